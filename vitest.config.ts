@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Three groups: the pure rules (fast, parallel), rooms over real WebSockets (each test file starts its own
+// server on a free port) and the browser (one Chromium at a time: the machines have two cores).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts'] } },
+      { test: { name: 'server', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
