@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Application } from 'express';
+
+// The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
+export interface RouteOptions {
+  clientDir: string;
+  version: string;
+  startedAt: number;
+}
+
+export function mountRoutes(app: Application, options: RouteOptions): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({
+      status: 'ok',
+      version: options.version,
+      uptimeS: Math.round((Date.now() - options.startedAt) / 1000),
+    });
+  });
+
+  // Hashed asset names change with every build, so they may be cached for good; index.html must not be.
+  app.use(
+    '/assets',
+    express.static(join(options.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: true }),
+  );
+  app.use(express.static(options.clientDir, { index: false, maxAge: 0 }));
+  app.get('/', (_req, res) => {
+    const index = join(options.clientDir, 'index.html');
+    if (!existsSync(index)) {
+      res.status(503).type('text/plain').send('The game page is not built yet: run `npm start`, which builds it.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,25 @@
+// Every refusal the server can send: a stable code (clients, tests and translations key on it) and the
+// English text shown to the player. One list, so a code and its wording never drift apart.
+export const REFUSALS = {
+  malformed: 'That request was not understood: it does not have the shape of an intent.',
+  'unknown-intent': 'That kind of action does not exist in this game.',
+  'unknown-message': 'The server does not accept that kind of message.',
+  'too-large': 'That request is too large to accept.',
+  'rate-limited': 'Too many actions at once: slow down a little.',
+  'unknown-zone': 'There is no such availability zone on this board.',
+  'zone-full': 'That availability zone has no room for another component.',
+  'not-found': 'That component is no longer on the board.',
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+
+/** The payload of a `refused` message. `detail` names the offending field or value when there is one. */
+export interface Refusal {
+  code: RefusalCode;
+  message: string;
+  detail?: string;
+}
+
+export function refusal(code: RefusalCode, detail?: string): Refusal {
+  return detail === undefined ? { code, message: REFUSALS[code] } : { code, message: REFUSALS[code], detail };
+}
