@@ -1,0 +1,98 @@
+// EC2 instance types and Auto Scaling timings.
+// Prices: us-east-1 Linux on-demand, per hour. Capacities are game figures (see the note on capacityRps).
+
+import { figure, type Figure } from './figure.ts';
+
+export interface InstanceTypeEntry {
+  vCpus: Figure;
+  memoryGiB: Figure;
+  hourlyUsd: Figure;
+  capacityRps: Figure;
+  baseLatencyMs: Figure;
+}
+
+// Game balance: real throughput depends entirely on the application. The game assumes a typical dynamic web
+// page costs ~8 ms of one vCPU, so a fully usable vCPU serves ~125 requests/s; burstable t3 types are held to
+// their CPU-credit baseline (t3.micro 10% ×2 vCPU, t3.small/medium 20% ×2 vCPU, t3.large 30% ×2 vCPU) plus a
+// margin, because the game does not simulate CPU credits.
+function instanceType(
+  vCpus: number,
+  memoryGiB: number,
+  hourlyUsd: number,
+  capacityRps: number,
+  baseLatencyMs: number,
+): InstanceTypeEntry {
+  return {
+    vCpus: figure(vCpus, 'vCPU', 'Virtual CPUs of this instance type, as AWS lists them.'),
+    memoryGiB: figure(memoryGiB, 'GiB', 'Memory of this instance type, as AWS lists it.'),
+    hourlyUsd: figure(
+      hourlyUsd,
+      'USD/hour',
+      'On-demand Linux price in us-east-1, multiplied by the region price factor elsewhere, billed while the instance runs or boots.',
+    ),
+    capacityRps: figure(
+      capacityRps,
+      'requests/s',
+      'Dynamic requests per second one instance serves at 100% CPU (a game figure: ~125 per usable vCPU; static requests cost half, writes one and a half).',
+    ),
+    baseLatencyMs: figure(
+      baseLatencyMs,
+      'ms',
+      'Time to serve one request on an idle instance; it grows with utilisation along the queueing curve.',
+    ),
+  };
+}
+
+export const instanceTypes: Record<string, InstanceTypeEntry> = {
+  't3.nano': instanceType(2, 0.5, 0.0052, 20, 22),
+  't3.micro': instanceType(2, 1, 0.0104, 40, 20),
+  't3.small': instanceType(2, 2, 0.0208, 70, 20),
+  't3.medium': instanceType(2, 4, 0.0416, 90, 20),
+  't3.large': instanceType(2, 8, 0.0832, 120, 18),
+  'm5.large': instanceType(2, 8, 0.096, 250, 15),
+  'm5.xlarge': instanceType(4, 16, 0.192, 500, 15),
+  'm5.2xlarge': instanceType(8, 32, 0.384, 1000, 15),
+  'c5.large': instanceType(2, 4, 0.085, 300, 12),
+  'c5.xlarge': instanceType(4, 8, 0.17, 600, 12),
+  'c5.2xlarge': instanceType(8, 16, 0.34, 1200, 12),
+  'r5.large': instanceType(2, 16, 0.126, 230, 15),
+};
+
+export const ec2 = {
+  bootS: figure(
+    120,
+    's',
+    'Time from launch until a new instance has booted and started its application; it serves no traffic before that.',
+  ),
+  rebootS: figure(60, 's', 'Time an instance is unavailable while it reboots.'),
+  statusCheckS: figure(
+    60,
+    's',
+    'Time for EC2 status checks to report a dead instance (what an Auto Scaling group with EC2 health checks waits for).',
+  ),
+  // Game balance: the real AWS quota is per region in vCPUs; a per-group cap keeps a runaway policy bounded.
+  maxInstancesPerGroup: figure(
+    200,
+    'instances',
+    'Largest maximum size the game accepts for one Auto Scaling group (a game cap standing in for the regional vCPU quota).',
+  ),
+};
+
+export const autoScaling = {
+  hourlyUsd: figure(0, 'USD/hour', 'Auto Scaling groups are free: you pay only for the instances they run.'),
+  defaultCooldownS: figure(
+    300,
+    's',
+    'Default cooldown: after a simple scaling activity the group ignores further alarms for this long.',
+  ),
+  targetTrackingHighPeriods: figure(
+    3,
+    'minutes',
+    'Target tracking scales out after the metric stays above the target for this many one-minute periods.',
+  ),
+  targetTrackingLowPeriods: figure(
+    15,
+    'minutes',
+    'Target tracking scales in only after the metric stays below 90% of the target for this many one-minute periods.',
+  ),
+};

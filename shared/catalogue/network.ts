@@ -1,0 +1,101 @@
+// Networking: VPCs, subnets, peering, Transit Gateway, load balancers and data transfer (us-east-1 prices).
+
+import { figure, type Figure } from './figure.ts';
+
+export const vpc = {
+  hourlyUsd: figure(0, 'USD/hour', 'VPCs, subnets, route tables and internet gateways are free.'),
+  maxPeeringsPerVpc: figure(50, 'peerings', 'Active peering connections one VPC may have (the default AWS quota).'),
+};
+
+export const peering = {
+  hourlyUsd: figure(0, 'USD/hour', 'A VPC peering connection has no hourly charge; traffic over it pays data transfer.'),
+};
+
+export const transitGateway = {
+  attachmentHourlyUsd: figure(
+    0.05,
+    'USD/hour',
+    'Each VPC attached to a Transit Gateway costs this per hour; one attachment per VPC connects it to all others.',
+  ),
+  perGbUsd: figure(0.02, 'USD/GB', 'Data processed by a Transit Gateway, charged per GB on top of data transfer.'),
+  maxAttachments: figure(5000, 'attachments', 'Attachments one Transit Gateway accepts (the AWS quota).'),
+};
+
+export const natGateway = {
+  hourlyUsd: figure(0.045, 'USD/hour', 'A NAT gateway costs this per hour (the game keeps it as a route target only).'),
+  perGbUsd: figure(0.045, 'USD/GB', 'Data processed by a NAT gateway, charged per GB.'),
+};
+
+export const dataTransfer = {
+  crossZonePerGbEachWayUsd: figure(
+    0.01,
+    'USD/GB',
+    'Traffic between two AZs of a region costs this per GB in each direction (ALB cross-zone traffic is free).',
+  ),
+  interRegionPerGbUsd: figure(0.02, 'USD/GB', 'Traffic from one region to another costs this per GB.'),
+  internetEgressPerGbUsd: figure(
+    0.09,
+    'USD/GB',
+    'Responses leaving a region to the internet cost this per GB (CloudFront egress replaces it for cached content).',
+  ),
+  sameZonePerGbUsd: figure(0, 'USD/GB', 'Traffic inside one AZ over private addresses is free.'),
+};
+
+export interface LoadBalancerTypeEntry {
+  hourlyUsd: Figure;
+  perMillionRequestsUsd: Figure;
+  addedLatencyMs: Figure;
+  healthCheckIntervalS: Figure;
+  healthyThreshold: Figure;
+  unhealthyThreshold: Figure;
+  crossZoneDefault: Figure;
+  crossZonePerGbUsd: Figure;
+}
+
+export const loadBalancers: Record<'application' | 'network', LoadBalancerTypeEntry> = {
+  application: {
+    hourlyUsd: figure(0.0225, 'USD/hour', 'An Application Load Balancer costs this per hour in us-east-1.'),
+    // Game balance: real ALBs bill LCUs (new connections, active connections, bytes, rule evaluations, whichever
+    // is highest) at $0.008 per LCU-hour; one LCU is ~25 new connections/s, so ~$0.09 per million requests.
+    perMillionRequestsUsd: figure(
+      0.09,
+      'USD/million requests',
+      'Load balancer capacity units turned into a per-request price: about 25 requests/s make one $0.008 LCU-hour.',
+    ),
+    addedLatencyMs: figure(3, 'ms', 'Time an ALB adds to a request (layer 7: it reads the HTTP request to route it).'),
+    healthCheckIntervalS: figure(30, 's', 'Default ALB target health check interval.'),
+    healthyThreshold: figure(5, 'checks', 'Default consecutive successful checks before an ALB target is healthy again.'),
+    unhealthyThreshold: figure(2, 'checks', 'Default consecutive failed checks before an ALB stops sending to a target.'),
+    crossZoneDefault: figure(1, 'on/off', 'Cross-zone load balancing is always on for an ALB unless turned off per target group.'),
+    crossZonePerGbUsd: figure(0, 'USD/GB', 'An ALB does not charge for traffic it sends to targets in other AZs.'),
+  },
+  network: {
+    hourlyUsd: figure(0.0225, 'USD/hour', 'A Network Load Balancer costs this per hour in us-east-1.'),
+    // Game balance: NLCUs ($0.006/hour) count 800 new TCP flows/s; with keep-alive the game assumes ~20 requests
+    // per connection, giving roughly $0.10 per million requests at these sizes.
+    perMillionRequestsUsd: figure(
+      0.1,
+      'USD/million requests',
+      'Network load balancer capacity units turned into a per-request price (a game approximation of NLCU-hours).',
+    ),
+    addedLatencyMs: figure(1, 'ms', 'Time an NLB adds to a request (layer 4: it forwards TCP without reading HTTP).'),
+    healthCheckIntervalS: figure(30, 's', 'Default NLB target health check interval.'),
+    healthyThreshold: figure(3, 'checks', 'Default consecutive successful checks before an NLB target is healthy again.'),
+    unhealthyThreshold: figure(3, 'checks', 'Default consecutive failed checks before an NLB stops sending to a target.'),
+    crossZoneDefault: figure(0, 'on/off', 'Cross-zone load balancing is off by default on an NLB.'),
+    crossZonePerGbUsd: figure(
+      0.01,
+      'USD/GB',
+      'An NLB with cross-zone on pays inter-AZ data transfer for what it sends to targets in other AZs.',
+    ),
+  },
+};
+
+export const loadBalancing = {
+  maxTargetsPerGroup: figure(1000, 'targets', 'Targets one target group accepts (the AWS quota).'),
+  tlsOnTargetCpuFactor: figure(
+    1.15,
+    '×',
+    'CPU cost factor when instances terminate TLS themselves (NLB TCP pass-through on 443) instead of the load balancer.',
+  ),
+};
