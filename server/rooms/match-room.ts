@@ -19,7 +19,9 @@ export class MatchRoom extends Room<{ state: BoardState }> {
   private board: Board = createBoard('us-east-1');
   private nicknames = new Map<string, string>();
 
-  override async onCreate(): Promise<void> {
+  override async onCreate(options: unknown): Promise<void> {
+    // Checked here as well as in onJoin, so a bad create request never leaves an empty room behind.
+    if (!joinOptionsSchema.safeParse(options).success) throw new ServerError(400, JOIN_REFUSED_MESSAGE);
     this.roomId = await newRoomCode();
     this.setState(newBoardState(this.roomId, this.board));
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.

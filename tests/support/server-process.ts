@@ -1,0 +1,57 @@
+// Starts the real game server as its own process, on a free port, the way `npm start` runs it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  process: ChildProcess;
+  output(): string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** `entry` is `server/main.ts` (the server alone) or `scripts/start.ts` (build if stale, then serve). */
+export function startServer(entry = 'server/main.ts', env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
+  const child = spawn(process.execPath, [entry], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before listening:\n${output}`));
+    });
+    const onData = (): void => {
+      const match = /listening on http:\/\/localhost:(\d+)/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      const port = Number(match[1]);
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}`,
+        process: child,
+        output: () => output,
+        async stop(signal = 'SIGTERM') {
+          if (child.exitCode !== null) return child.exitCode;
+          child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on('data', onData);
+  });
+}
