@@ -32,6 +32,8 @@ export function mountMatchScreen(root: HTMLElement, view: BoardView, actions: Ma
   const hint = el('p', { class: 'hint' });
   const selection = el('div', { class: 'selection' });
   const boardHost = el('div', { id: 'board', class: 'board' });
+  // The canvas is a picture; this list says the same in words, for screen readers (and browser tests).
+  const summary = el('ul', { id: 'board-summary', class: 'visually-hidden', 'aria-label': 'Components on the board' });
 
   root.replaceChildren(
     el(
@@ -46,16 +48,22 @@ export function mountMatchScreen(root: HTMLElement, view: BoardView, actions: Ma
       ),
       el('aside', { class: 'sidebar' }, el('h2', {}, 'Palette'), palette, hint, selection),
       boardHost,
+      summary,
     ),
   );
 
   view.subscribe((state) => {
     code.textContent = state.board.code;
     players.replaceChildren(...state.board.players.map((p) => el('li', {}, p.nickname)));
+    summary.replaceChildren(
+      ...state.board.components.map((c) =>
+        el('li', { 'data-id': c.id, 'data-kind': c.kind, 'data-zone': c.zone }, `${PALETTE.find((p) => p.kind === c.kind)!.label} in ${c.zone}, placed by ${c.owner}`),
+      ),
+    );
     buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.kind === state.armed)));
     const armed = PALETTE.find((p) => p.kind === state.armed);
     hint.textContent = armed
-      ? `Click an availability zone to place an ${armed.label}. Esc to cancel.`
+      ? `Click an availability zone to place: ${armed.label}. Esc cancels.`
       : 'Pick a component, then click a zone to place it.';
     const chosen = state.board.components.find((c) => c.id === state.selected);
     if (!chosen) {
