@@ -43,6 +43,22 @@ export interface ResourceBase<K extends string, P> {
   dependsOn?: ResourceId[];
   /** Properties present in the template that the game does not model: kept for export, listed as notes. */
   unmodelled?: Record<string, unknown>;
+  /**
+   * Resource-level template attributes the game does not model (Condition, DeletionPolicy, UpdatePolicy,
+   * CreationPolicy, Metadata other than the board position, DependsOn names of resources not on the board):
+   * kept so that an exported template says what the imported one said.
+   */
+  attributes?: Record<string, unknown>;
+  /**
+   * The CloudFormation type the resource was read from when it is not the kind's usual one
+   * (e.g. "AWS::AutoScaling::LaunchConfiguration" for a launchTemplate, a classic ELB for a loadBalancer).
+   */
+  awsType?: string;
+  /**
+   * Set on resources the loader derived from another one (the target group and listener it makes of a classic
+   * ELB): they are exported as part of that resource, not on their own.
+   */
+  partOf?: ResourceId;
 }
 
 // ---- Networking -------------------------------------------------------------------------------------------
@@ -103,6 +119,8 @@ export type AutoScalingGroup = ResourceBase<
     /** 'ELB' replaces instances that fail the load balancer's health check, 'EC2' only dead ones. */
     healthCheckType: 'EC2' | 'ELB';
     cooldownS: number;
+    /** Zones given directly (AvailabilityZones, a default VPC) rather than through subnets. */
+    zones?: ZoneName[];
   }
 >;
 export type ScalingPolicy = ResourceBase<
@@ -146,6 +164,8 @@ export type LoadBalancer = ResourceBase<
     subnets: ResourceId[];
     crossZone: boolean;
     securityGroups: ResourceId[];
+    /** Zones enabled directly (a classic ELB's AvailabilityZones) rather than through subnets. */
+    zones?: ZoneName[];
   }
 >;
 export type TargetGroup = ResourceBase<
@@ -336,6 +356,11 @@ export interface UnmodelledResource {
   logicalId: string;
   type: string;
   body: Record<string, unknown>;
+  /**
+   * Why it is not on the board: a type the game does not model, a false Condition, or a modelled type whose
+   * required reference (a subnet, a group, …) names nothing on the board.
+   */
+  reason?: 'unmodelled-type' | 'condition-false' | 'unplaceable';
 }
 
 /** A scripted player action at a simulated time (manifest `actions:`), replayed like a live intent. */
