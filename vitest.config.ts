@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import SummaryLineReporter from './tests/support/summary-reporter.ts';
 
 // Three groups: the pure rules (fast, parallel), rooms over real WebSockets (each test file starts its own
 // server on a free port) and the browser (one Chromium at a time: the machines have two cores).
 export default defineConfig({
   test: {
+    reporters: ['default', new SummaryLineReporter()],
     projects: [
       { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts'] } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
