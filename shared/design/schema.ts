@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import type { Design, Resource, ResourceKind } from './model.ts';
+
+// The design model as a zod schema: used where a design arrives from outside the rules (a checkpoint
+// restored from disk, a fuzz test's "is the state still valid?") and by edit intents to check the properties
+// of one kind. The `satisfies` checks at the bottom keep it in step with model.ts at compile time.
+
+const id = z.number().int().min(0);
+const ids = z.array(id);
+const count = z.number().int().min(0);
+const seconds = z.number().min(0);
+const text = z.string().max(256);
+
+const healthCheck = z.object({
+  intervalS: seconds,
+  healthyThreshold: count,
+  unhealthyThreshold: count,
+  path: text.optional(),
+});
+const forward = z.array(z.object({ targetGroup: id, weight: z.number().min(0) }));
+const empty = z.object({}).strict();
+
+/** Properties of each kind, by kind. */
+export const PROPS_SCHEMAS = {
+  vpc: z.object({ cidr: text }),
+  subnet: z.object({ vpc: id, zone: text, cidr: text, mapPublicIp: z.boolean() }),
+  internetGateway: empty,
+  gatewayAttachment: z.object({ vpc: id, gateway: id }),
+  routeTable: z.object({ vpc: id }),
+  route: z.object({
+    routeTable: id,
+    destination: text,
+    gateway: id.optional(),
+    transitGateway: id.optional(),
+    peering: id.optional(),
+    otherTarget: text.optional(),
+  }),
+  subnetRouteTableAssociation: z.object({ subnet: id, routeTable: id }),
+  securityGroup: z.object({
+    vpc: id.optional(),
+    ingress: z.array(
+      z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional() }),
+    ),
+  }),
+  vpcPeering: z.object({ vpc: id, peerVpc: id }),
+  transitGateway: empty,
+  transitGatewayAttachment: z.object({ transitGateway: id, vpc: id, subnets: ids }),
+  instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
+  launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
+  autoScalingGroup: z.object({
+    launchTemplate: id,
+    subnets: ids,
+    min: count,
+    max: count,
+    desired: count,
+    targetGroups: ids,
+    healthCheckType: z.enum(['EC2', 'ELB']),
+    cooldownS: seconds,
+    zones: z.array(text).optional(),
+  }),
+  scalingPolicy: z.object({
+    group: id,
+    policyType: z.enum(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling']),
+    adjustment: z.number().int(),
+    cooldownS: seconds,
+    targetValue: z.number().optional(),
+  }),
+  scheduledAction: z.object({
+    group: id,
+    atS: seconds,
+    min: count.optional(),
+    max: count.optional(),
+    desired: count.optional(),
+  }),
+  loadBalancer: z.object({
+    lbType: z.enum(['application', 'network']),
+    scheme: z.enum(['internet-facing', 'internal']),
+    subnets: ids,
+    crossZone: z.boolean(),
+    securityGroups: ids,
+    zones: z.array(text).optional(),
+  }),
+  targetGroup: z.object({
+    protocol: text,
+    port: z.number().int(),
+    vpc: id.optional(),
+    targets: ids,
+    healthCheck,
+    algorithm: z.enum(['round_robin', 'least_outstanding_requests', 'weighted_random']),
+    stickiness: z.boolean(),
+  }),
+  listener: z.object({ loadBalancer: id, port: z.number().int(), protocol: text, forward, certificate: text.optional() }),
+  listenerRule: z.object({ listener: id, priority: z.number().int(), pathPatterns: z.array(text), forward }),
+  dbSubnetGroup: z.object({ subnets: ids }),
+  database: z.object({
+    engine: text,
+    instanceClass: text,
+    multiAz: z.boolean(),
+    source: id.optional(),
+    subnetGroup: id.optional(),
+    zone: text.optional(),
+    storageGb: z.number().min(0),
+  }),
+  bucket: z.object({ websiteHosting: z.boolean() }),
+  distribution: z.object({
+    origins: ids,
+    defaultTtlS: seconds,
+    priceClass: z.enum(['PriceClass_100', 'PriceClass_200', 'PriceClass_All']),
+    webAcl: id.optional(),
+  }),
+  healthCheck: z.object({
+    target: id.optional(),
+    protocol: text,
+    intervalS: seconds,
+    failureThreshold: count,
+    path: text.optional(),
+  }),
+  recordSet: z.object({
+    name: text,
+    recordType: text,
+    policy: z.enum(['simple', 'weighted', 'latency', 'failover']),
+    target: id.optional(),
+    setIdentifier: text.optional(),
+    weight: z.number().min(0).optional(),
+    region: text.optional(),
+    failover: z.enum(['PRIMARY', 'SECONDARY']).optional(),
+    healthCheck: id.optional(),
+    evaluateTargetHealth: z.boolean(),
+    ttlS: seconds,
+  }),
+  accelerator: z.object({ enabled: z.boolean() }),
+  acceleratorListener: z.object({
+    accelerator: id,
+    protocol: text,
+    ports: z.array(z.object({ from: z.number().int(), to: z.number().int() })),
+  }),
+  endpointGroup: z.object({
+    listener: id,
+    region: text,
+    endpoints: z.array(z.object({ target: id, weight: z.number().min(0) })),
+    trafficDialPct: z.number().min(0).max(100),
+    healthCheckIntervalS: seconds,
+    thresholdCount: count,
+  }),
+  webAcl: z.object({
+    scope: z.enum(['CLOUDFRONT', 'REGIONAL']),
+    rateLimit: z.number().min(0).optional(),
+    blockedAreas: z.array(text),
+  }),
+  webAclAssociation: z.object({ webAcl: id, resource: id }),
+  alarm: z.object({
+    metric: text,
+    namespace: text,
+    statistic: z.enum(['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount']),
+    subject: id.optional(),
+    comparison: z.enum([
+      'GreaterThanThreshold',
+      'GreaterThanOrEqualToThreshold',
+      'LessThanThreshold',
+      'LessThanOrEqualToThreshold',
+    ]),
+    threshold: z.number(),
+    periodS: seconds,
+    evaluationPeriods: count,
+    alarmActions: ids,
+    notifications: z.array(text),
+  }),
+  budget: z.object({
+    name: text,
+    amountUsd: z.number().min(0),
+    notifications: z.array(
+      z.object({ notificationType: z.enum(['ACTUAL', 'FORECASTED']), thresholdPct: z.number().min(0) }),
+    ),
+  }),
+} satisfies Record<ResourceKind, z.ZodType>;
+
+const base = {
+  id,
+  stack: count,
+  logicalId: z.string().regex(/^[A-Za-z0-9]{1,255}$/),
+  position: z.object({ x: z.number(), y: z.number() }).optional(),
+  dependsOn: ids.optional(),
+  unmodelled: z.record(z.string(), z.unknown()).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  awsType: text.optional(),
+  partOf: id.optional(),
+};
+
+type PropsSchemas = typeof PROPS_SCHEMAS;
+type ResourceSchemaOf<K extends ResourceKind> = z.ZodObject<
+  typeof base & { kind: z.ZodLiteral<K>; props: PropsSchemas[K] }
+>;
+
+function resourceSchemaOf<K extends ResourceKind>(kind: K): ResourceSchemaOf<K> {
+  return z.object({ ...base, kind: z.literal(kind), props: PROPS_SCHEMAS[kind] }) as unknown as ResourceSchemaOf<K>;
+}
+
+const KINDS = Object.keys(PROPS_SCHEMAS) as ResourceKind[];
+
+export const resourceSchema = z.discriminatedUnion(
+  'kind',
+  KINDS.map((kind) => resourceSchemaOf(kind)) as unknown as [
+    { [K in ResourceKind]: ResourceSchemaOf<K> }[ResourceKind],
+    ...{ [K in ResourceKind]: ResourceSchemaOf<K> }[ResourceKind][],
+  ],
+);
+
+export const designSchema = z.object({
+  stacks: z.array(
+    z.object({
+      name: z.string().min(1).max(128),
+      region: text,
+      parameters: z.record(z.string(), z.string()),
+      extras: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  resources: z.array(resourceSchema),
+  unmodelled: z.array(
+    z.object({
+      stack: count,
+      logicalId: z.string(),
+      type: z.string(),
+      body: z.record(z.string(), z.unknown()),
+      reason: z.enum(['unmodelled-type', 'condition-false', 'unplaceable']).optional(),
+    }),
+  ),
+  actions: z.array(z.object({ atS: seconds, intent: z.record(z.string(), z.unknown()) })),
+});
+
+/** Checks that a value is a well-formed design whose ids are the resources' own positions. */
+export function checkDesignShape(value: unknown): { ok: true; design: Design } | { ok: false; message: string } {
+  const parsed = designSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid design'}` };
+  }
+  const design = parsed.data as unknown as Design;
+  const misplaced = design.resources.findIndex((r, index) => r.id !== index);
+  if (misplaced >= 0) return { ok: false, message: `resources.${misplaced}: id must equal its position` };
+  const badStack = design.resources.find((r) => r.stack >= design.stacks.length);
+  if (badStack) return { ok: false, message: `${badStack.logicalId}: stack ${badStack.stack} does not exist` };
+  return { ok: true, design };
+}
+
+// Compile-time agreement with the model, kind by kind: a parsed resource is a model Resource and vice versa.
+// If model.ts changes and this file does not, `npm run typecheck` fails on the line below.
+type Parsed = z.infer<typeof resourceSchema>;
+type Mismatched = {
+  [K in ResourceKind]: [Extract<Parsed, { kind: K }>] extends [Extract<Resource, { kind: K }>]
+    ? [Extract<Resource, { kind: K }>] extends [Extract<Parsed, { kind: K }>]
+      ? never
+      : K
+    : K;
+}[ResourceKind];
+export const SCHEMA_MATCHES_MODEL: [Mismatched] extends [never] ? true : Mismatched = true;
