@@ -9,6 +9,14 @@ export const REFUSALS = {
   'unknown-zone': 'There is no such availability zone on this board.',
   'zone-full': 'That availability zone has no room for another component.',
   'not-found': 'That component is no longer on the board.',
+  'unknown-stack': 'There is no stack of that name in your design.',
+  'unknown-resource': 'Your design has no resource of that name.',
+  'duplicate-logical-id': 'That stack already has a resource of that name.',
+  'invalid-properties': 'Those settings are not valid for that kind of resource.',
+  'dependency-violation': 'Other resources still depend on it: remove or reconnect them first.',
+  'cannot-connect': 'Those two resources cannot be connected that way.',
+  'design-rule': 'That change breaks a rule of the network (see the detail).',
+  'design-limit': 'Your design has reached the most resources a team may have.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
