@@ -17,6 +17,8 @@ export const REFUSALS = {
   'cannot-connect': 'Those two resources cannot be connected that way.',
   'design-rule': 'That change breaks a rule of the network (see the detail).',
   'design-limit': 'Your design has reached the most resources a team may have.',
+  'wrong-phase': 'That cannot be done at this point of the match.',
+  'host-only': 'Only the host can do that.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

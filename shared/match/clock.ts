@@ -1,0 +1,70 @@
+import { refusal, type Refusal } from '../protocol/refusals.ts';
+
+// One clock per match: every team's world advances by the same steps at the same moments, which is what
+// makes a competition fair. The host drives it; the simulation never sees wall time, only step numbers.
+
+export const PHASES = ['build', 'running', 'paused', 'results'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const MIN_SPEED = 1;
+export const MAX_SPEED = 8;
+/**
+ * Simulation steps per real second at 1×. With 5-second steps, 1× runs 20 simulated seconds per real
+ * second: a three-hour scenario plays in nine minutes, and 8× fast-forwards it in just over one.
+ */
+export const STEPS_PER_SECOND_AT_1X = 4;
+
+export interface MatchClock {
+  phase: Phase;
+  speed: number;
+  /** Steps taken so far: the simulated time is step × STEP_SECONDS. */
+  step: number;
+  /** The step at which the scenario ends and results are shown. */
+  endStep: number;
+}
+
+export type ClockCommand = { command: 'start' | 'pause' | 'resume' | 'end' } | { command: 'speed'; speed: number };
+
+export type ClockResult = { ok: true; clock: MatchClock } | { ok: false; refusal: Refusal };
+
+export function newClock(endStep: number): MatchClock {
+  return { phase: 'build', speed: 1, step: 0, endStep };
+}
+
+/** Applies a host's command; commands that make no sense in the current phase are refused, not ignored. */
+export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
+  const wrong = (): ClockResult => ({ ok: false, refusal: refusal('wrong-phase', `${c.command} during ${clock.phase}`) });
+  switch (c.command) {
+    case 'start':
+      return clock.phase === 'build' ? { ok: true, clock: { ...clock, phase: 'running' } } : wrong();
+    case 'pause':
+      return clock.phase === 'running' ? { ok: true, clock: { ...clock, phase: 'paused' } } : wrong();
+    case 'resume':
+      return clock.phase === 'paused' ? { ok: true, clock: { ...clock, phase: 'running' } } : wrong();
+    case 'end':
+      return clock.phase === 'results' ? wrong() : { ok: true, clock: { ...clock, phase: 'results' } };
+    case 'speed':
+      if (!Number.isInteger(c.speed) || c.speed < MIN_SPEED || c.speed > MAX_SPEED) {
+        return { ok: false, refusal: refusal('invalid-properties', `speed must be ${MIN_SPEED} to ${MAX_SPEED}`) };
+      }
+      return clock.phase === 'results' ? wrong() : { ok: true, clock: { ...clock, speed: c.speed } };
+  }
+}
+
+/**
+ * How many whole steps are owed after `elapsedMs` of real time, carrying the fraction over in `carryMs`
+ * so that rounding never drifts: the server's loop calls this every tick.
+ */
+export function stepsOwed(clock: MatchClock, elapsedMs: number, carryMs: number): { steps: number; carryMs: number } {
+  if (clock.phase !== 'running') return { steps: 0, carryMs: 0 };
+  const msPerStep = 1000 / (STEPS_PER_SECOND_AT_1X * clock.speed);
+  const total = carryMs + elapsedMs;
+  const steps = Math.min(Math.floor(total / msPerStep), clock.endStep - clock.step);
+  return { steps, carryMs: total - steps * msPerStep };
+}
+
+/** Advances the clock by one step, moving to results at the end. */
+export function tickClock(clock: MatchClock): MatchClock {
+  const step = clock.step + 1;
+  return { ...clock, step, phase: step >= clock.endStep ? 'results' : clock.phase };
+}

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { commandClock, newClock, stepsOwed, tickClock, STEPS_PER_SECOND_AT_1X } from '../../../shared/match/clock.ts';
+
+describe('the match clock', () => {
+  it('goes build → running → paused → running → results', () => {
+    let clock = newClock(100);
+    for (const command of ['start', 'pause', 'resume', 'end'] as const) {
+      const result = commandClock(clock, { command });
+      expect(result.ok).toBe(true);
+      if (result.ok) clock = result.clock;
+    }
+    expect(clock.phase).toBe('results');
+  });
+
+  it('refuses commands out of phase and speeds out of range', () => {
+    const clock = newClock(100);
+    expect(commandClock(clock, { command: 'pause' })).toMatchObject({ ok: false, refusal: { code: 'wrong-phase' } });
+    expect(commandClock(clock, { command: 'resume' })).toMatchObject({ ok: false, refusal: { code: 'wrong-phase' } });
+    expect(commandClock(clock, { command: 'speed', speed: 9 })).toMatchObject({ ok: false });
+    expect(commandClock(clock, { command: 'speed', speed: 1.5 })).toMatchObject({ ok: false });
+    expect(commandClock(clock, { command: 'speed', speed: 8 })).toMatchObject({ ok: true, clock: { speed: 8 } });
+  });
+
+  it('owes no steps unless running, and ends in results at the last step', () => {
+    const clock = newClock(3);
+    expect(stepsOwed(clock, 10_000, 0).steps).toBe(0);
+    const running = { ...clock, phase: 'running' as const };
+    expect(stepsOwed(running, 10_000, 0).steps).toBe(3);
+    expect(tickClock(tickClock(tickClock(running))).phase).toBe('results');
+  });
+
+  it('never drifts: however real time is sliced, the steps add up to elapsed × rate', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 200 }), fc.integer({ min: 1, max: 8 }), (slices, speed) => {
+        let clock = { ...newClock(1_000_000), phase: 'running' as const, speed };
+        let carry = 0;
+        let steps = 0;
+        for (const ms of slices) {
+          const owed = stepsOwed(clock, ms, carry);
+          carry = owed.carryMs;
+          steps += owed.steps;
+          clock = { ...clock, step: clock.step + owed.steps };
+        }
+        const total = slices.reduce((a, b) => a + b, 0);
+        expect(steps).toBe(Math.floor((total * STEPS_PER_SECOND_AT_1X * speed) / 1000 + 1e-9));
+      }),
+    );
+  });
+});
