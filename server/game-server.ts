@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MATCH_ROOM } from '../shared/protocol/messages.ts';
 import type { ServerConfig } from './config.ts';
@@ -21,8 +23,18 @@ export interface GameServer {
 export async function startGameServer(config: ServerConfig): Promise<GameServer> {
   const startedAt = Date.now();
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
+  // One process: Colyseus's in-memory presence and driver. Several: Redis, so any process can matchmake a
+  // client into a room another process hosts, and tell it that process's public address.
+  const scaleOut = config.redisUrl
+    ? {
+        presence: new RedisPresence(config.redisUrl),
+        driver: new RedisDriver(config.redisUrl),
+        ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+      }
+    : {};
   const server = new Server({
     transport,
+    ...scaleOut,
     greet: false,
     // We own the signals: main.ts stops the server and exits; tests stop it without exiting.
     gracefullyShutdown: false,

@@ -1,10 +1,17 @@
 // The entry point: read the environment, start the one-port server, stop cleanly on SIGINT/SIGTERM.
 import { readFileSync } from 'node:fs';
-import { readConfig } from './config.ts';
+import { ConfigError, readConfig, type ServerConfig } from './config.ts';
 import { startGameServer } from './game-server.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-const config = readConfig(process.env, pkg.version);
+let config: ServerConfig;
+try {
+  config = readConfig(process.env, pkg.version);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`Five Nines cannot start: ${error.message}`);
+  process.exit(2);
+}
 const server = await startGameServer(config);
 console.log(`Five Nines ${pkg.version} listening on http://localhost:${server.port}`);
 
