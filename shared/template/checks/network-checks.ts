@@ -1,0 +1,64 @@
+// Address and placement rules: CIDR blocks must parse, subnets must sit inside their VPC without overlapping
+// each other, peered VPCs must not overlap, and every zone named must belong to its stack's region.
+
+import { cidrContains, cidrOverlaps, parseCidr } from '../../design/cidr.ts';
+import type { DesignIssue, Resource } from '../../design/model.ts';
+import { regionOfZone } from '../../geography/regions.ts';
+import type { CheckContext } from './check-context.ts';
+
+export function checkAddresses(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  for (const vpc of c.ofKind('vpc')) {
+    if (!parseCidr(vpc.props.cidr)) issues.push(c.issue(vpc, 'error', 'invalid-cidr', `CidrBlock "${vpc.props.cidr}" is not an IPv4 CIDR block`));
+  }
+  const seenByVpc = new Map<number, Resource[]>();
+  for (const subnet of c.ofKind('subnet')) {
+    const block = parseCidr(subnet.props.cidr);
+    if (!block) {
+      issues.push(c.issue(subnet, 'error', 'invalid-cidr', `CidrBlock "${subnet.props.cidr}" is not an IPv4 CIDR block`));
+      continue;
+    }
+    const vpc = c.get(subnet.props.vpc, 'vpc');
+    const vpcBlock = vpc ? parseCidr(vpc.props.cidr) : undefined;
+    if (vpc && vpcBlock && !cidrContains(vpcBlock, block)) {
+      issues.push(c.issue(subnet, 'error', 'subnet-outside-vpc', `${subnet.props.cidr} is not inside ${vpc.logicalId}'s ${vpc.props.cidr}`));
+    }
+    const siblings = seenByVpc.get(subnet.props.vpc) ?? [];
+    for (const other of siblings) {
+      const otherBlock = other.kind === 'subnet' ? parseCidr(other.props.cidr) : undefined;
+      if (otherBlock && cidrOverlaps(block, otherBlock) && other.kind === 'subnet') {
+        issues.push(c.issue(subnet, 'error', 'subnet-overlap', `${subnet.props.cidr} overlaps ${other.logicalId}'s ${other.props.cidr} in the same VPC`));
+      }
+    }
+    seenByVpc.set(subnet.props.vpc, [...siblings, subnet]);
+  }
+  for (const peering of c.ofKind('vpcPeering')) {
+    const a = c.get(peering.props.vpc, 'vpc');
+    const b = c.get(peering.props.peerVpc, 'vpc');
+    const blockA = a ? parseCidr(a.props.cidr) : undefined;
+    const blockB = b ? parseCidr(b.props.cidr) : undefined;
+    if (a && b && blockA && blockB && cidrOverlaps(blockA, blockB)) {
+      issues.push(
+        c.issue(peering, 'error', 'peering-overlap', `${a.logicalId} (${a.props.cidr}) and ${b.logicalId} (${b.props.cidr}) overlap: AWS refuses to peer them`),
+      );
+    }
+  }
+  return issues;
+}
+
+export function checkZones(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  const check = (resource: Resource, zones: readonly string[] | undefined, what: string) => {
+    const region = c.regionOf(resource);
+    for (const zone of zones ?? []) {
+      if (regionOfZone(zone) !== region) {
+        issues.push(c.issue(resource, 'error', 'zone-not-in-region', `${what} ${zone} is not a zone of the stack's region ${region}`));
+      }
+    }
+  };
+  for (const s of c.ofKind('subnet')) check(s, [s.props.zone], 'AvailabilityZone');
+  for (const g of c.ofKind('autoScalingGroup')) check(g, g.props.zones, 'AvailabilityZones');
+  for (const lb of c.ofKind('loadBalancer')) check(lb, lb.props.zones, 'AvailabilityZones');
+  for (const db of c.ofKind('database')) check(db, db.props.zone === undefined ? [] : [db.props.zone], 'AvailabilityZone');
+  return issues;
+}

@@ -1,0 +1,84 @@
+// EC2 instances and what Auto Scaling groups launch: launch templates, and the older launch configurations,
+// which the board shows as launch templates (they carry the same thing the game needs: an instance type).
+
+import { codec, defined } from '../codec.ts';
+import type { PropertyReader } from '../property-reader.ts';
+
+/** CloudFormation's default when an instance names no InstanceType. */
+const DEFAULT_INSTANCE_TYPE = 'm1.small';
+
+export const instanceCodec = codec({
+  kind: 'instance',
+  awsType: 'AWS::EC2::Instance',
+  usual: true,
+  indexed: ['NetworkInterfaces'],
+  read: (p) => {
+    const instanceType = p.text('InstanceType', DEFAULT_INSTANCE_TYPE);
+    if (p.has('SubnetId') || !p.has('NetworkInterfaces')) {
+      const subnet = p.requiredRef('SubnetId', ['subnet']);
+      const securityGroups = groupsOf(p);
+      return subnet === undefined ? undefined : { instanceType, subnet, securityGroups };
+    }
+    // The subnet given through the primary network interface (DeviceIndex 0, or the first one).
+    const elements = p.elements('NetworkInterfaces');
+    const primary = elements.find((e) => e.reader && String(e.reader.peek('DeviceIndex')) === '0') ?? elements[0];
+    const reader = primary?.reader;
+    const subnet = reader?.ref('SubnetId', ['subnet']);
+    const securityGroups = reader ? reader.refs('GroupSet', ['securityGroup']) : [];
+    if (!reader || subnet === undefined) {
+      p.env.unplaceable('NetworkInterfaces names no subnet on the board');
+      return undefined;
+    }
+    reader.expect('DeviceIndex', '0');
+    p.finishList('NetworkInterfaces', [reader], elements.filter((e) => e !== primary).map((e) => e.raw), 'indexed');
+    return { instanceType, subnet, securityGroups };
+  },
+  write: (props, w) => {
+    if (w.kept?.['NetworkInterfaces'] !== undefined) {
+      return {
+        InstanceType: props.instanceType,
+        NetworkInterfaces: [
+          defined({ DeviceIndex: '0', SubnetId: w.ref(props.subnet), GroupSet: nonEmpty(props.securityGroups.map(w.ref)) }),
+        ],
+      };
+    }
+    return defined({
+      InstanceType: props.instanceType,
+      SubnetId: w.ref(props.subnet),
+      SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)),
+    });
+  },
+});
+
+export const launchTemplateCodec = codec({
+  kind: 'launchTemplate',
+  awsType: 'AWS::EC2::LaunchTemplate',
+  usual: true,
+  read: (p) => {
+    const data = p.child('LaunchTemplateData');
+    return { instanceType: data.text('InstanceType', DEFAULT_INSTANCE_TYPE), securityGroups: groupsOf(data) };
+  },
+  write: (props, w) => ({
+    LaunchTemplateData: defined({ InstanceType: props.instanceType, SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)) }),
+  }),
+});
+
+export const launchConfigurationCodec = codec({
+  kind: 'launchTemplate',
+  awsType: 'AWS::AutoScaling::LaunchConfiguration',
+  usual: false,
+  read: (p) => {
+    p.env.report('note', 'launch-configuration-mapped', 'a launch configuration: shown as a launch template of its instance type');
+    return { instanceType: p.text('InstanceType', DEFAULT_INSTANCE_TYPE), securityGroups: p.refs('SecurityGroups', ['securityGroup']) };
+  },
+  write: (props, w) => defined({ InstanceType: props.instanceType, SecurityGroups: nonEmpty(props.securityGroups.map(w.ref)) }),
+});
+
+/** Security groups by id (SecurityGroupIds) or, in a default VPC, by name (SecurityGroups). */
+function groupsOf(p: PropertyReader): number[] {
+  return [...p.refs('SecurityGroupIds', ['securityGroup']), ...p.refs('SecurityGroups', ['securityGroup'])];
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length === 0 ? undefined : list;
+}

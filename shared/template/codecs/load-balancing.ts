@@ -1,0 +1,198 @@
+// Elastic Load Balancing v2: application and network load balancers, target groups, listeners, listener rules.
+
+import type { HealthCheckSettings } from '../../design/model.ts';
+import { codec, defined } from '../codec.ts';
+import type { PropertyReader } from '../property-reader.ts';
+import { FORWARD_INDEXED, readForward, writeForward } from './forward-actions.ts';
+
+const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
+const ALGORITHM = 'load_balancing.algorithm.type';
+const STICKINESS = 'stickiness.enabled';
+const FLAGS = ['true', 'false'] as const;
+const ALGORITHMS = ['round_robin', 'least_outstanding_requests', 'weighted_random'] as const;
+
+export const loadBalancerCodec = codec({
+  kind: 'loadBalancer',
+  awsType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  usual: true,
+  indexed: ['SubnetMappings'],
+  read: (p) => {
+    const lbType = p.choice('Type', ['application', 'network'] as const, 'application');
+    const scheme = p.choice('Scheme', ['internet-facing', 'internal'] as const, 'internet-facing');
+    let subnets = p.refs('Subnets', ['subnet']);
+    if (p.has('SubnetMappings')) {
+      const elements = p.elements('SubnetMappings');
+      const modelled: PropertyReader[] = [];
+      for (const e of elements) {
+        const id = e.reader?.ref('SubnetId', ['subnet']);
+        if (e.reader && id !== undefined && !subnets.includes(id)) {
+          subnets = [...subnets, id];
+          modelled.push(e.reader);
+        }
+      }
+      const others = elements.filter((e) => !e.reader || !modelled.includes(e.reader)).map((e) => e.raw);
+      p.finishList('SubnetMappings', modelled, others, 'indexed');
+    }
+    const securityGroups = p.refs('SecurityGroups', ['securityGroup']);
+    // ALBs balance across zones by default; NLBs do not unless the attribute turns it on.
+    const attributes = readAttributes(p, 'LoadBalancerAttributes', { [CROSS_ZONE]: FLAGS });
+    const crossZone = flagText(attributes[CROSS_ZONE], lbType === 'application');
+    return { lbType, scheme, subnets, crossZone, securityGroups };
+  },
+  write: (props, w) => {
+    const byMapping = w.kept?.['SubnetMappings'] !== undefined;
+    const subnets = props.subnets.length === 0 ? undefined : props.subnets.map(w.ref);
+    const crossZoneDefault = props.lbType === 'application';
+    return defined({
+      Type: props.lbType,
+      Scheme: props.scheme,
+      Subnets: byMapping ? undefined : subnets,
+      SubnetMappings: byMapping ? (props.subnets.map((s) => ({ SubnetId: w.ref(s) })) as unknown[]) : undefined,
+      SecurityGroups: props.securityGroups.length === 0 ? undefined : props.securityGroups.map(w.ref),
+      LoadBalancerAttributes: props.crossZone === crossZoneDefault ? undefined : [{ Key: CROSS_ZONE, Value: String(props.crossZone) }],
+    });
+  },
+});
+
+/** AWS's target group defaults for HTTP health checks. */
+const HEALTH_DEFAULTS: HealthCheckSettings = { intervalS: 30, healthyThreshold: 5, unhealthyThreshold: 2 };
+
+export const targetGroupCodec = codec({
+  kind: 'targetGroup',
+  awsType: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+  usual: true,
+  indexed: ['Targets'],
+  read: (p) => {
+    const protocol = p.text('Protocol', 'HTTP');
+    const port = p.number('Port', 80);
+    const vpc = p.ref('VpcId', ['vpc']);
+    const elements = p.elements('Targets');
+    const targets: number[] = [];
+    const modelled: PropertyReader[] = [];
+    for (const e of elements) {
+      const id = e.reader?.ref('Id', ['instance']);
+      if (e.reader && id !== undefined && !targets.includes(id)) {
+        targets.push(id);
+        modelled.push(e.reader);
+      }
+    }
+    p.finishList('Targets', modelled, elements.filter((e) => !e.reader || !modelled.includes(e.reader)).map((e) => e.raw), 'indexed');
+    const healthCheck: HealthCheckSettings = {
+      intervalS: p.number('HealthCheckIntervalSeconds', HEALTH_DEFAULTS.intervalS),
+      healthyThreshold: p.number('HealthyThresholdCount', HEALTH_DEFAULTS.healthyThreshold),
+      unhealthyThreshold: p.number('UnhealthyThresholdCount', HEALTH_DEFAULTS.unhealthyThreshold),
+    };
+    const path = p.optionalText('HealthCheckPath');
+    if (path !== undefined) healthCheck.path = path;
+    const attributes = readAttributes(p, 'TargetGroupAttributes', { [ALGORITHM]: ALGORITHMS, [STICKINESS]: FLAGS });
+    const algorithm = ALGORITHMS.find((a) => a === attributes[ALGORITHM]) ?? 'round_robin';
+    const stickiness = flagText(attributes[STICKINESS], false);
+    const props = { protocol, port, targets, healthCheck, algorithm, stickiness };
+    return vpc === undefined ? props : { ...props, vpc };
+  },
+  write: (props, w) => {
+    const attributes = [
+      ...(props.algorithm === 'round_robin' ? [] : [{ Key: ALGORITHM, Value: props.algorithm }]),
+      ...(props.stickiness ? [{ Key: STICKINESS, Value: 'true' }] : []),
+    ];
+    return defined({
+      Protocol: props.protocol,
+      Port: props.port,
+      VpcId: props.vpc === undefined ? undefined : w.ref(props.vpc),
+      Targets: props.targets.length === 0 ? undefined : props.targets.map((t) => ({ Id: w.ref(t) })),
+      HealthCheckIntervalSeconds: props.healthCheck.intervalS,
+      HealthyThresholdCount: props.healthCheck.healthyThreshold,
+      UnhealthyThresholdCount: props.healthCheck.unhealthyThreshold,
+      HealthCheckPath: props.healthCheck.path,
+      TargetGroupAttributes: attributes.length === 0 ? undefined : attributes,
+    });
+  },
+});
+
+export const listenerCodec = codec({
+  kind: 'listener',
+  awsType: 'AWS::ElasticLoadBalancingV2::Listener',
+  usual: true,
+  indexed: [...FORWARD_INDEXED('DefaultActions'), 'Certificates'],
+  read: (p) => {
+    const loadBalancer = p.requiredRef('LoadBalancerArn', ['loadBalancer']);
+    const port = p.number('Port', 80);
+    const protocol = p.text('Protocol', 'HTTP');
+    const forward = readForward(p, 'DefaultActions');
+    const certificates = p.elements('Certificates');
+    const first = certificates[0]?.reader;
+    const certificate = first?.optionalText('CertificateArn');
+    if (certificates.length > 0) {
+      const modelled = first && certificate !== undefined ? [first] : [];
+      p.finishList('Certificates', modelled, certificates.slice(modelled.length).map((c) => c.raw), 'indexed');
+    }
+    if (loadBalancer === undefined) return undefined;
+    const props = { loadBalancer, port, protocol, forward };
+    return certificate === undefined ? props : { ...props, certificate };
+  },
+  write: (props, w) =>
+    defined({
+      LoadBalancerArn: w.ref(props.loadBalancer),
+      Port: props.port,
+      Protocol: props.protocol,
+      DefaultActions: writeForward(props.forward, w, w.kept?.['DefaultActions']),
+      Certificates: props.certificate === undefined ? undefined : [{ CertificateArn: props.certificate }],
+    }),
+});
+
+export const listenerRuleCodec = codec({
+  kind: 'listenerRule',
+  awsType: 'AWS::ElasticLoadBalancingV2::ListenerRule',
+  usual: true,
+  indexed: [...FORWARD_INDEXED('Actions'), 'Conditions'],
+  read: (p) => {
+    const listener = p.requiredRef('ListenerArn', ['listener']);
+    const priority = p.number('Priority', 1);
+    const conditions = p.elements('Conditions');
+    let pathPatterns: string[] = [];
+    const path = conditions.find((c) => c.reader?.peek('Field') === 'path-pattern');
+    if (path?.reader) {
+      const r = path.reader;
+      r.value('Field');
+      const values = r.has('PathPatternConfig') ? r.child('PathPatternConfig').value('Values') : r.value('Values');
+      pathPatterns = Array.isArray(values) ? values.map(String) : [];
+    }
+    if (conditions.length > 0) {
+      p.finishList('Conditions', path?.reader ? [path.reader] : [], conditions.filter((c) => c !== path).map((c) => c.raw), 'indexed');
+    }
+    const forward = readForward(p, 'Actions');
+    return listener === undefined ? undefined : { listener, priority, pathPatterns, forward };
+  },
+  write: (props, w) =>
+    defined({
+      ListenerArn: w.ref(props.listener),
+      Priority: props.priority,
+      Conditions: props.pathPatterns.length === 0 ? undefined : [{ Field: 'path-pattern', PathPatternConfig: { Values: props.pathPatterns } }],
+      Actions: writeForward(props.forward, w, w.kept?.['Actions']),
+    }),
+});
+
+/**
+ * Key/Value attribute lists: the modelled keys with a value the board understands are read (as text), every
+ * other entry is kept after them.
+ */
+function readAttributes(p: PropertyReader, key: string, modelled: Record<string, readonly string[]>): Record<string, string> {
+  const elements = p.elements(key);
+  const values: Record<string, string> = {};
+  const others: unknown[] = [];
+  for (const e of elements) {
+    const name = e.reader?.peek('Key');
+    const value = e.reader?.peek('Value');
+    const text = typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.toLowerCase() : undefined;
+    const simple = e.reader !== undefined && Object.keys(e.reader.raw).length === 2 && text !== undefined;
+    const understood = typeof name === 'string' && Object.hasOwn(modelled, name) && modelled[name]!.includes(text ?? '');
+    if (simple && understood && values[name] === undefined) values[name] = text!;
+    else others.push(e.raw);
+  }
+  p.finishList(key, [], others, 'append');
+  return values;
+}
+
+function flagText(text: string | undefined, fallback: boolean): boolean {
+  return text === undefined ? fallback : text.toLowerCase() === 'true';
+}

@@ -1,0 +1,160 @@
+// Operations: CloudWatch alarms (metric, statistic, threshold, periods; actions to scaling policies and
+// notification targets) and AWS Budgets.
+
+import type { ResourceId, ResourceOfKind } from '../../design/model.ts';
+import { codec, defined, type WriteContext } from '../codec.ts';
+import type { PropertyReader } from '../property-reader.ts';
+
+const STATISTICS = ['Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount'] as const;
+const COMPARISONS = ['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const;
+
+export const alarmCodec = codec({
+  kind: 'alarm',
+  awsType: 'AWS::CloudWatch::Alarm',
+  usual: true,
+  indexed: ['Dimensions'],
+  read: (p) => {
+    const subject = readSubject(p);
+    const { alarmActions, notifications } = readActions(p);
+    return defined({
+      metric: p.text('MetricName', ''),
+      namespace: p.text('Namespace', ''),
+      statistic: p.choice('Statistic', STATISTICS, 'Average'),
+      subject,
+      comparison: p.choice('ComparisonOperator', COMPARISONS, 'GreaterThanThreshold'),
+      threshold: p.number('Threshold', 0),
+      periodS: p.number('Period', 300),
+      evaluationPeriods: p.number('EvaluationPeriods', 1),
+      alarmActions,
+      notifications,
+    }) as ResourceOfKind<'alarm'>['props'];
+  },
+  write: (props, w) => {
+    // A metric-math alarm (Metrics) or a percentile (ExtendedStatistic) kept as written replaces the simple form.
+    const math = w.kept?.['Metrics'] !== undefined;
+    return defined({
+      MetricName: math || props.metric === '' ? undefined : props.metric,
+      Namespace: math || props.namespace === '' ? undefined : props.namespace,
+      Statistic: math || w.kept?.['ExtendedStatistic'] !== undefined ? undefined : props.statistic,
+      Dimensions: props.subject === undefined ? undefined : [dimensionOf(props.subject, w)],
+      ComparisonOperator: props.comparison,
+      Threshold: props.threshold,
+      Period: math ? undefined : props.periodS,
+      EvaluationPeriods: props.evaluationPeriods,
+      AlarmActions: writeActions(props.alarmActions, props.notifications, w),
+    });
+  },
+});
+
+/** The first dimension whose value is a board resource is the alarm's subject; other dimensions are kept after it. */
+function readSubject(p: PropertyReader): ResourceId | undefined {
+  const elements = p.elements('Dimensions');
+  let subject: ResourceId | undefined;
+  let chosen: PropertyReader | undefined;
+  for (const e of elements) {
+    if (subject !== undefined || !e.reader) continue;
+    const target = e.reader.targetOf(e.reader.peek('Value'));
+    if (!('resource' in target)) continue;
+    subject = target.resource.id;
+    chosen = e.reader;
+    e.reader.value('Value');
+    e.reader.expect('Name', dimensionName(target.resource.kind, target.resource.awsType));
+  }
+  p.finishList('Dimensions', chosen ? [chosen] : [], elements.filter((e) => e.reader !== chosen).map((e) => e.raw), 'indexed');
+  return subject;
+}
+
+function dimensionName(kind: string, awsType: string): string {
+  switch (kind) {
+    case 'autoScalingGroup':
+      return 'AutoScalingGroupName';
+    case 'loadBalancer':
+      return awsType === 'AWS::ElasticLoadBalancing::LoadBalancer' ? 'LoadBalancerName' : 'LoadBalancer';
+    case 'targetGroup':
+      return 'TargetGroup';
+    case 'database':
+      return 'DBInstanceIdentifier';
+    case 'instance':
+      return 'InstanceId';
+    case 'distribution':
+      return 'DistributionId';
+    case 'bucket':
+      return 'BucketName';
+    case 'accelerator':
+      return 'Accelerator';
+    default:
+      return 'Resource';
+  }
+}
+
+function dimensionOf(subject: ResourceId, w: WriteContext): Record<string, unknown> {
+  const r = w.resource(subject);
+  const name = dimensionName(r?.kind ?? '', r?.awsType ?? '');
+  // ELBv2 metrics are keyed by the "app/name/id" full names, which Fn::GetAtt gives.
+  const value =
+    name === 'LoadBalancer'
+      ? w.att(subject, 'LoadBalancerFullName')
+      : name === 'TargetGroup'
+        ? w.att(subject, 'TargetGroupFullName')
+        : w.ref(subject);
+  return { Name: name, Value: value };
+}
+
+/** AlarmActions: scaling policies on the board by id; every other action (an SNS topic, an ARN) as text. */
+function readActions(p: PropertyReader): { alarmActions: ResourceId[]; notifications: string[] } {
+  const alarmActions: ResourceId[] = [];
+  const notifications: string[] = [];
+  const value = p.value('AlarmActions');
+  for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+    const target = p.targetOf(item);
+    if ('resource' in target && target.resource.kind === 'scalingPolicy') alarmActions.push(target.resource.id);
+    // A template resource (an SNS topic) is named by its logical id, which the exporter turns into a Ref again.
+    else notifications.push('resource' in target ? target.resource.logicalId : target.outside);
+  }
+  return { alarmActions, notifications };
+}
+
+function writeActions(policies: ResourceId[], notifications: string[], w: WriteContext): unknown[] | undefined {
+  const actions = [...policies.map(w.ref), ...notifications.map((n) => (w.isLogicalId(n) ? { Ref: n } : n))];
+  return actions.length === 0 ? undefined : actions;
+}
+
+export const budgetCodec = codec({
+  kind: 'budget',
+  awsType: 'AWS::Budgets::Budget',
+  usual: true,
+  indexed: ['NotificationsWithSubscribers'],
+  read: (p) => {
+    const budget = p.child('Budget');
+    const name = budget.text('BudgetName', p.env.logicalId);
+    const limit = budget.child('BudgetLimit');
+    const amountUsd = limit.number('Amount', 0);
+    limit.expect('Unit', 'USD');
+    budget.expect('TimeUnit', 'MONTHLY');
+    budget.expect('BudgetType', 'COST');
+    const elements = p.elements('NotificationsWithSubscribers');
+    const notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number }[] = [];
+    const modelled: PropertyReader[] = [];
+    for (const e of elements) {
+      if (!e.reader) continue;
+      const n = e.reader.child('Notification');
+      notifications.push({
+        notificationType: n.choice('NotificationType', ['ACTUAL', 'FORECASTED'] as const, 'ACTUAL'),
+        thresholdPct: n.number('Threshold', 100),
+      });
+      n.expect('ComparisonOperator', 'GREATER_THAN');
+      n.expect('ThresholdType', 'PERCENTAGE');
+      e.reader.expect('Subscribers', []);
+      modelled.push(e.reader);
+    }
+    p.finishList('NotificationsWithSubscribers', modelled, elements.filter((e) => !e.reader).map((e) => e.raw), 'indexed');
+    return { name, amountUsd, notifications };
+  },
+  write: (props) => ({
+    Budget: { BudgetName: props.name, BudgetLimit: { Amount: props.amountUsd, Unit: 'USD' }, TimeUnit: 'MONTHLY', BudgetType: 'COST' },
+    NotificationsWithSubscribers: props.notifications.map((n) => ({
+      Notification: { NotificationType: n.notificationType, ComparisonOperator: 'GREATER_THAN', Threshold: n.thresholdPct, ThresholdType: 'PERCENTAGE' },
+      Subscribers: [],
+    })),
+  }),
+});

@@ -1,0 +1,62 @@
+// Security groups with their ingress rules. Standalone AWS::EC2::SecurityGroupIngress resources are folded
+// into the group they name (templates split them out only to break reference cycles); egress is kept as written.
+
+import type { SecurityRule } from '../../design/model.ts';
+import { codec, defined } from '../codec.ts';
+import { PropertyReader } from '../property-reader.ts';
+
+export const securityGroupCodec = codec({
+  kind: 'securityGroup',
+  awsType: 'AWS::EC2::SecurityGroup',
+  usual: true,
+  indexed: ['SecurityGroupIngress'],
+  read: (p) => {
+    p.expect('GroupDescription', p.env.logicalId);
+    const vpc = p.ref('VpcId', ['vpc']);
+    const ingress: SecurityRule[] = [];
+    const modelled: PropertyReader[] = [];
+    for (const element of p.elements('SecurityGroupIngress')) {
+      if (!element.reader) continue;
+      ingress.push(readRule(element.reader));
+      modelled.push(element.reader);
+    }
+    for (const folded of p.env.foldedIngress()) {
+      const reader = new PropertyReader(folded.properties, p.env, folded.logicalId);
+      reader.value('GroupId');
+      reader.value('GroupName');
+      ingress.push(readRule(reader));
+      modelled.push(reader);
+      p.env.report('note', 'ingress-folded', `the ingress rule ${folded.logicalId} is folded into this group's rules`);
+    }
+    // Non-object entries cannot be rules; they are kept after the modelled ones.
+    const others = p.elements('SecurityGroupIngress').filter((e) => !e.reader).map((e) => e.raw);
+    p.finishList('SecurityGroupIngress', modelled, others, 'indexed');
+    return vpc === undefined ? { ingress } : { vpc, ingress };
+  },
+  write: (props, w) =>
+    defined({
+      GroupDescription: w.logicalId,
+      VpcId: props.vpc === undefined ? undefined : w.ref(props.vpc),
+      SecurityGroupIngress: props.ingress.length === 0 ? undefined : props.ingress.map((rule) => writeRule(rule, w.ref)),
+    }),
+});
+
+function readRule(r: PropertyReader): SecurityRule {
+  const protocol = r.text('IpProtocol', '-1');
+  const rule: SecurityRule = { protocol, fromPort: r.number('FromPort', 0), toPort: r.number('ToPort', 65535) };
+  const cidr = r.optionalText('CidrIp');
+  if (cidr !== undefined) rule.cidr = cidr;
+  const source = r.ref('SourceSecurityGroupId', ['securityGroup']) ?? r.ref('SourceSecurityGroupName', ['securityGroup']);
+  if (source !== undefined) rule.sourceGroup = source;
+  return rule;
+}
+
+function writeRule(rule: SecurityRule, ref: (id: number) => unknown): Record<string, unknown> {
+  return defined({
+    IpProtocol: rule.protocol,
+    FromPort: rule.fromPort,
+    ToPort: rule.toPort,
+    CidrIp: rule.cidr,
+    SourceSecurityGroupId: rule.sourceGroup === undefined ? undefined : ref(rule.sourceGroup),
+  });
+}

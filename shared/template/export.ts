@@ -1,0 +1,126 @@
+// The exporter: a design back to a manifest and one real CloudFormation template per stack. Board resources
+// are written under their logical ids by their codecs, with kept properties, attributes and the board position
+// (Metadata FiveNines::Board); unmodelled resources and template parts are written as they were read. A
+// reference to a resource of another stack becomes Fn::ImportValue of an Output the exporter adds to that stack.
+
+import type { Design, Resource, ResourceId, TimedAction } from '../design/model.ts';
+import type { WriteContext } from './codec.ts';
+import { codecOfResource } from './codecs/index.ts';
+import { mergeKept } from './kept-properties.ts';
+import { parameterText } from './parameters.ts';
+import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
+import { writeAttributes } from './resource-attributes.ts';
+import { GENERATED_OUTPUT_PREFIX } from './stack-setup.ts';
+
+export interface ExportedManifest {
+  stacks: { name: string; region: string; template: string; parameters?: Record<string, string> }[];
+  actions?: TimedAction[];
+}
+
+export interface ExportedDesign {
+  manifest: ExportedManifest;
+  /** Templates by stack name; the manifest names each as "<stack name>.yaml". */
+  templates: Record<string, PlainObject>;
+}
+
+export function exportDesign(design: Design): ExportedDesign {
+  const generated = new Map<number, PlainObject>();
+  const importOf = (id: ResourceId, attribute: string | undefined): unknown => {
+    const target = design.resources[id];
+    const stack = target ? design.stacks[target.stack] : undefined;
+    if (!target || !stack) return { Ref: `MissingResource${id}` };
+    const suffix = attribute === undefined ? '' : attribute.replace(/[^A-Za-z0-9]/g, '');
+    const exportName = `${stack.name}-${target.logicalId}${attribute === undefined ? '' : `-${suffix}`}`;
+    const outputs = generated.get(target.stack) ?? {};
+    const value = attribute === undefined ? { Ref: target.logicalId } : { 'Fn::GetAtt': [target.logicalId, attribute] };
+    setOwn(outputs, `${GENERATED_OUTPUT_PREFIX}${target.logicalId}${suffix}`, { Value: value, Export: { Name: exportName } });
+    generated.set(target.stack, outputs);
+    return { 'Fn::ImportValue': exportName };
+  };
+
+  const resourcesByStack = design.stacks.map((_, index) => writeResources(design, index, importOf));
+  const templates: Record<string, PlainObject> = {};
+  design.stacks.forEach((stack, index) => {
+    const template: PlainObject = {};
+    const extras = stack.extras ?? {};
+    for (const [key, value] of Object.entries(extras)) if (key !== 'Outputs') setOwn(template, key, value);
+    template['Resources'] = resourcesByStack[index]!;
+    const outputs: PlainObject = { ...(isPlainObject(extras['Outputs']) ? extras['Outputs'] : {}), ...(generated.get(index) ?? {}) };
+    if (Object.keys(outputs).length > 0) template['Outputs'] = outputs;
+    setOwn(templates, stack.name, template);
+  });
+
+  const manifest: ExportedManifest = {
+    stacks: design.stacks.map((stack) => {
+      const parameters = changedParameters(stack.parameters, stack.extras?.['Parameters']);
+      return { name: stack.name, region: stack.region, template: `${stack.name}.yaml`, ...(parameters ? { parameters } : {}) };
+    }),
+  };
+  if (design.actions.length > 0) manifest.actions = design.actions.map((a) => ({ atS: a.atS, intent: a.intent }));
+  return { manifest, templates };
+}
+
+function writeResources(design: Design, stackIndex: number, importOf: (id: ResourceId, attribute: string | undefined) => unknown): PlainObject {
+  const out: PlainObject = {};
+  const ownIds = new Set(design.resources.filter((r) => r.stack === stackIndex).map((r) => r.logicalId));
+  const unmodelledIds = new Set(design.unmodelled.filter((u) => u.stack === stackIndex).map((u) => u.logicalId));
+  for (const resource of design.resources) {
+    if (resource.stack !== stackIndex || resource.partOf !== undefined) continue;
+    const codec = codecOfResource(resource);
+    if (!codec) continue;
+    const w = writeContext(design, resource, importOf, (name) => ownIds.has(name) || unmodelledIds.has(name));
+    const written = codec.write(resource.props as never, w);
+    const properties = mergeKept(written, resource.unmodelled, new Set(codec.indexed ?? [])) as PlainObject;
+    const body: PlainObject = { Type: codec.awsType };
+    const logicalIdOf = (id: ResourceId) => {
+      const r = design.resources[id];
+      return r && r.stack === stackIndex ? r.logicalId : undefined;
+    };
+    for (const [k, v] of Object.entries(writeAttributes(resource, logicalIdOf))) setOwn(body, k, v);
+    if (Object.keys(properties).length > 0) body['Properties'] = properties;
+    setOwn(out, resource.logicalId, body);
+  }
+  for (const u of design.unmodelled) if (u.stack === stackIndex) setOwn(out, u.logicalId, u.body);
+  return out;
+}
+
+function writeContext(
+  design: Design,
+  resource: Resource,
+  importOf: (id: ResourceId, attribute: string | undefined) => unknown,
+  isLogicalId: (name: string) => boolean,
+): WriteContext {
+  const target = (id: ResourceId) => design.resources[id];
+  return {
+    ref: (id) => {
+      const t = target(id);
+      return t && t.stack === resource.stack ? { Ref: t.logicalId } : importOf(id, undefined);
+    },
+    att: (id, attribute) => {
+      const t = target(id);
+      return t && t.stack === resource.stack ? { 'Fn::GetAtt': [t.logicalId, attribute] } : importOf(id, attribute);
+    },
+    resource: target,
+    derived: () => design.resources.filter((r) => r.partOf === resource.id),
+    kept: resource.unmodelled,
+    logicalId: resource.logicalId,
+    isLogicalId,
+    region: design.stacks[resource.stack]?.region ?? '',
+    regionOfResource: (id) => {
+      const t = target(id);
+      return t ? design.stacks[t.stack]?.region : undefined;
+    },
+  };
+}
+
+/** The manifest lists only the values that differ from the template's defaults (as a stack's console does). */
+function changedParameters(values: Record<string, string>, declarations: unknown): Record<string, string> | undefined {
+  const declared = isPlainObject(declarations) ? declarations : {};
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    const decl = declared[name];
+    const fallback = isPlainObject(decl) && decl['Default'] !== undefined ? parameterText(decl['Default']) : undefined;
+    if (fallback !== value) setOwn(out, name, value);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

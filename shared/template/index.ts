@@ -1,0 +1,10 @@
+// The CloudFormation template codec of the game: templates and manifests in, a Design out, and back again.
+
+export { loadDesign, parseManifestText, type LoadedDesign } from './manifest.ts';
+export { manifestSchema, readManifest, type Manifest, type ManifestStack } from './manifest-schema.ts';
+export { exportDesign, type ExportedDesign, type ExportedManifest } from './export.ts';
+export { parseTemplateText } from './template-text.ts';
+export { templateToYaml } from './template-yaml.ts';
+export { checkDesign } from './design-checks.ts';
+export { publicSubnets, subnetIsPublic } from './public-subnets.ts';
+export { SHORT_TAGS } from './short-tags.ts';

@@ -1,0 +1,133 @@
+// The design loader: a manifest (its stacks, their regions, templates and parameter values) becomes a Design.
+// Pure: the caller supplies file reading; nothing here touches a disk. It never throws: every problem, even
+// an unexpected one, comes back as an issue naming the stack and logical id where it was found.
+
+import type { Design, DesignIssue, TimedAction } from '../design/model.ts';
+import { isRegion } from '../geography/regions.ts';
+import { checkDesign } from './design-checks.ts';
+import { parseManifestText, readManifest, type Manifest } from './manifest-schema.ts';
+import { describeValue, isPlainObject, toPlainData, type PlainObject } from './plain-data.ts';
+import { readResources } from './read-resources.ts';
+import { scanReferences } from './references.ts';
+import { PhysicalNames } from './resource-ref.ts';
+import { typeOfResource } from './stack-scope.ts';
+import { exportLookup } from './stack-exports.ts';
+import { prepareStack, type PreparedStack } from './stack-setup.ts';
+import { parseTemplateText } from './template-text.ts';
+
+export { parseManifestText } from './manifest-schema.ts';
+
+export interface LoadedDesign {
+  /**
+   * Present whenever the manifest could be read. Its references are always consistent (every id names a
+   * resource of the right kind); an `error` issue still means it must not be deployed or simulated.
+   */
+  design?: Design;
+  issues: DesignIssue[];
+}
+
+export function loadDesign(manifest: unknown, readTemplate: (path: string) => string | undefined): LoadedDesign {
+  try {
+    return load(manifest, readTemplate);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : describeValue(error);
+    return { issues: [{ severity: 'error', code: 'internal-error', message: `the loader failed unexpectedly: ${detail}` }] };
+  }
+}
+
+function load(input: unknown, readTemplate: (path: string) => string | undefined): LoadedDesign {
+  const read = readManifestInput(input);
+  if (!read.manifest) return { issues: read.issues };
+  const manifest = read.manifest;
+  const issues: DesignIssue[] = [...read.issues];
+  let sink: (issue: DesignIssue) => void = (issue) => issues.push(issue);
+  const report = (issue: DesignIssue) => sink(issue);
+
+  const names = new PhysicalNames();
+  const prepared: PreparedStack[] = [];
+  const wide = {
+    nameOfRef: (ref: Parameters<PhysicalNames['nameOf']>[0]) => {
+      const s = prepared[ref.stack];
+      return names.nameOf(ref, s?.stack.name ?? '', s?.stack.region ?? '', s ? typeOfResource(s.scope, ref.logicalId) : undefined);
+    },
+    refOfText: (text: string) => names.resourceOf(text),
+    importValue: exportLookup(() => prepared, report),
+    report,
+  };
+
+  const seen = new Set<string>();
+  manifest.stacks.forEach((entry, index) => {
+    if (seen.has(entry.name)) issues.push({ severity: 'error', code: 'duplicate-stack', stack: entry.name, message: `two stacks are named ${entry.name}` });
+    seen.add(entry.name);
+    if (!isRegion(entry.region)) {
+      issues.push({ severity: 'error', code: 'unknown-region', stack: entry.name, message: `region ${entry.region} is not one of the board's regions` });
+    }
+    const template = templateOf(entry, readTemplate, issues);
+    prepared.push(prepareStack(index, entry, template, wide));
+    if (isPlainObject(template['Transform']) || typeof template['Transform'] === 'string' || Array.isArray(template['Transform'])) {
+      issues.push({ severity: 'warning', code: 'transform-not-supported', stack: entry.name, message: 'Transform (macros, SAM) is not expanded: the template is read as written' });
+    }
+  });
+  for (const s of prepared) issues.push(...scanReferences(s.stack.name, s.template));
+
+  const result = readResources(prepared, (next) => {
+    sink = next;
+  });
+  sink = (issue) => issues.push(issue);
+  issues.push(...result.issues);
+
+  const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent }));
+  const design: Design = { stacks: prepared.map((s) => s.stack), resources: result.resources, unmodelled: result.unmodelled, actions };
+  issues.push(...checkDesign(design));
+  return { design, issues: dedupe(issues) };
+}
+
+function readManifestInput(input: unknown): { manifest?: Manifest; issues: DesignIssue[] } {
+  if (typeof input === 'string') return parseManifestText(input);
+  const plain = toPlainData(input);
+  if (plain.problem !== undefined) {
+    return { issues: [{ severity: 'error', code: 'invalid-manifest', message: `the manifest cannot be read: ${plain.problem}` }] };
+  }
+  return readManifest(plain.value);
+}
+
+/** The template of a manifest stack: read through the caller (a path) or given inline; {} when unusable. */
+function templateOf(
+  entry: Manifest['stacks'][number],
+  readTemplate: (path: string) => string | undefined,
+  issues: DesignIssue[],
+): PlainObject {
+  let value: unknown = entry.template;
+  if (typeof entry.template === 'string') {
+    let text: string | undefined;
+    try {
+      text = readTemplate(entry.template);
+    } catch {
+      text = undefined;
+    }
+    if (typeof text !== 'string') {
+      issues.push({ severity: 'error', code: 'template-not-found', stack: entry.name, message: `cannot read the template ${entry.template}` });
+      return {};
+    }
+    const parsed = parseTemplateText(text, { stack: entry.name });
+    issues.push(...parsed.issues);
+    value = parsed.value;
+    if (value === undefined) return {};
+  }
+  if (!isPlainObject(value) || !isPlainObject(value['Resources']) || Object.keys(value['Resources']).length === 0) {
+    issues.push({ severity: 'error', code: 'invalid-template', stack: entry.name, message: 'a template is a map with at least one resource under Resources' });
+    return isPlainObject(value) ? { ...value, Resources: isPlainObject(value['Resources']) ? value['Resources'] : {} } : {};
+  }
+  return value;
+}
+
+/** The same finding reached twice (a reading pass, a shared condition) is reported once. */
+function dedupe(issues: DesignIssue[]): DesignIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = JSON.stringify([issue.severity, issue.code, issue.stack, issue.logicalId, issue.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
