@@ -5,6 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/persistence/database.ts';
 import { loadMigrations, migrate } from '../../../server/persistence/migrate.ts';
+import { createCompetition, verifyHostToken } from '../../../server/persistence/queries/competitions.ts';
+import { listResults, saveResult } from '../../../server/persistence/queries/results.ts';
+import { createTeams } from '../../../server/persistence/queries/teams.ts';
 import { dropSchema, newSchemaName, openTestDatabase, POSTGRES_URL, skipPostgres, type BackendName } from './backends.ts';
 
 const TABLES = ['audit_log', 'checkpoints', 'competitions', 'personal_bests', 'players', 'replays', 'results', 'teams'];
@@ -100,21 +103,61 @@ describe.skipIf(skipPostgres)('migrations on one PostgreSQL from several process
   });
 });
 
+describe.skipIf(skipPostgres)('a PostgreSQL schema', () => {
+  it('keeps its rows when the server process closes its pool and opens a new one', async () => {
+    const schema = newSchemaName();
+    try {
+      const first = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
+      await first.query(`INSERT INTO checkpoints (room_id, snapshot, log_position) VALUES ('r1', '{"t": 1}', 9)`);
+      await first.close();
+      const second = await openDatabase({ databaseUrl: POSTGRES_URL, schema });
+      expect(await migrate(second)).toEqual([]);
+      expect(await second.query('SELECT room_id, snapshot, log_position FROM checkpoints')).toEqual([
+        { room_id: 'r1', snapshot: { t: 1 }, log_position: 9 },
+      ]);
+      await second.close();
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+});
+
 describe('a PGlite data directory', () => {
   const dir = mkdtempSync(join(tmpdir(), 'fivenines-pglite-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps its rows across close and reopen, and is not migrated twice', async () => {
+  it('keeps its results across close and reopen, and is not migrated twice', async () => {
     const first = await openDatabase({ dataDir: dir });
-    await first.query(`INSERT INTO personal_bests (player_key, scenario_id, best_score, stars) VALUES ('p1', 's1', 512, 2)`);
+    const created = await createCompetition(first, {
+      joinCode: 'KEEPME',
+      scenarioId: 'az-outage',
+      seed: 3,
+      settings: { teamCount: 1, teamSize: 1, buildTimeS: 0, speed: 1 },
+    });
+    if (!created.ok) throw new Error(created.code);
+    await createTeams(first, created.competition.id, ['Survivors']);
+    const saved = {
+      score: 640,
+      stars: 2,
+      availability: 0.99,
+      latencyP95Ms: 95,
+      costUsd: 10,
+      revenueUsd: 20,
+      objectives: [],
+      firstFailure: null,
+      design: { components: [] },
+      availabilitySeries: [],
+    };
+    await saveResult(first, created.competition.id, 0, saved);
     await first.close();
 
     const second = await openDatabase({ dataDir: dir });
     try {
       expect(await migrate(second)).toEqual([]);
-      expect(await second.query('SELECT player_key, best_score FROM personal_bests')).toEqual([
-        { player_key: 'p1', best_score: 512 },
+      expect(await listResults(second, created.competition.id)).toEqual([
+        expect.objectContaining({ ...saved, rank: 1, teamName: 'Survivors' }),
       ]);
+      expect(await verifyHostToken(second, created.competition.id, created.hostToken)).toBe(true);
     } finally {
       await second.close();
     }
