@@ -14,7 +14,7 @@ export interface AccessRequest {
   context: RequestContext;
 }
 
-/** A policy as evaluation sees it: a name to report and its document. */
+/** A policy as evaluation sees it: a name to report and its JSON. */
 export interface PolicyToEvaluate {
   name: string;
   document: PolicyDocument;

@@ -112,8 +112,8 @@ export type PolicyCondition = z.infer<typeof conditionSchema>;
 export type Effect = PolicyStatement['Effect'];
 
 /** A document's statements as a list, whether it was written with one statement or several. */
-export function statementsOf(document: PolicyDocument): readonly PolicyStatement[] {
-  return Array.isArray(document.Statement) ? document.Statement : [document.Statement];
+export function statementsOf(policy: PolicyDocument): readonly PolicyStatement[] {
+  return Array.isArray(policy.Statement) ? policy.Statement : [policy.Statement];
 }
 
 /** A string-or-list policy element as a list. */
