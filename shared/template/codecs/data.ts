@@ -28,7 +28,13 @@ export const databaseCodec = codec({
       Engine: props.engine === '' ? undefined : props.engine,
       DBInstanceClass: props.instanceClass,
       MultiAZ: props.multiAz,
-      SourceDBInstanceIdentifier: props.source === undefined ? undefined : w.ref(props.source),
+      // A replica in another region names its source by ARN; in the same region, by identifier (Ref).
+      SourceDBInstanceIdentifier:
+        props.source === undefined
+          ? undefined
+          : w.regionOfResource(props.source) === w.region
+            ? w.ref(props.source)
+            : w.att(props.source, 'DBInstanceArn'),
       DBSubnetGroupName: props.subnetGroup === undefined ? undefined : w.ref(props.subnetGroup),
       AvailabilityZone: props.zone,
       AllocatedStorage: String(props.storageGb),

@@ -49,8 +49,8 @@ export const recordSetCodec = codec({
   },
   write: (props, w) => {
     const kind = props.target === undefined ? undefined : w.resource(props.target)?.kind;
-    const byAlias =
-      props.target !== undefined && kind !== undefined && ALIAS_KINDS.includes(kind) && (props.evaluateTargetHealth || props.ttlS === ALIAS_TTL_S);
+    // Route 53 aliases an AWS resource by an A or AAAA record; a CNAME (and an instance) lists its value.
+    const byAlias = kind !== undefined && ALIAS_KINDS.includes(kind) && (props.recordType === 'A' || props.recordType === 'AAAA');
     return defined({
       Name: props.name,
       Type: props.recordType,
