@@ -54,7 +54,6 @@ export function toPlainData(
     onPath.add(value);
     let out: unknown;
     if (Array.isArray(value)) out = value.map((v) => copy(v, depth + 1) ?? null);
-    else if (value instanceof Date) out = Number.isNaN(value.getTime()) ? null : value.toISOString();
     else {
       const object: PlainObject = {};
       for (const key of Object.keys(value)) {

@@ -50,6 +50,8 @@ export function readResources(stacks: PreparedStack[], setSink: (sink: (issue: D
   let pass: Pass | undefined;
   for (let round = 0; round <= entries.length; round++) {
     pass = readPass(stacks, entries, unplaceable, setSink);
+    // What a resource reported in the pass that set it aside explains why: it is kept.
+    stable.push(...pass.setAsideIssues);
     if (pass.newlyUnplaceable.size === 0) break;
     for (const [key, reason] of pass.newlyUnplaceable) unplaceable.set(key, reason);
   }
@@ -76,6 +78,7 @@ interface Pass {
   folded: Set<string>;
   resources: Resource[];
   issues: DesignIssue[];
+  setAsideIssues: DesignIssue[];
   newlyUnplaceable: Map<string, string>;
 }
 
@@ -104,13 +107,16 @@ function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<st
   const folded = foldIngress(stacks, entries, planned);
   const resources: Resource[] = [];
   const newlyUnplaceable = new Map<string, string>();
+  const setAsideIssues: DesignIssue[] = [];
 
   for (const e of entries) {
     const self = planned.get(keyOf(e.stack, e.logicalId));
     if (!self || !e.codec) continue;
     const stackName = stacks[e.stack]!.stack.name;
+    const own: DesignIssue[] = [];
+    setSink((issue) => own.push(issue));
     const report = (severity: DesignIssue['severity'], code: string, message: string) =>
-      issues.push({ severity, code, stack: stackName, logicalId: e.logicalId, message });
+      own.push({ severity, code, stack: stackName, logicalId: e.logicalId, message });
     let emitted: Resource['props'][] = [];
     let problem: string | undefined;
     const env: ReadEnv = {
@@ -141,8 +147,10 @@ function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<st
         problem ??= 'the loader failed on it';
       }
     }
+    setSink((issue) => issues.push(issue));
     if (problem !== undefined || props === undefined) {
       newlyUnplaceable.set(keyOf(e.stack, e.logicalId), problem ?? 'a required property is missing');
+      setAsideIssues.push(...own.filter((i) => i.code !== 'unmodelled-property'));
       continue;
     }
     const stackOf = e.stack;
@@ -160,13 +168,15 @@ function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<st
       const props = emitted[i];
       if (props !== undefined) resources.push({ id: slot.id, stack: e.stack, logicalId: slot.logicalId, kind: d.kind, props, partOf: self.id } as Resource);
     });
+    issues.push(...own);
   }
   resources.sort((a, b) => a.id - b.id);
   // Ids are indexes: a derived resource a codec failed to emit would leave a hole the simulation cannot skip.
   if (newlyUnplaceable.size === 0 && resources.some((r, i) => r.id !== i)) {
     issues.push({ severity: 'error', code: 'internal-error', message: 'resource ids are not consecutive; the design cannot be used' });
   }
-  return { planned, folded: new Set([...folded.values()].flat().map((f) => keyOf(f.stack, f.logicalId))), resources, issues, newlyUnplaceable };
+  const foldedKeys = new Set([...folded.values()].flat().map((f) => keyOf(f.stack, f.logicalId)));
+  return { planned, folded: foldedKeys, resources, issues, setAsideIssues, newlyUnplaceable };
 }
 
 /** Standalone ingress rules naming a security group on the board, by the group they join. */

@@ -93,7 +93,6 @@ function scalarValue(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Date) return value.toISOString();
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   return String(value);
 }

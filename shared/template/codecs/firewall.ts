@@ -58,8 +58,13 @@ export const webAclCodec = codec({
       rules.push(ruleFrame(RATE_RULE, rules.length, { RateBasedStatement: { Limit: props.rateLimit, AggregateKeyType: 'IP' } }));
     }
     if (props.blockedAreas.length > 0) {
-      const countries = props.blockedAreas.flatMap((area) => COUNTRIES_BY_AREA[area as keyof typeof COUNTRIES_BY_AREA] ?? []);
-      rules.push(ruleFrame(GEO_RULE, rules.length, { GeoMatchStatement: { CountryCodes: countries } }));
+      // Country codes kept as written (countries outside the areas' lists) replace the areas' lists.
+      const keptRule = Array.isArray(w.kept?.['Rules']) ? w.kept['Rules'][rules.length] : undefined;
+      const keptCodes = isPlainObject(keptRule) && isPlainObject(keptRule['Statement']) ? keptRule['Statement']['GeoMatchStatement'] : undefined;
+      const countries = isPlainObject(keptCodes) && keptCodes['CountryCodes'] !== undefined
+        ? undefined
+        : props.blockedAreas.flatMap((area) => COUNTRIES_BY_AREA[area as keyof typeof COUNTRIES_BY_AREA] ?? []);
+      rules.push(ruleFrame(GEO_RULE, rules.length, { GeoMatchStatement: defined({ CountryCodes: countries }) }));
     }
     return defined({
       Scope: props.scope,
