@@ -4,11 +4,11 @@
 import { figure, type Curve } from './figure.ts';
 
 export const requests = {
-  // Game balance: sizes of a typical small web application, chosen so data transfer is a visible but not
-  // dominant part of the bill.
-  staticResponseKb: figure(60, 'KB', 'Size of a static (cacheable) response: images, scripts, style sheets.'),
-  readResponseKb: figure(20, 'KB', 'Size of a dynamic page or API read response.'),
-  writeResponseKb: figure(5, 'KB', 'Size of the response to a write (a form post or API update).'),
+  // Game balance: real pages weigh more (hundreds of KB with images); these sizes keep data transfer a
+  // visible part of the bill without drowning the price of the architecture a player chooses.
+  staticResponseKb: figure(30, 'KB', 'Size of a static (cacheable) response: images, scripts, style sheets.'),
+  readResponseKb: figure(10, 'KB', 'Size of a dynamic page or API read response.'),
+  writeResponseKb: figure(2, 'KB', 'Size of the response to a write (a form post or API update).'),
   queryKb: figure(4, 'KB', 'Data exchanged between an instance and its database for one query.'),
   staticCpuWeight: figure(0.5, '×', 'A static request costs half the CPU of a dynamic read on an instance.'),
   readCpuWeight: figure(1, '×', 'A dynamic read is the unit of instance capacity.'),
@@ -44,7 +44,7 @@ export const service = {
       [1.1, 0.35],
       [1.8, 0.12],
       [3, 0.03],
-    ],
+    ] as [number, number][],
     unit: '× latency, share',
     explain: 'How one flow of requests spreads around its mean latency (factor, share of requests) for the percentiles.',
   },

@@ -1,0 +1,184 @@
+// Run-time actions a player (or a manifest's `actions:`) takes on a running world. The shape is checked by
+// zod at the edge; legality (the resource exists, has the right kind, the value is in range, the database
+// is in a state that allows it) is checked here and refused with a stable code and a human message.
+
+import { z } from 'zod';
+import { catalogue } from '../catalogue/index.ts';
+import type { Design, Resource } from '../design/model.ts';
+import { dbClassIndex } from './compile/data.ts';
+import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
+import { setDesiredByHand } from './scaling.ts';
+import { T_NOW } from './state.ts';
+import { changeClass, rebuildWorld } from './update.ts';
+import { note, type World } from './world.ts';
+
+const ref = { stack: z.string().min(1).optional(), logicalId: z.string().min(1) };
+
+/** A design given whole: checked for its outline here (the loader checks its content). */
+const designShape = z.custom<Design>(
+  (v) => {
+    const d = v as Design;
+    return (
+      typeof v === 'object' &&
+      v !== null &&
+      Array.isArray(d.stacks) &&
+      Array.isArray(d.resources) &&
+      Array.isArray(d.unmodelled ?? []) &&
+      d.resources.every(
+        (r, i) => r && r.id === i && Number.isInteger(r.stack) && r.stack >= 0 && r.stack < d.stacks.length && typeof r.kind === 'string',
+      )
+    );
+  },
+  { message: 'a design needs stacks and resources whose ids are their positions' },
+);
+
+export const simActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set-desired-capacity'), ...ref, desired: z.number().int().min(0) }),
+  z.object({ type: z.literal('promote-replica'), ...ref }),
+  z.object({ type: z.literal('reboot'), ...ref }),
+  z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
+  z.object({ type: z.literal('delete-resource'), ...ref }),
+  z.object({ type: z.literal('update-design'), design: designShape }),
+]);
+
+export type SimAction = z.output<typeof simActionSchema>;
+export type ActionResult = { ok: true } | { ok: false; code: string; message: string };
+
+function refuse(code: string, message: string): ActionResult {
+  return { ok: false, code, message };
+}
+
+/** Finds a live resource by logical id (and stack name when given or needed). */
+function find(world: World, logicalId: string, stack?: string): { resource: Resource } | ActionResult {
+  const d = world.design;
+  const hits = d.resources.filter(
+    (r) => r.logicalId === logicalId && (stack === undefined || d.stacks[r.stack]?.name === stack) && world.state.removed[r.id] !== 1,
+  );
+  const where = stack ? `${stack}/${logicalId}` : logicalId;
+  if (hits.length === 0) return refuse('unknown-resource', `no resource ${where} in the design`);
+  if (hits.length > 1) return refuse('ambiguous-resource', `${logicalId} is in several stacks: name the stack`);
+  return { resource: hits[0]! };
+}
+
+export function applyAction(world: World, input: unknown): ActionResult {
+  const parsed = simActionSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return refuse('invalid-action', `invalid action: ${issue ? `${issue.path.join('.') || 'action'}: ${issue.message}` : 'unreadable'}`);
+  }
+  const action = parsed.data;
+  if (action.type === 'update-design') return updateDesign(world, action.design);
+  const found = find(world, action.logicalId, action.stack);
+  if (!('resource' in found)) return found;
+  const r = found.resource;
+  const label = world.topo.labels[r.id]!;
+  const result = applyTo(world, action, r, label);
+  note(world, 'action', result.ok ? `${action.type} ${label}${describe(action)}` : `refused ${action.type} ${label}: ${result.message}`);
+  return result;
+}
+
+function describe(action: SimAction): string {
+  if (action.type === 'set-desired-capacity') return ` to ${action.desired}`;
+  if (action.type === 'modify-db-class') return ` to ${action.instanceClass}`;
+  return '';
+}
+
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' }>, r: Resource, label: string): ActionResult {
+  const topo = world.topo;
+  const s = world.state;
+  const t = s.tally[T_NOW]!;
+  switch (action.type) {
+    case 'set-desired-capacity': {
+      if (r.kind !== 'autoScalingGroup') return refuse('wrong-kind', `${label} is not an Auto Scaling group`);
+      const g = topo.asgResource.indexOf(r.id);
+      if (g < 0) return refuse('unknown-resource', `${label} launches nothing (no subnet in a known zone)`);
+      if (action.desired < s.asgMin[g]! || action.desired > s.asgMax[g]!) {
+        return refuse('out-of-range', `desired ${action.desired} is outside ${label}'s min ${s.asgMin[g]} and max ${s.asgMax[g]}`);
+      }
+      setDesiredByHand(world, g, action.desired);
+      return { ok: true };
+    }
+    case 'promote-replica': {
+      if (r.kind !== 'database') return refuse('wrong-kind', `${label} is not a database`);
+      const d = topo.dbResource.indexOf(r.id);
+      if (topo.dbSource[d]! < 0) return refuse('not-a-replica', `${label} is not a read replica`);
+      if (s.dbPromoted[d] === 1 || s.dbState[d] === DB_PROMOTING) return refuse('already-promoted', `${label} is already promoted`);
+      if (s.dbState[d] !== DB_AVAILABLE) return refuse('not-available', `${label} is not available`);
+      s.dbState[d] = DB_PROMOTING;
+      s.dbTimer[d] = t + catalogue.database.promoteReplicaS.value;
+      return { ok: true };
+    }
+    case 'reboot': {
+      if (r.kind === 'instance') {
+        const i = Array.from(topo.instResource).findIndex((id, k) => id === r.id && topo.instAsg[k] === -1);
+        if (i < 0) return refuse('unknown-resource', `${label} does not run (no subnet in a known zone)`);
+        const st = s.instState[i]!;
+        if (st !== RUNNING && st !== FAILED) return refuse('not-available', `${label} is not running`);
+        if (s.zoneDown[s.instZone[i]!] === 1) return refuse('not-available', `${label}'s zone is dark`);
+        // Rebooting a failed instance is treated as stop/start: it comes back on healthy hardware.
+        s.instState[i] = REBOOTING;
+        s.instTimer[i] = t + (st === FAILED ? catalogue.ec2.bootS.value : catalogue.ec2.rebootS.value);
+        s.instZoneFailed[i] = 0;
+        return { ok: true };
+      }
+      if (r.kind === 'database') {
+        const d = topo.dbResource.indexOf(r.id);
+        if (s.dbState[d] !== DB_AVAILABLE) return refuse('not-available', `${label} is not available`);
+        s.dbState[d] = DB_RESTARTING;
+        s.dbTimer[d] = t + catalogue.database.rebootS.value;
+        return { ok: true };
+      }
+      return refuse('wrong-kind', `${label} is neither an instance nor a database`);
+    }
+    case 'modify-db-class': {
+      if (r.kind !== 'database') return refuse('wrong-kind', `${label} is not a database`);
+      const cls = dbClassIndex(action.instanceClass);
+      if (cls < 0) return refuse('unknown-class', `${action.instanceClass} is not a database class in the catalogue`);
+      const d = topo.dbResource.indexOf(r.id);
+      if (s.dbClass[d] === cls) return refuse('same-class', `${label} already is ${action.instanceClass}`);
+      if (s.dbState[d] !== DB_AVAILABLE) return refuse('not-available', `${label} is not available`);
+      changeClass(world, s, topo, d, cls, t);
+      return { ok: true };
+    }
+    case 'delete-resource': {
+      const blocker = dependentOf(world, r.id);
+      if (blocker !== undefined) {
+        return refuse('dependency-violation', `${label} has a dependent object: ${world.topo.labels[blocker]} uses it`);
+      }
+      const removed = Uint8Array.from(s.removed);
+      removed[r.id] = 1;
+      rebuildWorld(world, world.design, removed);
+      return { ok: true };
+    }
+  }
+}
+
+/** Replaces the design of a running world, carrying the state of what survives (see update.ts). */
+export function updateDesign(world: World, design: Design): ActionResult {
+  const checked = simActionSchema.safeParse({ type: 'update-design', design });
+  if (!checked.success) return refuse('invalid-design', 'a design needs stacks and resources whose ids are their positions');
+  rebuildWorld(world, design, new Uint8Array(design.resources.length));
+  note(world, 'action', `design updated (${design.resources.length} resources in ${design.stacks.length} stacks)`);
+  return { ok: true };
+}
+
+/** A live resource that contains or is built on `id`, as EC2 and RDS refuse to delete under it. */
+function dependentOf(world: World, id: number): number | undefined {
+  const removed = world.state.removed;
+  for (const r of world.design.resources) {
+    if (removed[r.id] === 1 || r.id === id) continue;
+    const p = r.props as Record<string, unknown>;
+    const uses =
+      (r.kind === 'subnet' && p.vpc === id) ||
+      (r.kind === 'routeTable' && p.vpc === id) ||
+      (r.kind === 'gatewayAttachment' && (p.vpc === id || p.gateway === id)) ||
+      (r.kind === 'instance' && p.subnet === id) ||
+      ((r.kind === 'autoScalingGroup' || r.kind === 'loadBalancer' || r.kind === 'dbSubnetGroup') &&
+        Array.isArray(p.subnets) &&
+        p.subnets.includes(id)) ||
+      (r.kind === 'autoScalingGroup' && p.launchTemplate === id) ||
+      (r.kind === 'database' && (p.subnetGroup === id || p.source === id));
+    if (uses) return r.id;
+  }
+  return undefined;
+}

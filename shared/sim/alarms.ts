@@ -1,0 +1,143 @@
+// Step 6, control (alarms): each alarm collects its metric every step; at the end of each period the
+// statistic becomes a datapoint; when the last `evaluation periods` datapoints all breach the threshold the
+// alarm is in ALARM, otherwise OK. While in ALARM it fires its scaling policies at every evaluation (as
+// CloudWatch does for Auto Scaling actions); the group's cooldown keeps that from running away.
+
+import {
+  CMP_GE,
+  CMP_GT,
+  CMP_LE,
+  CMP_LT,
+  M_ASG_CPU,
+  M_CF_ERROR_RATE,
+  M_CF_HIT_RATE,
+  M_CF_REQUESTS,
+  M_CHARGES,
+  M_DB_CPU,
+  M_INSTANCE_CPU,
+  M_LB_5XX,
+  M_LB_HEALTHY,
+  M_LB_LATENCY_S,
+  M_LB_REQUESTS,
+  M_LB_REQUESTS_PER_TARGET,
+  M_LB_UNHEALTHY,
+  M_UNKNOWN,
+  STAT_COUNT,
+  STAT_MAXIMUM,
+  STAT_MINIMUM,
+  STAT_SUM,
+} from './compile/control.ts';
+import { ALARM_ALARM, ALARM_OK, STEP_SECONDS } from './constants.ts';
+import { C_FAILED, C_OFFERED, C_SHED } from './scratch.ts';
+import { firePolicy } from './scaling.ts';
+import { T_COST } from './state.ts';
+import { note, type World } from './world.ts';
+
+function metricValue(world: World, a: number): number {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  const j = topo.alarmSubject[a]!;
+  switch (topo.alarmMetric[a]) {
+    case M_ASG_CPU:
+      return s.asgCpu[j]!;
+    case M_INSTANCE_CPU:
+      return s.instCpu[j]!;
+    case M_DB_CPU:
+      return s.dbCpu[j]!;
+    case M_LB_REQUESTS:
+      return sc.lbRequests[j]!;
+    case M_LB_REQUESTS_PER_TARGET:
+      return sc.lbRequests[j]! / (sc.lbHealthy[j]! > 0 ? sc.lbHealthy[j]! : 1);
+    case M_LB_5XX:
+      return sc.lbErrors[j]!;
+    case M_LB_LATENCY_S:
+      return sc.lbLatencyMs[j]! / 1000;
+    case M_LB_HEALTHY:
+      return sc.lbHealthy[j]!;
+    case M_LB_UNHEALTHY:
+      return sc.lbUnhealthy[j]!;
+    case M_CF_REQUESTS:
+      return sc.distRequests[j]! * STEP_SECONDS;
+    case M_CF_ERROR_RATE: {
+      // The game keeps errors per run, not per distribution: the step's user error rate stands in.
+      const offered = sc.stepCounts[C_OFFERED]!;
+      return offered > 0 ? ((sc.stepCounts[C_FAILED]! + sc.stepCounts[C_SHED]!) / offered) * 100 : 0;
+    }
+    case M_CF_HIT_RATE:
+      return sc.distRequests[j]! > 0 ? (sc.distHits[j]! / sc.distRequests[j]!) * 100 : 0;
+    case M_CHARGES:
+      return s.tally[T_COST]!;
+    default:
+      return 0;
+  }
+}
+
+function breaches(cmp: number, value: number, threshold: number): boolean {
+  if (cmp === CMP_GT) return value > threshold;
+  if (cmp === CMP_GE) return value >= threshold;
+  if (cmp === CMP_LT) return value < threshold;
+  if (cmp === CMP_LE) return value <= threshold;
+  return false;
+}
+
+export function evaluateAlarms(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  for (let a = 0; a < topo.alarmCount; a++) {
+    if (topo.alarmMetric[a] === M_UNKNOWN) continue;
+    const v = metricValue(world, a);
+    const acc = a * 4;
+    const n = s.alarmAcc[acc + 1]!;
+    s.alarmAcc[acc] = s.alarmAcc[acc]! + v;
+    s.alarmAcc[acc + 2] = n === 0 || v < s.alarmAcc[acc + 2]! ? v : s.alarmAcc[acc + 2]!;
+    s.alarmAcc[acc + 3] = n === 0 || v > s.alarmAcc[acc + 3]! ? v : s.alarmAcc[acc + 3]!;
+    s.alarmAcc[acc + 1] = n + 1;
+    s.alarmStepInPeriod[a] = s.alarmStepInPeriod[a]! + 1;
+    if (s.alarmStepInPeriod[a]! < topo.alarmPeriodSteps[a]!) continue;
+
+    // End of a period: one datapoint.
+    const stat = topo.alarmStat[a];
+    const count = s.alarmAcc[acc + 1]!;
+    const point =
+      stat === STAT_SUM
+        ? s.alarmAcc[acc]!
+        : stat === STAT_MINIMUM
+          ? s.alarmAcc[acc + 2]!
+          : stat === STAT_MAXIMUM
+            ? s.alarmAcc[acc + 3]!
+            : stat === STAT_COUNT
+              ? count
+              : s.alarmAcc[acc]! / count; // Average
+    s.alarmAcc[acc] = 0;
+    s.alarmAcc[acc + 1] = 0;
+    s.alarmAcc[acc + 2] = 0;
+    s.alarmAcc[acc + 3] = 0;
+    s.alarmStepInPeriod[a] = 0;
+    const periods = topo.alarmEvalPeriods[a]!;
+    const r0 = topo.alarmRingStart[a]!;
+    s.alarmRing[r0 + s.alarmCursor[a]!] = point;
+    s.alarmCursor[a] = (s.alarmCursor[a]! + 1) % periods;
+    if (s.alarmFill[a]! < periods) s.alarmFill[a] = s.alarmFill[a]! + 1;
+    if (s.alarmFill[a]! < periods) continue;
+
+    let all = true;
+    for (let k = 0; k < periods && all; k++) all = breaches(topo.alarmCmp[a]!, s.alarmRing[r0 + k]!, topo.alarmThreshold[a]!);
+    const next = all ? ALARM_ALARM : ALARM_OK;
+    if (next !== s.alarmState[a]) {
+      s.alarmState[a] = next;
+      note(
+        world,
+        'alarm',
+        `alarm ${topo.labels[topo.alarmResource[a]!]} is ${next === ALARM_ALARM ? 'ALARM' : 'OK'} (last datapoint ${round(point)})`,
+      );
+    }
+    if (next === ALARM_ALARM) {
+      for (let k = topo.alarmActionStart[a]!; k < topo.alarmActionStart[a + 1]!; k++) firePolicy(world, topo.alarmActions[k]!);
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}

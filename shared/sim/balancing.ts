@@ -1,0 +1,177 @@
+// Step 3, balancing: a load balancer splits what reached it over its enabled zones and then over healthy
+// targets. Cross-zone on: every routable target gets an equal share (or a share by capacity for
+// least-outstanding-requests). Cross-zone off: each zone with a routable target gets an equal share first,
+// so a zone with fewer targets overloads them. Targets in zones the load balancer does not enable get
+// nothing. A target the health checks still believe healthy gets traffic even if it is dead (those
+// requests fail). With no healthy target at all the load balancer fails open to every registered one.
+
+import { catalogue } from '../catalogue/index.ts';
+import {
+  AREA_COUNT,
+  BOOTING,
+  CLASS_COUNT,
+  EMPTY,
+  FRONT_INSTANCE,
+  FRONT_LB,
+} from './constants.ts';
+import { applyWaf } from './routing.ts';
+import type { World } from './world.ts';
+
+const CPU_WEIGHT = Float64Array.from([
+  catalogue.requests.staticCpuWeight.value,
+  catalogue.requests.readCpuWeight.value,
+  catalogue.requests.writeCpuWeight.value,
+  catalogue.requests.floodCpuWeight.value,
+]);
+const TLS_ON_INSTANCE = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
+
+export function offerLoad(world: World): void {
+  const topo = world.topo;
+  const sc = world.scratch;
+  sc.instOffered.fill(0);
+  sc.instUnits.fill(0);
+  for (let f = 0; f < topo.frontCount; f++) {
+    const totals = sc.frontTotals;
+    const fc = f * CLASS_COUNT;
+    // Web ACL on a load balancer: applied per area before anything is counted.
+    if (topo.frontKind[f] === FRONT_LB && topo.lbWaf[topo.frontRef[f]!]! >= 0) {
+      for (let a = 0; a < AREA_COUNT; a++) filterLane(world, f, a, topo.lbWaf[topo.frontRef[f]!]!);
+    }
+    let any = 0;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      let sum = 0;
+      for (let a = 0; a < AREA_COUNT; a++) sum += sc.laneFlow[(f * AREA_COUNT + a) * CLASS_COUNT + c]!;
+      totals[fc + c] = sum;
+      any += sum;
+    }
+    if (any === 0) continue;
+    const kind = topo.frontKind[f]!;
+    if (kind === FRONT_LB) {
+      const lb = topo.frontRef[f]!;
+      if (world.state.regionDown[topo.lbRegion[lb]!] === 1) {
+        for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) sc.edgeShare[e] = 0;
+        continue;
+      }
+      computeShares(world, lb);
+      const factor = topo.lbCpuFactor[lb]!;
+      for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
+        const w = sc.edgeShare[e]!;
+        if (w > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, w, factor);
+      }
+    } else if (kind === FRONT_INSTANCE) {
+      // Reached directly, the instance terminates TLS itself.
+      offerTo(world, topo.frontRef[f]!, totals, fc, 1, TLS_ON_INSTANCE);
+    }
+  }
+}
+
+function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: number, factor: number): void {
+  const sc = world.scratch;
+  let units = 0;
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    const r = totals[fc + c]! * w;
+    sc.instOffered[s * CLASS_COUNT + c] = sc.instOffered[s * CLASS_COUNT + c]! + r;
+    units += r * CPU_WEIGHT[c]!;
+  }
+  sc.instUnits[s] = sc.instUnits[s]! + units * factor;
+}
+
+function filterLane(world: World, f: number, a: number, waf: number): void {
+  const sc = world.scratch;
+  const base = (f * AREA_COUNT + a) * CLASS_COUNT;
+  let any = 0;
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    sc.flows[c] = sc.laneFlow[base + c]!;
+    any += sc.flows[c]!;
+  }
+  if (any === 0) return;
+  applyWaf(world, waf, a, sc.flows);
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    const before = sc.laneFlow[base + c]!;
+    if (before > 0) sc.laneLat[base + c] = (sc.laneLat[base + c]! * sc.flows[c]!) / before;
+    sc.laneFlow[base + c] = sc.flows[c]!;
+  }
+}
+
+/** Fills edgeShare (and edgeSlot) for one load balancer's edges; shares add up to 1 if any target is routable. */
+export function computeShares(world: World, lb: number): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  const z0 = topo.lbZoneStart[lb]!;
+  const nz = topo.lbZoneStart[lb + 1]! - z0;
+  const e0 = topo.lbEdgeStart[lb]!;
+  const e1 = topo.lbEdgeStart[lb + 1]!;
+  // The load balancer's nodes in dark zones are gone (ELB takes them out of its DNS at once); with none
+  // left nothing gets through.
+  let nodesUp = 0;
+  for (let k = 0; k < nz; k++) if (s.zoneDown[topo.lbZones[z0 + k]!] === 0) nodesUp++;
+  // Zone slot of each target: its zone's index among the enabled zones, or -1.
+  for (let e = e0; e < e1; e++) {
+    const z = s.instZone[topo.edgeInst[e]!]!;
+    let slot = -1;
+    for (let k = 0; k < nz; k++) if (topo.lbZones[z0 + k] === z) slot = k;
+    sc.edgeSlot[e] = nodesUp > 0 ? slot : -1;
+  }
+  let liveWeight = 0;
+  let e = e0;
+  while (e < e1) {
+    // One run of edges per target group.
+    const tg = topo.edgeTg[e]!;
+    let end = e;
+    while (end < e1 && topo.edgeTg[end] === tg) end++;
+    let ok = shareRun(world, lb, e, end, false);
+    if (!ok) ok = shareRun(world, lb, e, end, true);
+    if (ok) liveWeight += topo.edgeTgWeight[e]!;
+    e = end;
+  }
+  for (let k = e0; k < e1; k++) {
+    const w = sc.edgeShare[k]!;
+    if (w > 0) sc.edgeShare[k] = liveWeight > 0 ? (w * topo.edgeTgWeight[k]!) / liveWeight : 0;
+  }
+}
+
+/** Shares inside one target group's run of edges; false if it has no target to send to. */
+function shareRun(world: World, lb: number, e0: number, e1: number, failOpen: boolean): boolean {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  const tg = topo.edgeTg[e0]!;
+  const byCapacity = topo.tgByCapacity[tg] === 1;
+  const cross = topo.lbCrossZone[lb] === 1;
+  // Per zone slot: routable count and capacity (at most 3 zones: kept in locals).
+  let n0 = 0, n1 = 0, n2 = 0, c0 = 0, c1 = 0, c2 = 0;
+  for (let e = e0; e < e1; e++) {
+    const i = topo.edgeInst[e]!;
+    const slot = sc.edgeSlot[e]!;
+    const st = s.instState[i]!;
+    // Cross-zone off: a target is reached only through its own zone's node, gone if the zone is dark.
+    // Cross-zone on: nodes elsewhere still send to it until its health checks fail.
+    const reachable = slot >= 0 && (cross || s.zoneDown[s.instZone[i]!] === 0);
+    const routable = reachable && st !== EMPTY && st !== BOOTING && (failOpen || s.instHealthy[i] === 1);
+    if (!routable) {
+      sc.edgeShare[e] = 0;
+      continue;
+    }
+    sc.edgeShare[e] = -1; // marked; share computed below
+    const cap = topo.instCapacity[i]!;
+    if (slot === 0) { n0++; c0 += cap; } else if (slot === 1) { n1++; c1 += cap; } else { n2++; c2 += cap; }
+  }
+  const n = n0 + n1 + n2;
+  if (n === 0) return false;
+  const capTotal = c0 + c1 + c2;
+  const zonesWithTargets = (n0 > 0 ? 1 : 0) + (n1 > 0 ? 1 : 0) + (n2 > 0 ? 1 : 0);
+  for (let e = e0; e < e1; e++) {
+    if (sc.edgeShare[e] !== -1) continue;
+    const cap = topo.instCapacity[topo.edgeInst[e]!]!;
+    const slot = sc.edgeSlot[e]!;
+    if (cross) {
+      sc.edgeShare[e] = byCapacity ? cap / capTotal : 1 / n;
+    } else {
+      const zn = slot === 0 ? n0 : slot === 1 ? n1 : n2;
+      const zc = slot === 0 ? c0 : slot === 1 ? c1 : c2;
+      sc.edgeShare[e] = (byCapacity ? cap / zc : 1 / zn) / zonesWithTargets;
+    }
+  }
+  return true;
+}

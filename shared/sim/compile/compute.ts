@@ -1,0 +1,281 @@
+// Compiles instances, Auto Scaling groups, target groups and load balancers into slots and edges.
+// Every group gets one slot per instance it may ever run (its maximum size), so scaling never reallocates:
+// a slot is EMPTY until the group launches into it.
+
+import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
+import type { Design } from '../../design/model.ts';
+import { REGIONS } from '../../geography/regions.ts';
+import { STEP_SECONDS } from '../constants.ts';
+import type { ComputeTopology, NetworkTopology } from '../topology.ts';
+import { liveOfKind, refOf } from './network.ts';
+
+/** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
+export function roundToStep(seconds: number): number {
+  return Math.max(STEP_SECONDS, Math.ceil(seconds / STEP_SECONDS) * STEP_SECONDS);
+}
+
+function instanceFigures(type: string, region: number, label: string, warnings: string[]) {
+  let entry = catalogue.instanceTypes[type];
+  if (!entry) {
+    warnings.push(`${label}: instance type "${type}" is not in the catalogue; the game uses t3.micro figures`);
+    entry = catalogue.instanceTypes['t3.micro']!;
+  }
+  return {
+    capacity: entry.capacityRps.value,
+    baseMs: entry.baseLatencyMs.value,
+    hourly: entry.hourlyUsd.value * priceFactorOf(REGIONS[region]!.code),
+  };
+}
+
+export function compileCompute(
+  design: Design,
+  removed: Uint8Array,
+  net: NetworkTopology,
+  labels: string[],
+  warnings: string[],
+): ComputeTopology {
+  const instances = liveOfKind(design, removed, 'instance');
+  const groups = liveOfKind(design, removed, 'autoScalingGroup');
+  const limit = catalogue.ec2.maxInstancesPerGroup.value;
+
+  // Slots: static instances, then each group's.
+  const slotOfInstance = new Map<number, number>();
+  const inst = {
+    resource: [] as number[],
+    asg: [] as number[],
+    ordinal: [] as number[],
+    capacity: [] as number[],
+    baseMs: [] as number[],
+    hourly: [] as number[],
+    region: [] as number[],
+    zone: [] as number[],
+    vpc: [] as number[],
+    pub: [] as number[],
+  };
+  const push = (resource: number, asg: number, ordinal: number, type: string, zone: number, vpc: number, pub: number) => {
+    const region = net.resourceRegion[resource]!;
+    const f = instanceFigures(type, region, labels[resource]!, warnings);
+    inst.resource.push(resource);
+    inst.asg.push(asg);
+    inst.ordinal.push(ordinal);
+    inst.capacity.push(f.capacity);
+    inst.baseMs.push(f.baseMs);
+    inst.hourly.push(f.hourly);
+    inst.region.push(region);
+    inst.zone.push(zone);
+    inst.vpc.push(vpc);
+    inst.pub.push(pub);
+  };
+  for (const i of instances) {
+    const subnet = refOf(design, removed, i.props.subnet, 'subnet');
+    if (!subnet || net.subnetZone[subnet.id]! < 0) {
+      warnings.push(`${labels[i.id]}: instance has no subnet in a known zone; it cannot run`);
+      continue;
+    }
+    slotOfInstance.set(i.id, inst.resource.length);
+    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!);
+  }
+
+  const asg = {
+    resource: [] as number[],
+    slotStart: [] as number[],
+    slotCount: [] as number[],
+    zoneStart: [0] as number[],
+    zones: [] as number[],
+    min: [] as number[],
+    max: [] as number[],
+    desired: [] as number[],
+    cooldown: [] as number[],
+    elb: [] as number[],
+  };
+  const asgIndex = new Map<number, number>();
+  for (const g of groups) {
+    const zones: number[] = [];
+    let vpc = -1;
+    for (const sid of g.props.subnets) {
+      const s = refOf(design, removed, sid, 'subnet');
+      if (!s || net.subnetZone[s.id]! < 0) continue;
+      vpc = net.vpcOf[s.id]!;
+      if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
+    }
+    if (zones.length === 0) {
+      warnings.push(`${labels[g.id]}: Auto Scaling group has no subnet in a known zone; it launches nothing`);
+      continue;
+    }
+    const template = refOf(design, removed, g.props.launchTemplate, 'launchTemplate');
+    if (!template) warnings.push(`${labels[g.id]}: Auto Scaling group has no launch template; it uses t3.micro`);
+    const type = template?.props.instanceType ?? 't3.micro';
+    let max = Math.max(0, Math.floor(g.props.max));
+    if (max > limit) {
+      warnings.push(`${labels[g.id]}: maximum size ${max} is above the game's cap of ${limit}; the cap applies`);
+      max = limit;
+    }
+    const min = Math.min(Math.max(0, Math.floor(g.props.min)), max);
+    const desired = Math.min(Math.max(Math.floor(g.props.desired), min), max);
+    const index = asg.resource.length;
+    asgIndex.set(g.id, index);
+    asg.resource.push(g.id);
+    asg.slotStart.push(inst.resource.length);
+    asg.slotCount.push(max);
+    asg.zones.push(...zones);
+    asg.zoneStart.push(asg.zones.length);
+    asg.min.push(min);
+    asg.max.push(max);
+    asg.desired.push(desired);
+    asg.cooldown.push(roundToStep(g.props.cooldownS > 0 ? g.props.cooldownS : catalogue.autoScaling.defaultCooldownS.value));
+    asg.elb.push(g.props.healthCheckType === 'ELB' ? 1 : 0);
+    for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0);
+  }
+
+  // Target groups and their targets (instance slots).
+  const tgs = liveOfKind(design, removed, 'targetGroup');
+  const tgIndex = new Map<number, number>();
+  const tgTargets: number[][] = tgs.map(() => []);
+  tgs.forEach((tg, i) => {
+    tgIndex.set(tg.id, i);
+    for (const t of tg.props.targets) {
+      const slot = slotOfInstance.get(t);
+      if (slot !== undefined) tgTargets[i]!.push(slot);
+    }
+  });
+  for (const g of groups) {
+    const a = asgIndex.get(g.id);
+    if (a === undefined) continue;
+    for (const tgId of g.props.targetGroups) {
+      const t = tgIndex.get(tgId);
+      if (t === undefined) continue;
+      for (let s = 0; s < asg.slotCount[a]!; s++) tgTargets[t]!.push(asg.slotStart[a]! + s);
+    }
+  }
+  const instTg = new Int32Array(inst.resource.length).fill(-1);
+  tgTargets.forEach((list, t) => {
+    if (list.length > catalogue.loadBalancing.maxTargetsPerGroup.value) {
+      warnings.push(`${labels[tgs[t]!.id]}: more targets than a target group accepts`);
+    }
+    for (const slot of list) if (instTg[slot] === -1) instTg[slot] = t;
+  });
+
+  // Load balancers: enabled zones, listeners' target groups, edges to instance slots.
+  const lbs = liveOfKind(design, removed, 'loadBalancer');
+  const listeners = liveOfKind(design, removed, 'listener');
+  const rules = liveOfKind(design, removed, 'listenerRule');
+  const wafOfResource = new Map<number, number>();
+  liveOfKind(design, removed, 'webAclAssociation').forEach((a) => {
+    if (refOf(design, removed, a.props.webAcl, 'webAcl')) wafOfResource.set(a.props.resource, a.props.webAcl);
+  });
+  const lb = {
+    zoneStart: [0] as number[],
+    zones: [] as number[],
+    edgeStart: [0] as number[],
+    edgeInst: [] as number[],
+    edgeTg: [] as number[],
+    edgeW: [] as number[],
+  };
+  const lbPublic = new Uint8Array(lbs.length);
+  const lbCpuFactor = new Float64Array(lbs.length).fill(1);
+  const lbWafResource = new Int32Array(lbs.length).fill(-1);
+  lbs.forEach((b, i) => {
+    let anyPublic = false;
+    for (const sid of b.props.subnets) {
+      const s = refOf(design, removed, sid, 'subnet');
+      if (!s || net.subnetZone[s.id]! < 0) continue;
+      if (net.subnetPublic[s.id] === 1) anyPublic = true;
+      if (!lb.zones.slice(lb.zoneStart[i]).includes(net.subnetZone[s.id]!)) lb.zones.push(net.subnetZone[s.id]!);
+    }
+    lb.zoneStart.push(lb.zones.length);
+    lbPublic[i] = b.props.scheme === 'internet-facing' && anyPublic ? 1 : 0;
+    if (b.props.scheme === 'internet-facing' && !anyPublic) {
+      warnings.push(`${labels[b.id]}: internet-facing load balancer has no public subnet; the internet cannot reach it`);
+    }
+    lbWafResource[i] = wafOfResource.get(b.id) ?? -1;
+
+    // Target groups of the listeners' forward actions. Path rules are only used when no listener forwards by
+    // default: the game does not know which share of requests matches a path.
+    const weights = new Map<number, number>();
+    const own = listeners.filter((l) => l.props.loadBalancer === b.id);
+    for (const l of own) {
+      for (const f of l.props.forward) weights.set(f.targetGroup, Math.max(weights.get(f.targetGroup) ?? 0, f.weight));
+      if (b.props.lbType === 'network' && l.props.port === 443 && !l.props.certificate && /^tcp$/i.test(l.props.protocol)) {
+        lbCpuFactor[i] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
+      }
+    }
+    if (weights.size === 0) {
+      for (const r of rules) {
+        if (!own.some((l) => l.id === r.props.listener)) continue;
+        for (const f of r.props.forward) weights.set(f.targetGroup, Math.max(weights.get(f.targetGroup) ?? 0, f.weight));
+      }
+    }
+    let total = 0;
+    for (const [tgId, w] of weights) if (tgIndex.has(tgId)) total += w > 0 ? w : 0;
+    if (weights.size === 0) warnings.push(`${labels[b.id]}: load balancer forwards to no target group`);
+    for (const [tgId, w] of [...weights].sort((x, y) => x[0] - y[0])) {
+      const t = tgIndex.get(tgId);
+      if (t === undefined) continue;
+      const share = total > 0 ? (w > 0 ? w : 0) / total : 1 / weights.size;
+      for (const slot of tgTargets[t]!) {
+        lb.edgeInst.push(slot);
+        lb.edgeTg.push(t);
+        lb.edgeW.push(share);
+      }
+    }
+    lb.edgeStart.push(lb.edgeInst.length);
+  });
+
+  const lbTypes = lbs.map((b) => catalogue.loadBalancers[b.props.lbType]);
+  return {
+    instCount: inst.resource.length,
+    instResource: Int32Array.from(inst.resource),
+    instAsg: Int32Array.from(inst.asg),
+    instOrdinal: Int32Array.from(inst.ordinal),
+    instCapacity: Float64Array.from(inst.capacity),
+    instBaseMs: Float64Array.from(inst.baseMs),
+    instHourlyUsd: Float64Array.from(inst.hourly),
+    instRegion: Int16Array.from(inst.region),
+    instHomeZone: Int16Array.from(inst.zone),
+    instVpc: Int32Array.from(inst.vpc),
+    instPublic: Uint8Array.from(inst.pub),
+    instDbGroup: new Int32Array(inst.resource.length).fill(-1),
+    instTg,
+
+    asgCount: asg.resource.length,
+    asgResource: Int32Array.from(asg.resource),
+    asgSlotStart: Int32Array.from(asg.slotStart),
+    asgSlotCount: Int32Array.from(asg.slotCount),
+    asgZoneStart: Int32Array.from(asg.zoneStart),
+    asgZones: Int16Array.from(asg.zones),
+    asgMin: Int32Array.from(asg.min),
+    asgMax: Int32Array.from(asg.max),
+    asgDesired: Int32Array.from(asg.desired),
+    asgCooldownS: Float64Array.from(asg.cooldown),
+    asgElbHealth: Uint8Array.from(asg.elb),
+    asgTracking: new Int32Array(asg.resource.length).fill(-1),
+
+    tgCount: tgs.length,
+    tgResource: Int32Array.from(tgs.map((t) => t.id)),
+    tgIntervalS: Int32Array.from(tgs.map((t) => roundToStep(t.props.healthCheck.intervalS))),
+    tgHealthy: Int32Array.from(tgs.map((t) => Math.max(1, t.props.healthCheck.healthyThreshold))),
+    tgUnhealthy: Int32Array.from(tgs.map((t) => Math.max(1, t.props.healthCheck.unhealthyThreshold))),
+    tgByCapacity: Uint8Array.from(tgs.map((t) => (t.props.algorithm === 'least_outstanding_requests' ? 1 : 0))),
+
+    lbCount: lbs.length,
+    lbResource: Int32Array.from(lbs.map((b) => b.id)),
+    lbNetwork: Uint8Array.from(lbs.map((b) => (b.props.lbType === 'network' ? 1 : 0))),
+    lbPublic,
+    lbRegion: Int16Array.from(lbs.map((b) => net.resourceRegion[b.id]!)),
+    lbZoneStart: Int32Array.from(lb.zoneStart),
+    lbZones: Int16Array.from(lb.zones),
+    lbCrossZone: Uint8Array.from(lbs.map((b) => (b.props.crossZone ? 1 : 0))),
+    lbAddedMs: Float64Array.from(lbTypes.map((t) => t.addedLatencyMs.value)),
+    lbPerRequestUsd: Float64Array.from(
+      lbs.map((b, i) => (lbTypes[i]!.perMillionRequestsUsd.value / 1e6) * priceFactorOf(design.stacks[b.stack]?.region ?? '')),
+    ),
+    lbCrossZonePerGbUsd: Float64Array.from(lbTypes.map((t) => t.crossZonePerGbUsd.value)),
+    lbCpuFactor,
+    // Filled by the entry compiler, which numbers web ACLs.
+    lbWaf: lbWafResource,
+    lbEdgeStart: Int32Array.from(lb.edgeStart),
+    edgeInst: Int32Array.from(lb.edgeInst),
+    edgeTg: Int32Array.from(lb.edgeTg),
+    edgeTgWeight: Float64Array.from(lb.edgeW),
+  };
+}

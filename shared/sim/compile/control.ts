@@ -1,0 +1,226 @@
+// Compiles what watches and steers the world: CloudWatch alarms (metric, statistic, periods, actions),
+// scaling policies, scheduled actions and budgets, plus the hourly bill of everything priced per hour that
+// neither an instance nor a database instance pays.
+
+import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
+import type { Design } from '../../design/model.ts';
+import { STEP_SECONDS } from '../constants.ts';
+import type { ComputeTopology, ControlTopology, DataTopology, EntryTopology, NetworkTopology } from '../topology.ts';
+import { roundToStep } from './compute.ts';
+import { liveOfKind } from './network.ts';
+
+// Metrics an alarm can watch.
+export const M_UNKNOWN = 0;
+export const M_ASG_CPU = 1;
+export const M_INSTANCE_CPU = 2;
+export const M_DB_CPU = 3;
+export const M_LB_REQUESTS = 4;
+export const M_LB_REQUESTS_PER_TARGET = 5;
+export const M_LB_5XX = 6;
+export const M_LB_LATENCY_S = 7;
+export const M_LB_HEALTHY = 8;
+export const M_LB_UNHEALTHY = 9;
+export const M_CF_REQUESTS = 10;
+export const M_CF_ERROR_RATE = 11;
+export const M_CF_HIT_RATE = 12;
+export const M_CHARGES = 13;
+
+export const STAT_AVERAGE = 0;
+export const STAT_SUM = 1;
+export const STAT_MINIMUM = 2;
+export const STAT_MAXIMUM = 3;
+export const STAT_COUNT = 4;
+
+export const CMP_GT = 0;
+export const CMP_GE = 1;
+export const CMP_LT = 2;
+export const CMP_LE = 3;
+
+const STATS = { Average: STAT_AVERAGE, Sum: STAT_SUM, Minimum: STAT_MINIMUM, Maximum: STAT_MAXIMUM, SampleCount: STAT_COUNT };
+const CMPS = {
+  GreaterThanThreshold: CMP_GT,
+  GreaterThanOrEqualToThreshold: CMP_GE,
+  LessThanThreshold: CMP_LT,
+  LessThanOrEqualToThreshold: CMP_LE,
+};
+const LB_METRICS: Record<string, number> = {
+  RequestCount: M_LB_REQUESTS,
+  RequestCountPerTarget: M_LB_REQUESTS_PER_TARGET,
+  HTTPCode_ELB_5XX_Count: M_LB_5XX,
+  HTTPCode_Target_5XX_Count: M_LB_5XX,
+  TargetResponseTime: M_LB_LATENCY_S,
+  HealthyHostCount: M_LB_HEALTHY,
+  UnHealthyHostCount: M_LB_UNHEALTHY,
+};
+const CF_METRICS: Record<string, number> = {
+  Requests: M_CF_REQUESTS,
+  '5xxErrorRate': M_CF_ERROR_RATE,
+  TotalErrorRate: M_CF_ERROR_RATE,
+  CacheHitRate: M_CF_HIT_RATE,
+};
+
+export function compileControl(
+  design: Design,
+  removed: Uint8Array,
+  net: NetworkTopology,
+  compute: ComputeTopology,
+  data: DataTopology,
+  entry: EntryTopology,
+  labels: string[],
+  warnings: string[],
+): ControlTopology {
+  const res = design.resources;
+  const indexIn = (list: Int32Array, id: number | undefined) => (id === undefined ? -1 : list.indexOf(id));
+
+  // Scaling policies.
+  const policies = liveOfKind(design, removed, 'scalingPolicy');
+  const policyAsg = Int32Array.from(policies.map((p) => indexIn(compute.asgResource, p.props.group)));
+  const types = { SimpleScaling: 0, StepScaling: 1, TargetTrackingScaling: 2 };
+  policies.forEach((p, i) => {
+    if (policyAsg[i]! < 0) warnings.push(`${labels[p.id]}: scaling policy of no Auto Scaling group; it does nothing`);
+    else if (p.props.policyType === 'TargetTrackingScaling') compute.asgTracking[policyAsg[i]!] = i;
+  });
+
+  // Alarms: which metric of which component.
+  const policyIndex = new Map(policies.map((p, i) => [p.id, i]));
+  const alarms = liveOfKind(design, removed, 'alarm');
+  const metric: number[] = [];
+  const subject: number[] = [];
+  const ringStart: number[] = [0];
+  const actionStart: number[] = [0];
+  const actions: number[] = [];
+  for (const a of alarms) {
+    const subj = a.props.subject !== undefined && removed[a.props.subject] !== 1 ? res[a.props.subject] : undefined;
+    let m = M_UNKNOWN;
+    let s = -1;
+    if (a.props.metric === 'CPUUtilization') {
+      if (subj?.kind === 'autoScalingGroup') [m, s] = [M_ASG_CPU, indexIn(compute.asgResource, subj.id)];
+      else if (subj?.kind === 'instance') [m, s] = [M_INSTANCE_CPU, Array.from(compute.instResource).findIndex((r, k) => r === subj.id && compute.instAsg[k] === -1)];
+      else if (subj?.kind === 'database') [m, s] = [M_DB_CPU, indexIn(data.dbResource, subj.id)];
+    } else if (a.props.metric in LB_METRICS) {
+      m = LB_METRICS[a.props.metric]!;
+      if (subj?.kind === 'loadBalancer') s = indexIn(compute.lbResource, subj.id);
+      else if (subj?.kind === 'targetGroup') {
+        // A target group's metrics are its load balancer's (the game keeps one set per load balancer).
+        const tg = indexIn(compute.tgResource, subj.id);
+        for (let lb = 0; lb < compute.lbCount && s < 0; lb++) {
+          for (let e = compute.lbEdgeStart[lb]!; e < compute.lbEdgeStart[lb + 1]!; e++) if (compute.edgeTg[e] === tg) s = lb;
+        }
+      }
+    } else if (a.props.metric in CF_METRICS && subj?.kind === 'distribution') {
+      [m, s] = [CF_METRICS[a.props.metric]!, indexIn(entry.distResource, subj.id)];
+    } else if (a.props.metric === 'EstimatedCharges') {
+      [m, s] = [M_CHARGES, 0];
+    }
+    if (m === M_UNKNOWN || s < 0) {
+      warnings.push(`${labels[a.id]}: the game cannot watch ${a.props.namespace} ${a.props.metric} here; the alarm stays in INSUFFICIENT_DATA`);
+      m = M_UNKNOWN;
+      s = -1;
+    }
+    metric.push(m);
+    subject.push(s);
+    ringStart.push(ringStart[ringStart.length - 1]! + Math.max(1, a.props.evaluationPeriods));
+    for (const id of a.props.alarmActions) {
+      const p = policyIndex.get(id);
+      if (p !== undefined) actions.push(p);
+    }
+    actionStart.push(actions.length);
+  }
+
+  const scheduled = liveOfKind(design, removed, 'scheduledAction');
+  const budgets = liveOfKind(design, removed, 'budget');
+  const notifStart: number[] = [0];
+  const notifForecast: number[] = [];
+  const notifPct: number[] = [];
+  for (const b of budgets) {
+    for (const n of b.props.notifications) {
+      notifForecast.push(n.notificationType === 'FORECASTED' ? 1 : 0);
+      notifPct.push(n.thresholdPct);
+    }
+    notifStart.push(notifPct.length);
+  }
+
+  return {
+    alarmCount: alarms.length,
+    alarmResource: Int32Array.from(alarms.map((a) => a.id)),
+    alarmMetric: Int16Array.from(metric),
+    alarmSubject: Int32Array.from(subject),
+    alarmStat: Uint8Array.from(alarms.map((a) => STATS[a.props.statistic] ?? STAT_AVERAGE)),
+    alarmCmp: Uint8Array.from(alarms.map((a) => CMPS[a.props.comparison] ?? CMP_GT)),
+    alarmThreshold: Float64Array.from(alarms.map((a) => a.props.threshold)),
+    alarmPeriodSteps: Int32Array.from(alarms.map((a) => roundToStep(a.props.periodS) / STEP_SECONDS)),
+    alarmEvalPeriods: Int32Array.from(alarms.map((a) => Math.max(1, a.props.evaluationPeriods))),
+    alarmRingStart: Int32Array.from(ringStart),
+    alarmActionStart: Int32Array.from(actionStart),
+    alarmActions: Int32Array.from(actions),
+
+    policyCount: policies.length,
+    policyResource: Int32Array.from(policies.map((p) => p.id)),
+    policyAsg,
+    policyType: Uint8Array.from(policies.map((p) => types[p.props.policyType] ?? 0)),
+    policyAdjustment: Int32Array.from(policies.map((p) => Math.trunc(p.props.adjustment))),
+    policyCooldownS: Float64Array.from(policies.map((p) => (p.props.cooldownS > 0 ? roundToStep(p.props.cooldownS) : -1))),
+    policyTarget: Float64Array.from(policies.map((p) => p.props.targetValue ?? 50)),
+
+    schedCount: scheduled.length,
+    schedResource: Int32Array.from(scheduled.map((s) => s.id)),
+    schedAsg: Int32Array.from(scheduled.map((s) => indexIn(compute.asgResource, s.props.group))),
+    schedAtS: Float64Array.from(scheduled.map((s) => Math.max(0, s.props.atS))),
+    schedMin: Int32Array.from(scheduled.map((s) => s.props.min ?? -1)),
+    schedMax: Int32Array.from(scheduled.map((s) => s.props.max ?? -1)),
+    schedDesired: Int32Array.from(scheduled.map((s) => s.props.desired ?? -1)),
+
+    budgetCount: budgets.length,
+    budgetResource: Int32Array.from(budgets.map((b) => b.id)),
+    budgetAmount: Float64Array.from(budgets.map((b) => b.props.amountUsd)),
+    notifStart: Int32Array.from(notifStart),
+    notifForecast: Uint8Array.from(notifForecast),
+    notifPct: Float64Array.from(notifPct),
+
+    fixedHourlyUsd: fixedHourly(design, removed, compute, data, entry, alarms.map((a) => a.props.periodS)),
+  };
+}
+
+/** Everything billed by the hour that does not change with the running state (per region price factor). */
+function fixedHourly(
+  design: Design,
+  removed: Uint8Array,
+  compute: ComputeTopology,
+  data: DataTopology,
+  entry: EntryTopology,
+  alarmPeriods: number[],
+): number {
+  const month = catalogue.hoursPerMonth.value;
+  const factorOf = (id: number) => priceFactorOf(design.stacks[design.resources[id]!.stack]?.region ?? '');
+  let usd = 0;
+  for (let i = 0; i < compute.lbCount; i++) {
+    const type = compute.lbNetwork[i] === 1 ? catalogue.loadBalancers.network : catalogue.loadBalancers.application;
+    usd += type.hourlyUsd.value * factorOf(compute.lbResource[i]!);
+  }
+  for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) usd += catalogue.globalAccelerator.hourlyUsd.value;
+  for (const a of liveOfKind(design, removed, 'transitGatewayAttachment')) {
+    usd += catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(a.id);
+  }
+  const zones = new Set(
+    liveOfKind(design, removed, 'recordSet').map((r) => r.props.name.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')),
+  );
+  usd += (zones.size * catalogue.route53.hostedZoneMonthUsd.value) / month;
+  for (const c of liveOfKind(design, removed, 'healthCheck')) {
+    usd += catalogue.route53.healthCheckMonthUsd.value / month;
+    if (c.props.intervalS > 0 && c.props.intervalS <= 10) usd += catalogue.route53.fastHealthCheckMonthUsd.value / month;
+  }
+  for (let i = 0; i < entry.wafCount; i++) {
+    usd += (catalogue.waf.webAclMonthUsd.value + entry.wafRules[i]! * catalogue.waf.ruleMonthUsd.value) / month;
+  }
+  for (const p of alarmPeriods) {
+    usd += (p < 60 ? catalogue.cloudWatch.highResolutionAlarmMonthUsd.value : catalogue.cloudWatch.alarmMonthUsd.value) / month;
+  }
+  for (let d = 0; d < data.dbCount; d++) {
+    const copies = data.dbMultiAz[d] === 1 ? 2 : 1;
+    usd += ((data.dbStorageGb[d]! * catalogue.database.storageGbMonthUsd.value * copies) / month) * factorOf(data.dbResource[d]!);
+  }
+  for (const u of design.unmodelled) {
+    if (u.type === 'AWS::EC2::NatGateway') usd += catalogue.natGateway.hourlyUsd.value * priceFactorOf(design.stacks[u.stack]?.region ?? '');
+  }
+  return usd;
+}

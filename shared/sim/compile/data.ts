@@ -1,0 +1,168 @@
+// Compiles databases into replication groups (a primary and its read replicas) and decides which group each
+// instance's dynamic requests use. The design has no explicit app → database connection, so the game picks
+// the group with a member in the instance's own VPC, else a connected VPC (peering, Transit Gateway), else
+// the same region, else any: the nearest one an application would be configured with.
+
+import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
+import type { Design } from '../../design/model.ts';
+import { REGIONS } from '../../geography/regions.ts';
+import { regionOf, ZONES_PER_REGION, zoneIndex } from '../constants.ts';
+import type { ComputeTopology, DataTopology, NetworkTopology } from '../topology.ts';
+import { liveOfKind, refOf } from './network.ts';
+
+export const DB_CLASS_NAMES: string[] = Object.keys(catalogue.databaseClasses).sort();
+
+export function dbClassIndex(name: string): number {
+  return DB_CLASS_NAMES.indexOf(name);
+}
+
+export function compileData(
+  design: Design,
+  removed: Uint8Array,
+  net: NetworkTopology,
+  compute: ComputeTopology,
+  labels: string[],
+  warnings: string[],
+): DataTopology {
+  const dbs = liveOfKind(design, removed, 'database');
+  const dbIndex = new Map<number, number>();
+  dbs.forEach((d, i) => dbIndex.set(d.id, i));
+  const n = dbs.length;
+  const dbClassDesign = new Int16Array(n);
+  const dbMultiAz = new Uint8Array(n);
+  const dbSource = new Int32Array(n).fill(-1);
+  const dbRegion = new Int16Array(n);
+  const dbHomeZone = new Int16Array(n);
+  const dbStandbyHome = new Int16Array(n).fill(-1);
+  const dbVpc = new Int32Array(n).fill(-1);
+  const dbStorageGb = new Float64Array(n);
+
+  dbs.forEach((d, i) => {
+    let cls = dbClassIndex(d.props.instanceClass);
+    if (cls < 0) {
+      warnings.push(`${labels[d.id]}: database class "${d.props.instanceClass}" is not in the catalogue; the game uses db.t3.micro`);
+      cls = dbClassIndex('db.t3.micro');
+    }
+    dbClassDesign[i] = cls;
+    dbRegion[i] = net.resourceRegion[d.id]!;
+    dbStorageGb[i] = d.props.storageGb > 0 ? d.props.storageGb : 20;
+    const group = refOf(design, removed, d.props.subnetGroup, 'dbSubnetGroup');
+    const zones: number[] = [];
+    for (const sid of group?.props.subnets ?? []) {
+      const s = refOf(design, removed, sid, 'subnet');
+      if (!s || net.subnetZone[s.id]! < 0) continue;
+      if (dbVpc[i] === -1) dbVpc[i] = net.vpcOf[s.id]!;
+      if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
+    }
+    const preferred = d.props.zone ? zoneIndex(d.props.zone) : -1;
+    let home = preferred >= 0 ? preferred : (zones[0] ?? -1);
+    if (home < 0) home = dbRegion[i]! * ZONES_PER_REGION; // no subnet group: the region's first zone
+    dbHomeZone[i] = home;
+    const source = d.props.source !== undefined ? dbIndex.get(d.props.source) : undefined;
+    if (source !== undefined) dbSource[i] = source;
+    if (d.props.multiAz) {
+      dbMultiAz[i] = 1;
+      const other = zones.find((z) => z !== home);
+      // Without a second subnet the game puts the standby in the next zone of the region, as RDS would need.
+      dbStandbyHome[i] = other ?? regionOf(home) * ZONES_PER_REGION + ((home % ZONES_PER_REGION) + 1) % ZONES_PER_REGION;
+    }
+  });
+
+  // Replication groups: follow sources to the root (guarding against cycles in a hand-written design).
+  const rootOf = (i: number) => {
+    let r = i;
+    for (let guard = 0; guard < n && dbSource[r]! >= 0; guard++) r = dbSource[r]!;
+    return r;
+  };
+  const roots: number[] = [];
+  const dbGroup = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = rootOf(i);
+    if (!roots.includes(r)) roots.push(r);
+  }
+  const memberStart: number[] = [0];
+  const members: number[] = [];
+  roots.forEach((r, g) => {
+    members.push(r);
+    dbGroup[r] = g;
+    for (let i = 0; i < n; i++) {
+      if (i !== r && rootOf(i) === r) {
+        members.push(i);
+        dbGroup[i] = g;
+      }
+    }
+    memberStart.push(members.length);
+  });
+  const replicasOf = new Map<number, number>();
+  for (let i = 0; i < n; i++) if (dbSource[i]! >= 0) replicasOf.set(dbSource[i]!, (replicasOf.get(dbSource[i]!) ?? 0) + 1);
+  for (const [src, count] of replicasOf) {
+    if (count > catalogue.database.maxReadReplicas.value) warnings.push(`${labels[dbs[src]!.id]}: more read replicas than the game accepts`);
+  }
+
+  // Which group each instance slot uses.
+  const vc = net.vpcCount;
+  const warned = new Set<string>();
+  for (let s = 0; s < compute.instCount; s++) {
+    if (roots.length === 0) {
+      compute.instDbGroup[s] = -1;
+      continue;
+    }
+    const v = compute.instVpc[s]!;
+    let best = -1;
+    let bestScore = 9;
+    for (let g = 0; g < roots.length; g++) {
+      for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) {
+        const m = members[k]!;
+        const mv = dbVpc[m]!;
+        const score =
+          v >= 0 && mv === v ? 0 : v >= 0 && mv >= 0 && net.vpcLink[v * vc + mv]! > 0 ? 1 : dbRegion[m] === compute.instRegion[s] ? 2 : 3;
+        if (score < bestScore) {
+          bestScore = score;
+          best = g;
+        }
+      }
+    }
+    compute.instDbGroup[s] = best;
+    if (bestScore >= 2) {
+      const key = `${compute.instResource[s]}:${best}`;
+      if (!warned.has(key)) {
+        warned.add(key);
+        warnings.push(
+          `${labels[compute.instResource[s]!]} reaches database ${labels[dbs[roots[best]!]!.id]} without peering or a Transit Gateway; the game assumes a public endpoint`,
+        );
+      }
+    }
+  }
+
+  const buckets = liveOfKind(design, removed, 'bucket');
+  const classes = DB_CLASS_NAMES.map((c) => catalogue.databaseClasses[c]!);
+  return {
+    dbCount: n,
+    dbResource: Int32Array.from(dbs.map((d) => d.id)),
+    dbClassDesign,
+    dbMultiAz,
+    dbSource,
+    dbGroup,
+    dbRegion,
+    dbHomeZone,
+    dbStandbyHome,
+    dbVpc,
+    dbStorageGb,
+    groupCount: roots.length,
+    groupMemberStart: Int32Array.from(memberStart),
+    groupMembers: Int32Array.from(members),
+    classNames: DB_CLASS_NAMES,
+    classCapacity: Float64Array.from(classes.map((c) => c.capacityQps.value)),
+    classBaseMs: Float64Array.from(classes.map((c) => c.baseQueryMs.value)),
+    classHourlyUsd: Float64Array.from(classes.map((c) => c.hourlyUsd.value)),
+    bucketCount: buckets.length,
+    bucketResource: Int32Array.from(buckets.map((b) => b.id)),
+    bucketRegion: Int16Array.from(buckets.map((b) => net.resourceRegion[b.id]!)),
+  };
+}
+
+/** Hourly price of one database instance of a class in a region (Multi-AZ doubles it). */
+export function dbHourlyUsd(data: DataTopology, cls: number, region: number, multiAz: boolean): number {
+  const factor = multiAz ? catalogue.database.multiAzPriceFactor.value : 1;
+  return data.classHourlyUsd[cls]! * factor * priceFactorOf(REGIONS[region]!.code);
+}

@@ -1,0 +1,26 @@
+// Design → Topology. Deterministic: the same design and deletions give the same arrays in the same order.
+
+import type { Design } from '../../design/model.ts';
+import type { Topology } from '../topology.ts';
+import { compileCompute } from './compute.ts';
+import { compileControl } from './control.ts';
+import { compileData } from './data.ts';
+import { compileEntry } from './entry.ts';
+import { compileNetwork } from './network.ts';
+
+export function resourceKey(design: Design, id: number): string {
+  const r = design.resources[id]!;
+  return `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
+}
+
+export function compileTopology(design: Design, removed: Uint8Array): Topology {
+  const warnings: string[] = [];
+  const labels = design.resources.map((r) => `${design.stacks[r.stack]?.name ?? '?'}/${r.logicalId}`);
+  const keys = design.resources.map((r) => resourceKey(design, r.id));
+  const net = compileNetwork(design, removed, warnings);
+  const compute = compileCompute(design, removed, net, labels, warnings);
+  const data = compileData(design, removed, net, compute, labels, warnings);
+  const entry = compileEntry(design, removed, net, compute, data, labels, warnings);
+  const control = compileControl(design, removed, net, compute, data, entry, labels, warnings);
+  return { ...net, ...compute, ...data, ...entry, ...control, design, removed, labels, keys, warnings };
+}

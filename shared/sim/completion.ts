@@ -1,0 +1,215 @@
+// Step 4 (end): what happened to the requests of each front. Per zone of the front, the targets' success,
+// shed share and latency are averaged by their traffic share; each lane (area × class) then adds its
+// upstream round trip and lands in the latency histogram per zone, so a hot zone shows in the tail.
+// Everything not served or shed failed: conservation holds by construction.
+
+import { catalogue, priceFactorOf } from '../catalogue/index.ts';
+import { REGIONS } from '../geography/regions.ts';
+import {
+  AREA_COUNT,
+  CLASS_COUNT,
+  FLOOD,
+  FRONT_BUCKET,
+  FRONT_INSTANCE,
+  FRONT_LB,
+  READ,
+  STATIC,
+  STEP_SECONDS,
+  WRITE,
+} from './constants.ts';
+import { bucketOf } from './latency.ts';
+import {
+  C_FAILED,
+  C_FLOOD_REJECTED,
+  C_FLOOD_SERVED,
+  C_SERVED,
+  C_SHED,
+  M_BALANCING,
+  M_EDGE,
+  M_OTHER,
+  M_TRANSFER,
+} from './scratch.ts';
+import type { World } from './world.ts';
+
+const SIZE_GB = Float64Array.from([
+  catalogue.requests.staticResponseKb.value / 1e6,
+  catalogue.requests.readResponseKb.value / 1e6,
+  catalogue.requests.writeResponseKb.value / 1e6,
+  catalogue.requests.readResponseKb.value / 1e6,
+]);
+const EGRESS_BY_REGION = Float64Array.from(
+  REGIONS.map((r) => catalogue.dataTransfer.internetEgressPerGbUsd.value * priceFactorOf(r.code)),
+);
+const BUCKET_MS = catalogue.bucket.latencyMs.value;
+const BUCKET_GET = catalogue.bucket.perThousandGetsUsd.value / 1000;
+const BUCKET_PUT = catalogue.bucket.perThousandPutsUsd.value / 1000;
+
+export function completeFronts(world: World): void {
+  const topo = world.topo;
+  const sc = world.scratch;
+  sc.lbRequests.fill(0);
+  sc.lbErrors.fill(0);
+  sc.lbLatencyMs.fill(0);
+  for (let f = 0; f < topo.frontCount; f++) {
+    const fc = f * CLASS_COUNT;
+    let total = 0;
+    for (let c = 0; c < CLASS_COUNT; c++) total += sc.frontTotals[fc + c]!;
+    const kind = topo.frontKind[f]!;
+    if (kind === FRONT_LB) countTargets(world, topo.frontRef[f]!);
+    if (total === 0) continue;
+    if (kind === FRONT_BUCKET) {
+      completeBucket(world, f);
+      continue;
+    }
+    const zs = sc.zoneServed;
+    const zh = sc.zoneShed;
+    const zl = sc.zoneLat;
+    zs.fill(0);
+    zh.fill(0);
+    zl.fill(0);
+    let addedMs = 0;
+    let zones = 1;
+    if (kind === FRONT_LB) {
+      const lb = topo.frontRef[f]!;
+      addedMs = topo.lbAddedMs[lb]!;
+      zones = topo.lbZoneStart[lb + 1]! - topo.lbZoneStart[lb]!;
+      if (world.state.regionDown[topo.lbRegion[lb]!] === 0) {
+        for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
+          const w = sc.edgeShare[e]!;
+          if (w > 0) accumulate(world, topo.edgeInst[e]!, w, sc.edgeSlot[e]!);
+        }
+      }
+    } else if (kind === FRONT_INSTANCE) {
+      accumulate(world, topo.frontRef[f]!, 1, 0);
+    }
+    // Lanes into the histogram, per zone.
+    let latSum = 0;
+    let servedSum = 0;
+    for (let a = 0; a < AREA_COUNT; a++) {
+      const base = (f * AREA_COUNT + a) * CLASS_COUNT;
+      for (let c = 0; c < FLOOD; c++) {
+        const F = sc.laneFlow[base + c]!;
+        if (F === 0) continue;
+        const upstream = sc.laneLat[base + c]! / F + addedMs;
+        for (let j = 0; j < zones; j++) {
+          const S = zs[j * CLASS_COUNT + c]!;
+          if (S <= 0) continue;
+          const ms = upstream + zl[j * CLASS_COUNT + c]! / S;
+          const n = F * S;
+          const b = bucketOf(ms);
+          sc.stepHist[b] = sc.stepHist[b]! + n;
+          latSum += n * ms;
+          servedSum += n;
+        }
+      }
+    }
+    // Counts and money per class.
+    let servedAll = 0;
+    let egressUsd = 0;
+    let edgeUsd = 0;
+    const region = topo.frontRegion[f]!;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      const T = sc.frontTotals[fc + c]!;
+      if (T === 0) continue;
+      let S = 0;
+      let H = 0;
+      for (let j = 0; j < zones; j++) {
+        S += zs[j * CLASS_COUNT + c]!;
+        H += zh[j * CLASS_COUNT + c]!;
+      }
+      const served = T * S;
+      const shed = T * H;
+      const failed = T - served - shed;
+      servedAll += served;
+      if (c === FLOOD) {
+        sc.stepCounts[C_FLOOD_SERVED] = sc.stepCounts[C_FLOOD_SERVED]! + served;
+        sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + shed + failed;
+      } else {
+        sc.stepCounts[C_SERVED] = sc.stepCounts[C_SERVED]! + served;
+        sc.stepCounts[C_SHED] = sc.stepCounts[C_SHED]! + shed;
+        sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + failed;
+      }
+      // Responses leave the region: to the internet (direct and accelerator), to CloudFront (free here,
+      // billed as CloudFront egress by the user's area), plus the accelerator's premium.
+      egressUsd += sc.viaInternet[fc + c]! * S * SIZE_GB[c]! * EGRESS_BY_REGION[region]!;
+      edgeUsd += (sc.viaEdgePrice[fc + c]! + sc.viaPremium[fc + c]!) * S * SIZE_GB[c]!;
+    }
+    sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egressUsd * STEP_SECONDS;
+    sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edgeUsd * STEP_SECONDS;
+    if (kind === FRONT_LB) {
+      const lb = topo.frontRef[f]!;
+      sc.lbRequests[lb] = total * STEP_SECONDS;
+      sc.lbErrors[lb] = (total - servedAll) * STEP_SECONDS;
+      sc.lbLatencyMs[lb] = servedSum > 0 ? latSum / servedSum : 0;
+      let usd = total * topo.lbPerRequestUsd[lb]!;
+      // An NLB with cross-zone on pays for what crosses zones: about (1 − 1/zones) of its responses.
+      if (topo.lbCrossZone[lb] === 1 && topo.lbCrossZonePerGbUsd[lb]! > 0 && zones > 1) {
+        let gb = 0;
+        for (let c = 0; c < CLASS_COUNT; c++) gb += sc.frontTotals[fc + c]! * SIZE_GB[c]!;
+        usd += gb * (1 - 1 / zones) * topo.lbCrossZonePerGbUsd[lb]! * 2;
+      }
+      sc.stepCost[M_BALANCING] = sc.stepCost[M_BALANCING]! + usd * STEP_SECONDS;
+    }
+  }
+}
+
+/** Adds one target's results, weighted by its traffic share, to a zone slot. */
+function accumulate(world: World, i: number, w: number, j: number): void {
+  const sc = world.scratch;
+  const zb = j * CLASS_COUNT;
+  const ib = i * CLASS_COUNT;
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    const succ = sc.instSucc[ib + c]! * w;
+    sc.zoneServed[zb + c] = sc.zoneServed[zb + c]! + succ;
+    sc.zoneShed[zb + c] = sc.zoneShed[zb + c]! + sc.instShed[ib + c]! * w;
+    sc.zoneLat[zb + c] = sc.zoneLat[zb + c]! + succ * sc.instLat[ib + c]!;
+  }
+}
+
+/** Healthy and unhealthy registered targets of a load balancer (CloudWatch HealthyHostCount). */
+function countTargets(world: World, lb: number): void {
+  const topo = world.topo;
+  const s = world.state;
+  let healthy = 0;
+  let unhealthy = 0;
+  for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
+    const i = topo.edgeInst[e]!;
+    if (s.instState[i] === 0) continue;
+    if (s.instHealthy[i] === 1) healthy++;
+    else unhealthy++;
+  }
+  world.scratch.lbHealthy[lb] = healthy;
+  world.scratch.lbUnhealthy[lb] = unhealthy;
+}
+
+/** A bucket serves static objects and floods (at a per-request price); it cannot run dynamic requests. */
+function completeBucket(world: World, f: number): void {
+  const topo = world.topo;
+  const sc = world.scratch;
+  const fc = f * CLASS_COUNT;
+  const up = world.state.regionDown[topo.frontRegion[f]!] === 0;
+  for (let a = 0; a < AREA_COUNT; a++) {
+    const base = (f * AREA_COUNT + a) * CLASS_COUNT;
+    const F = sc.laneFlow[base + STATIC]!;
+    if (F > 0 && up) {
+      const b = bucketOf(sc.laneLat[base + STATIC]! / F + BUCKET_MS);
+      sc.stepHist[b] = sc.stepHist[b]! + F;
+    }
+  }
+  const st = sc.frontTotals[fc + STATIC]!;
+  const dyn = sc.frontTotals[fc + READ]! + sc.frontTotals[fc + WRITE]!;
+  const flood = sc.frontTotals[fc + FLOOD]!;
+  if (up) {
+    sc.stepCounts[C_SERVED] = sc.stepCounts[C_SERVED]! + st;
+    sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + dyn;
+    sc.stepCounts[C_FLOOD_SERVED] = sc.stepCounts[C_FLOOD_SERVED]! + flood;
+    const egress = sc.viaInternet[fc + STATIC]! * SIZE_GB[STATIC]! * EGRESS_BY_REGION[topo.frontRegion[f]!]!;
+    const edge = (sc.viaEdgePrice[fc + STATIC]! + sc.viaPremium[fc + STATIC]!) * SIZE_GB[STATIC]!;
+    sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egress * STEP_SECONDS;
+    sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edge * STEP_SECONDS;
+    sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + ((st + flood) * BUCKET_GET + sc.frontTotals[fc + WRITE]! * BUCKET_PUT) * STEP_SECONDS;
+  } else {
+    sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + st + dyn;
+    sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + flood;
+  }
+}

@@ -1,0 +1,123 @@
+// Hashing, snapshots and restores. The hash covers the whole state (every typed array of WorldState in
+// STATE_KEYS order, byte for byte), the timeline and the design, so two worlds with the same hash will
+// step identically. A snapshot is plain JSON; restoring recompiles the topology from the design it carries.
+
+import type { Design } from '../design/model.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { compileTopology } from './compile/index.ts';
+import { allocateScratch } from './scratch.ts';
+import { allocateState, STATE_KEYS, type WorldState } from './state.ts';
+import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
+
+type StateKey = (typeof STATE_KEYS)[number];
+
+/** Two FNV-1a lanes (different offset bases) give a 64-bit digest as 16 hex digits. */
+function digest() {
+  let a = 0x811c9dc5;
+  let b = 0xcbf29ce4;
+  return {
+    byte(x: number) {
+      a = Math.imul(a ^ x, 0x01000193) >>> 0;
+      b = Math.imul(b ^ x, 0x01000193) >>> 0;
+      b = (b ^ (b >>> 15)) >>> 0;
+    },
+    text(s: string) {
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        this.byte(c & 0xff);
+        this.byte(c >>> 8);
+      }
+      this.byte(0);
+    },
+    hex() {
+      return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+    },
+  };
+}
+
+export function hashWorld(world: World): string {
+  const h = digest();
+  for (const key of STATE_KEYS) {
+    const arr = world.state[key];
+    const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+    h.text(key);
+    for (let i = 0; i < bytes.length; i++) h.byte(bytes[i]!);
+  }
+  const f = new Float64Array(1);
+  const fb = new Uint8Array(f.buffer);
+  for (const e of world.timeline) {
+    f[0] = e.tS;
+    for (let i = 0; i < 8; i++) h.byte(fb[i]!);
+    h.text(e.kind);
+    h.text(e.message);
+  }
+  h.text(JSON.stringify(world.design));
+  h.text(String(world.seed));
+  return h.hex();
+}
+
+export interface WorldSnapshot {
+  version: 1;
+  design: Design;
+  scenario: Scenario;
+  seed: number;
+  state: Record<StateKey, number[]>;
+  timeline: TimelineEntry[];
+}
+
+export function snapshotWorld(world: World): WorldSnapshot {
+  const state = {} as Record<StateKey, number[]>;
+  for (const key of STATE_KEYS) state[key] = Array.from(world.state[key] as ArrayLike<number>);
+  return {
+    version: 1,
+    design: JSON.parse(JSON.stringify(world.design)) as Design,
+    scenario: JSON.parse(JSON.stringify(world.scenario)) as Scenario,
+    seed: world.seed,
+    state,
+    timeline: world.timeline.map((e) => ({ ...e })),
+  };
+}
+
+export type RestoreResult = { ok: true; world: World } | { ok: false; code: 'snapshot-invalid'; message: string };
+
+/** Rebuilds a world from a snapshot; refuses one whose arrays do not fit the design it carries. */
+export function restoreWorld(snapshot: WorldSnapshot): World {
+  const result = tryRestoreWorld(snapshot);
+  if (!result.ok) throw new Error(result.message);
+  return result.world;
+}
+
+export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
+  if (snapshot?.version !== 1 || !snapshot.design || !snapshot.scenario || !snapshot.state) {
+    return { ok: false, code: 'snapshot-invalid', message: 'not a version 1 world snapshot' };
+  }
+  const removed = Uint8Array.from(snapshot.state.removed ?? []);
+  if (removed.length !== snapshot.design.resources.length) {
+    return { ok: false, code: 'snapshot-invalid', message: 'the snapshot state does not match its design' };
+  }
+  const topo = compileTopology(snapshot.design, removed);
+  const plan = planScenario(snapshot.scenario);
+  const state: WorldState = allocateState(topo, plan.events.length, snapshot.scenario.budgetUsd);
+  for (const key of STATE_KEYS) {
+    const target = state[key];
+    const source = snapshot.state[key];
+    if (!Array.isArray(source) || source.length !== target.length) {
+      return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
+    }
+    for (let i = 0; i < source.length; i++) target[i] = source[i]!;
+  }
+  return {
+    ok: true,
+    world: {
+      design: snapshot.design,
+      scenario: snapshot.scenario,
+      seed: snapshot.seed,
+      plan,
+      topo,
+      state,
+      scratch: allocateScratch(topo),
+      timeline: snapshot.timeline.map((e) => ({ ...e })),
+      last: emptyMetrics(),
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// A whole scenario in one call: what the command-line simulator, the tests and the server's verification
+// run. Timed actions (the manifest's `actions:` and any given here) are applied at their time, before the
+// step that starts then, in the order given.
+
+import type { Design, TimedAction } from '../design/model.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { scoreRun, type ObjectiveResult } from '../score/index.ts';
+import { applyAction, simActionSchema, type SimAction } from './actions.ts';
+import { STEP_SECONDS } from './constants.ts';
+import { hashWorld } from './hash.ts';
+import { BUCKET_COUNT, percentileOf, spreadHistogram } from './latency.ts';
+import { step } from './step.ts';
+import {
+  T_BUDGET,
+  T_COST,
+  T_COST_BALANCING,
+  T_COST_COMPUTE,
+  T_COST_DATABASE,
+  T_COST_EDGE,
+  T_COST_OTHER,
+  T_COST_TRANSFER,
+  T_FAILED,
+  T_NOW,
+  T_OFFERED,
+  T_REVENUE,
+  T_SERVED,
+  T_SHED,
+} from './state.ts';
+import { createWorld, type TimelineEntry } from './world.ts';
+
+export interface RunOptions {
+  seed: number;
+  actions?: { atS: number; intent: unknown }[];
+}
+
+export interface SeriesPoint {
+  tS: number;
+  requests: number;
+  errors: number;
+  latencyP95Ms: number;
+  costUsd: number;
+}
+
+export interface RunResult {
+  scenarioId: string;
+  seed: number;
+  availability: number;
+  nines: number;
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+  latencyP99Ms: number;
+  costUsd: number;
+  revenueUsd: number;
+  budgetUsd: number;
+  score: number;
+  stars: number;
+  objectives: ObjectiveResult[];
+  requests: number;
+  served: number;
+  failed: number;
+  shed: number;
+  costByService: { compute: number; database: number; balancing: number; transfer: number; edge: number; other: number };
+  warnings: string[];
+  series: SeriesPoint[];
+  timeline: TimelineEntry[];
+  /** Hash of the final world state (golden replays compare it). */
+  hash: string;
+}
+
+export function runScenario(design: Design, scenario: Scenario, options: RunOptions): RunResult {
+  const world = createWorld(design, scenario, options.seed);
+  const warnings = [...world.topo.warnings];
+  const timed: { atS: number; action: SimAction }[] = [];
+  const given: (TimedAction | { atS: number; intent: unknown })[] = [...design.actions, ...(options.actions ?? [])];
+  given.forEach((a, i) => {
+    const parsed = simActionSchema.safeParse(a.intent);
+    if (!parsed.success || !(a.atS >= 0)) {
+      warnings.push(`action ${i + 1} at ${a.atS} s is not a valid action and is skipped: ${parsed.success ? 'bad time' : parsed.error.issues[0]?.message}`);
+    } else {
+      timed.push({ atS: a.atS, action: parsed.data });
+    }
+  });
+  timed.sort((x, y) => x.atS - y.atS);
+
+  const series: SeriesPoint[] = [];
+  const minuteHist = new Float64Array(BUCKET_COUNT);
+  const spread = new Float64Array(BUCKET_COUNT);
+  let minuteRequests = 0;
+  let minuteErrors = 0;
+  let next = 0;
+  const s = () => world.state.tally;
+  while (s()[T_NOW]! < scenario.durationS) {
+    while (next < timed.length && timed[next]!.atS <= s()[T_NOW]!) {
+      const result = applyAction(world, timed[next]!.action);
+      if (!result.ok) warnings.push(`action at ${timed[next]!.atS} s refused: ${result.code}: ${result.message}`);
+      next++;
+    }
+    const minuteStart = Math.floor(s()[T_NOW]! / 60) * 60;
+    step(world);
+    minuteRequests += world.last.requests;
+    minuteErrors += world.last.errors;
+    for (let b = 0; b < BUCKET_COUNT; b++) minuteHist[b] = minuteHist[b]! + world.scratch.stepHist[b]! * STEP_SECONDS;
+    if (s()[T_NOW]! % 60 === 0 || s()[T_NOW]! >= scenario.durationS) {
+      spreadHistogram(minuteHist, spread);
+      series.push({
+        tS: minuteStart,
+        requests: minuteRequests,
+        errors: minuteErrors,
+        latencyP95Ms: percentileOf(spread, 0.95),
+        costUsd: s()[T_COST]!,
+      });
+      minuteHist.fill(0);
+      minuteRequests = 0;
+      minuteErrors = 0;
+    }
+  }
+  for (; next < timed.length; next++) warnings.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
+
+  const tally = world.state.tally;
+  spreadHistogram(world.state.runHist, spread);
+  const measures = {
+    requests: tally[T_OFFERED]!,
+    served: tally[T_SERVED]!,
+    latencyP50Ms: percentileOf(spread, 0.5),
+    latencyP95Ms: percentileOf(spread, 0.95),
+    latencyP99Ms: percentileOf(spread, 0.99),
+    costUsd: tally[T_COST]!,
+    revenueUsd: tally[T_REVENUE]!,
+  };
+  const score = scoreRun(measures, {
+    latencyObjectiveMs: scenario.latencyObjectiveMs,
+    budgetUsd: tally[T_BUDGET]!,
+    objectives: scenario.objectives,
+    stars: scenario.stars,
+  });
+  return {
+    scenarioId: scenario.id,
+    seed: options.seed,
+    availability: score.availability,
+    nines: score.nines,
+    latencyP50Ms: measures.latencyP50Ms,
+    latencyP95Ms: measures.latencyP95Ms,
+    latencyP99Ms: measures.latencyP99Ms,
+    costUsd: measures.costUsd,
+    revenueUsd: measures.revenueUsd,
+    budgetUsd: tally[T_BUDGET]!,
+    score: score.score,
+    stars: score.stars,
+    objectives: score.objectives,
+    requests: measures.requests,
+    served: measures.served,
+    failed: tally[T_FAILED]!,
+    shed: tally[T_SHED]!,
+    costByService: {
+      compute: tally[T_COST_COMPUTE]!,
+      database: tally[T_COST_DATABASE]!,
+      balancing: tally[T_COST_BALANCING]!,
+      transfer: tally[T_COST_TRANSFER]!,
+      edge: tally[T_COST_EDGE]!,
+      other: tally[T_COST_OTHER]!,
+    },
+    warnings,
+    series,
+    timeline: world.timeline,
+    hash: hashWorld(world),
+  };
+}

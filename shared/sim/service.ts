@@ -1,0 +1,193 @@
+// Step 4, service: every server turns offered load into utilisation; latency follows the queueing curve
+// and what exceeds capacity is shed. Served dynamic requests make database queries: writes to the group's
+// writer, reads to a replica in the instance's region if there is one. Then each instance slot gets, per
+// class, the share of its requests that succeed end to end, the share shed, and their latency.
+
+import { catalogue } from '../catalogue/index.ts';
+import { interRegionRttMs, REGIONS } from '../geography/regions.ts';
+import {
+  CLASS_COUNT,
+  DB_AVAILABLE,
+  FLOOD,
+  READ,
+  REGION_COUNT,
+  regionOf,
+  RUNNING,
+  STATIC,
+  STEP_SECONDS,
+  WRITE,
+} from './constants.ts';
+import { queueingFactor } from './latency.ts';
+import { M_TRANSFER } from './scratch.ts';
+import type { World } from './world.ts';
+
+const READ_Q = catalogue.database.readQueriesPerRequest.value;
+const WRITE_Q = catalogue.database.writeQueriesPerRequest.value;
+const QUERY_GB = catalogue.requests.queryKb.value / 1e6;
+const SAME_ZONE_MS = catalogue.service.sameZoneRttMs.value;
+const CROSS_ZONE_MS = catalogue.service.crossZoneRttMs.value;
+const CROSS_ZONE_PER_GB = catalogue.dataTransfer.crossZonePerGbEachWayUsd.value;
+const INTER_REGION_PER_GB = catalogue.dataTransfer.interRegionPerGbUsd.value;
+const TGW_PER_GB = catalogue.transitGateway.perGbUsd.value;
+const REGION_RTT = Float64Array.from(REGIONS.flatMap((a) => REGIONS.map((b) => interRegionRttMs(a.code, b.code))));
+
+function usable(world: World, d: number): boolean {
+  const s = world.state;
+  return s.dbState[d] === DB_AVAILABLE && s.zoneDown[s.dbZone[d]!] === 0;
+}
+
+/** Which database takes a group's writes and, per region, its reads, this step. */
+export function assignDatabaseRoles(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  for (let g = 0; g < topo.groupCount; g++) {
+    const m0 = topo.groupMemberStart[g]!;
+    const m1 = topo.groupMemberStart[g + 1]!;
+    // The writer: a promoted replica that is up (the application was pointed at it), else the primary.
+    let writer = topo.groupMembers[m0]!;
+    for (let k = m0 + 1; k < m1; k++) {
+      const d = topo.groupMembers[k]!;
+      if (s.dbPromoted[d] === 1 && (usable(world, d) || !usable(world, writer))) writer = d;
+    }
+    sc.groupWriter[g] = writer;
+    for (let r = 0; r < REGION_COUNT; r++) {
+      let reader = -1;
+      for (let k = m0; k < m1 && reader < 0; k++) {
+        const d = topo.groupMembers[k]!;
+        if (topo.dbSource[d]! >= 0 && s.dbPromoted[d] === 0 && topo.dbRegion[d] === r && usable(world, d)) reader = d;
+      }
+      sc.groupReader[g * REGION_COUNT + r] = reader >= 0 ? reader : writer;
+    }
+  }
+}
+
+export function serveInstances(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  sc.dbQueries.fill(0);
+  let transferUsd = 0;
+  for (let i = 0; i < topo.instCount; i++) {
+    const units = sc.instUnits[i]!;
+    if (s.instState[i] !== RUNNING) {
+      sc.instServed[i] = 0;
+      sc.instLatMs[i] = 0;
+      s.instCpu[i] = 0;
+      continue;
+    }
+    const u = units / topo.instCapacity[i]!;
+    const served = u > 1 ? 1 / u : 1;
+    sc.instServed[i] = served;
+    sc.instLatMs[i] = topo.instBaseMs[i]! * queueingFactor(u);
+    s.instCpu[i] = u > 1 ? 100 : u * 100;
+    const g = topo.instDbGroup[i]!;
+    if (g < 0 || units === 0) continue;
+    const reader = sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]!;
+    const writer = sc.groupWriter[g]!;
+    const readQ = sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q;
+    const writeQ = sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q;
+    sc.dbQueries[reader] = sc.dbQueries[reader]! + readQ;
+    sc.dbQueries[writer] = sc.dbQueries[writer]! + writeQ;
+    transferUsd += readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
+  }
+  sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + transferUsd * QUERY_GB * STEP_SECONDS;
+}
+
+/** USD per GB of query traffic between an instance and a database, both directions. */
+function linkPerGb(world: World, i: number, d: number): number {
+  const topo = world.topo;
+  const zi = world.state.instZone[i]!;
+  const zd = world.state.dbZone[d]!;
+  let usd = 0;
+  if (regionOf(zi) !== regionOf(zd)) usd += 2 * INTER_REGION_PER_GB;
+  else if (zi !== zd) usd += 2 * CROSS_ZONE_PER_GB;
+  const vi = topo.instVpc[i]!;
+  const vd = topo.dbVpc[d]!;
+  if (vi >= 0 && vd >= 0 && topo.vpcLink[vi * topo.vpcCount + vd] === 3) usd += 2 * TGW_PER_GB;
+  return usd;
+}
+
+export function serveDatabases(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  for (let d = 0; d < topo.dbCount; d++) {
+    if (!usable(world, d)) {
+      sc.dbOk[d] = -1; // down: every query fails
+      sc.dbQueryMs[d] = 0;
+      s.dbCpu[d] = 0;
+      continue;
+    }
+    const cls = s.dbClass[d]!;
+    const u = sc.dbQueries[d]! / topo.classCapacity[cls]!;
+    sc.dbOk[d] = u > 1 ? 1 / u : 1;
+    sc.dbQueryMs[d] = topo.classBaseMs[cls]! * queueingFactor(u);
+    s.dbCpu[d] = u > 1 ? 100 : u * 100;
+  }
+}
+
+/** Per instance slot and class: share that succeeds, share shed, latency of the successes. */
+export function finishInstances(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  for (let i = 0; i < topo.instCount; i++) {
+    const base = i * CLASS_COUNT;
+    if (s.instState[i] !== RUNNING) {
+      for (let c = 0; c < CLASS_COUNT; c++) {
+        sc.instSucc[base + c] = 0;
+        sc.instShed[base + c] = 0;
+        sc.instLat[base + c] = 0;
+      }
+      continue;
+    }
+    const served = sc.instServed[i]!;
+    const ms = sc.instLatMs[i]!;
+    sc.instSucc[base + STATIC] = served;
+    sc.instShed[base + STATIC] = 1 - served;
+    sc.instLat[base + STATIC] = ms;
+    sc.instSucc[base + FLOOD] = served;
+    sc.instShed[base + FLOOD] = 1 - served;
+    sc.instLat[base + FLOOD] = ms;
+    const g = topo.instDbGroup[i]!;
+    if (g === -1) {
+      // No database in the design: dynamic requests are served by the instance alone.
+      for (const c of DYNAMIC) {
+        sc.instSucc[base + c] = served;
+        sc.instShed[base + c] = 1 - served;
+        sc.instLat[base + c] = ms;
+      }
+      continue;
+    }
+    for (const c of DYNAMIC) {
+      const d = g < 0 ? -1 : c === READ ? sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]! : sc.groupWriter[g]!;
+      const q = c === READ ? READ_Q : WRITE_Q;
+      const ok = d >= 0 ? sc.dbOk[d]! : -1;
+      if (ok < 0) {
+        // No database reachable, or it is down: the request fails (not shed).
+        sc.instSucc[base + c] = 0;
+        sc.instShed[base + c] = 1 - served;
+        sc.instLat[base + c] = 0;
+        continue;
+      }
+      const zi = s.instZone[i]!;
+      const zd = s.dbZone[d]!;
+      const ri = regionOf(zi);
+      const rd = regionOf(zd);
+      let rtt = zi === zd ? SAME_ZONE_MS : CROSS_ZONE_MS;
+      let loss = 0;
+      if (ri !== rd) {
+        rtt = REGION_RTT[ri * REGION_COUNT + rd]! + sc.regionExtraMs[ri]! + sc.regionExtraMs[rd]!;
+        loss = Math.min(1, sc.regionLoss[ri]! + sc.regionLoss[rd]!);
+      }
+      // A lost packet on one of q queries fails the request (no retries in the game).
+      const arrive = 1 - loss * q > 0 ? 1 - loss * q : 0;
+      sc.instSucc[base + c] = served * ok * arrive;
+      sc.instShed[base + c] = 1 - served + served * (1 - ok);
+      sc.instLat[base + c] = ms + q * (rtt + sc.dbQueryMs[d]!);
+    }
+  }
+}
+
+const DYNAMIC = [READ, WRITE] as const;

@@ -1,0 +1,239 @@
+// The compiled design: what the hot loop reads. Every component and connection gets an integer id and its
+// fixed figures (from the design and the catalogue) sit in flat typed arrays; lists are stored CSR-style
+// (`xStart[i]..xStart[i+1]` index into a flat `xList`). Runtime state lives in WorldState, not here:
+// a topology is rebuilt from the design whenever the design changes, and carries nothing of its own.
+
+import type { Design } from '../design/model.ts';
+
+export interface NetworkTopology {
+  /** Per design resource: its global zone index if it is a subnet, else -1. */
+  subnetZone: Int16Array;
+  /** Per design resource: 1 if it is a subnet with a 0.0.0.0/0 route to an attached internet gateway. */
+  subnetPublic: Uint8Array;
+  /** Per design resource: the VPC index of a subnet or VPC, else -1. */
+  vpcOf: Int32Array;
+  vpcCount: number;
+  vpcResource: Int32Array;
+  vpcRegion: Int16Array;
+  /** vpcCount × vpcCount: 0 not connected, 1 same VPC, 2 peered, 3 through one Transit Gateway. */
+  vpcLink: Uint8Array;
+  /** Per design resource: the region index of its stack. */
+  resourceRegion: Int16Array;
+}
+
+export interface ComputeTopology {
+  // Instance slots: static instances first, then each group's slots (up to its maximum size).
+  instCount: number;
+  instResource: Int32Array;
+  instAsg: Int32Array;
+  /** Slot number inside its group (0 for a static instance): runtime state is carried by it on updates. */
+  instOrdinal: Int32Array;
+  instCapacity: Float64Array;
+  instBaseMs: Float64Array;
+  instHourlyUsd: Float64Array;
+  instRegion: Int16Array;
+  /** A static instance's zone; -1 for group slots (their zone is chosen at launch and kept in the state). */
+  instHomeZone: Int16Array;
+  instVpc: Int32Array;
+  /** 1 if a static instance has a public address in a public subnet (reachable straight from the internet). */
+  instPublic: Uint8Array;
+  /** The database group its dynamic requests use; -1 none in the design (stateless), -2 none reachable. */
+  instDbGroup: Int32Array;
+  /** Target group whose health check settings the load balancers use for it, -1 if it is in none. */
+  instTg: Int32Array;
+
+  asgCount: number;
+  asgResource: Int32Array;
+  asgSlotStart: Int32Array;
+  asgSlotCount: Int32Array;
+  asgZoneStart: Int32Array;
+  asgZones: Int16Array;
+  asgMin: Int32Array;
+  asgMax: Int32Array;
+  asgDesired: Int32Array;
+  asgCooldownS: Float64Array;
+  asgElbHealth: Uint8Array;
+  /** Index of its target tracking policy, -1 if none. */
+  asgTracking: Int32Array;
+
+  tgCount: number;
+  tgResource: Int32Array;
+  tgIntervalS: Int32Array;
+  tgHealthy: Int32Array;
+  tgUnhealthy: Int32Array;
+  /** least_outstanding_requests sends in proportion to capacity; others spread evenly. */
+  tgByCapacity: Uint8Array;
+
+  lbCount: number;
+  lbResource: Int32Array;
+  lbNetwork: Uint8Array;
+  /** Internet-facing with at least one public subnet: users can reach it straight from the internet. */
+  lbPublic: Uint8Array;
+  lbRegion: Int16Array;
+  lbZoneStart: Int32Array;
+  lbZones: Int16Array;
+  lbCrossZone: Uint8Array;
+  lbAddedMs: Float64Array;
+  lbPerRequestUsd: Float64Array;
+  lbCrossZonePerGbUsd: Float64Array;
+  /** CPU factor on its targets: 1.15 when they terminate TLS themselves. */
+  lbCpuFactor: Float64Array;
+  lbWaf: Int32Array;
+  /** Connections load balancer → instance slot, through a target group with its share of the listener. */
+  lbEdgeStart: Int32Array;
+  edgeInst: Int32Array;
+  edgeTg: Int32Array;
+  edgeTgWeight: Float64Array;
+}
+
+export interface DataTopology {
+  dbCount: number;
+  dbResource: Int32Array;
+  dbClassDesign: Int16Array;
+  dbMultiAz: Uint8Array;
+  /** Source database index of a read replica, -1 for a primary. */
+  dbSource: Int32Array;
+  dbGroup: Int32Array;
+  dbRegion: Int16Array;
+  dbHomeZone: Int16Array;
+  /** Zone of a Multi-AZ standby at creation, -1 without one. */
+  dbStandbyHome: Int16Array;
+  dbVpc: Int32Array;
+  dbStorageGb: Float64Array;
+  /** A replication group: a primary and its replicas (root first). */
+  groupCount: number;
+  groupMemberStart: Int32Array;
+  groupMembers: Int32Array;
+  /** Catalogue classes by index (what dbClassDesign and the state's dbClass hold). */
+  classNames: string[];
+  classCapacity: Float64Array;
+  classBaseMs: Float64Array;
+  classHourlyUsd: Float64Array;
+
+  bucketCount: number;
+  bucketResource: Int32Array;
+  bucketRegion: Int16Array;
+}
+
+export interface EntryTopology {
+  frontCount: number;
+  frontKind: Uint8Array;
+  /** LB, instance slot or bucket index. */
+  frontRef: Int32Array;
+  frontRegion: Int16Array;
+  frontPublic: Uint8Array;
+  frontResource: Int32Array;
+
+  distCount: number;
+  distResource: Int32Array;
+  /** Origin front, -1 when the origin is not something the game can serve from. */
+  distOrigin: Int32Array;
+  distStaticHit: Float64Array;
+  /** Bit per area: users served from a nearby edge under the price class. */
+  distAreaMask: Int32Array;
+  distWaf: Int32Array;
+
+  wafCount: number;
+  wafResource: Int32Array;
+  /** Requests per 5 minutes per source; 0 without a rate-based rule. */
+  wafRateLimit: Float64Array;
+  wafBlockedMask: Int32Array;
+  wafRules: Int32Array;
+
+  accCount: number;
+  accResource: Int32Array;
+  accEnabled: Uint8Array;
+  accGroupStart: Int32Array;
+  egRegion: Int16Array;
+  egDial: Float64Array;
+  egIntervalS: Int32Array;
+  egThreshold: Int32Array;
+  egEndpointStart: Int32Array;
+  /** Per area, the accelerator's endpoint groups nearest first (AREA_COUNT × egCount, by accelerator ranges). */
+  egOrder: Int32Array;
+  epCount: number;
+  epFront: Int32Array;
+  epWeight: Float64Array;
+  epGroup: Int32Array;
+
+  hcCount: number;
+  hcResource: Int32Array;
+  /** Front it probes, -1 for an endpoint outside the design (always healthy). */
+  hcFront: Int32Array;
+  hcIntervalS: Int32Array;
+  hcThreshold: Int32Array;
+
+  /** The records of the front-door name. */
+  recCount: number;
+  recResource: Int32Array;
+  recPolicy: number;
+  recTargetKind: Uint8Array;
+  recTarget: Int32Array;
+  recWeight: Float64Array;
+  recRegion: Int16Array;
+  /** 0 none, 1 PRIMARY, 2 SECONDARY. */
+  recFailover: Uint8Array;
+  recHc: Int32Array;
+  recEvaluate: Uint8Array;
+  /** Resolvers keep an answer this long (the shortest TTL of the group). */
+  dnsTtlS: number;
+  dnsPerQueryUsd: number;
+
+  entryKind: number;
+  entryIndex: number;
+  entryLabel: string;
+}
+
+export interface ControlTopology {
+  alarmCount: number;
+  alarmResource: Int32Array;
+  alarmMetric: Int16Array;
+  alarmSubject: Int32Array;
+  alarmStat: Uint8Array;
+  alarmCmp: Uint8Array;
+  alarmThreshold: Float64Array;
+  alarmPeriodSteps: Int32Array;
+  alarmEvalPeriods: Int32Array;
+  alarmRingStart: Int32Array;
+  alarmActionStart: Int32Array;
+  alarmActions: Int32Array;
+
+  policyCount: number;
+  policyResource: Int32Array;
+  policyAsg: Int32Array;
+  /** 0 simple, 1 step, 2 target tracking. */
+  policyType: Uint8Array;
+  policyAdjustment: Int32Array;
+  policyCooldownS: Float64Array;
+  policyTarget: Float64Array;
+
+  schedCount: number;
+  schedResource: Int32Array;
+  schedAsg: Int32Array;
+  schedAtS: Float64Array;
+  /** -1 where the action leaves the value alone. */
+  schedMin: Int32Array;
+  schedMax: Int32Array;
+  schedDesired: Int32Array;
+
+  budgetCount: number;
+  budgetResource: Int32Array;
+  budgetAmount: Float64Array;
+  notifStart: Int32Array;
+  notifForecast: Uint8Array;
+  notifPct: Float64Array;
+
+  /** Hourly cost of everything billed by the hour except instances and database instances. */
+  fixedHourlyUsd: number;
+}
+
+export interface Topology extends NetworkTopology, ComputeTopology, DataTopology, EntryTopology, ControlTopology {
+  design: Design;
+  /** Per design resource: 1 if deleted at run time (left out of this compilation). */
+  removed: Uint8Array;
+  /** Per design resource: "stack/logicalId", how messages name it. */
+  labels: string[];
+  /** Per design resource: "stack\u0000logicalId", how updates match resources. */
+  keys: string[];
+  warnings: string[];
+}

@@ -1,0 +1,142 @@
+// A world: one team's design running one scenario. Plain data: the design and scenario it was made from,
+// the compiled topology, the runtime state (typed arrays), the timeline, and the scratch arrays of a step.
+
+import type { Design } from '../design/model.ts';
+import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
+import { compileTopology } from './compile/index.ts';
+import { AREA_COUNT, areaIndex } from './constants.ts';
+import { seedState } from './rng.ts';
+import { allocateScratch, type Scratch } from './scratch.ts';
+import { allocateState, type WorldState } from './state.ts';
+import type { Topology } from './topology.ts';
+
+export type TimelineKind =
+  | 'event'
+  | 'failure'
+  | 'recovery'
+  | 'health'
+  | 'dns'
+  | 'database'
+  | 'alarm'
+  | 'scaling'
+  | 'budget'
+  | 'action';
+
+export interface TimelineEntry {
+  tS: number;
+  kind: TimelineKind;
+  message: string;
+}
+
+/** The scenario turned into arrays the step reads. */
+export interface ScenarioPlan {
+  baseline: Float64Array;
+  /** AREA_COUNT × 24 hourly multipliers (1 where the scenario gives no curve). */
+  curve: Float64Array;
+  hasTraffic: Uint8Array;
+  mix: Float64Array;
+  startHour: number;
+  durationS: number;
+  latencyObjectiveMs: number;
+  revenuePerGoodRequestUsd: number;
+  /** Scenario events in time order (stable for equal times). */
+  events: ScenarioEvent[];
+}
+
+/** What the last step measured (derived each step; not part of the state). */
+export interface StepMetrics {
+  tS: number;
+  requests: number;
+  served: number;
+  errors: number;
+  failed: number;
+  shed: number;
+  latencyP50Ms: number;
+  latencyP95Ms: number;
+  latencyP99Ms: number;
+  stepCostUsd: number;
+  costUsd: number;
+  revenueUsd: number;
+  cacheHitRatio: number;
+  floodRequests: number;
+}
+
+export interface World {
+  design: Design;
+  scenario: Scenario;
+  seed: number;
+  plan: ScenarioPlan;
+  topo: Topology;
+  state: WorldState;
+  scratch: Scratch;
+  timeline: TimelineEntry[];
+  last: StepMetrics;
+}
+
+export function planScenario(scenario: Scenario): ScenarioPlan {
+  const baseline = new Float64Array(AREA_COUNT);
+  const curve = new Float64Array(AREA_COUNT * 24).fill(1);
+  const hasTraffic = new Uint8Array(AREA_COUNT);
+  for (const t of scenario.traffic) {
+    const a = areaIndex(t.area);
+    if (a < 0) continue;
+    baseline[a] = t.baselineRps;
+    hasTraffic[a] = 1;
+    if (t.dailyCurve) for (let h = 0; h < 24; h++) curve[a * 24 + h] = t.dailyCurve[h]!;
+  }
+  const events = scenario.events.map((e, i) => ({ e, i }));
+  events.sort((x, y) => x.e.atS - y.e.atS || x.i - y.i);
+  return {
+    baseline,
+    curve,
+    hasTraffic,
+    mix: Float64Array.from([scenario.mix.static, scenario.mix.read, scenario.mix.write]),
+    startHour: scenario.startHour,
+    durationS: scenario.durationS,
+    latencyObjectiveMs: scenario.latencyObjectiveMs,
+    revenuePerGoodRequestUsd: scenario.revenuePerGoodRequestUsd,
+    events: events.map((x) => x.e),
+  };
+}
+
+export function emptyMetrics(): StepMetrics {
+  return {
+    tS: 0,
+    requests: 0,
+    served: 0,
+    errors: 0,
+    failed: 0,
+    shed: 0,
+    latencyP50Ms: 0,
+    latencyP95Ms: 0,
+    latencyP99Ms: 0,
+    stepCostUsd: 0,
+    costUsd: 0,
+    revenueUsd: 0,
+    cacheHitRatio: 0,
+    floodRequests: 0,
+  };
+}
+
+/** Compiles the design and sets up a world at time 0, deployed and warm. Pure: same inputs, same world. */
+export function createWorld(design: Design, scenario: Scenario, seed: number): World {
+  const topo = compileTopology(design, new Uint8Array(design.resources.length));
+  const plan = planScenario(scenario);
+  const state = allocateState(topo, plan.events.length, scenario.budgetUsd);
+  state.rng[0] = seedState(seed);
+  return {
+    design,
+    scenario,
+    seed,
+    plan,
+    topo,
+    state,
+    scratch: allocateScratch(topo),
+    timeline: [{ tS: 0, kind: 'event', message: `${scenario.title}: users enter through ${topo.entryLabel}` }],
+    last: emptyMetrics(),
+  };
+}
+
+export function note(world: World, kind: TimelineKind, message: string): void {
+  world.timeline.push({ tS: world.state.tally[0]!, kind, message });
+}
