@@ -37,6 +37,9 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** Largest number of pooled connections to a PostgreSQL server (default 10). */
   maxConnections?: number;
+  /** PGlite only: a data directory dumped by PGlite's dumpDataDir to start from instead of running initdb, which
+   * takes seconds. Tests use one to open many fresh in-memory databases quickly. Ignored for an existing data dir. */
+  pgliteTemplate?: Blob;
 }
 
 /** PGlite's data directory when none is given: data/pglite at the top of the repository (ignored by git). */
@@ -79,7 +82,7 @@ function resolveDataDir(dataDir: string | undefined): string {
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = resolveDataDir(options.dataDir);
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
   // PGlite is one connection, so a session setting holds for every later query.
   if (options.schema !== undefined) await pglite.exec(`SET search_path TO "${options.schema}"`);
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
