@@ -56,14 +56,31 @@ export function toPlainData(
     if (Array.isArray(value)) out = value.map((v) => copy(v, depth + 1) ?? null);
     else {
       const object: PlainObject = {};
-      for (const key of Object.keys(value)) {
-        const v = copy((value as PlainObject)[key], depth + 1);
+      for (const key of keysOf(value)) {
+        const v = copy(readKey(value, key), depth + 1);
         if (v !== undefined) setOwn(object, key, v);
       }
       out = object;
     }
     onPath.delete(value);
     return out;
+  };
+  // A getter or a proxy may throw while it is read: that makes the value unreadable, not the loader fail.
+  const keysOf = (value: object): string[] => {
+    try {
+      return Object.keys(value);
+    } catch {
+      problem ??= 'a value could not be read';
+      return [];
+    }
+  };
+  const readKey = (value: object, key: string): unknown => {
+    try {
+      return (value as PlainObject)[key];
+    } catch {
+      problem ??= `the value of "${key}" could not be read`;
+      return undefined;
+    }
   };
   const value = copy(input, 0);
   return problem === undefined ? { value, skipped } : { problem, skipped };
