@@ -27,7 +27,7 @@ import {
   STAT_MINIMUM,
   STAT_SUM,
 } from './compile/control.ts';
-import { ALARM_ALARM, ALARM_OK, STEP_SECONDS } from './constants.ts';
+import { ALARM_ALARM, ALARM_INSUFFICIENT, ALARM_OK, STEP_SECONDS } from './constants.ts';
 import { C_FAILED, C_OFFERED, C_SHED } from './scratch.ts';
 import { firePolicy } from './scaling.ts';
 import { T_COST } from './state.ts';
@@ -125,8 +125,10 @@ export function evaluateAlarms(world: World): void {
     for (let k = 0; k < periods && all; k++) all = breaches(topo.alarmCmp[a]!, s.alarmRing[r0 + k]!, topo.alarmThreshold[a]!);
     const next = all ? ALARM_ALARM : ALARM_OK;
     if (next !== s.alarmState[a]) {
+      // The first evaluation (INSUFFICIENT_DATA → OK) is not news; every other change is.
+      const quiet = s.alarmState[a] === ALARM_INSUFFICIENT && next === ALARM_OK;
       s.alarmState[a] = next;
-      note(
+      if (!quiet) note(
         world,
         'alarm',
         `alarm ${topo.labels[topo.alarmResource[a]!]} is ${next === ALARM_ALARM ? 'ALARM' : 'OK'} (last datapoint ${round(point)})`,

@@ -8,6 +8,7 @@ import { interRegionRttMs, REGIONS } from '../geography/regions.ts';
 import {
   CLASS_COUNT,
   DB_AVAILABLE,
+  DB_PROMOTING,
   FLOOD,
   READ,
   REGION_COUNT,
@@ -31,9 +32,11 @@ const INTER_REGION_PER_GB = catalogue.dataTransfer.interRegionPerGbUsd.value;
 const TGW_PER_GB = catalogue.transitGateway.perGbUsd.value;
 const REGION_RTT = Float64Array.from(REGIONS.flatMap((a) => REGIONS.map((b) => interRegionRttMs(a.code, b.code))));
 
+/** Answers queries: available, or a replica being promoted (it keeps serving reads meanwhile). */
 function usable(world: World, d: number): boolean {
   const s = world.state;
-  return s.dbState[d] === DB_AVAILABLE && s.zoneDown[s.dbZone[d]!] === 0;
+  const st = s.dbState[d];
+  return (st === DB_AVAILABLE || st === DB_PROMOTING) && s.zoneDown[s.dbZone[d]!] === 0;
 }
 
 /** Which database takes a group's writes and, per region, its reads, this step. */

@@ -1,9 +1,9 @@
 // Compiles the network: zones of subnets, which subnets are public, which VPCs can reach each other.
-// A subnet is public when its route table sends 0.0.0.0/0 to an internet gateway attached to its VPC;
-// subnets without an association use the VPC's main route table, which templates cannot give routes, so
-// they are private.
+// A subnet is public when its route table sends 0.0.0.0/0 to an internet gateway attached to its VPC
+// (shared/template's publicSubnets decides, so the board and the simulation agree).
 
 import type { Design, Resource, ResourceOfKind } from '../../design/model.ts';
+import { publicSubnets } from '../../template/public-subnets.ts';
 import { regionIndex, zoneIndex } from '../constants.ts';
 import type { NetworkTopology } from '../topology.ts';
 
@@ -59,24 +59,12 @@ export function compileNetwork(design: Design, removed: Uint8Array, warnings: st
     subnetZone[s.id] = zone;
   }
 
-  // Internet gateways attached to each VPC.
-  const attached = new Set<string>();
-  for (const a of liveOfKind(design, removed, 'gatewayAttachment')) {
-    if (refOf(design, removed, a.props.gateway, 'internetGateway') && refOf(design, removed, a.props.vpc, 'vpc')) {
-      attached.add(`${a.props.vpc}:${a.props.gateway}`);
-    }
-  }
-  const publicTables = new Set<number>();
-  for (const route of liveOfKind(design, removed, 'route')) {
-    const table = refOf(design, removed, route.props.routeTable, 'routeTable');
-    if (!table || route.props.destination !== '0.0.0.0/0' || route.props.gateway === undefined) continue;
-    if (attached.has(`${table.props.vpc}:${route.props.gateway}`)) publicTables.add(table.id);
-  }
-  for (const assoc of liveOfKind(design, removed, 'subnetRouteTableAssociation')) {
-    if (publicTables.has(assoc.props.routeTable) && refOf(design, removed, assoc.props.subnet, 'subnet')) {
-      subnetPublic[assoc.props.subnet] = 1;
-    }
-  }
+  // Public subnets by the loader's rule (one rule for the board, the exporter and the simulation); deleted
+  // resources are hidden from it first.
+  const visible: Design = removed.includes(1)
+    ? { ...design, resources: design.resources.map((r) => (removed[r.id] === 1 ? ({ ...r, kind: 'deleted' } as unknown as Resource) : r)) }
+    : design;
+  for (const id of publicSubnets(visible)) if (removed[id] !== 1) subnetPublic[id] = 1;
 
   const vc = vpcs.length;
   const vpcLink = new Uint8Array(vc * vc);
