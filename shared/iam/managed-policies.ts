@@ -56,6 +56,8 @@ const readOnlyAccess: ManagedPolicy = {
         Action: [
           ...GAME_SERVICES.flatMap((s) => [`${s}:Describe*`, `${s}:Get*`, `${s}:List*`]),
           'cloudtrail:LookupEvents',
+          'cloudformation:ValidateTemplate',
+          'logs:FilterLogEvents',
           'budgets:View*',
           'ce:Get*',
           'ce:Describe*',
