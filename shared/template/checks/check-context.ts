@@ -13,7 +13,11 @@ export interface CheckContext {
 
 export function checkContext(design: Design): CheckContext {
   const byKind = new Map<ResourceKind, Resource[]>();
-  for (const r of design.resources) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  for (const r of design.resources) {
+    const list = byKind.get(r.kind);
+    if (list) list.push(r);
+    else byKind.set(r.kind, [r]);
+  }
   return {
     design,
     ofKind: <K extends ResourceKind>(kind: K) => (byKind.get(kind) ?? []) as ResourceOfKind<K>[],

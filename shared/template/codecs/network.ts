@@ -1,5 +1,6 @@
 // VPC plumbing: VPCs, subnets, internet gateways and their attachments, route tables, routes, associations.
 
+import type { ResourceOfKind } from '../../design/model.ts';
 import { zonesOf } from '../../geography/regions.ts';
 import { codec, defined } from '../codec.ts';
 
@@ -23,8 +24,9 @@ export const subnetCodec = codec({
       zone = zonesOf(p.env.scope.region)[0]!;
       p.env.report('note', 'zone-chosen', `no AvailabilityZone: the subnet is placed in ${zone}`);
     }
-    const props = { vpc: vpc ?? -1, zone, cidr: p.text('CidrBlock', ''), mapPublicIp: p.flag('MapPublicIpOnLaunch', false) };
-    return vpc === undefined ? undefined : props;
+    const cidr = p.text('CidrBlock', '');
+    const mapPublicIp = p.flag('MapPublicIpOnLaunch', false);
+    return vpc === undefined ? undefined : { vpc, zone, cidr, mapPublicIp };
   },
   write: (props, w) =>
     defined({
@@ -96,11 +98,9 @@ export const routeCodec = codec({
       const target = p.targetOf(p.peek(key));
       otherTarget = 'resource' in target ? target.resource.logicalId : target.outside;
     }
+    const destination = p.text('DestinationCidrBlock', '');
     if (routeTable === undefined) return undefined;
-    return defined({ routeTable, destination: p.text('DestinationCidrBlock', ''), gateway, transitGateway, peering, otherTarget }) as {
-      routeTable: number;
-      destination: string;
-    };
+    return defined({ routeTable, destination, gateway, transitGateway, peering, otherTarget }) as ResourceOfKind<'route'>['props'];
   },
   write: (props, w) =>
     defined({
