@@ -1,6 +1,7 @@
 // The Condition block of a statement, for the keys the game knows. Every operator and key present must hold
 // (AND); within one key, any listed value may match (OR) — IAM's own reading.
 
+import { isGlobalService } from './arn.ts';
 import { asList, MFA_KEY, REGION_KEY, type PolicyCondition } from './policy-schema.ts';
 
 /** What the room knows about a request beyond its action and resource. */
@@ -9,6 +10,17 @@ export interface RequestContext {
   mfa: boolean;
   /** The region the action is aimed at (aws:RequestedRegion); absent for actions that have none. */
   region?: string;
+}
+
+export const GLOBAL_SERVICE_REGION = 'us-east-1';
+
+/**
+ * The aws:RequestedRegion of an action on a service: the region it is aimed at, except that AWS reports
+ * us-east-1 for its global services (IAM, CloudFront, Route 53...), whose endpoints live there. A policy that
+ * keeps a team to "its" regions must therefore exempt global services, exactly as in a real account.
+ */
+export function requestedRegion(service: string, region: string | undefined): string | undefined {
+  return isGlobalService(service) ? GLOBAL_SERVICE_REGION : region;
 }
 
 export function conditionHolds(condition: PolicyCondition | undefined, context: RequestContext): boolean {

@@ -50,8 +50,3 @@ export function globMatches(pattern: string, text: string, ignoreCase: boolean):
   while (p < pattern.length && pattern.charCodeAt(p) === STAR) p += 1;
   return p === pattern.length;
 }
-
-/** Whether the pattern has any wildcard at all (a literal name can be compared directly). */
-export function hasWildcard(pattern: string): boolean {
-  return pattern.includes('*') || pattern.includes('?');
-}

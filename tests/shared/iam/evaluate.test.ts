@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { requestedRegion } from '../../../shared/iam/conditions.ts';
 import { evaluate, statementApplies, type AccessRequest, type PolicyToEvaluate } from '../../../shared/iam/evaluate.ts';
 import { parsePolicy } from '../../../shared/iam/parse-policy.ts';
 import { statementsOf, type PolicyStatement } from '../../../shared/iam/policy-schema.ts';
@@ -195,5 +196,14 @@ describe('evaluate, for any policies', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('requestedRegion', () => {
+  it('is the region aimed at, and us-east-1 for global services as AWS reports it', () => {
+    expect(requestedRegion('ec2', 'sa-east-1')).toBe('sa-east-1');
+    expect(requestedRegion('ec2', undefined)).toBeUndefined();
+    expect(requestedRegion('cloudfront', 'sa-east-1')).toBe('us-east-1');
+    expect(requestedRegion('iam', undefined)).toBe('us-east-1');
   });
 });
