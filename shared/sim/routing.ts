@@ -5,14 +5,11 @@
 // with the round-trip time so far.
 
 import { catalogue } from '../catalogue/index.ts';
-import { AREA_TO_EDGE_RTT_MS, AREA_TO_REGION_RTT_MS, AREAS, REGIONS } from '../geography/regions.ts';
+import { AREAS } from '../geography/regions.ts';
 import {
   AREA_COUNT,
   CLASS_COUNT,
   FLOOD,
-  POLICY_FAILOVER,
-  POLICY_LATENCY,
-  POLICY_WEIGHTED,
   REGION_COUNT,
   STATIC,
   STEP_SECONDS,
@@ -25,24 +22,13 @@ import {
 import { bucketOf } from './latency.ts';
 import { C_BLOCKED, C_EDGE_HITS, C_EDGE_REQUESTS, C_FAILED, C_FLOOD_DROPPED, C_FLOOD_OFFERED, C_FLOOD_REJECTED, C_OFFERED, C_SERVED, M_EDGE, M_OTHER } from './scratch.ts';
 import { T_NOW } from './state.ts';
-import { note, type World } from './world.ts';
+import { resolve } from './dns.ts';
+import { AREA_REGION_RTT, backboneRttMs, EDGE_RTT } from './paths.ts';
+import type { World } from './world.ts';
 
-// Fixed tables from the geography and the catalogue (never written after they are built).
-export const AREA_REGION_RTT = Float64Array.from(
-  AREAS.flatMap((a) => REGIONS.map((r) => AREA_TO_REGION_RTT_MS[a.code][r.code])),
-);
-const EDGE_RTT = Float64Array.from(AREAS.map((a) => AREA_TO_EDGE_RTT_MS[a.code]));
-const HOME_REGION = Int16Array.from(
-  AREAS.map((a) => {
-    let best = 0;
-    for (let r = 1; r < REGION_COUNT; r++) if (AREA_REGION_RTT[AREAS.indexOf(a) * REGION_COUNT + r]! < AREA_REGION_RTT[AREAS.indexOf(a) * REGION_COUNT + best]!) best = r;
-    return best;
-  }),
-);
 const CF_EGRESS_PER_GB = Float64Array.from(AREAS.map((a) => catalogue.cloudFront.egressPerGbUsdByArea.value[a.code]));
 const CF_PER_REQUEST = Float64Array.from(AREAS.map((a) => catalogue.cloudFront.perTenThousandRequestsUsdByArea.value[a.code] / 1e4));
 const GA_PREMIUM_PER_GB = Float64Array.from(AREAS.map((a) => catalogue.globalAccelerator.premiumPerGbUsdByArea.value[a.code]));
-const BACKBONE = catalogue.service.backboneFactor.value;
 const EDGE_SERVICE_MS = catalogue.cloudFront.edgeServiceMs.value;
 const OUTSIDE_CLASS_MS = catalogue.cloudFront.outsidePriceClassExtraMs.value;
 const FLOOD_ABSORBED = catalogue.cloudFront.floodAbsorbedShare.value;
@@ -51,14 +37,6 @@ const USER_RATE = catalogue.waf.userRequestsPer5MinPerSource.value;
 const WAF_PER_REQUEST = catalogue.waf.perMillionRequestsUsd.value / 1e6;
 const DNS_QUERIES_AT_60 = catalogue.route53.queriesPerRequestAtTtl60.value;
 const GA_ADDED_MS = catalogue.globalAccelerator.addedLatencyMs.value;
-
-/** Round trip from an area's users through the nearest edge and the backbone to a region. */
-export function backboneRttMs(world: World, area: number, region: number): number {
-  const edge = EDGE_RTT[area]!;
-  const beyond = AREA_REGION_RTT[area * REGION_COUNT + region]! - edge;
-  const degraded = region !== HOME_REGION[area] ? world.scratch.regionExtraMs[region]! : 0;
-  return edge + BACKBONE * (beyond > 0 ? beyond : 0) + degraded;
-}
 
 export function routeDemand(world: World): void {
   const topo = world.topo;
@@ -256,69 +234,4 @@ function sendToGroup(world: World, a: number, g: number, share: number, healthyO
     for (let c = 0; c < CLASS_COUNT; c++) sc.flows[c] = sc.demand[a * CLASS_COUNT + c]! * part;
     addLane(world, topo.epFront[p]!, a, sc.flows, rtt, 1, 0, GA_PREMIUM_PER_GB[a]!);
   }
-}
-
-/** Route 53 answers an area's resolvers: which records, in which shares, until the TTL expires. */
-function resolve(world: World, a: number): void {
-  const topo = world.topo;
-  const s = world.state;
-  const next = world.scratch.dnsNext;
-  const n = topo.recCount;
-  next.fill(0);
-  const healthy = (r: number): boolean => {
-    if (topo.recHc[r]! >= 0) return s.hcHealthy[topo.recHc[r]!] === 1;
-    if (topo.recEvaluate[r] === 1) {
-      const kind = topo.recTargetKind[r];
-      if (kind === TO_FRONT) return world.scratch.frontHealthyView[topo.recTarget[r]!] === 1;
-      return kind === TO_DISTRIBUTION || kind === TO_ACCELERATOR;
-    }
-    return true;
-  };
-  if (topo.recPolicy === POLICY_WEIGHTED) {
-    let sum = 0;
-    for (let r = 0; r < n; r++) if (healthy(r)) sum += topo.recWeight[r]!;
-    const all = sum === 0; // none healthy: Route 53 answers as if all were
-    if (all) for (let r = 0; r < n; r++) sum += topo.recWeight[r]!;
-    for (let r = 0; r < n; r++) if (sum > 0 && (all || healthy(r))) next[r] = topo.recWeight[r]! / sum;
-    if (sum === 0) for (let r = 0; r < n; r++) next[r] = 1 / n;
-  } else if (topo.recPolicy === POLICY_LATENCY) {
-    let best = -1;
-    for (let pass = 0; pass < 2 && best < 0; pass++) {
-      for (let r = 0; r < n; r++) {
-        if (pass === 0 && !healthy(r)) continue;
-        if (best < 0 || rttOfRecord(world, a, r) < rttOfRecord(world, a, best)) best = r;
-      }
-    }
-    if (best >= 0) next[best] = 1;
-  } else if (topo.recPolicy === POLICY_FAILOVER) {
-    let primary = -1;
-    let secondary = -1;
-    for (let r = 0; r < n; r++) {
-      if (topo.recFailover[r] === 1 && primary < 0) primary = r;
-      if (topo.recFailover[r] === 2 && secondary < 0) secondary = r;
-    }
-    if (primary < 0) primary = 0;
-    const pick = healthy(primary) || secondary < 0 || !healthy(secondary) ? primary : secondary;
-    next[pick] = 1;
-  } else {
-    for (let r = 0; r < n; r++) next[r] = 1 / n;
-  }
-  let changed = false;
-  const row = a * n;
-  for (let r = 0; r < n; r++) {
-    if (s.dnsShare[row + r] !== next[r]) changed = true;
-    s.dnsShare[row + r] = next[r]!;
-  }
-  const t = s.tally[T_NOW]!;
-  if (changed && s.dnsExpiry[a]! >= 0) {
-    let top = 0;
-    for (let r = 1; r < n; r++) if (next[r]! > next[top]!) top = r;
-    note(world, 'dns', `resolvers in ${AREAS[a]!.code} now get ${topo.labels[topo.recResource[top]!]}`);
-  }
-  s.dnsExpiry[a] = t + topo.dnsTtlS;
-}
-
-function rttOfRecord(world: World, a: number, r: number): number {
-  const region = world.topo.recRegion[r]!;
-  return region < 0 ? EDGE_RTT[a]! : AREA_REGION_RTT[a * REGION_COUNT + region]!;
 }

@@ -4,7 +4,6 @@
 // class, the share of its requests that succeed end to end, the share shed, and their latency.
 
 import { catalogue } from '../catalogue/index.ts';
-import { interRegionRttMs, REGIONS } from '../geography/regions.ts';
 import {
   CLASS_COUNT,
   DB_AVAILABLE,
@@ -19,6 +18,7 @@ import {
   WRITE,
 } from './constants.ts';
 import { queueingFactor } from './latency.ts';
+import { REGION_RTT } from './paths.ts';
 import { M_TRANSFER } from './scratch.ts';
 import type { World } from './world.ts';
 
@@ -30,7 +30,6 @@ const CROSS_ZONE_MS = catalogue.service.crossZoneRttMs.value;
 const CROSS_ZONE_PER_GB = catalogue.dataTransfer.crossZonePerGbEachWayUsd.value;
 const INTER_REGION_PER_GB = catalogue.dataTransfer.interRegionPerGbUsd.value;
 const TGW_PER_GB = catalogue.transitGateway.perGbUsd.value;
-const REGION_RTT = Float64Array.from(REGIONS.flatMap((a) => REGIONS.map((b) => interRegionRttMs(a.code, b.code))));
 
 /** Answers queries: available, or a replica being promoted (it keeps serving reads meanwhile). */
 function usable(world: World, d: number): boolean {

@@ -1,0 +1,75 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_NINES, ninesOf, scoreRun, type RunMeasures, type ScoringRules } from '../../../shared/score/index.ts';
+
+describe('nines', () => {
+  it('counts nines of availability', () => {
+    expect(ninesOf(0.9)).toBeCloseTo(1, 2);
+    expect(ninesOf(0.99)).toBeCloseTo(2, 2);
+    expect(ninesOf(0.999)).toBeCloseTo(3, 2);
+    expect(ninesOf(0.99999)).toBeCloseTo(5, 2);
+    expect(ninesOf(0.995)).toBeCloseTo(2.301, 2);
+    expect(ninesOf(1)).toBe(MAX_NINES);
+    expect(ninesOf(0)).toBe(0);
+    expect(ninesOf(Number.NaN)).toBe(0);
+  });
+
+  it('is within 0.01 of −log10(1 − a) and never decreases', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.999999, noNaN: true }), fc.double({ min: 0.001, max: 0.999999, noNaN: true }), (a, b) => {
+        const exact = -Math.log10(1 - a);
+        if (Math.abs(ninesOf(a) - exact) > 0.01) return false;
+        return a <= b ? ninesOf(a) <= ninesOf(b) + 1e-12 : ninesOf(a) >= ninesOf(b) - 1e-12;
+      }),
+    );
+  });
+});
+
+const rules: ScoringRules = {
+  latencyObjectiveMs: 200,
+  budgetUsd: 100,
+  objectives: [
+    { id: 'up', primary: true, metric: 'availability', comparison: '>=', target: 0.99 },
+    { id: 'fast', primary: false, metric: 'latencyP95', comparison: '<=', target: 200 },
+    { id: 'profit', primary: false, metric: 'profit', comparison: '>', target: 0 },
+  ],
+  stars: [400, 600, 800],
+};
+const good: RunMeasures = { requests: 1e6, served: 999_000, latencyP50Ms: 50, latencyP95Ms: 150, latencyP99Ms: 300, costUsd: 50, revenueUsd: 80 };
+
+describe('scoreRun', () => {
+  it('scores availability, latency and cost', () => {
+    const r = scoreRun(good, rules);
+    expect(r.availability).toBeCloseTo(0.999, 12);
+    expect(r.parts.availability).toBeCloseTo(300, 0);
+    expect(r.parts.latency).toBe(250);
+    expect(r.parts.cost).toBe(250);
+    expect(r.score).toBeCloseTo(800, 0);
+    expect(r.objectives.map((o) => o.met)).toEqual([true, true, true]);
+    expect(r.objectives[2]!.value).toBe(30);
+  });
+
+  it('gives no star when a primary objective is missed, whatever the score', () => {
+    const r = scoreRun({ ...good, served: 980_000 }, rules);
+    expect(r.objectives[0]!.met).toBe(false);
+    expect(r.score).toBeGreaterThan(400);
+    expect(r.stars).toBe(0);
+  });
+
+  it('loses latency points beyond the objective and cost points beyond half the budget', () => {
+    const slow = scoreRun({ ...good, latencyP95Ms: 400 }, rules);
+    expect(slow.parts.latency).toBe(125);
+    const dear = scoreRun({ ...good, costUsd: 100 }, rules);
+    expect(dear.parts.cost).toBe(125);
+    expect(scoreRun({ ...good, costUsd: 150 }, rules).parts.cost).toBe(0);
+  });
+
+  it('gives one star per threshold reached', () => {
+    expect(scoreRun(good, { ...rules, stars: [100, 200, 900] }).stars).toBe(2);
+    expect(scoreRun(good, { ...rules, stars: [100, 200, 300] }).stars).toBe(3);
+  });
+
+  it('counts a run without requests as available', () => {
+    expect(scoreRun({ ...good, requests: 0, served: 0 }, rules).availability).toBe(1);
+  });
+});
