@@ -52,15 +52,15 @@ export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
 }
 
 /**
- * How many whole steps are owed after `elapsedMs` of real time, carrying the fraction over in `carryMs`
- * so that rounding never drifts: the server's loop calls this every tick.
+ * How many whole steps are owed after `elapsedMs` of real time. The fraction left over is carried in
+ * `carry`, counted in thousandths of a step so that whole milliseconds add up exactly and rounding never
+ * drifts: the server's loop calls this every tick.
  */
-export function stepsOwed(clock: MatchClock, elapsedMs: number, carryMs: number): { steps: number; carryMs: number } {
-  if (clock.phase !== 'running') return { steps: 0, carryMs: 0 };
-  const msPerStep = 1000 / (STEPS_PER_SECOND_AT_1X * clock.speed);
-  const total = carryMs + elapsedMs;
-  const steps = Math.min(Math.floor(total / msPerStep), clock.endStep - clock.step);
-  return { steps, carryMs: total - steps * msPerStep };
+export function stepsOwed(clock: MatchClock, elapsedMs: number, carry: number): { steps: number; carry: number } {
+  if (clock.phase !== 'running') return { steps: 0, carry: 0 };
+  const total = carry + elapsedMs * STEPS_PER_SECOND_AT_1X * clock.speed;
+  const steps = Math.min(Math.floor(total / 1000), clock.endStep - clock.step);
+  return { steps, carry: total - steps * 1000 };
 }
 
 /** Advances the clock by one step, moving to results at the end. */

@@ -19,13 +19,18 @@ export const REFUSALS = {
   'design-limit': 'Your design has reached the most resources a team may have.',
   'wrong-phase': 'That cannot be done at this point of the match.',
   'host-only': 'Only the host can do that.',
+  'no-team': 'You are not on a team in this match yet.',
+  'unknown-team': 'There is no team of that name in this match.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
 
-/** The payload of a `refused` message. `detail` names the offending field or value when there is one. */
+/**
+ * The payload of a `refused` message. `detail` names the offending field or value when there is one. The code
+ * is one of REFUSALS' keys, or a code of the rules behind them (IAM's AccessDenied, a simulation action's).
+ */
 export interface Refusal {
-  code: RefusalCode;
+  code: RefusalCode | (string & {});
   message: string;
   detail?: string;
 }

@@ -27,6 +27,11 @@ export const trailEventSchema = z.object({
   outcome: z.enum(['Success', 'Failure']),
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
+  /**
+   * For player and host actions: who acted, fully enough to act again (seat, team, identity, role session,
+   * MFA), as CloudTrail's userIdentity. A replay re-applies exactly the events that carry it.
+   */
+  userIdentity: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type TrailEvent = z.infer<typeof trailEventSchema>;

@@ -1,0 +1,110 @@
+import { connectResources, disconnectResources } from '../design/connections.ts';
+import { configureResource, deleteResource, findByRef, moveResource, placeResource, withoutResources, type EditResult } from '../design/edits.ts';
+import type { Design, DesignIssue } from '../design/model.ts';
+import { referencesOf } from '../design/references.ts';
+import { refusal } from '../protocol/refusals.ts';
+import { checkDesign } from '../template/design-checks.ts';
+import { exportDesign } from '../template/export.ts';
+import { loadDesign } from '../template/manifest.ts';
+import { parseTemplateText } from '../template/template-text.ts';
+import type { MatchIntent } from './intents.ts';
+
+// Design intents turned into a new design: the board's edits, and CloudFormation stacks created, deployed
+// and deleted. Nothing here touches the world; the caller swaps the world onto the new design.
+
+type DesignIntent = Extract<MatchIntent, { type: 'place' | 'configure' | 'move' | 'connect' | 'disconnect' | 'delete' | 'createStack' | 'deployStack' | 'deleteStack' }>;
+
+export const DESIGN_INTENTS: readonly DesignIntent['type'][] = ['place', 'configure', 'move', 'connect', 'disconnect', 'delete', 'createStack', 'deployStack', 'deleteStack'];
+
+export type DesignChange = EditResult & { warnings?: string[] };
+
+const MAX_STACKS = 20;
+
+/** Errors only: warnings (a target in a disabled zone, a private subnet) teach, they do not forbid. */
+const rules = (design: Design): DesignIssue[] => checkDesign(design);
+
+function firstError(issues: DesignIssue[]): DesignIssue | undefined {
+  return issues.find((i) => i.severity === 'error');
+}
+
+function describe(issue: DesignIssue): string {
+  const where = [issue.stack, issue.logicalId].filter(Boolean).join('/');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** Replaces (or adds) one stack's template by re-reading the whole design through the loader, as CloudFormation does. */
+function deploy(design: Design, stack: string, region: string, templateText: string, parameters: Record<string, string> | undefined): DesignChange {
+  const existing = design.stacks.find((s) => s.name === stack);
+  if (existing && existing.region !== region) return { ok: false, refusal: refusal('design-rule', `stack ${stack} is in ${existing.region}`) };
+  if (!existing && design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };
+  const parsed = parseTemplateText(templateText, { stack });
+  const parseError = firstError(parsed.issues);
+  if (parseError || parsed.value === undefined) {
+    return { ok: false, refusal: { code: 'design-rule', message: parseError ? describe(parseError) : 'the template is empty', detail: parseError?.code ?? 'template-empty' } };
+  }
+  const exported = exportDesign(design);
+  const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exported.manifest.stacks.map((s) => ({
+    name: s.name,
+    region: s.region,
+    template: exported.templates[s.name],
+    ...(s.parameters ? { parameters: s.parameters } : {}),
+  }));
+  const entry = { name: stack, region, template: parsed.value, ...(parameters ? { parameters } : {}) };
+  const index = stacks.findIndex((s) => s.name === stack);
+  if (index >= 0) stacks[index] = entry;
+  else stacks.push(entry);
+  const loaded = loadDesign({ stacks, ...(design.actions.length ? { actions: design.actions } : {}) }, () => undefined);
+  const error = firstError(loaded.issues);
+  if (error || !loaded.design) {
+    return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
+  }
+  const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
+  return { ok: true, design: loaded.design, warnings };
+}
+
+export function changeDesign(design: Design, intent: DesignIntent): DesignChange {
+  switch (intent.type) {
+    case 'place':
+      return placeResource(design, intent, rules);
+    case 'configure':
+      return configureResource(design, intent.target, intent.props, rules);
+    case 'move':
+      return moveResource(design, intent.target, intent.position);
+    case 'connect':
+      return connectResources(design, intent.from, intent.to, rules);
+    case 'disconnect':
+      return disconnectResources(design, intent.from, intent.to, rules);
+    case 'delete':
+      return deleteResource(design, intent.target, rules);
+    case 'createStack': {
+      if (design.stacks.some((s) => s.name === intent.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', intent.stack) };
+      if (design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };
+      return { ok: true, design: { ...structuredClone(design), stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
+    }
+    case 'deployStack':
+      return deploy(design, intent.stack, intent.region, intent.template, intent.parameters);
+    case 'deleteStack': {
+      const index = design.stacks.findIndex((s) => s.name === intent.stack);
+      if (index < 0) return { ok: false, refusal: refusal('unknown-stack', intent.stack) };
+      const inside = new Set(design.resources.filter((r) => r.stack === index).map((r) => r.id));
+      const outsideUser = design.resources.find((r) => !inside.has(r.id) && findDependency(design, r.id, inside));
+      if (outsideUser) return { ok: false, refusal: refusal('dependency-violation', `${design.stacks[outsideUser.stack]?.name}/${outsideUser.logicalId}`) };
+      const without = withoutResources(design, inside);
+      const stacks = without.stacks.filter((_, i) => i !== index);
+      const resources = without.resources.map((r) => ({ ...r, stack: r.stack > index ? r.stack - 1 : r.stack }));
+      const unmodelled = without.unmodelled.filter((u) => u.stack !== index).map((u) => ({ ...u, stack: u.stack > index ? u.stack - 1 : u.stack }));
+      return { ok: true, design: { ...without, stacks, resources, unmodelled } };
+    }
+  }
+}
+
+/** Whether resource `id` refers to any resource in `inside` (a stack being deleted). */
+function findDependency(design: Design, id: number, inside: ReadonlySet<number>): boolean {
+  const resource = design.resources[id];
+  return resource !== undefined && referencesOf(resource).some((ref) => inside.has(ref));
+}
+
+/** The kind of a "stack/LogicalId" in a design, for naming the API call. */
+export function kindIn(design: Design) {
+  return (ref: string) => findByRef(design, ref)?.kind;
+}

@@ -1,0 +1,94 @@
+import { userArn, groupArn, roleArn, customerPolicyArn } from '../iam/arn.ts';
+import { addUserToGroup, createGroup, createUser, deleteGroup, deleteUser, findUser, type Directory } from '../iam/directory.ts';
+import { attachPolicy, createCustomerPolicy, detachPolicy, putInlinePolicy } from '../iam/policy-attachments.ts';
+import type { IamRefusal } from '../iam/refusals.ts';
+import { assumeRole, createRole, deleteRole, type RoleSession } from '../iam/roles.ts';
+import { removeUserFromGroup } from '../iam/directory.ts';
+import type { IamOp } from './intents.ts';
+
+// IAM requests on the match's account. The directory's own functions hold the rules (groups do not nest,
+// names, quotas, trust); this file routes each request and names the resource it is about.
+
+export type IamChange =
+  | { ok: true; directory?: Directory; session?: RoleSession | null; assign?: { player: string; user: string } }
+  | IamRefusal;
+
+/** The ARN an IAM request acts on, for the permission check and the audit log. */
+export function iamResourceOf(op: IamOp, actingUser: string | undefined): string {
+  switch (op.op) {
+    case 'createUser':
+    case 'deleteUser':
+      return userArn(op.name);
+    case 'createGroup':
+    case 'deleteGroup':
+      return groupArn(op.name);
+    case 'addToGroup':
+    case 'removeFromGroup':
+      return groupArn(op.group);
+    case 'createPolicy':
+      return customerPolicyArn(op.name);
+    case 'attachPolicy':
+    case 'putInlinePolicy':
+      return arnOfIdentity(op.to);
+    case 'detachPolicy':
+      return arnOfIdentity(op.from);
+    case 'createRole':
+    case 'deleteRole':
+    case 'assumeRole':
+      return 'role' in op ? roleArn(op.role) : roleArn(op.name);
+    case 'assignUser':
+      return userArn(op.user);
+    case 'dropRole':
+      return actingUser ? userArn(actingUser) : '*';
+  }
+}
+
+function arnOfIdentity(identity: { kind: 'user' | 'group' | 'role'; name: string }): string {
+  return identity.kind === 'user' ? userArn(identity.name) : identity.kind === 'group' ? groupArn(identity.name) : roleArn(identity.name);
+}
+
+/**
+ * Applies one IAM request. `actingUser` is the IAM user behind the sender (undefined for root), needed to
+ * assume a role; `nowS` is match time, which role sessions expire by.
+ */
+export function changeIam(directory: Directory, op: IamOp, actingUser: string | undefined, nowS: number): IamChange {
+  const done = (result: { ok: true; directory: Directory } | IamRefusal): IamChange => result;
+  switch (op.op) {
+    case 'createUser':
+      return done(createUser(directory, op.name));
+    case 'deleteUser':
+      return done(deleteUser(directory, op.name));
+    case 'createGroup':
+      return done(createGroup(directory, op.name));
+    case 'deleteGroup':
+      return done(deleteGroup(directory, op.name));
+    case 'addToGroup':
+      return done(addUserToGroup(directory, op.member, op.group));
+    case 'removeFromGroup':
+      return done(removeUserFromGroup(directory, op.user, op.group));
+    case 'createPolicy':
+      return done(createCustomerPolicy(directory, op.name, op.document, op.description));
+    case 'attachPolicy':
+      return done(attachPolicy(directory, op.to, op.policy));
+    case 'detachPolicy':
+      return done(detachPolicy(directory, op.from, op.policy));
+    case 'putInlinePolicy':
+      return done(putInlinePolicy(directory, op.to, op.name, op.document));
+    case 'createRole':
+      return done(createRole(directory, op.name, op.trustedUsers));
+    case 'deleteRole':
+      return done(deleteRole(directory, op.name));
+    case 'assignUser':
+      if (!findUser(directory, op.user)) return { ok: false, code: 'no-such-user', message: `The user with name ${op.user} cannot be found.` };
+      return { ok: true, assign: { player: op.player, user: op.user } };
+    case 'assumeRole': {
+      if (actingUser === undefined) {
+        return { ok: false, code: 'not-trusted', message: 'The root account cannot assume a role: sign in as an IAM user first.' };
+      }
+      const assumed = assumeRole(directory, actingUser, op.role, nowS, op.durationS);
+      return assumed.ok ? { ok: true, session: assumed.session } : assumed;
+    }
+    case 'dropRole':
+      return { ok: true, session: null };
+  }
+}

@@ -1,0 +1,187 @@
+import { findByRef } from '../design/edits.ts';
+import type { Design } from '../design/model.ts';
+import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
+import { authorize } from '../iam/authorize.ts';
+import type { Principal as IamPrincipal } from '../iam/principals.ts';
+import { sessionExpired } from '../iam/roles.ts';
+import { refusal, type Refusal } from '../protocol/refusals.ts';
+import { applyAction, updateDesign } from '../sim/actions.ts';
+import { createWorld } from '../sim/world.ts';
+import type { Principal, TrailEvent } from '../trail/event.ts';
+import { commandClock } from './clock.ts';
+import { apiCallOf, arnPartsOf, createActionOf, type ApiCall } from './api-calls.ts';
+import { changeDesign, DESIGN_INTENTS, kindIn } from './apply-design.ts';
+import { changeIam, iamResourceOf } from './apply-iam.ts';
+import { injectEvent } from './inject.ts';
+import { isHostIntent, type MatchIntent } from './intents.ts';
+import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
+
+// One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
+// carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
+// but the log.
+
+export interface Applied {
+  ok: boolean;
+  refusal?: Refusal;
+  warnings?: string[];
+  /** For the room to keep on the actor's seat: a role assumed (or dropped, null) or a user handed out. */
+  session?: Actor['session'] | null;
+  assign?: { player: string; user: string };
+}
+
+function iamPrincipalOf(actor: Actor, nowS: number): IamPrincipal {
+  if (actor.session && !sessionExpired(actor.session, nowS)) return { kind: 'role-session', session: actor.session };
+  return actor.identity.kind === 'root' ? { kind: 'root' } : { kind: 'user', name: actor.identity.name };
+}
+
+function trailPrincipalOf(actor: Actor, nowS: number): Principal {
+  const p = iamPrincipalOf(actor, nowS);
+  if (p.kind === 'root') return { type: 'Root', name: `root (${actor.nickname})`, arn: ROOT_ARN };
+  if (p.kind === 'user') return { type: 'IAMUser', name: p.name, arn: userArn(p.name) };
+  return { type: 'AssumedRole', name: `${p.session.role}/${p.session.sessionName}`, arn: assumedRoleArn(p.session.role, p.session.sessionName) };
+}
+
+/** The IAM resource of a design or run-time intent: the ARN of the resource it acts on. */
+function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?: string; ref?: string } {
+  const named = 'target' in intent ? intent.target : 'from' in intent ? intent.from : undefined;
+  if (intent.type === 'place') {
+    const stack = design.stacks.find((s) => s.name === intent.stack);
+    const { service, type } = arnPartsOf(intent.kind);
+    const name = `${intent.stack}/${intent.logicalId ?? '*'}`;
+    return { arn: resourceArn({ service, region: stack?.region ?? '', type, name }), ...(stack ? { region: stack.region } : {}), ref: name };
+  }
+  if (named !== undefined) {
+    const r = findByRef(design, named);
+    if (!r) return { arn: '*', ref: named };
+    const region = design.stacks[r.stack]?.region ?? '';
+    const { service, type } = arnPartsOf(r.kind);
+    return { arn: resourceArn({ service, region, type, name: named }), region, ref: named };
+  }
+  if ('stack' in intent) {
+    const region = 'region' in intent ? intent.region : design.stacks.find((s) => s.name === intent.stack)?.region;
+    return { arn: resourceArn({ service: 'cloudformation', region: region ?? '', type: 'stack', name: intent.stack }), ...(region ? { region } : {}), ref: intent.stack };
+  }
+  return { arn: '*' };
+}
+
+function record(match: Match, actor: Actor, intent: MatchIntent, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal): void {
+  const nowS = simSeconds(match);
+  const event: TrailEvent = {
+    seq: match.trail.length,
+    simS: nowS,
+    wallMs,
+    team: actor.team,
+    principal: trailPrincipalOf(actor, nowS),
+    eventSource: call.eventSource,
+    eventName: call.eventName,
+    params: intent as unknown as Record<string, unknown>,
+    outcome: refused ? 'Failure' : 'Success',
+    ...(resource !== undefined ? { resource } : {}),
+    ...(refused ? { errorCode: refused.code, errorMessage: refused.message } : {}),
+    userIdentity: structuredClone(actor) as unknown as Record<string, unknown>,
+  };
+  match.trail.push(event);
+}
+
+/** Checks one IAM action for the actor; AccessDenied is a refusal like any other. */
+function permit(match: Match, actor: Actor, action: string | undefined, resource: string, region: string | undefined): Refusal | undefined {
+  if (action === undefined) return undefined;
+  const nowS = simSeconds(match);
+  const decision = authorize(match.directory, iamPrincipalOf(actor, nowS), action, resource, region ? { mfa: actor.mfa, region } : { mfa: actor.mfa }, nowS);
+  return decision.ok ? undefined : { code: decision.code, message: decision.message };
+}
+
+/** Puts a team on a new design: rebuilt warm before the clock starts, carried over once it runs. */
+function adopt(match: Match, team: Team, design: Design): Refusal | undefined {
+  if (match.clock.step === 0) {
+    team.world = createWorld(design, match.scenario, match.seed);
+    return undefined;
+  }
+  const result = updateDesign(team.world, design);
+  return result.ok ? undefined : { code: result.code, message: result.message };
+}
+
+export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number): Applied {
+  const team = teamOf(match, actor.team);
+  const design = team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
+  const call = apiCallOf(intent, kindIn(design));
+  const target = intent.type === 'iam' ? { arn: iamResourceOf(intent.request, actor.identity.kind === 'user' ? actor.identity.name : undefined) } : resourceOf(design, intent);
+  const logged = target.ref ?? (target.arn === '*' ? undefined : target.arn);
+  const refuse = (why: Refusal): Applied => {
+    record(match, actor, intent, call, logged, wallMs, why);
+    return { ok: false, refusal: why };
+  };
+
+  if (match.clock.phase === 'results' && intent.type !== 'iam') return refuse(refusal('wrong-phase', 'the match is over'));
+  if (isHostIntent(intent)) {
+    if (!actor.host) return refuse(refusal('host-only'));
+  } else if (intent.type !== 'iam' && !team) {
+    return refuse(refusal('no-team'));
+  }
+  if (intent.type === 'iam' && intent.request.op === 'assignUser' && !actor.host) return refuse(refusal('host-only'));
+  const denied = permit(match, actor, call.action, target.arn, target.region);
+  if (denied) return refuse(denied);
+
+  const done = (extra: Omit<Applied, 'ok'> = {}): Applied => {
+    if (call.action && team && !team.actionsUsed.includes(call.action)) team.actionsUsed.push(call.action);
+    record(match, actor, intent, call, logged, wallMs);
+    return { ok: true, ...extra };
+  };
+
+  switch (intent.type) {
+    case 'clock':
+    case 'speed': {
+      const result = commandClock(match.clock, intent.type === 'speed' ? { command: 'speed', speed: intent.speed } : { command: intent.command });
+      if (!result.ok) return refuse(result.refusal);
+      match.clock = result.clock;
+      return done();
+    }
+    case 'inject': {
+      const result = injectEvent(match, intent.event, intent.teams);
+      return result ? refuse(result) : done();
+    }
+    case 'iam': {
+      const acting = actor.identity.kind === 'user' ? actor.identity.name : undefined;
+      const result = changeIam(match.directory, intent.request, acting, simSeconds(match));
+      if (!result.ok) return refuse({ code: result.code, message: result.message, ...(result.field ? { detail: result.field } : {}) });
+      if (result.directory) match.directory = result.directory;
+      return done({
+        ...(result.session !== undefined ? { session: result.session } : {}),
+        ...(result.assign ? { assign: result.assign } : {}),
+      });
+    }
+    case 'setDesiredCapacity':
+    case 'promoteReplica':
+    case 'reboot':
+    case 'modifyDbClass': {
+      const [stack, logicalId] = intent.target.split('/') as [string, string];
+      const action =
+        intent.type === 'setDesiredCapacity'
+          ? { type: 'set-desired-capacity', stack, logicalId, desired: intent.desired }
+          : intent.type === 'modifyDbClass'
+            ? { type: 'modify-db-class', stack, logicalId, instanceClass: intent.instanceClass }
+            : { type: intent.type === 'reboot' ? 'reboot' : 'promote-replica', stack, logicalId };
+      const result = applyAction(team!.world, action);
+      return result.ok ? done() : refuse({ code: result.code, message: result.message });
+    }
+    default: {
+      if (!(DESIGN_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
+      const change = changeDesign(design, intent);
+      if (!change.ok) return refuse(change.refusal);
+      // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
+      if (intent.type === 'deployStack') {
+        for (const r of change.design.resources) {
+          if (findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
+          const region = change.design.stacks[r.stack]?.region ?? '';
+          const { service, type } = arnPartsOf(r.kind);
+          const arn = resourceArn({ service, region, type, name: `${change.design.stacks[r.stack]?.name}/${r.logicalId}` });
+          const missing = permit(match, actor, createActionOf(r.kind), arn, region);
+          if (missing) return refuse(missing);
+        }
+      }
+      const failed = adopt(match, team!, change.design);
+      if (failed) return refuse(failed);
+      return done(change.warnings?.length ? { warnings: change.warnings } : {});
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { isRegion } from '../geography/regions.ts';
+import { REFERENCE_PATHS } from '../design/references.ts';
+import type { ResourceKind } from '../design/model.ts';
+import { scenarioEventSchema } from '../scenario/schema.ts';
+import { MAX_SPEED, MIN_SPEED } from './clock.ts';
+import { refusal, type Refusal } from '../protocol/refusals.ts';
+
+// Everything a client may ask of a match, as one zod discriminated union on `type`. The shape is checked
+// here (the edge); whether the sender may do it, and whether the design allows it, is checked when the
+// tick applies it. Unknown keys are refused rather than ignored, so a client typo never does something else.
+
+/** A resource as players and CloudFormation name it: "stack/LogicalId". */
+const ref = z.string().min(3).max(300).regex(/^[^/]+\/[A-Za-z0-9]+$/, 'a resource is named "stack/LogicalId"');
+const stackName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'a stack name is letters, digits and dashes');
+const logicalId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a logical id is letters and digits');
+const region = z.string().refine(isRegion, 'not a region of the board');
+const position = z.strictObject({ x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) });
+const props = z.record(z.string().max(64), z.unknown());
+const identifier = z.string().min(1).max(128);
+
+export const RESOURCE_KINDS = Object.keys(REFERENCE_PATHS) as [ResourceKind, ...ResourceKind[]];
+
+/** A template pasted or imported into the CloudFormation console: bounded like CloudFormation's own 51,200 bytes. */
+export const MAX_TEMPLATE_CHARS = 51_200;
+
+const designIntents = [
+  z.strictObject({
+    type: z.literal('place'),
+    stack: stackName,
+    kind: z.enum(RESOURCE_KINDS),
+    logicalId: logicalId.optional(),
+    props,
+    position: position.optional(),
+  }),
+  z.strictObject({ type: z.literal('configure'), target: ref, props }),
+  z.strictObject({ type: z.literal('move'), target: ref, position }),
+  z.strictObject({ type: z.literal('connect'), from: ref, to: ref }),
+  z.strictObject({ type: z.literal('disconnect'), from: ref, to: ref }),
+  z.strictObject({ type: z.literal('delete'), target: ref }),
+  z.strictObject({ type: z.literal('createStack'), stack: stackName, region }),
+  z.strictObject({
+    type: z.literal('deployStack'),
+    stack: stackName,
+    region,
+    template: z.string().min(1).max(MAX_TEMPLATE_CHARS),
+    parameters: z.record(z.string().max(255), z.string().max(4096)).optional(),
+  }),
+  z.strictObject({ type: z.literal('deleteStack'), stack: stackName }),
+] as const;
+
+/** Operations on a running world that change no design: what an operator does during an incident. */
+const runActions = [
+  z.strictObject({ type: z.literal('setDesiredCapacity'), target: ref, desired: z.number().int().min(0).max(1000) }),
+  z.strictObject({ type: z.literal('promoteReplica'), target: ref }),
+  z.strictObject({ type: z.literal('reboot'), target: ref }),
+  z.strictObject({ type: z.literal('modifyDbClass'), target: ref, instanceClass: z.string().min(1).max(64) }),
+] as const;
+
+/** The host's controls of the match. */
+const hostIntents = [
+  z.strictObject({ type: z.literal('clock'), command: z.enum(['start', 'pause', 'resume', 'end']) }),
+  z.strictObject({ type: z.literal('speed'), speed: z.number().int().min(MIN_SPEED).max(MAX_SPEED) }),
+  z.strictObject({ type: z.literal('inject'), event: scenarioEventSchema, teams: z.array(identifier).max(64).optional() }),
+] as const;
+
+const identity = z.strictObject({ kind: z.enum(['user', 'group', 'role']), name: identifier });
+const policyRef = z.strictObject({ kind: z.enum(['managed', 'customer']), name: identifier });
+const policyDocument = z.record(z.string(), z.unknown());
+
+/** IAM: the host (root) manages users, groups, policies and roles; a player may assume a role it is trusted for. */
+const iamOps = z.discriminatedUnion('op', [
+  z.strictObject({ op: z.literal('createUser'), name: identifier }),
+  z.strictObject({ op: z.literal('deleteUser'), name: identifier }),
+  z.strictObject({ op: z.literal('createGroup'), name: identifier }),
+  z.strictObject({ op: z.literal('deleteGroup'), name: identifier }),
+  // `group` is deliberately any identity: putting a group in a group must reach the rules and be refused.
+  z.strictObject({ op: z.literal('addToGroup'), member: z.union([identifier, identity]), group: identifier }),
+  z.strictObject({ op: z.literal('removeFromGroup'), user: identifier, group: identifier }),
+  z.strictObject({ op: z.literal('createPolicy'), name: identifier, document: policyDocument, description: z.string().max(1000).optional() }),
+  z.strictObject({ op: z.literal('attachPolicy'), to: identity, policy: policyRef }),
+  z.strictObject({ op: z.literal('detachPolicy'), from: identity, policy: policyRef }),
+  z.strictObject({ op: z.literal('putInlinePolicy'), to: identity, name: identifier, document: policyDocument }),
+  z.strictObject({ op: z.literal('createRole'), name: identifier, trustedUsers: z.array(identifier).max(50) }),
+  z.strictObject({ op: z.literal('deleteRole'), name: identifier }),
+  /** Hands an IAM user to a seated player: from then on the player acts as that user. */
+  z.strictObject({ op: z.literal('assignUser'), player: identifier, user: identifier }),
+  z.strictObject({ op: z.literal('assumeRole'), role: identifier, durationS: z.number().int().min(900).max(43_200).optional() }),
+  z.strictObject({ op: z.literal('dropRole') }),
+]);
+
+export const matchIntentSchema = z.discriminatedUnion('type', [
+  ...designIntents,
+  ...runActions,
+  ...hostIntents,
+  z.strictObject({ type: z.literal('iam'), request: iamOps }),
+]);
+
+export type MatchIntent = z.infer<typeof matchIntentSchema>;
+export type IamOp = z.infer<typeof iamOps>;
+export type IntentType = MatchIntent['type'];
+
+export const INTENT_TYPES = matchIntentSchema.options.map((o) => o.shape.type.value) as IntentType[];
+const HOST_TYPES: readonly IntentType[] = ['clock', 'speed', 'inject'];
+
+export function isHostIntent(intent: MatchIntent): boolean {
+  return HOST_TYPES.includes(intent.type);
+}
+
+/** The most an intent may weigh as JSON: a template deploy may carry a whole template, the rest are small. */
+export function intentSizeLimit(type: unknown): number {
+  return type === 'deployStack' ? MAX_TEMPLATE_CHARS + 8_192 : 8_192;
+}
+
+export type ParsedMatchIntent = { ok: true; intent: MatchIntent } | { ok: false; refusal: Refusal };
+
+function jsonLength(payload: unknown): number | undefined {
+  try {
+    return JSON.stringify(payload)?.length;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks an untrusted payload and says precisely what is wrong: too large, not an intent, unknown type, bad field. */
+export function parseMatchIntent(payload: unknown): ParsedMatchIntent {
+  const size = jsonLength(payload);
+  if (size === undefined) return { ok: false, refusal: refusal('malformed') };
+  const type = typeof payload === 'object' && payload !== null ? (payload as { type?: unknown }).type : undefined;
+  const limit = intentSizeLimit(type);
+  if (size > limit) return { ok: false, refusal: refusal('too-large', `${size} characters, limit ${limit}`) };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, refusal: refusal('malformed') };
+  if (typeof type !== 'string') return { ok: false, refusal: refusal('malformed', 'type') };
+  if (!(INTENT_TYPES as string[]).includes(type)) return { ok: false, refusal: refusal('unknown-intent', type.slice(0, 40)) };
+  const parsed = matchIntentSchema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, refusal: refusal('malformed', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined) };
+  }
+  return { ok: true, intent: parsed.data };
+}

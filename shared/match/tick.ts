@@ -1,0 +1,106 @@
+import { step } from '../sim/step.ts';
+import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
+import { SCENARIO, SYSTEM, type TrailEvent } from '../trail/event.ts';
+import { tickClock } from './clock.ts';
+import { applyIntent, type Applied } from './apply.ts';
+import type { MatchIntent } from './intents.ts';
+import type { Actor, Match, Team } from './match.ts';
+
+// The fixed-step tick. Intents queued since the last tick are applied first, in this documented order:
+//   1. the host's controls (clock, speed, injected events): everyone's world changes at the same step;
+//   2. IAM changes: a permission revoked in this tick already binds the intents that follow it;
+//   3. stack creates, deploys and deletes (whole templates), then
+//   4. board edits (place, configure, connect, move, delete), then
+//   5. run-time actions (scale, promote, reboot, resize);
+// within each group, in order of arrival. Then, while the clock runs, every team's world takes the steps
+// owed, and what the worlds reported (alarms, scaling, failures) joins the audit log as system events.
+
+export interface Queued {
+  /** Arrival order, from the room. */
+  seq: number;
+  actor: Actor;
+  intent: MatchIntent;
+  wallMs: number;
+}
+
+const GROUP: Record<MatchIntent['type'], number> = {
+  clock: 1,
+  speed: 1,
+  inject: 1,
+  iam: 2,
+  createStack: 3,
+  deployStack: 3,
+  deleteStack: 3,
+  place: 4,
+  configure: 4,
+  move: 4,
+  connect: 4,
+  disconnect: 4,
+  delete: 4,
+  setDesiredCapacity: 5,
+  promoteReplica: 5,
+  reboot: 5,
+  modifyDbClass: 5,
+};
+
+export function inTickOrder(queue: readonly Queued[]): Queued[] {
+  return [...queue].sort((a, b) => GROUP[a.intent.type] - GROUP[b.intent.type] || a.seq - b.seq);
+}
+
+/** Where world timeline entries go in CloudTrail: which service reports them. */
+const SOURCE: Record<TimelineKind, [string, string] | undefined> = {
+  event: ['health.amazonaws.com', 'ScenarioEvent'],
+  failure: ['health.amazonaws.com', 'ResourceFailure'],
+  recovery: ['health.amazonaws.com', 'ResourceRecovery'],
+  health: ['elasticloadbalancing.amazonaws.com', 'TargetHealthChange'],
+  dns: ['route53.amazonaws.com', 'HealthCheckStatusChange'],
+  database: ['rds.amazonaws.com', 'DBInstanceEvent'],
+  alarm: ['monitoring.amazonaws.com', 'SetAlarmState'],
+  scaling: ['autoscaling.amazonaws.com', 'ScalingActivity'],
+  budget: ['budgets.amazonaws.com', 'BudgetAlert'],
+  // Actions are logged as the intents that caused them.
+  action: undefined,
+};
+
+/** How far each team's timeline has been copied into the audit log (kept beside the match, not in it). */
+export type TimelineCursor = Map<string, number>;
+
+function logTimeline(match: Match, team: Team, cursor: TimelineCursor, wallMs: number): void {
+  const timeline: TimelineEntry[] = team.world.timeline;
+  for (let i = cursor.get(team.id) ?? 0; i < timeline.length; i++) {
+    const entry = timeline[i]!;
+    const source = SOURCE[entry.kind];
+    if (!source) continue;
+    const event: TrailEvent = {
+      seq: match.trail.length,
+      simS: entry.tS,
+      wallMs,
+      team: team.id,
+      principal: entry.kind === 'event' ? SCENARIO : SYSTEM,
+      eventSource: source[0],
+      eventName: source[1],
+      params: { message: entry.message },
+      outcome: 'Success',
+    };
+    match.trail.push(event);
+  }
+  cursor.set(team.id, timeline.length);
+}
+
+export interface TickResult {
+  applied: { queued: Queued; result: Applied }[];
+  steps: number;
+}
+
+/** Applies the queue, then takes up to `steps` steps while the clock runs. */
+export function runTick(match: Match, queue: readonly Queued[], steps: number, wallMs: number, cursor: TimelineCursor): TickResult {
+  const applied = inTickOrder(queue).map((queued) => ({ queued, result: applyIntent(match, queued.actor, queued.intent, queued.wallMs) }));
+  let taken = 0;
+  while (taken < steps && match.clock.phase === 'running') {
+    for (const team of match.teams) step(team.world);
+    match.clock = tickClock(match.clock);
+    taken++;
+  }
+  for (const team of match.teams) logTimeline(match, team, cursor, wallMs);
+  return { applied, steps: taken };
+}
