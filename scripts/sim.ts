@@ -6,7 +6,7 @@
 // Exit status: 0 for a run (whatever its score), 2 for invalid input, with the reason on stderr.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenarioText, type Scenario } from '../shared/scenario/index.ts';
 import { runScenario, simActionSchema, type RunResult } from '../shared/sim/index.ts';
@@ -71,9 +71,15 @@ function describeIssue(file: string, issue: DesignIssue): string {
 
 function loadManifest(path: string) {
   const file = resolve(path);
+  const shown = relative(process.cwd(), file) || file;
   const parsed = parseManifestText(readText(file, 'manifest'));
-  if (!parsed.manifest) throw new InputError(parsed.issues.map((i) => describeIssue(file, i)).join('\n') || `${file}: not a manifest`);
+  if (!parsed.manifest) throw new InputError(parsed.issues.map((i) => describeIssue(shown, i)).join('\n') || `${shown}: not a manifest`);
   const folder = dirname(file);
+  // An issue of a stack is reported against that stack's template file.
+  const fileOf = (issue: DesignIssue) => {
+    const entry = parsed.manifest!.stacks.find((s) => s.name === issue.stack);
+    return entry && typeof entry.template === 'string' ? relative(process.cwd(), resolve(folder, entry.template)) : shown;
+  };
   const loaded = loadDesign(parsed.manifest, (template) => {
     const at = isAbsolute(template) ? template : join(folder, template);
     try {
@@ -85,16 +91,16 @@ function loadManifest(path: string) {
   const issues = [...parsed.issues, ...loaded.issues];
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !loaded.design) {
-    throw new InputError(errors.map((i) => describeIssue(file, i)).join('\n') || `${file}: the design could not be loaded`);
+    throw new InputError(errors.map((i) => describeIssue(fileOf(i), i)).join('\n') || `${shown}: the design could not be loaded`);
   }
   loaded.design.actions.forEach((a, i) => {
     const checked = simActionSchema.safeParse(a.intent);
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      throw new InputError(`${file}: actions[${i}] (at ${a.atS} s) is not a valid action: ${issue?.path.join('.') || 'intent'}: ${issue?.message}`);
+      throw new InputError(`${shown}: actions[${i}] (at ${a.atS} s) is not a valid action: ${issue?.path.join('.') || 'intent'}: ${issue?.message}`);
     }
   });
-  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => describeIssue(path, i));
+  const warnings = issues.filter((i) => i.severity === 'warning').map((i) => describeIssue(fileOf(i), i));
   return { design: loaded.design, warnings };
 }
 

@@ -1,0 +1,79 @@
+// The command-line simulator, run as a user runs it: a separate Node process on the repository's files.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+// Node 22 runs the TypeScript directly; inside vitest process.execPath usually is it already.
+const NODE =
+  Number(process.versions.node.split('.')[0]) >= 22 ? process.execPath : join(ROOT, 'node_modules', '.bin', 'node');
+const OK = 'tests/fixtures/sim-cli/ok/manifest.yaml';
+
+function sim(...args: string[]) {
+  const r = spawnSync(NODE, ['scripts/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('npm run sim', () => {
+  it('runs a design through a scenario and prints one JSON object', () => {
+    const r = sim('--design', OK, '--scenario', 'az-outage', '--seed', '3', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    const result = JSON.parse(r.stdout);
+    for (const key of ['availability', 'latencyP95Ms', 'costUsd', 'revenueUsd', 'score', 'stars', 'objectives', 'warnings', 'series', 'timeline']) {
+      expect(result).toHaveProperty(key);
+    }
+    expect(result.availability).toBeGreaterThan(0.9);
+    expect(result.availability).toBeLessThanOrEqual(1);
+    expect(result.series).toHaveLength(180); // one point per simulated minute of a 3-hour scenario
+    expect(result.series[0]).toEqual(expect.objectContaining({ tS: 0, requests: expect.any(Number), errors: expect.any(Number) }));
+    // The manifest's scripted reboot happened at its time.
+    expect(result.timeline).toContainEqual({ tS: 600, kind: 'action', message: 'reboot solo/WebServer' });
+    expect(result.objectives.find((o: { id: string }) => o.id === 'availability')).toEqual(expect.objectContaining({ primary: true }));
+  }, 60_000);
+
+  it('gives byte-identical output for the same seed', () => {
+    const a = sim('--design', OK, '--scenario', 'region-outage', '--seed', '11', '--json');
+    const b = sim('--design', OK, '--scenario', 'region-outage', '--seed', '11', '--json');
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const c = sim('--design', OK, '--scenario', 'region-outage', '--seed', '12', '--json');
+    expect(c.stdout).not.toBe(a.stdout);
+  }, 60_000);
+
+  it('prints a readable summary by default, reading a scenario from a file', () => {
+    const r = sim('--design', OK, '--scenario', 'assets/scenarios/az-outage.yaml');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^availability +\d+\.\d{3}%/m);
+    expect(r.stdout).toMatch(/^score +\d+\.\d \/ 1000/m);
+    expect(r.stdout).toMatch(/availability zone us-east-1b goes dark/);
+  }, 60_000);
+
+  it('exits 2 naming the file, stack and logical id of an invalid template', () => {
+    const r = sim('--design', 'tests/fixtures/sim-cli/broken/manifest.yaml', '--scenario', 'az-outage');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/broken\/web\.yaml/);
+    expect(r.stderr).toMatch(/solo\/WebServer/);
+    expect(r.stderr).toMatch(/MissingSubnet/);
+  }, 60_000);
+
+  it('exits 2 for an invalid scripted action, an unknown scenario, a bad seed or missing arguments', () => {
+    const action = sim('--design', 'tests/fixtures/sim-cli/bad-action/manifest.yaml', '--scenario', 'az-outage');
+    expect(action.status).toBe(2);
+    expect(action.stderr).toMatch(/actions\[0\]/);
+    const scenario = sim('--design', OK, '--scenario', 'no-such-scenario');
+    expect(scenario.status).toBe(2);
+    expect(scenario.stderr).toMatch(/no-such-scenario/);
+    expect(sim('--design', OK, '--scenario', 'az-outage', '--seed', 'x').status).toBe(2);
+    expect(sim('--scenario', 'az-outage').status).toBe(2);
+    expect(sim('--design', 'nowhere/manifest.yaml', '--scenario', 'az-outage').status).toBe(2);
+  }, 60_000);
+
+  it('has the scenarios it names by id', () => {
+    expect(existsSync(join(ROOT, 'assets/scenarios/az-outage.yaml'))).toBe(true);
+  });
+});
