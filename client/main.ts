@@ -4,6 +4,7 @@ import { createMatch, joinMatch, type BoardSnapshot, type ConnectionEvents, type
 import { mountLobby } from './ui/lobby.ts';
 import { mountMatchScreen } from './ui/match-screen.ts';
 import { mountToasts } from './ui/toasts.ts';
+import { PALETTE } from './ui/palette-entries.ts';
 import { BoardView } from './view/board-view.ts';
 
 const root = document.getElementById('app')!;
@@ -33,13 +34,16 @@ const lobby = mountLobby(root, async ({ nickname, code }) => {
   const boardView = view;
   history.replaceState(null, '', `?code=${connection.code}`);
   const screen = mountMatchScreen(root, boardView, {
-    remove: (id) => connection.send({ type: 'remove', id }),
+    remove: (ref) => connection.send({ type: 'delete', target: ref }),
   });
   const { startBoardGame } = await import('./board-game.ts');
   startBoardGame(screen.boardHost, boardView, {
     place: (zone) => {
-      const kind = boardView.current.armed;
-      if (kind) connection.send({ type: 'place', component: kind, zone });
+      const entry = PALETTE.find((p) => p.kind === boardView.current.armed);
+      if (!entry) return;
+      const intent = entry.place(zone, boardView.current.board.components);
+      if ('reason' in intent) toast(intent.reason);
+      else connection.send(intent);
     },
   });
   document.body.dataset.ready = 'board';

@@ -1,23 +1,34 @@
 // The network layer: the only place that talks to Colyseus. It never imports Phaser; it turns the room's
 // state into plain snapshots for the view-model and sends intents.
 import { Client, type Room } from '@colyseus/sdk';
-import type { Intent } from '../../shared/protocol/intents.ts';
+import type { ResourceKind } from '../../shared/design/model.ts';
+import type { MatchIntent } from '../../shared/match/intents.ts';
 import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
 import type { Refusal } from '../../shared/protocol/refusals.ts';
-import type { PaletteKind } from '../../shared/board/palette.ts';
+import type { MatchState } from '../../server/wire/match-state.ts';
+
+export interface BoardComponent {
+  ref: string;
+  kind: ResourceKind;
+  stack: string;
+  zone: string;
+  health: string;
+  count: number;
+}
 
 export interface BoardSnapshot {
   code: string;
   region: string;
   zones: string[];
-  components: { id: string; kind: PaletteKind; zone: string; owner: string }[];
+  phase: string;
+  components: BoardComponent[];
   players: { sessionId: string; nickname: string }[];
 }
 
 export interface MatchConnection {
   code: string;
   sessionId: string;
-  send(intent: Intent): void;
+  send(intent: MatchIntent): void;
   leave(): Promise<void>;
 }
 
@@ -33,30 +44,36 @@ export function serverEndpoint(): string {
   return configured && configured.length > 0 ? configured : window.location.origin;
 }
 
-interface WireLike {
-  toJSON(): {
-    code: string;
-    region: string;
-    zones: string[];
-    components: Record<string, BoardSnapshot['components'][number]>;
-    players: Record<string, { nickname: string }>;
-  };
-}
+type StateJson = ReturnType<MatchState['toJSON']> & {
+  boards?: Record<string, { resources: Record<string, { ref: string; kind: string; stack: string; region: string; zone: string; props: string; health: string; count: number }> }>;
+  players: Record<string, { nickname: string; team: string }>;
+};
 
-function snapshotOf(state: WireLike): BoardSnapshot {
-  const raw = state.toJSON();
+function snapshotOf(state: StateJson, sessionId: string): BoardSnapshot {
+  const me = state.players[sessionId];
+  const board = state.boards?.[me?.team ?? ''] ?? Object.values(state.boards ?? {})[0];
+  const resources = Object.values(board?.resources ?? {});
+  const region = resources.find((r) => r.region)?.region ?? 'us-east-1';
+  const subnetZone = new Map(resources.filter((r) => r.kind === 'subnet').map((r) => [r.ref, r.zone]));
+  const zoneOf = (r: (typeof resources)[number]): string => {
+    if (r.zone) return r.zone;
+    const props = JSON.parse(r.props) as { subnets?: string[]; subnet?: string };
+    return subnetZone.get(props.subnet ?? props.subnets?.[0] ?? '') ?? '';
+  };
   return {
-    code: raw.code,
-    region: raw.region,
-    zones: [...raw.zones],
-    components: Object.values(raw.components),
-    players: Object.entries(raw.players).map(([sessionId, p]) => ({ sessionId, nickname: p.nickname })),
+    code: state.code,
+    region,
+    zones: ['a', 'b', 'c'].map((s) => `${region}${s}`),
+    phase: state.phase,
+    components: resources.map((r) => ({ ref: r.ref, kind: r.kind as ResourceKind, stack: r.stack, zone: zoneOf(r), health: r.health, count: r.count })),
+    players: Object.entries(state.players).map(([id, p]) => ({ sessionId: id, nickname: p.nickname })),
   };
 }
 
 function wire(room: Room, events: ConnectionEvents): MatchConnection {
-  room.onStateChange((state) => events.onSnapshot(snapshotOf(state as WireLike)));
+  room.onStateChange((state) => events.onSnapshot(snapshotOf((state as { toJSON(): StateJson }).toJSON(), room.sessionId)));
   room.onMessage(MESSAGE.refused, (refusal: Refusal) => events.onRefused(refusal));
+  room.onMessage(MESSAGE.notice, () => undefined);
   room.onLeave((code, reason) => {
     if (code !== 1000) events.onLost(reason ?? `connection closed (${code})`);
   });
@@ -71,7 +88,7 @@ function wire(room: Room, events: ConnectionEvents): MatchConnection {
 }
 
 export async function createMatch(nickname: string, events: ConnectionEvents): Promise<MatchConnection> {
-  const room = await new Client(serverEndpoint()).create(MATCH_ROOM, { nickname });
+  const room = await new Client(serverEndpoint()).create(MATCH_ROOM, { nickname, mode: 'team', design: 'alb-asg-multi-az' });
   return wire(room, events);
 }
 

@@ -1,9 +1,15 @@
 import Phaser from 'phaser';
-import { PALETTE } from '../../shared/board/palette.ts';
+import { PALETTE, ZONE_KINDS } from '../ui/palette-entries.ts';
 import { REGIONS } from '../../shared/geography/regions.ts';
 import type { BoardView, BoardViewState } from '../view/board-view.ts';
 import { contains, layoutBoard, type BoardLayout } from './board-layout.ts';
-import { drawComponentIcon, KIND_COLOUR } from './component-icons.ts';
+import { drawComponentIcon, kindColour } from './component-icons.ts';
+
+const SHORT: Partial<Record<string, string>> = { loadBalancer: 'ALB', autoScalingGroup: 'ASG' };
+
+function componentsIn(state: BoardViewState, zone: string) {
+  return state.board.components.filter((c) => c.zone === zone && ZONE_KINDS.includes(c.kind));
+}
 
 export interface BoardActions {
   place(zone: string): void;
@@ -54,10 +60,10 @@ export class BoardScene extends Phaser.Scene {
     const zones = state.board.zones;
     for (let z = 0; z < zones.length; z++) {
       const zoneRect = this.layout.zones[z]!;
-      const inZone = state.board.components.filter((c) => c.zone === zones[z]);
+      const inZone = componentsIn(state, zones[z]!);
       const hit = inZone.findIndex((_, n) => contains(this.layout.slot(zoneRect, n), x, y));
       if (hit >= 0) {
-        this.view.select(inZone[hit]!.id);
+        this.view.select(inZone[hit]!.ref);
         return;
       }
       if (contains(zoneRect, x, y)) {
@@ -91,18 +97,20 @@ export class BoardScene extends Phaser.Scene {
       g.lineStyle(armed ? 2 : 1.5, armed ? COLOURS.zoneArmedEdge : COLOURS.zoneEdge, 1).strokeRoundedRect(rect.x, rect.y, rect.w, rect.h, 10);
       this.label(rect.x + 12, rect.y + 10, `AZ ${zone}`, 15, COLOURS.text, 'bold');
 
-      const inZone = board.components.filter((c) => c.zone === zone);
+      const inZone = componentsIn(state, zone);
       this.label(rect.x + rect.w - 12, rect.y + 11, `${inZone.length}`, 13, COLOURS.muted, 'normal', 1);
       inZone.forEach((c, n) => {
         const s = this.layout.slot(rect, n);
-        const selected = state.selected === c.id;
+        const selected = state.selected === c.ref;
         g.fillStyle(selected ? COLOURS.cardSelected : COLOURS.card, 1).fillRoundedRect(s.x, s.y, s.w, s.h, 8);
-        g.lineStyle(selected ? 2.5 : 1, selected ? COLOURS.selectedEdge : KIND_COLOUR[c.kind], selected ? 1 : 0.55);
+        g.lineStyle(selected ? 2.5 : 1, selected ? COLOURS.selectedEdge : kindColour(c.kind), selected ? 1 : 0.55);
         g.strokeRoundedRect(s.x, s.y, s.w, s.h, 8);
         drawComponentIcon(g, c.kind, s.x + 26, s.y + s.h / 2, 30);
-        const entry = PALETTE.find((p) => p.kind === c.kind)!;
-        this.label(s.x + 50, s.y + 9, entry.short, 14, COLOURS.text, 'bold');
-        this.label(s.x + 50, s.y + 29, c.owner, 12, COLOURS.muted, 'normal');
+        const entry = PALETTE.find((p) => p.kind === c.kind);
+        const name = c.ref.split('/')[1] ?? c.ref;
+        const short = entry?.short ?? SHORT[c.kind] ?? c.kind;
+        this.label(s.x + 50, s.y + 9, c.kind === 'autoScalingGroup' ? `${short} ×${c.count}` : short, 14, COLOURS.text, 'bold');
+        this.label(s.x + 50, s.y + 29, `${name.length > 14 ? `${name.slice(0, 13)}…` : name} · ${c.health}`, 12, COLOURS.muted, 'normal');
       });
       if (armed && inZone.length === 0) {
         this.label(rect.x + rect.w / 2, rect.y + rect.h / 2, 'Click to place here', 14, '#6ee7b7', 'normal', 0.5);

@@ -1,20 +1,26 @@
 // Original icons for the board's components, drawn with vector primitives so they stay sharp at any zoom.
 // Each kind also has a distinct shape and a text label: colour is never the only signal.
 import type Phaser from 'phaser';
-import type { PaletteKind } from '../../shared/board/palette.ts';
+import type { ResourceKind } from '../../shared/design/model.ts';
 
-export const KIND_COLOUR: Record<PaletteKind, number> = {
+const KIND_COLOURS: Partial<Record<ResourceKind, number>> = {
   instance: 0xf59e0b,
+  autoScalingGroup: 0xf59e0b,
   loadBalancer: 0x8b5cf6,
   database: 0x3b82f6,
 };
 
+export function kindColour(kind: ResourceKind): number {
+  return KIND_COLOURS[kind] ?? 0x94a3b8;
+}
+
 /** Draws the icon of `kind` centred on (cx, cy) inside a square of side `size`. */
-export function drawComponentIcon(g: Phaser.GameObjects.Graphics, kind: PaletteKind, cx: number, cy: number, size: number): void {
-  const colour = KIND_COLOUR[kind];
+export function drawComponentIcon(g: Phaser.GameObjects.Graphics, kind: ResourceKind, cx: number, cy: number, size: number): void {
+  const colour = kindColour(kind);
   const h = size / 2;
   switch (kind) {
-    case 'instance': {
+    case 'instance':
+    case 'autoScalingGroup': {
       // A chip: a square body with pins on every side.
       g.fillStyle(colour, 1).fillRoundedRect(cx - h * 0.62, cy - h * 0.62, h * 1.24, h * 1.24, 3);
       g.fillStyle(0x0b1220, 1).fillRect(cx - h * 0.3, cy - h * 0.3, h * 0.6, h * 0.6);
@@ -48,5 +54,7 @@ export function drawComponentIcon(g: Phaser.GameObjects.Graphics, kind: PaletteK
       g.lineStyle(1.5, 0x0b1220, 0.6).strokeEllipse(cx, cy, w, h * 0.5);
       break;
     }
+    default:
+      g.fillStyle(colour, 1).fillRoundedRect(cx - h * 0.6, cy - h * 0.6, h * 1.2, h * 1.2, 4);
   }
 }

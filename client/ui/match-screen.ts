@@ -1,4 +1,4 @@
-import { PALETTE } from '../../shared/board/palette.ts';
+import { PALETTE } from './palette-entries.ts';
 import type { BoardView } from '../view/board-view.ts';
 import { el } from './element.ts';
 
@@ -57,7 +57,7 @@ export function mountMatchScreen(root: HTMLElement, view: BoardView, actions: Ma
     players.replaceChildren(...state.board.players.map((p) => el('li', {}, p.nickname)));
     summary.replaceChildren(
       ...state.board.components.map((c) =>
-        el('li', { 'data-id': c.id, 'data-kind': c.kind, 'data-zone': c.zone }, `${PALETTE.find((p) => p.kind === c.kind)!.label} in ${c.zone}, placed by ${c.owner}`),
+        el('li', { 'data-ref': c.ref, 'data-kind': c.kind, 'data-zone': c.zone }, `${PALETTE.find((p) => p.kind === c.kind)?.label ?? c.kind} ${c.ref}${c.zone ? ` in ${c.zone}` : ''}: ${c.health}`),
       ),
     );
     buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.kind === state.armed)));
@@ -65,18 +65,18 @@ export function mountMatchScreen(root: HTMLElement, view: BoardView, actions: Ma
     hint.textContent = armed
       ? `Click an availability zone to place: ${armed.label}. Esc cancels.`
       : 'Pick a component, then click a zone to place it.';
-    const chosen = state.board.components.find((c) => c.id === state.selected);
+    const chosen = state.board.components.find((c) => c.ref === state.selected);
     if (!chosen) {
       selection.replaceChildren();
       return;
     }
-    const entry = PALETTE.find((p) => p.kind === chosen.kind)!;
+    const entry = PALETTE.find((p) => p.kind === chosen.kind);
     const remove = el('button', { type: 'button', id: 'remove-selected', class: 'danger' }, 'Remove (Del)');
-    remove.addEventListener('click', () => actions.remove(chosen.id));
+    remove.addEventListener('click', () => actions.remove(chosen.ref));
     selection.replaceChildren(
       el('h2', {}, 'Selected'),
-      el('p', {}, `${entry.label} in ${chosen.zone}`),
-      el('p', { class: 'muted' }, `Placed by ${chosen.owner}`),
+      el('p', {}, `${entry?.label ?? chosen.kind} in ${chosen.zone}`),
+      el('p', { class: 'muted' }, `${chosen.ref} · ${chosen.health}`),
       remove,
     );
   });

@@ -1,12 +1,12 @@
 // The view-model: plain data the scenes and panels read, changed by the network layer and by the player's
 // own selections. No Phaser, no Colyseus: it can be tested and reasoned about on its own.
-import type { PaletteKind } from '../../shared/board/palette.ts';
+import type { ResourceKind } from '../../shared/design/model.ts';
 import type { BoardSnapshot } from '../net/match-connection.ts';
 
 export interface BoardViewState {
   board: BoardSnapshot;
   /** The palette entry the player picked: the next click on a zone places one. */
-  armed: PaletteKind | null;
+  armed: ResourceKind | null;
   /** The component the player selected on the board (for removal). */
   selected: string | null;
 }
@@ -32,11 +32,11 @@ export class BoardView {
   }
 
   setBoard(board: BoardSnapshot): void {
-    const selected = board.components.some((c) => c.id === this.state.selected) ? this.state.selected : null;
+    const selected = board.components.some((c) => c.ref === this.state.selected) ? this.state.selected : null;
     this.update({ board, selected });
   }
 
-  arm(kind: PaletteKind | null): void {
+  arm(kind: ResourceKind | null): void {
     this.update({ armed: this.state.armed === kind ? null : kind });
   }
 

@@ -1,57 +1,220 @@
+import { randomInt } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
-import { applyIntent, createBoard, type Board } from '../../shared/board/board.ts';
-import { parseIntent } from '../../shared/protocol/intents.ts';
-import { JOIN_REFUSED_MESSAGE, joinOptionsSchema } from '../../shared/protocol/join.ts';
+import { StateView } from '@colyseus/schema';
+import { applyIntent } from '../../shared/match/apply.ts';
+import { stepsOwed } from '../../shared/match/clock.ts';
+import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
+import type { Actor, Match } from '../../shared/match/match.ts';
+import { findUser } from '../../shared/iam/directory.ts';
+import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
 import { MESSAGE } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
-import { BoardState, newBoardState, projectAdded, projectPlayer, projectRemoved } from '../wire/board-state.ts';
+import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
+import { runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
+import { MatchState } from '../wire/match-state.ts';
+import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { newRoomCode } from './room-codes.ts';
+import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
+import { setUpMatch } from './match-setup.ts';
 
-/** Messages a client may send per second before Colyseus drops it: far above a human's pace. */
-const MAX_MESSAGES_PER_SECOND = 30;
-const MAX_PLAYERS = 8;
+/** Colyseus drops a client past this many messages a second: a flood, not a player. */
+const MAX_MESSAGES_PER_SECOND = 40;
+/** The room's own, gentler limit: intents past this many a second are refused with a reason. */
+export const MAX_INTENTS_PER_SECOND = 12;
+/** The loop's period: steps are owed by elapsed time, so this sets latency, not the simulation's speed. */
+const TICK_MS = 50;
+/** Board statuses (health, load, rps) are projected at most this often, to keep patches small. */
+const STATUS_EVERY_MS = 500;
+const SEAT_HOOKS = ['onCreate', 'onAuth', 'onJoin', 'onLeave', 'onDrop', 'onReconnect'];
+/** Seconds a dropped player's seat is held for them. */
+export const RECONNECT_SECONDS = 60;
+/** The group every player joins by default: enough to build, nothing of IAM. The host can change it. */
+export const BUILDERS_GROUP = 'Builders';
 
-// The room is thin: it checks the shape of what arrives, hands it to the shared rules, and projects the result
-// onto the wire state. It never trusts a client and never lets one bad message end a connection.
-export class MatchRoom extends Room<{ state: BoardState }> {
+// The room is thin: it checks the shape of what arrives, queues it, and its fixed-step loop hands the
+// queue to the shared rules (shared/match/tick.ts), then projects the match onto the wire state.
+export class MatchRoom extends Room<{ state: MatchState }> {
   override maxClients = MAX_PLAYERS;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
-  private board: Board = createBoard('us-east-1');
-  private nicknames = new Map<string, string>();
+  match!: Match;
+  seats = new Map<string, Seat>();
+  private queue: Queued[] = [];
+  /** Who sent each queued intent (by arrival number): the seat's actor may change before the tick applies it. */
+  private senders = new Map<number, string>();
+  private arrivals = 0;
+  private cursor: TimelineCursor = new Map();
+  private memo: ProjectionMemo = newMemo();
+  private carry = 0;
+  private lastStatusMs = 0;
+  private hostSession: string | null = null;
+  options!: CreateOptions;
 
-  override async onCreate(options: unknown): Promise<void> {
-    // Checked here as well as in onJoin, so a bad create request never leaves an empty room behind.
-    if (!joinOptionsSchema.safeParse(options).success) throw new ServerError(400, JOIN_REFUSED_MESSAGE);
+  override async onCreate(raw: unknown): Promise<void> {
+    const parsed = createOptionsSchema.safeParse(raw);
+    if (!parsed.success) throw new ServerError(400, describeOptionsError(parsed.error.issues[0]));
+    this.options = parsed.data;
+    const setup = setUpMatch(this.options, this.options.seed ?? randomInt(0, 2 ** 31));
+    if (!setup.ok) throw new ServerError(400, setup.message);
+    this.match = setup.match;
     this.roomId = await newRoomCode();
-    this.setState(newBoardState(this.roomId, this.board));
+    this.setState(new MatchState());
+    this.state.code = this.roomId;
+    // Everyone who joins is put in the Builders group; the host (the account's root) can change that.
+    this.system({ type: 'iam', request: { op: 'createGroup', name: BUILDERS_GROUP } });
+    this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'group', name: BUILDERS_GROUP }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
+    this.project(true);
+
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
+    this.onMessage(MESSAGE.trail, (client, payload: unknown) => this.answerTrail(client, payload));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
+    this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
   }
 
-  override onJoin(client: Client, options: unknown): void {
-    const parsed = joinOptionsSchema.safeParse(options);
+  override onJoin(client: Client, raw: unknown): void {
+    const parsed = joinOptionsSchema.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, JOIN_REFUSED_MESSAGE);
-    this.nicknames.set(client.sessionId, parsed.data.nickname);
-    projectPlayer(this.state, client.sessionId, parsed.data.nickname, true);
+    const nickname = parsed.data.nickname;
+    const isHost = this.hostSession === null;
+    let actor: Actor;
+    if (isHost) {
+      this.hostSession = client.sessionId;
+      const team = this.match.mode === 'classroom' ? null : (this.match.teams[0]?.id ?? null);
+      actor = { nickname, identity: { kind: 'root' }, team, host: true, mfa: true };
+    } else {
+      const name = iamNameFor(nickname, (n) => findUser(this.match.directory, n) !== undefined);
+      this.system({ type: 'iam', request: { op: 'createUser', name } });
+      this.system({ type: 'iam', request: { op: 'addToGroup', member: name, group: BUILDERS_GROUP } });
+      const seats = [...this.seats.values()].filter((s) => !s.actor.host);
+      const team = teamForNewPlayer(this.match.teams, seats, parsed.data.team);
+      actor = { nickname, identity: { kind: 'user', name }, team, host: false, mfa: false };
+    }
+    this.seats.set(client.sessionId, { sessionId: client.sessionId, actor, connected: true, window: { startedMs: 0, count: 0 } });
+    this.giveView(client);
+    this.project(false);
+  }
+
+  override async onDrop(client: Client): Promise<void> {
+    const seat = this.seats.get(client.sessionId);
+    if (seat) seat.connected = false;
+    this.project(false);
+    try {
+      await this.allowReconnection(client, RECONNECT_SECONDS);
+    } catch {
+      // Not back in time: the seat stays (for results and the log) but shows as away.
+    }
+  }
+
+  override onReconnect(client: Client): void {
+    const seat = this.seats.get(client.sessionId);
+    if (seat) seat.connected = true;
+    this.giveView(client);
+    this.project(false);
   }
 
   override onLeave(client: Client): void {
-    this.nicknames.delete(client.sessionId);
-    this.state.players.delete(client.sessionId);
+    const seat = this.seats.get(client.sessionId);
+    if (seat) seat.connected = false;
+    this.project(false);
+  }
+
+  override onUncaughtException(error: Error, methodName: string): void {
+    // Errors in the seat-keeping hooks are re-thrown by Colyseus to the one client concerned (a refused
+    // join is a ServerError we threw on purpose): nothing to end there.
+    if (SEAT_HOOKS.includes(methodName)) {
+      if (!(error.cause instanceof ServerError) && !(error instanceof ServerError)) console.error(`room ${this.roomId}: ${methodName} failed:`, error);
+      return;
+    }
+    // Anywhere else (the tick, a message handler) a fault ends at most this room: log it, tell the players,
+    // close the room; the process and every other room go on.
+    console.error(`room ${this.roomId}: uncaught exception in ${methodName}:`, error);
+    this.broadcast(MESSAGE.refused, refusal('internal-error', methodName));
+    void this.disconnect(4500);
+  }
+
+  /** Team members see their own board; the host sees every board and the IAM account. */
+  private giveView(client: Client): void {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    const view = new StateView();
+    this.project(true);
+    for (const [team, board] of this.state.boards) if (seat.actor.host || seat.actor.team === team) view.add(board);
+    if (seat.actor.host) for (const account of this.state.account.values()) view.add(account);
+    client.view = view;
   }
 
   private receiveIntent(client: Client, payload: unknown): void {
-    const parsed = parseIntent(payload);
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return;
+    const parsed = parseMatchIntent(payload);
     if (!parsed.ok) return this.refuse(client, parsed.refusal);
-    const owner = this.nicknames.get(client.sessionId) ?? '?';
-    const change = applyIntent(this.board, parsed.intent, owner);
-    if (!change.ok) return this.refuse(client, change.refusal);
-    if ('added' in change) projectAdded(this.state, change.added);
-    else projectRemoved(this.state, change.removed);
+    const now = Date.now();
+    if (now - seat.window.startedMs >= 1000) seat.window = { startedMs: now, count: 0 };
+    if (++seat.window.count > MAX_INTENTS_PER_SECOND) return this.refuse(client, refusal('rate-limited', `${MAX_INTENTS_PER_SECOND} per second`));
+    const seq = this.arrivals++;
+    this.senders.set(seq, client.sessionId);
+    this.queue.push({ seq, actor: seat.actor, intent: parsed.intent, wallMs: now });
+  }
+
+  private answerTrail(client: Client, payload: unknown): unknown {
+    const seat = this.seats.get(client.sessionId);
+    const parsed = trailQuerySchema.safeParse(payload ?? {});
+    if (!seat || !parsed.success) return { ok: false, refusal: refusal('malformed', parsed.success ? undefined : parsed.error.issues[0]?.path.join('.')) };
+    // A player sees their own team's events and the match's; the host sees all.
+    const visible = seat.actor.host ? this.match.trail : this.match.trail.filter((e) => e.team === null || e.team === seat.actor.team);
+    return { ok: true, events: queryTrail(visible, parsed.data) };
+  }
+
+  /** An intent the room itself makes (setting up seats), applied as the root account and logged as such. */
+  private system(intent: MatchIntent): void {
+    const actor: Actor = { nickname: 'five-nines', identity: { kind: 'root' }, team: null, host: true, mfa: true };
+    applyIntent(this.match, actor, intent, Date.now());
+  }
+
+  private tick(deltaMs: number): void {
+    const owed = stepsOwed(this.match.clock, deltaMs, this.carry);
+    this.carry = owed.carry;
+    const queue = this.queue;
+    this.queue = [];
+    const result = runTick(this.match, queue, owed.steps, Date.now(), this.cursor);
+    for (const { queued, result: applied } of result.applied) {
+      const sessionId = this.senders.get(queued.seq);
+      this.senders.delete(queued.seq);
+      const seat = sessionId === undefined ? undefined : this.seats.get(sessionId);
+      if (!seat) continue;
+      if (applied.session !== undefined) seat.actor = { ...seat.actor, ...(applied.session ? { session: applied.session } : {}) };
+      if (applied.session === null) delete seat.actor.session;
+      if (applied.assign) this.assignUser(applied.assign.player, applied.assign.user);
+      const client = this.clients.getById(seat.sessionId);
+      if (!client) continue;
+      if (!applied.ok && applied.refusal) this.refuse(client, applied.refusal);
+      if (applied.warnings?.length) client.send(MESSAGE.notice, { warnings: applied.warnings });
+    }
+    const now = Date.now();
+    const withStatus = now - this.lastStatusMs >= STATUS_EVERY_MS;
+    if (withStatus) this.lastStatusMs = now;
+    if (queue.length > 0 || result.steps > 0 || withStatus) this.project(withStatus);
+  }
+
+  /** The host hands an IAM user to a player (by nickname or session id): from now on they act as it. */
+  private assignUser(player: string, user: string): void {
+    const seat = [...this.seats.values()].find((s) => s.sessionId === player || s.actor.nickname === player);
+    if (seat && !seat.actor.host) {
+      const { session: _dropped, ...rest } = seat.actor;
+      seat.actor = { ...rest, identity: { kind: 'user', name: user } };
+    }
+  }
+
+  private project(withStatus: boolean): void {
+    projectMatch(this.state, this.match, seatViews(this.seats.values()), this.memo, withStatus);
   }
 
   private refuse(client: Client, why: Refusal): void {
     client.send(MESSAGE.refused, why);
   }
+}
+
+function describeOptionsError(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'invalid room options';
+  return issue.path[0] === 'nickname' ? JOIN_REFUSED_MESSAGE : `${issue.path.join('.')}: ${issue.message}`;
 }

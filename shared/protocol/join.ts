@@ -2,13 +2,34 @@ import { z } from 'zod';
 import { NICKNAME_MAX_LENGTH } from './messages.ts';
 
 // What a player sends when creating or joining a room. Checked by the room before it seats anyone.
+
+const nickname = z
+  .string()
+  .transform((s) => s.trim().replace(/\s+/g, ' '))
+  .pipe(z.string().min(1).max(NICKNAME_MAX_LENGTH));
+
 export const joinOptionsSchema = z.object({
-  nickname: z
-    .string()
-    .transform((s) => s.trim().replace(/\s+/g, ' '))
-    .pipe(z.string().min(1).max(NICKNAME_MAX_LENGTH)),
+  nickname,
+  /** Classroom: the team the student picks (by id); omitted, the room assigns the smallest team. */
+  team: z.string().min(1).max(64).optional(),
+});
+
+/** Most teams in one classroom match, and most players in one room. */
+export const MAX_TEAMS = 40;
+export const MAX_PLAYERS = 130;
+
+export const createOptionsSchema = joinOptionsSchema.extend({
+  mode: z.enum(['solo', 'team', 'classroom']).default('team'),
+  scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('az-outage'),
+  /** Starting design: an example under assets/designs; omitted, the scenario's own or an empty board. */
+  design: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  teams: z.number().int().min(1).max(MAX_TEAMS).optional(),
+  /** Classroom: the competition this room runs (set by the teacher's console). */
+  competition: z.string().max(64).optional(),
 });
 
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
 export const JOIN_REFUSED_MESSAGE = `Choose a nickname of 1 to ${NICKNAME_MAX_LENGTH} characters.`;

@@ -4,13 +4,14 @@ export const MESSAGE = {
   intent: 'intent',
   /** Server → the sender: its intent was refused (see refusals.ts). */
   refused: 'refused',
+  /** Server → the sender: its intent was applied with warnings worth reading (a loader's warnings). */
+  notice: 'notice',
+  /** Client → server request: a CloudTrail query (shared/trail/query.ts); the answer is the matching events. */
+  trail: 'trail',
 } as const;
 
 /** The room every mode plays in. */
 export const MATCH_ROOM = 'match';
-
-/** An intent whose JSON is longer than this is refused as too large (the transport's hard limit is far above). */
-export const MAX_INTENT_BYTES = 4096;
 
 /** Nicknames: what players call themselves in the lobby and the audit log. */
 export const NICKNAME_MAX_LENGTH = 24;

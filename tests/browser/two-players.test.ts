@@ -53,16 +53,14 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
 
     await host.click('.palette-item[data-kind="instance"]');
     await clickZone(host, 1);
-    await host.click('.palette-item[data-kind="database"]');
-    await clickZone(host, 0);
-    await guest.keyboard.press('3');
+    await guest.keyboard.press('2');
     await clickZone(guest, 2);
 
     const instanceOnGuest = guest.locator('#board-summary li[data-kind="instance"][data-zone="us-east-1b"]');
     await instanceOnGuest.waitFor({ state: 'attached' });
-    expect(await instanceOnGuest.textContent()).toContain('placed by Ada');
+    expect(await instanceOnGuest.textContent()).toContain('Instance1');
     await host.locator('#board-summary li[data-kind="database"][data-zone="us-east-1c"]').waitFor({ state: 'attached' });
-    await guest.locator('#board-summary li').nth(2).waitFor({ state: 'attached' });
+    const total = await host.locator('#board-summary li').count();
 
     // Let a frame render after the last patch before taking pictures.
     await host.waitForTimeout(300);
@@ -76,7 +74,7 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
     await guest.mouse.click(box.x + slot.x + slot.w / 2, box.y + slot.y + slot.h / 2);
     await guest.click('#remove-selected');
     await host.locator('#board-summary li[data-kind="instance"]').waitFor({ state: 'detached' });
-    expect(await host.locator('#board-summary li').count()).toBe(2);
+    expect(await host.locator('#board-summary li').count()).toBe(total - 1);
   });
 
   it('shows a refusal to the player who caused it', async () => {

@@ -1,8 +1,8 @@
-import { Client, type Room } from '@colyseus/sdk';
+import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MATCH_ROOM, MAX_INTENT_BYTES, MESSAGE } from '../../shared/protocol/messages.ts';
-import type { Refusal } from '../../shared/protocol/refusals.ts';
+import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
 import { isRoomCode } from '../../shared/protocol/room-code.ts';
+import { createRoom, joinRoom, resourcesOf, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { pause, waitFor } from '../support/wait.ts';
 
@@ -15,104 +15,175 @@ afterAll(async () => {
   await server?.stop();
 });
 
-interface Seat {
-  room: Room;
-  refusals: Refusal[];
-  components(): { id: string; kind: string; zone: string; owner: string }[];
-}
+const STACK = 'web';
+const bucket = (id: string) => ({ type: 'place', stack: STACK, kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 
-function seat(room: Room): Seat {
-  const refusals: Refusal[] = [];
-  room.onMessage(MESSAGE.refused, (r: Refusal) => refusals.push(r));
-  return {
-    room,
-    refusals,
-    components: () => Object.values((room.state as { toJSON(): { components: Record<string, never> } }).toJSON().components),
-  };
-}
-
-async function createAndJoin(): Promise<[Seat, Seat]> {
-  const host = seat(await new Client(server.url).create(MATCH_ROOM, { nickname: 'Ada' }));
-  const guest = seat(await new Client(server.url).joinById(host.room.roomId, { nickname: 'Grace' }));
-  await waitFor(() => (host.room.state as { players?: { size: number } }).players?.size === 2, 'both players seated');
+async function teamRoom(): Promise<[Player, Player]> {
+  const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', design: 'alb-asg-multi-az' });
+  const guest = await joinRoom(server.url, host.room.roomId, { nickname: 'Grace' });
+  await waitFor(() => Object.keys(host.state().players).length === 2, 'both players seated');
+  await waitFor(() => Object.keys(resourcesOf(guest)).length > 0, 'the guest sees the board');
   return [host, guest];
 }
 
+const leave = (...players: Player[]) => Promise.all(players.map((p) => p.room.leave()));
+
 describe('the match room', () => {
-  it('is joined by a six-character code', async () => {
-    const [host, guest] = await createAndJoin();
+  it('is joined by a six-character code; the creator is the host and root, others IAM users', async () => {
+    const [host, guest] = await teamRoom();
     expect(isRoomCode(host.room.roomId)).toBe(true);
-    expect(guest.room.roomId).toBe(host.room.roomId);
-    await Promise.all([host.room.leave(), guest.room.leave()]);
+    const players = Object.values(host.state().players);
+    expect(players.find((p) => p.nickname === 'Ada')).toMatchObject({ host: true, principal: 'root', team: 'team-1' });
+    expect(players.find((p) => p.nickname === 'Grace')).toMatchObject({ host: false, principal: 'user/Grace', team: 'team-1' });
+    await leave(host, guest);
   });
 
-  it("shows each player the other's placement and removal", async () => {
-    const [host, guest] = await createAndJoin();
-    host.room.send(MESSAGE.intent, { type: 'place', component: 'instance', zone: 'us-east-1a' });
-    await waitFor(() => guest.components().length === 1, 'guest sees the host placement');
-    expect(guest.components()[0]).toMatchObject({ kind: 'instance', zone: 'us-east-1a', owner: 'Ada' });
-
-    guest.room.send(MESSAGE.intent, { type: 'place', component: 'database', zone: 'us-east-1c' });
-    await waitFor(() => host.components().length === 2, 'host sees the guest placement');
-
-    const id = host.components().find((c) => c.kind === 'instance')!.id;
-    guest.room.send(MESSAGE.intent, { type: 'remove', id });
-    await waitFor(() => host.components().length === 1, 'host sees the removal');
+  it("shows each player the other's changes within a patch", async () => {
+    const [host, guest] = await teamRoom();
+    host.send(bucket('Assets'));
+    await waitFor(() => resourcesOf(guest)[`${STACK}/Assets`] !== undefined, 'the guest sees the bucket');
+    guest.send({ type: 'delete', target: `${STACK}/Assets` });
+    await waitFor(() => resourcesOf(host)[`${STACK}/Assets`] === undefined, 'the host sees it go');
     expect(host.refusals).toEqual([]);
     expect(guest.refusals).toEqual([]);
-    await Promise.all([host.room.leave(), guest.room.leave()]);
+    await leave(host, guest);
   });
 
   it.each([
     ['malformed', 'a bare string', 'place'],
-    ['malformed', 'a missing field', { type: 'place', component: 'instance' }],
+    ['malformed', 'a missing field', { type: 'place', stack: STACK, kind: 'bucket' }],
     ['unknown-intent', 'an unknown intent type', { type: 'deleteEverything' }],
-    ['too-large', 'an oversized intent', { type: 'place', component: 'instance', zone: 'z'.repeat(MAX_INTENT_BYTES * 4) }],
-    ['unknown-zone', 'a zone of another region', { type: 'place', component: 'instance', zone: 'eu-west-1a' }],
-    ['not-found', 'removing a missing component', { type: 'remove', id: 'c999' }],
+    ['too-large', 'an oversized intent', { ...bucket('Big'), props: { websiteHosting: false, junk: 'z'.repeat(20_000) } }],
+    ['unknown-stack', 'a stack that does not exist', { ...bucket('X'), stack: 'nowhere' }],
+    ['unknown-resource', 'deleting what is not there', { type: 'delete', target: `${STACK}/Ghost` }],
+    ['dependency-violation', 'deleting what others use', { type: 'delete', target: `${STACK}/Vpc` }],
   ])('answers %s for %s, changes nothing and keeps the room alive', async (code, _what, payload) => {
-    const [host, guest] = await createAndJoin();
-    host.room.send(MESSAGE.intent, { type: 'place', component: 'loadBalancer', zone: 'us-east-1b' });
-    await waitFor(() => guest.components().length === 1, 'the first placement');
-    const before = JSON.stringify(guest.components());
-
-    guest.room.send(MESSAGE.intent, payload);
+    const [host, guest] = await teamRoom();
+    const before = JSON.stringify(resourcesOf(host));
+    guest.send(payload);
     await waitFor(() => guest.refusals.length === 1, 'the refusal');
     expect(guest.refusals[0]).toMatchObject({ code });
     expect(guest.refusals[0]!.message.length).toBeGreaterThan(10);
     expect(host.refusals).toEqual([]);
-
-    // Still connected, still playing: the sender's next good intent works for everyone.
-    guest.room.send(MESSAGE.intent, { type: 'place', component: 'instance', zone: 'us-east-1a' });
-    await waitFor(() => host.components().length === 2, 'a later good intent');
-    const after = host.components().filter((c) => c.zone !== 'us-east-1a');
-    expect(JSON.stringify(after)).toBe(before);
-    await Promise.all([host.room.leave(), guest.room.leave()]);
+    guest.send(bucket('After'));
+    await waitFor(() => resourcesOf(host)[`${STACK}/After`] !== undefined, 'a later good intent');
+    const after = { ...resourcesOf(host) };
+    delete after[`${STACK}/After`];
+    expect(JSON.stringify(Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v.props])))).toBe(
+      JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(before) as Record<string, { props: string }>).map(([k, v]) => [k, v.props]))),
+    );
+    await leave(host, guest);
   });
 
   it('answers a message type it does not know without disconnecting', async () => {
-    const [host] = await createAndJoin();
+    const [host, guest] = await teamRoom();
     host.room.send('teleport', { x: 1 });
     await waitFor(() => host.refusals.length === 1, 'the refusal');
     expect(host.refusals[0]).toMatchObject({ code: 'unknown-message' });
-    host.room.send(MESSAGE.intent, { type: 'place', component: 'instance', zone: 'us-east-1a' });
-    await waitFor(() => host.components().length === 1, 'a later good intent');
-    await host.room.leave();
+    host.send(bucket('StillHere'));
+    await waitFor(() => resourcesOf(guest)[`${STACK}/StillHere`] !== undefined, 'a later good intent');
+    await leave(host, guest);
   });
 
-  it('refuses to seat a player without a usable nickname', async () => {
+  it('limits how many intents a client may send a second, with a clear refusal, and stays connected', async () => {
+    const [host, guest] = await teamRoom();
+    for (let i = 0; i < 30; i++) guest.send(bucket(`Burst${i}`));
+    await waitFor(() => guest.refusals.some((r) => r.code === 'rate-limited'), 'rate-limit refusals');
+    await pause(1100);
+    guest.send(bucket('Calm'));
+    await waitFor(() => resourcesOf(host)[`${STACK}/Calm`] !== undefined, 'an intent after the burst');
+    const placed = Object.keys(resourcesOf(host)).filter((k) => k.includes('/Burst')).length;
+    expect(placed).toBeGreaterThan(0);
+    expect(placed).toBeLessThan(30);
+    await leave(host, guest);
+  });
+
+  it('refuses to seat a player without a usable nickname or with bad options', async () => {
     await expect(new Client(server.url).create(MATCH_ROOM, { nickname: '   ' })).rejects.toThrow(/nickname/);
-    await expect(new Client(server.url).create(MATCH_ROOM, { nickname: 'x'.repeat(200) })).rejects.toThrow(/nickname/);
     await expect(new Client(server.url).create(MATCH_ROOM, {})).rejects.toThrow(/nickname/);
+    await expect(new Client(server.url).create(MATCH_ROOM, { nickname: 'a', scenario: 'no-such-scenario' })).rejects.toThrow(/scenario/);
+    await expect(new Client(server.url).create(MATCH_ROOM, { nickname: 'a', mode: 'chaos' })).rejects.toThrow(/mode/);
   });
+});
 
-  it('does not let a refused intent reach other players', async () => {
-    const [host, guest] = await createAndJoin();
-    guest.room.send(MESSAGE.intent, { type: 'place', component: 'instance', zone: 'nowhere' });
+describe('the clock', () => {
+  it('is driven by the host only: start, speed, pause, resume', async () => {
+    const [host, guest] = await teamRoom();
+    guest.send({ type: 'clock', command: 'start' });
     await waitFor(() => guest.refusals.length === 1, 'the refusal');
-    await pause(100);
-    expect(host.components()).toEqual([]);
-    await Promise.all([host.room.leave(), guest.room.leave()]);
+    expect(guest.refusals[0]).toMatchObject({ code: 'host-only' });
+    expect(host.state().phase).toBe('build');
+    host.send({ type: 'clock', command: 'start' });
+    host.send({ type: 'speed', speed: 8 });
+    await waitFor(() => guest.state().step > 20, 'steps while running', 10_000);
+    expect(guest.state().speed).toBe(8);
+    host.send({ type: 'clock', command: 'pause' });
+    await waitFor(() => guest.state().phase === 'paused', 'paused');
+    const at = guest.state().step;
+    await pause(400);
+    expect(guest.state().step).toBe(at);
+    await waitFor(() => (guest.state().boards['team-1']?.series.length ?? 0) > 0, 'chart points');
+    await leave(host, guest);
+  });
+});
+
+describe('IAM in the room', () => {
+  it('stops players by their policies and records every action in CloudTrail', async () => {
+    const [host, guest] = await teamRoom();
+    guest.send({ type: 'iam', request: { op: 'createUser', name: 'mallory' } });
+    await waitFor(() => guest.refusals.length === 1, 'AccessDenied for IAM');
+    expect(guest.refusals[0]).toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('iam:CreateUser') });
+
+    host.send({ type: 'iam', request: { op: 'removeFromGroup', user: 'Grace', group: 'Builders' } });
+    host.send({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'Grace' }, policy: { kind: 'managed', name: 'ReadOnlyAccess' } } });
+    await pause(200);
+    guest.send(bucket('Denied'));
+    await waitFor(() => guest.refusals.length === 2, 'AccessDenied for a read-only user');
+    expect(guest.refusals[1]).toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('s3:CreateBucket') });
+    expect(resourcesOf(host)[`${STACK}/Denied`]).toBeUndefined();
+
+    const answer = (await host.room.request(MESSAGE.trail, { principal: 'Grace' })) as { ok: boolean; events: { eventName: string; outcome: string }[] };
+    expect(answer.ok).toBe(true);
+    expect(answer.events.map((e) => `${e.eventName}:${e.outcome}`)).toEqual(expect.arrayContaining(['CreateUser:Failure', 'CreateBucket:Failure']));
+    const all = (await host.room.request(MESSAGE.trail, { action: 'iam:' })) as { events: { eventName: string }[] };
+    expect(all.events.map((e) => e.eventName)).toEqual(expect.arrayContaining(['RemoveUserFromGroup', 'AttachUserPolicy', 'CreateUser']));
+    const bad = (await host.room.request(MESSAGE.trail, { limit: 10_000_000 })) as { ok: boolean };
+    expect(bad.ok).toBe(false);
+    await leave(host, guest);
+  });
+});
+
+describe('state filtering', () => {
+  it("gives a classroom's students their own board only, and the teacher every board", async () => {
+    const teacher = await createRoom(server.url, { nickname: 'Teacher', mode: 'classroom', teams: 2, design: 'single-instance' });
+    const red = await joinRoom(server.url, teacher.room.roomId, { nickname: 'Red', team: 'team-1' });
+    const blue = await joinRoom(server.url, teacher.room.roomId, { nickname: 'Blue', team: 'team-2' });
+    await waitFor(() => Object.keys(teacher.state().players).length === 3, 'everyone seated');
+    await waitFor(() => Object.keys(red.state().boards ?? {}).length > 0 && Object.keys(blue.state().boards ?? {}).length > 0, 'boards');
+    expect(Object.keys(red.state().boards)).toEqual(['team-1']);
+    expect(Object.keys(blue.state().boards)).toEqual(['team-2']);
+    await waitFor(() => Object.keys(teacher.state().boards ?? {}).length === 2, 'the teacher sees both');
+    expect(Object.keys(red.state().teams).sort()).toEqual(['team-1', 'team-2']);
+    expect(red.state().account ?? {}).toEqual({});
+    expect(Object.keys(teacher.state().account)).toHaveLength(1);
+    await leave(teacher, red, blue);
+  });
+});
+
+describe('reconnection', () => {
+  it('gives a dropped player their seat back with a stored token, as after a page reload', async () => {
+    const [host, guest] = await teamRoom();
+    const token = guest.room.reconnectionToken;
+    const sessionId = guest.room.sessionId;
+    guest.room.reconnection.enabled = false;
+    guest.room.connection.close(4001, 'network gone');
+    await waitFor(() => host.state().players[sessionId]?.connected === false, 'the host sees Grace away');
+    const back = await new Client(server.url).reconnect(token);
+    expect(back.sessionId).toBe(sessionId);
+    await waitFor(() => host.state().players[sessionId]?.connected === true, 'Grace back');
+    back.send(MESSAGE.intent, bucket('Back'));
+    await waitFor(() => resourcesOf(host)[`${STACK}/Back`] !== undefined, 'Grace can still play');
+    await Promise.all([host.room.leave(), back.leave()]);
   });
 });
 
@@ -121,9 +192,7 @@ describe('the HTTP side', () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { status: string; version: string; uptimeS: number };
-    expect(body.status).toBe('ok');
-    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.uptimeS).toBeGreaterThanOrEqual(0);
+    expect(body).toMatchObject({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
   });
 });
 
@@ -131,8 +200,8 @@ describe('shutdown', () => {
   it('stops cleanly on SIGTERM and on SIGINT', async () => {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       const own = await startServer();
-      const client = seat(await new Client(own.url).create(MATCH_ROOM, { nickname: 'Ada' }));
-      expect(client.room.roomId).toBeTruthy();
+      const p = await createRoom(own.url, { nickname: 'Ada' });
+      expect(p.room.roomId).toBeTruthy();
       expect(await own.stop(signal)).toBe(0);
       expect(own.output()).toContain('stopped');
     }

@@ -1,0 +1,129 @@
+// The wire state: what Colyseus patches to clients. A projection of the match, written here and only here
+// (see project.ts); no rule lives in these classes. A team's board is view-filtered: its members and the host
+// see it, everyone else sees only the team's line on the leaderboard.
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+export const WireResource = schema(
+  {
+    ref: t.string(),
+    kind: t.string(),
+    stack: t.string(),
+    logicalId: t.string(),
+    region: t.string(),
+    /** The zone it runs in, when it has one (an instance's subnet, a database's primary). */
+    zone: t.string(),
+    x: t.number(),
+    y: t.number(),
+    /** The resource's properties as JSON, references as "stack/LogicalId": changes only when the design does. */
+    props: t.string(),
+    /** ok, warning, down, booting or idle: shown with a shape and a word, never by colour alone. */
+    health: t.string(),
+    /** Utilisation 0–1 (instances, groups, databases), rounded to a percent. */
+    load: t.number(),
+    /** Requests per second through it, rounded. */
+    rps: t.number(),
+    /** Running instances of a group, or 1/0 for one instance. */
+    count: t.number(),
+  },
+  'WireResource',
+);
+export type WireResource = SchemaType<typeof WireResource>;
+
+export const WireLink = schema({ from: t.string(), to: t.string(), meaning: t.string() }, 'WireLink');
+export type WireLink = SchemaType<typeof WireLink>;
+
+export const SeriesPoint = schema(
+  {
+    tS: t.number(),
+    requests: t.number(),
+    errors: t.number(),
+    p95Ms: t.number(),
+    costUsd: t.number(),
+    healthyHosts: t.number(),
+    cacheHitRatio: t.number(),
+  },
+  'SeriesPoint',
+);
+export type SeriesPoint = SchemaType<typeof SeriesPoint>;
+
+export const TimelineItem = schema({ tS: t.number(), kind: t.string(), message: t.string() }, 'TimelineItem');
+export type TimelineItem = SchemaType<typeof TimelineItem>;
+
+export const WireStack = schema({ name: t.string(), region: t.string() }, 'WireStack');
+
+export const TeamBoard = schema(
+  {
+    team: t.string(),
+    revision: t.number(),
+    stacks: t.array(WireStack),
+    resources: t.map(WireResource),
+    links: t.map(WireLink),
+    /** One point per simulated minute, the most recent SERIES_POINTS only. */
+    series: t.array(SeriesPoint),
+    /** The most recent world events (alarms, scaling, failures), newest last. */
+    timeline: t.array(TimelineItem),
+    warnings: t.array('string'),
+  },
+  'TeamBoard',
+);
+export type TeamBoard = SchemaType<typeof TeamBoard>;
+
+export const TeamSummary = schema(
+  {
+    id: t.string(),
+    name: t.string(),
+    members: t.number(),
+    score: t.number(),
+    stars: t.number(),
+    availability: t.number(),
+    p95Ms: t.number(),
+    costUsd: t.number(),
+    revenueUsd: t.number(),
+    budgetUsd: t.number(),
+  },
+  'TeamSummary',
+);
+export type TeamSummary = SchemaType<typeof TeamSummary>;
+
+export const PlayerState = schema(
+  {
+    nickname: t.string(),
+    team: t.string(),
+    host: t.boolean(),
+    connected: t.boolean(),
+    /** "root", "user/ana" or "role/Admin": who the player acts as. */
+    principal: t.string(),
+  },
+  'PlayerState',
+);
+export type PlayerState = SchemaType<typeof PlayerState>;
+
+/** The IAM account, for the host's console: users, groups, roles and policies as JSON. */
+export const AccountState = schema({ directory: t.string() }, 'AccountState');
+export type AccountState = SchemaType<typeof AccountState>;
+
+export const MatchState = schema(
+  {
+    code: t.string(),
+    mode: t.string(),
+    scenarioId: t.string(),
+    title: t.string(),
+    phase: t.string(),
+    speed: t.number(),
+    step: t.number(),
+    endStep: t.number(),
+    simS: t.number(),
+    durationS: t.number(),
+    players: t.map(PlayerState),
+    teams: t.map(TeamSummary),
+    boards: t.map(TeamBoard).view(),
+    account: t.map(AccountState).view(),
+  },
+  'MatchState',
+);
+export type MatchState = SchemaType<typeof MatchState>;
+
+/** Chart history kept on the wire: two simulated hours at one point a minute. */
+export const SERIES_POINTS = 120;
+/** World events kept on the wire. */
+export const TIMELINE_ITEMS = 40;

@@ -1,0 +1,56 @@
+// Real @colyseus/sdk clients for room tests, with what they were told kept for assertions.
+import { Client, type Room } from '@colyseus/sdk';
+import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
+import type { Refusal } from '../../shared/protocol/refusals.ts';
+import { waitFor } from './wait.ts';
+
+export interface Player {
+  room: Room;
+  refusals: Refusal[];
+  notices: unknown[];
+  /** The state as plain JSON. */
+  state(): WireJson;
+  send(intent: unknown): void;
+  /** Sends and waits for the room to have applied or refused it (a refusal arrives, or `until` holds). */
+}
+
+export interface WireJson {
+  code: string;
+  phase: string;
+  step: number;
+  speed: number;
+  players: Record<string, { nickname: string; team: string; host: boolean; connected: boolean; principal: string }>;
+  teams: Record<string, { id: string; score: number; members: number }>;
+  boards: Record<string, { resources: Record<string, { ref: string; kind: string; props: string; health: string }>; links: Record<string, unknown>; series: unknown[] }>;
+  account: Record<string, { directory: string }>;
+}
+
+export function player(room: Room): Player {
+  const refusals: Refusal[] = [];
+  const notices: unknown[] = [];
+  room.onMessage(MESSAGE.refused, (r: Refusal) => refusals.push(r));
+  room.onMessage(MESSAGE.notice, (n: unknown) => notices.push(n));
+  return {
+    room,
+    refusals,
+    notices,
+    state: () => (room.state as { toJSON(): WireJson }).toJSON(),
+    send: (intent) => room.send(MESSAGE.intent, intent),
+  };
+}
+
+export async function createRoom(url: string, options: Record<string, unknown>): Promise<Player> {
+  const p = player(await new Client(url).create(MATCH_ROOM, options));
+  await waitFor(() => Object.keys(p.state().players ?? {}).length > 0, 'the first state');
+  return p;
+}
+
+export async function joinRoom(url: string, code: string, options: Record<string, unknown>): Promise<Player> {
+  const p = player(await new Client(url).joinById(code, options));
+  await waitFor(() => Object.keys(p.state().players ?? {}).length > 0, 'the first state');
+  return p;
+}
+
+export function resourcesOf(p: Player, team = 'team-1'): Record<string, { ref: string; kind: string; props: string; health: string }> {
+  return p.state().boards?.[team]?.resources ?? {};
+}
