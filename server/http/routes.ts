@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Application } from 'express';
+import { scenarioById, scenarioIds } from '../assets/library.ts';
 
 // The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
 export interface RouteOptions {
@@ -16,6 +17,18 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
       version: options.version,
       uptimeS: Math.round((Date.now() - options.startedAt) / 1000),
     });
+  });
+
+  // The scenarios a player can pick: enough for a campaign map and a teacher's form (the full text is in
+  // the scenario file, which the room loads itself).
+  app.get('/api/scenarios', (_req, res) => {
+    const list = scenarioIds().flatMap((id) => {
+      const loaded = scenarioById(id);
+      if (!loaded.ok) return [];
+      const s = loaded.scenario;
+      return [{ id: s.id, title: s.title, teachingGoal: s.teachingGoal ?? '', durationS: s.durationS, budgetUsd: s.budgetUsd, latencyObjectiveMs: s.latencyObjectiveMs, stars: s.stars, hints: s.hints }];
+    });
+    res.json(list);
   });
 
   // Hashed asset names change with every build, so they may be cached for good; index.html must not be.
