@@ -37,13 +37,9 @@ export function offerLoad(world: World): void {
     if (topo.frontKind[f] === FRONT_LB && topo.lbWaf[topo.frontRef[f]!]! >= 0) {
       for (let a = 0; a < AREA_COUNT; a++) filterLane(world, f, a, topo.lbWaf[topo.frontRef[f]!]!);
     }
+    // (Routing summed the lanes into frontTotals; a web ACL above adjusted them.)
     let any = 0;
-    for (let c = 0; c < CLASS_COUNT; c++) {
-      let sum = 0;
-      for (let a = 0; a < AREA_COUNT; a++) sum += sc.laneFlow[(f * AREA_COUNT + a) * CLASS_COUNT + c]!;
-      totals[fc + c] = sum;
-      any += sum;
-    }
+    for (let c = 0; c < CLASS_COUNT; c++) any += totals[fc + c]!;
     if (any === 0) continue;
     const kind = topo.frontKind[f]!;
     if (kind === FRONT_LB) {
@@ -67,10 +63,12 @@ export function offerLoad(world: World): void {
 
 function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: number, factor: number): void {
   const sc = world.scratch;
+  const offered = sc.instOffered;
+  const base = s * CLASS_COUNT;
   let units = 0;
   for (let c = 0; c < CLASS_COUNT; c++) {
     const r = totals[fc + c]! * w;
-    sc.instOffered[s * CLASS_COUNT + c] = sc.instOffered[s * CLASS_COUNT + c]! + r;
+    offered[base + c] = offered[base + c]! + r;
     units += r * CPU_WEIGHT[c]!;
   }
   sc.instUnits[s] = sc.instUnits[s]! + units * factor;
@@ -90,6 +88,7 @@ function filterLane(world: World, f: number, a: number, waf: number): void {
     const before = sc.laneFlow[base + c]!;
     if (before > 0) sc.laneLat[base + c] = (sc.laneLat[base + c]! * sc.flows[c]!) / before;
     sc.laneFlow[base + c] = sc.flows[c]!;
+    sc.frontTotals[f * CLASS_COUNT + c] = sc.frontTotals[f * CLASS_COUNT + c]! - before + sc.flows[c]!;
   }
 }
 

@@ -28,6 +28,7 @@ import {
   M_EDGE,
   M_OTHER,
   M_TRANSFER,
+  type Scratch,
 } from './scratch.ts';
 import type { World } from './world.ts';
 
@@ -50,6 +51,15 @@ export function completeFronts(world: World): void {
   sc.lbRequests.fill(0);
   sc.lbErrors.fill(0);
   sc.lbLatencyMs.fill(0);
+  const regionDown = world.state.regionDown;
+  const laneFlow = sc.laneFlow;
+  const laneLat = sc.laneLat;
+  const classServed = sc.classServed;
+  const classMs = sc.classMs;
+  const hist = sc.stepHist;
+  const edgeShare = sc.edgeShare;
+  const edgeInst = topo.edgeInst;
+  const edgeSlot = sc.edgeSlot;
   for (let f = 0; f < topo.frontCount; f++) {
     const fc = f * CLASS_COUNT;
     let total = 0;
@@ -64,40 +74,80 @@ export function completeFronts(world: World): void {
     const zs = sc.zoneServed;
     const zh = sc.zoneShed;
     const zl = sc.zoneLat;
-    zs.fill(0);
-    zh.fill(0);
-    zl.fill(0);
     let addedMs = 0;
     let zones = 1;
     if (kind === FRONT_LB) {
       const lb = topo.frontRef[f]!;
       addedMs = topo.lbAddedMs[lb]!;
       zones = topo.lbZoneStart[lb + 1]! - topo.lbZoneStart[lb]!;
-      if (world.state.regionDown[topo.lbRegion[lb]!] === 0) {
-        for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-          const w = sc.edgeShare[e]!;
-          if (w > 0) accumulate(world, topo.edgeInst[e]!, w, sc.edgeSlot[e]!);
+    }
+    // (A loop, not fill(): for a dozen numbers the builtin's call costs more than the work.)
+    for (let k = 0; k < zones * CLASS_COUNT; k++) {
+      zs[k] = 0;
+      zh[k] = 0;
+      zl[k] = 0;
+    }
+    // Flood is rare: its class is skipped unless this front receives some.
+    const classes = sc.frontTotals[fc + FLOOD]! > 0 ? CLASS_COUNT : FLOOD;
+    if (kind === FRONT_LB) {
+      const lb = topo.frontRef[f]!;
+      if (regionDown[topo.lbRegion[lb]!] === 0) {
+        const e1 = topo.lbEdgeStart[lb + 1]!;
+        for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
+          const w = edgeShare[e]!;
+          if (w > 0) accumulate(sc, edgeInst[e]!, w, edgeSlot[e]!, classes);
         }
       }
     } else if (kind === FRONT_INSTANCE) {
-      accumulate(world, topo.frontRef[f]!, 1, 0);
+      accumulate(sc, topo.frontRef[f]!, 1, 0, classes);
     }
-    // Lanes into the histogram, per zone.
+    // Lanes into the histogram. Per class, zones whose latencies are within 5% of each other (half a
+    // histogram bucket) are recorded as one; a hot zone is recorded apart, so it shows in the tail.
+    const merged = sc.classMerged;
+    for (let c = 0; c < FLOOD; c++) {
+      let lo = Infinity;
+      let hi = 0;
+      let S = 0;
+      let L = 0;
+      for (let j = 0; j < zones; j++) {
+        const zsj = zs[j * CLASS_COUNT + c]!;
+        if (zsj <= 0) continue;
+        const ms = zl[j * CLASS_COUNT + c]! / zsj;
+        if (ms < lo) lo = ms;
+        if (ms > hi) hi = ms;
+        S += zsj;
+        L += zl[j * CLASS_COUNT + c]!;
+      }
+      merged[c] = hi <= lo * 1.05 ? 1 : 0;
+      classServed[c] = S;
+      classMs[c] = S > 0 ? L / S : 0;
+    }
     let latSum = 0;
     let servedSum = 0;
     for (let a = 0; a < AREA_COUNT; a++) {
       const base = (f * AREA_COUNT + a) * CLASS_COUNT;
       for (let c = 0; c < FLOOD; c++) {
-        const F = sc.laneFlow[base + c]!;
+        const F = laneFlow[base + c]!;
         if (F === 0) continue;
-        const upstream = sc.laneLat[base + c]! / F + addedMs;
+        const upstream = laneLat[base + c]! / F + addedMs;
+        if (merged[c] === 1) {
+          const S = classServed[c]!;
+          if (S <= 0) continue;
+          const ms = upstream + classMs[c]!;
+          const n = F * S;
+          const b = bucketOf(ms);
+          hist[b] = hist[b]! + n;
+          latSum += n * ms;
+          servedSum += n;
+          continue;
+        }
         for (let j = 0; j < zones; j++) {
           const S = zs[j * CLASS_COUNT + c]!;
           if (S <= 0) continue;
           const ms = upstream + zl[j * CLASS_COUNT + c]! / S;
           const n = F * S;
           const b = bucketOf(ms);
-          sc.stepHist[b] = sc.stepHist[b]! + n;
+          hist[b] = hist[b]! + n;
           latSum += n * ms;
           servedSum += n;
         }
@@ -154,15 +204,20 @@ export function completeFronts(world: World): void {
 }
 
 /** Adds one target's results, weighted by its traffic share, to a zone slot. */
-function accumulate(world: World, i: number, w: number, j: number): void {
-  const sc = world.scratch;
+function accumulate(sc: Scratch, i: number, w: number, j: number, classes: number): void {
   const zb = j * CLASS_COUNT;
   const ib = i * CLASS_COUNT;
-  for (let c = 0; c < CLASS_COUNT; c++) {
-    const succ = sc.instSucc[ib + c]! * w;
-    sc.zoneServed[zb + c] = sc.zoneServed[zb + c]! + succ;
-    sc.zoneShed[zb + c] = sc.zoneShed[zb + c]! + sc.instShed[ib + c]! * w;
-    sc.zoneLat[zb + c] = sc.zoneLat[zb + c]! + succ * sc.instLat[ib + c]!;
+  const zs = sc.zoneServed;
+  const zh = sc.zoneShed;
+  const zl = sc.zoneLat;
+  const succ = sc.instSucc;
+  const shed = sc.instShed;
+  const lat = sc.instLat;
+  for (let c = 0; c < classes; c++) {
+    const ok = succ[ib + c]! * w;
+    zs[zb + c] = zs[zb + c]! + ok;
+    zh[zb + c] = zh[zb + c]! + shed[ib + c]! * w;
+    zl[zb + c] = zl[zb + c]! + ok * lat[ib + c]!;
   }
 }
 

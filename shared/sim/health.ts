@@ -4,7 +4,7 @@
 // interval × healthy threshold. Three checkers: load balancer target health, Route 53 health checks,
 // Global Accelerator endpoint health.
 
-import { FRONT_BUCKET, FRONT_INSTANCE, FRONT_LB, RUNNING } from './constants.ts';
+import { AREA_COUNT, FRONT_BUCKET, FRONT_INSTANCE, FRONT_LB, RUNNING, TO_DNS } from './constants.ts';
 import { T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 
@@ -30,13 +30,17 @@ export function checkHealth(world: World): void {
   const t = s.tally[T_NOW]!;
 
   // Load balancer target health (each slot by its first target group's settings).
+  let any = false;
+  for (let g = 0; g < topo.tgCount; g++) {
+    sc.tgProbing[g] = t % topo.tgIntervalS[g]! === 0 ? 1 : 0;
+    if (sc.tgProbing[g] === 1) any = true;
+  }
   let lost = 0;
   let gained = 0;
-  for (let i = 0; i < topo.instCount; i++) {
+  for (let i = 0; any && i < topo.instCount; i++) {
     const tg = topo.instTg[i]!;
     const st = s.instState[i]!;
-    if (tg < 0 || st === 0) continue;
-    if (t % topo.tgIntervalS[tg]! !== 0) continue;
+    if (tg < 0 || st === 0 || sc.tgProbing[tg] === 0) continue;
     const before = s.instHealthy[i]!;
     const after = probe(st === RUNNING, before, s.instProbes, i, topo.tgHealthy[tg]!, topo.tgUnhealthy[tg]!);
     if (after !== before) {
@@ -49,8 +53,13 @@ export function checkHealth(world: World): void {
   if (gained > 0) note(world, 'health', `${gained} target${gained > 1 ? 's' : ''} now healthy`);
 
   // What each front can do right now (serving: a probe through it succeeds) and what its load balancer
-  // believes (healthy view: what Route 53 sees when an alias evaluates target health).
-  for (let f = 0; f < topo.frontCount; f++) {
+  // believes (healthy view: what Route 53 sees when an alias evaluates target health). Only Route 53 and
+  // accelerator probes and DNS answers read these, so they are worked out only in steps that have some.
+  let needed = false;
+  for (let h = 0; h < topo.hcCount && !needed; h++) if (t % topo.hcIntervalS[h]! === 0) needed = true;
+  for (let g = 0; g < topo.egRegion.length && !needed; g++) if (t % topo.egIntervalS[g]! === 0) needed = true;
+  if (topo.entryKind === TO_DNS) for (let a = 0; a < AREA_COUNT && !needed; a++) if (t >= s.dnsExpiry[a]!) needed = true;
+  for (let f = 0; needed && f < topo.frontCount; f++) {
     const ref = topo.frontRef[f]!;
     const kind = topo.frontKind[f]!;
     let serving = 0;

@@ -2,7 +2,7 @@
 // percentiles, and revenue accrues for the requests served within the latency objective.
 
 import { STEP_SECONDS } from './constants.ts';
-import { BUCKET_COUNT, percentileOf, shareWithin, spreadHistogram } from './latency.ts';
+import { BUCKET_COUNT, readLatency, spreadHistogram } from './latency.ts';
 import {
   C_BLOCKED,
   C_EDGE_HITS,
@@ -52,10 +52,14 @@ export function measure(world: World): void {
   const sc = world.scratch;
   const s = world.state;
   const counts = sc.stepCounts;
-  for (const [c, t] of PAIRS) s.tally[t] = s.tally[t]! + counts[c]! * STEP_SECONDS;
+  for (let k = 0; k < PAIRS.length; k++) {
+    const [c, t] = PAIRS[k]!;
+    s.tally[t] = s.tally[t]! + counts[c]! * STEP_SECONDS;
+  }
   spreadHistogram(sc.stepHist, sc.spread);
+  readLatency(sc.spread, world.plan.latencyObjectiveMs, sc.latency);
   const served = counts[C_SERVED]! * STEP_SECONDS;
-  const good = served * shareWithin(sc.spread, world.plan.latencyObjectiveMs);
+  const good = served * sc.latency[3]!;
   s.tally[T_GOOD] = s.tally[T_GOOD]! + good;
   s.tally[T_REVENUE] = s.tally[T_REVENUE]! + good * world.plan.revenuePerGoodRequestUsd;
   for (let b = 0; b < BUCKET_COUNT; b++) s.runHist[b] = s.runHist[b]! + sc.stepHist[b]! * STEP_SECONDS;
@@ -67,9 +71,9 @@ export function measure(world: World): void {
   m.failed = counts[C_FAILED]! * STEP_SECONDS;
   m.shed = counts[C_SHED]! * STEP_SECONDS;
   m.errors = m.failed + m.shed;
-  m.latencyP50Ms = percentileOf(sc.spread, 0.5);
-  m.latencyP95Ms = percentileOf(sc.spread, 0.95);
-  m.latencyP99Ms = percentileOf(sc.spread, 0.99);
+  m.latencyP50Ms = sc.latency[0]!;
+  m.latencyP95Ms = sc.latency[1]!;
+  m.latencyP99Ms = sc.latency[2]!;
   m.cacheHitRatio = counts[C_EDGE_REQUESTS]! > 0 ? counts[C_EDGE_HITS]! / counts[C_EDGE_REQUESTS]! : 0;
   m.floodRequests = counts[C_FLOOD_OFFERED]! * STEP_SECONDS;
   m.revenueUsd = s.tally[T_REVENUE]!;

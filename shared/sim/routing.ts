@@ -43,6 +43,7 @@ export function routeDemand(world: World): void {
   const sc = world.scratch;
   sc.laneFlow.fill(0);
   sc.laneLat.fill(0);
+  sc.frontTotals.fill(0);
   sc.viaInternet.fill(0);
   sc.viaEdgePrice.fill(0);
   sc.viaPremium.fill(0);
@@ -109,6 +110,7 @@ function addLane(world: World, f: number, a: number, flows: Float64Array, rttMs:
     if (F === 0) continue;
     sc.laneFlow[base + c] = sc.laneFlow[base + c]! + F;
     sc.laneLat[base + c] = sc.laneLat[base + c]! + F * rttMs;
+    sc.frontTotals[fc + c] = sc.frontTotals[fc + c]! + F;
     if (internet === 1) sc.viaInternet[fc + c] = sc.viaInternet[fc + c]! + F;
     sc.viaEdgePrice[fc + c] = sc.viaEdgePrice[fc + c]! + F * edgePrice;
     sc.viaPremium[fc + c] = sc.viaPremium[fc + c]! + F * premium;

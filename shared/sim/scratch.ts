@@ -27,6 +27,8 @@ export interface Scratch {
   viaEdgePrice: Float64Array;
   viaPremium: Float64Array;
   frontServing: Uint8Array;
+  /** Per target group: 1 if its health checks probe this step. */
+  tgProbing: Uint8Array;
   frontHealthyView: Uint8Array;
   flows: Float64Array;
 
@@ -54,6 +56,10 @@ export interface Scratch {
   zoneServed: Float64Array;
   zoneShed: Float64Array;
   zoneLat: Float64Array;
+  /** Per class of the front being completed: zones merged (1) or not, their served share, their mean latency. */
+  classMerged: Uint8Array;
+  classServed: Float64Array;
+  classMs: Float64Array;
 
   lbRequests: Float64Array;
   lbErrors: Float64Array;
@@ -66,6 +72,8 @@ export interface Scratch {
 
   stepHist: Float64Array;
   spread: Float64Array;
+  /** p50, p95, p99 of the step and the share of its requests within the latency objective. */
+  latency: Float64Array;
   /** Money of this step by service (indices as the T_COST_* tally entries minus T_COST_COMPUTE). */
   stepCost: Float64Array;
   /** Requests per second this step, by the C_* indices below. */
@@ -113,6 +121,7 @@ export function allocateScratch(topo: Topology): Scratch {
     viaEdgePrice: new Float64Array(f * CLASS_COUNT),
     viaPremium: new Float64Array(f * CLASS_COUNT),
     frontServing: new Uint8Array(f),
+    tgProbing: new Uint8Array(topo.tgCount),
     frontHealthyView: new Uint8Array(f),
     flows: new Float64Array(CLASS_COUNT),
     edgeShare: new Float64Array(topo.edgeInst.length),
@@ -133,6 +142,9 @@ export function allocateScratch(topo: Topology): Scratch {
     zoneServed: new Float64Array(3 * CLASS_COUNT),
     zoneShed: new Float64Array(3 * CLASS_COUNT),
     zoneLat: new Float64Array(3 * CLASS_COUNT),
+    classMerged: new Uint8Array(CLASS_COUNT),
+    classServed: new Float64Array(CLASS_COUNT),
+    classMs: new Float64Array(CLASS_COUNT),
     lbRequests: new Float64Array(topo.lbCount),
     lbErrors: new Float64Array(topo.lbCount),
     lbLatencyMs: new Float64Array(topo.lbCount),
@@ -143,6 +155,7 @@ export function allocateScratch(topo: Topology): Scratch {
     distErrors: new Float64Array(topo.distCount),
     stepHist: new Float64Array(BUCKET_COUNT),
     spread: new Float64Array(BUCKET_COUNT),
+    latency: new Float64Array(4),
     stepCost: new Float64Array(6),
     stepCounts: new Float64Array(COUNT_SIZE),
     dnsNext: new Float64Array(topo.recCount),

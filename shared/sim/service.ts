@@ -16,6 +16,7 @@ import {
   STATIC,
   STEP_SECONDS,
   WRITE,
+  ZONES_PER_REGION,
 } from './constants.ts';
 import { queueingFactor } from './latency.ts';
 import { REGION_RTT } from './paths.ts';
@@ -136,6 +137,8 @@ export function finishInstances(world: World): void {
   const sc = world.scratch;
   for (let i = 0; i < topo.instCount; i++) {
     const base = i * CLASS_COUNT;
+    // A slot nothing was sent to is never read by the completion: skip it.
+    if (sc.instUnits[i] === 0) continue;
     if (s.instState[i] !== RUNNING) {
       for (let c = 0; c < CLASS_COUNT; c++) {
         sc.instSucc[base + c] = 0;
@@ -155,41 +158,45 @@ export function finishInstances(world: World): void {
     const g = topo.instDbGroup[i]!;
     if (g === -1) {
       // No database in the design: dynamic requests are served by the instance alone.
-      for (const c of DYNAMIC) {
-        sc.instSucc[base + c] = served;
-        sc.instShed[base + c] = 1 - served;
-        sc.instLat[base + c] = ms;
-      }
+      sc.instSucc[base + READ] = served;
+      sc.instShed[base + READ] = 1 - served;
+      sc.instLat[base + READ] = ms;
+      sc.instSucc[base + WRITE] = served;
+      sc.instShed[base + WRITE] = 1 - served;
+      sc.instLat[base + WRITE] = ms;
       continue;
     }
-    for (const c of DYNAMIC) {
-      const d = g < 0 ? -1 : c === READ ? sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]! : sc.groupWriter[g]!;
-      const q = c === READ ? READ_Q : WRITE_Q;
-      const ok = d >= 0 ? sc.dbOk[d]! : -1;
-      if (ok < 0) {
-        // No database reachable, or it is down: the request fails (not shed).
-        sc.instSucc[base + c] = 0;
-        sc.instShed[base + c] = 1 - served;
-        sc.instLat[base + c] = 0;
-        continue;
-      }
-      const zi = s.instZone[i]!;
-      const zd = s.dbZone[d]!;
-      const ri = regionOf(zi);
-      const rd = regionOf(zd);
-      let rtt = zi === zd ? SAME_ZONE_MS : CROSS_ZONE_MS;
-      let loss = 0;
-      if (ri !== rd) {
-        rtt = REGION_RTT[ri * REGION_COUNT + rd]! + sc.regionExtraMs[ri]! + sc.regionExtraMs[rd]!;
-        loss = Math.min(1, sc.regionLoss[ri]! + sc.regionLoss[rd]!);
-      }
-      // A lost packet on one of q queries fails the request (no retries in the game).
-      const arrive = 1 - loss * q > 0 ? 1 - loss * q : 0;
-      sc.instSucc[base + c] = served * ok * arrive;
-      sc.instShed[base + c] = 1 - served + served * (1 - ok);
-      sc.instLat[base + c] = ms + q * (rtt + sc.dbQueryMs[d]!);
-    }
+    const reader = g < 0 ? -1 : sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]!;
+    const writer = g < 0 ? -1 : sc.groupWriter[g]!;
+    databaseLeg(world, i, reader, READ_Q, base + READ, served, ms);
+    databaseLeg(world, i, writer, WRITE_Q, base + WRITE, served, ms);
   }
 }
 
-const DYNAMIC = [READ, WRITE] as const;
+/** One dynamic class of an instance: its requests succeed if the database answers all q queries. */
+function databaseLeg(world: World, i: number, d: number, q: number, at: number, served: number, ms: number): void {
+  const sc = world.scratch;
+  const ok = d >= 0 ? sc.dbOk[d]! : -1;
+  if (ok < 0) {
+    // No database reachable, or it is down: the request fails (not shed).
+    sc.instSucc[at] = 0;
+    sc.instShed[at] = 1 - served;
+    sc.instLat[at] = 0;
+    return;
+  }
+  const zi = world.state.instZone[i]!;
+  const zd = world.state.dbZone[d]!;
+  let rtt = zi === zd ? SAME_ZONE_MS : CROSS_ZONE_MS;
+  let arrive = 1;
+  const ri = (zi / ZONES_PER_REGION) | 0;
+  const rd = (zd / ZONES_PER_REGION) | 0;
+  if (ri !== rd) {
+    rtt = REGION_RTT[ri * REGION_COUNT + rd]! + sc.regionExtraMs[ri]! + sc.regionExtraMs[rd]!;
+    // A lost packet on one of q queries fails the request (no retries in the game).
+    const lost = (sc.regionLoss[ri]! + sc.regionLoss[rd]!) * q;
+    arrive = lost < 1 ? 1 - lost : 0;
+  }
+  sc.instSucc[at] = served * ok * arrive;
+  sc.instShed[at] = 1 - served + served * (1 - ok);
+  sc.instLat[at] = ms + q * (rtt + sc.dbQueryMs[d]!);
+}
