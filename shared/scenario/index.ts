@@ -11,3 +11,4 @@ export {
   type ObjectiveMetric,
 } from './schema.ts';
 export { parseScenarioText, parseScenario, type ScenarioResult } from './parse.ts';
+export { scenarioJsonSchema } from './json-schema.ts';

@@ -4,14 +4,14 @@
 
 import type { Design, TimedAction } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { scoreRun, type ObjectiveResult } from '../score/index.ts';
+import type { ObjectiveResult } from '../score/index.ts';
 import { applyAction, simActionSchema, type SimAction } from './actions.ts';
 import { STEP_SECONDS } from './constants.ts';
 import { hashWorld } from './hash.ts';
 import { BUCKET_COUNT, percentileOf, spreadHistogram } from './latency.ts';
+import { standingOf } from './standing.ts';
 import { step } from './step.ts';
 import {
-  T_BUDGET,
   T_COST,
   T_COST_BALANCING,
   T_COST_COMPUTE,
@@ -21,9 +21,6 @@ import {
   T_COST_TRANSFER,
   T_FAILED,
   T_NOW,
-  T_OFFERED,
-  T_REVENUE,
-  T_SERVED,
   T_SHED,
 } from './state.ts';
 import { createWorld, type TimelineEntry } from './world.ts';
@@ -116,23 +113,10 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
   }
   for (; next < timed.length; next++) warnings.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
 
+  // The same standing the leaderboard reads during a match, at the last step.
   const tally = world.state.tally;
-  spreadHistogram(world.state.runHist, spread);
-  const measures = {
-    requests: tally[T_OFFERED]!,
-    served: tally[T_SERVED]!,
-    latencyP50Ms: percentileOf(spread, 0.5),
-    latencyP95Ms: percentileOf(spread, 0.95),
-    latencyP99Ms: percentileOf(spread, 0.99),
-    costUsd: tally[T_COST]!,
-    revenueUsd: tally[T_REVENUE]!,
-  };
-  const score = scoreRun(measures, {
-    latencyObjectiveMs: scenario.latencyObjectiveMs,
-    budgetUsd: tally[T_BUDGET]!,
-    objectives: scenario.objectives,
-    stars: scenario.stars,
-  });
+  const score = standingOf(world);
+  const measures = score.measures;
   return {
     scenarioId: scenario.id,
     seed: options.seed,
@@ -143,7 +127,7 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
     latencyP99Ms: measures.latencyP99Ms,
     costUsd: measures.costUsd,
     revenueUsd: measures.revenueUsd,
-    budgetUsd: tally[T_BUDGET]!,
+    budgetUsd: score.budgetUsd,
     score: score.score,
     stars: score.stars,
     objectives: score.objectives,

@@ -43,7 +43,9 @@ export interface Scratch {
   instLat: Float64Array;
   instOffered: Float64Array;
   instUnits: Float64Array;
+  /** Per instance slot: the share (0–1) of its offered load it served this step — a share, not a rate. */
   instServed: Float64Array;
+  /** Per instance slot: its own service latency this step (base × queueing factor), in ms. */
   instLatMs: Float64Array;
 
   groupWriter: Int32Array;

@@ -66,3 +66,14 @@ describe('parseScenarioText', () => {
     expect(parseScenario({ ...minimal, traffic: [{ area: 'europe', baselineRps: 1, dailyCurve: [1, 2] }] }).ok).toBe(false);
   });
 });
+
+describe('scenarioJsonSchema', () => {
+  it('describes the format for editors', async () => {
+    const { scenarioJsonSchema } = await import('../../../shared/scenario/index.ts');
+    const schema = scenarioJsonSchema() as { type: string; properties: Record<string, unknown>; required: string[] };
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['id', 'traffic', 'mix', 'events', 'objectives', 'stars']));
+    expect(schema.required).toEqual(expect.arrayContaining(['id', 'durationS', 'traffic', 'mix']));
+    expect(JSON.stringify(schema)).toMatch(/az-outage/);
+  });
+});
