@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { catalogue } from '../catalogue/index.ts';
 import type { Design, Resource } from '../design/model.ts';
-import { dbClassIndex } from './compile/data.ts';
+import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { setDesiredByHand } from './scaling.ts';
 import { T_NOW } from './state.ts';

@@ -86,7 +86,7 @@ export interface ComputeTopology {
   edgeTgWeight: Float64Array;
 }
 
-export interface DataTopology {
+export interface StorageTopology {
   dbCount: number;
   dbResource: Int32Array;
   dbClassDesign: Int16Array;
@@ -227,7 +227,7 @@ export interface ControlTopology {
   fixedHourlyUsd: number;
 }
 
-export interface Topology extends NetworkTopology, ComputeTopology, DataTopology, EntryTopology, ControlTopology {
+export interface Topology extends NetworkTopology, ComputeTopology, StorageTopology, EntryTopology, ControlTopology {
   design: Design;
   /** Per design resource: 1 if deleted at run time (left out of this compilation). */
   removed: Uint8Array;

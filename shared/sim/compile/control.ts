@@ -5,7 +5,7 @@
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
 import { STEP_SECONDS } from '../constants.ts';
-import type { ComputeTopology, ControlTopology, DataTopology, EntryTopology, NetworkTopology } from '../topology.ts';
+import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
 import { liveOfKind } from './network.ts';
 
@@ -64,7 +64,7 @@ export function compileControl(
   removed: Uint8Array,
   net: NetworkTopology,
   compute: ComputeTopology,
-  data: DataTopology,
+  storage: StorageTopology,
   entry: EntryTopology,
   labels: string[],
   warnings: string[],
@@ -96,7 +96,7 @@ export function compileControl(
     if (a.props.metric === 'CPUUtilization') {
       if (subj?.kind === 'autoScalingGroup') [m, s] = [M_ASG_CPU, indexIn(compute.asgResource, subj.id)];
       else if (subj?.kind === 'instance') [m, s] = [M_INSTANCE_CPU, Array.from(compute.instResource).findIndex((r, k) => r === subj.id && compute.instAsg[k] === -1)];
-      else if (subj?.kind === 'database') [m, s] = [M_DB_CPU, indexIn(data.dbResource, subj.id)];
+      else if (subj?.kind === 'database') [m, s] = [M_DB_CPU, indexIn(storage.dbResource, subj.id)];
     } else if (a.props.metric in LB_METRICS) {
       m = LB_METRICS[a.props.metric]!;
       if (subj?.kind === 'loadBalancer') s = indexIn(compute.lbResource, subj.id);
@@ -177,7 +177,7 @@ export function compileControl(
     notifForecast: Uint8Array.from(notifForecast),
     notifPct: Float64Array.from(notifPct),
 
-    fixedHourlyUsd: fixedHourly(design, removed, compute, data, entry, alarms.map((a) => a.props.periodS)),
+    fixedHourlyUsd: fixedHourly(design, removed, compute, storage, entry, alarms.map((a) => a.props.periodS)),
   };
 }
 
@@ -186,7 +186,7 @@ function fixedHourly(
   design: Design,
   removed: Uint8Array,
   compute: ComputeTopology,
-  data: DataTopology,
+  storage: StorageTopology,
   entry: EntryTopology,
   alarmPeriods: number[],
 ): number {
@@ -215,9 +215,9 @@ function fixedHourly(
   for (const p of alarmPeriods) {
     usd += (p < 60 ? catalogue.cloudWatch.highResolutionAlarmMonthUsd.value : catalogue.cloudWatch.alarmMonthUsd.value) / month;
   }
-  for (let d = 0; d < data.dbCount; d++) {
-    const copies = data.dbMultiAz[d] === 1 ? 2 : 1;
-    usd += ((data.dbStorageGb[d]! * catalogue.database.storageGbMonthUsd.value * copies) / month) * factorOf(data.dbResource[d]!);
+  for (let d = 0; d < storage.dbCount; d++) {
+    const copies = storage.dbMultiAz[d] === 1 ? 2 : 1;
+    usd += ((storage.dbStorageGb[d]! * catalogue.database.storageGbMonthUsd.value * copies) / month) * factorOf(storage.dbResource[d]!);
   }
   for (const u of design.unmodelled) {
     if (u.type === 'AWS::EC2::NatGateway') usd += catalogue.natGateway.hourlyUsd.value * priceFactorOf(design.stacks[u.stack]?.region ?? '');

@@ -23,7 +23,7 @@ import {
   TO_FRONT,
   TO_NOTHING,
 } from '../constants.ts';
-import type { ComputeTopology, DataTopology, EntryTopology, NetworkTopology } from '../topology.ts';
+import type { ComputeTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
 import { liveOfKind, refOf } from './network.ts';
 
@@ -34,7 +34,7 @@ export function compileEntry(
   removed: Uint8Array,
   net: NetworkTopology,
   compute: ComputeTopology,
-  data: DataTopology,
+  storage: StorageTopology,
   labels: string[],
   warnings: string[],
 ): EntryTopology {
@@ -51,8 +51,8 @@ export function compileEntry(
     front.resource.push(resource);
   };
   for (let i = 0; i < compute.lbCount; i++) addFront(FRONT_LB, i, compute.lbResource[i]!, compute.lbPublic[i]!);
-  for (let i = 0; i < data.bucketCount; i++) {
-    const b = res[data.bucketResource[i]!]!;
+  for (let i = 0; i < storage.bucketCount; i++) {
+    const b = res[storage.bucketResource[i]!]!;
     addFront(FRONT_BUCKET, i, b.id, b.kind === 'bucket' && b.props.websiteHosting ? 1 : 0);
   }
   const slotOf = new Map<number, number>();

@@ -4,7 +4,7 @@ import type { Design } from '../../design/model.ts';
 import type { Topology } from '../topology.ts';
 import { compileCompute } from './compute.ts';
 import { compileControl } from './control.ts';
-import { compileData } from './data.ts';
+import { compileStorage } from './storage.ts';
 import { compileEntry } from './entry.ts';
 import { compileNetwork } from './network.ts';
 
@@ -19,8 +19,8 @@ export function compileTopology(design: Design, removed: Uint8Array): Topology {
   const keys = design.resources.map((r) => resourceKey(design, r.id));
   const net = compileNetwork(design, removed, warnings);
   const compute = compileCompute(design, removed, net, labels, warnings);
-  const data = compileData(design, removed, net, compute, labels, warnings);
-  const entry = compileEntry(design, removed, net, compute, data, labels, warnings);
-  const control = compileControl(design, removed, net, compute, data, entry, labels, warnings);
-  return { ...net, ...compute, ...data, ...entry, ...control, design, removed, labels, keys, warnings };
+  const storage = compileStorage(design, removed, net, compute, labels, warnings);
+  const entry = compileEntry(design, removed, net, compute, storage, labels, warnings);
+  const control = compileControl(design, removed, net, compute, storage, entry, labels, warnings);
+  return { ...net, ...compute, ...storage, ...entry, ...control, design, removed, labels, keys, warnings };
 }

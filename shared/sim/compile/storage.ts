@@ -1,4 +1,4 @@
-// Compiles databases into replication groups (a primary and its read replicas) and decides which group each
+// Compiles storage: databases into replication groups (a primary and its read replicas) and decides which group each
 // instance's dynamic requests use. The design has no explicit app → database connection, so the game picks
 // the group with a member in the instance's own VPC, else a connected VPC (peering, Transit Gateway), else
 // the same region, else any: the nearest one an application would be configured with.
@@ -7,7 +7,7 @@ import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
 import { regionOf, ZONES_PER_REGION, zoneIndex } from '../constants.ts';
-import type { ComputeTopology, DataTopology, NetworkTopology } from '../topology.ts';
+import type { ComputeTopology, StorageTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
 
 export const DB_CLASS_NAMES: string[] = Object.keys(catalogue.databaseClasses).sort();
@@ -16,14 +16,14 @@ export function dbClassIndex(name: string): number {
   return DB_CLASS_NAMES.indexOf(name);
 }
 
-export function compileData(
+export function compileStorage(
   design: Design,
   removed: Uint8Array,
   net: NetworkTopology,
   compute: ComputeTopology,
   labels: string[],
   warnings: string[],
-): DataTopology {
+): StorageTopology {
   const dbs = liveOfKind(design, removed, 'database');
   const dbIndex = new Map<number, number>();
   dbs.forEach((d, i) => dbIndex.set(d.id, i));
@@ -162,7 +162,7 @@ export function compileData(
 }
 
 /** Hourly price of one database instance of a class in a region (Multi-AZ doubles it). */
-export function dbHourlyUsd(data: DataTopology, cls: number, region: number, multiAz: boolean): number {
+export function dbHourlyUsd(data: StorageTopology, cls: number, region: number, multiAz: boolean): number {
   const factor = multiAz ? catalogue.database.multiAzPriceFactor.value : 1;
   return data.classHourlyUsd[cls]! * factor * priceFactorOf(REGIONS[region]!.code);
 }
