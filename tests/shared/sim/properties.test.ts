@@ -137,11 +137,13 @@ describe('properties', () => {
         scenarioArb,
         fc.integer({ min: 0, max: 2 ** 32 - 1 }),
         fc.integer({ min: 0, max: 150 }),
-        fc.boolean(),
+        fc.constantFrom('none', 'scale', 'delete', 'class'),
         (spec, sspec, seed, at, act) => {
           const world = build(spec, sspec, seed);
           for (let k = 0; k < at; k++) step(world);
-          if (act) applyAction(world, { type: 'set-desired-capacity', logicalId: 'Web', desired: 3 });
+          if (act === 'scale') applyAction(world, { type: 'set-desired-capacity', logicalId: 'Web', desired: 3 });
+          if (act === 'delete') applyAction(world, { type: 'delete-resource', logicalId: 'Lb' });
+          if (act === 'class') applyAction(world, { type: 'modify-db-class', logicalId: 'Db', instanceClass: 'db.r6g.xlarge' });
           const copy = restoreWorld(JSON.parse(JSON.stringify(snapshotWorld(world))));
           if (hashWorld(copy) !== hashWorld(world)) return false;
           for (let k = at; k < 180; k++) {
