@@ -45,6 +45,8 @@ export interface Scratch {
   instUnits: Float64Array;
   /** Per instance slot: the share (0–1) of its offered load it served this step — a share, not a rate. */
   instServed: Float64Array;
+  /** Per instance slot: requests per second it served this step (all classes, before the database's say). */
+  instRps: Float64Array;
   /** Per instance slot: its own service latency this step (base × queueing factor), in ms. */
   instLatMs: Float64Array;
 
@@ -63,11 +65,13 @@ export interface Scratch {
   classServed: Float64Array;
   classMs: Float64Array;
 
+  /** Per load balancer, CloudWatch-style for the step: requests and errors are counts over the step (÷ STEP_SECONDS for a rate), latency the served mean in ms. */
   lbRequests: Float64Array;
   lbErrors: Float64Array;
   lbLatencyMs: Float64Array;
   lbHealthy: Float64Array;
   lbUnhealthy: Float64Array;
+  /** Per distribution: requests, edge hits and failed misses per second this step. */
   distRequests: Float64Array;
   distHits: Float64Array;
   distErrors: Float64Array;
@@ -136,6 +140,7 @@ export function allocateScratch(topo: Topology): Scratch {
     instUnits: new Float64Array(topo.instCount),
     instServed: new Float64Array(topo.instCount),
     instLatMs: new Float64Array(topo.instCount),
+    instRps: new Float64Array(topo.instCount),
     groupWriter: new Int32Array(topo.groupCount),
     groupReader: new Int32Array(topo.groupCount * REGION_COUNT),
     dbQueries: new Float64Array(topo.dbCount),

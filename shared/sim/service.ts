@@ -76,12 +76,15 @@ export function serveInstances(world: World): void {
     if (s.instState[i] !== RUNNING) {
       sc.instServed[i] = 0;
       sc.instLatMs[i] = 0;
+      sc.instRps[i] = 0;
       s.instCpu[i] = 0;
       continue;
     }
     const u = units / topo.instCapacity[i]!;
     const served = u > 1 ? 1 / u : 1;
     sc.instServed[i] = served;
+    const o = i * CLASS_COUNT;
+    sc.instRps[i] = units === 0 ? 0 : (sc.instOffered[o]! + sc.instOffered[o + 1]! + sc.instOffered[o + 2]! + sc.instOffered[o + 3]!) * served;
     sc.instLatMs[i] = topo.instBaseMs[i]! * queueingFactor(u);
     s.instCpu[i] = u > 1 ? 100 : u * 100;
     const g = topo.instDbGroup[i]!;
