@@ -49,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv, version: string): ServerConfi
     host: env.HOST ?? '0.0.0.0',
     clientDir: env.CLIENT_DIR ?? fileURLToPath(new URL('../dist/client/', import.meta.url)),
     version,
-    dataDir: optional(env.DATA_DIR) ?? fileURLToPath(new URL('../data/', import.meta.url)),
+    dataDir: optional(env.DATA_DIR) ?? fileURLToPath(new URL('../data/pglite', import.meta.url)),
     ...(redisUrl ? { redisUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

@@ -1,12 +1,16 @@
 import type { AddressInfo } from 'node:net';
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { MATCH_ROOM } from '../shared/protocol/messages.ts';
 import type { ServerConfig } from './config.ts';
 import { mountRoutes } from './http/routes.ts';
+import { matchStore } from './match-store.ts';
+import { openDatabase } from './persistence/database.ts';
+import { openDatabaseInWorker } from './persistence/worker-database.ts';
 import { MatchRoom } from './rooms/match-room.ts';
+import { services } from './services.ts';
 
 /**
  * The transport's hard cap on one WebSocket frame. Far above any intent, so an oversized intent reaches the
@@ -17,11 +21,36 @@ const MAX_FRAME_BYTES = 256 * 1024;
 export interface GameServer {
   /** The port actually bound (useful when the config asked for 0). */
   port: number;
+  /** Resolves when the database is open and checkpointed matches are restored. */
+  restored: Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Re-creates every checkpointed match under its old code, paused until its players return. */
+async function restoreMatches(): Promise<number> {
+  const codes = (await services.store?.pending()) ?? [];
+  let restored = 0;
+  for (const code of codes) {
+    services.restoring.add(code);
+    try {
+      await matchMaker.createRoom(MATCH_ROOM, { restore: code });
+      restored++;
+    } catch (error) {
+      console.error(`match ${code} could not be restored: ${(error as Error).message}`);
+    } finally {
+      services.restoring.delete(code);
+    }
+  }
+  return restored;
 }
 
 export async function startGameServer(config: ServerConfig): Promise<GameServer> {
   const startedAt = Date.now();
+  // The database opens in the background: the page and new rooms do not wait for it. The embedded one runs
+  // on a worker thread, so neither its start (initdb) nor its queries ever stall the game loop.
+  services.store = matchStore(() =>
+    config.databaseUrl ? openDatabase({ databaseUrl: config.databaseUrl }) : openDatabaseInWorker({ dataDir: config.dataDir }),
+  );
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   // One process: Colyseus's in-memory presence and driver. Several: Redis, so any process can matchmake a
   // client into a room another process hosts, and tell it that process's public address.
@@ -43,8 +72,15 @@ export async function startGameServer(config: ServerConfig): Promise<GameServer>
   server.define(MATCH_ROOM, MatchRoom);
   await server.listen(config.port, config.host);
   const port = (transport.server?.address() as AddressInfo).port;
+  const restored = restoreMatches();
   return {
     port,
-    stop: () => server.gracefullyShutdown(false),
+    restored,
+    async stop() {
+      // Rooms checkpoint their matches as they are disposed; then the database closes.
+      services.shuttingDown = true;
+      await server.gracefullyShutdown(false);
+      await services.store?.close();
+    },
   };
 }

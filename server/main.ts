@@ -14,6 +14,9 @@ try {
 }
 const server = await startGameServer(config);
 console.log(`Five Nines ${pkg.version} listening on http://localhost:${server.port}`);
+void server.restored.then((count) => {
+  if (count > 0) console.log(`restored ${count} match${count === 1 ? '' : 'es'} from checkpoints`);
+});
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

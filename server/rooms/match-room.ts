@@ -16,6 +16,10 @@ import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { newRoomCode } from './room-codes.ts';
 import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
 import { setUpMatch } from './match-setup.ts';
+import { restoreMatch, snapshotMatch } from '../../shared/match/checkpoint.ts';
+import { matchFingerprint } from '../../shared/match/replay.ts';
+import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
+import { services } from '../services.ts';
 
 /** Colyseus drops a client past this many messages a second: a flood, not a player. */
 const MAX_MESSAGES_PER_SECOND = 40;
@@ -47,9 +51,15 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private carry = 0;
   private lastStatusMs = 0;
   private hostSession: string | null = null;
+  /** Seats of a restored match, waiting for their players to come back by nickname. */
+  private awaiting: Actor[] = [];
+  private lastCheckpointMs = Date.now();
+  private checkpointedAt = -1;
   options!: CreateOptions;
 
   override async onCreate(raw: unknown): Promise<void> {
+    const restore = (raw as { restore?: unknown } | undefined)?.restore;
+    if (typeof restore === 'string' && services.restoring.has(restore)) return this.restore(restore);
     const parsed = createOptionsSchema.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, describeOptionsError(parsed.error.issues[0]));
     this.options = parsed.data;
@@ -62,11 +72,30 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // Everyone who joins is put in the Builders group; the host (the account's root) can change that.
     this.system({ type: 'iam', request: { op: 'createGroup', name: BUILDERS_GROUP } });
     this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'group', name: BUILDERS_GROUP }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
-    this.project(true);
+    this.start();
+  }
 
+  /** A match brought back from its checkpoint under its old code, paused until the host resumes it. */
+  private async restore(code: string): Promise<void> {
+    const restored = restoreMatch(await services.store?.load(code));
+    if (!restored.ok) throw new ServerError(500, restored.message);
+    this.match = restored.match;
+    if (this.match.clock.phase === 'running') this.match.clock = { ...this.match.clock, phase: 'paused' };
+    this.awaiting = restored.seats;
+    // Nobody is in a restored room yet: keep it until its players come back (the first join re-arms this).
+    this.autoDispose = false;
+    this.roomId = code;
+    this.setState(new MatchState());
+    this.state.code = code;
+    this.start();
+  }
+
+  private start(): void {
+    this.project(true);
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
     this.onMessage(MESSAGE.trail, (client, payload: unknown) => this.answerTrail(client, payload));
+    this.onMessage(MESSAGE.fingerprint, (client) => this.answerFingerprint(client));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
   }
@@ -75,9 +104,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const parsed = joinOptionsSchema.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, JOIN_REFUSED_MESSAGE);
     const nickname = parsed.data.nickname;
-    const isHost = this.hostSession === null;
+    const returning = this.awaiting.findIndex((a) => a.nickname === nickname);
+    const isHost = this.hostSession === null && (this.awaiting.length === 0 || this.awaiting[returning]?.host === true);
     let actor: Actor;
-    if (isHost) {
+    if (returning >= 0) {
+      // A player of a restored match, back by name: their old seat, team and identity.
+      actor = this.awaiting.splice(returning, 1)[0]!;
+      if (actor.host) this.hostSession = client.sessionId;
+    } else if (isHost) {
       this.hostSession = client.sessionId;
       const team = this.match.mode === 'classroom' ? null : (this.match.teams[0]?.id ?? null);
       actor = { nickname, identity: { kind: 'root' }, team, host: true, mfa: true };
@@ -90,6 +124,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       actor = { nickname, identity: { kind: 'user', name }, team, host: false, mfa: false };
     }
     this.seats.set(client.sessionId, { sessionId: client.sessionId, actor, connected: true, window: { startedMs: 0, count: 0 } });
+    this.autoDispose = true;
     this.giveView(client);
     this.project(false);
   }
@@ -116,6 +151,29 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const seat = this.seats.get(client.sessionId);
     if (seat) seat.connected = false;
     this.project(false);
+  }
+
+  override async onDispose(): Promise<void> {
+    // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
+    if (services.shuttingDown && this.match.clock.phase !== 'results') await this.checkpoint();
+    else await services.store?.remove(this.roomId).catch(() => undefined);
+  }
+
+  /** Stores the match as it is now; its log length orders checkpoints, so a late write never rolls back. */
+  private async checkpoint(): Promise<void> {
+    const seats = [...this.awaiting, ...[...this.seats.values()].map((s) => s.actor)];
+    const position = this.match.trail.length * 1_000_000 + this.match.clock.step;
+    this.checkpointedAt = position;
+    try {
+      await services.store?.save(this.roomId, snapshotMatch(this.match, seats), position);
+    } catch (error) {
+      console.error(`room ${this.roomId}: checkpoint failed: ${(error as Error).message}`);
+    }
+  }
+
+  private answerFingerprint(client: Client): unknown {
+    if (!this.seats.get(client.sessionId)?.actor.host) return { ok: false, refusal: refusal('host-only') };
+    return { ok: true, step: this.match.clock.step, phase: this.match.clock.phase, teams: matchFingerprint(this.match) };
   }
 
   override onUncaughtException(error: Error, methodName: string): void {
@@ -194,6 +252,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const withStatus = now - this.lastStatusMs >= STATUS_EVERY_MS;
     if (withStatus) this.lastStatusMs = now;
     if (queue.length > 0 || result.steps > 0 || withStatus) this.project(withStatus);
+    const position = this.match.trail.length * 1_000_000 + this.match.clock.step;
+    if (now - this.lastCheckpointMs >= CHECKPOINT_EVERY_MS && position !== this.checkpointedAt && this.match.clock.phase !== 'results') {
+      this.lastCheckpointMs = now;
+      void this.checkpoint();
+    }
   }
 
   /** The host hands an IAM user to a player (by nickname or session id): from now on they act as it. */

@@ -8,6 +8,8 @@ export const MESSAGE = {
   notice: 'notice',
   /** Client → server request: a CloudTrail query (shared/trail/query.ts); the answer is the matching events. */
   trail: 'trail',
+  /** Client → server request (host only): the step and every team's world hash, to check a restore or replay. */
+  fingerprint: 'fingerprint',
 } as const;
 
 /** The room every mode plays in. */

@@ -17,7 +17,8 @@ export interface RunningServer {
 export function startServer(entry = 'server/main.ts', env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
   const child = spawn(process.execPath, [entry], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // An in-memory database unless the test names a data folder: test servers must not share the user's one.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
