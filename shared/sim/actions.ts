@@ -73,7 +73,8 @@ export function applyAction(world: World, input: unknown): ActionResult {
   const r = found.resource;
   const label = world.topo.labels[r.id]!;
   const result = applyTo(world, action, r, label);
-  note(world, 'action', result.ok ? `${action.type} ${label}${describe(action)}` : `refused ${action.type} ${label}: ${result.message}`);
+  // A refused action changes nothing, not even the timeline: the refusal is the caller's to report.
+  if (result.ok) note(world, 'action', `${action.type} ${label}${describe(action)}`);
   return result;
 }
 
