@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
 import { applyIntent } from '../../shared/match/apply.ts';
 import { stepsOwed } from '../../shared/match/clock.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
@@ -13,6 +12,7 @@ import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
 import { runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
+import { viewFor } from '../wire/views.ts';
 import { newRoomCode } from './room-codes.ts';
 import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
 import { setUpMatch } from './match-setup.ts';
@@ -194,11 +194,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private giveView(client: Client): void {
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
-    const view = new StateView();
     this.project(true);
-    for (const [team, board] of this.state.boards) if (seat.actor.host || seat.actor.team === team) view.add(board);
-    if (seat.actor.host) for (const account of this.state.account.values()) view.add(account);
-    client.view = view;
+    client.view = viewFor(this.state, seat.actor);
   }
 
   private receiveIntent(client: Client, payload: unknown): void {

