@@ -13,6 +13,8 @@ export interface MatchStore {
   remove(roomId: string): Promise<void>;
   /** Room codes with a checkpoint, to restore at start-up. */
   pending(): Promise<string[]>;
+  /** 'opening' until the database answers, then 'ready' (or 'none' if it could not be opened). */
+  readonly status: () => 'opening' | 'ready' | 'none';
   /** Closes the database if it is open; one still opening is closed as soon as it has (shutdown never waits for initdb). */
   close(): Promise<void>;
 }
@@ -20,6 +22,7 @@ export interface MatchStore {
 export function matchStore(open: () => Promise<Database>): MatchStore {
   let opened: Database | undefined;
   let closing = false;
+  let status: 'opening' | 'ready' | 'none' = 'opening';
   const ready = open().then(
     async (db) => {
       if (closing) {
@@ -27,14 +30,17 @@ export function matchStore(open: () => Promise<Database>): MatchStore {
         return undefined;
       }
       opened = db;
+      status = 'ready';
       return db;
     },
     (error: unknown) => {
+      status = 'none';
       console.error(`the database could not be opened; matches will not survive a restart: ${(error as Error).message}`);
       return undefined;
     },
   );
   return {
+    status: () => status,
     async close() {
       closing = true;
       const db = opened;

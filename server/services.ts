@@ -2,11 +2,18 @@
 // at start-up. Rooms are made by Colyseus from a class, so they reach these here rather than by argument.
 import type { MatchStore } from './match-store.ts';
 
+/** What the process's metrics read of a live room. */
+export interface LiveRoom {
+  clients: { length: number };
+}
+
 export interface Services {
+  /** This process's live rooms. */
+  rooms: Set<LiveRoom>;
   store?: MatchStore;
   /** Rooms to restore from checkpoints: only these codes may be created with the `restore` option. */
   restoring: Set<string>;
   shuttingDown: boolean;
 }
 
-export const services: Services = { restoring: new Set(), shuttingDown: false };
+export const services: Services = { rooms: new Set(), restoring: new Set(), shuttingDown: false };

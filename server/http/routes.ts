@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
+import { readMetrics } from './metrics.ts';
 
 // The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
 export interface RouteOptions {
@@ -17,6 +18,11 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
       version: options.version,
       uptimeS: Math.round((Date.now() - options.startedAt) / 1000),
     });
+  });
+
+  // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window).
+  app.get('/metrics', (req, res) => {
+    res.json(readMetrics(req.query.reset === '1'));
   });
 
   // The scenarios a player can pick: enough for a campaign map and a teacher's form (the full text is in

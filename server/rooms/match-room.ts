@@ -91,6 +91,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private start(): void {
+    services.rooms.add(this);
     this.project(true);
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
@@ -154,6 +155,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   override async onDispose(): Promise<void> {
+    services.rooms.delete(this);
     // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
     if (services.shuttingDown && this.match.clock.phase !== 'results') await this.checkpoint();
     else await services.store?.remove(this.roomId).catch(() => undefined);

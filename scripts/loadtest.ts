@@ -1,0 +1,130 @@
+// `npm run loadtest -- --rooms R --clients C --seconds S [--endpoint ws://127.0.0.1:PORT] [--speed N]`
+// Bots join R rooms of C players each (all of a room's joins fired at once), build and play for S seconds,
+// then one JSON line reports: join latency p50/p95, intent round trip p50/p95/p99, the server's event-loop
+// delay p99, CPU and RSS, bytes per second per client, the join snapshot's size, and errors.
+// Loopback only, bounded in count and time; without --endpoint it starts its own server.
+// First: the wire meter must be in place before the SDK loads.
+import { resetPlayBytes, wireCounts } from './load/wire-meter.ts';
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { Bot } from './load/bot.ts';
+
+const { values } = parseArgs({
+  options: {
+    rooms: { type: 'string', default: '2' },
+    clients: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '20' },
+    endpoint: { type: 'string' },
+    speed: { type: 'string', default: '1' },
+    pause: { type: 'string', default: '2000' },
+  },
+});
+const rooms = Number(values.rooms);
+const clients = Number(values.clients);
+const seconds = Number(values.seconds);
+const speed = Number(values.speed);
+function bounded(name: string, v: number, max: number): void {
+  if (!Number.isInteger(v) || v < 1 || v > max) {
+    console.error(`--${name} must be a whole number from 1 to ${max}`);
+    process.exit(2);
+  }
+}
+bounded('rooms', rooms, 60);
+bounded('clients', clients, 60);
+bounded('seconds', seconds, 900);
+bounded('speed', speed, 8);
+
+async function ownServer(): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['server/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
+function loopbackOnly(endpoint: string): string {
+  const url = new URL(endpoint.replace(/^ws/, 'http'));
+  if (!['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname) && !url.hostname.startsWith('127.')) {
+    console.error('the load harness only targets this machine (loopback addresses)');
+    process.exit(2);
+  }
+  return url.origin;
+}
+
+const percentile = (xs: number[], q: number) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10;
+};
+
+async function metrics(url: string, reset: boolean): Promise<{ rssBytes: number; cpuMicros: number; eventLoopDelayP99Ms: number; database: string }> {
+  return (await (await fetch(`${url}/metrics${reset ? '?reset=1' : ''}`)).json()) as never;
+}
+
+const server = values.endpoint ? { url: loopbackOnly(values.endpoint), stop: () => undefined } : await ownServer();
+// The embedded database starts on a worker (initdb takes seconds of CPU): measure the game, not that.
+for (let i = 0; i < 600 && (await metrics(server.url, false)).database === 'opening'; i++) await new Promise((r) => setTimeout(r, 100));
+const bots: Bot[] = [];
+const hosts: Bot[] = [];
+const errors: string[] = [];
+
+// Rooms are created one after another; each room's players then join in the same instant.
+for (let r = 0; r < rooms; r++) {
+  const host = new Bot(server.url, `Host${r}`);
+  try {
+    const code = await host.create({ mode: 'team', scenario: 'az-outage', design: 'alb-asg-multi-az' });
+    hosts.push(host);
+    bots.push(host);
+    const guests = Array.from({ length: clients - 1 }, (_, i) => new Bot(server.url, `P${r}-${i}`));
+    await Promise.all(guests.map((g) => g.join(code)));
+    bots.push(...guests);
+    host.send({ type: 'clock', command: 'start' });
+    if (speed > 1) host.send({ type: 'speed', speed });
+  } catch (error) {
+    errors.push(`create: ${(error as Error).message}`);
+  }
+}
+
+const before = await metrics(server.url, true);
+resetPlayBytes();
+const started = Date.now();
+const until = started + seconds * 1000;
+await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('web', until, Number(values.pause)))));
+const wallS = (Date.now() - started) / 1000;
+const after = await metrics(server.url, false);
+const counts = wireCounts();
+await Promise.all(bots.map((b) => b.stop()));
+server.stop();
+
+const joins = bots.map((b) => b.stats.joinMs).filter((x): x is number => x !== undefined);
+const trips = bots.flatMap((b) => b.stats.roundTripsMs);
+const allErrors = [...errors, ...bots.flatMap((b) => b.stats.errors)];
+const result = {
+  rooms,
+  clientsPerRoom: clients,
+  clients: bots.length,
+  seconds: Math.round(wallS),
+  joinMsP50: percentile(joins, 0.5),
+  joinMsP95: percentile(joins, 0.95),
+  joinMsMax: percentile(joins, 1),
+  intentRoundTripMsP50: percentile(trips, 0.5),
+  intentRoundTripMsP95: percentile(trips, 0.95),
+  intentRoundTripMsP99: percentile(trips, 0.99),
+  intents: trips.length,
+  serverEventLoopDelayP99Ms: Math.round(after.eventLoopDelayP99Ms * 10) / 10,
+  serverCpuPercent: Math.round(((after.cpuMicros - before.cpuMicros) / 1e6 / wallS) * 1000) / 10,
+  serverRssMb: Math.round(after.rssBytes / 1e6),
+  bytesPerSecondPerClient: Math.round(counts.reduce((n, c) => n + c.playBytes, 0) / Math.max(1, counts.length) / wallS),
+  joinSnapshotBytesP50: percentile(counts.map((c) => c.snapshotBytes), 0.5),
+  joinSnapshotBytesMax: percentile(counts.map((c) => c.snapshotBytes), 1),
+  errors: allErrors.length,
+  errorSamples: [...new Set(allErrors)].slice(0, 5),
+};
+console.log(JSON.stringify(result));
+process.exit(0);
