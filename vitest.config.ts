@@ -7,7 +7,7 @@ export default defineConfig({
   test: {
     reporters: ['default', new SummaryLineReporter()],
     projects: [
-      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts'] } },
+      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts', 'tests/client/**/*.test.ts'] } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         test: {

@@ -1,16 +1,52 @@
 // Starts Phaser on the board scene. Imported dynamically, so the lobby never waits for Phaser to load.
 import Phaser from 'phaser';
+import { drawAtlas } from './art/icons.ts';
 import { BoardScene, type BoardActions } from './scenes/board-scene.ts';
-import type { BoardView } from './view/board-view.ts';
+import type { MatchView } from './view/match-view.ts';
 
-export function startBoardGame(parent: HTMLElement, view: BoardView, actions: BoardActions): Phaser.Game {
-  return new Phaser.Game({
+export interface BoardControls {
+  zoomBy(factor: number): void;
+  panBy(dx: number, dy: number): void;
+  fit(): void;
+  relabel(): void;
+  /** Where a world point is on the canvas, in CSS pixels from its top-left corner. */
+  toScreen(x: number, y: number): { x: number; y: number };
+  frameTimes(): number[];
+  particles(): number;
+  destroy(): void;
+}
+
+export async function startBoardGame(parent: HTMLElement, view: MatchView, actions: BoardActions): Promise<BoardControls> {
+  const atlas = await drawAtlas();
+  const scene = new BoardScene(view, actions, atlas);
+  const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    backgroundColor: '#0b1220',
+    backgroundColor: '#0a1020',
     scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth, height: parent.clientHeight },
-    scene: new BoardScene(view, actions),
+    scene,
     banner: false,
     audio: { noAudio: true },
+    render: { antialias: true, roundPixels: false },
   });
+  await new Promise<void>((resolve) => {
+    const check = (): void => (scene.camera ? resolve() : void setTimeout(check, 20));
+    check();
+  });
+  // The board's box changes size when a console opens or the inspector appears, not only with the window.
+  const resize = new ResizeObserver(() => game.scale.resize(parent.clientWidth, parent.clientHeight));
+  resize.observe(parent);
+  return {
+    zoomBy: (f) => scene.camera.zoomBy(f),
+    panBy: (dx, dy) => scene.camera.panBy(dx, dy),
+    fit: () => scene.camera.fit(view.current.layout),
+    relabel: () => scene.relabel(),
+    toScreen: (x, y) => scene.camera.toScreen(x, y),
+    frameTimes: () => scene.frameTimes,
+    particles: () => (scene as unknown as { traffic: { particleCount: number } }).traffic.particleCount,
+    destroy: () => {
+      resize.disconnect();
+      game.destroy(true);
+    },
+  };
 }

@@ -1,126 +1,210 @@
+// The board scene: regions, zones, VPCs and subnets as boxes, the pieces in them, the lines between them and
+// the traffic on those lines, with a camera that pans and zooms and a minimap. It reads the view-model and
+// turns pointer gestures into the view-model's selections or into requests to the page (place, connect,
+// drop); it holds no game rule.
 import Phaser from 'phaser';
-import { PALETTE, ZONE_KINDS } from '../ui/palette-entries.ts';
-import { REGIONS } from '../../shared/geography/regions.ts';
-import type { BoardView, BoardViewState } from '../view/board-view.ts';
-import { contains, layoutBoard, type BoardLayout } from './board-layout.ts';
-import { drawComponentIcon, kindColour } from './component-icons.ts';
-
-const SHORT: Partial<Record<string, string>> = { loadBalancer: 'ALB', autoScalingGroup: 'ASG' };
-
-function componentsIn(state: BoardViewState, zone: string) {
-  return state.board.components.filter((c) => c.zone === zone && ZONE_KINDS.includes(c.kind));
-}
+import { t } from '../i18n/index.ts';
+import type { MatchView, MatchViewState } from '../view/match-view.ts';
+import type { PlaceTarget } from '../view/placement.ts';
+import { PALETTE } from '../view/placement.ts';
+import type { AtlasFrame } from '../art/icons.ts';
+import { drawFrame, frameLabels } from './board-frame.ts';
+import { pieceAt, targetAt } from './board-targets.ts';
+import { BoardCamera } from './board-camera.ts';
+import { PieceLayer } from './piece-layer.ts';
+import { TrafficLayer } from './traffic-layer.ts';
+import { THEME } from './theme.ts';
 
 export interface BoardActions {
-  place(zone: string): void;
+  place(target: PlaceTarget, keepArmed: boolean): void;
+  connect(from: string, to: string): void;
+  /** A piece dragged and let go over `target` at world point (x, y). */
+  drop(ref: string, target: PlaceTarget | null, x: number, y: number): void;
+  hover(ref: string | null, screenX: number, screenY: number): void;
 }
 
-const COLOURS = {
-  background: 0x0b1220,
-  region: 0x111a2e,
-  regionEdge: 0x2c3b5a,
-  zone: 0x16223a,
-  zoneEdge: 0x2f4266,
-  zoneArmed: 0x1d3a35,
-  zoneArmedEdge: 0x34d399,
-  card: 0x1e2b45,
-  cardSelected: 0x2b3f66,
-  selectedEdge: 0xfacc15,
-  text: '#e2e8f0',
-  muted: '#8ea0bf',
-};
+const DRAG_THRESHOLD = 6;
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif';
-
-// The board: one region, its zones as columns, and the components in them. It redraws from the view-model
-// whenever that changes; input becomes view-model selections or intents through `actions`.
 export class BoardScene extends Phaser.Scene {
-  private layer!: Phaser.GameObjects.Container;
-  private layout!: BoardLayout;
-  private readonly view: BoardView;
+  private readonly view: MatchView;
   private readonly actions: BoardActions;
+  private readonly atlas: { canvas: HTMLCanvasElement; frames: AtlasFrame[] };
+  private frame!: Phaser.GameObjects.Graphics;
+  private labels!: Phaser.GameObjects.Layer;
+  private banners!: Phaser.GameObjects.Layer;
+  private pieces!: PieceLayer;
+  private traffic!: TrafficLayer;
+  camera!: BoardCamera;
+  private ghost!: Phaser.GameObjects.Image;
+  private hovered: string | null = null;
+  private lastLayout: MatchViewState['layout'] | null = null;
+  private gesture: { kind: 'none' | 'pan' | 'drag'; ref?: string; downX: number; downY: number; moved: boolean } = { kind: 'none', downX: 0, downY: 0, moved: false };
+  /** JavaScript time of the scene's last frames (update and render), for the benchmark. */
+  readonly frameTimes: number[] = [];
 
-  constructor(view: BoardView, actions: BoardActions) {
+  constructor(view: MatchView, actions: BoardActions, atlas: { canvas: HTMLCanvasElement; frames: AtlasFrame[] }) {
     super('board');
     this.view = view;
     this.actions = actions;
+    this.atlas = atlas;
   }
 
   create(): void {
-    this.cameras.main.setBackgroundColor(COLOURS.background);
-    this.layer = this.add.container(0, 0);
-    const unsubscribe = this.view.subscribe((state) => this.draw(state));
-    this.scale.on('resize', () => this.draw(this.view.current));
+    const texture = this.textures.addCanvas('atlas', this.atlas.canvas)!;
+    for (const f of this.atlas.frames) texture.add(f.name, 0, f.x, f.y, f.w, f.h);
+    this.cameras.main.setBackgroundColor(THEME.background);
+
+    this.frame = this.add.graphics();
+    const lines = this.add.graphics();
+    const cards = this.add.graphics();
+    const icons = this.add.layer();
+    const blitter = this.add.blitter(0, 0, 'atlas');
+    this.labels = this.add.layer();
+    const pieceTexts = this.add.layer();
+    this.banners = this.add.layer();
+    this.ghost = this.add.image(0, 0, 'atlas', 'instance').setDisplaySize(44, 44).setAlpha(0.8).setVisible(false);
+    this.pieces = new PieceLayer(this, cards, icons, pieceTexts);
+    this.traffic = new TrafficLayer(lines, blitter);
+    this.camera = new BoardCamera(this, [this.labels, pieceTexts, blitter, this.banners, this.ghost]);
+
+    const unsubscribe = this.view.subscribe((state, previous) => this.redraw(state, previous));
     this.events.once('shutdown', unsubscribe);
-    this.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => this.click(pointer.x, pointer.y));
-  }
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.pointerDown(p));
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.pointerMove(p));
+    this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.pointerUp(p));
+    this.input.on('gameout', () => this.setHover(null, 0, 0));
+    this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => this.camera.zoomAt(p.x, p.y, dy > 0 ? 0.88 : 1 / 0.88));
+    this.scale.on('resize', () => this.camera.resize(this.view.current.layout));
+    this.camera.fit(this.view.current.layout);
 
-  private click(x: number, y: number): void {
-    const state = this.view.current;
-    const zones = state.board.zones;
-    for (let z = 0; z < zones.length; z++) {
-      const zoneRect = this.layout.zones[z]!;
-      const inZone = componentsIn(state, zones[z]!);
-      const hit = inZone.findIndex((_, n) => contains(this.layout.slot(zoneRect, n), x, y));
-      if (hit >= 0) {
-        this.view.select(inZone[hit]!.ref);
-        return;
-      }
-      if (contains(zoneRect, x, y)) {
-        if (state.armed) this.actions.place(zones[z]!);
-        else this.view.select(null);
-        return;
-      }
-    }
-    this.view.select(null);
-  }
-
-  private draw(state: BoardViewState): void {
-    const { width, height } = this.scale.gameSize;
-    const board = state.board;
-    this.layout = layoutBoard(width, height, board.zones.length);
-    this.layer.removeAll(true);
-    const g = this.add.graphics();
-    this.layer.add(g);
-
-    const r = this.layout.region;
-    g.fillStyle(COLOURS.region, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
-    g.lineStyle(2, COLOURS.regionEdge, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
-    const regionName = REGIONS.find((x) => x.code === board.region)?.name ?? '';
-    this.label(r.x + 18, r.y + 12, `Region ${board.region}`, 18, COLOURS.text, 'bold');
-    this.label(r.x + r.w - 18, r.y + 14, regionName, 15, COLOURS.muted, 'normal', 1);
-
-    board.zones.forEach((zone, z) => {
-      const rect = this.layout.zones[z]!;
-      const armed = state.armed !== null;
-      g.fillStyle(armed ? COLOURS.zoneArmed : COLOURS.zone, 1).fillRoundedRect(rect.x, rect.y, rect.w, rect.h, 10);
-      g.lineStyle(armed ? 2 : 1.5, armed ? COLOURS.zoneArmedEdge : COLOURS.zoneEdge, 1).strokeRoundedRect(rect.x, rect.y, rect.w, rect.h, 10);
-      this.label(rect.x + 12, rect.y + 10, `AZ ${zone}`, 15, COLOURS.text, 'bold');
-
-      const inZone = componentsIn(state, zone);
-      this.label(rect.x + rect.w - 12, rect.y + 11, `${inZone.length}`, 13, COLOURS.muted, 'normal', 1);
-      inZone.forEach((c, n) => {
-        const s = this.layout.slot(rect, n);
-        const selected = state.selected === c.ref;
-        g.fillStyle(selected ? COLOURS.cardSelected : COLOURS.card, 1).fillRoundedRect(s.x, s.y, s.w, s.h, 8);
-        g.lineStyle(selected ? 2.5 : 1, selected ? COLOURS.selectedEdge : kindColour(c.kind), selected ? 1 : 0.55);
-        g.strokeRoundedRect(s.x, s.y, s.w, s.h, 8);
-        drawComponentIcon(g, c.kind, s.x + 26, s.y + s.h / 2, 30);
-        const entry = PALETTE.find((p) => p.kind === c.kind);
-        const name = c.ref.split('/')[1] ?? c.ref;
-        const short = entry?.short ?? SHORT[c.kind] ?? c.kind;
-        this.label(s.x + 50, s.y + 9, c.kind === 'autoScalingGroup' ? `${short} ×${c.count}` : short, 14, COLOURS.text, 'bold');
-        this.label(s.x + 50, s.y + 29, `${name.length > 14 ? `${name.slice(0, 13)}…` : name} · ${c.health}`, 12, COLOURS.muted, 'normal');
-      });
-      if (armed && inZone.length === 0) {
-        this.label(rect.x + rect.w / 2, rect.y + rect.h / 2, 'Click to place here', 14, '#6ee7b7', 'normal', 0.5);
-      }
+    // JavaScript time per frame: from the start of the step to the end of the render.
+    let start = 0;
+    this.game.events.on(Phaser.Core.Events.PRE_STEP, () => (start = performance.now()));
+    this.game.events.on(Phaser.Core.Events.POST_RENDER, () => {
+      this.frameTimes.push(performance.now() - start);
+      if (this.frameTimes.length > 2000) this.frameTimes.splice(0, 1000);
     });
   }
 
-  private label(x: number, y: number, text: string, size: number, colour: string, weight: string, originX = 0): void {
-    const t = this.add.text(x, y, text, { fontFamily: FONT, fontSize: `${size}px`, color: colour, fontStyle: weight });
-    t.setOrigin(originX, 0);
-    this.layer.add(t);
+  override update(time: number): void {
+    this.traffic.step(time);
+    this.camera.drawViewport();
+  }
+
+  private redraw(state: MatchViewState, previous: MatchViewState): void {
+    if (!this.frame) return;
+    const layoutChanged = state.layout !== this.lastLayout;
+    if (layoutChanged) {
+      const first = this.lastLayout === null;
+      this.lastLayout = state.layout;
+      this.pieces.place(state, t('board.users'));
+      this.drawLabels(state);
+      this.camera.setWorld(state.layout, first);
+    }
+    if (layoutChanged || state.armed !== previous.armed || state.match.board.revision !== previous.match.board.revision) this.drawBoxes(state);
+    const running = state.match.phase === 'running';
+    const totalRps = state.model.entries.reduce((s, ref) => s + (state.model.byRef.get(ref)?.rps ?? 0), 0);
+    this.pieces.draw(state, this.hovered, running || totalRps > 0 ? `${Math.round(totalRps)} ${t('units.rps')}` : t('board.waiting'));
+    this.traffic.update(state, running || totalRps > 0);
+  }
+
+  /** Texts change with the language: the page calls this when it switches. */
+  relabel(): void {
+    this.lastLayout = null;
+    this.redraw(this.view.current, this.view.current);
+  }
+
+  private drawBoxes(state: MatchViewState): void {
+    const entry = PALETTE.find((p) => p.id === state.armed);
+    drawFrame(this.frame, state.layout, (kind) => {
+      if (!entry) return false;
+      if (kind === 'global') return entry.where === 'global';
+      if (kind === 'region') return entry.where === 'region' || entry.id === 'webAcl';
+      if (kind === 'cell') return entry.where === 'vpc' || entry.where === 'subnet';
+      return entry.where === 'subnet';
+    });
+  }
+
+  private drawLabels(state: MatchViewState): void {
+    this.labels.removeAll(true);
+    this.banners.removeAll(true);
+    for (const l of frameLabels(state.layout)) {
+      const text = this.add.text(l.x, l.y, l.text, { fontFamily: THEME.font, fontSize: `${l.size}px`, color: l.colour, fontStyle: l.bold ? 'bold' : 'normal' });
+      text.setResolution(2).setOrigin(l.originX ?? 0, 0);
+      if (l.banner) {
+        text.setBackgroundColor('#7f1d1d').setPadding(10, 4, 10, 4);
+        this.banners.add(text);
+      } else this.labels.add(text);
+    }
+  }
+
+  private setHover(ref: string | null, x: number, y: number): void {
+    if (ref !== this.hovered) {
+      this.hovered = ref;
+      this.pieces.draw(this.view.current, ref, this.usersLine());
+    }
+    this.actions.hover(ref, x, y);
+  }
+
+  private usersLine(): string {
+    const s = this.view.current;
+    const total = s.model.entries.reduce((sum, ref) => sum + (s.model.byRef.get(ref)?.rps ?? 0), 0);
+    return total > 0 ? `${Math.round(total)} ${t('units.rps')}` : t('board.waiting');
+  }
+
+  private pointerDown(p: Phaser.Input.Pointer): void {
+    if (this.camera.minimapClick(p.x, p.y)) return;
+    const world = this.camera.toWorld(p.x, p.y);
+    const ref = pieceAt(this.view.current.layout, world.x, world.y);
+    const state = this.view.current;
+    if (state.armed) {
+      this.gesture = { kind: 'pan', downX: p.x, downY: p.y, moved: false };
+      return;
+    }
+    if (ref && state.connectFrom) {
+      if (ref !== state.connectFrom) this.actions.connect(state.connectFrom, ref);
+      this.view.startConnect(null);
+      this.gesture = { kind: 'none', downX: p.x, downY: p.y, moved: false };
+      return;
+    }
+    this.gesture = ref ? { kind: 'drag', ref, downX: p.x, downY: p.y, moved: false } : { kind: 'pan', downX: p.x, downY: p.y, moved: false };
+  }
+
+  private pointerMove(p: Phaser.Input.Pointer): void {
+    const world = this.camera.toWorld(p.x, p.y);
+    const g = this.gesture;
+    if (p.isDown && g.kind !== 'none') {
+      if (!g.moved && Math.hypot(p.x - g.downX, p.y - g.downY) > DRAG_THRESHOLD) g.moved = true;
+      if (g.moved && g.kind === 'pan') this.camera.panBy(p.x - p.prevPosition.x, p.y - p.prevPosition.y);
+      if (g.moved && g.kind === 'drag' && g.ref) {
+        const r = this.view.current.model.byRef.get(g.ref);
+        this.ghost.setFrame(r?.kind ?? 'instance').setPosition(world.x, world.y).setVisible(true);
+      }
+      return;
+    }
+    const ref = pieceAt(this.view.current.layout, world.x, world.y) ?? null;
+    this.setHover(ref, p.x, p.y);
+  }
+
+  private pointerUp(p: Phaser.Input.Pointer): void {
+    const g = this.gesture;
+    this.gesture = { kind: 'none', downX: 0, downY: 0, moved: false };
+    this.ghost.setVisible(false);
+    const world = this.camera.toWorld(p.x, p.y);
+    const state = this.view.current;
+    if (g.kind === 'drag' && g.ref) {
+      if (g.moved) this.actions.drop(g.ref, targetAt(state.layout, world.x, world.y), world.x, world.y);
+      else this.view.select(g.ref);
+      return;
+    }
+    if (g.kind === 'pan' && !g.moved) {
+      if (state.armed) {
+        const target = targetAt(state.layout, world.x, world.y);
+        if (target) this.actions.place(target, p.event.shiftKey);
+      } else {
+        this.view.select(null);
+        if (state.connectFrom) this.view.startConnect(null);
+      }
+    }
   }
 }

@@ -1,96 +1,89 @@
-import { PALETTE } from './palette-entries.ts';
-import type { BoardView } from '../view/board-view.ts';
-import { el } from './element.ts';
+// The play screen: the top bar, the palette and guide on the left, the board in the middle with its tooltip,
+// the inspector on the right, the consoles' dock below, and the results over everything at the end.
+import { h } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import type { BoardControls } from '../board-game.ts';
+import type { ScenarioSummary } from '../net/scenarios.ts';
+import type { MatchView } from '../view/match-view.ts';
+import type { PlayerActions } from '../view/player-actions.ts';
+import type { UtilisationHistory } from '../view/utilisation-history.ts';
+import { Dock } from './consoles/dock.ts';
+import { Timeline } from './consoles/timeline.ts';
+import { Guide } from './guide.ts';
+import { Help } from './help.ts';
+import { useLanguage, useView } from './hooks.ts';
+import { Inspector } from './inspector/index.ts';
+import { Palette } from './palette.ts';
+import { Results } from './results.ts';
+import { TopBar } from './top-bar.ts';
+import { Tooltip } from './tooltip.ts';
+import { bindKeys } from './keys.ts';
 
-export interface MatchScreen {
-  /** The element Phaser draws the board into. */
-  boardHost: HTMLElement;
+export interface MatchScreenProps {
+  view: MatchView;
+  actions: PlayerActions;
+  utilisation: UtilisationHistory;
+  scenario: ScenarioSummary | undefined;
+  hover: { subscribe(fn: (h: { ref: string | null; x: number; y: number }) => void): () => void };
+  startBoard(host: HTMLElement): Promise<BoardControls>;
+  allowed(entry: string): boolean;
+  onLeave(): void;
+  onReplay: (() => void) | null;
 }
 
-export interface MatchScreenActions {
-  remove(id: string): void;
-}
+export function MatchScreen(props: MatchScreenProps) {
+  const { view, actions } = props;
+  const state = useView(view);
+  useLanguage();
+  const host = useRef<HTMLDivElement>(null);
+  const board = useRef<BoardControls | null>(null);
+  const [hover, setHover] = useState<{ ref: string | null; x: number; y: number }>({ ref: null, x: 0, y: 0 });
+  const [canUndo, setCanUndo] = useState(false);
 
-// The play screen around the canvas: the room code to share, who is here, the palette, and the selected
-// component's panel. Everything it shows comes from the view-model.
-export function mountMatchScreen(root: HTMLElement, view: BoardView, actions: MatchScreenActions): MatchScreen {
-  const code = el('strong', { id: 'room-code-display', class: 'code' });
-  const players = el('ul', { id: 'players', class: 'players' });
-  const palette = el('div', { class: 'palette', role: 'toolbar', 'aria-label': 'Components' });
-  const buttons = PALETTE.map((entry, i) => {
-    const button = el(
-      'button',
-      { type: 'button', class: 'palette-item', 'data-kind': entry.kind, title: `${entry.label} (key ${i + 1})` },
-      el('span', { class: `swatch ${entry.kind}`, 'aria-hidden': 'true' }),
-      el('span', {}, entry.label),
-      el('kbd', {}, String(i + 1)),
-    );
-    button.addEventListener('click', () => view.arm(entry.kind));
-    palette.append(button);
-    return button;
-  });
-  const hint = el('p', { class: 'hint' });
-  const selection = el('div', { class: 'selection' });
-  const boardHost = el('div', { id: 'board', class: 'board' });
-  // The canvas is a picture; this list says the same in words, for screen readers (and browser tests).
-  const summary = el('ul', { id: 'board-summary', class: 'visually-hidden', 'aria-label': 'Components on the board' });
+  useEffect(() => props.hover.subscribe(setHover), []);
+  useEffect(() => actions.onUndoChange(() => setCanUndo(actions.undoStack.size > 0)), []);
+  useEffect(() => {
+    let gone = false;
+    if (host.current) void props.startBoard(host.current).then((controls) => (gone ? controls.destroy() : (board.current = controls)));
+    return () => {
+      gone = true;
+      board.current?.destroy();
+    };
+  }, []);
+  useEffect(() => bindKeys(view, actions, () => board.current), []);
 
-  root.replaceChildren(
-    el(
-      'div',
-      { class: 'match' },
-      el(
-        'header',
-        { class: 'topbar' },
-        el('span', { class: 'brand' }, 'Five Nines'),
-        el('span', { class: 'room' }, 'Room ', code),
-        players,
-      ),
-      el('aside', { class: 'sidebar' }, el('h2', {}, 'Palette'), palette, hint, selection),
-      boardHost,
-      summary,
+  const hovered = hover.ref ? state.model.byRef.get(hover.ref) : undefined;
+  const m = state.match;
+  return h(
+    'div',
+    { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },
+    h(TopBar, { state, view, actions, canUndo }),
+    h(
+      'aside',
+      { class: 'sidebar' },
+      h(Palette, { state, view, allowed: props.allowed }),
+      h(Guide, { state, hints: props.scenario?.hints ?? [] }),
+      h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
     ),
-  );
-
-  view.subscribe((state) => {
-    code.textContent = state.board.code;
-    players.replaceChildren(...state.board.players.map((p) => el('li', {}, p.nickname)));
-    summary.replaceChildren(
-      ...state.board.components.map((c) =>
-        el('li', { 'data-ref': c.ref, 'data-kind': c.kind, 'data-zone': c.zone }, `${PALETTE.find((p) => p.kind === c.kind)?.label ?? c.kind} ${c.ref}${c.zone ? ` in ${c.zone}` : ''}: ${c.health}`),
+    h(
+      'div',
+      { class: `board-wrap ${state.armed ? 'armed' : ''} ${state.connectFrom ? 'connecting' : ''}` },
+      h('div', { id: 'board', class: 'board', ref: host }),
+      state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
+      m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t('board.emptyHint')) : null,
+      hovered ? h(Tooltip, { r: hovered, x: hover.x, y: hover.y }) : null,
+      state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
+      h(
+        'ul',
+        { id: 'board-summary', class: 'visually-hidden', 'aria-label': t('board.summary') },
+        m.board.resources
+          .filter((r) => state.model.pieces.has(r.ref))
+          .map((r) => h('li', { key: r.ref, 'data-ref': r.ref, 'data-kind': r.kind, 'data-zone': r.zone, 'data-health': r.health }, `${t(`kinds.name.${r.kind}`)} ${r.ref}${r.zone ? ` ${r.zone}` : ''}: ${t(`health.${r.health}`)}`)),
       ),
-    );
-    buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.kind === state.armed)));
-    const armed = PALETTE.find((p) => p.kind === state.armed);
-    hint.textContent = armed
-      ? `Click an availability zone to place: ${armed.label}. Esc cancels.`
-      : 'Pick a component, then click a zone to place it.';
-    const chosen = state.board.components.find((c) => c.ref === state.selected);
-    if (!chosen) {
-      selection.replaceChildren();
-      return;
-    }
-    const entry = PALETTE.find((p) => p.kind === chosen.kind);
-    const remove = el('button', { type: 'button', id: 'remove-selected', class: 'danger' }, 'Remove (Del)');
-    remove.addEventListener('click', () => actions.remove(chosen.ref));
-    selection.replaceChildren(
-      el('h2', {}, 'Selected'),
-      el('p', {}, `${entry?.label ?? chosen.kind} in ${chosen.zone}`),
-      el('p', { class: 'muted' }, `${chosen.ref} · ${chosen.health}`),
-      remove,
-    );
-  });
-
-  // Keyboard: 1–3 pick a palette entry, Esc disarms and deselects, Delete removes the selection.
-  window.addEventListener('keydown', (e) => {
-    if (e.target instanceof HTMLInputElement) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= PALETTE.length) view.arm(PALETTE[n - 1]!.kind);
-    else if (e.key === 'Escape') {
-      if (view.current.armed) view.arm(view.current.armed);
-      view.select(null);
-    } else if ((e.key === 'Delete' || e.key === 'Backspace') && view.current.selected) actions.remove(view.current.selected);
-  });
-
-  return { boardHost };
+    ),
+    h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h('div', { class: 'inspector-empty' }, h('h2', {}, t('inspector.title')), h('p', { class: 'muted' }, t('inspector.nothing')))),
+    h(Dock, { state, view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
+    m.phase === 'results' ? h(Results, { state, actions, scenario: props.scenario, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
+  );
 }

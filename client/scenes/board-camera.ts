@@ -1,0 +1,103 @@
+// The board's cameras: the main one pans (drag, arrow keys) and zooms (wheel, +/-) over the world the layout
+// spans; a minimap in the corner shows the whole board and the part in view, and a click on it jumps there.
+import Phaser from 'phaser';
+import type { BoardLayout } from '../view/layout.ts';
+
+const MIN_ZOOM = 0.12;
+const MAX_ZOOM = 2;
+const MINIMAP_W = 220;
+const MINIMAP_H = 150;
+const MARGIN = 12;
+
+export class BoardCamera {
+  private readonly scene: Phaser.Scene;
+  private readonly main: Phaser.Cameras.Scene2D.Camera;
+  private readonly minimap: Phaser.Cameras.Scene2D.Camera;
+  private readonly viewport: Phaser.GameObjects.Graphics;
+  private world = { w: 1000, h: 800 };
+
+  /** `hiddenFromMinimap`: texts and particles, unreadable at the minimap's scale and costly to draw twice. */
+  constructor(scene: Phaser.Scene, hiddenFromMinimap: Phaser.GameObjects.GameObject[]) {
+    this.scene = scene;
+    this.main = scene.cameras.main;
+    this.viewport = scene.add.graphics();
+    this.main.ignore(this.viewport);
+    this.minimap = scene.cameras.add(0, 0, MINIMAP_W, MINIMAP_H, false, 'minimap');
+    this.minimap.setBackgroundColor('rgba(6, 10, 22, 0.92)');
+    this.minimap.ignore(hiddenFromMinimap);
+    this.placeMinimap();
+  }
+
+  private placeMinimap(): void {
+    const { width, height } = this.scene.scale.gameSize;
+    this.minimap.setPosition(width - MINIMAP_W - MARGIN, height - MINIMAP_H - MARGIN);
+    const zoom = Math.min(MINIMAP_W / (this.world.w + 80), MINIMAP_H / (this.world.h + 80));
+    this.minimap.setZoom(zoom);
+    this.minimap.centerOn(this.world.w / 2, this.world.h / 2);
+  }
+
+  setWorld(layout: BoardLayout, fitNow: boolean): void {
+    const grew = layout.width > this.world.w * 1.3 || layout.height > this.world.h * 1.3;
+    this.world = { w: layout.width, h: layout.height };
+    this.placeMinimap();
+    if (fitNow || grew) this.fit(layout);
+  }
+
+  resize(layout: BoardLayout): void {
+    this.main.setSize(this.scene.scale.gameSize.width, this.scene.scale.gameSize.height);
+    this.placeMinimap();
+    this.fit(layout);
+  }
+
+  /** Shows the whole board, but never smaller than readable when it is small. */
+  fit(layout: BoardLayout): void {
+    const { width, height } = this.scene.scale.gameSize;
+    const zoom = Phaser.Math.Clamp(Math.min((width - 40) / (layout.width + 40), (height - 40) / (layout.height + 40)), MIN_ZOOM, 1.25);
+    this.main.setZoom(zoom);
+    this.main.centerOn(layout.width / 2, Math.min(layout.height / 2, (height / zoom) / 2 - 20));
+  }
+
+  zoomAt(screenX: number, screenY: number, factor: number): void {
+    const before = this.toWorld(screenX, screenY);
+    this.main.setZoom(Phaser.Math.Clamp(this.main.zoom * factor, MIN_ZOOM, MAX_ZOOM));
+    const after = this.toWorld(screenX, screenY);
+    this.main.scrollX += before.x - after.x;
+    this.main.scrollY += before.y - after.y;
+  }
+
+  zoomBy(factor: number): void {
+    const { width, height } = this.scene.scale.gameSize;
+    this.zoomAt(width / 2, height / 2, factor);
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.main.scrollX -= dx / this.main.zoom;
+    this.main.scrollY -= dy / this.main.zoom;
+  }
+
+  toWorld(screenX: number, screenY: number): { x: number; y: number } {
+    const p = this.main.getWorldPoint(screenX, screenY);
+    return { x: p.x, y: p.y };
+  }
+
+  /** World point → position on the page's canvas (for DOM tooltips and tests). */
+  toScreen(x: number, y: number): { x: number; y: number } {
+    const c = this.main;
+    return { x: (x - c.scrollX - c.width * 0.5) * c.zoom + c.width * 0.5, y: (y - c.scrollY - c.height * 0.5) * c.zoom + c.height * 0.5 };
+  }
+
+  /** A click inside the minimap centres the main camera there; says whether it was one. */
+  minimapClick(screenX: number, screenY: number): boolean {
+    const mm = this.minimap;
+    if (screenX < mm.x || screenX > mm.x + mm.width || screenY < mm.y || screenY > mm.y + mm.height) return false;
+    const p = mm.getWorldPoint(screenX, screenY);
+    this.main.centerOn(p.x, p.y);
+    return true;
+  }
+
+  drawViewport(): void {
+    const v = this.main.worldView;
+    this.viewport.clear();
+    this.viewport.lineStyle(2 / this.minimap.zoom, 0xfacc15, 1).strokeRect(v.x, v.y, v.width, v.height);
+  }
+}

@@ -1,0 +1,129 @@
+// CloudFormation: the board as stacks, each exportable as a real template (YAML); a template pasted or
+// imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
+import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
+import { exportDesign, loadDesign, parseTemplateText, templateToYaml } from '../../../shared/template/index.ts';
+import type { DesignIssue } from '../../../shared/design/model.ts';
+import { t } from '../../i18n/index.ts';
+import { designFromBoard } from '../../view/design-from-board.ts';
+import type { MatchViewState } from '../../view/match-view.ts';
+import type { PlayerActions } from '../../view/player-actions.ts';
+import { download } from './trail.ts';
+
+function exportStack(state: MatchViewState, stack: string): string {
+  const exported = exportDesign(designFromBoard(state.match.board));
+  const template = exported.templates[stack];
+  return template ? templateToYaml(template) : '';
+}
+
+/** The loader's findings for deploying `text` as `stack` in `region` over the current board. */
+export function checkTemplate(state: MatchViewState, stack: string, region: string, text: string): DesignIssue[] {
+  const parsed = parseTemplateText(text, { stack });
+  if (parsed.issues.some((i) => i.severity === 'error') || parsed.value === undefined) return parsed.issues;
+  const exported = exportDesign(designFromBoard(state.match.board));
+  const stacks: { name: string; region: string; template: unknown }[] = exported.manifest.stacks.map((s) => ({ name: s.name, region: s.region, template: exported.templates[s.name] }));
+  const entry = { name: stack, region, template: parsed.value };
+  const i = stacks.findIndex((s) => s.name === stack);
+  if (i >= 0) stacks[i] = entry;
+  else stacks.push(entry);
+  return loadDesign({ stacks }, () => undefined).issues.filter((issue) => !issue.stack || issue.stack === stack);
+}
+
+export function CloudFormation({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
+  const stacks = state.match.board.stacks;
+  const [stack, setStack] = useState(stacks[0]?.name ?? 'main-us-east-1');
+  const [region, setRegion] = useState(stacks[0]?.region ?? 'us-east-1');
+  const [text, setText] = useState('');
+  const [issues, setIssues] = useState<DesignIssue[] | null>(null);
+  const existing = stacks.find((s) => s.name === stack);
+  const chosenRegion = existing?.region ?? region;
+  const check = () => setIssues(checkTemplate(state, stack, chosenRegion, text));
+  const errors = (issues ?? []).filter((i) => i.severity === 'error');
+  const deploy = () => {
+    if (!isRegion(chosenRegion)) return;
+    actions.send({ type: 'deployStack', stack, region: chosenRegion, template: text }, { field: 'cloudformation:template' });
+  };
+  const refused = state.fieldErrors['cloudformation:template']?.message;
+  return h(
+    'div',
+    { class: 'console cloudformation' },
+    h(
+      'section',
+      {},
+      h('h3', {}, t('cfn.stacks')),
+      h(
+        'table',
+        { class: 'table' },
+        h('thead', {}, h('tr', {}, [t('cfn.stack'), t('cfn.region'), t('cfn.resources'), ''].map((c, i) => h('th', { key: i }, c)))),
+        h(
+          'tbody',
+          {},
+          stacks.map((s) =>
+            h(
+              'tr',
+              { key: s.name },
+              h('td', {}, s.name),
+              h('td', {}, s.region),
+              h('td', {}, String(state.match.board.resources.filter((r) => r.stack === s.name).length)),
+              h(
+                'td',
+                { class: 'buttons' },
+                h('button', { type: 'button', 'data-export': s.name, onClick: () => {
+                    setText(exportStack(state, s.name));
+                    setStack(s.name);
+                    setIssues(null);
+                  } }, t('cfn.view')),
+                h('button', { type: 'button', onClick: () => download(`${s.name}.yaml`, exportStack(state, s.name), 'text/yaml') }, t('cfn.download')),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'cfn-editor' },
+      h('h3', {}, t('cfn.deploy')),
+      h(
+        'div',
+        { class: 'row' },
+        h('input', { 'aria-label': t('cfn.stack'), value: stack, id: 'cfn-stack', onInput: (e: Event) => setStack((e.target as HTMLInputElement).value) }),
+        existing
+          ? h('span', { class: 'muted' }, existing.region)
+          : h('select', { 'aria-label': t('cfn.region'), value: region, onChange: (e: Event) => setRegion((e.target as HTMLSelectElement).value) }, REGIONS.map((r) => h('option', { key: r.code, value: r.code }, r.code))),
+        h(
+          'label',
+          { class: 'file button' },
+          t('cfn.import'),
+          h('input', {
+            type: 'file',
+            accept: '.yaml,.yml,.json,.template',
+            onChange: async (e: Event) => {
+              const file = (e.target as HTMLInputElement).files?.[0];
+              if (file) setText(await file.text());
+            },
+          }),
+        ),
+      ),
+      h('textarea', { id: 'cfn-template', spellcheck: false, maxLength: MAX_TEMPLATE_CHARS, placeholder: t('cfn.paste'), value: text, onInput: (e: Event) => setText((e.target as HTMLTextAreaElement).value) }),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { type: 'button', id: 'cfn-check', onClick: check, disabled: !text.trim() }, t('cfn.check')),
+        h('button', { type: 'button', id: 'cfn-deploy', class: 'primary', onClick: deploy, disabled: !text.trim() || issues === null || errors.length > 0 }, t('cfn.deployButton')),
+      ),
+      issues !== null
+        ? h(
+            'ul',
+            { class: 'issues', id: 'cfn-issues' },
+            issues.length === 0 ? h('li', { class: 'ok' }, `✓ ${t('cfn.clean')}`) : null,
+            issues.map((i, n) => h('li', { key: n, class: i.severity }, `${i.severity === 'error' ? '✕' : i.severity === 'warning' ? '⚠' : 'ℹ'} ${i.logicalId ? `${i.logicalId}: ` : ''}${i.message}`)),
+          )
+        : null,
+      refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
+      state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
+    ),
+  );
+}

@@ -1,0 +1,74 @@
+// IAM, for the host (the account's root): users, groups, customer policies and roles, and the forms that
+// change them. Players see who they act as.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Directory } from '../../../shared/iam/directory.ts';
+import { MANAGED_POLICIES } from '../../../shared/iam/managed-policies.ts';
+import type { IamOp } from '../../../shared/match/intents.ts';
+import { t } from '../../i18n/index.ts';
+import type { MatchViewState } from '../../view/match-view.ts';
+import type { PlayerActions } from '../../view/player-actions.ts';
+
+function readDirectory(json: string | null): Directory | null {
+  try {
+    return json ? (JSON.parse(json) as Directory) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function Iam({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
+  const directory = readDirectory(state.match.directory);
+  const [name, setName] = useState('');
+  const [group, setGroup] = useState('');
+  const [member, setMember] = useState('');
+  const [policy, setPolicy] = useState<string>(MANAGED_POLICIES[0]?.name ?? 'ReadOnlyAccess');
+  const [holder, setHolder] = useState('group:Builders');
+  const [player, setPlayer] = useState('');
+  const send = (request: IamOp) => actions.send({ type: 'iam', request }, { field: 'iam:form' });
+  const me = state.match.me;
+  if (!directory || !me?.host) {
+    return h('div', { class: 'console iam' }, h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })), h('p', { class: 'muted' }, t('iam.hostOnly')));
+  }
+  const holders = [...directory.groups.map((g) => `group:${g.name}`), ...directory.users.map((u) => `user:${u.name}`), ...directory.roles.map((r) => `role:${r.name}`)];
+  const refused = state.fieldErrors['iam:form']?.message;
+  return h(
+    'div',
+    { class: 'console iam' },
+    h(
+      'div',
+      { class: 'iam-lists' },
+      h(
+        'section',
+        {},
+        h('h3', {}, t('iam.users')),
+        h('ul', {}, directory.users.map((u) => h('li', { key: u.name }, h('strong', {}, u.name), ' ', h('span', { class: 'muted' }, u.attachedPolicies.map((p) => p.name).join(', ')), ' ', h('span', { class: 'muted' }, directory.groups.filter((g) => g.members.includes(u.name)).map((g) => `∈ ${g.name}`).join(' '))))),
+      ),
+      h('section', {}, h('h3', {}, t('iam.groups')), h('ul', {}, directory.groups.map((g) => h('li', { key: g.name }, h('strong', {}, g.name), ` (${g.members.length}) `, h('span', { class: 'muted' }, g.attachedPolicies.map((p) => p.name).join(', ')))))),
+      h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`))) : h('li', { class: 'muted' }, t('common.none')))),
+      h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name))])),
+    ),
+    h(
+      'div',
+      { class: 'iam-forms' },
+      h('div', { class: 'row' }, h('input', { 'aria-label': t('iam.name'), placeholder: t('iam.name'), value: name, onInput: (e: Event) => setName((e.target as HTMLInputElement).value) }),
+        h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createUser', name }) }, t('iam.createUser')),
+        h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createGroup', name }) }, t('iam.createGroup')),
+        h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createRole', name, trustedUsers: directory.users.map((u) => u.name) }) }, t('iam.createRole'))),
+      h('div', { class: 'row' },
+        h('select', { 'aria-label': t('iam.user'), value: member, onChange: (e: Event) => setMember((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.user')), directory.users.map((u) => h('option', { key: u.name, value: u.name }, u.name))),
+        h('select', { 'aria-label': t('iam.group'), value: group, onChange: (e: Event) => setGroup((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.group')), directory.groups.map((g) => h('option', { key: g.name, value: g.name }, g.name))),
+        h('button', { type: 'button', disabled: !member || !group, onClick: () => send({ op: 'addToGroup', member, group }) }, t('iam.addToGroup'))),
+      h('div', { class: 'row' },
+        h('select', { 'aria-label': t('iam.policy'), value: policy, onChange: (e: Event) => setPolicy((e.target as HTMLSelectElement).value) }, MANAGED_POLICIES.map((p) => h('option', { key: p.name, value: p.name }, p.name))),
+        h('select', { 'aria-label': t('iam.holder'), value: holder, onChange: (e: Event) => setHolder((e.target as HTMLSelectElement).value) }, holders.map((x) => h('option', { key: x, value: x }, x))),
+        h('button', { type: 'button', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'attachPolicy', to: { kind, name: who }, policy: { kind: 'managed', name: policy } }); } }, t('iam.attach')),
+        h('button', { type: 'button', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'detachPolicy', from: { kind, name: who }, policy: { kind: 'managed', name: policy } }); } }, t('iam.detach'))),
+      h('div', { class: 'row' },
+        h('select', { 'aria-label': t('iam.player'), value: player, onChange: (e: Event) => setPlayer((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.player')), state.match.players.filter((p) => !p.host).map((p) => h('option', { key: p.sessionId, value: p.sessionId }, `${p.nickname} (${p.principal})`))),
+        h('select', { 'aria-label': t('iam.user'), value: member, onChange: (e: Event) => setMember((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.user')), directory.users.map((u) => h('option', { key: u.name, value: u.name }, u.name))),
+        h('button', { type: 'button', disabled: !player || !member, onClick: () => send({ op: 'assignUser', player, user: member }) }, t('iam.assign'))),
+      refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
+    ),
+  );
+}

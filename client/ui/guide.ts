@@ -1,0 +1,45 @@
+// The newcomer's guide beside the palette: the steps of a first build, each ticked off when the board shows
+// it done, and the scenario's hints once the clock runs.
+import { h } from 'preact';
+import { useState } from 'preact/hooks';
+import { t } from '../i18n/index.ts';
+import type { MatchViewState } from '../view/match-view.ts';
+
+export function guideSteps(state: MatchViewState): { key: string; done: boolean }[] {
+  const kinds = new Set(state.match.board.resources.map((r) => r.kind));
+  const trafficLine = state.model.lines.some((l) => l.traffic);
+  return [
+    { key: 'vpc', done: kinds.has('vpc') },
+    { key: 'servers', done: kinds.has('instance') || kinds.has('autoScalingGroup') },
+    { key: 'balancer', done: kinds.has('loadBalancer') && trafficLine },
+    { key: 'database', done: kinds.has('database') },
+    { key: 'start', done: state.match.phase !== 'build' },
+  ];
+}
+
+export function Guide({ state, hints }: { state: MatchViewState; hints: string[] }) {
+  const [hint, setHint] = useState(0);
+  const steps = guideSteps(state);
+  const building = state.match.phase === 'build';
+  return h(
+    'section',
+    { class: 'guide', 'aria-label': t('guide.title') },
+    building || steps.some((s) => !s.done)
+      ? h(
+          'div',
+          {},
+          h('h2', {}, t('guide.title')),
+          h('ol', { class: 'guide-steps' }, steps.map((s) => h('li', { key: s.key, class: s.done ? 'done' : '' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, s.done ? '✓' : '○'), t(`guide.${s.key}`)))),
+        )
+      : null,
+    hints.length > 0 && !building
+      ? h(
+          'div',
+          { class: 'hint-card', id: 'hint-card' },
+          h('h2', {}, `★ ${t('guide.hint')}`),
+          h('p', {}, hints[hint % hints.length]),
+          hints.length > 1 ? h('button', { type: 'button', class: 'link', onClick: () => setHint(hint + 1) }, t('guide.nextHint', { n: (hint % hints.length) + 1, of: hints.length })) : null,
+        )
+      : null,
+  );
+}

@@ -1,0 +1,27 @@
+// The help card: what the board's shortcuts are and how a first build goes.
+import { h } from 'preact';
+import { t } from '../i18n/index.ts';
+
+const KEYS: [string, string][] = [
+  ['1 … 0, Q, R', 'help.keyPalette'],
+  ['Esc', 'help.keyEscape'],
+  ['C', 'help.keyConnect'],
+  ['Del', 'help.keyDelete'],
+  ['Ctrl+Z', 'help.keyUndo'],
+  ['+ / −', 'help.keyZoom'],
+  ['← ↑ → ↓', 'help.keyPan'],
+  ['H', 'help.keyFit'],
+  ['Space', 'help.keySpace'],
+  ['W B T F I E', 'help.keyConsoles'],
+  ['?', 'help.keyHelp'],
+];
+
+export function Help({ onClose }: { onClose: () => void }) {
+  return h(
+    'div',
+    { class: 'help-card', role: 'dialog', 'aria-label': t('help.title') },
+    h('header', {}, h('h2', {}, t('help.title')), h('button', { type: 'button', class: 'ghost', onClick: onClose, 'aria-label': t('common.close') }, '✕')),
+    h('ol', { class: 'steps' }, ['one', 'two', 'three', 'four'].map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
+    h('dl', { class: 'keys' }, KEYS.flatMap(([k, d]) => [h('dt', { key: `${k}t` }, h('kbd', {}, k)), h('dd', { key: `${k}d` }, t(d))])),
+  );
+}

@@ -1,0 +1,113 @@
+// The first screen: a nickname, then the solo campaign, a new room for a team, or a code to join one.
+import { h } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { NICKNAME_MAX_LENGTH } from '../../shared/protocol/messages.ts';
+import { isRoomCode, normalizeRoomCode, ROOM_CODE_LENGTH } from '../../shared/protocol/room-code.ts';
+import { t } from '../i18n/index.ts';
+import type { ScenarioSummary } from '../net/scenarios.ts';
+import { useLanguage } from './hooks.ts';
+import { LanguageSwitch } from './language-switch.ts';
+
+const NICKNAME_KEY = 'five-nines.nickname';
+
+export interface HomeChoice {
+  nickname: string;
+  choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string };
+}
+
+export function Home({ scenarios, error, busy, onChoice }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void }) {
+  useLanguage();
+  const [nickname, setNickname] = useState(() => localStorage.getItem(NICKNAME_KEY) ?? '');
+  const [code, setCode] = useState(() => normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? ''));
+  const [scenario, setScenario] = useState('');
+  const [problem, setProblem] = useState('');
+  const nicknameInput = useRef<HTMLInputElement>(null);
+  useEffect(() => nicknameInput.current?.focus(), []);
+  useEffect(() => setProblem(error), [error]);
+
+  const named = (): string | null => {
+    const name = nickname.trim();
+    if (!name) {
+      setProblem(t('home.needNickname'));
+      nicknameInput.current?.focus();
+      return null;
+    }
+    localStorage.setItem(NICKNAME_KEY, name);
+    return name;
+  };
+  const join = () => {
+    const name = named();
+    if (!name) return;
+    const typed = normalizeRoomCode(code);
+    if (!isRoomCode(typed)) {
+      setProblem(t('home.badCode', { length: ROOM_CODE_LENGTH }));
+      return;
+    }
+    onChoice({ nickname: name, choice: { kind: 'join', code: typed } });
+  };
+
+  return h(
+    'main',
+    { class: 'home' },
+    h('div', { class: 'home-top' }, h(LanguageSwitch, {})),
+    h(
+      'section',
+      { class: 'home-card' },
+      h('div', { class: 'logo', 'aria-hidden': 'true' }, '99.999'),
+      h('h1', {}, t('app.name')),
+      h('p', { class: 'tagline' }, t('app.tagline')),
+      h('label', { for: 'nickname' }, t('home.nickname')),
+      h('input', {
+        id: 'nickname',
+        ref: nicknameInput,
+        maxLength: NICKNAME_MAX_LENGTH,
+        placeholder: t('home.nicknamePlaceholder'),
+        autocomplete: 'nickname',
+        value: nickname,
+        onInput: (e: Event) => setNickname((e.target as HTMLInputElement).value),
+      }),
+      h(
+        'div',
+        { class: 'home-choices' },
+        h(
+          'button',
+          { id: 'play-campaign', type: 'button', class: 'primary big', disabled: busy, onClick: () => named() && onChoice({ nickname: nickname.trim(), choice: { kind: 'campaign' } }) },
+          h('strong', {}, t('home.campaign')),
+          h('span', {}, t('home.campaignHint')),
+        ),
+        h(
+          'div',
+          { class: 'together' },
+          h('h2', {}, t('home.together')),
+          h(
+            'div',
+            { class: 'row' },
+            h(
+              'select',
+              { id: 'team-scenario', 'aria-label': t('home.scenario'), value: scenario, onChange: (e: Event) => setScenario((e.target as HTMLSelectElement).value) },
+              scenarios.map((s) => h('option', { key: s.id, value: s.id }, s.title)),
+            ),
+            h('button', { id: 'create-room', type: 'button', disabled: busy, onClick: () => named() && onChoice({ nickname: nickname.trim(), choice: { kind: 'create', scenario: scenario || scenarios[0]?.id || 'az-outage' } }) }, t('home.create')),
+          ),
+          h(
+            'div',
+            { class: 'row' },
+            h('input', {
+              id: 'room-code',
+              maxLength: ROOM_CODE_LENGTH,
+              placeholder: 'ABC234',
+              autocomplete: 'off',
+              spellcheck: false,
+              'aria-label': t('home.code'),
+              value: code,
+              onInput: (e: Event) => setCode(normalizeRoomCode((e.target as HTMLInputElement).value)),
+              onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && join(),
+            }),
+            h('button', { id: 'join-room', type: 'button', disabled: busy, onClick: join }, t('home.join')),
+          ),
+        ),
+      ),
+      h('p', { class: 'lobby-error', role: 'alert' }, problem),
+    ),
+  );
+}

@@ -1,0 +1,15 @@
+import { h } from 'preact';
+import { LANGUAGES, setLanguage, t } from '../i18n/index.ts';
+import { useLanguage } from './hooks.ts';
+
+// English and Korean, switchable at any moment: every panel and the board re-read their words.
+export function LanguageSwitch() {
+  const current = useLanguage();
+  return h(
+    'div',
+    { class: 'language-switch', role: 'group', 'aria-label': t('language.label') },
+    LANGUAGES.map((l) =>
+      h('button', { type: 'button', class: l === current ? 'on' : '', 'aria-pressed': String(l === current), 'data-lang': l, onClick: () => setLanguage(l) }, t(`language.${l}`)),
+    ),
+  );
+}

@@ -1,0 +1,58 @@
+// The board's tooltip: a piece's numbers, each with the catalogue's own explanation of where it comes from.
+import { h } from 'preact';
+import { catalogue } from '../../shared/catalogue/index.ts';
+import { formatNumber, t } from '../i18n/index.ts';
+import type { BoardResource } from '../net/snapshot.ts';
+import { explainFigure, figureValue } from '../view/catalogue-text.ts';
+
+function lines(r: BoardResource): { label: string; value: string; explain: string }[] {
+  const out: { label: string; value: string; explain: string }[] = [];
+  const p = r.props;
+  if (r.kind === 'instance' || r.kind === 'autoScalingGroup') {
+    const type = String(p.instanceType ?? '');
+    if (catalogue.instanceTypes[type]) {
+      out.push({ label: t('tooltip.capacity'), value: figureValue(`instanceTypes.${type}.capacityRps`), explain: explainFigure(`instanceTypes.${type}.capacityRps`) });
+      out.push({ label: t('tooltip.price'), value: figureValue(`instanceTypes.${type}.hourlyUsd`), explain: explainFigure(`instanceTypes.${type}.hourlyUsd`) });
+    }
+    out.push({ label: t('tooltip.boot'), value: figureValue('ec2.bootS'), explain: explainFigure('ec2.bootS') });
+  }
+  if (r.kind === 'database') {
+    const cls = String(p.instanceClass ?? '');
+    if (catalogue.databaseClasses[cls]) {
+      out.push({ label: t('tooltip.capacity'), value: figureValue(`databaseClasses.${cls}.capacityQps`), explain: explainFigure(`databaseClasses.${cls}.capacityQps`) });
+      out.push({ label: t('tooltip.price'), value: figureValue(`databaseClasses.${cls}.hourlyUsd`), explain: explainFigure(`databaseClasses.${cls}.hourlyUsd`) });
+    }
+    out.push({ label: t('tooltip.failover'), value: figureValue('database.failoverS'), explain: explainFigure('database.failoverS') });
+  }
+  if (r.kind === 'loadBalancer') {
+    const type = p.lbType === 'network' ? 'network' : 'application';
+    out.push({ label: t('tooltip.price'), value: figureValue(`loadBalancers.${type}.hourlyUsd`), explain: explainFigure(`loadBalancers.${type}.hourlyUsd`) });
+    out.push({ label: t('tooltip.latency'), value: figureValue(`loadBalancers.${type}.addedLatencyMs`), explain: explainFigure(`loadBalancers.${type}.addedLatencyMs`) });
+  }
+  if (r.kind === 'distribution') out.push({ label: t('tooltip.edge'), value: figureValue('cloudFront.edgeServiceMs'), explain: explainFigure('cloudFront.edgeServiceMs') });
+  if (r.kind === 'accelerator') out.push({ label: t('tooltip.price'), value: figureValue('globalAccelerator.hourlyUsd'), explain: explainFigure('globalAccelerator.hourlyUsd') });
+  if (r.kind === 'bucket') out.push({ label: t('tooltip.capacity'), value: figureValue('bucket.capacityRps'), explain: explainFigure('bucket.capacityRps') });
+  return out;
+}
+
+export function Tooltip({ r, x, y }: { r: BoardResource; x: number; y: number }) {
+  const utilisation = ['instance', 'autoScalingGroup', 'database'].includes(r.kind);
+  return h(
+    'div',
+    { class: 'tooltip', role: 'tooltip', style: { left: `${x + 16}px`, top: `${y + 16}px` } },
+    h('strong', {}, `${r.logicalId} · ${t(`kinds.name.${r.kind}`)}`),
+    h(
+      'p',
+      { class: 'tooltip-now' },
+      `${t(`health.${r.health}`)} · ${formatNumber(r.rps)} ${t(r.kind === 'database' ? 'units.qps' : 'units.rps')}`,
+      utilisation ? ` · ${t('tooltip.utilisation', { pct: formatNumber(r.load * 100) })}` : '',
+      r.kind === 'distribution' ? ` · ${t('tooltip.hits', { pct: formatNumber(r.load * 100) })}` : '',
+    ),
+    utilisation ? h('p', { class: 'tooltip-explain' }, explainFigure('service.queueingCurve')) : null,
+    h(
+      'dl',
+      {},
+      lines(r).flatMap((l) => [h('dt', { key: `${l.label}-t` }, `${l.label}: ${l.value}`), h('dd', { key: `${l.label}-d` }, l.explain)]),
+    ),
+  );
+}

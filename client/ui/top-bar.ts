@@ -1,0 +1,75 @@
+// The top bar: the scenario and its clock, the host's controls (start, pause, speed, end), the team's live
+// standing, undo and help, the language, and who is in the room.
+import { h } from 'preact';
+import { MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
+import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
+import type { MatchViewState, MatchView } from '../view/match-view.ts';
+import type { PlayerActions } from '../view/player-actions.ts';
+import { LanguageSwitch } from './language-switch.ts';
+import { Stars } from './stars.ts';
+
+const SPEEDS = [1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
+
+export function TopBar({ state, view, actions, canUndo }: { state: MatchViewState; view: MatchView; actions: PlayerActions; canUndo: boolean }) {
+  const m = state.match;
+  const host = m.me?.host === true;
+  const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
+  const progress = m.durationS > 0 ? Math.min(1, m.simS / m.durationS) : 0;
+  const clock = (command: 'start' | 'pause' | 'resume' | 'end') => actions.send({ type: 'clock', command });
+  return h(
+    'header',
+    { class: 'topbar' },
+    h('span', { class: 'brand' }, t('app.name')),
+    h('span', { class: 'scenario-title', title: m.title }, m.title),
+    h('span', { id: 'phase', class: `phase ${m.phase}`, 'data-phase': m.phase }, t(`phase.${m.phase}`)),
+    h(
+      'div',
+      { class: 'clock', title: t('top.clockHint') },
+      h('span', { id: 'sim-clock' }, `${formatClock(m.simS)} / ${formatClock(m.durationS)}`),
+      h('span', { class: 'progress', 'aria-hidden': 'true' }, h('span', { style: { width: `${progress * 100}%` } })),
+    ),
+    host
+      ? h(
+          'div',
+          { class: 'host-controls', role: 'group', 'aria-label': t('top.hostControls') },
+          m.phase === 'build' ? h('button', { id: 'clock-start', type: 'button', class: 'primary', onClick: () => clock('start') }, `▶ ${t('top.start')}`) : null,
+          m.phase === 'running' ? h('button', { id: 'clock-pause', type: 'button', onClick: () => clock('pause') }, `❚❚ ${t('top.pause')}`) : null,
+          m.phase === 'paused' ? h('button', { id: 'clock-resume', type: 'button', class: 'primary', onClick: () => clock('resume') }, `▶ ${t('top.resume')}`) : null,
+          m.phase !== 'results'
+            ? h(
+                'div',
+                { class: 'speeds', role: 'group', 'aria-label': t('top.speed') },
+                SPEEDS.map((s) => h('button', { key: s, type: 'button', class: m.speed === s ? 'on' : '', 'aria-pressed': String(m.speed === s), 'data-speed': s, onClick: () => actions.send({ type: 'speed', speed: s }) }, `${s}×`)),
+              )
+            : null,
+          m.phase === 'running' || m.phase === 'paused' ? h('button', { id: 'clock-end', type: 'button', class: 'ghost', onClick: () => confirm(t('top.endConfirm')) && clock('end') }, t('top.end')) : null,
+        )
+      : h('span', { class: 'muted speed-readout' }, `${m.speed}×`),
+    team
+      ? h(
+          'div',
+          { class: 'standing', id: 'standing' },
+          h('span', { title: t('top.scoreHint') }, h('b', {}, formatNumber(team.score)), ' ', t('top.points')),
+          h(Stars, { earned: team.stars }),
+          h('span', { title: t('top.availabilityHint') }, `${formatNumber(team.availability * 100, 2)}%`),
+          h('span', { title: t('top.latencyHint') }, `p95 ${formatNumber(team.p95Ms)} ms`),
+          h('span', { class: team.budgetUsd > 0 && team.costUsd > team.budgetUsd ? 'over' : '', title: t('top.costHint') }, `${formatUsd(team.costUsd)} / ${formatUsd(team.budgetUsd, 0)}`),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'top-tools' },
+      h('button', { id: 'undo', type: 'button', class: 'ghost', disabled: !canUndo, title: t('top.undoHint'), onClick: () => actions.undo() }, '↶'),
+      h('button', { id: 'help', type: 'button', class: 'ghost', title: t('help.title'), onClick: () => view.toggleHelp() }, '?'),
+      h(LanguageSwitch, {}),
+      h('span', { class: 'room', title: t('top.room') }, h('strong', { id: 'room-code-display', class: 'code' }, m.code)),
+      h(
+        'ul',
+        { id: 'players', class: 'players', 'aria-label': t('top.players') },
+        m.players.map((p) =>
+          h('li', { key: p.sessionId, class: p.connected ? '' : 'away', title: `${p.principal}${p.host ? ` · ${t('top.host')}` : ''}` }, `${p.host ? '★ ' : ''}${p.nickname}${p.connected ? '' : ` (${t('top.away')})`}`),
+        ),
+      ),
+    ),
+  );
+}

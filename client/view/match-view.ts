@@ -1,0 +1,130 @@
+// The view-model: plain data the scenes and panels read, changed by the network layer and by the player's
+// own choices (what is armed, selected, being connected, which console is open). No Phaser, no Colyseus.
+import type { MatchSnapshot } from '../net/snapshot.ts';
+import { buildBoardModel, darkZones, type BoardModel } from './board-model.ts';
+import { layoutBoard, type BoardLayout } from './layout.ts';
+
+export type ConsoleId = 'cloudwatch' | 'cost' | 'trail' | 'cloudformation' | 'iam' | 'timeline';
+
+export interface FieldError {
+  /** The field the refused intent came from ("ref:prop"), or "" for none. */
+  field: string;
+  message: string;
+  at: number;
+}
+
+export interface MatchViewState {
+  match: MatchSnapshot;
+  model: BoardModel;
+  layout: BoardLayout;
+  /** Palette entry id armed: the next click on the board places one. */
+  armed: string | null;
+  selected: string | null;
+  /** The first piece of a connection being drawn. */
+  connectFrom: string | null;
+  console: ConsoleId | null;
+  /** The last refusal per field, shown beside it. */
+  fieldErrors: Record<string, FieldError>;
+  /** Palette entries the player's policy refused (learnt from AccessDenied answers). */
+  denied: string[];
+  /** Whether the player asked for the help card (keyboard shortcuts). */
+  help: boolean;
+  /** The loader's warnings after the player's last template deploy. */
+  notices: string[];
+}
+
+type Listener = (state: MatchViewState, previous: MatchViewState) => void;
+
+export class MatchView {
+  private state: MatchViewState;
+  private listeners = new Set<Listener>();
+  private layoutKey = '';
+
+  constructor(match: MatchSnapshot) {
+    const model = buildBoardModel(match.board);
+    this.layoutKey = layoutKeyOf(match, model);
+    this.state = {
+      match,
+      model,
+      layout: layoutBoard(match.board, model, darkZones(match.board)),
+      armed: null,
+      selected: null,
+      connectFrom: null,
+      console: null,
+      fieldErrors: {},
+      denied: [],
+      help: false,
+      notices: [],
+    };
+  }
+
+  get current(): MatchViewState {
+    return this.state;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.state, this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  setMatch(match: MatchSnapshot): void {
+    const model = buildBoardModel(match.board);
+    const key = layoutKeyOf(match, model);
+    // The layout changes only with the design (its revision) or the zones that are dark: not with every status.
+    const layout = key === this.layoutKey ? this.state.layout : layoutBoard(match.board, model, darkZones(match.board));
+    this.layoutKey = key;
+    const selected = this.state.selected && model.byRef.has(this.state.selected) ? this.state.selected : null;
+    const connectFrom = this.state.connectFrom && model.pieces.has(this.state.connectFrom) ? this.state.connectFrom : null;
+    this.update({ match, model, layout, selected, connectFrom });
+  }
+
+  arm(id: string | null): void {
+    this.update({ armed: id === null || this.state.armed === id ? null : id, connectFrom: null });
+  }
+
+  select(ref: string | null): void {
+    this.update({ selected: ref });
+  }
+
+  startConnect(ref: string | null): void {
+    this.update({ connectFrom: ref, armed: null });
+  }
+
+  openConsole(id: ConsoleId | null): void {
+    this.update({ console: this.state.console === id ? null : id });
+  }
+
+  toggleHelp(on?: boolean): void {
+    this.update({ help: on ?? !this.state.help });
+  }
+
+  fieldError(field: string, message: string | null): void {
+    const fieldErrors = { ...this.state.fieldErrors };
+    if (message === null) delete fieldErrors[field];
+    else fieldErrors[field] = { field, message, at: Date.now() };
+    this.update({ fieldErrors });
+  }
+
+  notice(warnings: string[]): void {
+    this.update({ notices: warnings });
+  }
+
+  deny(entry: string): void {
+    if (!this.state.denied.includes(entry)) this.update({ denied: [...this.state.denied, entry] });
+  }
+
+  private update(change: Partial<MatchViewState>): void {
+    const previous = this.state;
+    this.state = { ...this.state, ...change };
+    for (const l of this.listeners) l(this.state, previous);
+  }
+}
+
+function layoutKeyOf(match: MatchSnapshot, model: BoardModel): string {
+  const board = match.board;
+  const dark = [...darkZones(board)].sort().join(',');
+  // Zones a database runs in move it on the board (a failover), so they are part of the key too.
+  const dbZones = [...model.pieces.values()].filter((p) => p.kind === 'database').map((p) => p.resource.zone).join(',');
+  return `${board.team}|${board.revision}|${board.resources.length}|${dark}|${dbZones}`;
+}
