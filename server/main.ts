@@ -23,10 +23,11 @@ async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} received: stopping`);
+  // Rooms checkpoint their matches on the way out, which may wait for a database still starting up.
   const timeout = setTimeout(() => {
-    console.error('shutdown took longer than 10 s: exiting anyway');
+    console.error('shutdown took longer than 30 s: exiting anyway');
     process.exit(1);
-  }, 10_000);
+  }, 30_000);
   timeout.unref();
   await server.stop();
   console.log('stopped');

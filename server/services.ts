@@ -14,6 +14,8 @@ export interface Services {
   /** Rooms to restore from checkpoints: only these codes may be created with the `restore` option. */
   restoring: Set<string>;
   shuttingDown: boolean;
+  /** Competition rooms about to be created: room code → competition id (only these may claim a code). */
+  competitionRooms: Map<string, string>;
 }
 
-export const services: Services = { rooms: new Set(), restoring: new Set(), shuttingDown: false };
+export const services: Services = { rooms: new Set(), restoring: new Set(), shuttingDown: false, competitionRooms: new Map() };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
 import { readMetrics } from './metrics.ts';
+import { mountCompetitionRoutes } from './competition-routes.ts';
 
 // The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
 export interface RouteOptions {
@@ -19,6 +20,8 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
       uptimeS: Math.round((Date.now() - options.startedAt) / 1000),
     });
   });
+
+  mountCompetitionRoutes(app);
 
   // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window).
   app.get('/metrics', (req, res) => {

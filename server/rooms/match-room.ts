@@ -13,6 +13,9 @@ import { runTick, type Queued, type TimelineCursor } from '../../shared/match/ti
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { viewFor } from '../wire/views.ts';
+import { recordFinishedMatch } from '../competitions/records.ts';
+import { setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
+import { getTeam, seatPlayer } from '../persistence/queries/teams.ts';
 import { newRoomCode } from './room-codes.ts';
 import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
 import { setUpMatch } from './match-setup.ts';
@@ -20,6 +23,12 @@ import { restoreMatch, snapshotMatch } from '../../shared/match/checkpoint.ts';
 import { matchFingerprint } from '../../shared/match/replay.ts';
 import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
 import { services } from '../services.ts';
+
+/** A checkpoint as stored: the match, and the competition it belongs to. */
+interface StoredMatch {
+  match: unknown;
+  competitionId?: string;
+}
 
 /** Colyseus drops a client past this many messages a second: a flood, not a player. */
 const MAX_MESSAGES_PER_SECOND = 40;
@@ -56,6 +65,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private lastCheckpointMs = Date.now();
   private checkpointedAt = -1;
   options!: CreateOptions;
+  /** The competition this room plays, when a teacher created it through the API. */
+  competitionId: string | undefined;
+  private finished = false;
 
   override async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown } | undefined)?.restore;
@@ -66,7 +78,14 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const setup = setUpMatch(this.options, this.options.seed ?? randomInt(0, 2 ** 31));
     if (!setup.ok) throw new ServerError(400, setup.message);
     this.match = setup.match;
-    this.roomId = await newRoomCode();
+    // A competition's room takes the code its competition was given (only the server can ask for that).
+    const code = (raw as { competitionCode?: unknown }).competitionCode;
+    if (typeof code === 'string' && services.competitionRooms.has(code)) {
+      this.competitionId = services.competitionRooms.get(code);
+      services.competitionRooms.delete(code);
+      this.roomId = code;
+      this.autoDispose = false;
+    } else this.roomId = await newRoomCode();
     this.setState(new MatchState());
     this.state.code = this.roomId;
     // Everyone who joins is put in the Builders group; the host (the account's root) can change that.
@@ -77,8 +96,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** A match brought back from its checkpoint under its old code, paused until the host resumes it. */
   private async restore(code: string): Promise<void> {
-    const restored = restoreMatch(await services.store?.load(code));
+    const stored = (await services.store?.load(code)) as StoredMatch | undefined;
+    const restored = restoreMatch(stored?.match);
     if (!restored.ok) throw new ServerError(500, restored.message);
+    this.competitionId = typeof stored?.competitionId === 'string' ? stored.competitionId : undefined;
     this.match = restored.match;
     if (this.match.clock.phase === 'running') this.match.clock = { ...this.match.clock, phase: 'paused' };
     this.awaiting = restored.seats;
@@ -101,12 +122,19 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
   }
 
-  override onJoin(client: Client, raw: unknown): void {
+  override async onJoin(client: Client, raw: unknown): Promise<void> {
     const parsed = joinOptionsSchema.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, JOIN_REFUSED_MESSAGE);
     const nickname = parsed.data.nickname;
-    const returning = this.awaiting.findIndex((a) => a.nickname === nickname);
-    const isHost = this.hostSession === null && (this.awaiting.length === 0 || this.awaiting[returning]?.host === true);
+    // In a competition only the host token makes a host; elsewhere the room's creator is the host.
+    const tokenHost = this.competitionId !== undefined && parsed.data.hostToken !== undefined && (await this.validHostToken(parsed.data.hostToken));
+    if (this.competitionId !== undefined && parsed.data.hostToken !== undefined && !tokenHost) throw new ServerError(401, 'That host token is not valid for this competition.');
+    // A player of a restored match comes back by name; the teacher's seat of a competition only with the token.
+    const returning = this.awaiting.findIndex((a) => a.nickname === nickname && (!a.host || this.competitionId === undefined || tokenHost));
+    const isHost =
+      this.competitionId !== undefined
+        ? tokenHost
+        : this.hostSession === null && (this.awaiting.length === 0 || this.awaiting[returning]?.host === true);
     let actor: Actor;
     if (returning >= 0) {
       // A player of a restored match, back by name: their old seat, team and identity.
@@ -125,6 +153,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       actor = { nickname, identity: { kind: 'user', name }, team, host: false, mfa: false };
     }
     this.seats.set(client.sessionId, { sessionId: client.sessionId, actor, connected: true, window: { startedMs: 0, count: 0 } });
+    if (this.competitionId && actor.team) void this.recordPlayer(nickname, actor.team, client.sessionId);
     this.autoDispose = true;
     this.giveView(client);
     this.project(false);
@@ -167,7 +196,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const position = this.match.trail.length * 1_000_000 + this.match.clock.step;
     this.checkpointedAt = position;
     try {
-      await services.store?.save(this.roomId, snapshotMatch(this.match, seats), position);
+      const stored: StoredMatch = { match: snapshotMatch(this.match, seats), ...(this.competitionId ? { competitionId: this.competitionId } : {}) };
+      await services.store?.save(this.roomId, stored, position);
     } catch (error) {
       console.error(`room ${this.roomId}: checkpoint failed: ${(error as Error).message}`);
     }
@@ -192,12 +222,53 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     void this.disconnect(4500);
   }
 
-  /** Team members see their own board; the host sees every board and the IAM account. */
+  private async validHostToken(token: string): Promise<boolean> {
+    const db = await services.store?.ready;
+    return db !== undefined && this.competitionId !== undefined && verifyHostToken(db, this.competitionId, token);
+  }
+
+  /** Team members see their own board; the host sees every board and the IAM account; after the match, everyone sees every board (the debrief). */
   private giveView(client: Client): void {
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     this.project(true);
-    client.view = viewFor(this.state, seat.actor);
+    client.view = viewFor(this.state, this.finished ? { host: seat.actor.host, team: seat.actor.team, everyBoard: true } : seat.actor);
+  }
+
+  /** The match reached its results: reveal every board, store results, replays and the log. Once. */
+  private async finish(): Promise<void> {
+    this.finished = true;
+    for (const client of this.clients) this.giveView(client);
+    const series = new Map(
+      [...this.state.boards.entries()].map(([team, board]) => [
+        team,
+        board.series.map((p) => ({ tS: p.tS, availability: p.requests > 0 ? (p.requests - p.errors) / p.requests : 1 })),
+      ]),
+    );
+    try {
+      const db = await services.store?.ready;
+      if (db) await recordFinishedMatch(db, this.competitionId ?? this.roomId, this.competitionId, this.match, series);
+      await services.store?.remove(this.roomId);
+    } catch (error) {
+      console.error(`room ${this.roomId}: results could not be stored: ${(error as Error).message}`);
+    }
+  }
+
+  /** A competition keeps its players (nicknames only) with their teams. */
+  private async recordPlayer(nickname: string, team: string, sessionId: string): Promise<void> {
+    const db = await services.store?.ready;
+    const index = this.match.teams.findIndex((t) => t.id === team);
+    if (!db || !this.competitionId || index < 0) return;
+    const row = await getTeam(db, this.competitionId, index);
+    if (row) await seatPlayer(db, row.id, nickname, sessionId).catch(() => undefined);
+  }
+
+  /** Keeps the competition's status in step with the clock, for the teacher's list. */
+  private async competitionStatus(phase: string): Promise<void> {
+    const db = await services.store?.ready;
+    if (!db || !this.competitionId) return;
+    const status = phase === 'running' ? 'running' : phase === 'paused' ? 'paused' : undefined;
+    if (status) await setCompetitionStatus(db, this.competitionId, status);
   }
 
   private receiveIntent(client: Client, payload: unknown): void {
@@ -229,6 +300,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private tick(deltaMs: number): void {
+    const phaseBefore = this.match.clock.phase;
     const owed = stepsOwed(this.match.clock, deltaMs, this.carry);
     this.carry = owed.carry;
     const queue = this.queue;
@@ -247,6 +319,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (!applied.ok && applied.refusal) this.refuse(client, applied.refusal);
       if (applied.warnings?.length) client.send(MESSAGE.notice, { warnings: applied.warnings });
     }
+    if (this.match.clock.phase !== phaseBefore) void this.competitionStatus(this.match.clock.phase).catch(() => undefined);
+    if (this.match.clock.phase === 'results' && !this.finished) void this.finish();
     const now = Date.now();
     const withStatus = now - this.lastStatusMs >= STATUS_EVERY_MS;
     if (withStatus) this.lastStatusMs = now;

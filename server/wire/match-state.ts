@@ -1,7 +1,11 @@
 // The wire state: what Colyseus patches to clients. A projection of the match, written here and only here
 // (see project.ts); no rule lives in these classes. A team's board is view-filtered: its members and the host
 // see it, everyone else sees only the team's line on the leaderboard.
-import { schema, t, type SchemaType } from '@colyseus/schema';
+import { Encoder, schema, t, type SchemaType } from '@colyseus/schema';
+
+// A teacher's view of a 30-team classroom holds every board: far above the encoder's default buffer (which
+// it would otherwise grow with a warning on every such encode).
+Encoder.BUFFER_SIZE = 512 * 1024;
 
 export const WireResource = schema(
   {

@@ -20,6 +20,7 @@ export interface MatchSnapshot {
   trail: Match['trail'];
   /** The room's seats (nickname → actor), so players who come back by name get their seat back. */
   seats: Actor[];
+  origin: Match['origin'];
 }
 
 const snapshotSchema = z.object({
@@ -32,6 +33,7 @@ const snapshotSchema = z.object({
   directory: z.object({ users: z.array(z.unknown()), groups: z.array(z.unknown()), roles: z.array(z.unknown()), customerPolicies: z.array(z.unknown()) }),
   trail: z.array(trailEventSchema),
   seats: z.array(z.record(z.string(), z.unknown())),
+  origin: z.object({ mode: z.enum(MATCH_MODES), seed: z.number().int(), scenario: z.record(z.string(), z.unknown()), design: z.record(z.string(), z.unknown()), teams: z.array(z.object({ id: z.string(), name: z.string() })) }),
 });
 
 export function snapshotMatch(match: Match, seats: readonly Actor[]): MatchSnapshot {
@@ -45,6 +47,7 @@ export function snapshotMatch(match: Match, seats: readonly Actor[]): MatchSnaps
     directory: structuredClone(match.directory),
     trail: match.trail.map((e) => ({ ...e })),
     seats: structuredClone([...seats]),
+    origin: structuredClone(match.origin),
   };
 }
 
@@ -69,6 +72,7 @@ export function restoreMatch(raw: unknown): RestoredMatch {
     teams,
     directory: snapshot.directory,
     trail: snapshot.trail,
+    origin: snapshot.origin,
   };
   return { ok: true, match, seats: snapshot.seats };
 }

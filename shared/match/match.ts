@@ -46,6 +46,8 @@ export interface Match {
   teams: Team[];
   directory: Directory;
   trail: TrailEvent[];
+  /** How the match began: with the trail, all a replay needs. */
+  origin: MatchSetup;
 }
 
 export interface MatchSetup {
@@ -67,6 +69,7 @@ export function createMatch(setup: MatchSetup): Match {
     teams: setup.teams.map((t) => ({ id: t.id, name: t.name, world: createWorld(structuredClone(setup.design), setup.scenario, setup.seed), actionsUsed: [] })),
     directory: emptyDirectory(),
     trail: [],
+    origin: structuredClone(setup),
   };
 }
 

@@ -12,6 +12,8 @@ export const joinOptionsSchema = z.object({
   nickname,
   /** Classroom: the team the student picks (by id); omitted, the room assigns the smallest team. */
   team: z.string().min(1).max(64).optional(),
+  /** A competition's host token: whoever presents it takes the teacher's seat. */
+  hostToken: z.string().min(1).max(128).optional(),
 });
 
 /** Most teams in one classroom match, and most players in one room. */
@@ -19,6 +21,8 @@ export const MAX_TEAMS = 40;
 export const MAX_PLAYERS = 130;
 
 export const createOptionsSchema = joinOptionsSchema.extend({
+  /** Optional here: the server creates competition rooms itself, before anyone joins. */
+  nickname: nickname.optional(),
   mode: z.enum(['solo', 'team', 'classroom']).default('team'),
   scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('az-outage'),
   /** Starting design: an example under assets/designs; omitted, the scenario's own or an empty board. */

@@ -1,0 +1,118 @@
+// The teacher's HTTP side of a competition: create one (a room and a host token), and export its results
+// and replays, guarded by the host token as `Authorization: Bearer <token>`.
+import { matchMaker } from '@colyseus/core';
+import type { Application, Request, Response } from 'express';
+import express from 'express';
+import { newCompetitionSchema, type CreatedCompetition } from '../../shared/protocol/competition.ts';
+import { MATCH_ROOM } from '../../shared/protocol/messages.ts';
+import { scenarioById } from '../assets/library.ts';
+import type { Database } from '../persistence/database.ts';
+import { createCompetition, getCompetition, setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
+import { getReplay, listReplays } from '../persistence/queries/replays.ts';
+import { createTeams } from '../persistence/queries/teams.ts';
+import { listResults } from '../persistence/queries/results.ts';
+import { resultsToCsv } from '../persistence/results-csv.ts';
+import { newRoomCode } from '../rooms/room-codes.ts';
+import { services } from '../services.ts';
+
+async function database(res: Response): Promise<Database | undefined> {
+  const db = await services.store?.ready;
+  if (!db) res.status(503).json({ code: 'no-database', message: 'Results cannot be stored: the database is not available.' });
+  return db;
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/** 404 for an unknown competition, 401 without the right token; otherwise the competition. */
+async function guarded(req: Request, res: Response, db: Database) {
+  const id = String(req.params.id ?? '');
+  const competition = await getCompetition(db, id);
+  if (!competition) {
+    res.status(404).json({ code: 'unknown-competition', message: 'There is no competition with that id.' });
+    return undefined;
+  }
+  if (!(await verifyHostToken(db, id, bearer(req)))) {
+    res.status(401).set('WWW-Authenticate', 'Bearer').json({ code: 'unauthorized', message: "Send the competition's host token as Authorization: Bearer <token>." });
+    return undefined;
+  }
+  return competition;
+}
+
+export function mountCompetitionRoutes(app: Application): void {
+  app.post('/api/competitions', express.json({ limit: '16kb' }), async (req, res) => {
+    const parsed = newCompetitionSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      res.status(400).json({ code: 'invalid-competition', message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
+      return;
+    }
+    const scenario = scenarioById(parsed.data.scenario);
+    if (!scenario.ok) {
+      res.status(400).json({ code: 'unknown-scenario', message: scenario.message });
+      return;
+    }
+    const db = await database(res);
+    if (!db) return;
+    const seed = parsed.data.seed ?? Math.floor(Math.random() * 2 ** 31);
+    const code = await newRoomCode();
+    const created = await createCompetition(db, {
+      joinCode: code,
+      scenarioId: parsed.data.scenario,
+      seed,
+      settings: { teamCount: parsed.data.teams, teamSize: parsed.data.teamSize, buildTimeS: parsed.data.buildTimeS, speed: parsed.data.speed },
+      roomId: code,
+    });
+    if (!created.ok) {
+      res.status(409).json({ code: created.code, message: 'That join code is taken; try again.' });
+      return;
+    }
+    // Team rows named as the room names its teams (team-1 … team-N as "Team 1" …).
+    await createTeams(db, created.competition.id, Array.from({ length: parsed.data.teams }, (_, i) => `Team ${i + 1}`));
+    services.competitionRooms.set(code, created.competition.id);
+    try {
+      await matchMaker.createRoom(MATCH_ROOM, {
+        mode: 'classroom',
+        scenario: parsed.data.scenario,
+        seed,
+        teams: parsed.data.teams,
+        competitionCode: code,
+        ...(parsed.data.design ? { design: parsed.data.design } : {}),
+      });
+    } catch (error) {
+      services.competitionRooms.delete(code);
+      res.status(500).json({ code: 'room-failed', message: (error as Error).message });
+      return;
+    }
+    await setCompetitionStatus(db, created.competition.id, 'building');
+    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    const body: CreatedCompetition = { id: created.competition.id, code, hostToken: created.hostToken, joinUrl: `${origin}/?code=${code}` };
+    res.status(201).json(body);
+  });
+
+  app.get('/api/competitions/:id/results.json', async (req, res) => {
+    const db = await database(res);
+    const competition = db && (await guarded(req, res, db));
+    if (!db || !competition) return;
+    res.json({ competition, results: await listResults(db, competition.id) });
+  });
+
+  app.get('/api/competitions/:id/results.csv', async (req, res) => {
+    const db = await database(res);
+    const competition = db && (await guarded(req, res, db));
+    if (!db || !competition) return;
+    res.type('text/csv').set('Content-Disposition', `attachment; filename="five-nines-${competition.joinCode}-results.csv"`);
+    res.send(resultsToCsv(await listResults(db, competition.id)));
+  });
+
+  app.get('/api/competitions/:id/replay.json', async (req, res) => {
+    const db = await database(res);
+    const competition = db && (await guarded(req, res, db));
+    if (!db || !competition) return;
+    const summaries = await listReplays(db, competition.id);
+    const replays = await Promise.all(summaries.map((s) => getReplay(db, competition.id, s.teamIndex)));
+    res.json({ competition, replays });
+  });
+}
