@@ -5,7 +5,7 @@ import { h, render } from 'preact';
 import { t } from './i18n/index.ts';
 import { onLanguage } from './i18n/index.ts';
 import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection } from './net/match-connection.ts';
-import { fetchScenarios, type ScenarioSummary } from './net/scenarios.ts';
+import { campaignLevels, fetchScenarios, type ScenarioSummary } from './net/scenarios.ts';
 import { forgetSeat, savedSeat, seatMayStillBeHeld, touchSeat } from './net/session-store.ts';
 import type { MatchSnapshot } from './net/snapshot.ts';
 import { Briefing, CampaignMap } from './ui/campaign.ts';
@@ -16,6 +16,7 @@ import { isOpen, readProgress, recordRun } from './view/campaign-progress.ts';
 import { MatchView } from './view/match-view.ts';
 import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
+import { PALETTE } from './view/placement.ts';
 import { UtilisationHistory } from './view/utilisation-history.ts';
 
 const root = document.getElementById('app')!;
@@ -42,9 +43,9 @@ function draw(): void {
   document.body.dataset.screen = s.kind;
   if (s.kind === 'home') render(h(Home, { scenarios, error: s.error, busy: s.busy, onChoice: choose }), root);
   else if (s.kind === 'campaign')
-    render(h(CampaignMap, { scenarios, progress: readProgress(), onPick: (scenario) => show({ kind: 'briefing', scenario, busy: false }), onBack: () => show({ kind: 'home', error: '', busy: false }) }), root);
+    render(h(CampaignMap, { scenarios: campaignLevels(scenarios), progress: readProgress(), onPick: (scenario) => show({ kind: 'briefing', scenario, busy: false }), onBack: () => show({ kind: 'home', error: '', busy: false }) }), root);
   else if (s.kind === 'briefing') {
-    const locked = !isOpen(scenarios.map((x) => x.id), s.scenario.id, readProgress());
+    const locked = !isOpen(campaignLevels(scenarios).map((x) => x.id), s.scenario.id, readProgress());
     render(h(Briefing, { scenario: s.scenario, locked, busy: s.busy, onStart: () => void startSolo(s.scenario), onBack: () => show({ kind: 'campaign' }) }), root);
   } else {
     render(
@@ -67,7 +68,7 @@ function draw(): void {
           document.body.dataset.ready = 'board';
           return controls;
         },
-        allowed: (entry) => !deniedEntries(s.view.current.match).has(entry),
+        allowed: (entry) => !deniedEntries(s.view.current.match).has(entry) && kindAllowed(s.scenario, entry),
         onLeave: () => void leave(),
         onReplay: s.view.current.match.mode === 'solo' && s.scenario ? () => void leave(s.scenario) : null,
       }),
@@ -157,6 +158,13 @@ async function seat(connect: (events: ConnectionEvents) => Promise<MatchConnecti
   history.replaceState(null, '', `?code=${connection.code}`);
   const scenario = scenarios.find((x) => x.id === snapshot.scenarioId);
   show({ kind: 'match', view, actions, connection, utilisation, scenario });
+}
+
+/** Whether the scenario lets players place what a palette entry stands for (all kinds when it does not say). */
+function kindAllowed(scenario: ScenarioSummary | undefined, entry: string): boolean {
+  const kinds = scenario?.allowedKinds;
+  const kind = PALETTE.find((p) => p.id === entry)?.kind;
+  return !kinds || !kind || kinds.includes(kind);
 }
 
 async function startSolo(scenario: ScenarioSummary): Promise<void> {

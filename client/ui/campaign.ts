@@ -2,14 +2,14 @@
 // browser; a level opens when the one before it earned a star. Choosing one shows its briefing.
 import { h } from 'preact';
 import { formatClock, t } from '../i18n/index.ts';
-import type { ScenarioSummary } from '../net/scenarios.ts';
+import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { isOpen, totalStars, type CampaignProgress } from '../view/campaign-progress.ts';
 import { useLanguage } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.ts';
 import { Stars } from './stars.ts';
 
 export function CampaignMap({ scenarios, progress, onPick, onBack }: { scenarios: ScenarioSummary[]; progress: CampaignProgress; onPick: (s: ScenarioSummary) => void; onBack: () => void }) {
-  useLanguage();
+  const lang = useLanguage();
   const ids = scenarios.map((s) => s.id);
   const next = scenarios.find((s) => isOpen(ids, s.id, progress) && (progress[s.id]?.stars ?? 0) === 0);
   return h(
@@ -35,14 +35,15 @@ export function CampaignMap({ scenarios, progress, onPick, onBack }: { scenarios
           { key: s.id, class: `level ${open ? 'open' : 'locked'} ${next?.id === s.id ? 'next' : ''} ${earned > 0 ? 'done' : ''}` },
           h(
             'button',
-            { type: 'button', class: 'level-button', 'data-scenario': s.id, onClick: () => onPick(s), 'aria-label': `${i + 1}. ${s.title}` },
+            { type: 'button', class: 'level-button', 'data-scenario': s.id, onClick: () => onPick(s), 'aria-label': `${i + 1}. ${localised(s, lang).title}` },
             h('span', { class: 'level-number', 'aria-hidden': 'true' }, String(i + 1)),
             h(
               'span',
               { class: 'level-text' },
-              h('strong', {}, s.title),
+              h('strong', {}, localised(s, lang).title),
               h('span', { class: 'muted' }, `${formatClock(s.durationS)} · ${t('campaign.budget', { usd: s.budgetUsd })}`),
             ),
+            open ? null : h('span', { class: 'pill' }, t('campaign.locked')),
             h(Stars, { earned }),
             next?.id === s.id ? h('span', { class: 'level-next' }, t('campaign.next')) : null,
           ),
@@ -53,7 +54,7 @@ export function CampaignMap({ scenarios, progress, onPick, onBack }: { scenarios
 }
 
 export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario: ScenarioSummary; locked: boolean; busy: boolean; onStart: () => void; onBack: () => void }) {
-  useLanguage();
+  const words = localised(scenario, useLanguage());
   return h(
     'main',
     { class: 'briefing' },
@@ -62,9 +63,9 @@ export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario
       { class: 'briefing-card' },
       h('div', { class: 'briefing-top' }, h('button', { type: 'button', class: 'ghost', onClick: onBack }, `← ${t('campaign.title')}`), h(LanguageSwitch, {})),
       h('p', { class: 'eyebrow' }, t('briefing.eyebrow')),
-      h('h1', { id: 'briefing-title' }, scenario.title),
+      h('h1', { id: 'briefing-title' }, words.title),
       h('h2', {}, t('briefing.goal')),
-      h('p', { class: 'goal' }, scenario.teachingGoal || t('briefing.noGoal')),
+      h('p', { class: 'goal' }, words.teachingGoal || t('briefing.noGoal')),
       h(
         'dl',
         { class: 'facts' },
@@ -77,6 +78,8 @@ export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario
         h('dt', {}, t('briefing.stars')),
         h('dd', {}, scenario.stars.map((s, i) => `${'★'.repeat(i + 1)} ${s}`).join('   ')),
       ),
+      words.hints.length ? h('h2', {}, t('briefing.tips')) : null,
+      words.hints.length ? h('ul', { class: 'steps' }, words.hints.map((hint, i) => h('li', { key: i }, hint))) : null,
       h('h2', {}, t('briefing.howTo')),
       h('ol', { class: 'steps' }, ['build', 'connect', 'start', 'watch'].map((k) => h('li', { key: k }, t(`briefing.step.${k}`)))),
       locked ? h('p', { class: 'warn' }, t('briefing.locked')) : null,

@@ -48,7 +48,8 @@ export function NumberField(props: FieldProps & { value: number; min?: number; m
         step: props.step ?? 1,
         onInput: (e: Event) => setText((e.target as HTMLInputElement).value),
         onChange: commit,
-        onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && commit(),
+        // Enter commits through the change event (blur), so a value is sent once.
+        onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur(),
       }),
       props.unit ? h('span', { class: 'unit' }, props.unit) : null,
     ),
@@ -62,7 +63,7 @@ export function TextField(props: FieldProps & { value: string; onCommit: (v: str
   return h(
     Frame,
     props,
-    h('input', { id: props.id, value: text, onInput: (e: Event) => setText((e.target as HTMLInputElement).value), onChange: commit, onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && commit() }),
+    h('input', { id: props.id, value: text, onInput: (e: Event) => setText((e.target as HTMLInputElement).value), onChange: commit, onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur() }),
   );
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { NICKNAME_MAX_LENGTH } from '../../shared/protocol/messages.ts';
 import { isRoomCode, normalizeRoomCode, ROOM_CODE_LENGTH } from '../../shared/protocol/room-code.ts';
 import { t } from '../i18n/index.ts';
-import type { ScenarioSummary } from '../net/scenarios.ts';
+import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { useLanguage } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.ts';
 
@@ -16,7 +16,7 @@ export interface HomeChoice {
 }
 
 export function Home({ scenarios, error, busy, onChoice }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void }) {
-  useLanguage();
+  const lang = useLanguage();
   const [nickname, setNickname] = useState(() => localStorage.getItem(NICKNAME_KEY) ?? '');
   const [code, setCode] = useState(() => normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? ''));
   const [scenario, setScenario] = useState('');
@@ -85,7 +85,7 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
             h(
               'select',
               { id: 'team-scenario', 'aria-label': t('home.scenario'), value: scenario, onChange: (e: Event) => setScenario((e.target as HTMLSelectElement).value) },
-              scenarios.map((s) => h('option', { key: s.id, value: s.id }, s.title)),
+              scenarios.map((s) => h('option', { key: s.id, value: s.id }, localised(s, lang).title)),
             ),
             h('button', { id: 'create-room', type: 'button', disabled: busy, onClick: () => named() && onChoice({ nickname: nickname.trim(), choice: { kind: 'create', scenario: scenario || scenarios[0]?.id || 'az-outage' } }) }, t('home.create')),
           ),

@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import type { BoardControls } from '../board-game.ts';
-import type { ScenarioSummary } from '../net/scenarios.ts';
+import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import type { MatchView } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import type { UtilisationHistory } from '../view/utilisation-history.ts';
@@ -35,7 +35,7 @@ export interface MatchScreenProps {
 export function MatchScreen(props: MatchScreenProps) {
   const { view, actions } = props;
   const state = useView(view);
-  useLanguage();
+  const lang = useLanguage();
   const host = useRef<HTMLDivElement>(null);
   const board = useRef<BoardControls | null>(null);
   const [hover, setHover] = useState<{ ref: string | null; x: number; y: number }>({ ref: null, x: 0, y: 0 });
@@ -58,12 +58,12 @@ export function MatchScreen(props: MatchScreenProps) {
   return h(
     'div',
     { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },
-    h(TopBar, { state, view, actions, canUndo }),
+    h(TopBar, { state, view, actions, canUndo, title: props.scenario ? localised(props.scenario, lang).title : m.title }),
     h(
       'aside',
       { class: 'sidebar' },
       h(Palette, { state, view, allowed: props.allowed }),
-      h(Guide, { state, hints: props.scenario?.hints ?? [] }),
+      h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [] }),
       h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
     ),
     h(
@@ -84,6 +84,6 @@ export function MatchScreen(props: MatchScreenProps) {
     ),
     h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h('div', { class: 'inspector-empty' }, h('h2', {}, t('inspector.title')), h('p', { class: 'muted' }, t('inspector.nothing')))),
     h(Dock, { state, view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
-    m.phase === 'results' ? h(Results, { state, actions, scenario: props.scenario, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
+    m.phase === 'results' ? h(Results, { state, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
   );
 }

@@ -2,8 +2,8 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TrailEvent } from '../../shared/trail/event.ts';
-import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
-import type { ScenarioSummary } from '../net/scenarios.ts';
+import { formatClock, formatNumber, formatUsd, language, t } from '../i18n/index.ts';
+import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { debriefOf, scoreParts } from '../view/debrief.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
@@ -11,7 +11,7 @@ import { Stars } from './stars.ts';
 
 const KINDS = ['ResourceFailure', 'DBInstanceEvent', 'TargetHealthChange', 'HealthCheckStatusChange', 'ScenarioEvent', 'BudgetAlert', 'ScalingActivity'];
 
-export function Results({ state, actions, scenario, onLeave, onReplay }: { state: MatchViewState; actions: PlayerActions; scenario: ScenarioSummary | undefined; onLeave: () => void; onReplay: (() => void) | null }) {
+export function Results({ state, actions, scenario, title, onLeave, onReplay }: { state: MatchViewState; actions: PlayerActions; scenario: ScenarioSummary | undefined; title: string; onLeave: () => void; onReplay: (() => void) | null }) {
   const m = state.match;
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
   const [events, setEvents] = useState<TrailEvent[]>([]);
@@ -30,13 +30,13 @@ export function Results({ state, actions, scenario, onLeave, onReplay }: { state
       'section',
       { class: 'results', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'results-title' },
       h('p', { class: 'eyebrow' }, t('results.eyebrow')),
-      h('h1', { id: 'results-title' }, m.title),
+      h('h1', { id: 'results-title' }, title),
       h('div', { class: 'results-score' }, h('strong', { id: 'results-score' }, formatNumber(team.score)), h('span', {}, t('results.points')), h(Stars, { earned: team.stars, size: 'large' })),
       h('p', { class: 'muted' }, team.stars === 0 ? t('results.noStars') : t('results.stars', { count: team.stars })),
       h(
         'ul',
         { class: 'bars score-parts' },
-        bar(t('results.availability', { pct: formatNumber(team.availability * 100, 3), nines: formatNumber(parts.nines, 1) }), parts.parts.availability, 500, 'part-availability'),
+        bar(t('results.availability', { pct: formatNumber(team.availability * 100, 3), nines: formatNumber(Math.min(parts.nines, 5), 1) }), parts.parts.availability, 500, 'part-availability'),
         bar(t('results.latency', { ms: formatNumber(team.p95Ms) }), parts.parts.latency, 250, 'part-latency'),
         bar(t('results.cost', { cost: formatUsd(team.costUsd), budget: formatUsd(team.budgetUsd, 0) }), parts.parts.cost, 250, 'part-cost'),
       ),
@@ -51,7 +51,7 @@ export function Results({ state, actions, scenario, onLeave, onReplay }: { state
         d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.simS), what: d.budgetAlert.message })) : null,
         h('li', {}, t('results.activity', { scaling: d.scaling, refused: d.refused })),
       ),
-      scenario?.hints.length ? h('div', { class: 'tips' }, h('h2', {}, t('results.tips')), h('ul', {}, scenario.hints.map((hint, i) => h('li', { key: i }, hint)))) : null,
+      scenario?.hints.length ? h('div', { class: 'tips' }, h('h2', {}, t('results.tips')), h('ul', {}, localised(scenario, language()).hints.map((hint, i) => h('li', { key: i }, hint)))) : null,
       h(
         'div',
         { class: 'buttons' },

@@ -10,7 +10,7 @@ import { Stars } from './stars.ts';
 
 const SPEEDS = [1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
-export function TopBar({ state, view, actions, canUndo }: { state: MatchViewState; view: MatchView; actions: PlayerActions; canUndo: boolean }) {
+export function TopBar({ state, view, actions, canUndo, title }: { state: MatchViewState; view: MatchView; actions: PlayerActions; canUndo: boolean; title: string }) {
   const m = state.match;
   const host = m.me?.host === true;
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
@@ -20,7 +20,7 @@ export function TopBar({ state, view, actions, canUndo }: { state: MatchViewStat
     'header',
     { class: 'topbar' },
     h('span', { class: 'brand' }, t('app.name')),
-    h('span', { class: 'scenario-title', title: m.title }, m.title),
+    h('span', { class: 'scenario-title', title }, title),
     h('span', { id: 'phase', class: `phase ${m.phase}`, 'data-phase': m.phase }, t(`phase.${m.phase}`)),
     h(
       'div',
