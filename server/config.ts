@@ -15,6 +15,8 @@ export interface ServerConfig {
   publicAddress?: string;
   /** Set: a PostgreSQL server; unset: the embedded database under dataDir. */
   databaseUrl?: string;
+  /** A schema to work in on that server (tests use one each, so runs never collide). */
+  databaseSchema?: string;
   dataDir: string;
 }
 
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv, version: string): ServerConfi
     );
   }
   const publicAddress = optional(env.PUBLIC_ADDRESS);
+  const databaseSchema = optional(env.DATABASE_SCHEMA);
   return {
     port: portFrom(env.PORT),
     host: env.HOST ?? '0.0.0.0',
@@ -53,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv, version: string): ServerConfi
     ...(redisUrl ? { redisUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),
+    ...(databaseSchema ? { databaseSchema } : {}),
   };
 }

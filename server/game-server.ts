@@ -33,7 +33,8 @@ async function restoreMatches(): Promise<number> {
   for (const code of codes) {
     services.restoring.add(code);
     try {
-      await matchMaker.createRoom(MATCH_ROOM, { restore: code });
+      // On this process, which holds the checkpoint's claim (matchMaker.createRoom may pick another).
+      await matchMaker.handleCreateRoom(MATCH_ROOM, { restore: code });
       restored++;
     } catch (error) {
       console.error(`match ${code} could not be restored: ${(error as Error).message}`);
@@ -49,7 +50,9 @@ export async function startGameServer(config: ServerConfig): Promise<GameServer>
   // The database opens in the background: the page and new rooms do not wait for it. The embedded one runs
   // on a worker thread, so neither its start (initdb) nor its queries ever stall the game loop.
   services.store = matchStore(() =>
-    config.databaseUrl ? openDatabase({ databaseUrl: config.databaseUrl }) : openDatabaseInWorker({ dataDir: config.dataDir }),
+    config.databaseUrl
+      ? openDatabase({ databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) })
+      : openDatabaseInWorker({ dataDir: config.dataDir }),
   );
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   // One process: Colyseus's in-memory presence and driver. Several: Redis, so any process can matchmake a

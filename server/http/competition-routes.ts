@@ -73,7 +73,8 @@ export function mountCompetitionRoutes(app: Application): void {
     await createTeams(db, created.competition.id, Array.from({ length: parsed.data.teams }, (_, i) => `Team ${i + 1}`));
     services.competitionRooms.set(code, created.competition.id);
     try {
-      await matchMaker.createRoom(MATCH_ROOM, {
+      // On this process: only it knows the code belongs to the competition (another would make a room of its own).
+      await matchMaker.handleCreateRoom(MATCH_ROOM, {
         mode: 'classroom',
         scenario: parsed.data.scenario,
         seed,
