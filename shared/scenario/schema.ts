@@ -1,17 +1,24 @@
 // The scenario format: what a scenario file says, checked by zod at the edge. Durations and times are
-// simulated seconds from the start of the scenario.
+// simulated seconds from the start of the scenario. English text is the main field (`title`, `teachingGoal`,
+// `hints`); Korean sits beside it (`ko`, `messageKo`, `text.ko`) so the match room keeps reading plain strings.
 
 import { z } from 'zod';
-import { AREAS, isRegion, regionOfZone } from '../geography/regions.ts';
+import { PROPS_SCHEMAS } from '../design/schema.ts';
+import type { ResourceKind } from '../design/model.ts';
+import { areaSchema, randomEventSchema, regionSchema, scenarioEventSchema } from './events.ts';
+import { liveHintSchema } from './hints.ts';
 
-const areaCodes = AREAS.map((a) => a.code) as [string, ...string[]];
-export const areaSchema = z.enum(areaCodes as ['north-america', 'south-america', 'europe', 'asia']);
-const zoneSchema = z.string().refine((z) => regionOfZone(z) !== undefined, { message: 'not a known availability zone' });
-const regionSchema = z.string().refine(isRegion, { message: 'not a known region' });
-const atS = z.number().int().nonnegative();
-const durationS = z.number().int().positive();
-/** A resource named the way its author named it: logical id, and the stack when it is ambiguous. */
-const resourceRef = { target: z.string().min(1).optional(), stack: z.string().min(1).optional() };
+export { areaSchema, scenarioEventSchema, randomEventSchema } from './events.ts';
+export type { ScenarioEvent, RandomEvent, ScenarioEventType } from './events.ts';
+
+/** Every resource kind of the design model (shared/design/model.ts), for `allowedKinds`. */
+export const RESOURCE_KINDS = Object.keys(PROPS_SCHEMAS) as [ResourceKind, ...ResourceKind[]];
+
+/** A path under the assets folder (no way out of it, no absolute path). */
+const assetPath = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_./-]*\.ya?ml$/, { message: 'a path relative to the assets folder, ending in .yaml' })
+  .refine((p) => !p.split('/').includes('..'), { message: 'a path inside the assets folder' });
 
 const trafficSchema = z.object({
   area: areaSchema,
@@ -24,57 +31,13 @@ const mixSchema = z
   .object({ static: z.number().nonnegative(), read: z.number().nonnegative(), write: z.number().nonnegative() })
   .refine((m) => Math.abs(m.static + m.read + m.write - 1) < 1e-6, { message: 'the request mix must add up to 1' });
 
-export const scenarioEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('instance-failure'),
-    atS,
-    params: z.object({ count: z.number().int().positive().default(1), zone: zoneSchema.optional(), ...resourceRef }).default({ count: 1 }),
-  }),
-  z.object({ type: z.literal('az-outage'), atS, durationS: durationS.optional(), params: z.object({ zone: zoneSchema }) }),
-  z.object({ type: z.literal('region-outage'), atS, durationS: durationS.optional(), params: z.object({ region: regionSchema }) }),
-  z.object({ type: z.literal('db-failure'), atS, params: z.object(resourceRef).default({}) }),
-  z.object({
-    type: z.literal('inter-region-degradation'),
-    atS,
-    durationS: durationS.optional(),
-    params: z.object({
-      addedMs: z.number().nonnegative().default(0),
-      lossPct: z.number().min(0).max(100).default(0),
-      /** Only paths touching this region; omitted: every inter-region path. */
-      region: regionSchema.optional(),
-    }),
-  }),
-  z.object({
-    type: z.literal('flood'),
-    atS,
-    durationS: durationS.optional(),
-    params: z
-      .object({
-        area: areaSchema,
-        /** Flood requests per second; or `multiplier` of the area's baseline. */
-        rps: z.number().nonnegative().optional(),
-        multiplier: z.number().nonnegative().optional(),
-        /** Requests per 5 minutes each flooding address sends (what a WAF rate rule compares). */
-        perSourceRate: z.number().positive().optional(),
-      })
-      .refine((p) => p.rps !== undefined || p.multiplier !== undefined, { message: 'a flood needs rps or multiplier' }),
-  }),
-  ...(['traffic-spike', 'flash-crowd'] as const).map((type) =>
-    z.object({
-      type: z.literal(type),
-      atS,
-      durationS: durationS.optional(),
-      params: z.object({
-        multiplier: z.number().nonnegative(),
-        /** Areas affected; omitted: all. */
-        areas: z.array(areaSchema).optional(),
-        /** Seconds to ramp from 1× to the multiplier (a flash crowd defaults to 60, a spike to 600). */
-        rampS: z.number().int().nonnegative().optional(),
-      }),
-    }),
-  ),
-  z.object({ type: z.literal('budget-cut'), atS, params: z.object({ amountUsd: z.number().nonnegative() }) }),
-  z.object({ type: z.literal('announcement'), atS, params: z.object({ message: z.string().min(1) }) }),
+/**
+ * The board a player starts from: a design manifest (a path under assets/, e.g.
+ * `scenarios/solutions/budget-crunch/naive/manifest.yaml`), or an empty board with one stack per region.
+ */
+export const startSchema = z.union([
+  z.object({ design: assetPath }).strict(),
+  z.object({ regions: z.array(regionSchema).min(1).max(6) }).strict(),
 ]);
 
 export const objectiveMetrics = [
@@ -86,6 +49,8 @@ export const objectiveMetrics = [
   'cost',
   'revenue',
   'profit',
+  /** Spend ÷ the scenario budget at the end (after any budget cut): 1 is the whole budget. */
+  'budgetShare',
 ] as const;
 
 export const objectiveSchema = z.object({
@@ -95,41 +60,62 @@ export const objectiveSchema = z.object({
   comparison: z.enum(['>=', '<=', '>', '<']),
   target: z.number(),
   description: z.string().optional(),
+  descriptionKo: z.string().optional(),
 });
 
 export const scenarioSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ids are lower-case words joined by dashes' }),
-    title: z.string().min(1),
-    teachingGoal: z.string().optional(),
-    durationS: z.number().int().positive().max(7 * 86400),
-    budgetUsd: z.number().nonnegative(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'ids are lower-case words joined by dashes' }).describe('Lower-case words joined by dashes; the file is named <id>.yaml.'),
+    title: z.string().min(1).describe('The title players see (English).'),
+    teachingGoal: z.string().optional().describe('What the scenario teaches, in a sentence or two (English).'),
+    /** Korean title, teaching goal and briefing hints. */
+    ko: z.object({ title: z.string().min(1), teachingGoal: z.string().optional(), hints: z.array(z.string()).optional() }).optional(),
+    /** Place in the solo campaign (1 first); scenarios without one are for classrooms and free play. */
+    campaign: z.object({ order: z.number().int().positive() }).optional(),
+    durationS: z.number().int().positive().max(7 * 86400).describe('Simulated seconds; at normal speed the room plays 20 simulated seconds per real second.'),
+    budgetUsd: z.number().nonnegative().describe('Starting budget in USD (a budget-cut event lowers it).'),
     /** The p95 latency users accept; good requests above it earn no revenue. */
     latencyObjectiveMs: z.number().positive(),
     revenuePerGoodRequestUsd: z.number().nonnegative().default(0),
     /** Hour of day (UTC) at the start of the scenario, for the daily curves. */
     startHour: z.number().min(0).max(24).default(0),
-    traffic: z.array(trafficSchema).min(1),
-    mix: mixSchema,
-    events: z.array(scenarioEventSchema).default([]),
-    objectives: z.array(objectiveSchema).default([]),
+    start: startSchema.default({ regions: ['us-east-1'] }).describe('The starting board: { design: <manifest under assets/> } or { regions: [...] } for an empty one.'),
+    /** The resource kinds players may place; omitted: all of them. */
+    allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
+    traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
+    mix: mixSchema.describe('Shares of static, dynamic read and write requests (they add up to 1).'),
+    events: z.array(scenarioEventSchema).default([]).describe('Timed events; any of them may carry an announcement shown leadS seconds ahead.'),
+    random: z.array(randomEventSchema).default([]).describe('Seeded random events: count copies of an event at times drawn within a range.'),
+    objectives: z.array(objectiveSchema).default([]).describe('Objectives; stars are earned only when every primary one is met.'),
     /** Scores (0–1000) that earn one, two and three stars once every primary objective is met. */
     stars: z
       .tuple([z.number(), z.number(), z.number()])
       .refine((s) => s[0] <= s[1] && s[1] <= s[2], { message: 'star thresholds must not decrease' })
       .default([400, 600, 800]),
+    /** Tips for the briefing, shown before play. */
     hints: z.array(z.string()).default([]),
+    /** Tips shown during play while their condition holds on the running world. */
+    liveHints: z.array(liveHintSchema).default([]),
+    /** Designs that prove the scenario: one meets every primary objective, the other misses one. */
+    solutions: z.object({ reference: assetPath, naive: assetPath }).optional(),
   })
   .refine((s) => s.events.every((e) => e.atS <= s.durationS), { message: 'an event starts after the scenario ends' })
+  .refine((s) => s.events.every((e) => !e.announce || e.announce.leadS <= e.atS), {
+    message: 'an announcement cannot come before the scenario starts (leadS is more than atS)',
+  })
+  .refine((s) => s.random.every((r) => r.within[1] <= s.durationS), { message: 'a random event can fall after the scenario ends' })
   .refine((s) => new Set(s.traffic.map((t) => t.area)).size === s.traffic.length, {
     message: 'each area appears once in traffic',
   })
   .refine((s) => new Set(s.objectives.map((o) => o.id)).size === s.objectives.length, {
     message: 'objective ids must be unique',
+  })
+  .refine((s) => new Set(s.liveHints.map((h) => h.id)).size === s.liveHints.length, {
+    message: 'live hint ids must be unique',
   });
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type ScenarioEvent = z.output<typeof scenarioEventSchema>;
 export type Objective = z.output<typeof objectiveSchema>;
 export type ObjectiveMetric = (typeof objectiveMetrics)[number];
+export type ScenarioStart = z.output<typeof startSchema>;

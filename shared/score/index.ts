@@ -49,7 +49,7 @@ export interface ScoreResult {
 
 export const SCORE_MAX = 1000;
 
-function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: number, nines: number): number {
+function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: number, nines: number, budgetUsd: number): number {
   switch (metric) {
     case 'availability':
       return availability;
@@ -67,6 +67,9 @@ function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: numb
       return m.revenueUsd;
     case 'profit':
       return m.revenueUsd - m.costUsd;
+    case 'budgetShare':
+      // No budget at all: any spend is far over it (a large finite number, so results stay valid JSON).
+      return budgetUsd > 0 ? m.costUsd / budgetUsd : m.costUsd > 0 ? 1e9 : 0;
   }
 }
 
@@ -88,7 +91,7 @@ export function scoreRun(measures: RunMeasures, rules: ScoringRules): ScoreResul
   // Rounded to a tenth so the leaderboard shows what decides the order.
   const score = Math.round((availabilityPart + latencyPart + costPart) * 10) / 10;
   const objectives = rules.objectives.map((o) => {
-    const value = metricValue(o.metric, measures, availability, nines);
+    const value = metricValue(o.metric, measures, availability, nines, rules.budgetUsd);
     return { id: o.id, primary: o.primary, metric: o.metric, target: o.target, value, met: compare(o.comparison, value, o.target) };
   });
   const primaryMet = objectives.every((o) => !o.primary || o.met);

@@ -7,6 +7,7 @@ import { catalogue } from '../catalogue/index.ts';
 import type { Design, Resource } from '../design/model.ts';
 import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
+import { revokeCredentials } from './credentials.ts';
 import { setDesiredByHand } from './scaling.ts';
 import { T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
@@ -39,6 +40,8 @@ export const simActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
   z.object({ type: z.literal('delete-resource'), ...ref }),
   z.object({ type: z.literal('update-design'), design: designShape }),
+  /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
+  z.object({ type: z.literal('revoke-credentials'), user: z.string().regex(/^[\w+=,.@-]{1,64}$/) }),
 ]);
 
 export type SimAction = z.output<typeof simActionSchema>;
@@ -68,6 +71,11 @@ export function applyAction(world: World, input: unknown): ActionResult {
   }
   const action = parsed.data;
   if (action.type === 'update-design') return updateDesign(world, action.design);
+  if (action.type === 'revoke-credentials') {
+    const stopped = revokeCredentials(world, action.user);
+    note(world, 'action', `access keys of ${action.user} revoked${stopped > 0 ? ': no more launches with them' : ''}`);
+    return { ok: true };
+  }
   const found = find(world, action.logicalId, action.stack);
   if (!('resource' in found)) return found;
   const r = found.resource;
@@ -84,7 +92,7 @@ function describe(action: SimAction): string {
   return '';
 }
 
-function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' }>, r: Resource, label: string): ActionResult {
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
   const s = world.state;
   const t = s.tally[T_NOW]!;

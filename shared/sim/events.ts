@@ -20,14 +20,22 @@ import {
 import { nextRandom } from './rng.ts';
 import { T_BUDGET, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
+import { PRICED_SERVICES } from '../scenario/events.ts';
 import type { ScenarioEvent } from '../scenario/schema.ts';
 
-function endOf(e: ScenarioEvent): number {
+// Phases of a scenario event (state.eventPhase). An announced event waits in ANNOUNCED until it starts.
+export const PENDING = 0;
+export const ACTIVE = 1;
+export const OVER = 2;
+export const ANNOUNCED = 3;
+
+export function endOf(e: ScenarioEvent): number {
   return 'durationS' in e && e.durationS !== undefined ? e.atS + e.durationS : Infinity;
 }
 
-const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'budget-cut', 'announcement']);
+const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'budget-cut', 'announcement']);
 
+/** What the timeline says when an event starts; empty for events the scenario does not announce itself. */
 function describe(e: ScenarioEvent): string {
   switch (e.type) {
     case 'az-outage':
@@ -43,12 +51,19 @@ function describe(e: ScenarioEvent): string {
       return `${e.type === 'flash-crowd' ? 'flash crowd' : 'traffic spike'}: ×${e.params.multiplier}${e.params.areas ? ` from ${e.params.areas.join(', ')}` : ''}`;
     case 'budget-cut':
       return `the budget is cut to $${e.params.amountUsd}`;
+    case 'price-change':
+      return `${e.params.service} prices change: ×${e.params.multiplier} the catalogue price`;
+    case 'leaked-credentials':
+      // Nobody announces a leak: it shows in CloudTrail as the user's own calls (see credentials.ts).
+      return '';
     case 'announcement':
       return e.params.message;
     case 'instance-failure':
       return `instance failure (${e.params.count})`;
     case 'db-failure':
       return `database primary failure${e.params.target ? ` (${e.params.target})` : ''}`;
+    case 'db-retirement':
+      return `database ${e.params.stack ? `${e.params.stack}/` : ''}${e.params.target} is retired and shut down`;
   }
 }
 
@@ -59,14 +74,20 @@ export function advanceEvents(world: World): void {
   const events = world.plan.events;
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (s.eventPhase[i] === 0 && t >= e.atS) {
-      note(world, 'event', describe(e));
-      s.eventPhase[i] = ONE_SHOT.has(e.type) ? 2 : 1;
+    if (s.eventPhase[i] === PENDING && e.announce && t >= e.atS - e.announce.leadS && t < e.atS) {
+      note(world, 'event', e.announce.message, e.announce.messageKo ? { messageKo: e.announce.messageKo } : undefined);
+      s.eventPhase[i] = ANNOUNCED;
+    }
+    if ((s.eventPhase[i] === PENDING || s.eventPhase[i] === ANNOUNCED) && t >= e.atS) {
+      const text = describe(e);
+      if (text) note(world, 'event', text, e.type === 'announcement' && e.params.messageKo ? { messageKo: e.params.messageKo } : undefined);
+      s.eventPhase[i] = ONE_SHOT.has(e.type) ? OVER : ACTIVE;
       startEvent(world, e);
     }
-    if (s.eventPhase[i] === 1 && t >= endOf(e)) {
-      s.eventPhase[i] = 2;
-      note(world, 'event', `over: ${describe(e)}`);
+    if (s.eventPhase[i] === ACTIVE && t >= endOf(e)) {
+      s.eventPhase[i] = OVER;
+      const text = describe(e);
+      if (text) note(world, 'event', `over: ${text}`);
     }
   }
 
@@ -76,12 +97,13 @@ export function advanceEvents(world: World): void {
   sc.floodPerSource.fill(catalogue.waf.floodRequestsPer5MinPerSource.value);
   sc.regionExtraMs.fill(0);
   sc.regionLoss.fill(0);
+  sc.priceFactor.fill(1);
   const zoneDown = sc.zoneNext;
   const regionDown = sc.regionNext;
   zoneDown.fill(0);
   regionDown.fill(0);
   for (let i = 0; i < events.length; i++) {
-    if (s.eventPhase[i] !== 1) continue;
+    if (s.eventPhase[i] !== ACTIVE) continue;
     const e = events[i]!;
     switch (e.type) {
       case 'az-outage': {
@@ -112,6 +134,11 @@ export function advanceEvents(world: World): void {
         if (a < 0) break;
         sc.floodRps[a] = sc.floodRps[a]! + (e.params.rps ?? (e.params.multiplier ?? 0) * world.plan.baseline[a]!);
         if (e.params.perSourceRate !== undefined) sc.floodPerSource[a] = e.params.perSourceRate;
+        break;
+      }
+      case 'price-change': {
+        const k = PRICED_SERVICES.indexOf(e.params.service);
+        sc.priceFactor[k] = sc.priceFactor[k]! * e.params.multiplier;
         break;
       }
       case 'inter-region-degradation': {

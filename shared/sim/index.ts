@@ -9,3 +9,5 @@ export { runScenario, type RunResult, type RunOptions, type SeriesPoint } from '
 export { peeringMeshLinks, transitGatewayLinks, unreachablePairs } from './links.ts';
 export type { Topology } from './topology.ts';
 export type { WorldState } from './state.ts';
+export { hintsDue, conditionHolds, type DueHint } from './hints.ts';
+export { rogueStackName } from './credentials.ts';

@@ -30,6 +30,8 @@ export function charge(world: World): void {
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {
+    // A price change scales every price on its line of the bill (1 without one).
+    sc.stepCost[k] = sc.stepCost[k]! * sc.priceFactor[k]!;
     step += sc.stepCost[k]!;
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }

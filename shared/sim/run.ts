@@ -8,6 +8,7 @@ import type { ObjectiveResult } from '../score/index.ts';
 import { applyAction, simActionSchema, type SimAction } from './actions.ts';
 import { STEP_SECONDS } from './constants.ts';
 import { hashWorld } from './hash.ts';
+import { hintsDue } from './hints.ts';
 import { BUCKET_COUNT, percentileOf, spreadHistogram } from './latency.ts';
 import { standingOf } from './standing.ts';
 import { step } from './step.ts';
@@ -58,6 +59,8 @@ export interface RunResult {
   shed: number;
   costByService: { compute: number; database: number; balancing: number; transfer: number; edge: number; other: number };
   warnings: string[];
+  /** The scenario's live hints that held at some minute of the run, with the minute they first did. */
+  hintsShown: { id: string; tS: number }[];
   series: SeriesPoint[];
   timeline: TimelineEntry[];
   /** Hash of the final world state (golden replays compare it). */
@@ -85,6 +88,7 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
   let minuteRequests = 0;
   let minuteErrors = 0;
   let next = 0;
+  const hintsShown: { id: string; tS: number }[] = [];
   const s = () => world.state.tally;
   while (s()[T_NOW]! < scenario.durationS) {
     while (next < timed.length && timed[next]!.atS <= s()[T_NOW]!) {
@@ -109,6 +113,7 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
       minuteHist.fill(0);
       minuteRequests = 0;
       minuteErrors = 0;
+      for (const h of hintsDue(world)) if (!hintsShown.some((x) => x.id === h.id)) hintsShown.push({ id: h.id, tS: s()[T_NOW]! });
     }
   }
   for (; next < timed.length; next++) warnings.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
@@ -144,6 +149,7 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
       other: tally[T_COST_OTHER]!,
     },
     warnings,
+    hintsShown,
     series,
     timeline: world.timeline,
     hash: hashWorld(world),

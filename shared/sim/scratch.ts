@@ -16,6 +16,8 @@ export interface Scratch {
   /** Per region: round-trip time added and share of packets lost on paths to other regions. */
   regionExtraMs: Float64Array;
   regionLoss: Float64Array;
+  /** Per line of the bill (M_* indices): price multiplier of active price changes. */
+  priceFactor: Float64Array;
   zoneNext: Uint8Array;
   regionNext: Uint8Array;
 
@@ -119,6 +121,7 @@ export function allocateScratch(topo: Topology): Scratch {
     floodPerSource: new Float64Array(AREA_COUNT),
     regionExtraMs: new Float64Array(REGION_COUNT),
     regionLoss: new Float64Array(REGION_COUNT),
+    priceFactor: new Float64Array(6).fill(1),
     zoneNext: new Uint8Array(ZONE_COUNT),
     regionNext: new Uint8Array(REGION_COUNT),
     laneFlow: new Float64Array(f * LANE_COUNT),

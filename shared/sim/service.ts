@@ -32,6 +32,17 @@ const CROSS_ZONE_PER_GB = catalogue.dataTransfer.crossZonePerGbEachWayUsd.value;
 const INTER_REGION_PER_GB = catalogue.dataTransfer.interRegionPerGbUsd.value;
 const TGW_PER_GB = catalogue.transitGateway.perGbUsd.value;
 
+/**
+ * Whether instance slot i can reach database d: not when both sit in VPCs of the same region that no peering
+ * or Transit Gateway joins (across regions the game assumes a public endpoint; see compile/storage.ts).
+ */
+export function reaches(world: World, i: number, d: number): boolean {
+  const topo = world.topo;
+  const vi = topo.instVpc[i]!;
+  const vd = topo.dbVpc[d]!;
+  return vi < 0 || vd < 0 || topo.instRegion[i] !== topo.dbRegion[d] || topo.vpcLink[vi * topo.vpcCount + vd]! > 0;
+}
+
 /** Answers queries: available, or a replica being promoted (it keeps serving reads meanwhile). */
 function usable(world: World, d: number): boolean {
   const s = world.state;
@@ -91,8 +102,8 @@ export function serveInstances(world: World): void {
     if (g < 0 || units === 0) continue;
     const reader = sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]!;
     const writer = sc.groupWriter[g]!;
-    const readQ = sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q;
-    const writeQ = sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q;
+    const readQ = reaches(world, i, reader) ? sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q : 0;
+    const writeQ = reaches(world, i, writer) ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
     sc.dbQueries[reader] = sc.dbQueries[reader]! + readQ;
     sc.dbQueries[writer] = sc.dbQueries[writer]! + writeQ;
     transferUsd += readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
@@ -179,7 +190,7 @@ export function finishInstances(world: World): void {
 /** One dynamic class of an instance: its requests succeed if the database answers all q queries. */
 function databaseLeg(world: World, i: number, d: number, q: number, at: number, served: number, ms: number): void {
   const sc = world.scratch;
-  const ok = d >= 0 ? sc.dbOk[d]! : -1;
+  const ok = d >= 0 && reaches(world, i, d) ? sc.dbOk[d]! : -1;
   if (ok < 0) {
     // No database reachable, or it is down: the request fails (not shed).
     sc.instSucc[at] = 0;

@@ -47,7 +47,7 @@ export interface WorldState {
   rng: Uint32Array;
   /** Per design resource: deleted at run time. */
   removed: Uint8Array;
-  /** Per scenario event: 0 pending, 1 active, 2 over. */
+  /** Per scenario event: 0 pending, 1 active, 2 over (or revoked), 3 announced and pending (events.ts). */
   eventPhase: Uint8Array;
   zoneDown: Uint8Array;
   regionDown: Uint8Array;

@@ -5,6 +5,8 @@ import { evaluateAlarms } from './alarms.ts';
 import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
 import { STEP_SECONDS } from './constants.ts';
+import { launchRogueInstances } from './credentials.ts';
+import { retireDatabases } from './retirement.ts';
 import { computeDemand } from './demand.ts';
 import { advanceEvents } from './events.ts';
 import { checkHealth } from './health.ts';
@@ -18,6 +20,9 @@ import { T_NOW, T_STEPS } from './state.ts';
 import type { World } from './world.ts';
 
 export function step(world: World): void {
+  // Events that change the board come first: they change the topology and scratch the step reads.
+  launchRogueInstances(world);
+  retireDatabases(world);
   const sc = world.scratch;
   sc.stepCounts.fill(0);
   sc.stepCost.fill(0);

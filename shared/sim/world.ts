@@ -5,6 +5,7 @@ import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, areaIndex } from './constants.ts';
+import { drawRandomEvents } from './random-events.ts';
 import { seedState } from './rng.ts';
 import { allocateScratch, type Scratch } from './scratch.ts';
 import { allocateState, type WorldState } from './state.ts';
@@ -26,6 +27,14 @@ export interface TimelineEntry {
   tS: number;
   kind: TimelineKind;
   message: string;
+  /** The same message in Korean, where the scenario gives one (announcements). */
+  messageKo?: string;
+  /** An IAM user whose API call this entry records (leaked credentials launching instances). */
+  actor?: string;
+  /** The API call, as CloudTrail names it ("ec2:RunInstances"). */
+  action?: string;
+  /** Resources the call created or changed, as "stack/logicalId". */
+  resources?: string[];
 }
 
 /** The scenario turned into arrays the step reads. */
@@ -118,12 +127,21 @@ export function emptyMetrics(): StepMetrics {
   };
 }
 
-/** Compiles the design and sets up a world at time 0, deployed and warm. Pure: same inputs, same world. */
-export function createWorld(design: Design, scenario: Scenario, seed: number): World {
+/**
+ * Compiles the design and sets up a world at time 0, deployed and warm. Pure: same inputs, same world.
+ * The scenario's random events are drawn here from the seeded generator and added to the world's own copy
+ * of the scenario (the caller's scenario is not changed).
+ */
+export function createWorld(design: Design, given: Scenario, seed: number): World {
   const topo = compileTopology(design, new Uint8Array(design.resources.length));
+  const rng = Uint32Array.of(seedState(seed));
+  const random = given.random ?? [];
+  // The world's copy holds the drawn events instead of the recipe, so a world made again from it (a restore,
+  // a rebuilt team) never draws twice.
+  const scenario = random.length > 0 ? { ...given, events: [...given.events, ...drawRandomEvents(random, rng)], random: [] } : given;
   const plan = planScenario(scenario);
   const state = allocateState(topo, plan.events.length, scenario.budgetUsd);
-  state.rng[0] = seedState(seed);
+  state.rng[0] = rng[0]!;
   return {
     design,
     scenario,
@@ -137,6 +155,6 @@ export function createWorld(design: Design, scenario: Scenario, seed: number): W
   };
 }
 
-export function note(world: World, kind: TimelineKind, message: string): void {
-  world.timeline.push({ tS: world.state.tally[0]!, kind, message });
+export function note(world: World, kind: TimelineKind, message: string, extra?: Omit<TimelineEntry, 'tS' | 'kind' | 'message'>): void {
+  world.timeline.push({ tS: world.state.tally[0]!, kind, message, ...extra });
 }

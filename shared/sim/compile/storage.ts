@@ -99,7 +99,10 @@ export function compileStorage(
     if (count > catalogue.database.maxReadReplicas.value) warnings.push(`${labels[dbs[src]!.id]}: more read replicas than the game accepts`);
   }
 
-  // Which group each instance slot uses.
+  // Which group each instance slot uses: the nearest one it can reach. Ranks: 0 a member in its own VPC,
+  // 1 in a peered or Transit-Gateway-attached VPC, 2 in another region (the game assumes the application
+  // reaches a remote primary over its public endpoint), 3 in another VPC of its own region that nothing
+  // connects it to (unreachable: a private database answers only its VPC and the networks joined to it).
   const vc = net.vpcCount;
   const warned = new Set<string>();
   for (let s = 0; s < compute.instCount; s++) {
@@ -115,7 +118,7 @@ export function compileStorage(
         const m = members[k]!;
         const mv = dbVpc[m]!;
         const score =
-          v >= 0 && mv === v ? 0 : v >= 0 && mv >= 0 && net.vpcLink[v * vc + mv]! > 0 ? 1 : dbRegion[m] === compute.instRegion[s] ? 2 : 3;
+          v >= 0 && mv === v ? 0 : v >= 0 && mv >= 0 && net.vpcLink[v * vc + mv]! > 0 ? 1 : dbRegion[m] !== compute.instRegion[s] ? 2 : v >= 0 && mv >= 0 ? 3 : 2;
         if (score < bestScore) {
           bestScore = score;
           best = g;
@@ -123,15 +126,17 @@ export function compileStorage(
       }
     }
     compute.instDbGroup[s] = best;
-    if (bestScore >= 2) {
-      const key = `${compute.instResource[s]}:${best}`;
-      if (!warned.has(key)) {
-        warned.add(key);
-        warnings.push(
-          `${labels[compute.instResource[s]!]} reaches database ${labels[dbs[roots[best]!]!.id]} without peering or a Transit Gateway; the game assumes a public endpoint`,
-        );
-      }
-    }
+    // Only instances that can receive requests make queries: the others are not worth a warning.
+    if (bestScore < 2 || (compute.instTg[s] === -1 && compute.instPublic[s] !== 1)) continue;
+    const key = `${compute.instResource[s]}:${best}`;
+    if (warned.has(key)) continue;
+    warned.add(key);
+    const db = labels[dbs[roots[best]!]!.id];
+    warnings.push(
+      bestScore === 3
+        ? `${labels[compute.instResource[s]!]} cannot reach database ${db}: their VPCs are neither peered nor attached to one Transit Gateway`
+        : `${labels[compute.instResource[s]!]} reaches database ${db} in another region without peering or a Transit Gateway; the game assumes a public endpoint`,
+    );
   }
 
   const buckets = liveOfKind(design, removed, 'bucket');

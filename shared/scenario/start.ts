@@ -1,0 +1,40 @@
+// What a scenario gives a player to start with: the board (a design from assets/, or empty stacks in the
+// scenario's regions) and the resource kinds the palette may offer. Pure: the server loads the design file
+// and hands it in.
+
+import type { Design, ResourceKind } from '../design/model.ts';
+import type { Scenario } from './schema.ts';
+
+/** The manifest the scenario starts from, relative to the assets folder, or undefined for an empty board. */
+export function startingManifest(scenario: Scenario): string | undefined {
+  return 'design' in scenario.start ? scenario.start.design : undefined;
+}
+
+/** The regions of an empty starting board (a design's own stacks say where it is otherwise). */
+export function startingRegions(scenario: Scenario): string[] {
+  return 'regions' in scenario.start ? [...scenario.start.regions] : [];
+}
+
+/** One empty stack per region: somewhere to place the first resource. */
+export function emptyBoard(regions: readonly string[]): Design {
+  return {
+    stacks: regions.map((region) => ({ name: `main-${region}`, region, parameters: {} })),
+    resources: [],
+    unmodelled: [],
+    actions: [],
+  };
+}
+
+/**
+ * The design a team starts the scenario with. `loaded` is the starting manifest, already loaded by the caller
+ * (it is ignored for an empty board). Scripted `actions:` of a starting design are not the player's: dropped.
+ */
+export function startingDesign(scenario: Scenario, loaded?: Design): Design {
+  if (startingManifest(scenario) === undefined || loaded === undefined) return emptyBoard(startingRegions(scenario).length > 0 ? startingRegions(scenario) : ['us-east-1']);
+  return { ...structuredClone(loaded), actions: [] };
+}
+
+/** Whether the scenario lets players place a resource of this kind. */
+export function kindAllowed(scenario: Scenario, kind: ResourceKind): boolean {
+  return scenario.allowedKinds === undefined || scenario.allowedKinds.includes(kind);
+}
