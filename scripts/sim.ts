@@ -2,27 +2,36 @@
 // prints the result, readable or as one JSON object. Same inputs and seed → byte-identical output.
 //
 //   npm run sim -- --design assets/designs/alb-asg-multi-az/manifest.yaml --scenario az-outage [--seed 7] [--json]
+//   npm run sim -- --list [--json]      every scenario with its reference and naive designs
+//   npm run sim -- --check [--json]     runs every scenario's reference and naive design: the proof table
+//   npm run sim -- --schema             the scenario format as JSON Schema (assets/schema/scenario.schema.json)
 //
-// Exit status: 0 for a run (whatever its score), 2 for invalid input, with the reason on stderr.
+// Exit status: 0 for a run (whatever its score), 2 for invalid input, with the reason on stderr; --check
+// exits 1 when a reference design misses a primary objective or a naive design meets them all.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenarioText, type Scenario } from '../shared/scenario/index.ts';
+import { parseScenarioText, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
 import { runScenario, simActionSchema, type RunResult } from '../shared/sim/index.ts';
 import { loadDesign, parseManifestText } from '../shared/template/index.ts';
 import type { DesignIssue } from '../shared/design/model.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'usage: npm run sim -- --design <manifest.yaml> --scenario <id or file> [--seed N] [--json]';
+const USAGE =
+  'usage: npm run sim -- --design <manifest.yaml> --scenario <id or file> [--seed N] [--json]\n' +
+  '       npm run sim -- --list [--json] | --check [--json] | --schema';
 
 class InputError extends Error {}
 
-function parseArgs(argv: string[]): { design: string; scenario: string; seed: number; json: boolean } {
+type Mode = 'run' | 'list' | 'check' | 'schema';
+
+function parseArgs(argv: string[]): { mode: Mode; design: string; scenario: string; seed: number; json: boolean } {
   let design: string | undefined;
   let scenario: string | undefined;
   let seed = 1;
   let json = false;
+  let mode: Mode = 'run';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -37,13 +46,17 @@ function parseArgs(argv: string[]): { design: string; scenario: string; seed: nu
       if (!/^\d{1,10}$/.test(v) || Number(v) > 0xffffffff) throw new InputError(`--seed must be a whole number from 0 to 4294967295, not ${v}`);
       seed = Number(v);
     } else if (arg === '--json') json = true;
+    else if (arg === '--list') mode = 'list';
+    else if (arg === '--check') mode = 'check';
+    else if (arg === '--schema') mode = 'schema';
     else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else throw new InputError(`unknown argument ${arg}\n${USAGE}`);
   }
+  if (mode !== 'run') return { mode, design: '', scenario: '', seed, json };
   if (!design || !scenario) throw new InputError(USAGE);
-  return { design, scenario, seed, json };
+  return { mode, design, scenario, seed, json };
 }
 
 function readText(path: string, what: string): string {
@@ -136,6 +149,14 @@ function summary(designPath: string, scenario: Scenario, r: RunResult): string {
     const value = o.metric === 'availability' ? pct(o.value) : o.value.toFixed(2);
     lines.push(`  ${o.met ? 'met    ' : 'missed '} ${o.id}${o.primary ? ' (primary)' : ''}: ${o.metric} = ${value}, target ${o.target}`);
   }
+  if (r.hintsShown.length > 0) {
+    lines.push('');
+    lines.push('hints');
+    for (const h of r.hintsShown) {
+      const text = scenario.liveHints.find((x) => x.id === h.id)?.text.en ?? '';
+      lines.push(`  ${clock(h.tS)}  ${h.id}: ${text}`);
+    }
+  }
   lines.push('');
   lines.push('timeline');
   const shown = r.timeline.slice(0, 200);
@@ -149,9 +170,110 @@ function summary(designPath: string, scenario: Scenario, r: RunResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+// ---- The campaign's proof: every scenario with its reference and naive designs ----
+
+interface Listed {
+  id: string;
+  title: string;
+  order: number | null;
+  /** Paths from the repository root, as --design takes them. */
+  reference: string | null;
+  naive: string | null;
+}
+
+/** Every scenario in assets/scenarios: campaign order first, then the others by id. */
+function listScenarios(): { listed: Listed; scenario: Scenario }[] {
+  const dir = join(ROOT, 'assets', 'scenarios');
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => {
+      const parsed = parseScenarioText(readText(join(dir, f), 'scenario'));
+      if (!parsed.ok) throw new InputError(`assets/scenarios/${f}: ${parsed.code}: ${parsed.message}`);
+      const s = parsed.scenario;
+      const asset = (p: string | undefined) => (p === undefined ? null : `assets/${p}`);
+      return {
+        scenario: s,
+        listed: { id: s.id, title: s.title, order: s.campaign?.order ?? null, reference: asset(s.solutions?.reference), naive: asset(s.solutions?.naive) },
+      };
+    });
+  const rank = (l: Listed) => l.order ?? Number.MAX_SAFE_INTEGER;
+  return all.sort((a, b) => rank(a.listed) - rank(b.listed) || (a.listed.id < b.listed.id ? -1 : a.listed.id > b.listed.id ? 1 : 0));
+}
+
+interface Checked {
+  id: string;
+  design: 'reference' | 'naive';
+  path: string;
+  availability: number;
+  latencyP95Ms: number;
+  costUsd: number;
+  score: number;
+  stars: number;
+  primaryMet: boolean;
+  missed: string[];
+  /** The reference meets every primary objective; the naive design misses one. */
+  asExpected: boolean;
+}
+
+function checkAll(seed: number): Checked[] {
+  const out: Checked[] = [];
+  for (const { listed, scenario } of listScenarios()) {
+    for (const which of ['reference', 'naive'] as const) {
+      const path = listed[which];
+      if (path === null) throw new InputError(`scenario ${listed.id} names no ${which} design (solutions.${which})`);
+      const { design } = loadManifest(join(ROOT, path));
+      const r = runScenario(design, scenario, { seed });
+      const missed = r.objectives.filter((o) => o.primary && !o.met).map((o) => o.id);
+      const primaryMet = missed.length === 0;
+      out.push({
+        id: listed.id,
+        design: which,
+        path,
+        availability: r.availability,
+        latencyP95Ms: r.latencyP95Ms,
+        costUsd: r.costUsd,
+        score: r.score,
+        stars: r.stars,
+        primaryMet,
+        missed,
+        asExpected: which === 'reference' ? primaryMet : !primaryMet,
+      });
+    }
+  }
+  return out;
+}
+
+function checkTable(rows: Checked[]): string {
+  const lines = ['scenario                          design     avail.     p95      cost     score  stars  primary objectives'];
+  for (const r of rows) {
+    const verdict = r.primaryMet ? 'met' : `missed ${r.missed.join(', ')}`;
+    lines.push(
+      `${r.id.padEnd(34)}${r.design.padEnd(11)}${`${(r.availability * 100).toFixed(3)}%`.padStart(9)}${`${r.latencyP95Ms.toFixed(0)} ms`.padStart(9)}${`$${r.costUsd.toFixed(2)}`.padStart(10)}${r.score.toFixed(1).padStart(8)}${String(r.stars).padStart(6)}  ${verdict}${r.asExpected ? '' : '  ← NOT AS EXPECTED'}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function main(): void {
   try {
     const args = parseArgs(process.argv.slice(2));
+    if (args.mode === 'schema') {
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      return;
+    }
+    if (args.mode === 'list') {
+      const listed = listScenarios().map((x) => x.listed);
+      process.stdout.write(
+        args.json ? `${JSON.stringify(listed)}\n` : listed.map((l) => `${l.id.padEnd(34)}${l.title}\n  reference ${l.reference ?? '-'}\n  naive     ${l.naive ?? '-'}\n`).join(''),
+      );
+      return;
+    }
+    if (args.mode === 'check') {
+      const rows = checkAll(args.seed);
+      process.stdout.write(args.json ? `${JSON.stringify(rows)}\n` : checkTable(rows));
+      if (rows.some((r) => !r.asExpected)) process.exitCode = 1;
+      return;
+    }
     const scenario = loadScenario(args.scenario);
     const { design, warnings } = loadManifest(args.design);
     const result = runScenario(design, scenario, { seed: args.seed });
