@@ -1,7 +1,7 @@
 // The command-line simulator, run as a user runs it: a separate Node process on the repository's files.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -71,6 +71,33 @@ describe('npm run sim', () => {
     expect(sim('--design', OK, '--scenario', 'az-outage', '--seed', 'x').status).toBe(2);
     expect(sim('--scenario', 'az-outage').status).toBe(2);
     expect(sim('--design', 'nowhere/manifest.yaml', '--scenario', 'az-outage').status).toBe(2);
+  }, 60_000);
+
+  it('--list --json names every scenario with its reference and naive designs, which --design then runs', () => {
+    const r = sim('--list', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const listed = JSON.parse(r.stdout) as { id: string; title: string; reference: string; naive: string }[];
+    expect(listed.map((l) => l.id)).toEqual(expect.arrayContaining(['one-web-server', 'black-friday-in-three-regions', 'az-outage', 'region-outage']));
+    expect(listed.length).toBeGreaterThanOrEqual(14);
+    for (const l of listed) {
+      expect(l.title).toBeTruthy();
+      expect(existsSync(join(ROOT, l.reference)), l.reference).toBe(true);
+      expect(existsSync(join(ROOT, l.naive)), l.naive).toBe(true);
+    }
+    const first = listed[0]!;
+    expect(first.id).toBe('one-web-server');
+    const naive = sim('--design', first.naive, '--scenario', first.id, '--json');
+    expect(naive.status).toBe(0);
+    const result = JSON.parse(naive.stdout);
+    expect(result.objectives.some((o: { primary: boolean; met: boolean }) => o.primary && !o.met)).toBe(true);
+    expect(result.hintsShown.map((h: { id: string }) => h.id)).toContain('cpu-knee');
+  }, 60_000);
+
+  it('--schema prints the JSON Schema kept in assets/schema', () => {
+    const r = sim('--schema');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'assets/schema/scenario.schema.json'), 'utf8'));
   }, 60_000);
 
   it('has the scenarios it names by id', () => {
