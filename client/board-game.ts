@@ -12,7 +12,9 @@ export interface BoardControls {
   /** Where a world point is on the canvas, in CSS pixels from its top-left corner. */
   toScreen(x: number, y: number): { x: number; y: number };
   frameTimes(): number[];
+  bakeTimes(): number[];
   particles(): number;
+  scene(): unknown;
   destroy(): void;
 }
 
@@ -43,7 +45,9 @@ export async function startBoardGame(parent: HTMLElement, view: MatchView, actio
     relabel: () => scene.relabel(),
     toScreen: (x, y) => scene.camera.toScreen(x, y),
     frameTimes: () => scene.frameTimes,
+    bakeTimes: () => scene.bake.bakeTimes,
     particles: () => (scene as unknown as { traffic: { particleCount: number } }).traffic.particleCount,
+    scene: () => scene,
     destroy: () => {
       resize.disconnect();
       game.destroy(true);

@@ -1,3 +1,5 @@
+import { boardFrames } from './board-frames.ts';
+
 // The game's own component icons (assets/art/icons/*.svg, drawn for this game) and the one texture atlas the
 // board draws them from. The DOM panels show the same SVGs, so a piece looks the same in the palette, the
 // inspector and on the board.
@@ -36,15 +38,41 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
-/** Draws every icon and particle into one canvas and says where each frame is. */
+/** Draws every icon, particle and board frame into one canvas and says where each frame is. */
 export async function drawAtlas(): Promise<{ canvas: HTMLCanvasElement; frames: AtlasFrame[] }> {
   const names = Object.keys(ICONS).sort();
   const perRow = 8;
+  const extra = boardFrames();
+  // Shelf packing of the board frames below the icons and dots.
+  const width = Math.max(perRow * ICON_SIZE, 1024);
+  const top = (Math.ceil(names.length / perRow) + 1) * ICON_SIZE;
+  const places: { x: number; y: number }[] = [];
+  let x = 0;
+  let y = top;
+  let shelf = 0;
+  for (const f of extra) {
+    if (x + f.w > width) {
+      x = 0;
+      y += shelf + 2;
+      shelf = 0;
+    }
+    places.push({ x, y });
+    x += f.w + 2;
+    shelf = Math.max(shelf, f.h);
+  }
   const canvas = document.createElement('canvas');
-  canvas.width = perRow * ICON_SIZE;
-  canvas.height = (Math.ceil(names.length / perRow) + 1) * ICON_SIZE;
+  canvas.width = width;
+  canvas.height = y + shelf + 2;
   const g = canvas.getContext('2d')!;
   const frames: AtlasFrame[] = [];
+  extra.forEach((f, i) => {
+    const p = places[i]!;
+    g.save();
+    g.translate(p.x, p.y);
+    f.draw(g);
+    g.restore();
+    frames.push({ name: f.name, x: p.x, y: p.y, w: f.w, h: f.h });
+  });
   const images = await Promise.all(names.map((n) => loadImage(iconUrl(n))));
   images.forEach((image, i) => {
     const x = (i % perRow) * ICON_SIZE;

@@ -29,7 +29,7 @@ export interface ConnectionEvents {
 }
 
 /** Snapshots are built at most this often: the room patches up to 20 times a second, the screen needs fewer. */
-const SNAPSHOT_EVERY_MS = 120;
+const SNAPSHOT_EVERY_MS = 200;
 
 function wire(room: Room, events: ConnectionEvents): MatchConnection {
   const cache = new PropsCache();

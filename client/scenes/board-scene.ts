@@ -10,10 +10,12 @@ import { PALETTE } from '../view/placement.ts';
 import type { AtlasFrame } from '../art/icons.ts';
 import { drawFrame, frameLabels } from './board-frame.ts';
 import { pieceAt, targetAt } from './board-targets.ts';
+import { BoardBake } from './board-bake.ts';
 import { BoardCamera } from './board-camera.ts';
 import { PieceLayer } from './piece-layer.ts';
 import { TrafficLayer } from './traffic-layer.ts';
 import { THEME } from './theme.ts';
+import { visualKey } from './visual-key.ts';
 
 export interface BoardActions {
   place(target: PlaceTarget, keepArmed: boolean): void;
@@ -33,10 +35,12 @@ export class BoardScene extends Phaser.Scene {
   private labels!: Phaser.GameObjects.Layer;
   private banners!: Phaser.GameObjects.Layer;
   private pieces!: PieceLayer;
+  bake!: BoardBake;
   private traffic!: TrafficLayer;
   camera!: BoardCamera;
   private ghost!: Phaser.GameObjects.Image;
   private hovered: string | null = null;
+  private shownKey = '';
   private lastLayout: MatchViewState['layout'] | null = null;
   private gesture: { kind: 'none' | 'pan' | 'drag'; ref?: string; downX: number; downY: number; moved: boolean } = { kind: 'none', downX: 0, downY: 0, moved: false };
   /** JavaScript time of the scene's last frames (update and render), for the benchmark. */
@@ -54,18 +58,20 @@ export class BoardScene extends Phaser.Scene {
     for (const f of this.atlas.frames) texture.add(f.name, 0, f.x, f.y, f.w, f.h);
     this.cameras.main.setBackgroundColor(THEME.background);
 
-    this.frame = this.add.graphics();
-    const lines = this.add.graphics();
-    const cards = this.add.graphics();
-    const icons = this.add.layer();
-    const blitter = this.add.blitter(0, 0, 'atlas');
+    // The still parts, baked into one texture (bottom first); traffic, the drag ghost and the minimap's
+    // viewport stay live above it.
+    this.frame = this.make.graphics({}, false);
+    const lines = this.make.graphics({}, false);
+    const images = this.add.layer();
     this.labels = this.add.layer();
     const pieceTexts = this.add.layer();
     this.banners = this.add.layer();
-    this.ghost = this.add.image(0, 0, 'atlas', 'instance').setDisplaySize(44, 44).setAlpha(0.8).setVisible(false);
-    this.pieces = new PieceLayer(this, cards, icons, pieceTexts);
+    this.bake = new BoardBake(this, [this.frame, lines, images, this.labels, pieceTexts, this.banners], 0);
+    const blitter = this.add.blitter(0, 0, 'atlas').setDepth(1);
+    this.ghost = this.add.image(0, 0, 'atlas', 'instance').setDisplaySize(44, 44).setAlpha(0.8).setVisible(false).setDepth(2);
+    this.pieces = new PieceLayer(this, images, pieceTexts);
     this.traffic = new TrafficLayer(lines, blitter);
-    this.camera = new BoardCamera(this, [this.labels, pieceTexts, blitter, this.banners, this.ghost]);
+    this.camera = new BoardCamera(this, [blitter, this.ghost]);
 
     const unsubscribe = this.view.subscribe((state, previous) => this.redraw(state, previous));
     this.events.once('shutdown', unsubscribe);
@@ -89,6 +95,7 @@ export class BoardScene extends Phaser.Scene {
   override update(time: number): void {
     this.traffic.step(time);
     this.camera.drawViewport();
+    this.bake.frame(this.cameras.main.zoom);
   }
 
   private redraw(state: MatchViewState, previous: MatchViewState): void {
@@ -100,21 +107,30 @@ export class BoardScene extends Phaser.Scene {
       this.pieces.place(state, t('board.users'));
       this.drawLabels(state);
       this.camera.setWorld(state.layout, first);
+      this.bake.resize(state.layout.width + 40, state.layout.height + 40);
     }
     if (layoutChanged || state.armed !== previous.armed || state.match.board.revision !== previous.match.board.revision) this.drawBoxes(state);
     const running = state.match.phase === 'running';
     const totalRps = state.model.entries.reduce((s, ref) => s + (state.model.byRef.get(ref)?.rps ?? 0), 0);
-    this.pieces.draw(state, this.hovered, running || totalRps > 0 ? `${Math.round(totalRps)} ${t('units.rps')}` : t('board.waiting'));
+    const users = running || totalRps > 0 ? `${Math.round(totalRps / 10) * 10} ${t('units.rps')}` : t('board.waiting');
+    // Most snapshots change nothing the board shows (the clock moved): redraw and re-bake only when they do.
+    const key = `${visualKey(state)}|${users}|${state.selected}|${state.connectFrom}|${this.hovered}`;
+    if (!layoutChanged && key === this.shownKey) return;
+    this.shownKey = key;
+    this.pieces.update(state, this.hovered, users);
     this.traffic.update(state, running || totalRps > 0);
+    this.bake.invalidate();
   }
 
   /** Texts change with the language: the page calls this when it switches. */
   relabel(): void {
     this.lastLayout = null;
+    this.shownKey = '';
     this.redraw(this.view.current, this.view.current);
   }
 
   private drawBoxes(state: MatchViewState): void {
+    this.bake.invalidate();
     const entry = PALETTE.find((p) => p.id === state.armed);
     drawFrame(this.frame, state.layout, (kind) => {
       if (!entry) return false;
@@ -129,7 +145,7 @@ export class BoardScene extends Phaser.Scene {
     this.labels.removeAll(true);
     this.banners.removeAll(true);
     for (const l of frameLabels(state.layout)) {
-      const text = this.add.text(l.x, l.y, l.text, { fontFamily: THEME.font, fontSize: `${l.size}px`, color: l.colour, fontStyle: l.bold ? 'bold' : 'normal' });
+      const text = this.make.text({ x: l.x, y: l.y, text: l.text, style: { fontFamily: THEME.font, fontSize: `${l.size}px`, color: l.colour, fontStyle: l.bold ? 'bold' : 'normal' } }, false);
       text.setResolution(2).setOrigin(l.originX ?? 0, 0);
       if (l.banner) {
         text.setBackgroundColor('#7f1d1d').setPadding(10, 4, 10, 4);
@@ -141,15 +157,9 @@ export class BoardScene extends Phaser.Scene {
   private setHover(ref: string | null, x: number, y: number): void {
     if (ref !== this.hovered) {
       this.hovered = ref;
-      this.pieces.draw(this.view.current, ref, this.usersLine());
+      this.redraw(this.view.current, this.view.current);
     }
     this.actions.hover(ref, x, y);
-  }
-
-  private usersLine(): string {
-    const s = this.view.current;
-    const total = s.model.entries.reduce((sum, ref) => sum + (s.model.byRef.get(ref)?.rps ?? 0), 0);
-    return total > 0 ? `${Math.round(total)} ${t('units.rps')}` : t('board.waiting');
   }
 
   private pointerDown(p: Phaser.Input.Pointer): void {

@@ -15,3 +15,21 @@ export function useLanguage(): Language {
   useEffect(() => onLanguage(setCurrent), []);
   return current;
 }
+
+/**
+ * Re-renders only when `key` of the view's state changes: a panel that shows a slice of the match (the board
+ * summary, the palette) is not redrawn by every snapshot of the clock.
+ */
+export function useViewSlice(view: MatchView, key: (state: MatchViewState) => string): MatchViewState {
+  const [state, setState] = useState(view.current);
+  useEffect(() => {
+    let last = key(view.current);
+    return view.subscribe((next) => {
+      const k = key(next);
+      if (k === last) return;
+      last = k;
+      setState(next);
+    });
+  }, [view]);
+  return state;
+}

@@ -12,7 +12,9 @@ import { Dock } from './consoles/dock.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { Guide } from './guide.ts';
 import { Help } from './help.ts';
-import { useLanguage, useView } from './hooks.ts';
+import { useLanguage, useView, useViewSlice } from './hooks.ts';
+import type { MatchViewState } from '../view/match-view.ts';
+import { guideSteps } from './guide.ts';
 import { Inspector } from './inspector/index.ts';
 import { Palette } from './palette.ts';
 import { Results } from './results.ts';
@@ -32,9 +34,61 @@ export interface MatchScreenProps {
   onReplay: (() => void) | null;
 }
 
+/** What the screen's frame depends on; the panels inside subscribe to their own slices. */
+function frameKey(s: MatchViewState): string {
+  return `${s.console}|${s.selected !== null}|${s.armed}|${s.connectFrom}|${s.help}|${s.match.phase}|${s.match.board.resources.length === 0}`;
+}
+
+function TopBarSlice(props: { view: MatchView; actions: PlayerActions; canUndo: boolean; scenario: ScenarioSummary | undefined }) {
+  const state = useView(props.view);
+  const lang = useLanguage();
+  return h(TopBar, { state, view: props.view, actions: props.actions, canUndo: props.canUndo, title: props.scenario ? localised(props.scenario, lang).title : state.match.title });
+}
+
+function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | undefined; allowed: (entry: string) => boolean }) {
+  const lang = useLanguage();
+  const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}`);
+  return h(
+    'aside',
+    { class: 'sidebar' },
+    h(Palette, { state, view: props.view, allowed: props.allowed }),
+    h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [] }),
+    h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
+  );
+}
+
+function SummarySlice({ view }: { view: MatchView }) {
+  useLanguage();
+  const state = useViewSlice(view, (s) => s.match.board.resources.map((r) => `${r.ref}${r.health}${r.zone}`).join());
+  return h(
+    'ul',
+    { id: 'board-summary', class: 'visually-hidden', 'aria-label': t('board.summary') },
+    state.match.board.resources
+      .filter((r) => state.model.pieces.has(r.ref))
+      .map((r) => h('li', { key: r.ref, 'data-ref': r.ref, 'data-kind': r.kind, 'data-zone': r.zone, 'data-health': r.health }, `${t(`kinds.name.${r.kind}`)} ${r.ref}${r.zone ? ` ${r.zone}` : ''}: ${t(`health.${r.health}`)}`)),
+  );
+}
+
+function RightSlice({ view, actions }: { view: MatchView; actions: PlayerActions }) {
+  useLanguage();
+  const state = useViewSlice(view, (s) => {
+    if (!s.selected) return '';
+    const piece = s.model.pieces.get(s.selected);
+    const r = piece?.resource;
+    return `${s.selected}|${s.match.board.revision}|${r?.health}|${Math.round((r?.rps ?? 0) / 5)}|${Math.round((r?.load ?? 0) * 20)}|${r?.count}|${s.match.phase}|${JSON.stringify(s.fieldErrors)}|${piece?.parts.map((p) => p.ref).join()}`;
+  });
+  return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h('div', { class: 'inspector-empty' }, h('h2', {}, t('inspector.title')), h('p', { class: 'muted' }, t('inspector.nothing'))));
+}
+
+function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
+  useLanguage();
+  const state = useViewSlice(props.view, (s) => (s.console === null ? 'closed' : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}`));
+  return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs });
+}
+
 export function MatchScreen(props: MatchScreenProps) {
   const { view, actions } = props;
-  const state = useView(view);
+  const state = useViewSlice(view, frameKey);
   const lang = useLanguage();
   const host = useRef<HTMLDivElement>(null);
   const board = useRef<BoardControls | null>(null);
@@ -53,19 +107,13 @@ export function MatchScreen(props: MatchScreenProps) {
   }, []);
   useEffect(() => bindKeys(view, actions, () => board.current), []);
 
-  const hovered = hover.ref ? state.model.byRef.get(hover.ref) : undefined;
+  const hovered = hover.ref ? view.current.model.byRef.get(hover.ref) : undefined;
   const m = state.match;
   return h(
     'div',
     { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },
-    h(TopBar, { state, view, actions, canUndo, title: props.scenario ? localised(props.scenario, lang).title : m.title }),
-    h(
-      'aside',
-      { class: 'sidebar' },
-      h(Palette, { state, view, allowed: props.allowed }),
-      h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [] }),
-      h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
-    ),
+    h(TopBarSlice, { view, actions, canUndo, scenario: props.scenario }),
+    h(SidebarSlice, { view, scenario: props.scenario, allowed: props.allowed }),
     h(
       'div',
       { class: `board-wrap ${state.armed ? 'armed' : ''} ${state.connectFrom ? 'connecting' : ''}` },
@@ -74,16 +122,10 @@ export function MatchScreen(props: MatchScreenProps) {
       m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t('board.emptyHint')) : null,
       hovered ? h(Tooltip, { r: hovered, x: hover.x, y: hover.y }) : null,
       state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
-      h(
-        'ul',
-        { id: 'board-summary', class: 'visually-hidden', 'aria-label': t('board.summary') },
-        m.board.resources
-          .filter((r) => state.model.pieces.has(r.ref))
-          .map((r) => h('li', { key: r.ref, 'data-ref': r.ref, 'data-kind': r.kind, 'data-zone': r.zone, 'data-health': r.health }, `${t(`kinds.name.${r.kind}`)} ${r.ref}${r.zone ? ` ${r.zone}` : ''}: ${t(`health.${r.health}`)}`)),
-      ),
+      h(SummarySlice, { view }),
     ),
-    h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h('div', { class: 'inspector-empty' }, h('h2', {}, t('inspector.title')), h('p', { class: 'muted' }, t('inspector.nothing')))),
-    h(Dock, { state, view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
-    m.phase === 'results' ? h(Results, { state, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
+    h(RightSlice, { view, actions }),
+    h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
+    m.phase === 'results' ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
   );
 }

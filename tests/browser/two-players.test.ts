@@ -71,6 +71,6 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
     const page = await openHome('Linus');
     await page.fill('#room-code', 'QQQQQQ');
     await page.click('#join-room');
-    await expect.poll(() => page.textContent('.lobby-error')).toContain('QQQQQQ');
+    await expect.poll(() => page.textContent('.lobby-error'), { timeout: 15_000 }).toContain('QQQQQQ');
   });
 });

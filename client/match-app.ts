@@ -1,0 +1,163 @@
+// The match, loaded only once a player takes a seat (with Colyseus's client, the board, the panels and the
+// shared rules they read): the home screen and the campaign map never wait for any of it.
+import { h, render } from 'preact';
+import { onLanguage, t } from './i18n/index.ts';
+import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection, type NewMatch } from './net/match-connection.ts';
+import type { ScenarioSummary } from './net/scenarios.ts';
+import { touchSeat } from './net/session-store.ts';
+import type { MatchSnapshot } from './net/snapshot.ts';
+import { MatchScreen } from './ui/match-screen.ts';
+import type { Tone } from './ui/toasts.ts';
+import { recordRun } from './view/campaign-progress.ts';
+import { MatchView } from './view/match-view.ts';
+import { deniedEntries } from './view/permissions.ts';
+import { PlayerActions } from './view/player-actions.ts';
+import { PALETTE } from './view/placement.ts';
+import { UtilisationHistory } from './view/utilisation-history.ts';
+
+export type SeatRequest = { kind: 'create'; nickname: string; match: NewMatch } | { kind: 'join'; nickname: string; code: string } | { kind: 'rejoin'; token: string };
+
+export interface MatchHost {
+  root: HTMLElement;
+  toast(text: string, tone?: Tone): void;
+  scenarios: ScenarioSummary[];
+  /** The player left: back to the campaign (solo) or home; `again` plays the same scenario once more. */
+  onExit(solo: boolean, again?: ScenarioSummary): void;
+}
+
+const updateTimes: number[] = [];
+const hoverListeners = new Set<(h: { ref: string | null; x: number; y: number }) => void>();
+let toast: MatchHost['toast'] = () => undefined;
+
+/** A piece let go somewhere: into another subnet (an instance moves there), or to a spot in its own place. */
+function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target: { subnet?: string; zone?: string } | null, x: number, y: number): void {
+  const r = view.current.model.byRef.get(ref);
+  if (!r || !target) return;
+  if (r.kind === 'instance' && target.subnet && target.subnet !== r.props.subnet) {
+    actions.configure(ref, { subnet: target.subnet }, 'subnet');
+    return;
+  }
+  if (r.kind === 'database' && target.zone && target.zone !== (r.zone || r.props.zone) && view.current.match.phase === 'build') {
+    actions.configure(ref, { zone: target.zone }, 'zone');
+    return;
+  }
+  actions.send({ type: 'move', target: ref, position: { x: Math.round(x), y: Math.round(y) } }, { undo: 'undo.move' });
+}
+
+function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions, utilisation: UtilisationHistory): void } {
+  let view: MatchView | null = null;
+  let actions: PlayerActions | null = null;
+  let utilisation: UtilisationHistory | null = null;
+  let seenTimeline = -1;
+  const events: ConnectionEvents = {
+    onSnapshot: (snapshot) => {
+      if (!view) return onFirst(snapshot);
+      const previous = view.current.match;
+      const started = performance.now();
+      view.setMatch(snapshot);
+      // What an update costs, panels' rendering included (it runs in microtasks before this timer): for the benchmark.
+      setTimeout(() => {
+        updateTimes.push(performance.now() - started);
+        if (updateTimes.length > 1000) updateTimes.splice(0, 500);
+      }, 0);
+      utilisation?.sample(snapshot);
+      touchSeat();
+      announce(snapshot, previous, seenTimeline);
+      seenTimeline = snapshot.board.timeline.length ? snapshot.board.timeline[snapshot.board.timeline.length - 1]!.tS : seenTimeline;
+      if (snapshot.phase === 'results' && previous.phase !== 'results') finished(snapshot);
+    },
+    onRefused: (refusal) => (actions ? actions.refused(refusal) : toast(refusal.message)),
+    onNotice: (warnings) => {
+      view?.notice(warnings);
+      if (warnings.length) toast(t('cfn.deployedWithWarnings', { count: warnings.length }), 'info');
+    },
+    onLost: () => toast(t('net.lost'), 'error'),
+    onBack: () => toast(t('net.back'), 'info'),
+  };
+  return {
+    events,
+    bind(v, a, u) {
+      view = v;
+      actions = a;
+      utilisation = u;
+      seenTimeline = v.current.match.board.timeline.at(-1)?.tS ?? -1;
+    },
+  };
+}
+
+/** Alarms, budget alerts and the scenario's announcements as toasts, once each. */
+function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number): void {
+  if (now.board.timeline === before.board.timeline) return;
+  for (const e of now.board.timeline) {
+    if (e.tS <= seenUntil) continue;
+    if (e.kind === 'alarm' && / is ALARM/.test(e.message)) toast(e.message, 'alarm');
+    if (e.kind === 'budget') toast(e.message, 'budget');
+    if (e.kind === 'event' && e.tS > 0 && !/^over:/.test(e.message)) toast(e.message, 'info');
+  }
+}
+
+function finished(snapshot: MatchSnapshot): void {
+  if (snapshot.mode !== 'solo') return;
+  const team = snapshot.teams.find((x) => x.id === snapshot.board.team) ?? snapshot.teams[0];
+  if (team) recordRun(snapshot.scenarioId, { stars: team.stars, score: team.score });
+}
+
+/** Whether the scenario lets players place what a palette entry stands for (all kinds when it does not say). */
+function kindAllowed(scenario: ScenarioSummary | undefined, entry: string): boolean {
+  const kinds = scenario?.allowedKinds;
+  const kind = PALETTE.find((p) => p.id === entry)?.kind;
+  return !kinds || !kind || kinds.includes(kind);
+}
+
+/** Connects, waits for the first state, and shows the match screen; throws when the room cannot be reached. */
+export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise<void> {
+  toast = host.toast;
+  const connect = (events: ConnectionEvents): Promise<MatchConnection> =>
+    request.kind === 'create' ? createMatch(request.nickname, request.match, events) : request.kind === 'join' ? joinMatch(request.code, request.nickname, events) : rejoinMatch(request.token, events);
+  let resolveFirst!: (s: MatchSnapshot) => void;
+  const first = new Promise<MatchSnapshot>((resolve) => (resolveFirst = resolve));
+  const wiring = connectionEvents((s) => resolveFirst(s));
+  const connection = await connect(wiring.events);
+  const snapshot = await first;
+  const view = new MatchView(snapshot);
+  const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
+  const utilisation = new UtilisationHistory();
+  wiring.bind(view, actions, utilisation);
+  history.replaceState(null, '', `?code=${connection.code}`);
+  const scenario = host.scenarios.find((x) => x.id === snapshot.scenarioId);
+  const solo = snapshot.mode === 'solo';
+  const leave = async (again?: ScenarioSummary): Promise<void> => {
+    await connection.leave().catch(() => undefined);
+    render(null, host.root);
+    history.replaceState(null, '', location.pathname);
+    host.onExit(solo, again);
+  };
+  document.body.dataset.screen = 'match';
+  render(
+    h(MatchScreen, {
+      view,
+      actions,
+      utilisation,
+      scenario,
+      hover: { subscribe: (fn) => (hoverListeners.add(fn), () => hoverListeners.delete(fn)) },
+      startBoard: async (element) => {
+        const { startBoardGame } = await import('./board-game.ts');
+        const controls = await startBoardGame(element, view, {
+          place: (target, keep) => actions.place(target, keep),
+          connect: (a, b) => actions.connect(a, b),
+          drop: (ref, target, x, y) => dropPiece(view, actions, ref, target, x, y),
+          hover: (ref, x, y) => hoverListeners.forEach((fn) => fn({ ref, x, y })),
+        });
+        onLanguage(() => controls.relabel());
+        // The page's hooks for browser tests and the benchmark: the board's camera and the view-model.
+        (window as unknown as { fiveNines: unknown }).fiveNines = { board: controls, view, updateTimes };
+        document.body.dataset.ready = 'board';
+        return controls;
+      },
+      allowed: (entry) => !deniedEntries(view.current.match).has(entry) && kindAllowed(scenario, entry),
+      onLeave: () => void leave(),
+      onReplay: solo && scenario ? () => void leave(scenario) : null,
+    }),
+    host.root,
+  );
+}

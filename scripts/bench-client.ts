@@ -1,0 +1,133 @@
+// `npm run bench:client`: the browser client's figures (DESIGN.md §9), printed, never asserted.
+//   - bundle sizes, gzip, per chunk (Phaser in its own chunk) and what the first screen loads;
+//   - time to the first interactive screen on loopback (the home screen answering input), cold cache;
+//   - JavaScript time per frame of the board with 300 components and live traffic (Phaser's step and render,
+//     measured from its pre-step to its post-render event: headless Chromium has no GPU, so FPS means nothing),
+//     and the time a state update takes (snapshot → view-model → panels and board redraw).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Client } from '@colyseus/sdk';
+import { MATCH_ROOM, MESSAGE } from '../shared/protocol/messages.ts';
+import { buildClientIfStale } from './client-build.ts';
+import { chromiumOrSkip, launchChromium } from '../tests/support/browser.ts';
+import { REPO_ROOT, startServer } from '../tests/support/server-process.ts';
+
+const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 300);
+const SAMPLE_MS = Number(process.env.BENCH_SAMPLE_MS ?? 8000);
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const kb = (x: number) => `${(x / 1024).toFixed(1)} KB`;
+
+/** A template with a VPC in three zones, an ALB, and `instances` instances registered with it. */
+function benchTemplate(instances: number): string {
+  const lines = [
+    'AWSTemplateFormatVersion: "2010-09-09"',
+    'Resources:',
+    '  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}',
+    '  Igw: {Type: AWS::EC2::InternetGateway}',
+    '  Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw}}',
+    '  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}',
+    '  Default: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}',
+  ];
+  const zones = ['a', 'b', 'c'];
+  zones.forEach((z, i) => lines.push(`  S${z}: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, AvailabilityZone: us-east-1${z}, CidrBlock: 10.0.${i + 1}.0/24, MapPublicIpOnLaunch: true}}`));
+  lines.push('  Lb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Type: application, Scheme: internet-facing, Subnets: [!Ref Sa, !Ref Sb, !Ref Sc]}}');
+  lines.push('  Tg:', '    Type: AWS::ElasticLoadBalancingV2::TargetGroup', '    Properties:', '      Protocol: HTTP', '      Port: 80', '      VpcId: !Ref Vpc', '      Targets:');
+  for (let i = 0; i < instances; i++) lines.push(`        - Id: !Ref I${i}`);
+  lines.push('  Http: {Type: AWS::ElasticLoadBalancingV2::Listener, Properties: {LoadBalancerArn: !Ref Lb, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]}}');
+  lines.push('  Db: {Type: AWS::RDS::DBInstance, Properties: {Engine: mysql, DBInstanceClass: db.r6g.xlarge, MultiAZ: true, AllocatedStorage: "20", AvailabilityZone: us-east-1a}}');
+  for (let i = 0; i < instances; i++) lines.push(`  I${i}: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, SubnetId: !Ref S${zones[i % 3]}}}`);
+  return lines.join('\n');
+}
+
+function bundle(): void {
+  const dir = join(REPO_ROOT, 'dist/client/assets');
+  const rows = readdirSync(dir)
+    .filter((f) => /\.(js|css)$/.test(f))
+    .map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      return { file: f, raw: statSync(join(dir, f)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const html = readFileSync(join(REPO_ROOT, 'dist/client/index.html'), 'utf8');
+  const initial = rows.filter((r) => html.includes(r.file));
+  console.log('bundle (gzip -9):');
+  for (const r of rows) console.log(`  ${r.file.padEnd(36)} ${kb(r.raw).padStart(10)} raw ${kb(r.gzip).padStart(10)} gzip${initial.includes(r) ? '   (first screen)' : ''}`);
+  console.log(`  total ${kb(rows.reduce((s, r) => s + r.gzip, 0))} gzip; first screen ${kb(initial.reduce((s, r) => s + r.gzip, 0))} gzip; Phaser chunk ${kb(rows.filter((r) => r.file.startsWith('phaser')).reduce((s, r) => s + r.gzip, 0))} gzip`);
+}
+
+async function main(): Promise<void> {
+  const chromium = chromiumOrSkip();
+  if (!chromium) return;
+  await buildClientIfStale();
+  bundle();
+  const server = await startServer('server/main.ts');
+  const browser = await launchChromium(chromium);
+  try {
+    // Time to the first interactive screen, cold cache each time.
+    const firsts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.waitForSelector('body[data-ready="lobby"] #nickname');
+      firsts.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    console.log(`first interactive screen: median ${ms(percentile(firsts, 0.5))}, worst ${ms(Math.max(...firsts))} (${firsts.length} cold loads; goal 2000 ms)`);
+
+    // A room whose board holds COMPONENTS instances behind a load balancer, with the clock running. The template goes
+    // into the room's starting stack: deploying a second stack beside an empty one is refused by the loader (the
+    // empty stack exports a template without resources), reported to the rules' owners.
+    const host = await new Client(server.url).create(MATCH_ROOM, { nickname: 'bench', mode: 'team', scenario: 'az-outage' });
+    const refusals: unknown[] = [];
+    host.onMessage(MESSAGE.refused, (r: unknown) => refusals.push(r));
+    host.onMessage(MESSAGE.notice, () => undefined);
+    host.send(MESSAGE.intent, { type: 'deployStack', stack: 'main-us-east-1', region: 'us-east-1', template: benchTemplate(COMPONENTS) });
+    await new Promise((r) => setTimeout(r, 1500));
+    if (refusals.length) throw new Error(`the bench template was refused: ${JSON.stringify(refusals[0])}`);
+    host.send(MESSAGE.intent, { type: 'clock', command: 'start' });
+    host.send(MESSAGE.intent, { type: 'speed', speed: 2 });
+
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="lobby"]');
+    await page.fill('#nickname', 'viewer');
+    await page.fill('#room-code', host.roomId);
+    await page.click('#join-room');
+    await page.waitForSelector('body[data-ready="board"]', { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { fiveNines: { board: { particles(): number } } }).fiveNines.board.particles() > 0, null, { timeout: 30_000 });
+    const pieces = await page.evaluate(() => (window as unknown as { fiveNines: { view: { current: { model: { pieces: Map<string, unknown> } } } } }).fiveNines.view.current.model.pieces.size);
+    await page.waitForTimeout(1000);
+    const sample = await page.evaluate(async (sampleMs) => {
+      const f = (window as unknown as { fiveNines: { board: { frameTimes(): number[]; bakeTimes(): number[]; particles(): number }; updateTimes: number[] } }).fiveNines;
+      const frames = f.board.frameTimes();
+      const bakes = f.board.bakeTimes();
+      const updates = f.updateTimes;
+      const frameStart = frames.length;
+      const bakeStart = bakes.length;
+      const updateStart = updates.length;
+      await new Promise((r) => setTimeout(r, sampleMs));
+      return { frames: frames.slice(frameStart), bakes: bakes.slice(bakeStart), updates: updates.slice(updateStart), particles: f.board.particles() };
+    }, SAMPLE_MS);
+    const [load1] = (await import('node:os')).loadavg();
+    console.log(`machine load average while measuring: ${load1!.toFixed(2)} (on ${(await import('node:os')).cpus().length} cores)`);
+    console.log(`board: ${pieces} pieces on the board (${COMPONENTS} instances, a load balancer, a database), ${sample.particles} traffic particles`);
+    console.log(`frame JavaScript (Phaser step + render): p50 ${ms(percentile(sample.frames, 0.5))}, p95 ${ms(percentile(sample.frames, 0.95))}, p99 ${ms(percentile(sample.frames, 0.99))}, max ${ms(Math.max(...sample.frames))} over ${sample.frames.length} frames in ${SAMPLE_MS / 1000} s (goal: p95 under 4 ms)`);
+    if (sample.bakes.length) console.log(`  of which re-bakes of the still board (when statuses change what it shows): ${sample.bakes.length}, p50 ${ms(percentile(sample.bakes, 0.5))}, max ${ms(Math.max(...sample.bakes))}`);
+    if (sample.updates.length) {
+      console.log(`state update (snapshot → view-model → panels and board redraw): p50 ${ms(percentile(sample.updates, 0.5))}, p95 ${ms(percentile(sample.updates, 0.95))} over ${sample.updates.length} updates`);
+    }
+    await host.leave(true);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();

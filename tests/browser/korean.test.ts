@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+import { clickPiece, placeInCell, placeVpc, waitForResource } from './support/board.ts';
+
+const chromiumPath = chromiumOrSkip();
+
+type Tree = { [key: string]: string | Tree };
+function flatten(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+}
+const en = flatten(JSON.parse(readFileSync(join(REPO_ROOT, 'assets/i18n/en.json'), 'utf8')) as Tree);
+const ko = new Map(flatten(JSON.parse(readFileSync(join(REPO_ROOT, 'assets/i18n/ko.json'), 'utf8')) as Tree));
+
+/** Text on the page that is an untranslated key ("inspector.title") or an English sentence that has a Korean one. */
+async function untranslated(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  const keys = en.map(([k]) => k).filter((k) => text.includes(k) && k.includes('.') && /[a-z]\.[a-z]/i.test(k));
+  // Only sentences (several words) are checked: short words like "VPC" or "CloudWatch" are the same in both.
+  const english = en.filter(([k, v]) => v.split(' ').length >= 4 && !v.includes('{{') && ko.get(k) !== v && text.includes(v)).map(([, v]) => v);
+  return [...keys, ...english];
+}
+
+// The Korean UI: every screen in Korean from the translation files, and the language switched back and forth
+// in the middle of a match without leaving it.
+describe.skipIf(!chromiumPath)('the game in Korean', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('scripts/start.ts');
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows every main screen in Korean and switches language at any moment', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/?lang=en`);
+    await page.waitForSelector('body[data-ready="lobby"]');
+    await page.click('.language-switch [data-lang="ko"]');
+    await page.waitForSelector('html[lang="ko"]');
+    expect(await page.textContent('#play-campaign')).toContain('캠페인');
+    await page.fill('#nickname', '지수');
+    await page.screenshot({ path: screenshotPath('ko-home') });
+    expect(await untranslated(page)).toEqual([]);
+
+    await page.click('#play-campaign');
+    await page.waitForSelector('.levels');
+    expect(await page.textContent('h1')).toBe('캠페인');
+    await page.screenshot({ path: screenshotPath('ko-campaign') });
+    await page.click('.level-button >> nth=0');
+    await page.waitForSelector('#start-scenario');
+    expect(await page.textContent('#start-scenario')).toBe('구축 시작');
+    await page.screenshot({ path: screenshotPath('ko-briefing') });
+    expect(await untranslated(page)).toEqual([]);
+
+    await page.click('#start-scenario');
+    await page.waitForSelector('body[data-ready="board"] #board canvas');
+    await placeVpc(page);
+    await placeInCell(page, '3', 0);
+    await waitForResource(page, 'instance');
+    await clickPiece(page, 'Instance');
+    await page.waitForSelector('.inspector');
+    expect(await page.textContent('.inspector')).toContain('인스턴스 유형');
+    expect(await page.textContent('.palette')).toContain('로드 밸런서');
+    await page.keyboard.press('w');
+    await page.waitForSelector('#console-cloudwatch');
+    expect(await page.textContent('.dock .tabs')).toContain('이벤트');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('ko-board') });
+    expect(await untranslated(page)).toEqual([]);
+
+    // Back to English in the middle of the match: the same seat, every panel re-read.
+    await page.click('.language-switch [data-lang="en"]');
+    await page.waitForSelector('html[lang="en"]');
+    expect(await page.textContent('.palette')).toContain('Load balancer');
+    expect(await page.textContent('.inspector')).toContain('Instance type');
+    await page.click('.language-switch [data-lang="ko"]');
+    expect(await page.textContent('.palette')).toContain('로드 밸런서');
+    await page.close();
+  });
+});
