@@ -4,7 +4,7 @@
 // this process (the CLI test checks the same list through `npm run sim`).
 
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../shared/scenario/index.ts';
+import { kindAllowed, startingManifest, type Scenario } from '../../../shared/scenario/index.ts';
 import { runScenario, type RunResult } from '../../../shared/sim/index.ts';
 import { allScenarios, campaign, loadAssetDesign } from './files.ts';
 
@@ -57,6 +57,14 @@ describe('every shipped scenario is proven', () => {
         const { naive } = runsOf(s);
         expect(missed(naive).length, `${s.id} naive`).toBeGreaterThan(0);
         expect(naive.stars).toBe(0);
+      });
+
+      it('builds its proofs and its starting board from the kinds it allows', () => {
+        const paths = [s.solutions!.reference, s.solutions!.naive, ...(startingManifest(s) ? [startingManifest(s)!] : [])];
+        for (const path of paths) {
+          const kinds = new Set(loadAssetDesign(path).resources.map((r) => r.kind));
+          expect([...kinds].filter((k) => !kindAllowed(s, k)), path).toEqual([]);
+        }
       });
 
       it('shows every live hint in one of the two runs', () => {
