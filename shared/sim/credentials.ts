@@ -63,7 +63,13 @@ function launch(world: World, e: Leak, count: number): void {
   // The default VPC every account has: where a RunInstances call without a subnet lands.
   const vpc = live('DefaultVpc') ?? add('DefaultVpc', 'vpc', { cidr: '172.31.0.0/16' });
   const subnet = live('DefaultSubnet') ?? add('DefaultSubnet', 'subnet', { vpc, zone: `${region}a`, cidr: '172.31.0.0/20', mapPublicIp: true });
-  let n = design.resources.filter((r) => r.stack === stack && r.kind === 'instance').length;
+  // Numbered after the highest name in the stack, so a name is never used twice (the room deletes resources
+  // from the design outright, so counting them would not do).
+  let n = 0;
+  for (const r of design.resources) {
+    const m = r.stack === stack ? /^Instance(\d+)$/.exec(r.logicalId) : null;
+    if (m) n = Math.max(n, Number(m[1]));
+  }
   const labels: string[] = [];
   for (let k = 0; k < count; k++) {
     n++;

@@ -104,6 +104,20 @@ describe('leaked credentials', () => {
     expect(world.state.tally[T_COST_COMPUTE]! - cost).toBeCloseTo(clean.state.tally[T_COST_COMPUTE]! - before, 6);
   });
 
+  it('never reuse a name, even when the room takes a launched instance out of the design', () => {
+    const world = createWorld(webTier().b.design, s, 1);
+    runUntil(world, 1000);
+    const design = structuredClone(world.design);
+    const first = design.resources.findIndex((r) => r.logicalId === 'Instance1');
+    design.resources.splice(first, 1);
+    design.resources.forEach((r, i) => (r.id = i));
+    // Ids shift after the removed one: references in this design point past Instance1 only from the rogue
+    // stack's own instances (to its subnet, which comes before), so nothing else needs renumbering.
+    expect(applyAction(world, { type: 'update-design', design })).toEqual({ ok: true });
+    runUntil(world, 1300);
+    expect(rogueLive(world)).toEqual(['Instance2', 'Instance3', 'Instance4']);
+  });
+
   it('never start when the key is revoked beforehand (the tighter policy came first)', () => {
     const world = createWorld(webTier().b.design, s, 1);
     applyAction(world, { type: 'revoke-credentials', user: 'ci-deployer' });
