@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildBoardModel } from '../../client/view/board-model.ts';
+import { contains, layoutBoard, type Rect } from '../../client/view/layout.ts';
+import { exampleBoard } from './board-fixture.ts';
+
+const inside = (inner: Rect, outer: Rect) => contains(outer, inner.x, inner.y) && contains(outer, inner.x + inner.w, inner.y + inner.h);
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('the board layout, by containment', () => {
+  for (const name of ['single-instance', 'alb-asg-multi-az', 'two-region-failover', 'two-region-accelerator', 'alb-asg-cloudfront']) {
+    it(`places ${name} inside its boxes without overlaps`, () => {
+      const board = exampleBoard(name);
+      const model = buildBoardModel(board);
+      const layout = layoutBoard(board, model);
+      expect(layout.regions.length).toBeGreaterThan(0);
+      for (const vpc of layout.vpcs) expect(inside(vpc.rect, layout.regions.find((r) => r.code === vpc.region)!.rect)).toBe(true);
+      for (const subnet of layout.subnets) {
+        expect(inside(subnet.rect, layout.vpcs.find((v) => v.ref === subnet.vpc)!.rect)).toBe(true);
+        const column = layout.regions.flatMap((r) => r.zones).find((z) => z.zone === subnet.zone)!;
+        expect(inside(subnet.rect, column.rect)).toBe(true);
+      }
+      for (const ref of model.pieces.keys()) expect(layout.pieces.has(ref)).toBe(true);
+      const spots = [...layout.pieces.values()].map((s) => s.rect);
+      spots.forEach((a, i) => spots.slice(i + 1).forEach((b) => expect(overlap(a, b)).toBe(false)));
+      for (const [ref, spot] of layout.pieces) {
+        const r = model.byRef.get(ref)!;
+        if (r.kind === 'instance') {
+          const subnet = layout.subnets.find((s) => s.ref === r.props.subnet)!;
+          expect(inside(spot.rect, subnet.rect)).toBe(true);
+        }
+        if (['distribution', 'recordSet', 'accelerator'].includes(r.kind)) expect(inside(spot.rect, layout.global)).toBe(true);
+      }
+    });
+  }
+
+  it('spans a load balancer over the zones it enables', () => {
+    const board = exampleBoard('alb-asg-multi-az');
+    const model = buildBoardModel(board);
+    const layout = layoutBoard(board, model);
+    const lb = [...model.pieces.values()].find((p) => p.kind === 'loadBalancer')!;
+    const span = layout.pieces.get(lb.ref)!.span!;
+    const zones = layout.regions[0]!.zones;
+    expect(span.x).toBeLessThan(zones[0]!.rect.x + zones[0]!.rect.w);
+    expect(span.x + span.w).toBeGreaterThan(zones[2]!.rect.x);
+  });
+
+  it('marks public subnets by the loader rule', () => {
+    const board = exampleBoard('alb-asg-multi-az');
+    const layout = layoutBoard(board, buildBoardModel(board));
+    const byName = Object.fromEntries(layout.subnets.map((s) => [s.ref.split('/')[1], s.public]));
+    expect(byName.PublicSubnetA).toBe(true);
+    expect(byName.PrivateSubnetA).toBe(false);
+  });
+
+  it('darkens a failed zone and the region when all its zones fail', () => {
+    const board = exampleBoard('alb-asg-multi-az');
+    const layout = layoutBoard(board, buildBoardModel(board), new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+    expect(layout.regions[0]!.zones.every((z) => z.dark)).toBe(true);
+    expect(layout.regions[0]!.dark).toBe(true);
+  });
+});
