@@ -36,7 +36,11 @@ export async function startBoardGame(parent: HTMLElement, view: MatchView, actio
     check();
   });
   // The board's box changes size when a console opens or the inspector appears, not only with the window.
-  const resize = new ResizeObserver(() => game.scale.resize(parent.clientWidth, parent.clientHeight));
+  // Phaser's RESIZE mode reads its parent's size only on window resizes: tell it when the parent alone changes.
+  const resize = new ResizeObserver(() => {
+    game.scale.getParentBounds();
+    game.scale.refresh();
+  });
   resize.observe(parent);
   return {
     zoomBy: (f) => scene.camera.zoomBy(f),
