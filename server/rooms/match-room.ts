@@ -39,6 +39,11 @@ const TICK_MS = 50;
 /** Board statuses (health, load, rps) are projected at most this often, to keep patches small. */
 const STATUS_EVERY_MS = 500;
 const SEAT_HOOKS = ['onCreate', 'onAuth', 'onJoin', 'onLeave', 'onDrop', 'onReconnect'];
+/**
+ * A client whose socket holds more unsent bytes than this has stopped reading (or cannot keep up): it is
+ * dropped before its backlog grows the server's memory. Its seat is held for reconnection as for any drop.
+ */
+export const SLOW_CLIENT_LIMIT_BYTES = Number(process.env.SLOW_CLIENT_LIMIT_BYTES) || 2 * 1024 * 1024;
 /** Seconds a dropped player's seat is held for them. */
 export const RECONNECT_SECONDS = 60;
 /** The group every player joins by default: enough to build, nothing of IAM. The host can change it. */
@@ -325,10 +330,22 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const withStatus = now - this.lastStatusMs >= STATUS_EVERY_MS;
     if (withStatus) this.lastStatusMs = now;
     if (queue.length > 0 || result.steps > 0 || withStatus) this.project(withStatus);
+    this.dropSlowClients();
     const position = this.match.trail.length * 1_000_000 + this.match.clock.step;
     if (now - this.lastCheckpointMs >= CHECKPOINT_EVERY_MS && position !== this.checkpointedAt && this.match.clock.phase !== 'results') {
       this.lastCheckpointMs = now;
       void this.checkpoint();
+    }
+  }
+
+  /** Drops clients whose unsent backlog passed the limit (see SLOW_CLIENT_LIMIT_BYTES). */
+  private dropSlowClients(): void {
+    for (const client of this.clients) {
+      const socket = client.ref as { bufferedAmount?: number; terminate?: () => void } | undefined;
+      if ((socket?.bufferedAmount ?? 0) <= SLOW_CLIENT_LIMIT_BYTES) continue;
+      console.warn(`room ${this.roomId}: dropping ${client.sessionId}, ${socket?.bufferedAmount} bytes unsent`);
+      // terminate(), not close(): a close frame would only queue behind the backlog.
+      socket?.terminate?.();
     }
   }
 
