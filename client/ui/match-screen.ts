@@ -69,15 +69,42 @@ function SummarySlice({ view }: { view: MatchView }) {
   );
 }
 
-function RightSlice({ view, actions }: { view: MatchView; actions: PlayerActions }) {
-  useLanguage();
+/** With nothing selected, the right column shows the mission: what the level asks and how to play. */
+function Mission({ scenario, lang }: { scenario: ScenarioSummary | undefined; lang: string }) {
+  const words = scenario ? localised(scenario, lang) : undefined;
+  return h(
+    'div',
+    { class: 'mission' },
+    h('h2', {}, t('mission.title')),
+    words ? h('p', { class: 'goal' }, words.teachingGoal || t('briefing.noGoal')) : null,
+    scenario
+      ? h(
+          'dl',
+          { class: 'facts' },
+          h('dt', {}, t('briefing.latency')),
+          h('dd', {}, t('briefing.latencyValue', { ms: scenario.latencyObjectiveMs })),
+          h('dt', {}, t('briefing.budget')),
+          h('dd', {}, `$${scenario.budgetUsd}`),
+          h('dt', {}, t('briefing.stars')),
+          h('dd', {}, scenario.stars.map((s, i) => `${'★'.repeat(i + 1)} ${s}`).join('  ')),
+        )
+      : null,
+    h('h2', {}, t('inspector.title')),
+    h('p', { class: 'muted' }, t('inspector.nothing')),
+    h('h2', {}, t('help.title')),
+    h('ol', { class: 'steps' }, ['one', 'two', 'three', 'four'].map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
+  );
+}
+
+function RightSlice({ view, actions, scenario }: { view: MatchView; actions: PlayerActions; scenario: ScenarioSummary | undefined }) {
+  const lang = useLanguage();
   const state = useViewSlice(view, (s) => {
     if (!s.selected) return '';
     const piece = s.model.pieces.get(s.selected);
     const r = piece?.resource;
     return `${s.selected}|${s.match.board.revision}|${r?.health}|${Math.round((r?.rps ?? 0) / 5)}|${Math.round((r?.load ?? 0) * 20)}|${r?.count}|${s.match.phase}|${JSON.stringify(s.fieldErrors)}|${piece?.parts.map((p) => p.ref).join()}`;
   });
-  return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h('div', { class: 'inspector-empty' }, h('h2', {}, t('inspector.title')), h('p', { class: 'muted' }, t('inspector.nothing'))));
+  return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h(Mission, { scenario, lang }));
 }
 
 function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
@@ -124,7 +151,7 @@ export function MatchScreen(props: MatchScreenProps) {
       state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
       h(SummarySlice, { view }),
     ),
-    h(RightSlice, { view, actions }),
+    h(RightSlice, { view, actions, scenario: props.scenario }),
     h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
     m.phase === 'results' ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
   );

@@ -49,7 +49,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
       ? h(
           'div',
           { class: 'standing', id: 'standing' },
-          h('span', { title: t('top.scoreHint') }, h('b', {}, formatNumber(team.score)), ' ', t('top.points')),
+          h('span', { title: t('top.scoreHint') }, h('b', {}, formatNumber(team.score)), h('span', { class: 'pts-label' }, ` ${t('top.points')}`)),
           h(Stars, { earned: team.stars }),
           h('span', { title: t('top.availabilityHint') }, `${formatNumber(team.availability * 100, 2)}%`),
           h('span', { title: t('top.latencyHint') }, `p95 ${formatNumber(team.p95Ms)} ms`),

@@ -56,6 +56,13 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
     await onHost.waitFor({ state: 'attached' });
     expect(await onHost.getAttribute('data-zone')).toMatch(/b$/);
 
+    // A reload puts the guest back in the same seat of the same room (the reconnection token of this tab).
+    await guest.reload();
+    await guest.waitForSelector('body[data-ready="board"] #board canvas');
+    expect(await guest.textContent('#room-code-display')).toBe(code);
+    await guest.locator('#board-summary li[data-kind="instance"]').waitFor({ state: 'attached' });
+    expect(await host.locator('#players li').count()).toBe(2);
+
     await host.waitForTimeout(400);
     await host.screenshot({ path: screenshotPath('coop-host') });
     await guest.screenshot({ path: screenshotPath('coop-guest') });
