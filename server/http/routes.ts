@@ -35,8 +35,24 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
       const loaded = scenarioById(id);
       if (!loaded.ok) return [];
       const s = loaded.scenario;
-      return [{ id: s.id, title: s.title, teachingGoal: s.teachingGoal ?? '', durationS: s.durationS, budgetUsd: s.budgetUsd, latencyObjectiveMs: s.latencyObjectiveMs, stars: s.stars, hints: s.hints }];
+      return [
+        {
+          id: s.id,
+          title: s.title,
+          teachingGoal: s.teachingGoal ?? '',
+          ko: s.ko,
+          campaign: s.campaign,
+          allowedKinds: s.allowedKinds,
+          durationS: s.durationS,
+          budgetUsd: s.budgetUsd,
+          latencyObjectiveMs: s.latencyObjectiveMs,
+          stars: s.stars,
+          hints: s.hints,
+        },
+      ];
     });
+    // Campaign levels in their order first, then the rest by id.
+    list.sort((a, b) => (a.campaign?.order ?? 1e9) - (b.campaign?.order ?? 1e9) || a.id.localeCompare(b.id));
     res.json(list);
   });
 

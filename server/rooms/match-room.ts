@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
-import { applyIntent } from '../../shared/match/apply.ts';
+import { applyIntent, leakedUsers } from '../../shared/match/apply.ts';
 import { stepsOwed } from '../../shared/match/clock.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
 import type { Actor, Match } from '../../shared/match/match.ts';
@@ -96,6 +96,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // Everyone who joins is put in the Builders group; the host (the account's root) can change that.
     this.system({ type: 'iam', request: { op: 'createGroup', name: BUILDERS_GROUP } });
     this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'group', name: BUILDERS_GROUP }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
+    // A scenario that leaks a deployment user's keys starts with that user in the account, over-privileged.
+    for (const user of leakedUsers(this.match.scenario)) {
+      this.system({ type: 'iam', request: { op: 'createUser', name: user } });
+      this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
+    }
     this.start();
   }
 

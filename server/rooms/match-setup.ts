@@ -1,6 +1,7 @@
 // A new match from a room's create options: its scenario and starting design from assets/, its teams.
 import { join } from 'node:path';
-import { createMatch, emptyDesign, type Match } from '../../shared/match/match.ts';
+import { createMatch, type Match } from '../../shared/match/match.ts';
+import { startingDesign, startingManifest } from '../../shared/scenario/start.ts';
 import type { CreateOptions } from '../../shared/protocol/join.ts';
 import { ASSETS_DIR, designFromManifest, errorsOf, scenarioById } from '../assets/library.ts';
 
@@ -14,12 +15,15 @@ export function teamsFor(options: CreateOptions): { id: string; name: string }[]
 export function setUpMatch(options: CreateOptions, seed: number): MatchSetupResult {
   const scenario = scenarioById(options.scenario);
   if (!scenario.ok) return scenario;
-  let design = emptyDesign(['us-east-1']);
-  if (options.design) {
-    const loaded = designFromManifest(join(ASSETS_DIR, 'designs', options.design, 'manifest.yaml'));
-    const error = errorsOf(loaded.issues)[0];
-    if (!loaded.design || error) return { ok: false, message: `the design "${options.design}" does not load${error ? `: ${error.message}` : ''}` };
-    design = loaded.design;
+  // The board starts from the example design asked for, else the scenario's own starting design, else empty.
+  const manifest = options.design ? join('designs', options.design, 'manifest.yaml') : startingManifest(scenario.scenario);
+  let loaded;
+  if (manifest) {
+    const read = designFromManifest(join(ASSETS_DIR, manifest));
+    const error = errorsOf(read.issues)[0];
+    if (!read.design || error) return { ok: false, message: `the design "${manifest}" does not load${error ? `: ${error.message}` : ''}` };
+    loaded = read.design;
   }
+  const design = options.design && loaded ? { ...loaded, actions: [] } : startingDesign(scenario.scenario, loaded);
   return { ok: true, match: createMatch({ mode: options.mode, scenario: scenario.scenario, seed, design, teams: teamsFor(options) }) };
 }

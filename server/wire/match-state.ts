@@ -53,6 +53,10 @@ export type SeriesPoint = SchemaType<typeof SeriesPoint>;
 export const TimelineItem = schema({ tS: t.number(), kind: t.string(), message: t.string() }, 'TimelineItem');
 export type TimelineItem = SchemaType<typeof TimelineItem>;
 
+/** A live hint the scenario gives when its condition holds on the team's world (in both languages). */
+export const HintItem = schema({ id: t.string(), en: t.string(), ko: t.string() }, 'HintItem');
+export type HintItem = SchemaType<typeof HintItem>;
+
 export const WireStack = schema({ name: t.string(), region: t.string() }, 'WireStack');
 
 export const TeamBoard = schema(
@@ -67,6 +71,8 @@ export const TeamBoard = schema(
     /** The most recent world events (alarms, scaling, failures), newest last. */
     timeline: t.array(TimelineItem),
     warnings: t.array('string'),
+    /** Hints whose conditions hold now (see shared/sim/hints.ts). */
+    hints: t.array(HintItem),
   },
   'TeamBoard',
 );

@@ -10,8 +10,10 @@ import { simSeconds } from '../../shared/match/match.ts';
 import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../../shared/sim/state.ts';
 import { resourceStatuses } from '../../shared/sim/status.ts';
 import { standingOf } from '../../shared/sim/standing.ts';
+import { hintsDue } from '../../shared/sim/hints.ts';
 import {
   AccountState,
+  HintItem,
   PlayerState,
   SERIES_POINTS,
   SeriesPoint,
@@ -106,6 +108,14 @@ function projectStatus(board: TeamBoard, team: Team): void {
   });
 }
 
+function projectHints(board: TeamBoard, team: Team): void {
+  const due = hintsDue(team.world);
+  const same = due.length === board.hints.length && due.every((h, i) => board.hints[i]?.id === h.id);
+  if (same) return;
+  board.hints.clear();
+  for (const h of due) board.hints.push(Object.assign(new HintItem(), { id: h.id, en: h.text.en, ko: h.text.ko }));
+}
+
 function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS: number): void {
   const tally = team.world.state.tally;
   const last = memo.minute.get(team.id) ?? { at: 0, offered: 0, failed: 0 };
@@ -194,6 +204,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     } else if (withStatus) {
       projectStatus(board, team);
     }
+    if (withStatus) projectHints(board, team);
     projectSeries(board, team, memo, simSeconds(match));
     projectTimeline(board, team, memo);
   }

@@ -2,6 +2,8 @@ import { findByRef } from '../design/edits.ts';
 import type { Design } from '../design/model.ts';
 import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
 import { authorize } from '../iam/authorize.ts';
+import { findUser } from '../iam/directory.ts';
+import { kindAllowed } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
@@ -101,6 +103,34 @@ function adopt(match: Match, team: Team, design: Design): Refusal | undefined {
   return result.ok ? undefined : { code: result.code, message: result.message };
 }
 
+/** Which leaked users' keys can still launch instances under the current directory. */
+function leakedKeysWorking(match: Match): Set<string> {
+  const working = new Set<string>();
+  for (const user of leakedUsers(match.scenario)) {
+    if (!findUser(match.directory, user)) continue;
+    const allowed = authorize(match.directory, { kind: 'user', name: user }, 'ec2:RunInstances', '*', { mfa: false }, simSeconds(match));
+    if (allowed.ok) working.add(user);
+  }
+  return working;
+}
+
+/**
+ * Leaked keys stop working the moment their user may no longer launch instances (policy detached, user
+ * deleted): every team's world stops the rogue launches. Decided from the directory alone, so replays agree.
+ */
+function revokeLeakedKeys(match: Match, before: Set<string>): void {
+  const now = leakedKeysWorking(match);
+  for (const user of before) {
+    if (now.has(user)) continue;
+    for (const team of match.teams) applyAction(team.world, { type: 'revoke-credentials', user });
+  }
+}
+
+/** The IAM users whose keys a scenario leaks. */
+export function leakedUsers(scenario: Match['scenario']): string[] {
+  return [...new Set(scenario.events.flatMap((e) => (e.type === 'leaked-credentials' ? [e.params.user] : [])))];
+}
+
 export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number): Applied {
   const team = teamOf(match, actor.team);
   const design = team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
@@ -128,6 +158,9 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     return { ok: true, ...extra };
   };
 
+  // The scenario decides which components exist in this level.
+  if (intent.type === 'place' && !kindAllowed(match.scenario, intent.kind)) return refuse(refusal('kind-not-allowed', intent.kind));
+
   switch (intent.type) {
     case 'clock':
     case 'speed': {
@@ -144,7 +177,11 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       const acting = actor.identity.kind === 'user' ? actor.identity.name : undefined;
       const result = changeIam(match.directory, intent.request, acting, simSeconds(match));
       if (!result.ok) return refuse({ code: result.code, message: result.message, ...(result.field ? { detail: result.field } : {}) });
-      if (result.directory) match.directory = result.directory;
+      if (result.directory) {
+        const before = leakedKeysWorking(match);
+        match.directory = result.directory;
+        revokeLeakedKeys(match, before);
+      }
       return done({
         ...(result.session !== undefined ? { session: result.session } : {}),
         ...(result.assign ? { assign: result.assign } : {}),
@@ -172,6 +209,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       if (intent.type === 'deployStack') {
         for (const r of change.design.resources) {
           if (findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
+          if (!kindAllowed(match.scenario, r.kind)) return refuse(refusal('kind-not-allowed', `${r.logicalId}: ${r.kind}`));
           const region = change.design.stacks[r.stack]?.region ?? '';
           const { service, type } = arnPartsOf(r.kind);
           const arn = resourceArn({ service, region, type, name: `${change.design.stacks[r.stack]?.name}/${r.logicalId}` });

@@ -82,12 +82,5 @@ export function simSeconds(match: Match): number {
   return match.clock.step * STEP_SECONDS;
 }
 
-/** A design with one empty stack per region a scenario starts in: somewhere to place the first resource. */
-export function emptyDesign(regions: readonly string[]): Design {
-  return {
-    stacks: regions.map((region) => ({ name: `main-${region}`, region, parameters: {} })),
-    resources: [],
-    unmodelled: [],
-    actions: [],
-  };
-}
+/** A design with one empty stack per region: the scenario format's own empty board. */
+export { emptyBoard as emptyDesign } from '../scenario/start.ts';

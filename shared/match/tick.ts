@@ -1,6 +1,7 @@
 import { step } from '../sim/step.ts';
 import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
 import { SCENARIO, SYSTEM, type TrailEvent } from '../trail/event.ts';
+import { userArn } from '../iam/arn.ts';
 import { tickClock } from './clock.ts';
 import { applyIntent, type Applied } from './apply.ts';
 import type { MatchIntent } from './intents.ts';
@@ -71,16 +72,19 @@ function logTimeline(match: Match, team: Team, cursor: TimelineCursor, wallMs: n
     const entry = timeline[i]!;
     const source = SOURCE[entry.kind];
     if (!source) continue;
+    // An API call someone made with leaked keys: logged as that IAM user's own call, as CloudTrail would.
+    const call = entry.actor && entry.action ? entry.action.split(':') : undefined;
     const event: TrailEvent = {
       seq: match.trail.length,
       simS: entry.tS,
       wallMs,
       team: team.id,
-      principal: entry.kind === 'event' ? SCENARIO : SYSTEM,
-      eventSource: source[0],
-      eventName: source[1],
+      principal: entry.actor ? { type: 'IAMUser', name: entry.actor, arn: userArn(entry.actor) } : entry.kind === 'event' ? SCENARIO : SYSTEM,
+      eventSource: call ? `${call[0]}.amazonaws.com` : source[0],
+      eventName: call ? call[1]! : source[1],
       params: { message: entry.message },
       outcome: 'Success',
+      ...(entry.resources?.length ? { resource: entry.resources.join(', ') } : {}),
     };
     match.trail.push(event);
   }

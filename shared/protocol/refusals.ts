@@ -21,6 +21,7 @@ export const REFUSALS = {
   'host-only': 'Only the host can do that.',
   'no-team': 'You are not on a team in this match yet.',
   'unknown-team': 'There is no team of that name in this match.',
+  'kind-not-allowed': 'This scenario does not offer that kind of component.',
   'internal-error': 'The server hit a fault in this room and closed it; your progress up to the last checkpoint is kept.',
 } as const;
 

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ASSETS_DIR, designFromManifest } from '../../../server/assets/library.ts';
+import { applyIntent, leakedUsers } from '../../../shared/match/apply.ts';
+import { createMatch } from '../../../shared/match/match.ts';
+import { runTick } from '../../../shared/match/tick.ts';
+import { startingDesign, startingManifest } from '../../../shared/scenario/start.ts';
+import { exampleScenario, host } from '../../support/match-fixtures.ts';
+
+// The leaked-credentials level, played through the match rules: the rogue launches appear in CloudTrail as
+// the leaked user's own calls, and stop once the host takes that user's permission away.
+describe('leaked credentials in a match', () => {
+  it('log the rogue launches under the leaked user and stop when its policy is detached', () => {
+    const scenario = exampleScenario('leaked-credentials');
+    const manifest = startingManifest(scenario)!;
+    const design = startingDesign(scenario, designFromManifest(join(ASSETS_DIR, manifest)).design);
+    const match = createMatch({ mode: 'solo', scenario, seed: 5, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
+    const [user] = leakedUsers(scenario);
+    expect(user).toBe('ci-deployer');
+    const root = host('team-1');
+    applyIntent(match, root, { type: 'iam', request: { op: 'createUser', name: user! } }, 0);
+    applyIntent(match, root, { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user! }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }, 0);
+    applyIntent(match, root, { type: 'clock', command: 'start' }, 0);
+    const cursor = new Map<string, number>();
+    const launches = () => match.trail.filter((e) => e.principal.name === user && e.eventName === 'RunInstances');
+    while (launches().length < 2 && match.clock.phase === 'running') runTick(match, [], 60, 0, cursor);
+    expect(launches()[0]).toMatchObject({ eventSource: 'ec2.amazonaws.com', principal: { type: 'IAMUser', arn: expect.stringContaining(`user/${user}`) } });
+    expect(launches()[0]!.resource).toMatch(/rogue/);
+
+    const result = applyIntent(match, root, { type: 'iam', request: { op: 'detachPolicy', from: { kind: 'user', name: user! }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }, 0);
+    expect(result.ok).toBe(true);
+    const seen = launches().length;
+    runTick(match, [], 600, 0, cursor);
+    expect(launches().length).toBe(seen);
+  });
+
+  it('refuses components the scenario does not offer', () => {
+    const scenario = exampleScenario('one-web-server');
+    expect(scenario.allowedKinds).toBeDefined();
+    const design = startingDesign(scenario, undefined);
+    const match = createMatch({ mode: 'solo', scenario, seed: 1, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
+    const stack = design.stacks[0]!.name;
+    const forbidden = ['accelerator', 'distribution', 'transitGateway'].find((k) => !scenario.allowedKinds!.includes(k as never))!;
+    expect(applyIntent(match, host('team-1'), { type: 'place', stack, kind: forbidden as 'accelerator', props: { enabled: true } }, 0)).toMatchObject({
+      ok: false,
+      refusal: { code: 'kind-not-allowed' },
+    });
+  });
+});
