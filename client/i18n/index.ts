@@ -32,9 +32,18 @@ void i18n.init({
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
+/** Plain lookups (no placeholders) by key, for the current language: the board asks for the same words often. */
+const plain = new Map<string, string>();
+
 /** The translation of `key`, with `{{name}}` placeholders filled from `params`. */
 export function t(key: string, params?: TOptions): string {
-  return i18n.t(key, params) as string;
+  if (params) return i18n.t(key, params) as string;
+  let text = plain.get(key);
+  if (text === undefined) {
+    text = i18n.t(key) as string;
+    plain.set(key, text);
+  }
+  return text;
 }
 
 /** Whether a key exists in the current language or the fallback. */
@@ -51,6 +60,7 @@ const listeners = new Set<(language: Language) => void>();
 export function setLanguage(next: Language): void {
   globalThis.localStorage?.setItem(LANGUAGE_KEY, next);
   void i18n.changeLanguage(next);
+  plain.clear();
   if (typeof document !== 'undefined') document.documentElement.lang = next;
   for (const l of listeners) l(next);
 }

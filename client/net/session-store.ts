@@ -29,8 +29,12 @@ export function forgetSeat(): void {
   globalThis.sessionStorage?.removeItem(KEY);
 }
 
+let lastTouch = 0;
+
 /** Keeps the saved time fresh while the page is open, so a reload within the minute finds the seat. */
-export function touchSeat(): void {
+export function touchSeat(now = Date.now()): void {
+  if (now - lastTouch < 5000) return;
+  lastTouch = now;
   const seat = savedSeat();
   if (seat) saveSeat(seat.code, seat.token);
 }
