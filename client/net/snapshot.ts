@@ -53,6 +53,8 @@ export interface TeamBoard {
   series: SeriesPoint[];
   timeline: TimelineItem[];
   warnings: string[];
+  /** The scenario's live hints whose conditions hold now, in both languages. */
+  hints: { id: string; en: string; ko: string }[];
 }
 
 export interface PlayerSeat {
@@ -126,6 +128,7 @@ interface WireBoardJson {
   series?: SeriesPoint[];
   timeline?: TimelineItem[];
   warnings?: string[];
+  hints?: { id: string; en: string; ko: string }[];
 }
 
 export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'players' | 'teams' | 'account'> & {
@@ -145,7 +148,7 @@ export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'playe
   account?: Record<string, { directory: string }>;
 };
 
-const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [] };
+const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [], hints: [] };
 
 /** Parses props JSON only when it changed since the last snapshot. */
 export class PropsCache {
@@ -189,6 +192,7 @@ function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
     series: json.series ?? [],
     timeline: json.timeline ?? [],
     warnings: json.warnings ?? [],
+    hints: json.hints ?? [],
   };
 }
 

@@ -2,7 +2,7 @@
 // it done, and the scenario's hints once the clock runs.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { language, t } from '../i18n/index.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 
 export function guideSteps(state: MatchViewState): { key: string; done: boolean }[] {
@@ -30,6 +30,14 @@ export function Guide({ state, hints }: { state: MatchViewState; hints: string[]
           {},
           h('h2', {}, t('guide.title')),
           h('ol', { class: 'guide-steps' }, steps.map((s) => h('li', { key: s.key, class: s.done ? 'done' : '' }, h('span', { class: 'tick', 'aria-hidden': 'true' }, s.done ? '✓' : '○'), t(`guide.${s.key}`)))),
+        )
+      : null,
+    state.match.board.hints.length > 0
+      ? h(
+          'div',
+          { class: 'hint-card live', id: 'live-hints', role: 'status' },
+          h('h2', {}, `! ${t('guide.liveHint')}`),
+          state.match.board.hints.map((x) => h('p', { key: x.id }, language() === 'ko' && x.ko ? x.ko : x.en)),
         )
       : null,
     hints.length > 0 && !building

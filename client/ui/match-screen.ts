@@ -47,7 +47,7 @@ function TopBarSlice(props: { view: MatchView; actions: PlayerActions; canUndo: 
 
 function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | undefined; allowed: (entry: string) => boolean }) {
   const lang = useLanguage();
-  const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}`);
+  const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}|${s.match.board.hints.map((x) => x.id).join()}`);
   return h(
     'aside',
     { class: 'sidebar' },

@@ -7,6 +7,7 @@ import type { MatchViewState, MatchView } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { LanguageSwitch } from './language-switch.ts';
 import { Stars } from './stars.ts';
+import { Chaos } from './chaos.ts';
 
 const SPEEDS = [1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
@@ -42,6 +43,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
                 SPEEDS.map((s) => h('button', { key: s, type: 'button', class: m.speed === s ? 'on' : '', 'aria-pressed': String(m.speed === s), 'data-speed': s, onClick: () => actions.send({ type: 'speed', speed: s }) }, `${s}×`)),
               )
             : null,
+          (m.phase === 'running' || m.phase === 'paused') && m.mode !== 'solo' ? h(Chaos, { state, actions }) : null,
           m.phase === 'running' || m.phase === 'paused' ? h('button', { id: 'clock-end', type: 'button', class: 'ghost', onClick: () => confirm(t('top.endConfirm')) && clock('end') }, t('top.end')) : null,
         )
       : h('span', { class: 'muted speed-readout' }, `${m.speed}×`),

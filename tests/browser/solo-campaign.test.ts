@@ -146,7 +146,7 @@ describe.skipIf(!chromiumPath)('a solo campaign scenario played in the browser',
     await page.screenshot({ path: screenshotPath('console-cloudtrail') });
     await page.keyboard.press('f');
     await page.click('[data-export]');
-    expect(await page.inputValue('#cfn-template')).toContain('AWS::AutoScaling::AutoScalingGroup');
+    expect(await page.inputValue('#cfn-template')).toContain('AWS::EC2::VPC');
     await page.click('#cfn-check');
     await page.waitForSelector('#cfn-issues');
     await page.screenshot({ path: screenshotPath('console-cloudformation') });

@@ -72,6 +72,16 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
     await host.click('#remove-selected');
     await guest.locator('#board-summary li[data-kind="instance"]').waitFor({ state: 'detached' });
     await waitForResource(guest, 'subnet');
+
+    // The host runs the clock and darkens a zone for everyone: both boards show it failed.
+    await host.click('#clock-start');
+    await host.selectOption('#chaos-event', 'az:us-east-1b');
+    await host.click('#chaos-inject');
+    for (const page of [host, guest]) {
+      await page.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { layout: { regions: { zones: { zone: string; dark: boolean }[] }[] } } } } }).fiveNines.view.current.layout.regions[0]!.zones.find((z) => z.zone === 'us-east-1b')!.dark, null, { timeout: 20_000 });
+    }
+    await guest.waitForTimeout(400);
+    await guest.screenshot({ path: screenshotPath('coop-zone-down') });
   });
 
   it('shows a join failure to the player who caused it', async () => {
