@@ -5,21 +5,22 @@ import { useState } from 'preact/hooks';
 import { language, t } from '../i18n/index.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 
-export function guideSteps(state: MatchViewState): { key: string; done: boolean }[] {
+/** The steps of a first build that the level allows (a first level may have no load balancer yet). */
+export function guideSteps(state: MatchViewState, allowed: (entry: string) => boolean = () => true): { key: string; done: boolean }[] {
   const kinds = new Set(state.match.board.resources.map((r) => r.kind));
   const trafficLine = state.model.lines.some((l) => l.traffic);
-  return [
-    { key: 'vpc', done: kinds.has('vpc') },
-    { key: 'servers', done: kinds.has('instance') || kinds.has('autoScalingGroup') },
-    { key: 'balancer', done: kinds.has('loadBalancer') && trafficLine },
-    { key: 'database', done: kinds.has('database') },
-    { key: 'start', done: state.match.phase !== 'build' },
-  ];
+  const steps = [{ key: 'vpc', done: kinds.has('vpc') }];
+  if (allowed('autoScalingGroup')) steps.push({ key: 'servers', done: kinds.has('instance') || kinds.has('autoScalingGroup') });
+  else steps.push({ key: 'server', done: kinds.has('instance') });
+  if (allowed('loadBalancer')) steps.push({ key: 'balancer', done: kinds.has('loadBalancer') && trafficLine });
+  if (allowed('database')) steps.push({ key: 'database', done: kinds.has('database') });
+  steps.push({ key: 'start', done: state.match.phase !== 'build' });
+  return steps;
 }
 
-export function Guide({ state, hints }: { state: MatchViewState; hints: string[] }) {
+export function Guide({ state, hints, allowed }: { state: MatchViewState; hints: string[]; allowed: (entry: string) => boolean }) {
   const [hint, setHint] = useState(0);
-  const steps = guideSteps(state);
+  const steps = guideSteps(state, allowed);
   const building = state.match.phase === 'build';
   return h(
     'section',

@@ -47,12 +47,12 @@ function TopBarSlice(props: { view: MatchView; actions: PlayerActions; canUndo: 
 
 function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | undefined; allowed: (entry: string) => boolean }) {
   const lang = useLanguage();
-  const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}|${s.match.board.hints.map((x) => x.id).join()}`);
+  const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s, props.allowed).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}|${s.match.board.hints.map((x) => x.id).join()}`);
   return h(
     'aside',
     { class: 'sidebar' },
     h(Palette, { state, view: props.view, allowed: props.allowed }),
-    h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [] }),
+    h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [], allowed: props.allowed }),
     h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
   );
 }
@@ -147,7 +147,7 @@ export function MatchScreen(props: MatchScreenProps) {
       h('div', { id: 'board', class: 'board', ref: host }),
       state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
       m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t('board.emptyHint')) : null,
-      hovered ? h(Tooltip, { r: hovered, x: hover.x, y: hover.y }) : null,
+      hovered ? h(Tooltip, { r: hovered, parts: view.current.model.pieces.get(hovered.ref)?.parts ?? [], x: hover.x, y: hover.y }) : null,
       state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
       h(SummarySlice, { view }),
     ),

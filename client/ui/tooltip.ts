@@ -5,11 +5,12 @@ import { formatNumber, t } from '../i18n/index.ts';
 import type { BoardResource } from '../net/snapshot.ts';
 import { explainFigure, figureValue } from '../view/catalogue-text.ts';
 
-function lines(r: BoardResource): { label: string; value: string; explain: string }[] {
+function lines(r: BoardResource, parts: readonly BoardResource[]): { label: string; value: string; explain: string }[] {
   const out: { label: string; value: string; explain: string }[] = [];
   const p = r.props;
   if (r.kind === 'instance' || r.kind === 'autoScalingGroup') {
-    const type = String(p.instanceType ?? '');
+    // A group's instance type is its launch template's.
+    const type = String(p.instanceType ?? parts.find((x) => x.kind === 'launchTemplate')?.props.instanceType ?? '');
     if (catalogue.instanceTypes[type]) {
       out.push({ label: t('tooltip.capacity'), value: figureValue(`instanceTypes.${type}.capacityRps`), explain: explainFigure(`instanceTypes.${type}.capacityRps`) });
       out.push({ label: t('tooltip.price'), value: figureValue(`instanceTypes.${type}.hourlyUsd`), explain: explainFigure(`instanceTypes.${type}.hourlyUsd`) });
@@ -35,7 +36,7 @@ function lines(r: BoardResource): { label: string; value: string; explain: strin
   return out;
 }
 
-export function Tooltip({ r, x, y }: { r: BoardResource; x: number; y: number }) {
+export function Tooltip({ r, parts, x, y }: { r: BoardResource; parts: readonly BoardResource[]; x: number; y: number }) {
   const utilisation = ['instance', 'autoScalingGroup', 'database'].includes(r.kind);
   return h(
     'div',
@@ -52,7 +53,7 @@ export function Tooltip({ r, x, y }: { r: BoardResource; x: number; y: number })
     h(
       'dl',
       {},
-      lines(r).flatMap((l) => [h('dt', { key: `${l.label}-t` }, `${l.label}: ${l.value}`), h('dd', { key: `${l.label}-d` }, l.explain)]),
+      lines(r, parts).flatMap((l) => [h('dt', { key: `${l.label}-t` }, `${l.label}: ${l.value}`), h('dd', { key: `${l.label}-d` }, l.explain)]),
     ),
   );
 }
