@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-import { clickPiece, placeInCell, placeVpc, waitForResource } from './support/board.ts';
+import { centre, clickPiece, layoutOf, placeInCell, placeVpc, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -68,6 +68,21 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     await placeVpc(page);
     await placeInCell(page, '3', 0);
     await waitForResource(page, 'instance');
+    // Dragging inside the rules: the instance dropped on another zone's subnet moves there.
+    const l = await layoutOf(page);
+    const ref = Object.keys(l.pieces).find((r) => r.includes('Instance'))!;
+    const target = l.subnets[2]!;
+    const box = (await page.locator('#board canvas').boundingBox())!;
+    const toScreen = (x: number, y: number) => page.evaluate(([wx, wy]) => (window as unknown as { fiveNines: { board: { toScreen(x: number, y: number): { x: number; y: number } } } }).fiveNines.board.toScreen(wx!, wy!), [x, y]);
+    const from = await toScreen(...centre(l.pieces[ref]!.rect));
+    const to = await toScreen(target.rect.x + target.rect.w / 2, target.rect.y + target.rect.h - 8);
+    await page.mouse.move(box.x + from.x, box.y + from.y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (from.x + to.x) / 2, box.y + (from.y + to.y) / 2, { steps: 5 });
+    await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 5 });
+    await page.mouse.up();
+    await waitForResource(page, 'instance', `r.props.subnet === ${JSON.stringify(target.ref)}`);
+
     await clickPiece(page, 'Instance');
     await page.waitForSelector('.inspector');
     expect(await page.textContent('.inspector')).toContain('인스턴스 유형');
