@@ -5,8 +5,7 @@ import type { BoardLayout } from '../view/layout.ts';
 
 const MIN_ZOOM = 0.12;
 const MAX_ZOOM = 2;
-const MINIMAP_W = 220;
-const MINIMAP_H = 150;
+const MINIMAP_MAX_W = 220;
 const MARGIN = 12;
 
 export class BoardCamera {
@@ -22,7 +21,7 @@ export class BoardCamera {
     this.main = scene.cameras.main;
     this.viewport = scene.add.graphics();
     this.main.ignore(this.viewport);
-    this.minimap = scene.cameras.add(0, 0, MINIMAP_W, MINIMAP_H, false, 'minimap');
+    this.minimap = scene.cameras.add(0, 0, MINIMAP_MAX_W, MINIMAP_MAX_W * 0.68, false, 'minimap');
     this.minimap.setBackgroundColor('rgba(6, 10, 22, 0.92)');
     this.minimap.ignore(hiddenFromMinimap);
     this.placeMinimap();
@@ -30,8 +29,12 @@ export class BoardCamera {
 
   private placeMinimap(): void {
     const { width, height } = this.scene.scale.gameSize;
-    this.minimap.setPosition(width - MINIMAP_W - MARGIN, height - MINIMAP_H - MARGIN);
-    const zoom = Math.min(MINIMAP_W / (this.world.w + 80), MINIMAP_H / (this.world.h + 80));
+    // A fifth of the board's width at most, so a small board (a console open) keeps room for the pieces.
+    const w = Math.round(Math.max(110, Math.min(MINIMAP_MAX_W, width * 0.2, height * 0.3)));
+    const h = Math.round(w * 0.68);
+    this.minimap.setSize(w, h);
+    this.minimap.setPosition(width - w - MARGIN, height - h - MARGIN);
+    const zoom = Math.min(w / (this.world.w + 80), h / (this.world.h + 80));
     this.minimap.setZoom(zoom);
     this.minimap.centerOn(this.world.w / 2, this.world.h / 2);
   }
