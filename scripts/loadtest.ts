@@ -92,12 +92,14 @@ for (let r = 0; r < rooms; r++) {
 }
 
 const before = await metrics(server.url, true);
+const harnessBefore = process.cpuUsage();
 resetPlayBytes();
 const started = Date.now();
 const until = started + seconds * 1000;
 await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('web', until, Number(values.pause)))));
 const wallS = (Date.now() - started) / 1000;
 const after = await metrics(server.url, false);
+const harnessCpu = process.cpuUsage(harnessBefore);
 const counts = wireCounts();
 await Promise.all(bots.map((b) => b.stop()));
 server.stop();
@@ -120,6 +122,8 @@ const result = {
   serverEventLoopDelayP99Ms: Math.round(after.eventLoopDelayP99Ms * 10) / 10,
   serverCpuPercent: Math.round(((after.cpuMicros - before.cpuMicros) / 1e6 / wallS) * 1000) / 10,
   serverRssMb: Math.round(after.rssBytes / 1e6),
+  // The bots share the machine: when this is high, the harness (not the server) limited the figures.
+  harnessCpuPercent: Math.round(((harnessCpu.user + harnessCpu.system) / 1e6 / wallS) * 1000) / 10,
   bytesPerSecondPerClient: Math.round(counts.reduce((n, c) => n + c.playBytes, 0) / Math.max(1, counts.length) / wallS),
   joinSnapshotBytesP50: percentile(counts.map((c) => c.snapshotBytes), 0.5),
   joinSnapshotBytesMax: percentile(counts.map((c) => c.snapshotBytes), 1),
