@@ -36,6 +36,7 @@ const MAX_MESSAGES_PER_SECOND = 40;
 export const MAX_INTENTS_PER_SECOND = 12;
 /** The loop's period: steps are owed by elapsed time, so this sets latency, not the simulation's speed. */
 const TICK_MS = 50;
+const PATCH_MS = 100;
 /** Board statuses (health, load, rps) are projected at most this often, to keep patches small. */
 const STATUS_EVERY_MS = 500;
 const SEAT_HOOKS = ['onCreate', 'onAuth', 'onJoin', 'onLeave', 'onDrop', 'onReconnect'];
@@ -123,6 +124,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private start(): void {
     services.rooms.add(this);
+    // Ten patches a second: the board moves at most that fast, and each patch is encoded once per view.
+    this.setPatchRate(PATCH_MS);
     this.project(true);
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
