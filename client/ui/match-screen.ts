@@ -109,7 +109,7 @@ function RightSlice({ view, actions, scenario }: { view: MatchView; actions: Pla
 
 function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
   useLanguage();
-  const state = useViewSlice(props.view, (s) => (s.console === null ? 'closed' : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}`));
+  const state = useViewSlice(props.view, (s) => (s.console === null ? 'closed' : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}`));
   return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs });
 }
 

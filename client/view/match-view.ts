@@ -4,7 +4,7 @@ import type { MatchSnapshot } from '../net/snapshot.ts';
 import { buildBoardModel, darkZones, type BoardModel } from './board-model.ts';
 import { layoutBoard, type BoardLayout } from './layout.ts';
 
-export type ConsoleId = 'cloudwatch' | 'cost' | 'trail' | 'cloudformation' | 'iam' | 'timeline';
+export type ConsoleId = 'cloudwatch' | 'cost' | 'trail' | 'cloudformation' | 'iam' | 'timeline' | 'teams';
 
 export interface FieldError {
   /** The field the refused intent came from ("ref:prop"), or "" for none. */
@@ -31,6 +31,8 @@ export interface MatchViewState {
   help: boolean;
   /** The loader's warnings after the player's last template deploy. */
   notices: string[];
+  /** The team whose board the host is looking at (classroom), or null for the player's own. */
+  viewTeam: string | null;
 }
 
 type Listener = (state: MatchViewState, previous: MatchViewState) => void;
@@ -39,8 +41,10 @@ export class MatchView {
   private state: MatchViewState;
   private listeners = new Set<Listener>();
   private layoutKey = '';
+  private incoming: MatchSnapshot;
 
   constructor(match: MatchSnapshot) {
+    this.incoming = match;
     const model = buildBoardModel(match.board);
     this.layoutKey = layoutKeyOf(match, model);
     this.state = {
@@ -55,6 +59,7 @@ export class MatchView {
       denied: [],
       help: false,
       notices: [],
+      viewTeam: null,
     };
   }
 
@@ -68,7 +73,9 @@ export class MatchView {
     return () => this.listeners.delete(listener);
   }
 
-  setMatch(match: MatchSnapshot): void {
+  setMatch(incoming: MatchSnapshot): void {
+    this.incoming = incoming;
+    const match = this.withViewedBoard(incoming, this.state.viewTeam);
     const model = buildBoardModel(match.board);
     const key = layoutKeyOf(match, model);
     // The layout changes only with the design (its revision) or the zones that are dark: not with every status.
@@ -77,6 +84,17 @@ export class MatchView {
     const selected = this.state.selected && model.byRef.has(this.state.selected) ? this.state.selected : null;
     const connectFrom = this.state.connectFrom && model.pieces.has(this.state.connectFrom) ? this.state.connectFrom : null;
     this.update({ match, model, layout, selected, connectFrom });
+  }
+
+  /** The host looks at another team's board (every board is on the host's wire). */
+  viewBoardOf(team: string | null): void {
+    this.state = { ...this.state, viewTeam: team };
+    this.setMatch(this.incoming);
+  }
+
+  private withViewedBoard(match: MatchSnapshot, team: string | null): MatchSnapshot {
+    const board = team ? match.boards.find((b) => b.team === team) : undefined;
+    return board && board !== match.board ? { ...match, board } : match;
   }
 
   arm(id: string | null): void {

@@ -9,6 +9,7 @@ import { CloudTrail } from './trail.ts';
 import { CloudWatch } from './cloudwatch.ts';
 import { CostExplorer } from './cost.ts';
 import { Iam } from './iam.ts';
+import { Teams } from './teams.ts';
 import { Timeline } from './timeline.ts';
 
 const TABS: { id: ConsoleId; key: string }[] = [
@@ -18,6 +19,7 @@ const TABS: { id: ConsoleId; key: string }[] = [
   { id: 'cloudformation', key: 'F' },
   { id: 'iam', key: 'I' },
   { id: 'timeline', key: 'E' },
+  { id: 'teams', key: 'L' },
 ];
 
 export const CONSOLE_KEYS = Object.fromEntries(TABS.map((tab) => [tab.key.toLowerCase(), tab.id])) as Record<string, ConsoleId>;
@@ -31,13 +33,14 @@ export function Dock({ state, view, actions, utilisation, objectiveMs }: { state
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });
   if (open === 'iam') body = h(Iam, { state, actions });
   if (open === 'timeline') body = h(Timeline, { state });
+  if (open === 'teams') body = h(Teams, { state, view });
   return h(
     'section',
     { class: `dock ${open ? 'open' : ''}`, 'aria-label': t('consoles.title') },
     h(
       'div',
       { class: 'tabs', role: 'tablist' },
-      TABS.map((tab) =>
+      TABS.filter((tab) => tab.id !== 'teams' || state.match.teams.length > 1).map((tab) =>
         h(
           'button',
           { key: tab.id, type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(open === tab.id), class: open === tab.id ? 'on' : '', onClick: () => view.openConsole(tab.id) },
