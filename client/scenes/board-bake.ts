@@ -7,6 +7,8 @@ import type Phaser from 'phaser';
 const MAX_RESOLUTION = 2;
 /** Most pixels the texture holds: clearing and filling it is work for the GPU (or SwiftShader's CPU). */
 const MAX_PIXELS = 6_000_000;
+/** Least time between two re-bakes for statuses alone. */
+const STATUS_BAKE_MS = 900;
 
 export class BoardBake {
   private readonly scene: Phaser.Scene;
@@ -16,6 +18,8 @@ export class BoardBake {
   private resolution = 1;
   private live = false;
   private dirty = true;
+  private urgent = true;
+  private lastBake = 0;
   private size = { w: 1, h: 1 };
   /** How long each bake took (ms), for the benchmark. */
   readonly bakeTimes: number[] = [];
@@ -48,8 +52,13 @@ export class BoardBake {
     this.dirty = true;
   }
 
-  invalidate(): void {
+  /**
+   * Something shown changed. Statuses re-bake at most every STATUS_BAKE_MS (the wire sends them twice a second
+   * anyway); what the player does (select, hover, place) re-bakes at the next frame.
+   */
+  invalidate(urgent = true): void {
     this.dirty = true;
+    if (urgent) this.urgent = true;
   }
 
   /** Bakes if something changed and the camera shows the texture; switches to live parts when zoomed past it. */
@@ -66,8 +75,11 @@ export class BoardBake {
       this.dirty = true;
     }
     if (live || !this.dirty || !this.texture) return;
-    this.dirty = false;
     const started = performance.now();
+    if (!this.urgent && started - this.lastBake < STATUS_BAKE_MS) return;
+    this.dirty = false;
+    this.urgent = false;
+    this.lastBake = started;
     const t = this.texture;
     t.clear();
     t.camera.setOrigin(0, 0);

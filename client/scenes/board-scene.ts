@@ -41,6 +41,7 @@ export class BoardScene extends Phaser.Scene {
   private ghost!: Phaser.GameObjects.Image;
   private hovered: string | null = null;
   private shownKey = '';
+  private shownInteraction = '';
   private lastLayout: MatchViewState['layout'] | null = null;
   private gesture: { kind: 'none' | 'pan' | 'drag'; ref?: string; downX: number; downY: number; moved: boolean } = { kind: 'none', downX: 0, downY: 0, moved: false };
   /** JavaScript time of the scene's last frames (update and render), for the benchmark. */
@@ -114,12 +115,15 @@ export class BoardScene extends Phaser.Scene {
     const totalRps = state.model.entries.reduce((s, ref) => s + (state.model.byRef.get(ref)?.rps ?? 0), 0);
     const users = running || totalRps > 0 ? `${Math.round(totalRps / 10) * 10} ${t('units.rps')}` : t('board.waiting');
     // Most snapshots change nothing the board shows (the clock moved): redraw and re-bake only when they do.
-    const key = `${visualKey(state)}|${users}|${state.selected}|${state.connectFrom}|${this.hovered}`;
+    const interaction = `${state.selected}|${state.connectFrom}|${this.hovered}|${state.armed}`;
+    const key = `${visualKey(state)}|${users}|${interaction}`;
     if (!layoutChanged && key === this.shownKey) return;
+    const urgent = layoutChanged || interaction !== this.shownInteraction;
     this.shownKey = key;
+    this.shownInteraction = interaction;
     this.pieces.update(state, this.hovered, users);
     this.traffic.update(state, running || totalRps > 0);
-    this.bake.invalidate();
+    this.bake.invalidate(urgent);
   }
 
   /** Texts change with the language: the page calls this when it switches. */
