@@ -157,4 +157,14 @@ async function main(): Promise<void> {
   }
 }
 
+// Every line printed also goes to test-output/bench-client.txt, beside the browser tests' screenshots.
+const printed: string[] = [];
+const print = console.log;
+console.log = (...parts: unknown[]) => {
+  printed.push(parts.join(' '));
+  print(...parts);
+};
 await main();
+const { mkdirSync, writeFileSync } = await import('node:fs');
+mkdirSync(join(REPO_ROOT, 'test-output'), { recursive: true });
+writeFileSync(join(REPO_ROOT, 'test-output', 'bench-client.txt'), `${new Date().toISOString()}\n${printed.join('\n')}\n`);
