@@ -113,6 +113,14 @@ function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation
   return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs });
 }
 
+/** The tooltip follows every update: its numbers are the hovered piece's current ones. */
+function TooltipSlice({ view, hover }: { view: MatchView; hover: { ref: string; x: number; y: number } }) {
+  useLanguage();
+  const state = useView(view);
+  const r = state.model.byRef.get(hover.ref);
+  return r ? h(Tooltip, { r, parts: state.model.pieces.get(r.ref)?.parts ?? [], x: hover.x, y: hover.y }) : null;
+}
+
 export function MatchScreen(props: MatchScreenProps) {
   const { view, actions } = props;
   const state = useViewSlice(view, frameKey);
@@ -134,7 +142,6 @@ export function MatchScreen(props: MatchScreenProps) {
   }, []);
   useEffect(() => bindKeys(view, actions, () => board.current), []);
 
-  const hovered = hover.ref ? view.current.model.byRef.get(hover.ref) : undefined;
   const m = state.match;
   return h(
     'div',
@@ -147,7 +154,7 @@ export function MatchScreen(props: MatchScreenProps) {
       h('div', { id: 'board', class: 'board', ref: host }),
       state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
       m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t('board.emptyHint')) : null,
-      hovered ? h(Tooltip, { r: hovered, parts: view.current.model.pieces.get(hovered.ref)?.parts ?? [], x: hover.x, y: hover.y }) : null,
+      hover.ref ? h(TooltipSlice, { view, hover: { ref: hover.ref, x: hover.x, y: hover.y } }) : null,
       state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
       h(SummarySlice, { view }),
     ),
