@@ -148,7 +148,12 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
           drop: (ref, target, x, y) => dropPiece(view, actions, ref, target, x, y),
           hover: (ref, x, y) => hoverListeners.forEach((fn) => fn({ ref, x, y })),
         });
-        onLanguage(() => controls.relabel());
+        const stopRelabel = onLanguage(() => controls.relabel());
+        const destroy = controls.destroy;
+        controls.destroy = () => {
+          stopRelabel();
+          destroy();
+        };
         // The page's hooks for browser tests and the benchmark: the board's camera and the view-model.
         (window as unknown as { fiveNines: unknown }).fiveNines = { board: controls, view, updateTimes };
         document.body.dataset.ready = 'board';
