@@ -14,6 +14,7 @@ import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
 import { PALETTE } from './view/placement.ts';
 import { UtilisationHistory } from './view/utilisation-history.ts';
+import { timelineText } from './view/timeline-text.ts';
 
 export type SeatRequest = { kind: 'create'; nickname: string; match: NewMatch } | { kind: 'join'; nickname: string; code: string } | { kind: 'rejoin'; token: string };
 
@@ -90,9 +91,10 @@ function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number):
   if (now.board.timeline === before.board.timeline) return;
   for (const e of now.board.timeline) {
     if (e.tS <= seenUntil) continue;
-    if (e.kind === 'alarm' && / is ALARM/.test(e.message)) toast(e.message, 'alarm');
-    if (e.kind === 'budget') toast(e.message, 'budget');
-    if (e.kind === 'event' && e.tS > 0 && !/^over:/.test(e.message)) toast(e.message, 'info');
+    const text = timelineText(e.message, e.messageKo);
+    if (e.kind === 'alarm' && / is ALARM/.test(e.message)) toast(text, 'alarm');
+    if (e.kind === 'budget') toast(text, 'budget');
+    if (e.kind === 'event' && e.tS > 0 && !/^over:/.test(e.message)) toast(text, 'info');
   }
 }
 

@@ -42,6 +42,8 @@ export interface TimelineItem {
   tS: number;
   kind: string;
   message: string;
+  /** The scenario's own Korean for the message, when the wire carries it. */
+  messageKo?: string;
 }
 
 export interface TeamBoard {

@@ -5,6 +5,7 @@ import type { TrailEvent } from '../../shared/trail/event.ts';
 import { formatClock, formatNumber, formatUsd, language, t } from '../i18n/index.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { debriefOf, scoreParts } from '../view/debrief.ts';
+import { timelineText } from '../view/timeline-text.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { Stars } from './stars.ts';
@@ -45,10 +46,10 @@ export function Results({ state, actions, scenario, title, onLeave, onReplay }: 
         'ul',
         { class: 'debrief', id: 'debrief' },
         d.firstFailure
-          ? h('li', {}, t('results.firstFailure', { time: formatClock(d.firstFailure.simS), what: d.firstFailure.message }), d.cause ? h('span', { class: 'muted' }, ` ${t('results.because', { time: formatClock(d.cause.simS), what: d.cause.message })}`) : null)
+          ? h('li', {}, t('results.firstFailure', { time: formatClock(d.firstFailure.simS), what: timelineText(d.firstFailure.message) }), d.cause ? h('span', { class: 'muted' }, ` ${t('results.because', { time: formatClock(d.cause.simS), what: timelineText(d.cause.message) })}`) : null)
           : h('li', {}, t('results.noFailure')),
         d.worstMinute ? h('li', {}, t('results.worstMinute', { time: formatClock(d.worstMinute.tS), pct: formatNumber(d.worstMinute.errorPct, 1), ms: formatNumber(d.worstMinute.p95Ms) })) : null,
-        d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.simS), what: d.budgetAlert.message })) : null,
+        d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.simS), what: timelineText(d.budgetAlert.message) })) : null,
         h('li', {}, t('results.activity', { scaling: d.scaling, refused: d.refused })),
       ),
       scenario?.hints.length ? h('div', { class: 'tips' }, h('h2', {}, t('results.tips')), h('ul', {}, localised(scenario, language()).hints.map((hint, i) => h('li', { key: i }, hint)))) : null,
