@@ -5,7 +5,7 @@
 import { REGIONS, zonesOf } from '../../shared/geography/regions.ts';
 import type { BoardResource, TeamBoard } from '../net/snapshot.ts';
 import type { BoardModel } from './board-model.ts';
-import { GLOBAL_KINDS } from './board-model.ts';
+import { homesOf } from './layout-homes.ts';
 import { publicSubnetRefs } from './design-from-board.ts';
 
 export interface Rect {
@@ -131,58 +131,7 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
   const subnets: SubnetBox[] = [];
   const cells: ZoneCell[] = [];
 
-  // Which pieces go where.
-  const inSubnet = new Map<string, BoardResource[]>();
-  const looseInCell = new Map<string, BoardResource[]>();
-  const spanning = new Map<string, { lbs: BoardResource[]; asgs: BoardResource[] }>();
-  const regional = new Map<string, BoardResource[]>();
-  const globalPieces: BoardResource[] = [];
-  const dbSubnets = new Map(resources.filter((r) => r.kind === 'dbSubnetGroup').map((r) => [r.ref, refList(r.props.subnets)]));
-  const vpcsOfRegion = new Map<string, BoardResource[]>();
-  for (const v of resources.filter((r) => r.kind === 'vpc')) vpcsOfRegion.set(v.region, [...(vpcsOfRegion.get(v.region) ?? []), v]);
-  const firstVpc = (region: string) => vpcsOfRegion.get(region)?.[0]?.ref;
-
-  for (const r of pieceList) {
-    if (GLOBAL_KINDS.includes(r.kind) || (r.kind === 'webAcl' && r.props.scope !== 'REGIONAL')) {
-      globalPieces.push(r);
-      continue;
-    }
-    if (r.kind === 'instance') {
-      const subnet = refOne(r.props.subnet);
-      if (subnet && subnetZone.has(subnet)) {
-        inSubnet.set(subnet, [...(inSubnet.get(subnet) ?? []), r]);
-        continue;
-      }
-    }
-    if (r.kind === 'database') {
-      const zone = r.zone || refOne(r.props.zone) || '';
-      const group = dbSubnets.get(refOne(r.props.subnetGroup) ?? '') ?? [];
-      const vpcOfDb = (group[0] && subnetVpc.get(group[0])) || firstVpc(r.region);
-      const subnet =
-        group.find((s) => subnetZone.get(s) === zone) ??
-        (group.length === 0 ? resources.find((s) => s.kind === 'subnet' && subnetVpc.get(s.ref) === vpcOfDb && subnetZone.get(s.ref) === zone)?.ref : undefined);
-      if (subnet) {
-        inSubnet.set(subnet, [...(inSubnet.get(subnet) ?? []), r]);
-        continue;
-      }
-      const vpc = (group[0] && subnetVpc.get(group[0])) || firstVpc(r.region);
-      if (vpc && zone) {
-        const key = `${vpc}|${zone}`;
-        looseInCell.set(key, [...(looseInCell.get(key) ?? []), r]);
-        continue;
-      }
-    }
-    if (r.kind === 'loadBalancer' || r.kind === 'autoScalingGroup') {
-      const vpc = refList(r.props.subnets).map((s) => subnetVpc.get(s)).find(Boolean) ?? firstVpc(r.region);
-      if (vpc) {
-        const entry = spanning.get(vpc) ?? { lbs: [], asgs: [] };
-        (r.kind === 'loadBalancer' ? entry.lbs : entry.asgs).push(r);
-        spanning.set(vpc, entry);
-        continue;
-      }
-    }
-    regional.set(r.region, [...(regional.get(r.region) ?? []), r]);
-  }
+  const { inSubnet, looseInCell, spanning, regional, globalPieces, vpcsOfRegion } = homesOf(resources, pieceList, subnetZone, subnetVpc);
 
   const regionCodes = boardRegions(board);
   // Cards per row inside a subnet: more for crowded regions, so a column stays readable when zoomed out.
