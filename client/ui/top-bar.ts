@@ -47,7 +47,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
           m.phase === 'running' || m.phase === 'paused' ? h('button', { id: 'clock-end', type: 'button', class: 'ghost', onClick: () => confirm(t('top.endConfirm')) && clock('end') }, t('top.end')) : null,
         )
       : h('span', { class: 'muted speed-readout' }, `${m.speed}×`),
-    team
+    team && m.phase !== 'build'
       ? h(
           'div',
           { class: 'standing', id: 'standing' },
@@ -57,7 +57,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
           h('span', { title: t('top.latencyHint') }, `p95 ${formatNumber(team.p95Ms)} ms`),
           h('span', { class: team.budgetUsd > 0 && team.costUsd > team.budgetUsd ? 'over' : '', title: t('top.costHint') }, `${formatUsd(team.costUsd)} / ${formatUsd(team.budgetUsd, 0)}`),
         )
-      : null,
+      : h('div', { class: 'standing muted', id: 'standing' }, t('top.notStarted')),
     h(
       'div',
       { class: 'top-tools' },
