@@ -43,7 +43,10 @@ function deploy(design: Design, stack: string, region: string, templateText: str
     return { ok: false, refusal: { code: 'design-rule', message: parseError ? describe(parseError) : 'the template is empty', detail: parseError?.code ?? 'template-empty' } };
   }
   const exported = exportDesign(design);
-  const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exported.manifest.stacks.map((s) => ({
+  // A stack with nothing in it yet (a board's empty starting stack) has no template CloudFormation would take:
+  // it skips the loader and is put back as it was.
+  const empty = design.stacks.filter((s, i) => s.name !== stack && !design.resources.some((r) => r.stack === i) && !design.unmodelled.some((u) => u.stack === i));
+  const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exported.manifest.stacks.filter((s) => !empty.some((e) => e.name === s.name)).map((s) => ({
     name: s.name,
     region: s.region,
     template: exported.templates[s.name],
@@ -59,7 +62,7 @@ function deploy(design: Design, stack: string, region: string, templateText: str
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
   }
   const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
-  return { ok: true, design: loaded.design, warnings };
+  return { ok: true, design: { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => structuredClone(e))] }, warnings };
 }
 
 export function changeDesign(design: Design, intent: DesignIntent): DesignChange {

@@ -77,6 +77,14 @@ describe('applying intents to a match', () => {
     expect(applyIntent(match, host(null), { type: 'inject', event: { type: 'budget-cut', atS: 0, params: { amountUsd: 1 } }, teams: ['purple'] }, 0)).toMatchObject({ ok: false, refusal: { code: 'unknown-team' } });
   });
 
+  it('deploys a new stack beside an empty one, keeping the empty stack', () => {
+    const match = testMatch({ design: 'alb-asg-multi-az' });
+    expect(applyIntent(match, host(), { type: 'createStack', stack: 'spare', region: 'us-east-1' }, 0).ok).toBe(true);
+    const result = applyIntent(match, host(), { type: 'deployStack', stack: 'assets', region: 'us-east-1', template: 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n' }, 0);
+    expect(result).toMatchObject({ ok: true });
+    expect(match.teams[0]!.world.design.stacks.map((s) => s.name).sort()).toEqual(['assets', 'spare', 'web']);
+  });
+
   it('refuses a template whose resources the sender may not create, even with CloudFormation rights', () => {
     const match = testMatch();
     applyIntent(match, host(), { type: 'iam', request: { op: 'createUser', name: 'cf' } }, 0);
