@@ -6,13 +6,13 @@ import { explainFigure } from '../../view/catalogue-text.ts';
 import { LogicalIds } from '../../view/placement.ts';
 import { NumberField, Section, SelectField, TextField, ToggleField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
+import { SubnetChecks } from './subnet-checks.ts';
 
 export function LoadBalancerSection({ c }: { c: InspectorContext }) {
   const p = c.r.props;
   const type = p.lbType === 'network' ? 'network' : 'application';
   const chosen = refList(p.subnets);
   const vpc = chosen.map((s) => refOne(c.state.model.byRef.get(s)?.props.vpc)).find(Boolean);
-  const subnets = c.state.match.board.resources.filter((s) => s.kind === 'subnet' && s.props.vpc === vpc);
   const listeners = c.piece.parts.filter((x) => x.kind === 'listener');
   const group = c.piece.parts.find((x) => x.kind === 'targetGroup');
   const addHttps = () => {
@@ -64,26 +64,7 @@ export function LoadBalancerSection({ c }: { c: InspectorContext }) {
       Section,
       { title: t('inspector.enabledZones') },
       h('p', { class: 'explain' }, t('inspector.enabledZonesHelp')),
-      h(
-        'div',
-        { class: 'checks', 'data-field': c.id('subnets') },
-        subnets.map((s) =>
-          h(
-            'label',
-            { key: s.ref, class: 'check' },
-            h('input', {
-              type: 'checkbox',
-              checked: chosen.includes(s.ref),
-              onChange: (e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                c.set('subnets', on ? [...chosen, s.ref] : chosen.filter((x) => x !== s.ref));
-              },
-            }),
-            `${String(s.props.zone)} · ${s.logicalId}`,
-          ),
-        ),
-      ),
-      c.error('subnets') ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${c.error('subnets')}`) : null,
+      h(SubnetChecks, { c, vpc }),
     ),
     h(
       Section,

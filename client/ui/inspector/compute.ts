@@ -7,6 +7,7 @@ import { explainFigure } from '../../view/catalogue-text.ts';
 import { LogicalIds } from '../../view/placement.ts';
 import { NumberField, Section, SelectField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
+import { SubnetChecks } from './subnet-checks.ts';
 
 export function instanceTypeOptions() {
   return Object.entries(catalogue.instanceTypes).map(([name, e]) => ({
@@ -39,8 +40,6 @@ export function GroupSection({ c }: { c: InspectorContext }) {
   const type = String(template?.props.instanceType ?? 't3.small');
   const vpcOf = (subnet: string) => refOne(c.state.model.byRef.get(subnet)?.props.vpc);
   const vpc = refList(p.subnets).map(vpcOf).find(Boolean);
-  const subnets = c.state.match.board.resources.filter((s) => s.kind === 'subnet' && s.props.vpc === vpc);
-  const chosen = refList(p.subnets);
   const setDesired = (v: number) => (c.running ? c.send({ type: 'setDesiredCapacity', target: c.r.ref, desired: v }, 'desired') : c.set('desired', v));
   return h(
     'div',
@@ -82,26 +81,7 @@ export function GroupSection({ c }: { c: InspectorContext }) {
     h(
       Section,
       { title: t('inspector.zones') },
-      h(
-        'div',
-        { class: 'checks', 'data-field': c.id('subnets') },
-        subnets.map((s) =>
-          h(
-            'label',
-            { key: s.ref, class: 'check' },
-            h('input', {
-              type: 'checkbox',
-              checked: chosen.includes(s.ref),
-              onChange: (e: Event) => {
-                const on = (e.target as HTMLInputElement).checked;
-                c.set('subnets', on ? [...chosen, s.ref] : chosen.filter((x) => x !== s.ref));
-              },
-            }),
-            `${String(s.props.zone)} · ${s.logicalId}`,
-          ),
-        ),
-      ),
-      c.error('subnets') ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${c.error('subnets')}`) : null,
+      h(SubnetChecks, { c, vpc }),
     ),
     h(PoliciesSection, { c }),
     h(ScheduleSection, { c }),
