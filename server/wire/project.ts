@@ -1,15 +1,11 @@
 // The one projection of a match onto the wire state. Called after every tick; it writes only what changed,
 // since every write becomes bytes in every client's patch: design-derived fields when the design changes,
 // statuses rounded so that noise below what the board shows sends nothing.
-import { connectionMeaning } from '../../shared/design/connections.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
-import { mapReferences, referencesOf } from '../../shared/design/references.ts';
+import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type MinuteMark } from '../../shared/match/board-view.ts';
 import type { Match, Team } from '../../shared/match/match.ts';
 import { simSeconds } from '../../shared/match/match.ts';
-import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../../shared/sim/state.ts';
-import { resourceStatuses } from '../../shared/sim/status.ts';
-import { standingOf } from '../../shared/sim/standing.ts';
 import { hintsDue } from '../../shared/sim/hints.ts';
 import {
   AccountState,
@@ -39,7 +35,7 @@ export interface SeatView {
 /** What the projection remembers between calls, per team: to write only what changed. */
 export interface ProjectionMemo {
   design: WeakMap<Team, Design>;
-  minute: Map<string, { at: number; offered: number; failed: number }>;
+  minute: Map<string, MinuteMark>;
   timeline: Map<string, number>;
   directory?: unknown;
 }
@@ -47,8 +43,6 @@ export interface ProjectionMemo {
 export function newMemo(): ProjectionMemo {
   return { design: new WeakMap(), minute: new Map(), timeline: new Map() };
 }
-
-const round = (x: number, step: number) => Math.round(x / step) * step;
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
@@ -59,52 +53,40 @@ function projectDesign(board: TeamBoard, design: Design): void {
   board.stacks.clear();
   for (const s of design.stacks) board.stacks.push(Object.assign(new WireStack(), { name: s.name, region: s.region }));
   const refs = new Set<string>();
-  for (const r of design.resources) {
-    const ref = refOf(design, r);
-    refs.add(ref);
-    const wire = board.resources.get(ref) ?? new WireResource();
-    set(wire, 'ref', ref);
-    set(wire, 'kind', r.kind);
-    set(wire, 'stack', design.stacks[r.stack]?.name ?? '');
-    set(wire, 'logicalId', r.logicalId);
-    set(wire, 'region', design.stacks[r.stack]?.region ?? '');
-    set(wire, 'x', r.position?.x ?? 0);
-    set(wire, 'y', r.position?.y ?? 0);
-    const named = mapReferences(r.kind, r.props, (id) => (typeof id === 'number' && design.resources[id] ? refOf(design, design.resources[id]!) : id));
-    set(wire, 'props', JSON.stringify(named));
-    if (!board.resources.has(ref)) board.resources.set(ref, wire);
+  for (const piece of boardPieces(design)) {
+    refs.add(piece.ref);
+    const wire = board.resources.get(piece.ref) ?? new WireResource();
+    set(wire, 'ref', piece.ref);
+    set(wire, 'kind', piece.kind);
+    set(wire, 'stack', piece.stack);
+    set(wire, 'logicalId', piece.logicalId);
+    set(wire, 'region', piece.region);
+    set(wire, 'x', piece.x);
+    set(wire, 'y', piece.y);
+    set(wire, 'props', JSON.stringify(piece.props));
+    if (!board.resources.has(piece.ref)) board.resources.set(piece.ref, wire);
   }
   for (const key of [...board.resources.keys()]) if (!refs.has(key)) board.resources.delete(key);
 
   const links = new Set<string>();
-  for (const r of design.resources) {
-    for (const id of referencesOf(r)) {
-      const target = design.resources[id];
-      if (!target) continue;
-      const meaning = connectionMeaning(r.kind, target.kind);
-      if (!meaning) continue;
-      const from = refOf(design, r);
-      const to = refOf(design, target);
-      const key = `${from}>${to}`;
-      links.add(key);
-      if (!board.links.has(key)) board.links.set(key, Object.assign(new WireLink(), { from, to, meaning }));
-    }
+  for (const line of boardLines(design)) {
+    const key = `${line.from}>${line.to}`;
+    links.add(key);
+    if (!board.links.has(key)) board.links.set(key, Object.assign(new WireLink(), line));
   }
   for (const key of [...board.links.keys()]) if (!links.has(key)) board.links.delete(key);
 }
 
 function projectStatus(board: TeamBoard, team: Team): void {
   const design = team.world.design;
-  const statuses = resourceStatuses(team.world);
-  design.resources.forEach((r, id) => {
-    const wire = board.resources.get(refOf(design, r));
-    const status = statuses[id];
+  pieceStatuses(team.world).forEach((status, id) => {
+    const wire = board.resources.get(refOf(design, design.resources[id]!));
     if (!wire) return;
-    set(wire, 'health', status?.health ?? 'ok');
-    set(wire, 'load', round(status?.load ?? 0, 0.01));
-    set(wire, 'rps', round(status?.rps ?? 0, 1));
-    set(wire, 'count', status?.count ?? 0);
-    set(wire, 'zone', status?.zone ?? (r.kind === 'subnet' ? r.props.zone : wire.zone));
+    set(wire, 'health', status.health);
+    set(wire, 'load', status.load);
+    set(wire, 'rps', status.rps);
+    set(wire, 'count', status.count);
+    set(wire, 'zone', status.zone ?? wire.zone);
   });
 }
 
@@ -117,24 +99,11 @@ function projectHints(board: TeamBoard, team: Team): void {
 }
 
 function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS: number): void {
-  const tally = team.world.state.tally;
-  const last = memo.minute.get(team.id) ?? { at: 0, offered: 0, failed: 0 };
+  const last = memo.minute.get(team.id) ?? FIRST_MINUTE;
   if (nowS - last.at < 60) return;
-  const offered = tally[T_OFFERED]!;
-  const failed = tally[T_FAILED]! + tally[T_SHED]!;
-  const healthy = resourceStatuses(team.world).reduce((n, s, id) => n + (s && ['instance', 'autoScalingGroup'].includes(team.world.design.resources[id]!.kind) ? s.count : 0), 0);
-  const point = Object.assign(new SeriesPoint(), {
-    tS: nowS,
-    requests: Math.round(offered - last.offered),
-    errors: Math.round(failed - last.failed),
-    p95Ms: round(team.world.last.latencyP95Ms, 1),
-    costUsd: round(tally[T_COST]!, 0.01),
-    healthyHosts: healthy,
-    cacheHitRatio: round(team.world.last.cacheHitRatio, 0.01),
-  });
-  board.series.push(point);
+  board.series.push(Object.assign(new SeriesPoint(), chartPoint(team.world, last, nowS)));
   while (board.series.length > SERIES_POINTS) board.series.shift();
-  memo.minute.set(team.id, { at: nowS - (nowS % 60), offered, failed });
+  memo.minute.set(team.id, minuteMark(team.world, nowS));
 }
 
 function projectTimeline(board: TeamBoard, team: Team, memo: ProjectionMemo): void {
@@ -149,17 +118,17 @@ function projectTimeline(board: TeamBoard, team: Team, memo: ProjectionMemo): vo
 }
 
 function projectSummary(summary: TeamSummary, team: Team, members: number): void {
-  const standing = standingOf(team.world);
+  const standing = standingView(team);
   set(summary, 'id', team.id);
   set(summary, 'name', team.name);
   set(summary, 'members', members);
-  set(summary, 'score', Math.round(standing.score));
+  set(summary, 'score', standing.score);
   set(summary, 'stars', standing.stars);
-  set(summary, 'availability', round(standing.availability, 0.0001));
-  set(summary, 'p95Ms', round(standing.measures.latencyP95Ms, 1));
-  set(summary, 'costUsd', round(standing.measures.costUsd, 0.01));
-  set(summary, 'revenueUsd', round(standing.measures.revenueUsd, 0.01));
-  set(summary, 'budgetUsd', round(standing.budgetUsd, 0.01));
+  set(summary, 'availability', standing.availability);
+  set(summary, 'p95Ms', standing.p95Ms);
+  set(summary, 'costUsd', standing.costUsd);
+  set(summary, 'revenueUsd', standing.revenueUsd);
+  set(summary, 'budgetUsd', standing.budgetUsd);
 }
 
 export function projectMatch(state: MatchState, match: Match, seats: readonly SeatView[], memo: ProjectionMemo, withStatus: boolean): void {

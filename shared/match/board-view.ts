@@ -1,0 +1,182 @@
+// What a team's board shows of its world, as plain data: the pieces and lines of its design, each piece's
+// status rounded to what the board can show, a chart point per simulated minute and the team's standing.
+// One copy for the server's wire projection (server/wire/project.ts writes it into the Colyseus state) and
+// the replay viewer (which reads a replayed match the same way), so a replay shows what the match showed.
+import { connectionMeaning } from '../design/connections.ts';
+import { refOf } from '../design/edits.ts';
+import type { Design, ResourceKind } from '../design/model.ts';
+import { mapReferences, referencesOf } from '../design/references.ts';
+import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
+import { resourceStatuses, type Health, type ResourceStatus } from '../sim/status.ts';
+import { standingOf } from '../sim/standing.ts';
+import type { World } from '../sim/world.ts';
+import type { Team } from './match.ts';
+
+/** Rounds to a multiple of `step` (statuses below what the board shows send nothing). */
+export const roundTo = (x: number, step: number): number => Math.round(x / step) * step;
+
+/** A resource as the board places it: where it is and its properties, references written "stack/LogicalId". */
+export interface BoardPiece {
+  ref: string;
+  kind: ResourceKind;
+  stack: string;
+  logicalId: string;
+  region: string;
+  x: number;
+  y: number;
+  props: Record<string, unknown>;
+}
+
+export interface BoardLine {
+  from: string;
+  to: string;
+  meaning: string;
+}
+
+/** A piece's status as the board shows it. `zone` is absent when the world does not place it (yet). */
+export interface PieceStatus {
+  health: Health;
+  load: number;
+  rps: number;
+  count: number;
+  zone?: string;
+}
+
+/** The counters a chart point is the difference of: the last point's time and the world's totals then. */
+export interface MinuteMark {
+  at: number;
+  offered: number;
+  failed: number;
+}
+
+export interface ChartPoint {
+  tS: number;
+  requests: number;
+  errors: number;
+  p95Ms: number;
+  costUsd: number;
+  healthyHosts: number;
+  cacheHitRatio: number;
+}
+
+export interface StandingView {
+  score: number;
+  stars: number;
+  availability: number;
+  p95Ms: number;
+  costUsd: number;
+  revenueUsd: number;
+  budgetUsd: number;
+}
+
+export const FIRST_MINUTE: MinuteMark = { at: 0, offered: 0, failed: 0 };
+
+/** The design's resources as board pieces, in design order. */
+export function boardPieces(design: Design): BoardPiece[] {
+  return design.resources.map((r) => ({
+    ref: refOf(design, r),
+    kind: r.kind,
+    stack: design.stacks[r.stack]?.name ?? '',
+    logicalId: r.logicalId,
+    region: design.stacks[r.stack]?.region ?? '',
+    x: r.position?.x ?? 0,
+    y: r.position?.y ?? 0,
+    props: mapReferences(r.kind, r.props, (id) => (typeof id === 'number' && design.resources[id] ? refOf(design, design.resources[id]!) : id)) as Record<string, unknown>,
+  }));
+}
+
+/** The lines between pieces: every reference that means a connection the board draws. */
+export function boardLines(design: Design): BoardLine[] {
+  const lines: BoardLine[] = [];
+  const seen = new Set<string>();
+  for (const r of design.resources) {
+    for (const id of referencesOf(r)) {
+      const target = design.resources[id];
+      if (!target) continue;
+      const meaning = connectionMeaning(r.kind, target.kind);
+      if (!meaning) continue;
+      const from = refOf(design, r);
+      const to = refOf(design, target);
+      const key = `${from}>${to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lines.push({ from, to, meaning });
+    }
+  }
+  return lines;
+}
+
+/** Each resource's status after the last step, by resource id, rounded as the board shows it. */
+export function pieceStatuses(world: World, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): PieceStatus[] {
+  return world.design.resources.map((r, id) => {
+    const status = statuses[id];
+    const zone = status?.zone ?? (r.kind === 'subnet' ? r.props.zone : undefined);
+    return {
+      health: status?.health ?? 'ok',
+      load: roundTo(status?.load ?? 0, 0.01),
+      rps: roundTo(status?.rps ?? 0, 1),
+      count: status?.count ?? 0,
+      ...(zone !== undefined ? { zone } : {}),
+    };
+  });
+}
+
+/** Instances running, alone or in Auto Scaling groups: the "healthy hosts" chart. */
+export function healthyHosts(world: World, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): number {
+  return statuses.reduce((n, s, id) => n + (s && (world.design.resources[id]!.kind === 'instance' || world.design.resources[id]!.kind === 'autoScalingGroup') ? s.count : 0), 0);
+}
+
+/** Mean utilisation (0–1) of the compute (instances, groups) and of the databases: the utilisation chart. */
+export function utilisationOf(world: World, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): { compute: number; database: number } {
+  let compute = 0;
+  let computeCount = 0;
+  let database = 0;
+  let databaseCount = 0;
+  statuses.forEach((s, id) => {
+    if (!s) return;
+    const kind = world.design.resources[id]!.kind;
+    if (kind === 'instance' || kind === 'autoScalingGroup') {
+      compute += roundTo(s.load, 0.01);
+      computeCount++;
+    } else if (kind === 'database') {
+      database += roundTo(s.load, 0.01);
+      databaseCount++;
+    }
+  });
+  return { compute: computeCount ? compute / computeCount : 0, database: databaseCount ? database / databaseCount : 0 };
+}
+
+/** The world's running totals, as a chart point counts from. */
+export function minuteMark(world: World, at: number): MinuteMark {
+  const tally = world.state.tally;
+  return { at: at - (at % 60), offered: tally[T_OFFERED]!, failed: tally[T_FAILED]! + tally[T_SHED]! };
+}
+
+/** The chart point at `nowS`: requests and errors since `since`, the last step's p95, spend so far. */
+export function chartPoint(world: World, since: MinuteMark, nowS: number, statuses?: readonly (ResourceStatus | undefined)[]): ChartPoint {
+  const tally = world.state.tally;
+  const now = minuteMark(world, nowS);
+  return {
+    tS: nowS,
+    requests: Math.round(now.offered - since.offered),
+    errors: Math.round(now.failed - since.failed),
+    p95Ms: roundTo(world.last.latencyP95Ms, 1),
+    costUsd: roundTo(tally[T_COST]!, 0.01),
+    healthyHosts: healthyHosts(world, statuses),
+    cacheHitRatio: roundTo(world.last.cacheHitRatio, 0.01),
+  };
+}
+
+/** The team's standing as the leaderboard shows it. */
+export function standingView(team: Team): StandingView {
+  const standing = standingOf(team.world);
+  return {
+    score: Math.round(standing.score),
+    stars: standing.stars,
+    availability: roundTo(standing.availability, 0.0001),
+    p95Ms: roundTo(standing.measures.latencyP95Ms, 1),
+    costUsd: roundTo(standing.measures.costUsd, 0.01),
+    revenueUsd: roundTo(standing.measures.revenueUsd, 0.01),
+    budgetUsd: roundTo(standing.budgetUsd, 0.01),
+  };
+}
