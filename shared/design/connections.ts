@@ -2,6 +2,7 @@ import type { Design, Resource, ResourceKind } from './model.ts';
 import { findByRef, freeLogicalId, withoutResources, type DesignRules, type EditResult } from './edits.ts';
 import { refusal } from '../protocol/refusals.ts';
 import { PROPS_SCHEMAS } from './schema.ts';
+import { copyPlain } from './copy.ts';
 
 // Drawing a line between two resources on the board. Each pair of kinds that can be connected says what the
 // connection means in CloudFormation terms (registering targets, an alias record, an origin, an alarm
@@ -164,7 +165,7 @@ function change(current: Design, refA: string, refB: string, rules: DesignRules,
   if (!b) return { ok: false, refusal: refusal('unknown-resource', refB) };
   const found = a.id === b.id ? undefined : ruleFor(a, b);
   if (!found) return { ok: false, refusal: refusal('cannot-connect', `${a.kind} ↔ ${b.kind}`) };
-  const design = structuredClone(current);
+  const design = copyPlain(current);
   const from = design.resources[found.from.id]!;
   const to = design.resources[found.to.id]!;
   if (undo) found.rule.disconnect(design, from, to);

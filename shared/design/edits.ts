@@ -2,6 +2,7 @@ import { PROPS_SCHEMAS } from './schema.ts';
 import type { BoardPosition, Design, DesignIssue, Resource, ResourceId, ResourceKind } from './model.ts';
 import { dependentsOf, mapReferences, referencesOf } from './references.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
+import { copyPlain } from './copy.ts';
 
 // Edits a player makes to a team's design on the board: place, configure, move and delete one resource.
 // Each works on a copy and returns it only when the result is still a valid design, so a refused edit
@@ -84,7 +85,7 @@ export function placeResource(current: Design, request: PlaceRequest, rules: Des
   if (current.resources.length >= MAX_DESIGN_RESOURCES) return fail('design-limit', String(MAX_DESIGN_RESOURCES));
   const stack = current.stacks.findIndex((s) => s.name === request.stack);
   if (stack < 0) return fail('unknown-stack', request.stack);
-  const design = structuredClone(current);
+  const design = copyPlain(current);
   const logicalId = request.logicalId ?? freeLogicalId(design, stack, request.kind);
   if (design.resources.some((r) => r.stack === stack && r.logicalId === logicalId)) {
     return fail('duplicate-logical-id', logicalId);
@@ -111,7 +112,7 @@ export function configureResource(current: Design, ref: string, patch: unknown, 
   const found = findByRef(current, ref);
   if (!found) return fail('unknown-resource', ref);
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return fail('invalid-properties');
-  const design = structuredClone(current);
+  const design = copyPlain(current);
   const resource = design.resources[found.id]!;
   const refs = resolveRefs(design, resource.kind, patch);
   if (refs.unknown !== undefined) return fail('unknown-resource', refs.unknown);
@@ -122,7 +123,7 @@ export function configureResource(current: Design, ref: string, patch: unknown, 
 export function moveResource(current: Design, ref: string, position: BoardPosition): EditResult {
   const found = findByRef(current, ref);
   if (!found) return fail('unknown-resource', ref);
-  const design = structuredClone(current);
+  const design = copyPlain(current);
   design.resources[found.id]!.position = { x: position.x, y: position.y };
   return { ok: true, design, resource: design.resources[found.id]! };
 }
@@ -147,7 +148,7 @@ export function withoutResources(current: Design, removed: ReadonlySet<ResourceI
   const resources = current.resources
     .filter((r) => !removed.has(r.id))
     .map((r) => {
-      const copy = structuredClone(r);
+      const copy = copyPlain(r);
       copy.id = newId.get(r.id)!;
       copy.props = mapReferences(r.kind, r.props, renumber) as never;
       if (copy.dependsOn) copy.dependsOn = copy.dependsOn.map((d) => newId.get(d)).filter((d) => d !== undefined);
@@ -158,5 +159,7 @@ export function withoutResources(current: Design, removed: ReadonlySet<ResourceI
       }
       return copy;
     });
-  return { ...structuredClone(current), resources };
+  // Everything but the resources (already copied above).
+  const { resources: _, ...rest } = current;
+  return { ...copyPlain(rest), resources };
 }

@@ -1,4 +1,5 @@
 import type { Resource, ResourceId, ResourceKind } from './model.ts';
+import { copyPlain } from './copy.ts';
 
 // Where each kind of resource points at others. One list serves every use: the board's connections, "what
 // depends on this?" before a delete, renumbering after one, and turning intent references into ids.
@@ -99,7 +100,7 @@ export function referencesOf(resource: Resource): ResourceId[] {
  * ids to ids (renumbering) and intent references (strings) to ids. `map` returning undefined drops it.
  */
 export function mapReferences<K extends ResourceKind>(kind: K, props: unknown, map: (ref: unknown) => unknown): Props {
-  const copy = structuredClone(props) as Props;
+  const copy = copyPlain(props) as Props;
   for (const path of REFERENCE_PATHS[kind]) rewritePath(copy, path, map);
   return copy;
 }

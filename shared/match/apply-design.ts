@@ -8,6 +8,7 @@ import { exportDesign } from '../template/export.ts';
 import { loadDesign } from '../template/manifest.ts';
 import { parseTemplateText } from '../template/template-text.ts';
 import type { MatchIntent } from './intents.ts';
+import { copyPlain } from '../design/copy.ts';
 
 // Design intents turned into a new design: the board's edits, and CloudFormation stacks created, deployed
 // and deleted. Nothing here touches the world; the caller swaps the world onto the new design.
@@ -62,7 +63,7 @@ function deploy(design: Design, stack: string, region: string, templateText: str
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
   }
   const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
-  return { ok: true, design: { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => structuredClone(e))] }, warnings };
+  return { ok: true, design: { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] }, warnings };
 }
 
 export function changeDesign(design: Design, intent: DesignIntent): DesignChange {
@@ -82,7 +83,7 @@ export function changeDesign(design: Design, intent: DesignIntent): DesignChange
     case 'createStack': {
       if (design.stacks.some((s) => s.name === intent.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', intent.stack) };
       if (design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };
-      return { ok: true, design: { ...structuredClone(design), stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
+      return { ok: true, design: { ...copyPlain(design), stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
     }
     case 'deployStack':
       return deploy(design, intent.stack, intent.region, intent.template, intent.parameters);

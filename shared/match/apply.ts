@@ -17,6 +17,7 @@ import { changeIam, iamResourceOf } from './apply-iam.ts';
 import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
+import { copyPlain } from '../design/copy.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -80,7 +81,7 @@ function record(match: Match, actor: Actor, intent: MatchIntent, call: ApiCall, 
     outcome: refused ? 'Failure' : 'Success',
     ...(resource !== undefined ? { resource } : {}),
     ...(refused ? { errorCode: refused.code, errorMessage: refused.message } : {}),
-    userIdentity: structuredClone(actor) as unknown as Record<string, unknown>,
+    userIdentity: copyPlain(actor) as unknown as Record<string, unknown>,
   };
   match.trail.push(event);
 }

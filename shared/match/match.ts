@@ -6,6 +6,7 @@ import { STEP_SECONDS } from '../sim/constants.ts';
 import { createWorld, type World } from '../sim/world.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { newClock, type MatchClock } from './clock.ts';
+import { copyPlain } from '../design/copy.ts';
 
 // A match: one scenario, one clock, one or more teams each with its own design and world, one IAM account,
 // and the audit log. Plain data changed only by the functions in this folder, so the server, the tests and
@@ -66,10 +67,10 @@ export function createMatch(setup: MatchSetup): Match {
     seed: setup.seed,
     clock: newClock(Math.ceil(setup.scenario.durationS / STEP_SECONDS)),
     // Same design, scenario and seed for every team: the competition is fair by construction.
-    teams: setup.teams.map((t) => ({ id: t.id, name: t.name, world: createWorld(structuredClone(setup.design), setup.scenario, setup.seed), actionsUsed: [] })),
+    teams: setup.teams.map((t) => ({ id: t.id, name: t.name, world: createWorld(copyPlain(setup.design), setup.scenario, setup.seed), actionsUsed: [] })),
     directory: emptyDirectory(),
     trail: [],
-    origin: structuredClone(setup),
+    origin: copyPlain(setup),
   };
 }
 

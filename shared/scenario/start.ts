@@ -4,6 +4,7 @@
 
 import type { Design, ResourceKind } from '../design/model.ts';
 import type { Scenario } from './schema.ts';
+import { copyPlain } from '../design/copy.ts';
 
 /** The manifest the scenario starts from, relative to the assets folder, or undefined for an empty board. */
 export function startingManifest(scenario: Scenario): string | undefined {
@@ -31,7 +32,7 @@ export function emptyBoard(regions: readonly string[]): Design {
  */
 export function startingDesign(scenario: Scenario, loaded?: Design): Design {
   if (startingManifest(scenario) === undefined || loaded === undefined) return emptyBoard(startingRegions(scenario).length > 0 ? startingRegions(scenario) : ['us-east-1']);
-  return { ...structuredClone(loaded), actions: [] };
+  return { ...copyPlain(loaded), actions: [] };
 }
 
 /** Whether the scenario lets players place a resource of this kind. */

@@ -13,6 +13,7 @@ import { ACTIVE, ANNOUNCED, endOf, OVER, PENDING } from './events.ts';
 import { T_NOW } from './state.ts';
 import { rebuildWorld } from './update.ts';
 import { note, type World } from './world.ts';
+import { copyPlain } from '../design/copy.ts';
 
 type Leak = Extract<ScenarioEvent, { type: 'leaked-credentials' }>;
 
@@ -45,7 +46,7 @@ export function launchRogueInstances(world: World): void {
 function launch(world: World, e: Leak, count: number): void {
   const { user, region, instanceType } = e.params;
   const name = rogueStackName(user);
-  const design: Design = structuredClone(world.design);
+  const design: Design = copyPlain(world.design);
   const removed = Array.from(world.state.removed);
   let stack = design.stacks.findIndex((s) => s.name === name);
   const add = (logicalId: string, kind: Resource['kind'], props: Record<string, unknown>): number => {
