@@ -9,8 +9,9 @@ export interface BotStats {
   errors: string[];
 }
 
-interface BoardJson {
-  boards?: Record<string, { resources?: Record<string, unknown> }>;
+/** The decoded state as far as a bot reads it: its boards' resources (Colyseus MapSchemas). */
+interface DecodedBoards {
+  boards?: { forEach(each: (board: { resources?: { has(ref: string): boolean } }) => void): void };
 }
 
 export class Bot {
@@ -59,9 +60,13 @@ export class Bot {
     this.room?.send(MESSAGE.intent, intent);
   }
 
+  /** Reads the decoded maps directly: a toJSON of the whole state every 5 ms per bot made the harness the bottleneck. */
   private has(ref: string): boolean {
-    const state = (this.room?.state as { toJSON(): BoardJson } | undefined)?.toJSON();
-    return Object.values(state?.boards ?? {}).some((b) => b.resources?.[ref] !== undefined);
+    let found = false;
+    (this.room?.state as DecodedBoards | undefined)?.boards?.forEach((board) => {
+      if (board.resources?.has(ref)) found = true;
+    });
+    return found;
   }
 
   /** Builds until `until`: one intent at a time, `pauseMs` apart, each timed until the board shows it. */
