@@ -4,6 +4,7 @@ import { h, render } from 'preact';
 import { onLanguage, t } from './i18n/index.ts';
 import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection, type NewMatch } from './net/match-connection.ts';
 import type { ScenarioSummary } from './net/scenarios.ts';
+import { savedCompetition } from './net/competition-store.ts';
 import { touchSeat } from './net/session-store.ts';
 import type { MatchSnapshot } from './net/snapshot.ts';
 import { MatchScreen } from './ui/match-screen.ts';
@@ -16,7 +17,12 @@ import { PALETTE } from './view/placement.ts';
 import { UtilisationHistory } from './view/utilisation-history.ts';
 import { timelineText } from './view/timeline-text.ts';
 
-export type SeatRequest = { kind: 'create'; nickname: string; match: NewMatch } | { kind: 'join'; nickname: string; code: string } | { kind: 'rejoin'; token: string };
+export type SeatRequest =
+  | { kind: 'create'; nickname: string; match: NewMatch }
+  | { kind: 'join'; nickname: string; code: string; team?: string }
+  /** The teacher's seat of a classroom competition, taken with its host token. */
+  | { kind: 'host'; nickname: string; code: string; hostToken: string }
+  | { kind: 'rejoin'; token: string };
 
 export interface MatchHost {
   root: HTMLElement;
@@ -114,8 +120,12 @@ function kindAllowed(scenario: ScenarioSummary | undefined, entry: string): bool
 /** Connects, waits for the first state, and shows the match screen; throws when the room cannot be reached. */
 export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise<void> {
   toast = host.toast;
-  const connect = (events: ConnectionEvents): Promise<MatchConnection> =>
-    request.kind === 'create' ? createMatch(request.nickname, request.match, events) : request.kind === 'join' ? joinMatch(request.code, request.nickname, events) : rejoinMatch(request.token, events);
+  const connect = (events: ConnectionEvents): Promise<MatchConnection> => {
+    if (request.kind === 'create') return createMatch(request.nickname, request.match, events);
+    if (request.kind === 'join') return joinMatch(request.code, request.nickname, events, request.team ? { team: request.team } : {});
+    if (request.kind === 'host') return joinMatch(request.code, request.nickname, events, { hostToken: request.hostToken });
+    return rejoinMatch(request.token, events);
+  };
   let resolveFirst!: (s: MatchSnapshot) => void;
   const first = new Promise<MatchSnapshot>((resolve) => (resolveFirst = resolve));
   const wiring = connectionEvents((s) => resolveFirst(s));
@@ -125,6 +135,9 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
   const utilisation = new UtilisationHistory();
   wiring.bind(view, actions, utilisation);
+  // The room of a competition starts at 1× whatever the teacher planned: opening the console sets the planned speed.
+  const planned = request.kind === 'host' ? savedCompetition(connection.code)?.speed : undefined;
+  if (planned !== undefined && snapshot.phase === 'build' && snapshot.speed !== planned) connection.send({ type: 'speed', speed: planned });
   history.replaceState(null, '', `?code=${connection.code}`);
   const scenario = host.scenarios.find((x) => x.id === snapshot.scenarioId);
   const solo = snapshot.mode === 'solo';
@@ -164,6 +177,8 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
       allowed: (entry) => !deniedEntries(view.current.match).has(entry) && kindAllowed(scenario, entry),
       onLeave: () => void leave(),
       onReplay: solo && scenario ? () => void leave(scenario) : null,
+      // The teacher's competition (id and host token) kept in this tab: its console and exports.
+      competition: snapshot.mode === 'classroom' ? savedCompetition(connection.code) : null,
     }),
     host.root,
   );

@@ -3,7 +3,7 @@
 // reconnection token so that a reload returns the player to their seat.
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
-import type { CreateOptions } from '../../shared/protocol/join.ts';
+import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
 import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
 import type { Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
@@ -79,8 +79,11 @@ export async function createMatch(nickname: string, match: NewMatch, events: Con
   return wire(room, events);
 }
 
-export async function joinMatch(code: string, nickname: string, events: ConnectionEvents): Promise<MatchConnection> {
-  const room = await new Client(serverEndpoint()).joinById(code, { nickname });
+/** What else a join may say: the classroom team a student picks, or the teacher's host token. */
+export type JoinExtras = Pick<JoinOptions, 'team' | 'hostToken'>;
+
+export async function joinMatch(code: string, nickname: string, events: ConnectionEvents, extras: JoinExtras = {}): Promise<MatchConnection> {
+  const room = await new Client(serverEndpoint()).joinById(code, { nickname, ...extras });
   return wire(room, events);
 }
 
