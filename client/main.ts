@@ -1,6 +1,7 @@
 // The page's entry: the home screen first (or straight back into a seat after a reload); then the campaign
-// and a scenario's briefing, or a room with others. The match itself is a chunk of its own (match-app.ts),
-// loaded when the player takes a seat, so the first screen is interactive without waiting for it.
+// and a scenario's briefing, or a room with others, or the teacher's screen for a classroom competition. The
+// match itself is a chunk of its own (match-app.ts), loaded when the player takes a seat, and so is the teacher's
+// screen, so the first screen is interactive without waiting for either.
 import './styles.css';
 import { h, render } from 'preact';
 import { onLanguage, t } from './i18n/index.ts';
@@ -11,11 +12,21 @@ import { Home, type HomeChoice } from './ui/home.ts';
 import { mountToasts } from './ui/toasts.ts';
 import { isOpen, readProgress } from './view/campaign-progress.ts';
 import type { SeatRequest } from './match-app.ts';
+import type { Teacher as TeacherScreen } from './ui/teacher.ts';
+import type { SavedCompetition } from './net/competition-store.ts';
 
 const root = document.getElementById('app')!;
 const toast = mountToasts(document.body);
 
-type Screen = { kind: 'home'; error: string; busy: boolean } | { kind: 'campaign' } | { kind: 'briefing'; scenario: ScenarioSummary; busy: boolean } | { kind: 'match' };
+type Screen =
+  | { kind: 'home'; error: string; busy: boolean }
+  | { kind: 'campaign' }
+  | { kind: 'briefing'; scenario: ScenarioSummary; busy: boolean }
+  | { kind: 'teacher'; screen: typeof TeacherScreen; saved: SavedCompetition | null }
+  | { kind: 'match' };
+
+/** The teacher's screen is in the address (`?teacher`), so a reload comes back to it and its card. */
+const TEACHER_PARAM = 'teacher';
 
 let screen: Screen = { kind: 'home', error: '', busy: false };
 let scenarios: ScenarioSummary[] = [];
@@ -31,6 +42,7 @@ function draw(): void {
   if (s.kind === 'match') return;
   document.body.dataset.screen = s.kind;
   if (s.kind === 'home') render(h(Home, { scenarios, error: s.error, busy: s.busy, onChoice: choose }), root);
+  else if (s.kind === 'teacher') render(h(s.screen, { scenarios, saved: s.saved, onOpen: openConsole, onBack: leaveTeacher }), root);
   else if (s.kind === 'campaign')
     render(h(CampaignMap, { scenarios: campaignLevels(scenarios), progress: readProgress(), onPick: (scenario) => show({ kind: 'briefing', scenario, busy: false }), onBack: () => show({ kind: 'home', error: '', busy: false }) }), root);
   else {
@@ -64,14 +76,38 @@ async function startSolo(scenario: ScenarioSummary): Promise<void> {
   }
 }
 
+/** The teacher's screen: the form, or the card of the competition this tab set up last. */
+async function showTeacher(): Promise<void> {
+  const [{ Teacher }, { lastCompetition }] = await Promise.all([import('./ui/teacher.ts'), import('./net/competition-store.ts')]);
+  history.replaceState(null, '', `?${TEACHER_PARAM}`);
+  show({ kind: 'teacher', screen: Teacher, saved: lastCompetition() });
+}
+
+function leaveTeacher(): void {
+  history.replaceState(null, '', location.pathname);
+  show({ kind: 'home', error: '', busy: false });
+}
+
+/** The teacher takes the host seat of their competition with its host token. */
+async function openConsole(competition: SavedCompetition): Promise<void> {
+  await seat({ kind: 'host', nickname: nickname || t('teacher.defaultNickname'), code: competition.code, hostToken: competition.hostToken });
+}
+
 async function choose(choice: HomeChoice): Promise<void> {
-  nickname = choice.nickname;
+  nickname = choice.nickname || nickname;
   const c = choice.choice;
   if (c.kind === 'campaign') return show({ kind: 'campaign' });
+  if (c.kind === 'teacher') {
+    try {
+      return await showTeacher();
+    } catch (error) {
+      return show({ kind: 'home', busy: false, error: (error as Error).message });
+    }
+  }
   show({ kind: 'home', error: '', busy: true });
   try {
     if (c.kind === 'create') await seat({ kind: 'create', nickname, match: { mode: 'team', scenario: c.scenario } });
-    else await seat({ kind: 'join', nickname, code: c.code });
+    else await seat({ kind: 'join', nickname, code: c.code, ...(c.team ? { team: c.team } : {}) });
   } catch (error) {
     const message = (error as Error).message;
     show({ kind: 'home', busy: false, error: c.kind === 'join' ? t('home.joinFailed', { code: c.code, message }) : t('home.createFailed', { message }) });
@@ -94,10 +130,12 @@ async function boot(): Promise<void> {
       forgetSeat();
     }
   }
+  const teacher = new URLSearchParams(location.search).has(TEACHER_PARAM);
   show({ kind: 'home', error: '', busy: false });
   document.body.dataset.ready = 'lobby';
   await listing;
-  if (screen.kind === 'home') draw();
+  if (teacher && screen.kind === 'home') await showTeacher().catch(() => leaveTeacher());
+  if (screen.kind === 'home' || screen.kind === 'teacher') draw();
   // Warm the match's code while the player reads the home screen.
   setTimeout(() => void import('./match-app.ts'), 1500);
 }

@@ -1,4 +1,5 @@
-// The first screen: a nickname, then the solo campaign, a new room for a team, or a code to join one.
+// The first screen: a nickname, then the solo campaign, a new room for a team, or a code to join one (with a
+// classroom team to ask for); and the way to the teacher's screen, to run a classroom competition.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NICKNAME_MAX_LENGTH } from '../../shared/protocol/messages.ts';
@@ -12,7 +13,7 @@ const NICKNAME_KEY = 'five-nines.nickname';
 
 export interface HomeChoice {
   nickname: string;
-  choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string };
+  choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string; team?: string } | { kind: 'teacher' };
 }
 
 export function Home({ scenarios, error, busy, onChoice }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void }) {
@@ -20,6 +21,7 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
   const [nickname, setNickname] = useState(() => localStorage.getItem(NICKNAME_KEY) ?? '');
   const [code, setCode] = useState(() => normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? ''));
   const [scenario, setScenario] = useState('');
+  const [team, setTeam] = useState('');
   const [problem, setProblem] = useState('');
   const nicknameInput = useRef<HTMLInputElement>(null);
   useEffect(() => nicknameInput.current?.focus(), []);
@@ -43,7 +45,14 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
       setProblem(t('home.badCode', { length: ROOM_CODE_LENGTH }));
       return;
     }
-    onChoice({ nickname: name, choice: { kind: 'join', code: typed } });
+    // A classroom's teams are team-1 … team-N (server/rooms/match-setup.ts); a room without that team puts the
+    // player in the smallest one, as when none is asked for.
+    const number = team.trim() === '' ? undefined : Number(team);
+    if (number !== undefined && !(Number.isInteger(number) && number >= 1)) {
+      setProblem(t('teacher.badTeam'));
+      return;
+    }
+    onChoice({ nickname: name, choice: { kind: 'join', code: typed, ...(number !== undefined ? { team: `team-${number}` } : {}) } });
   };
 
   return h(
@@ -105,6 +114,31 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
             }),
             h('button', { id: 'join-room', type: 'button', disabled: busy, onClick: join }, t('home.join')),
           ),
+          // Asking for a team only matters in a classroom; it shows once there is a code (as a join link gives).
+          code
+            ? h(
+                'div',
+                { class: 'row join-team' },
+                h('label', { for: 'join-team' }, t('teacher.joinTeam')),
+                h('input', {
+                  id: 'join-team',
+                  type: 'number',
+                  inputMode: 'numeric',
+                  min: 1,
+                  placeholder: t('teacher.joinTeamAny'),
+                  value: team,
+                  onInput: (e: Event) => setTeam((e.target as HTMLInputElement).value),
+                  onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && join(),
+                }),
+                h('span', { class: 'explain' }, t('teacher.joinTeamHint')),
+              )
+            : null,
+        ),
+        h(
+          'button',
+          { id: 'run-competition', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => onChoice({ nickname: nickname.trim(), choice: { kind: 'teacher' } }) },
+          h('strong', {}, t('teacher.entry')),
+          h('span', {}, t('teacher.entryHint')),
         ),
       ),
       h('p', { class: 'lobby-error', role: 'alert' }, problem),
