@@ -4,11 +4,12 @@ import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import type { BoardControls } from '../board-game.ts';
+import type { SavedCompetition } from '../net/competition-store.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import type { MatchView } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import type { UtilisationHistory } from '../view/utilisation-history.ts';
-import { Dock } from './consoles/dock.ts';
+import { Dock, type DockCompetition } from './consoles/dock.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { Guide } from './guide.ts';
 import { Help } from './help.ts';
@@ -32,6 +33,8 @@ export interface MatchScreenProps {
   allowed(entry: string): boolean;
   onLeave(): void;
   onReplay: (() => void) | null;
+  /** The classroom competition this tab set up (its id and host token), when this player may be its teacher. */
+  competition: SavedCompetition | null;
 }
 
 /** What the screen's frame depends on; the panels inside subscribe to their own slices. */
@@ -107,10 +110,10 @@ function RightSlice({ view, actions, scenario }: { view: MatchView; actions: Pla
   return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h(Mission, { scenario, lang }));
 }
 
-function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
+function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; competition: DockCompetition | null }) {
   useLanguage();
-  const state = useViewSlice(props.view, (s) => (s.console === null ? 'closed' : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}`));
-  return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs });
+  const state = useViewSlice(props.view, (s) => (s.console === null ? `closed|${s.match.phase}` : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}`));
+  return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs, competition: props.competition });
 }
 
 /** The tooltip follows every update: its numbers are the hovered piece's current ones. */
@@ -143,6 +146,8 @@ export function MatchScreen(props: MatchScreenProps) {
   useEffect(() => bindKeys(view, actions, () => board.current), []);
 
   const m = state.match;
+  // The teacher of a competition runs it from the competition console: no personal results card over it.
+  const teacher = props.competition && m.me?.host ? { competition: props.competition, onLeave: props.onLeave } : null;
   return h(
     'div',
     { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },
@@ -159,7 +164,7 @@ export function MatchScreen(props: MatchScreenProps) {
       h(SummarySlice, { view }),
     ),
     h(RightSlice, { view, actions, scenario: props.scenario }),
-    h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs }),
-    m.phase === 'results' ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
+    h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs, competition: teacher }),
+    m.phase === 'results' && !teacher ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
   );
 }

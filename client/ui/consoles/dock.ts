@@ -1,10 +1,14 @@
-// The consoles' dock under the board: one tab per console; a click opens or closes it.
+// The consoles' dock under the board: one tab per console; a click opens or closes it. The teacher of a classroom
+// competition has one more, first: the competition console (kept here, not in the view-model's consoles).
 import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../i18n/index.ts';
+import type { SavedCompetition } from '../../net/competition-store.ts';
 import type { ConsoleId, MatchView, MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import type { UtilisationHistory } from '../../view/utilisation-history.ts';
 import { CloudFormation } from './cloudformation.ts';
+import { Competition } from './competition.ts';
 import { CloudTrail } from './trail.ts';
 import { CloudWatch } from './cloudwatch.ts';
 import { CostExplorer } from './cost.ts';
@@ -24,9 +28,32 @@ const TABS: { id: ConsoleId; key: string }[] = [
 
 export const CONSOLE_KEYS = Object.fromEntries(TABS.map((tab) => [tab.key.toLowerCase(), tab.id])) as Record<string, ConsoleId>;
 
-export function Dock({ state, view, actions, utilisation, objectiveMs }: { state: MatchViewState; view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
-  const open = state.console;
+/** The classroom host's competition: its console opens at first and again when the match ends. */
+export interface DockCompetition {
+  competition: SavedCompetition;
+  onLeave(): void;
+}
+
+export function Dock({ state, view, actions, utilisation, objectiveMs, competition }: { state: MatchViewState; view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; competition?: DockCompetition | null }) {
+  const [competitionOpen, setCompetitionOpen] = useState(!!competition);
+  // Another console opened (a tab or its key): the competition console gives way.
+  useEffect(() => {
+    if (state.console !== null) setCompetitionOpen(false);
+  }, [state.console]);
+  useEffect(() => {
+    if (competition && state.match.phase === 'results') {
+      view.openConsole(null);
+      setCompetitionOpen(true);
+    }
+  }, [state.match.phase]);
+  const open = competition && competitionOpen ? 'competition' : state.console;
+  const openCompetition = () => {
+    if (competitionOpen) return setCompetitionOpen(false);
+    if (state.console !== null) view.openConsole(null);
+    setCompetitionOpen(true);
+  };
   let body = null;
+  if (open === 'competition' && competition) body = h(Competition, { view, actions, competition: competition.competition, onLeave: competition.onLeave });
   if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, utilisation, objectiveMs });
   if (open === 'cost') body = h(CostExplorer, { state });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
@@ -40,15 +67,22 @@ export function Dock({ state, view, actions, utilisation, objectiveMs }: { state
     h(
       'div',
       { class: 'tabs', role: 'tablist' },
+      competition
+        ? h(
+            'button',
+            { key: 'competition', type: 'button', role: 'tab', id: 'tab-competition', 'aria-selected': String(open === 'competition'), class: `competition-tab ${open === 'competition' ? 'on' : ''}`, onClick: openCompetition },
+            `🎓 ${t('teacher.tab')}`,
+          )
+        : null,
       TABS.filter((tab) => tab.id !== 'teams' || state.match.teams.length > 1).map((tab) =>
         h(
           'button',
-          { key: tab.id, type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(open === tab.id), class: open === tab.id ? 'on' : '', onClick: () => view.openConsole(tab.id) },
+          { key: tab.id, type: 'button', role: 'tab', id: `tab-${tab.id}`, 'aria-selected': String(open === tab.id), class: open === tab.id ? 'on' : '', onClick: () => (setCompetitionOpen(false), view.openConsole(open === tab.id ? null : tab.id)) },
           t(`consoles.${tab.id}`),
           h('kbd', {}, tab.key),
         ),
       ),
-      open ? h('button', { type: 'button', class: 'ghost dock-close', 'aria-label': t('common.close'), onClick: () => view.openConsole(null) }, '▾') : null,
+      open ? h('button', { type: 'button', class: 'ghost dock-close', 'aria-label': t('common.close'), onClick: () => (setCompetitionOpen(false), view.openConsole(null)) }, '▾') : null,
     ),
     open ? h('div', { class: 'dock-body', role: 'tabpanel', id: `console-${open}` }, body) : null,
   );
