@@ -6,7 +6,7 @@ import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.t
 import type { Actor, Match } from '../../shared/match/match.ts';
 import { findUser } from '../../shared/iam/directory.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
-import { MESSAGE } from '../../shared/protocol/messages.ts';
+import { MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
 import { runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
@@ -21,6 +21,7 @@ import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
 import { setUpMatch } from './match-setup.ts';
 import { restoreMatch, snapshotMatch } from '../../shared/match/checkpoint.ts';
 import { matchFingerprint } from '../../shared/match/replay.ts';
+import { matchReplayOf } from '../../shared/match/replay-file.ts';
 import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
 import { services } from '../services.ts';
 
@@ -131,6 +132,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
     this.onMessage(MESSAGE.trail, (client, payload: unknown) => this.answerTrail(client, payload));
     this.onMessage(MESSAGE.fingerprint, (client) => this.answerFingerprint(client));
+    this.onMessage(MESSAGE.replay, (client) => this.answerReplay(client));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
   }
@@ -219,6 +221,17 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private answerFingerprint(client: Client): unknown {
     if (!this.seats.get(client.sessionId)?.actor.host) return { ok: false, refusal: refusal('host-only') };
     return { ok: true, step: this.match.clock.step, phase: this.match.clock.phase, teams: matchFingerprint(this.match) };
+  }
+
+  /** A finished match's replay: the player's own team's, every team's for the host; nothing before the end. */
+  private answerReplay(client: Client): ReplayAnswer {
+    const seat = this.seats.get(client.sessionId);
+    if (!seat) return { ok: false, refusal: refusal('no-team') };
+    if (!this.finished) return { ok: false, refusal: refusal('wrong-phase', 'the replay is ready once the match has finished') };
+    const teams = this.match.teams.flatMap((t, index) => (seat.actor.host || t.id === seat.actor.team ? [index] : []));
+    if (teams.length === 0) return { ok: false, refusal: refusal('no-team') };
+    // The log once, whatever the number of teams: a classroom's would otherwise be sent thirty times over.
+    return { ok: true, replay: matchReplayOf(this.match, this.competitionId ?? this.roomId, teams) };
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

@@ -72,9 +72,19 @@ const rowSchema = z.object({
   recordedAt: z.union([z.string(), z.number()]).optional(),
 });
 
+/** A whole match's replay with the log once and each team's recorded end: what a finished room hands out. */
+const matchReplaySchema = z.object({
+  matchId: z.string(),
+  seed: z.number().int(),
+  scenarioId: z.string(),
+  intentLog: z.unknown(),
+  teams: z.array(z.object({ teamIndex: z.number().int().min(0), finalStateHash: z.unknown(), recordedScore: z.unknown() })),
+});
+
 const fileSchema = z.union([
   z.object({ competition: z.record(z.string(), z.unknown()).optional(), replays: z.array(z.unknown()) }),
   z.array(z.unknown()),
+  matchReplaySchema,
   rowSchema,
 ]);
 
@@ -134,8 +144,8 @@ export function parseReplayFile(input: unknown): ParsedReplayFile {
   const shaped = fileSchema.safeParse(raw);
   if (!shaped.success) return fail('not-a-replay', where(shaped.error.issues[0]));
   const value = shaped.data;
-  const list = Array.isArray(value) ? value : 'replays' in value ? value.replays : [value];
-  const single = !Array.isArray(value) && !('replays' in value);
+  const list = Array.isArray(value) ? value : 'replays' in value ? value.replays : 'teams' in value ? replayRows(value as MatchReplay) : [value];
+  const single = !Array.isArray(value) && !('replays' in value) && !('teams' in value);
   if (list.length === 0) return fail('no-replays');
   const replays: ReplayRecord[] = [];
   for (const [index, item] of list.entries()) {
@@ -169,17 +179,36 @@ export function openReplayRecord(row: ReplayRecord, options?: ReplayOptions): { 
   }
 }
 
-/** A team's replay of a match as it stands (a finished room hands these out; records.ts stores the same). */
-export function replayRecordOf(match: Match, matchId: string, teamIndex: number): ReplayRecord {
-  const team = match.teams[teamIndex]!;
+/** A whole match's replay: its log once, and the recorded end of each of the teams it is for. */
+export interface MatchReplay {
+  matchId: string;
+  seed: number;
+  scenarioId: string;
+  intentLog: ReplayRecord['intentLog'];
+  teams: { teamIndex: number; finalStateHash: string; recordedScore: number }[];
+}
+
+/**
+ * A match's replay as it stands, for the teams named by index (a finished room hands this out; records.ts
+ * stores the same per team). The log is the whole match's, every team's inputs: one run replays them all.
+ */
+export function matchReplayOf(match: Match, matchId: string, teamIndexes: readonly number[]): MatchReplay {
   const inputs = match.trail.filter((e) => e.userIdentity);
   return {
     matchId,
-    teamIndex,
     seed: match.seed,
     scenarioId: match.scenario.id,
     intentLog: { origin: match.origin, inputs, finalStep: match.clock.step, inputCount: replayInputs(inputs).length },
-    finalStateHash: hashWorld(team.world),
-    recordedScore: standingOf(team.world).score,
+    teams: teamIndexes.map((teamIndex) => ({ teamIndex, finalStateHash: hashWorld(match.teams[teamIndex]!.world), recordedScore: standingOf(match.teams[teamIndex]!.world).score })),
   };
+}
+
+/** A match's replay as rows, one per team, sharing its log. */
+export function replayRows(replay: MatchReplay): ReplayRecord[] {
+  return replay.teams.map((t) => ({ matchId: replay.matchId, seed: replay.seed, scenarioId: replay.scenarioId, intentLog: replay.intentLog, ...t }));
+}
+
+/** One team's replay row of a match as it stands. */
+export function replayRecordOf(match: Match, matchId: string, teamIndex: number): ReplayRecord {
+  return replayRows(matchReplayOf(match, matchId, [teamIndex]))[0]!;
 }

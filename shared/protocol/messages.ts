@@ -1,4 +1,7 @@
 // Message type names on the wire, shared by the room and the client so neither spells them alone.
+import type { MatchReplay } from '../match/replay-file.ts';
+import type { Refusal } from './refusals.ts';
+
 export const MESSAGE = {
   /** Client → server: one intent (see intents.ts). */
   intent: 'intent',
@@ -10,7 +13,15 @@ export const MESSAGE = {
   trail: 'trail',
   /** Client → server request (host only): the step and every team's world hash, to check a restore or replay. */
   fingerprint: 'fingerprint',
+  /**
+   * Client → server request, answered once the match has finished (refused with `wrong-phase` before): its
+   * replay, with the recorded end of the player's own team, or of every team for the host.
+   */
+  replay: 'replay',
 } as const;
+
+/** The answer to a `replay` request. */
+export type ReplayAnswer = { ok: true; replay: MatchReplay } | { ok: false; refusal: Refusal };
 
 /** The room every mode plays in. */
 export const MATCH_ROOM = 'match';

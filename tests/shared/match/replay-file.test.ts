@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMatch, type MatchSetup } from '../../../shared/match/match.ts';
-import { openReplayRecord, parseReplayFile, REPLAY_FILE_ERRORS, replayRecordOf, sameMatch, type ReplayRecord } from '../../../shared/match/replay-file.ts';
+import { matchReplayOf, openReplayRecord, parseReplayFile, REPLAY_FILE_ERRORS, replayRecordOf, sameMatch, type ReplayRecord } from '../../../shared/match/replay-file.ts';
 import { runTick } from '../../../shared/match/tick.ts';
 import { exampleDesign, exampleScenario, host } from '../../support/match-fixtures.ts';
 
@@ -35,6 +35,10 @@ describe('replay files', () => {
     expect(parseReplayFile(overTheWire(rows[1]))).toMatchObject({ ok: true, file: { replays: [{ teamIndex: 1 }] } });
     expect(parseReplayFile(overTheWire([rows[1], rows[0]]))).toMatchObject({ ok: true, file: { replays: [{ teamIndex: 0 }, { teamIndex: 1 }] } });
     expect(parseReplayFile(JSON.stringify(exported))).toMatchObject({ ok: true });
+    // A finished room's answer: the log once, each team's recorded end.
+    const fromRoom = parseReplayFile(overTheWire(matchReplayOf(match, 'ROOM42', [1, 0])));
+    expect(fromRoom).toMatchObject({ ok: true, file: { replays: [{ teamIndex: 0, matchId: 'ROOM42' }, { teamIndex: 1 }] } });
+    if (fromRoom.ok) expect(fromRoom.file.replays.map((r) => r.finalStateHash)).toEqual(rows.map((r) => r.finalStateHash));
   });
 
   it('plays a parsed row to the recorded hash of its team', () => {
