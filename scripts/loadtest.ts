@@ -5,9 +5,9 @@
 // Loopback only, bounded in count and time; without --endpoint it starts its own server.
 // First: the wire meter must be in place before the SDK loads.
 import { resetPlayBytes, wireCounts } from './load/wire-meter.ts';
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { Bot } from './load/bot.ts';
+import { serverMetrics as metrics, startOwnServer, untilDatabaseReady } from './load/own-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,20 +34,6 @@ bounded('clients', clients, 60);
 bounded('seconds', seconds, 900);
 bounded('speed', speed, 8);
 
-async function ownServer(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ['server/main.ts'], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory://' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on http:\/\/localhost:(\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
 function loopbackOnly(endpoint: string): string {
   const url = new URL(endpoint.replace(/^ws/, 'http'));
   if (!['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname) && !url.hostname.startsWith('127.')) {
@@ -63,13 +49,8 @@ const percentile = (xs: number[], q: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10;
 };
 
-async function metrics(url: string, reset: boolean): Promise<{ rssBytes: number; cpuMicros: number; eventLoopDelayP99Ms: number; database: string }> {
-  return (await (await fetch(`${url}/metrics${reset ? '?reset=1' : ''}`)).json()) as never;
-}
-
-const server = values.endpoint ? { url: loopbackOnly(values.endpoint), stop: () => undefined } : await ownServer();
-// The embedded database starts on a worker (initdb takes seconds of CPU): measure the game, not that.
-for (let i = 0; i < 600 && (await metrics(server.url, false)).database === 'opening'; i++) await new Promise((r) => setTimeout(r, 100));
+const server = values.endpoint ? { url: loopbackOnly(values.endpoint), stop: async () => undefined } : await startOwnServer();
+await untilDatabaseReady(server.url);
 const bots: Bot[] = [];
 const hosts: Bot[] = [];
 const errors: string[] = [];
@@ -91,18 +72,18 @@ for (let r = 0; r < rooms; r++) {
   }
 }
 
-const before = await metrics(server.url, true);
+const before = await metrics(server.url, { reset: true });
 const harnessBefore = process.cpuUsage();
 resetPlayBytes();
 const started = Date.now();
 const until = started + seconds * 1000;
 await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('web', until, Number(values.pause)))));
 const wallS = (Date.now() - started) / 1000;
-const after = await metrics(server.url, false);
+const after = await metrics(server.url);
 const harnessCpu = process.cpuUsage(harnessBefore);
 const counts = wireCounts();
 await Promise.all(bots.map((b) => b.stop()));
-server.stop();
+await server.stop();
 
 const joins = bots.map((b) => b.stats.joinMs).filter((x): x is number => x !== undefined);
 const trips = bots.flatMap((b) => b.stats.roundTripsMs);

@@ -23,9 +23,10 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
 
   mountCompetitionRoutes(app);
 
-  // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window).
+  // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window);
+  // `?gc=1` collects garbage first, only in a process started with --expose-gc (the soak's heap readings).
   app.get('/metrics', (req, res) => {
-    res.json(readMetrics(req.query.reset === '1'));
+    res.json(readMetrics(req.query.reset === '1', req.query.gc === '1'));
   });
 
   // The scenarios a player can pick: enough for a campaign map and a teacher's form (the full text is in

@@ -1,30 +1,11 @@
 // The Redis and PostgreSQL servers that CI's machine runs: found by a quick connection, skipped locally
 // (with the reason) when absent, a failure under CI.
 import { connect } from 'node:net';
+import { redisCommand } from '../../scripts/load/redis-command.ts';
 
-export const REDIS_HOST = { host: '127.0.0.1', port: 6379 };
+export { redisCommand };
+
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Sends raw RESP commands to Redis and resolves with the reply text, or undefined when unreachable. */
-export function redisCommand(commands: string[][], timeoutMs = 1500): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    const socket = connect(REDIS_HOST);
-    let reply = '';
-    const done = (value: string | undefined) => {
-      socket.destroy();
-      resolve(value);
-    };
-    socket.setTimeout(timeoutMs, () => done(undefined));
-    socket.on('error', () => done(undefined));
-    socket.on('connect', () => {
-      for (const args of commands) socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
-    });
-    socket.on('data', (d) => {
-      reply += d.toString();
-      if (reply.split('\r\n').length > commands.length) done(reply);
-    });
-  });
-}
 
 export async function postgresReachable(): Promise<boolean> {
   const url = new URL(TEST_DATABASE_URL);
