@@ -1,0 +1,82 @@
+// A replayed match as the plain snapshot the board and the consoles read (client/net/snapshot.ts): the same
+// pieces, statuses and chart points the room's projection sent during the match (shared/match/board-view.ts),
+// read from the replay's match at its current step instead of from the wire. No Phaser, no DOM.
+import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shared/match/board-view.ts';
+import type { Design } from '../../shared/design/model.ts';
+import { simSeconds } from '../../shared/match/match.ts';
+import type { ReplayCursor } from '../../shared/match/replay-cursor.ts';
+import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary } from '../net/snapshot.ts';
+
+/** World events kept on a board, as on the wire. */
+const TIMELINE_ITEMS = 40;
+
+/** Builds snapshots of one replay; remembers each design's pieces so that a still design costs nothing. */
+export class ReplaySnapshots {
+  private readonly designs = new WeakMap<Design, { key: string; pieces: ReturnType<typeof boardPieces>; lines: ReturnType<typeof boardLines> }>();
+  /** A revision per distinct design (by content): the layout is redone only when the design changes. */
+  private readonly revisions = new Map<string, number>();
+  private readonly cursor: ReplayCursor;
+  private readonly code: string;
+
+  constructor(cursor: ReplayCursor, code: string) {
+    this.cursor = cursor;
+    this.code = code;
+  }
+
+  private design(design: Design) {
+    let known = this.designs.get(design);
+    if (!known) {
+      known = { key: JSON.stringify(design), pieces: boardPieces(design), lines: boardLines(design) };
+      this.designs.set(design, known);
+    }
+    let revision = this.revisions.get(known.key);
+    if (revision === undefined) {
+      revision = this.revisions.size + 1;
+      this.revisions.set(known.key, revision);
+    }
+    return { ...known, revision };
+  }
+
+  /** The match at the cursor's step, seen from `teamIndex`'s board. */
+  snapshot(teamIndex: number): MatchSnapshot {
+    const match = this.cursor.match;
+    const team = match.teams[teamIndex] ?? match.teams[0]!;
+    const world = team.world;
+    const design = this.design(world.design);
+    const statuses = pieceStatuses(world);
+    const resources: BoardResource[] = design.pieces.map((p, id) => {
+      const s = statuses[id]!;
+      return { ...p, zone: s.zone ?? '', health: s.health, load: s.load, rps: s.rps, count: s.count };
+    });
+    const board: TeamBoard = {
+      team: team.id,
+      revision: design.revision,
+      stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region })),
+      resources,
+      links: design.lines,
+      series: this.cursor.series(teamIndex),
+      timeline: world.timeline.slice(-TIMELINE_ITEMS).map((e) => ({ tS: e.tS, kind: e.kind, message: e.message, ...(e.messageKo ? { messageKo: e.messageKo } : {}) })),
+      warnings: world.topo.warnings.slice(0, 20),
+      hints: [],
+    };
+    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t) }));
+    return {
+      code: this.code,
+      mode: match.mode,
+      scenarioId: match.scenario.id,
+      title: match.scenario.title,
+      phase: match.clock.phase,
+      speed: match.clock.speed,
+      step: match.clock.step,
+      endStep: match.clock.endStep,
+      simS: simSeconds(match),
+      durationS: match.scenario.durationS,
+      me: undefined,
+      players: [],
+      teams,
+      board,
+      boards: [board],
+      directory: null,
+    };
+  }
+}
