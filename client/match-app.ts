@@ -147,8 +147,25 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
     history.replaceState(null, '', location.pathname);
     host.onExit(solo, again);
   };
+  // The finished match's replay, over the results: the match screen (and its board) makes way while it shows,
+  // and comes back when the replay is closed; the room stays joined.
+  const watch = async (): Promise<void> => {
+    const answer = await connection.replay().catch((error: unknown) => ({ ok: false as const, refusal: { code: 'internal-error', message: String((error as Error)?.message ?? error) } }));
+    if (!answer.ok) return toast(t('replay.watchFailed', { message: actions.describe(answer.refusal) }), 'error');
+    const { openReplayViewer } = await import('./replay-app.ts');
+    const m = view.current.match;
+    const shown = m.teams.findIndex((x) => x.id === m.board.team);
+    render(null, host.root);
+    openReplayViewer(host.root, answer.replay, {
+      ...(shown >= 0 ? { team: shown } : {}),
+      onExit: () => {
+        document.body.dataset.screen = 'match';
+        render(screen(), host.root);
+      },
+    });
+  };
   document.body.dataset.screen = 'match';
-  render(
+  const screen = () =>
     h(MatchScreen, {
       view,
       actions,
@@ -177,9 +194,9 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
       allowed: (entry) => !deniedEntries(view.current.match).has(entry) && kindAllowed(scenario, entry),
       onLeave: () => void leave(),
       onReplay: solo && scenario ? () => void leave(scenario) : null,
+      onWatch: () => void watch(),
       // The teacher's competition (id and host token) kept in this tab: its console and exports.
       competition: snapshot.mode === 'classroom' ? savedCompetition(connection.code) : null,
-    }),
-    host.root,
-  );
+    });
+  render(screen(), host.root);
 }

@@ -4,7 +4,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
-import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
+import { MATCH_ROOM, MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import type { Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
@@ -17,6 +17,8 @@ export interface MatchConnection {
   sessionId: string;
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
+  /** The finished match's replay (refused before the finish). */
+  replay(): Promise<ReplayAnswer>;
   leave(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ function wire(room: Room, events: ConnectionEvents): MatchConnection {
       const answer = (await room.request(MESSAGE.trail, query)) as { ok: boolean; events?: TrailEvent[] };
       return answer.ok ? (answer.events ?? []) : [];
     },
+    replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     leave: async () => {
       forgetSeat();
       await room.leave(true);

@@ -33,6 +33,8 @@ export interface MatchScreenProps {
   allowed(entry: string): boolean;
   onLeave(): void;
   onReplay: (() => void) | null;
+  /** Opens the finished match's replay (on the results screen). */
+  onWatch?: (() => void) | null;
   /** The classroom competition this tab set up (its id and host token), when this player may be its teacher. */
   competition: SavedCompetition | null;
 }
@@ -165,6 +167,6 @@ export function MatchScreen(props: MatchScreenProps) {
     ),
     h(RightSlice, { view, actions, scenario: props.scenario }),
     h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs, competition: teacher }),
-    m.phase === 'results' && !teacher ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay }) : null,
+    m.phase === 'results' && !teacher ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay, onWatch: props.onWatch ?? null }) : null,
   );
 }

@@ -12,7 +12,7 @@ import { Stars } from './stars.ts';
 
 const KINDS = ['ResourceFailure', 'DBInstanceEvent', 'TargetHealthChange', 'HealthCheckStatusChange', 'ScenarioEvent', 'BudgetAlert', 'ScalingActivity'];
 
-export function Results({ state, actions, scenario, title, onLeave, onReplay }: { state: MatchViewState; actions: PlayerActions; scenario: ScenarioSummary | undefined; title: string; onLeave: () => void; onReplay: (() => void) | null }) {
+export function Results({ state, actions, scenario, title, onLeave, onReplay, onWatch = null }: { state: MatchViewState; actions: PlayerActions; scenario: ScenarioSummary | undefined; title: string; onLeave: () => void; onReplay: (() => void) | null; onWatch?: (() => void) | null }) {
   const m = state.match;
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
   const [events, setEvents] = useState<TrailEvent[]>([]);
@@ -56,6 +56,7 @@ export function Results({ state, actions, scenario, title, onLeave, onReplay }: 
       h(
         'div',
         { class: 'buttons' },
+        onWatch ? h('button', { type: 'button', id: 'results-watch', onClick: onWatch }, `▶ ${t('replay.watch')}`) : null,
         onReplay ? h('button', { type: 'button', id: 'results-replay', onClick: onReplay }, t('results.again')) : null,
         h('button', { type: 'button', id: 'results-leave', class: 'primary', onClick: onLeave }, t('results.leave')),
       ),
