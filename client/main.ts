@@ -23,7 +23,8 @@ type Screen =
   | { kind: 'campaign' }
   | { kind: 'briefing'; scenario: ScenarioSummary; busy: boolean }
   | { kind: 'teacher'; screen: typeof TeacherScreen; saved: SavedCompetition | null }
-  | { kind: 'match' };
+  | { kind: 'match' }
+  | { kind: 'replay' };
 
 /** The teacher's screen is in the address (`?teacher`), so a reload comes back to it and its card. */
 const TEACHER_PARAM = 'teacher';
@@ -39,9 +40,9 @@ function show(next: Screen): void {
 
 function draw(): void {
   const s = screen;
-  if (s.kind === 'match') return;
+  if (s.kind === 'match' || s.kind === 'replay') return;
   document.body.dataset.screen = s.kind;
-  if (s.kind === 'home') render(h(Home, { scenarios, error: s.error, busy: s.busy, onChoice: choose }), root);
+  if (s.kind === 'home') render(h(Home, { scenarios, error: s.error, busy: s.busy, onChoice: choose, onReplayFile: (file) => void watchReplay(file) }), root);
   else if (s.kind === 'teacher') render(h(s.screen, { scenarios, saved: s.saved, onOpen: openConsole, onBack: leaveTeacher }), root);
   else if (s.kind === 'campaign')
     render(h(CampaignMap, { scenarios: campaignLevels(scenarios), progress: readProgress(), onPick: (scenario) => show({ kind: 'briefing', scenario, busy: false }), onBack: () => show({ kind: 'home', error: '', busy: false }) }), root);
@@ -49,6 +50,13 @@ function draw(): void {
     const locked = !isOpen(campaignLevels(scenarios).map((x) => x.id), s.scenario.id, readProgress());
     render(h(Briefing, { scenario: s.scenario, locked, busy: s.busy, onStart: () => void startSolo(s.scenario), onBack: () => show({ kind: 'campaign' }) }), root);
   }
+}
+
+/** A replay file picked on the home screen: the replay viewer (a chunk of its own) until it is closed. */
+async function watchReplay(file: File): Promise<void> {
+  const { openReplayViewer } = await import('./replay-app.ts');
+  screen = { kind: 'replay' };
+  openReplayViewer(root, file, { onExit: () => show({ kind: 'home', error: '', busy: false }) });
 }
 
 /** Takes a seat in a match: loads the match's code, connects, and hands the page to the match screen. */

@@ -16,7 +16,7 @@ export interface HomeChoice {
   choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string; team?: string } | { kind: 'teacher' };
 }
 
-export function Home({ scenarios, error, busy, onChoice }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void }) {
+export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void; onReplayFile?: (file: File) => void }) {
   const lang = useLanguage();
   const [nickname, setNickname] = useState(() => localStorage.getItem(NICKNAME_KEY) ?? '');
   const [code, setCode] = useState(() => normalizeRoomCode(new URLSearchParams(location.search).get('code') ?? ''));
@@ -24,6 +24,7 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
   const [team, setTeam] = useState('');
   const [problem, setProblem] = useState('');
   const nicknameInput = useRef<HTMLInputElement>(null);
+  const replayInput = useRef<HTMLInputElement>(null);
   useEffect(() => nicknameInput.current?.focus(), []);
   useEffect(() => setProblem(error), [error]);
 
@@ -140,6 +141,30 @@ export function Home({ scenarios, error, busy, onChoice }: { scenarios: Scenario
           h('strong', {}, t('teacher.entry')),
           h('span', {}, t('teacher.entryHint')),
         ),
+        // A finished match watched again from the replay.json a competition exported.
+        onReplayFile
+          ? h(
+              'button',
+              { id: 'open-replay', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => replayInput.current?.click() },
+              h('strong', {}, t('replay.openFile')),
+              h('span', {}, t('replay.openFileHint')),
+            )
+          : null,
+        onReplayFile
+          ? h('input', {
+              id: 'replay-file',
+              ref: replayInput,
+              type: 'file',
+              accept: '.json,application/json',
+              hidden: true,
+              onChange: (e: Event) => {
+                const input = e.target as HTMLInputElement;
+                const file = input.files?.[0];
+                input.value = '';
+                if (file) onReplayFile(file);
+              },
+            })
+          : null,
       ),
       h('p', { class: 'lobby-error', role: 'alert' }, problem),
     ),
