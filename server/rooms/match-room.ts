@@ -12,7 +12,7 @@ import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
 import { runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
-import { viewFor } from '../wire/views.ts';
+import { SharedViews } from '../wire/views.ts';
 import { recordFinishedMatch } from '../competitions/records.ts';
 import { setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
 import { getTeam, seatPlayer } from '../persistence/queries/teams.ts';
@@ -64,6 +64,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private arrivals = 0;
   private cursor: TimelineCursor = new Map();
   private memo: ProjectionMemo = newMemo();
+  /** One view per audience (a team, the host, the debrief), shared by its clients: each patch is encoded once per view. */
+  private views = new SharedViews();
   private carry = 0;
   private lastStatusMs = 0;
   private hostSession: string | null = null;
@@ -258,7 +260,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const seat = this.seats.get(client.sessionId);
     if (!seat) return;
     this.project(true);
-    client.view = viewFor(this.state, this.finished ? { host: seat.actor.host, team: seat.actor.team, everyBoard: true } : seat.actor);
+    client.view = this.views.for(this.state, this.finished ? { host: seat.actor.host, team: seat.actor.team, everyBoard: true } : seat.actor);
   }
 
   /** The match reached its results: reveal every board, store results, replays and the log. Once. */
