@@ -44,6 +44,8 @@ function Standing({ player }: { player: ReplayPlayer }) {
   const m = state.match;
   const team = m.teams.find((x) => x.id === m.board.team);
   if (!team) return null;
+  // Before the first step nothing has been measured: an empty run is not a perfect one.
+  if (m.simS === 0) return h('section', { class: 'replay-standing', id: 'replay-standing' }, h('h2', {}, t('replay.standing')), h('p', { class: 'muted' }, t('top.notStarted')));
   return h(
     'section',
     { class: 'replay-standing', id: 'replay-standing' },
@@ -79,6 +81,13 @@ function markerText(m: Marker): string {
   return t(`replay.marker.${m.kind}`, { time: formatClock(m.tS), what: timelineText(m.message, m.messageKo) });
 }
 
+/** One mark per step: what happened at the same moment is told in one title (a failure's colour wins). */
+function markersByStep(markers: readonly Marker[]): { step: number; kind: Marker['kind']; text: string }[] {
+  const byStep = new Map<number, Marker[]>();
+  for (const m of markers) byStep.set(m.step, [...(byStep.get(m.step) ?? []), m]);
+  return [...byStep.entries()].map(([step, list]) => ({ step, kind: list.some((m) => m.kind === 'failure') ? 'failure' : 'event', text: list.map(markerText).join('\n') }));
+}
+
 function PlayerBar({ player, state }: { player: ReplayPlayer; state: ReplayPlayerState }) {
   const last = Math.max(1, state.finalStep);
   const simS = state.step * STEP_SECONDS;
@@ -111,16 +120,16 @@ function PlayerBar({ player, state }: { player: ReplayPlayer; state: ReplayPlaye
       h(
         'div',
         { class: 'replay-markers', 'aria-label': t('replay.markers') },
-        state.markers.map((m, i) =>
+        markersByStep(state.markers).map(({ step, kind, text }) =>
           h('button', {
-            key: `${m.step}-${i}`,
+            key: step,
             type: 'button',
-            class: `replay-marker ${m.kind}`,
-            'data-step': m.step,
-            style: { left: `${(Math.min(m.step, last) / last) * 100}%` },
-            title: markerText(m),
-            'aria-label': markerText(m),
-            onClick: () => player.seek(m.step),
+            class: `replay-marker ${kind}`,
+            'data-step': step,
+            style: { left: `${(Math.min(step, last) / last) * 100}%` },
+            title: text,
+            'aria-label': text,
+            onClick: () => player.seek(step),
           }),
         ),
       ),

@@ -217,10 +217,13 @@ async function prepare(row: ReplayRecord, progress: (share: number) => void, cod
   }
 }
 
-/** Chaos (the scenario's and the host's events) and failures, where they happened on the team's timeline. */
+/**
+ * Chaos (the scenario's and the host's events) and failures on the team's timeline, each marked at the first
+ * step that shows it: what happens during the step that starts at tS is there once that step is taken.
+ */
 function markersOf(cursor: ReplayCursor, team: number): Marker[] {
   return cursor
     .events(team)
     .filter((e) => e.tS > 0 && (e.kind === 'failure' || (e.kind === 'event' && !e.message.startsWith('over:'))))
-    .map((e) => ({ step: Math.round(e.tS / STEP_SECONDS), tS: e.tS, kind: e.kind as 'event' | 'failure', message: e.message, ...(e.messageKo ? { messageKo: e.messageKo } : {}) }));
+    .map((e) => ({ step: Math.min(cursor.finalStep, Math.floor(e.tS / STEP_SECONDS) + 1), tS: e.tS, kind: e.kind as 'event' | 'failure', message: e.message, ...(e.messageKo ? { messageKo: e.messageKo } : {}) }));
 }
