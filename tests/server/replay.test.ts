@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReplayRecord, parseReplayFile } from '../../shared/match/replay-file.ts';
 import { MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import { STEP_SECONDS } from '../../shared/sim/constants.ts';
-import { createRoom, joinRoom, resourcesOf } from '../support/sdk.ts';
+import type { CreatedCompetition } from '../../shared/protocol/competition.ts';
+import { joinRoom, resourcesOf } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { waitFor } from '../support/wait.ts';
+import { pause, waitFor } from '../support/wait.ts';
 
 // A finished match hands out its replay over the room: nothing before the end, the player's own team after
 // it (the host's: every team), and the replay, played again from its log, ends on the room's own worlds.
@@ -20,9 +21,17 @@ const bucket = (id: string) => ({ type: 'place', stack: 'web', kind: 'bucket', l
 
 describe("a finished match's replay from its room", () => {
   it('is refused before the finish, answered after it, and replays to the recorded worlds', async () => {
-    const host = await createRoom(server.url, { nickname: 'Teacher', mode: 'classroom', teams: 2, design: 'alb-asg-multi-az', scenario: 'az-outage' });
-    const red = await joinRoom(server.url, host.room.roomId, { nickname: 'Ana', team: 'team-1' });
-    const blue = await joinRoom(server.url, host.room.roomId, { nickname: 'Bo', team: 'team-2' });
+    // A classroom competition (so that the stored replays are served as replay.json too): a teacher, two teams.
+    const created = await fetch(`${server.url}/api/competitions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'az-outage', teams: 2, teamSize: 2, speed: 8, design: 'alb-asg-multi-az', seed: 5 }),
+    });
+    expect(created.status).toBe(201);
+    const competition = (await created.json()) as CreatedCompetition;
+    const host = await joinRoom(server.url, competition.code, { nickname: 'Teacher', hostToken: competition.hostToken });
+    const red = await joinRoom(server.url, competition.code, { nickname: 'Ana', team: 'team-1' });
+    const blue = await joinRoom(server.url, competition.code, { nickname: 'Bo', team: 'team-2' });
     await waitFor(() => Object.keys(host.state().players).length === 3, 'everyone seated');
 
     const early = (await red.room.request(MESSAGE.replay)) as ReplayAnswer;
@@ -51,7 +60,7 @@ describe("a finished match's replay from its room", () => {
     const mine = (await red.room.request(MESSAGE.replay)) as ReplayAnswer;
     if (!mine.ok) throw new Error(mine.refusal.message);
     expect(mine.replay.teams.map((t) => t.teamIndex)).toEqual([0]);
-    expect(mine.replay.matchId).toBe(host.room.roomId);
+    expect(mine.replay.matchId).toBe(competition.id);
     expect(mine.replay.intentLog.finalStep).toBe(fingerprint.step);
 
     // The host: every team's.
@@ -81,6 +90,22 @@ describe("a finished match's replay from its room", () => {
 
     // Every seated player may ask, as often as they like.
     expect(((await blue.room.request(MESSAGE.replay)) as ReplayAnswer).ok).toBe(true);
+
+    // What the match stored (the teacher's replay.json) is the same replay: it parses and ends on the same worlds.
+    let stored: unknown;
+    for (let i = 0; i < 100 && !stored; i++) {
+      const response = await fetch(`${server.url}/api/competitions/${competition.id}/replay.json`, { headers: { authorization: `Bearer ${competition.hostToken}` } });
+      const body = (await response.json()) as { replays?: unknown[] };
+      if (body.replays?.length === 2) stored = body;
+      else await pause(100);
+    }
+    const storedFile = parseReplayFile(stored);
+    if (!storedFile.ok) throw new Error(`${storedFile.error.code}: ${storedFile.error.detail}`);
+    expect(storedFile.file.replays.map((r) => r.finalStateHash)).toEqual(fingerprint.teams.map((t) => t.hash));
+    const again = openReplayRecord(storedFile.file.replays[1]!);
+    if (!again.ok) throw new Error(again.error.message);
+    again.cursor.seek(storedFile.file.replays[1]!.intentLog.finalStep);
+    expect(again.cursor.hash(1)).toBe(storedFile.file.replays[1]!.finalStateHash);
     await Promise.all([host, red, blue].map((p) => p.room.leave()));
   });
 });

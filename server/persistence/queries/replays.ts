@@ -10,7 +10,11 @@ export interface ReplayInput {
   seed: number;
   scenarioId: string;
   initialDesign: unknown;
-  /** The intents with their simulated times, in the order the room applied them (JSON). */
+  /**
+   * The intents with their simulated times, in the order the room applied them (JSON). Stored as its JSON text
+   * (a jsonb string): jsonb would reorder the keys of its objects, and a replayed world's hash reads the key
+   * order of its design, so a log stored as a jsonb object could never replay to its recorded hash.
+   */
   intentLog: unknown;
   finalStateHash: string;
   recordedScore: number;
@@ -43,7 +47,7 @@ export async function saveReplay(db: Queryable, replay: ReplayInput): Promise<nu
       replay.seed,
       replay.scenarioId,
       jsonText(replay.initialDesign, 'initial design'),
-      jsonText(replay.intentLog, 'intent log'),
+      jsonText(jsonText(replay.intentLog, 'intent log'), 'intent log'),
       replay.finalStateHash,
       replay.recordedScore,
     ],
@@ -53,9 +57,11 @@ export async function saveReplay(db: Queryable, replay: ReplayInput): Promise<nu
 
 export async function getReplay(db: Queryable, matchId: string, teamIndex = 0): Promise<Replay | undefined> {
   if (!isKey(matchId) || !isIndex(teamIndex)) return undefined;
-  return (
+  const row = (
     await db.query<Replay>(`SELECT ${COLUMNS} FROM replays WHERE match_id = $1 AND team_index = $2`, [matchId, teamIndex])
   )[0];
+  // Logs stored as their JSON text come back with their keys in the order they were recorded in.
+  return row && typeof row.intentLog === 'string' ? { ...row, intentLog: JSON.parse(row.intentLog) as unknown } : row;
 }
 
 /** The replays of a match without their (large) designs and logs, by team. */
