@@ -213,6 +213,13 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     await page.waitForSelector('#replay-verified[data-verified="verified"]');
     await page.selectOption('#replay-team', '0');
     await page.waitForSelector('#replay-verified[data-verified="verified"]');
+    // In Korean, at any moment.
+    await page.click('.replay [data-lang="ko"]');
+    await page.waitForFunction(() => document.querySelector('#replay-verified')?.textContent?.includes('검증됨'));
+    expect(await page.textContent('#replay-play')).toContain('재생');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: screenshotPath('replay-korean') });
+    await page.click('.replay [data-lang="en"]');
     await page.click('#replay-exit');
     await page.waitForSelector('#open-replay');
     expect(errors).toEqual([]);
