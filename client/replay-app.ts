@@ -34,6 +34,7 @@ export function openReplayViewer(root: HTMLElement, replay: unknown, options: Re
   let frame = 0;
   const hoverListeners = new Set<(h: { ref: string | null; x: number; y: number }) => void>();
   const previousScreen = document.body.dataset.screen;
+  const previousReady = document.body.dataset.ready;
   document.body.dataset.screen = 'replay';
   delete document.body.dataset.ready;
 
@@ -43,7 +44,8 @@ export function openReplayViewer(root: HTMLElement, replay: unknown, options: Re
     cancelAnimationFrame(frame);
     render(null, root);
     if (document.body.dataset.screen === 'replay') document.body.dataset.screen = previousScreen ?? '';
-    delete document.body.dataset.ready;
+    if (previousReady === undefined) delete document.body.dataset.ready;
+    else document.body.dataset.ready = previousReady;
   };
   const exit = (): void => {
     close();

@@ -165,7 +165,8 @@ export function ReplayScreen(props: ReplayScreenProps) {
   useEffect(() => {
     const keys = (e: KeyboardEvent): void => {
       if (e.target instanceof HTMLInputElement && e.target.type !== 'range') return;
-      if (e.target instanceof HTMLSelectElement) return;
+      // A focused button or list answers its own keys (Space presses the button).
+      if (e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement) return;
       if (e.key === ' ') {
         e.preventDefault();
         player.toggle();

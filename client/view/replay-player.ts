@@ -56,6 +56,8 @@ export class ReplayPlayer {
   readonly view: MatchView;
   readonly utilisation = new UtilisationHistory();
   private readonly opened = new Map<ReplayRecord, Opened>();
+  /** Each row's verdict once its end has been seen: a fact about the replay, kept while it is scrubbed. */
+  private readonly verdicts = new Map<ReplayRecord, Verification>();
   private state: ReplayPlayerState;
   private listeners = new Set<Listener>();
   private carry = 0;
@@ -149,7 +151,7 @@ export class ReplayPlayer {
       }
     }
     const opened = this.opened.get(row)!;
-    this.state = { ...this.state, row: index, endStep: opened.reach, finalStep: opened.cursor.finalStep, markers: markersOf(opened.cursor, row.teamIndex) };
+    this.state = { ...this.state, row: index, endStep: opened.reach, finalStep: opened.cursor.finalStep, markers: markersOf(opened.cursor, row.teamIndex), verification: this.verdicts.get(row) ?? 'pending' };
     this.seek(Math.min(step, opened.reach));
     return null;
   }
@@ -174,12 +176,11 @@ export class ReplayPlayer {
     const team = this.row.teamIndex;
     this.view.setMatch(snapshots.snapshot(team));
     this.fillUtilisation();
-    let verification: Verification = 'pending';
     if (cursor.step >= reach) {
-      if (reach < cursor.finalStep) verification = 'unfinished';
-      else verification = cursor.hash(team) === this.row.finalStateHash ? 'verified' : 'mismatch';
+      const verdict = reach < cursor.finalStep ? 'unfinished' : cursor.hash(team) === this.row.finalStateHash ? 'verified' : 'mismatch';
+      this.verdicts.set(this.row, verdict);
     }
-    this.update({ step: cursor.step, verification });
+    this.update({ step: cursor.step, verification: this.verdicts.get(this.row) ?? 'pending' });
   }
 
   private fillUtilisation(): void {

@@ -22,7 +22,7 @@ interface Listed {
 type Hooks = {
   fiveNines: {
     view: { current: { match: { simS: number; phase: string; board: { resources: { kind: string; ref: string }[] } }; layout: { pieces: Map<string, unknown>; vpcs: { ref: string }[] } } };
-    replay?: { rows: { intentLog: { inputs: { simS: number; params: Record<string, unknown> }[] } }[]; cursor: { finalStep: number } };
+    replay?: { rows: { intentLog: { inputs: { simS: number; params: Record<string, unknown> }[] } }[]; cursor: { finalStep: number }; pause(): void };
   };
 };
 
@@ -120,7 +120,9 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     await page.click('#replay-bar [data-speed="64"]');
     await page.click('#replay-play');
     await page.waitForFunction(() => Number(document.querySelector('#replay-bar')?.getAttribute('data-step')) > 24, null, { timeout: 20_000 });
-    await page.click('#replay-play');
+    // 64× plays this short match in about a second: a click could land after the end (and start it again), so
+    // the pause goes straight to the player.
+    await page.evaluate(() => (window as unknown as Hooks).fiveNines.replay!.pause());
     await page.waitForSelector('#replay-bar[data-playing="false"]');
 
     // Scrub back to just before the instance was placed, then forward to the moment it was.
@@ -142,8 +144,8 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
 
     // On to the end at 64×: the replayed world is the recorded one.
     await page.click('#replay-play');
-    await page.waitForSelector('#replay-verified[data-verified="verified"]', { timeout: 30_000 });
-    expect(await page.getAttribute('#replay-bar', 'data-step')).toBe(String(replay.finalStep));
+    await page.waitForSelector(`#replay-bar[data-step="${replay.finalStep}"][data-playing="false"]`, { timeout: 30_000 });
+    expect(await page.getAttribute('#replay-verified', 'data-verified')).toBe('verified');
     expect(await page.textContent('#replay-verified')).toMatch(/Verified/);
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('replay-end') });

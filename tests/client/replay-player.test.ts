@@ -82,12 +82,16 @@ describe("the replay viewer's view of a match", () => {
     player.frame(1000);
     expect(player.current).toMatchObject({ step: match.clock.step, playing: false, verification: 'verified' });
     expect(player.view.current.match.board.team).toBe('team-2');
-    // The other team of the same match: the same run, its own board and its own recorded end.
-    await player.setRow(0);
-    expect(player.current).toMatchObject({ row: 0, step: match.clock.step, verification: 'verified' });
-    expect(player.view.current.match.board.team).toBe('team-1');
+    // The verdict stays while the replay is scrubbed back.
     player.seek(10);
-    expect(player.current).toMatchObject({ step: 10, verification: 'pending' });
+    expect(player.current).toMatchObject({ step: 10, verification: 'verified' });
+    // The other team of the same match: the same run, its own board and its own recorded end, checked once seen.
+    await player.setRow(0);
+    expect(player.current).toMatchObject({ row: 0, step: 10, verification: 'pending' });
+    expect(player.view.current.match.board.team).toBe('team-1');
+    player.seek(match.clock.step);
+    expect(player.current).toMatchObject({ verification: 'verified' });
+    player.seek(10);
     expect(player.view.current.match.board.resources.some((r) => r.logicalId === 'Assets')).toBe(false);
     player.seek(100);
     expect(player.view.current.match.board.resources.some((r) => r.logicalId === 'Assets')).toBe(true);
