@@ -56,6 +56,13 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
     onChoice({ nickname: name, choice: { kind: 'join', code: typed, ...(number !== undefined ? { team: `team-${number}` } : {}) } });
   };
 
+  // The teacher needs no nickname to set up a competition (the console seats them as "Teacher" without one).
+  const teach = () => {
+    const name = nickname.trim();
+    if (name) localStorage.setItem(NICKNAME_KEY, name);
+    onChoice({ nickname: name, choice: { kind: 'teacher' } });
+  };
+
   return h(
     'main',
     { class: 'home' },
@@ -94,7 +101,7 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
             { class: 'row' },
             h(
               'select',
-              { id: 'team-scenario', 'aria-label': t('home.scenario'), value: scenario, onChange: (e: Event) => setScenario((e.target as HTMLSelectElement).value) },
+              { id: 'team-scenario', 'aria-label': t('home.scenario'), value: scenario || scenarios[0]?.id || '', onChange: (e: Event) => setScenario((e.target as HTMLSelectElement).value) },
               scenarios.map((s) => h('option', { key: s.id, value: s.id }, localised(s, lang).title)),
             ),
             h('button', { id: 'create-room', type: 'button', disabled: busy, onClick: () => named() && onChoice({ nickname: nickname.trim(), choice: { kind: 'create', scenario: scenario || scenarios[0]?.id || 'az-outage' } }) }, t('home.create')),
@@ -137,7 +144,7 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
         ),
         h(
           'button',
-          { id: 'run-competition', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => onChoice({ nickname: nickname.trim(), choice: { kind: 'teacher' } }) },
+          { id: 'run-competition', type: 'button', class: 'teacher-entry', disabled: busy, onClick: teach },
           h('strong', {}, t('teacher.entry')),
           h('span', {}, t('teacher.entryHint')),
         ),
