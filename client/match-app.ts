@@ -149,20 +149,22 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   };
   // The finished match's replay, over the results: the match screen (and its board) makes way while it shows,
   // and comes back when the replay is closed; the room stays joined.
-  const watch = async (): Promise<void> => {
-    const answer = await connection.replay().catch((error: unknown) => ({ ok: false as const, refusal: { code: 'internal-error', message: String((error as Error)?.message ?? error) } }));
-    if (!answer.ok) return toast(t('replay.watchFailed', { message: actions.describe(answer.refusal) }), 'error');
+  const showReplay = async (replay: unknown, team: number): Promise<void> => {
     const { openReplayViewer } = await import('./replay-app.ts');
-    const m = view.current.match;
-    const shown = m.teams.findIndex((x) => x.id === m.board.team);
     render(null, host.root);
-    openReplayViewer(host.root, answer.replay, {
-      ...(shown >= 0 ? { team: shown } : {}),
+    openReplayViewer(host.root, replay, {
+      ...(team >= 0 ? { team } : {}),
       onExit: () => {
         document.body.dataset.screen = 'match';
         render(screen(), host.root);
       },
     });
+  };
+  const watch = async (): Promise<void> => {
+    const answer = await connection.replay().catch((error: unknown) => ({ ok: false as const, refusal: { code: 'internal-error', message: String((error as Error)?.message ?? error) } }));
+    if (!answer.ok) return toast(t('replay.watchFailed', { message: actions.describe(answer.refusal) }), 'error');
+    const m = view.current.match;
+    await showReplay(answer.replay, m.teams.findIndex((x) => x.id === m.board.team));
   };
   document.body.dataset.screen = 'match';
   const screen = () =>
@@ -195,6 +197,8 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
       onLeave: () => void leave(),
       onReplay: solo && scenario ? () => void leave(scenario) : null,
       onWatch: () => void watch(),
+      // The teacher's console: one team's replay from the competition's exported replay.json.
+      onWatchTeam: (replay, team) => void showReplay(replay, team),
       // The teacher's competition (id and host token) kept in this tab: its console and exports.
       competition: snapshot.mode === 'classroom' ? savedCompetition(connection.code) : null,
     });

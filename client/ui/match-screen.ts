@@ -35,6 +35,8 @@ export interface MatchScreenProps {
   onReplay: (() => void) | null;
   /** Opens the finished match's replay (on the results screen). */
   onWatch?: (() => void) | null;
+  /** Opens one team's replay (its index in the match) from a competition's replay.json, in the teacher's console. */
+  onWatchTeam?: ((replay: unknown, team: number) => void) | null;
   /** The classroom competition this tab set up (its id and host token), when this player may be its teacher. */
   competition: SavedCompetition | null;
 }
@@ -149,7 +151,7 @@ export function MatchScreen(props: MatchScreenProps) {
 
   const m = state.match;
   // The teacher of a competition runs it from the competition console: no personal results card over it.
-  const teacher = props.competition && m.me?.host ? { competition: props.competition, onLeave: props.onLeave } : null;
+  const teacher = props.competition && m.me?.host ? { competition: props.competition, onLeave: props.onLeave, onWatchTeam: props.onWatchTeam ?? null } : null;
   return h(
     'div',
     { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },

@@ -1,6 +1,7 @@
 // The teacher's competition console (the classroom host only): the join code and link to share, the status, who
 // is in each team (and a look at any team's board), chaos for one team, and the exports — results as CSV or JSON
-// and the teams' replays — fetched with the host token this tab keeps, once the match has results.
+// and the teams' replays — fetched with the host token this tab keeps, once the match has results; then each
+// team's replay in the replay viewer.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../../i18n/index.ts';
@@ -36,13 +37,13 @@ function credentials(competition: SavedCompetition): SavedCompetition {
   return savedCompetition(competition.code) ?? competition;
 }
 
-function Teams({ state, view, competition }: { state: MatchViewState; view: MatchView; competition: SavedCompetition }) {
+function Teams({ state, view, competition, watch }: { state: MatchViewState; view: MatchView; competition: SavedCompetition; watch: ((team: number) => void) | null }) {
   const m = state.match;
   const seen = new Set(m.boards.map((b) => b.team));
   return h(
     'ul',
     { class: 'competition-teams', id: 'competition-teams' },
-    m.teams.map((team) => {
+    m.teams.map((team, index) => {
       const members = m.players.filter((p) => !p.host && p.team === team.id);
       const watching = team.id === m.board.team;
       return h(
@@ -52,7 +53,13 @@ function Teams({ state, view, competition }: { state: MatchViewState; view: Matc
         members.length
           ? h('ul', { class: 'members' }, members.map((p) => h('li', { key: p.sessionId, class: p.connected ? '' : 'away' }, p.nickname)))
           : h('p', { class: 'muted members-empty' }, t('teacher.nobody')),
-        seen.has(team.id) ? h('button', { type: 'button', class: 'watch', disabled: watching, 'aria-pressed': String(watching), onClick: () => view.viewBoardOf(team.id) }, watching ? `👁 ${t('teacher.watching')}` : t('teacher.watch')) : null,
+        h(
+          'div',
+          { class: 'row' },
+          seen.has(team.id) ? h('button', { type: 'button', class: 'watch', disabled: watching, 'aria-pressed': String(watching), onClick: () => view.viewBoardOf(team.id) }, watching ? `● ${t('teacher.watching')}` : t('teacher.watch')) : null,
+          // After the match: the team's whole match again, in the replay viewer.
+          watch ? h('button', { type: 'button', class: 'watch-replay', id: `watch-replay-${team.id}`, onClick: () => watch(index) }, `▶ ${t('teacher.watchReplay')}`) : null,
+        ),
       );
     }),
   );
@@ -87,10 +94,22 @@ function TeamChaos({ state, actions }: { state: MatchViewState; actions: PlayerA
   );
 }
 
-function Exports({ phase, competition }: { phase: string; competition: SavedCompetition }) {
+type Outcome = { saved: string } | { failed: string } | null;
+
+interface ExportsState {
+  stored: Stored;
+  busy: boolean;
+  /** What the last export did: the file it saved, or the server's reason (worded in the language shown now). */
+  outcome: Outcome;
+  download(kind: ExportKind): void;
+  /** One team's replay (its index in the match), from the competition's replay.json, in the replay viewer. */
+  watch(team: number): void;
+}
+
+function useExports(phase: string, competition: SavedCompetition, onWatchTeam: ((replay: unknown, team: number) => void) | null): ExportsState {
   const [stored, setStored] = useState<Stored>({ kind: 'before' });
-  const [busy, setBusy] = useState<ExportKind | null>(null);
-  const [message, setMessage] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
 
   // Results are written once the match ends; until then every export is empty. Ask until they are there.
   useEffect(() => {
@@ -114,17 +133,41 @@ function Exports({ phase, competition }: { phase: string; competition: SavedComp
     };
   }, [phase]);
 
-  const download = async (kind: ExportKind) => {
+  const fetched = async (kind: ExportKind) => {
     const { id, hostToken, code } = credentials(competition);
-    setBusy(kind);
-    setMessage(null);
+    setBusy(true);
+    setOutcome(null);
     const answer = await fetchExport(id, hostToken, kind, code);
-    setBusy(null);
-    if (!answer.ok) return setMessage({ text: t('teacher.exportFailed', { message: answer.message }), tone: 'error' });
-    saveFile(answer.value.name, answer.value.type, answer.value.text);
-    setMessage({ text: t('teacher.exported', { name: answer.value.name }), tone: 'info' });
+    setBusy(false);
+    if (!answer.ok) setOutcome({ failed: answer.message });
+    return answer.ok ? answer.value : null;
   };
+  return {
+    stored,
+    busy,
+    outcome,
+    download: (kind) =>
+      void fetched(kind).then((file) => {
+        if (!file) return;
+        saveFile(file.name, file.type, file.text);
+        setOutcome({ saved: file.name });
+      }),
+    watch: (team) =>
+      void fetched('replay.json').then((file) => {
+        if (!file || !onWatchTeam) return;
+        let replay: unknown;
+        try {
+          replay = JSON.parse(file.text);
+        } catch (error) {
+          return setOutcome({ failed: (error as Error).message });
+        }
+        onWatchTeam(replay, team);
+      }),
+  };
+}
 
+function Exports({ exports }: { exports: ExportsState }) {
+  const { stored, busy, outcome } = exports;
   const usable = stored.kind === 'ready' || stored.kind === 'failed';
   const note =
     stored.kind === 'before' ? t('teacher.exportsBefore') : stored.kind === 'waiting' ? t('teacher.exportsWaiting') : stored.kind === 'ready' ? t('teacher.exportsReady', { count: stored.count }) : t('teacher.exportFailed', { message: stored.message });
@@ -135,16 +178,18 @@ function Exports({ phase, competition }: { phase: string; competition: SavedComp
     h(
       'div',
       { class: 'buttons' },
-      EXPORTS.map((e) => h('button', { key: e.kind, type: 'button', id: e.id, disabled: !usable || busy !== null, 'aria-describedby': 'exports-note', onClick: () => void download(e.kind) }, `⤓ ${t(e.key)}`)),
+      EXPORTS.map((e) => h('button', { key: e.kind, type: 'button', id: e.id, disabled: !usable || busy, 'aria-describedby': 'exports-note', onClick: () => exports.download(e.kind) }, `⤓ ${t(e.key)}`)),
     ),
     h('p', { id: 'exports-note', class: `explain ${stored.kind === 'failed' ? 'export-error' : ''}` }, note),
-    message ? h('p', { id: 'export-message', role: message.tone === 'error' ? 'alert' : 'status', class: message.tone === 'error' ? 'field-error' : 'export-done' }, message.text) : null,
+    outcome && 'failed' in outcome ? h('p', { id: 'export-message', role: 'alert', class: 'field-error' }, t('teacher.exportFailed', { message: outcome.failed })) : null,
+    outcome && 'saved' in outcome ? h('p', { id: 'export-message', role: 'status', class: 'export-done' }, t('teacher.exported', { name: outcome.saved })) : null,
   );
 }
 
-export function Competition({ view, actions, competition, onLeave }: { view: MatchView; actions: PlayerActions; competition: SavedCompetition; onLeave: () => void }) {
+export function Competition({ view, actions, competition, onLeave, onWatchTeam }: { view: MatchView; actions: PlayerActions; competition: SavedCompetition; onLeave: () => void; onWatchTeam: ((replay: unknown, team: number) => void) | null }) {
   const state = useViewSlice(view, consoleKey);
   const m = state.match;
+  const exports = useExports(m.phase, competition, onWatchTeam);
   const students = m.players.filter((p) => !p.host);
   return h(
     'div',
@@ -159,14 +204,14 @@ export function Competition({ view, actions, competition, onLeave }: { view: Mat
       h('h3', {}, t('teacher.status')),
       h('p', { id: 'competition-status', 'data-phase': m.phase }, h('span', { class: `phase ${m.phase}` }, t(`phase.${m.phase}`)), ' ', t(`teacher.statusText.${m.phase}`)),
       h('p', { class: 'muted' }, t('teacher.joined', { count: students.length, teams: m.teams.length })),
-      h('button', { type: 'button', class: m.phase === 'results' ? 'primary' : 'ghost', id: 'competition-leave', onClick: onLeave }, t('teacher.leave')),
+      h('button', { type: 'button', class: m.phase === 'results' ? 'primary' : '', id: 'competition-leave', onClick: onLeave }, t('teacher.leave')),
     ),
-    h('div', { class: 'competition-middle' }, h('h3', {}, t('teacher.teamsTitle', { count: m.teams.length })), h(Teams, { state, view, competition })),
+    h('div', { class: 'competition-middle' }, h('h3', {}, t('teacher.teamsTitle', { count: m.teams.length })), h(Teams, { state, view, competition, watch: onWatchTeam && exports.stored.kind === 'ready' && !exports.busy ? exports.watch : null })),
     h(
       'div',
       { class: 'competition-side' },
       m.phase === 'running' || m.phase === 'paused' ? h(TeamChaos, { state, actions }) : null,
-      h(Exports, { phase: m.phase, competition }),
+      h(Exports, { exports }),
     ),
   );
 }

@@ -32,6 +32,8 @@ export const CONSOLE_KEYS = Object.fromEntries(TABS.map((tab) => [tab.key.toLowe
 export interface DockCompetition {
   competition: SavedCompetition;
   onLeave(): void;
+  /** The replay viewer for one team (its index in the match), given the competition's replay.json. */
+  onWatchTeam: ((replay: unknown, team: number) => void) | null;
 }
 
 export function Dock({ state, view, actions, utilisation, objectiveMs, competition }: { state: MatchViewState; view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; competition?: DockCompetition | null }) {
@@ -53,7 +55,7 @@ export function Dock({ state, view, actions, utilisation, objectiveMs, competiti
     setCompetitionOpen(true);
   };
   let body = null;
-  if (open === 'competition' && competition) body = h(Competition, { view, actions, competition: competition.competition, onLeave: competition.onLeave });
+  if (open === 'competition' && competition) body = h(Competition, { view, actions, competition: competition.competition, onLeave: competition.onLeave, onWatchTeam: competition.onWatchTeam });
   if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, utilisation, objectiveMs });
   if (open === 'cost') body = h(CostExplorer, { state });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
@@ -66,12 +68,12 @@ export function Dock({ state, view, actions, utilisation, objectiveMs, competiti
     { class: `dock ${open ? 'open' : ''}`, 'aria-label': t('consoles.title') },
     h(
       'div',
-      { class: 'tabs', role: 'tablist' },
+      { class: `tabs ${competition ? 'with-competition' : ''}`, role: 'tablist' },
       competition
         ? h(
             'button',
             { key: 'competition', type: 'button', role: 'tab', id: 'tab-competition', 'aria-selected': String(open === 'competition'), class: `competition-tab ${open === 'competition' ? 'on' : ''}`, onClick: openCompetition },
-            `🎓 ${t('teacher.tab')}`,
+            t('teacher.tab'),
           )
         : null,
       TABS.filter((tab) => tab.id !== 'teams' || state.match.teams.length > 1).map((tab) =>
