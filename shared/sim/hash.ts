@@ -2,6 +2,7 @@
 // STATE_KEYS order, byte for byte), the timeline and the design, so two worlds with the same hash will
 // step identically. A snapshot is plain JSON; restoring recompiles the topology from the design it carries.
 
+import { canonicalJson } from '../design/canonical.ts';
 import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
@@ -51,7 +52,8 @@ export function hashWorld(world: World): string {
     h.text(e.kind);
     h.text(e.message);
   }
-  h.text(JSON.stringify(world.design));
+  // Key order is not part of a design: a design read back from a database hashes as the one written.
+  h.text(canonicalJson(world.design));
   h.text(String(world.seed));
   return h.hex();
 }
