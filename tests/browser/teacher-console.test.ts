@@ -96,6 +96,11 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     expect((await teacher.textContent('#console-code'))!.trim()).toBe(code);
     await expect.poll(async () => (await viewOf(teacher)).match.speed, { timeout: 10_000 }).toBe(8);
     expect((await viewOf(teacher)).match.players.find((p) => p.nickname === 'Ms Lee')?.host).toBe(true);
+    // A reload keeps the host's seat and the console (the seat's token and the competition in this tab's storage).
+    await teacher.reload();
+    await teacher.waitForSelector('body[data-ready="board"] #competition-console');
+    expect((await teacher.textContent('#console-code'))!.trim()).toBe(code);
+    expect((await viewOf(teacher)).match.players.filter((p) => p.host)).toHaveLength(1);
 
     // Students: one through the join link in a browser (the code filled in, asking for team 2), three by code.
     const grace = await openPage(new URL(link).pathname + new URL(link).search + '&lang=en');
@@ -236,13 +241,20 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await page.screenshot({ path: screenshotPath('teacher-form-invalid-ko') });
     await page.click('.language-switch [data-lang="en"]');
 
-    // Fixed, it goes through; the server's own refusal (here none) would show under the form.
+    // Fixed, it is sent; a server that refuses (here a stand-in answering as the server does without its
+    // database) has its message shown under the form, and the form stays as typed.
     await page.fill('#competition-teams', '3');
     await page.fill('#competition-speed', '2');
     await page.fill('#competition-seed', '');
+    await page.route('**/api/competitions', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'no-database', message: 'Results cannot be stored: the database is not available.' }) }));
+    await page.click('#create-competition');
+    await expect.poll(() => page.textContent('#competition-failure')).toContain('the database is not available');
+    expect(await page.inputValue('#competition-teams')).toBe('3');
+    await page.unroute('**/api/competitions');
     await page.click('#create-competition');
     await page.waitForSelector('#competition-card');
-    expect(posts).toHaveLength(1);
+    expect(posts).toHaveLength(2);
+    expect(await page.textContent('#competition-card')).toContain('3 teams of 3');
     await page.close();
   });
 });
