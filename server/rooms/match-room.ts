@@ -9,7 +9,8 @@ import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYE
 import { MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
-import { runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
+import { inTickOrder, runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
+import { intentsAllowed, intentsSpent } from './turn-budget.ts';
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
@@ -331,9 +332,15 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const phaseBefore = this.match.clock.phase;
     const owed = stepsOwed(this.match.clock, deltaMs, this.carry);
     this.carry = owed.carry;
-    const queue = this.queue;
-    this.queue = [];
-    const result = runTick(this.match, queue, owed.steps, Date.now(), this.cursor);
+    // The intents this turn's budget allows (see turn-budget.ts), in tick order; the rest wait for the next tick.
+    const ordered = inTickOrder(this.queue);
+    const take = intentsAllowed(ordered.length, ordered.length > 0 ? Date.now() - Math.min(...ordered.map((q) => q.wallMs)) : 0);
+    const queue = ordered.slice(0, take);
+    this.queue = ordered.slice(take);
+    const started = performance.now();
+    const applied = runTick(this.match, queue, 0, Date.now(), this.cursor).applied;
+    intentsSpent(queue.length, performance.now() - started);
+    const result = { applied, steps: runTick(this.match, [], owed.steps, Date.now(), this.cursor).steps };
     for (const { queued, result: applied } of result.applied) {
       const sessionId = this.senders.get(queued.seq);
       this.senders.delete(queued.seq);

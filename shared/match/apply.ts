@@ -7,7 +7,7 @@ import { kindAllowed } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
-import { applyAction, updateDesign } from '../sim/actions.ts';
+import { applyAction, adoptDesign } from '../sim/actions.ts';
 import { createWorld } from '../sim/world.ts';
 import type { Principal, TrailEvent } from '../trail/event.ts';
 import { commandClock } from './clock.ts';
@@ -95,13 +95,9 @@ function permit(match: Match, actor: Actor, action: string | undefined, resource
 }
 
 /** Puts a team on a new design: rebuilt warm before the clock starts, carried over once it runs. */
-function adopt(match: Match, team: Team, design: Design): Refusal | undefined {
-  if (match.clock.step === 0) {
-    team.world = createWorld(design, match.scenario, match.seed);
-    return undefined;
-  }
-  const result = updateDesign(team.world, design);
-  return result.ok ? undefined : { code: result.code, message: result.message };
+function adopt(match: Match, team: Team, design: Design): void {
+  if (match.clock.step === 0) team.world = createWorld(design, match.scenario, match.seed);
+  else adoptDesign(team.world, design);
 }
 
 /** Which leaked users' keys can still launch instances under the current directory. */
@@ -218,8 +214,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
           if (missing) return refuse(missing);
         }
       }
-      const failed = adopt(match, team!, change.design);
-      if (failed) return refuse(failed);
+      adopt(match, team!, change.design);
       return done(change.warnings?.length ? { warnings: change.warnings } : {});
     }
   }
