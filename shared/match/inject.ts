@@ -14,7 +14,8 @@ export function injectEvent(match: Match, event: ScenarioEvent, teams: readonly 
   const chosen = teams === undefined ? match.teams : match.teams.filter((t) => teams.includes(t.id));
   const unknown = teams?.find((id) => !match.teams.some((t) => t.id === id));
   if (unknown !== undefined) return refusal('unknown-team', unknown);
-  const injected = match.teams[0]!.world.scenario.events.length - match.scenario.events.length;
+  // The limit binds each team: chaos aimed at one team counts against that team, not the first one.
+  const injected = Math.max(...chosen.map((t) => t.world.scenario.events.length - match.scenario.events.length), 0);
   if (injected >= MAX_INJECTED_EVENTS) return refusal('design-limit', `${MAX_INJECTED_EVENTS} injected events`);
   const at = simSeconds(match) + event.atS;
   for (const team of chosen) injectIntoWorld(team.world, { ...event, atS: at } as ScenarioEvent);
