@@ -3,7 +3,7 @@
 import { matchMaker } from '@colyseus/core';
 import type { Application, Request, Response } from 'express';
 import express from 'express';
-import { newCompetitionSchema, type CreatedCompetition } from '../../shared/protocol/competition.ts';
+import { newCompetitionSchema, type CompetitionPlan, type CreatedCompetition } from '../../shared/protocol/competition.ts';
 import { MATCH_ROOM } from '../../shared/protocol/messages.ts';
 import { scenarioById } from '../assets/library.ts';
 import type { Database } from '../persistence/database.ts';
@@ -80,6 +80,7 @@ export function mountCompetitionRoutes(app: Application): void {
         seed,
         teams: parsed.data.teams,
         competitionCode: code,
+        competitionPlan: { speed: parsed.data.speed, buildTimeS: parsed.data.buildTimeS } satisfies CompetitionPlan,
         ...(parsed.data.design ? { design: parsed.data.design } : {}),
       });
     } catch (error) {

@@ -14,6 +14,7 @@ import { intentsAllowed, intentsSpent } from './turn-budget.ts';
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
+import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
 import { recordFinishedMatch } from '../competitions/records.ts';
 import { setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
 import { getTeam, seatPlayer } from '../persistence/queries/teams.ts';
@@ -78,6 +79,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   /** The competition this room plays, when a teacher created it through the API. */
   competitionId: string | undefined;
   private finished = false;
+  /** A competition's planned build time in seconds (0: none). */
+  private buildTimeS = 0;
 
   override async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown } | undefined)?.restore;
@@ -90,14 +93,19 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.match = setup.match;
     // A competition's room takes the code its competition was given (only the server can ask for that).
     const code = (raw as { competitionCode?: unknown }).competitionCode;
+    let plan: CompetitionPlan | undefined;
     if (typeof code === 'string' && services.competitionRooms.has(code)) {
       this.competitionId = services.competitionRooms.get(code);
       services.competitionRooms.delete(code);
       this.roomId = code;
       this.autoDispose = false;
+      // The teacher's plan (from POST /api/competitions, so trusted): its speed, and the build time to count down.
+      plan = (raw as { competitionPlan?: CompetitionPlan }).competitionPlan;
+      this.buildTimeS = plan?.buildTimeS ?? 0;
     } else this.roomId = await newRoomCode();
     this.setState(new MatchState());
     this.state.code = this.roomId;
+    this.state.buildEndsAtMs = 0;
     // Everyone who joins is put in the Builders group; the host (the account's root) can change that.
     this.system({ type: 'iam', request: { op: 'createGroup', name: BUILDERS_GROUP } });
     this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'group', name: BUILDERS_GROUP }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
@@ -106,6 +114,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       this.system({ type: 'iam', request: { op: 'createUser', name: user } });
       this.system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
     }
+    if (plan && plan.speed !== this.match.clock.speed) this.system({ type: 'speed', speed: plan.speed });
     this.start();
   }
 
@@ -123,6 +132,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.roomId = code;
     this.setState(new MatchState());
     this.state.code = code;
+    this.state.buildEndsAtMs = 0;
     this.start();
   }
 
@@ -160,6 +170,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       if (actor.host) this.hostSession = client.sessionId;
     } else if (isHost) {
       this.hostSession = client.sessionId;
+      // The build time starts when the teacher first opens the room, and is shown to everyone as a countdown.
+      if (this.buildTimeS > 0 && this.state.buildEndsAtMs === 0 && this.match.clock.phase === 'build') this.state.buildEndsAtMs = Date.now() + this.buildTimeS * 1000;
       const team = this.match.mode === 'classroom' ? null : (this.match.teams[0]?.id ?? null);
       actor = { nickname, identity: { kind: 'root' }, team, host: true, mfa: true };
     } else {

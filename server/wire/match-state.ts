@@ -124,6 +124,8 @@ export const MatchState = schema(
     endStep: t.number(),
     simS: t.number(),
     durationS: t.number(),
+    /** A competition's build time: when it ends (epoch ms; 0 when there is none), for a countdown. */
+    buildEndsAtMs: t.number(),
     players: t.map(PlayerState),
     teams: t.map(TeamSummary),
     boards: t.map(TeamBoard).view(),

@@ -24,3 +24,6 @@ export interface CreatedCompetition {
   hostToken: string;
   joinUrl: string;
 }
+
+/** What of the teacher's settings the competition's room itself applies. */
+export type CompetitionPlan = Pick<NewCompetition, 'speed' | 'buildTimeS'>;

@@ -19,6 +19,7 @@ export interface WireJson {
   phase: string;
   step: number;
   speed: number;
+  buildEndsAtMs: number;
   players: Record<string, { nickname: string; team: string; host: boolean; connected: boolean; principal: string }>;
   teams: Record<string, { id: string; score: number; members: number }>;
   boards: Record<string, { resources: Record<string, { ref: string; kind: string; props: string; health: string }>; links: Record<string, unknown>; series: unknown[] }>;
