@@ -12,6 +12,9 @@ import type { Design, Resource } from '../shared/design/model.ts';
 import { REGIONS } from '../shared/geography/regions.ts';
 import { scenarioSchema, type Scenario } from '../shared/scenario/index.ts';
 import { createWorld, runScenario, step, type World } from '../shared/sim/index.ts';
+import { applyIntent } from '../shared/match/apply.ts';
+import { createMatch, type Actor } from '../shared/match/match.ts';
+import { runTick } from '../shared/match/tick.ts';
 
 const json = process.argv.includes('--json');
 
@@ -205,4 +208,25 @@ for (const target of [100, 1000, 10000]) {
   const warmMs = Number(process.hrtime.bigint() - t1) / 1e6;
   report('day-150-cold-ms', coldMs, 'ms', `24-hour scenario of a ${components}-component design (${connections} connections), 17,280 steps: ${coldMs.toFixed(0)} ms (first run in the process, availability ${(cold.availability * 100).toFixed(3)}%)`);
   report('day-150-warm-ms', warmMs, 'ms', `24-hour scenario again (code already optimised by the JIT): ${warmMs.toFixed(0)} ms`);
+}
+
+// A board edit in a running match: the design rules, a copy of the design, and the world recompiled with its
+// state carried over. Rooms apply every player's edits on the event loop, so this sets how many edits a
+// second one process can take before the loop stalls (the load harness's intent rate).
+for (const target of [30, 150]) {
+  const design = generate(target);
+  const match = createMatch({ mode: 'team', scenario: scenarioFor(design, 86400), seed: 1, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
+  const root: Actor = { nickname: 'bench', identity: { kind: 'root' }, team: 'team-1', host: true, mfa: true };
+  applyIntent(match, root, { type: 'clock', command: 'start' }, 0);
+  runTick(match, [], 20, 0, new Map());
+  const stack = match.teams[0]!.world.design.stacks[0]!.name;
+  const edits = 1000;
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < edits; i++) {
+    const placed = applyIntent(match, root, { type: 'place', stack, kind: 'bucket', logicalId: `Bench${i}`, props: { websiteHosting: false } }, 0);
+    const deleted = applyIntent(match, root, { type: 'delete', target: `${stack}/Bench${i}` }, 0);
+    if (!placed.ok || !deleted.ok) throw new Error('bench edit refused');
+  }
+  const us = Number(process.hrtime.bigint() - t0) / 1000 / (2 * edits);
+  report(`board-edit-us-${target}`, us, 'µs/edit', `board edit (place or delete) in a running ${match.teams[0]!.world.design.resources.length}-resource design: ${us.toFixed(0)} µs`);
 }
