@@ -94,6 +94,8 @@ export interface MatchSnapshot {
   endStep: number;
   simS: number;
   durationS: number;
+  /** A classroom competition's planned build time: when it ends (epoch ms on the server's clock; 0 when none). */
+  buildEndsAtMs: number;
   me: PlayerSeat | undefined;
   players: PlayerSeat[];
   teams: TeamSummary[];
@@ -144,6 +146,7 @@ export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'playe
   endStep: number;
   simS: number;
   durationS: number;
+  buildEndsAtMs?: number;
   players?: Record<string, Omit<PlayerSeat, 'sessionId'>>;
   teams?: Record<string, TeamSummary>;
   boards?: Record<string, WireBoardJson>;
@@ -215,6 +218,7 @@ export function snapshotOf(state: StateJson, sessionId: string, cache: PropsCach
     endStep: state.endStep,
     simS: state.simS,
     durationS: state.durationS,
+    buildEndsAtMs: state.buildEndsAtMs ?? 0,
     me,
     players,
     teams: Object.values(state.teams ?? {}),

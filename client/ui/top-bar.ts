@@ -1,8 +1,10 @@
 // The top bar: the scenario and its clock, the host's controls (start, pause, speed, end), the team's live
 // standing, undo and help, the language, and who is in the room.
 import { h } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
 import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
+import { buildSecondsLeft, formatBuildTime } from '../view/build-countdown.ts';
 import type { MatchViewState, MatchView } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { LanguageSwitch } from './language-switch.ts';
@@ -10,6 +12,24 @@ import { Stars } from './stars.ts';
 import { Chaos } from './chaos.ts';
 
 const SPEEDS = [1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
+
+/** A competition's planned build time, counted down each second for everyone in the room; at zero it says so. */
+function BuildCountdown({ phase, endsAtMs }: { phase: string; endsAtMs: number }) {
+  const [now, setNow] = useState(Date.now());
+  const left = buildSecondsLeft(phase, endsAtMs, now);
+  useEffect(() => {
+    if (left === null || left === 0) return;
+    // The next whole second of what is left, so the figure turns over on time.
+    const timer = setTimeout(() => setNow(Date.now()), ((endsAtMs - Date.now()) % 1000) + 20);
+    return () => clearTimeout(timer);
+  }, [now, endsAtMs, phase]);
+  if (left === null) return null;
+  return h(
+    'span',
+    { id: 'build-countdown', class: `build-countdown ${left === 0 ? 'up' : left <= 60 ? 'soon' : ''}`, 'data-left': left, title: t('top.buildTimeHint'), role: 'timer' },
+    left === 0 ? t('top.buildTimeUp') : t('top.buildTime', { time: formatBuildTime(left) }),
+  );
+}
 
 export function TopBar({ state, view, actions, canUndo, title }: { state: MatchViewState; view: MatchView; actions: PlayerActions; canUndo: boolean; title: string }) {
   const m = state.match;
@@ -29,6 +49,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
       h('span', { id: 'sim-clock' }, `${formatClock(m.simS)} / ${formatClock(m.durationS)}`),
       h('span', { class: 'progress', 'aria-hidden': 'true' }, h('span', { style: { width: `${progress * 100}%` } })),
     ),
+    h(BuildCountdown, { phase: m.phase, endsAtMs: m.buildEndsAtMs }),
     host
       ? h(
           'div',

@@ -71,6 +71,7 @@ export class ReplaySnapshots {
       endStep: match.clock.endStep,
       simS: simSeconds(match),
       durationS: match.scenario.durationS,
+      buildEndsAtMs: 0,
       me: undefined,
       players: [],
       teams,

@@ -96,6 +96,10 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     expect((await teacher.textContent('#console-code'))!.trim()).toBe(code);
     await expect.poll(async () => (await viewOf(teacher)).match.speed, { timeout: 10_000 }).toBe(8);
     expect((await viewOf(teacher)).match.players.find((p) => p.nickname === 'Ms Lee')?.host).toBe(true);
+    // The planned build time (1 min) counts down in the top bar from the teacher's arrival, second by second.
+    expect(await teacher.textContent('#build-countdown')).toMatch(/^Build time (1:00|0:[0-5]\d)$/);
+    const leftAtFirst = Number(await teacher.getAttribute('#build-countdown', 'data-left'));
+    await expect.poll(async () => Number(await teacher.getAttribute('#build-countdown', 'data-left')), { timeout: 10_000 }).toBeLessThan(leftAtFirst);
     // A reload keeps the host's seat and the console (the seat's token and the competition in this tab's storage).
     await teacher.reload();
     await teacher.waitForSelector('body[data-ready="board"] #competition-console');
@@ -110,6 +114,11 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await grace.screenshot({ path: screenshotPath('teacher-join-link') });
     await grace.click('#join-room');
     await grace.waitForSelector('body[data-ready="board"] #board canvas');
+    // The student sees the same countdown (the room's end time, not one of her own).
+    expect(await grace.textContent('#build-countdown')).toMatch(/^Build time (1:00|0:[0-5]\d)$/);
+    const teacherLeft = Number(await teacher.getAttribute('#build-countdown', 'data-left'));
+    expect(Math.abs(Number(await grace.getAttribute('#build-countdown', 'data-left')) - teacherLeft)).toBeLessThanOrEqual(2);
+    await grace.screenshot({ path: screenshotPath('teacher-student-build') });
     // Back to the teacher's window: a page in the background gets no animation frames (the board, the viewer).
     await teacher.bringToFront();
     students.push(await joinRoom(server.url, code, { nickname: 'Ada', team: 'team-1' }));
@@ -132,8 +141,12 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     expect(await subnetsOf('team-1')).toBe(0);
 
     // The clock runs; team 2 alone loses a zone; the teacher watches team 2's board.
+    await teacher.screenshot({ path: screenshotPath('teacher-console-build') });
     await teacher.click('#clock-start');
     await teacher.waitForSelector('#competition-status[data-phase="running"]');
+    // The build time is over once the clock runs: no countdown any more, on either page.
+    await teacher.waitForSelector('#build-countdown', { state: 'detached' });
+    await grace.waitForSelector('#build-countdown', { state: 'detached' });
     await teacher.selectOption('#team-chaos-event', 'az:us-east-1a');
     await teacher.selectOption('#team-chaos-team', 'team-2');
     await teacher.click('#team-chaos-inject');

@@ -17,6 +17,7 @@ function snapshot(): MatchSnapshot {
     endStep: 10,
     simS: 0,
     durationS: 100,
+    buildEndsAtMs: 0,
     me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root' },
     players: [],
     teams: [],
