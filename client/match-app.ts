@@ -135,9 +135,6 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
   const utilisation = new UtilisationHistory();
   wiring.bind(view, actions, utilisation);
-  // The room of a competition starts at 1× whatever the teacher planned: opening the console sets the planned speed.
-  const planned = request.kind === 'host' ? savedCompetition(connection.code)?.speed : undefined;
-  if (planned !== undefined && snapshot.phase === 'build' && snapshot.speed !== planned) connection.send({ type: 'speed', speed: planned });
   history.replaceState(null, '', `?code=${connection.code}`);
   const scenario = host.scenarios.find((x) => x.id === snapshot.scenarioId);
   const solo = snapshot.mode === 'solo';
