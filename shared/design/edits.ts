@@ -2,7 +2,6 @@ import { PROPS_SCHEMAS } from './schema.ts';
 import type { BoardPosition, Design, DesignIssue, Resource, ResourceId, ResourceKind } from './model.ts';
 import { dependentsOf, mapReferences, referencesOf } from './references.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
-import { copyPlain } from './copy.ts';
 
 // Edits a player makes to a team's design on the board: place, configure, move and delete one resource.
 // Each works on a copy and returns it only when the result is still a valid design, so a refused edit
@@ -85,7 +84,8 @@ export function placeResource(current: Design, request: PlaceRequest, rules: Des
   if (current.resources.length >= MAX_DESIGN_RESOURCES) return fail('design-limit', String(MAX_DESIGN_RESOURCES));
   const stack = current.stacks.findIndex((s) => s.name === request.stack);
   if (stack < 0) return fail('unknown-stack', request.stack);
-  const design = copyPlain(current);
+  // Designs are values: an edit shares every part it does not change (copying a whole design was most of an edit's cost).
+  const design: Design = { ...current, resources: [...current.resources] };
   const logicalId = request.logicalId ?? freeLogicalId(design, stack, request.kind);
   if (design.resources.some((r) => r.stack === stack && r.logicalId === logicalId)) {
     return fail('duplicate-logical-id', logicalId);
@@ -101,7 +101,7 @@ export function placeResource(current: Design, request: PlaceRequest, rules: Des
     logicalId,
     kind: request.kind,
     props: refs.props,
-    ...(request.position ? { position: request.position } : {}),
+    ...(request.position ? { position: { x: request.position.x, y: request.position.y } } : {}),
   } as Resource;
   design.resources.push(resource);
   return settle(design, resource, rules);
@@ -112,20 +112,19 @@ export function configureResource(current: Design, ref: string, patch: unknown, 
   const found = findByRef(current, ref);
   if (!found) return fail('unknown-resource', ref);
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return fail('invalid-properties');
-  const design = copyPlain(current);
-  const resource = design.resources[found.id]!;
-  const refs = resolveRefs(design, resource.kind, patch);
+  const refs = resolveRefs(current, found.kind, patch);
   if (refs.unknown !== undefined) return fail('unknown-resource', refs.unknown);
-  resource.props = { ...resource.props, ...refs.props } as never;
+  const resource = { ...found, props: { ...found.props, ...refs.props } } as Resource;
+  const design: Design = { ...current, resources: current.resources.map((r) => (r.id === found.id ? resource : r)) };
   return settle(design, resource, rules);
 }
 
 export function moveResource(current: Design, ref: string, position: BoardPosition): EditResult {
   const found = findByRef(current, ref);
   if (!found) return fail('unknown-resource', ref);
-  const design = copyPlain(current);
-  design.resources[found.id]!.position = { x: position.x, y: position.y };
-  return { ok: true, design, resource: design.resources[found.id]! };
+  const resource = { ...found, position: { x: position.x, y: position.y } } as Resource;
+  const design: Design = { ...current, resources: current.resources.map((r) => (r.id === found.id ? resource : r)) };
+  return { ok: true, design, resource };
 }
 
 /** Deletes a resource nothing depends on, renumbering the ones after it (as AWS, it refuses rather than cascades). */
@@ -148,7 +147,7 @@ export function withoutResources(current: Design, removed: ReadonlySet<ResourceI
   const resources = current.resources
     .filter((r) => !removed.has(r.id))
     .map((r) => {
-      const copy = copyPlain(r);
+      const copy = { ...r };
       copy.id = newId.get(r.id)!;
       copy.props = mapReferences(r.kind, r.props, renumber) as never;
       if (copy.dependsOn) copy.dependsOn = copy.dependsOn.map((d) => newId.get(d)).filter((d) => d !== undefined);
@@ -159,7 +158,5 @@ export function withoutResources(current: Design, removed: ReadonlySet<ResourceI
       }
       return copy;
     });
-  // Everything but the resources (already copied above).
-  const { resources: _, ...rest } = current;
-  return { ...copyPlain(rest), resources };
+  return { ...current, resources };
 }

@@ -83,7 +83,7 @@ export function changeDesign(design: Design, intent: DesignIntent): DesignChange
     case 'createStack': {
       if (design.stacks.some((s) => s.name === intent.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', intent.stack) };
       if (design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };
-      return { ok: true, design: { ...copyPlain(design), stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
+      return { ok: true, design: { ...design, stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
     }
     case 'deployStack':
       return deploy(design, intent.stack, intent.region, intent.template, intent.parameters);
