@@ -1,7 +1,7 @@
 // Address and placement rules: CIDR blocks must parse, subnets must sit inside their VPC without overlapping
 // each other, peered VPCs must not overlap, and every zone named must belong to its stack's region.
 
-import { cidrContains, cidrOverlaps, parseCidr } from '../../design/cidr.ts';
+import { cidrContains, cidrOverlaps, parseCidr, type CidrBlock } from '../../design/cidr.ts';
 import type { DesignIssue, Resource } from '../../design/model.ts';
 import { regionOfZone } from '../../geography/regions.ts';
 import type { CheckContext } from './check-context.ts';
@@ -11,7 +11,8 @@ export function checkAddresses(c: CheckContext): DesignIssue[] {
   for (const vpc of c.ofKind('vpc')) {
     if (!parseCidr(vpc.props.cidr)) issues.push(c.issue(vpc, 'error', 'invalid-cidr', `CidrBlock "${vpc.props.cidr}" is not an IPv4 CIDR block`));
   }
-  const seenByVpc = new Map<number, Resource[]>();
+  // Each VPC's subnets seen so far, with their blocks parsed once (every edit runs these checks).
+  const seenByVpc = new Map<number, { subnet: Resource & { kind: 'subnet' }; block: CidrBlock }[]>();
   for (const subnet of c.ofKind('subnet')) {
     const block = parseCidr(subnet.props.cidr);
     if (!block) {
@@ -24,13 +25,13 @@ export function checkAddresses(c: CheckContext): DesignIssue[] {
       issues.push(c.issue(subnet, 'error', 'subnet-outside-vpc', `${subnet.props.cidr} is not inside ${vpc.logicalId}'s ${vpc.props.cidr}`));
     }
     const siblings = seenByVpc.get(subnet.props.vpc) ?? [];
-    for (const other of siblings) {
-      const otherBlock = other.kind === 'subnet' ? parseCidr(other.props.cidr) : undefined;
-      if (otherBlock && cidrOverlaps(block, otherBlock) && other.kind === 'subnet') {
+    for (const { subnet: other, block: otherBlock } of siblings) {
+      if (cidrOverlaps(block, otherBlock)) {
         issues.push(c.issue(subnet, 'error', 'subnet-overlap', `${subnet.props.cidr} overlaps ${other.logicalId}'s ${other.props.cidr} in the same VPC`));
       }
     }
-    seenByVpc.set(subnet.props.vpc, [...siblings, subnet]);
+    siblings.push({ subnet, block });
+    seenByVpc.set(subnet.props.vpc, siblings);
   }
   for (const peering of c.ofKind('vpcPeering')) {
     const a = c.get(peering.props.vpc, 'vpc');
