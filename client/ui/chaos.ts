@@ -35,7 +35,7 @@ export function Chaos({ state, actions }: { state: MatchViewState; actions: Play
   return h(
     'div',
     { class: 'chaos', role: 'group', 'aria-label': t('chaos.title') },
-    h('select', { id: 'chaos-event', 'aria-label': t('chaos.title'), value: event?.id, onChange: (e: Event) => setChosen((e.target as HTMLSelectElement).value) }, events.map((e) => h('option', { key: e.id, value: e.id }, label(e.id)))),
-    h('button', { type: 'button', id: 'chaos-inject', class: 'danger', title: t('chaos.hint'), onClick: () => event && actions.send({ type: 'inject', event: event.event }) }, `⚡ ${t('chaos.inject')}`),
+    h('select', { id: 'chaos-event', 'aria-label': t('chaos.title'), title: event ? label(event.id) : undefined, value: event?.id, onChange: (e: Event) => setChosen((e.target as HTMLSelectElement).value) }, events.map((e) => h('option', { key: e.id, value: e.id }, label(e.id)))),
+    h('button', { type: 'button', id: 'chaos-inject', class: 'danger', title: t('chaos.hint'), 'aria-label': t('chaos.inject'), onClick: () => event && actions.send({ type: 'inject', event: event.event }) }, '⚡ ', h('span', { class: 'label' }, t('chaos.inject'))),
   );
 }

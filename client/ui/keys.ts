@@ -1,6 +1,7 @@
 // Keyboard shortcuts of the match screen. Typing in a field never triggers them.
 import type { BoardControls } from '../board-game.ts';
 import type { MatchView } from '../view/match-view.ts';
+import { watchesOnly } from '../view/permissions.ts';
 import { PALETTE } from '../view/placement.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { CONSOLE_KEYS } from './consoles/dock.ts';
@@ -19,7 +20,7 @@ export function bindKeys(view: MatchView, actions: PlayerActions, board: () => B
     }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const paletteIndex = PALETTE_KEYS.indexOf(key.toLowerCase());
-    if (paletteIndex >= 0 && PALETTE[paletteIndex]) return view.arm(PALETTE[paletteIndex].id);
+    if (paletteIndex >= 0 && PALETTE[paletteIndex]) return watchesOnly(state.match) ? undefined : view.arm(PALETTE[paletteIndex].id);
     switch (key) {
       case 'Escape':
         if (state.armed) view.arm(state.armed);

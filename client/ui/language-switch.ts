@@ -9,7 +9,13 @@ export function LanguageSwitch() {
     'div',
     { class: 'language-switch', role: 'group', 'aria-label': t('language.label') },
     LANGUAGES.map((l) =>
-      h('button', { type: 'button', class: l === current ? 'on' : '', 'aria-pressed': String(l === current), 'data-lang': l, onClick: () => setLanguage(l) }, t(`language.${l}`)),
+      h(
+        'button',
+        { type: 'button', class: l === current ? 'on' : '', 'aria-pressed': String(l === current), 'data-lang': l, title: t(`language.${l}`), onClick: () => setLanguage(l) },
+        // The top bar shows the short form when it is narrow (styles.css).
+        h('span', { class: 'lang-long' }, t(`language.${l}`)),
+        h('span', { class: 'lang-short' }, l.toUpperCase()),
+      ),
     ),
   );
 }

@@ -18,6 +18,7 @@ import type { MatchViewState } from '../view/match-view.ts';
 import { guideSteps } from './guide.ts';
 import { Inspector } from './inspector/index.ts';
 import { Palette } from './palette.ts';
+import { watchesOnly } from '../view/permissions.ts';
 import { Results } from './results.ts';
 import { TopBar } from './top-bar.ts';
 import { Tooltip } from './tooltip.ts';
@@ -58,7 +59,7 @@ function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | unde
   return h(
     'aside',
     { class: 'sidebar' },
-    h(Palette, { state, view: props.view, allowed: props.allowed }),
+    h(Palette, { state, view: props.view, allowed: props.allowed, watching: watchesOnly(state.match) }),
     h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [], allowed: props.allowed }),
     h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
   );
@@ -162,7 +163,7 @@ export function MatchScreen(props: MatchScreenProps) {
       { class: `board-wrap ${state.armed ? 'armed' : ''} ${state.connectFrom ? 'connecting' : ''}` },
       h('div', { id: 'board', class: 'board', ref: host }),
       state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
-      m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t('board.emptyHint')) : null,
+      m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t(watchesOnly(m) ? 'board.emptyTeamHint' : 'board.emptyHint')) : null,
       hover.ref ? h(TooltipSlice, { view, hover: { ref: hover.ref, x: hover.x, y: hover.y } }) : null,
       state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
       h(SummarySlice, { view }),

@@ -1,5 +1,6 @@
 // The palette: what can be placed, each with the game's icon, its shortcut key and where it goes. Entries the
-// player's policy refused are greyed out with the reason.
+// player's policy refused are greyed out with the reason; a classroom's teacher, who builds on no board, sees them
+// all greyed out with a line saying why.
 import { h } from 'preact';
 import { t } from '../i18n/index.ts';
 import { iconUrl } from '../art/icons.ts';
@@ -8,17 +9,18 @@ import { PALETTE } from '../view/placement.ts';
 
 export const PALETTE_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'q', 'r'];
 
-export function Palette({ state, view, allowed }: { state: MatchViewState; view: MatchView; allowed: (id: string) => boolean }) {
+export function Palette({ state, view, allowed, watching }: { state: MatchViewState; view: MatchView; allowed: (id: string) => boolean; watching: boolean }) {
   const armed = PALETTE.find((p) => p.id === state.armed);
   return h(
     'nav',
-    { class: 'palette', 'aria-label': t('palette.title') },
+    { class: `palette ${watching ? 'watching' : ''}`, 'aria-label': t('palette.title') },
     h('h2', {}, t('palette.title')),
+    watching ? h('p', { id: 'palette-watching', class: 'palette-watching' }, t('palette.watching')) : null,
     h(
       'div',
       { class: 'palette-grid', role: 'toolbar' },
       PALETTE.map((entry, i) => {
-        const denied = state.denied.includes(entry.id) || !allowed(entry.id);
+        const denied = watching || state.denied.includes(entry.id) || !allowed(entry.id);
         return h(
           'button',
           {
@@ -28,7 +30,7 @@ export function Palette({ state, view, allowed }: { state: MatchViewState; view:
             'data-entry': entry.id,
             'data-kind': entry.kind,
             'aria-pressed': String(state.armed === entry.id),
-            title: `${t(`palette.${entry.id}.name`)} — ${t(`palette.${entry.id}.hint`)}${denied ? ` (${t('palette.denied')})` : ''}`,
+            title: `${t(`palette.${entry.id}.name`)} — ${t(`palette.${entry.id}.hint`)}${watching ? '' : denied ? ` (${t('palette.denied')})` : ''}`,
             disabled: denied,
             onClick: () => view.arm(entry.id),
           },
@@ -38,6 +40,6 @@ export function Palette({ state, view, allowed }: { state: MatchViewState; view:
         );
       }),
     ),
-    h('p', { class: 'hint', id: 'palette-hint' }, armed ? t('palette.armed', { name: t(`palette.${armed.id}.name`), where: t(`palette.where.${armed.where}`) }) : state.connectFrom ? t('palette.connecting') : t('palette.idle')),
+    watching ? null : h('p', { class: 'hint', id: 'palette-hint' }, armed ? t('palette.armed', { name: t(`palette.${armed.id}.name`), where: t(`palette.where.${armed.where}`) }) : state.connectFrom ? t('palette.connecting') : t('palette.idle')),
   );
 }

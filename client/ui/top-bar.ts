@@ -6,6 +6,7 @@ import { MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
 import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
 import { buildSecondsLeft, formatBuildTime } from '../view/build-countdown.ts';
 import type { MatchViewState, MatchView } from '../view/match-view.ts';
+import { watchesOnly } from '../view/permissions.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { LanguageSwitch } from './language-switch.ts';
 import { Stars } from './stars.ts';
@@ -37,16 +38,18 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
   const progress = m.durationS > 0 ? Math.min(1, m.simS / m.durationS) : 0;
   const clock = (command: 'start' | 'pause' | 'resume' | 'end') => actions.send({ type: 'clock', command });
+  // A host's bar with the chaos controls in it: the one that has to give up the most when narrow (styles.css).
+  const crowded = host && m.mode !== 'solo' && (m.phase === 'running' || m.phase === 'paused');
   return h(
     'header',
-    { class: 'topbar' },
+    { class: `topbar ${crowded ? 'crowded' : ''} ${watchesOnly(m) ? 'teacher' : ''}` },
     h('span', { class: 'brand' }, t('app.name')),
     h('span', { class: 'scenario-title', title }, title),
     h('span', { id: 'phase', class: `phase ${m.phase}`, 'data-phase': m.phase }, t(`phase.${m.phase}`)),
     h(
       'div',
-      { class: 'clock', title: t('top.clockHint') },
-      h('span', { id: 'sim-clock' }, `${formatClock(m.simS)} / ${formatClock(m.durationS)}`),
+      { class: 'clock', title: `${t('top.clockHint')}: ${formatClock(m.simS)} / ${formatClock(m.durationS)}` },
+      h('span', { id: 'sim-clock' }, formatClock(m.simS), h('span', { class: 'clock-length' }, ` / ${formatClock(m.durationS)}`)),
       h('span', { class: 'progress', 'aria-hidden': 'true' }, h('span', { style: { width: `${progress * 100}%` } })),
     ),
     h(BuildCountdown, { phase: m.phase, endsAtMs: m.buildEndsAtMs }),
@@ -55,8 +58,8 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
           'div',
           { class: 'host-controls', role: 'group', 'aria-label': t('top.hostControls') },
           m.phase === 'build' ? h('button', { id: 'clock-start', type: 'button', class: 'primary', onClick: () => clock('start') }, `▶ ${t('top.start')}`) : null,
-          m.phase === 'running' ? h('button', { id: 'clock-pause', type: 'button', onClick: () => clock('pause') }, `❚❚ ${t('top.pause')}`) : null,
-          m.phase === 'paused' ? h('button', { id: 'clock-resume', type: 'button', class: 'primary', onClick: () => clock('resume') }, `▶ ${t('top.resume')}`) : null,
+          m.phase === 'running' ? h('button', { id: 'clock-pause', type: 'button', title: t('top.pause'), 'aria-label': t('top.pause'), onClick: () => clock('pause') }, '❚❚ ', h('span', { class: 'label' }, t('top.pause'))) : null,
+          m.phase === 'paused' ? h('button', { id: 'clock-resume', type: 'button', class: 'primary', title: t('top.resume'), 'aria-label': t('top.resume'), onClick: () => clock('resume') }, '▶ ', h('span', { class: 'label' }, t('top.resume'))) : null,
           m.phase !== 'results'
             ? h(
                 'div',
@@ -82,7 +85,8 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
     h(
       'div',
       { class: 'top-tools' },
-      h('button', { id: 'undo', type: 'button', class: 'ghost', disabled: !canUndo, title: t('top.undoHint'), onClick: () => actions.undo() }, '↶'),
+      // A classroom's teacher builds nothing, so has nothing to undo.
+      watchesOnly(m) ? null : h('button', { id: 'undo', type: 'button', class: 'ghost', disabled: !canUndo, title: t('top.undoHint'), onClick: () => actions.undo() }, '↶'),
       h('button', { id: 'help', type: 'button', class: 'ghost', title: t('help.title'), onClick: () => view.toggleHelp() }, '?'),
       h(LanguageSwitch, {}),
       h('span', { class: 'room', title: t('top.room') }, h('strong', { id: 'room-code-display', class: 'code' }, m.code)),

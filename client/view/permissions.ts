@@ -36,3 +36,8 @@ export function deniedEntries(match: MatchSnapshot): Set<string> {
   }
   return out;
 }
+
+/** The host of a classroom competition watches the teams' boards and builds on none (the room refuses: no-team). */
+export function watchesOnly(match: MatchSnapshot): boolean {
+  return match.mode === 'classroom' && match.me?.host === true;
+}

@@ -96,6 +96,12 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     expect((await teacher.textContent('#console-code'))!.trim()).toBe(code);
     await expect.poll(async () => (await viewOf(teacher)).match.speed, { timeout: 10_000 }).toBe(8);
     expect((await viewOf(teacher)).match.players.find((p) => p.nickname === 'Ms Lee')?.host).toBe(true);
+    // The teacher builds on no board: the palette says so, none of it can be picked, and its keys arm nothing.
+    expect(await teacher.textContent('#palette-watching')).toBe('Teachers watch; teams build.');
+    expect(await teacher.locator('.palette-item').count()).toBeGreaterThan(0);
+    expect(await teacher.locator('.palette-item:not([disabled])').count()).toBe(0);
+    await teacher.keyboard.press('1');
+    expect(await teacher.locator('.palette-item[aria-pressed="true"]').count()).toBe(0);
     // The planned build time (1 min) counts down in the top bar from the teacher's arrival, second by second.
     expect(await teacher.textContent('#build-countdown')).toMatch(/^Build time (1:00|0:[0-5]\d)$/);
     const leftAtFirst = Number(await teacher.getAttribute('#build-countdown', 'data-left'));
@@ -114,6 +120,9 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await grace.screenshot({ path: screenshotPath('teacher-join-link') });
     await grace.click('#join-room');
     await grace.waitForSelector('body[data-ready="board"] #board canvas');
+    // A student's palette is the usual one.
+    expect(await grace.locator('#palette-watching').count()).toBe(0);
+    expect(await grace.locator('.palette-item:not([disabled])').count()).toBeGreaterThan(0);
     // The student sees the same countdown (the room's end time, not one of her own).
     expect(await grace.textContent('#build-countdown')).toMatch(/^Build time (1:00|0:[0-5]\d)$/);
     const teacherLeft = Number(await teacher.getAttribute('#build-countdown', 'data-left'));
@@ -160,6 +169,28 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await teacher.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { layout: { regions: { zones: { zone: string; dark: boolean }[] }[] } } } } }).fiveNines.view.current.layout.regions[0]!.zones.find((z) => z.zone === 'us-east-1a')!.dark, null, { timeout: 20_000 });
     await teacher.waitForTimeout(400);
     await teacher.screenshot({ path: screenshotPath('teacher-console-running') });
+    // The classroom host's top bar (clock, speeds, chaos, standing, room) fits at 1440 px with the whole scenario
+    // title, and at 1280 px still shows the room code.
+    const topBar = () =>
+      teacher.evaluate(() => {
+        const bar = document.querySelector('.topbar')!;
+        const title = document.querySelector('.scenario-title')!;
+        // The text's own width (an ellipsis only paints over it) against the box it has.
+        const text = document.createRange();
+        text.selectNodeContents(title);
+        const titleCut = text.getBoundingClientRect().width > title.getBoundingClientRect().width + 0.5;
+        return { overflow: bar.scrollWidth - bar.clientWidth, codeRight: document.querySelector('#room-code-display')!.getBoundingClientRect().right, width: innerWidth, titleCut };
+      });
+    await teacher.locator('.topbar').screenshot({ path: screenshotPath('teacher-topbar-1440') });
+    expect(await topBar()).toMatchObject({ overflow: 0, titleCut: false });
+    expect((await topBar()).codeRight).toBeLessThanOrEqual(1440);
+    await teacher.setViewportSize({ width: 1280, height: 800 });
+    await teacher.waitForTimeout(400);
+    expect((await topBar()).overflow).toBe(0);
+    expect((await topBar()).codeRight).toBeLessThanOrEqual(1280);
+    await teacher.screenshot({ path: screenshotPath('teacher-console-running-1280') });
+    await teacher.locator('.topbar').screenshot({ path: screenshotPath('teacher-topbar-1280') });
+    await teacher.setViewportSize({ width: 1440, height: 900 });
     // Grace's board has shown what it had to; closed, it leaves the machine's two cores to the teacher's page.
     await grace.close();
 
