@@ -139,6 +139,8 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     expect(await page.textContent('#replay-clock')).toContain(clock(middle * 5));
     expect(await boardHas(page, 'instance')).toEqual({ model: true, laidOut: true });
     await page.waitForSelector('#chart-requests canvas');
+    // The utilisation chart here is computed from the replay, not sampled by this browser, and says so.
+    expect(await page.textContent('#chart-utilisation figcaption')).toBe('Utilisation (from the replay)');
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('replay-scrubbed') });
 
@@ -219,6 +221,7 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     await page.click('.replay [data-lang="ko"]');
     await page.waitForFunction(() => document.querySelector('#replay-verified')?.textContent?.includes('검증됨'));
     expect(await page.textContent('#replay-play')).toContain('재생');
+    expect(await page.textContent('#chart-utilisation figcaption')).toBe('사용률(리플레이에서 계산)');
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('replay-korean') });
     await page.click('.replay [data-lang="en"]');

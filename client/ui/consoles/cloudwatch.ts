@@ -10,7 +10,11 @@ import type { PlayerActions } from '../../view/player-actions.ts';
 import type { UtilisationHistory } from '../../view/utilisation-history.ts';
 import { Chart } from './chart.ts';
 
-export function CloudWatch({ state, actions, utilisation, objectiveMs }: { state: MatchViewState; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined }) {
+/**
+ * `utilisationTitle` says where the utilisation chart's figures come from: by default this browser's own samples
+ * of a live match; the replay viewer computes them from the replay and says so.
+ */
+export function CloudWatch({ state, actions, utilisation, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; utilisationTitle?: string }) {
   const series = state.match.board.series;
   const x = series.map((p) => p.tS);
   const u = utilisation.points;
@@ -42,7 +46,7 @@ export function CloudWatch({ state, actions, utilisation, objectiveMs }: { state
       }),
       h(Chart, {
         id: 'chart-utilisation',
-        title: t('cloudwatch.utilisation'),
+        title: utilisationTitle ?? t('cloudwatch.utilisation'),
         x: u.map((p) => p.tS),
         unit: '%',
         series: [
