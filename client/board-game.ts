@@ -1,6 +1,7 @@
 // Starts Phaser on the board scene. Imported dynamically, so the lobby never waits for Phaser to load.
 import Phaser from 'phaser';
 import { drawAtlas } from './art/icons.ts';
+import { onLanguage } from './i18n/index.ts';
 import { BoardScene, type BoardActions } from './scenes/board-scene.ts';
 import type { MatchView } from './view/match-view.ts';
 
@@ -42,6 +43,8 @@ export async function startBoardGame(parent: HTMLElement, view: MatchView, actio
     game.scale.refresh();
   });
   resize.observe(parent);
+  // Piece labels are drawn text: redraw them in the new language when the player switches.
+  const stopRelabel = onLanguage(() => scene.relabel());
   return {
     zoomBy: (f) => scene.camera.zoomBy(f),
     panBy: (dx, dy) => scene.camera.panBy(dx, dy),
@@ -53,6 +56,7 @@ export async function startBoardGame(parent: HTMLElement, view: MatchView, actio
     particles: () => (scene as unknown as { traffic: { particleCount: number } }).traffic.particleCount,
     scene: () => scene,
     destroy: () => {
+      stopRelabel();
       resize.disconnect();
       game.destroy(true);
     },

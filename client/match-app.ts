@@ -1,7 +1,7 @@
 // The match, loaded only once a player takes a seat (with Colyseus's client, the board, the panels and the
 // shared rules they read): the home screen and the campaign map never wait for any of it.
 import { h, render } from 'preact';
-import { onLanguage, t } from './i18n/index.ts';
+import { t } from './i18n/index.ts';
 import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection, type NewMatch } from './net/match-connection.ts';
 import type { ScenarioSummary } from './net/scenarios.ts';
 import { savedCompetition } from './net/competition-store.ts';
@@ -179,12 +179,6 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
           drop: (ref, target, x, y) => dropPiece(view, actions, ref, target, x, y),
           hover: (ref, x, y) => hoverListeners.forEach((fn) => fn({ ref, x, y })),
         });
-        const stopRelabel = onLanguage(() => controls.relabel());
-        const destroy = controls.destroy;
-        controls.destroy = () => {
-          stopRelabel();
-          destroy();
-        };
         // The page's hooks for browser tests and the benchmark: the board's camera and the view-model.
         (window as unknown as { fiveNines: unknown }).fiveNines = { board: controls, view, updateTimes };
         document.body.dataset.ready = 'board';

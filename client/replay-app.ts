@@ -7,7 +7,7 @@ import './ui/replay.css';
 import { h, render } from 'preact';
 import { parseReplayFile, type ReplayFileError } from '../shared/match/replay-file.ts';
 import { queryTrail } from '../shared/trail/query.ts';
-import { onLanguage, t } from './i18n/index.ts';
+import { t } from './i18n/index.ts';
 import { ReplayNotice, ReplayScreen } from './ui/replay-screen.ts';
 import { PlayerActions } from './view/player-actions.ts';
 import { ReplayPlayer } from './view/replay-player.ts';
@@ -119,12 +119,6 @@ export function openReplayViewer(root: HTMLElement, replay: unknown, options: Re
             drop: () => undefined,
             hover: (ref, x, y) => hoverListeners.forEach((fn) => fn({ ref, x, y })),
           });
-          const stopRelabel = onLanguage(() => controls.relabel());
-          const destroy = controls.destroy;
-          controls.destroy = () => {
-            stopRelabel();
-            destroy();
-          };
           // The page's hooks for browser tests: the board, the view-model and the player.
           (window as unknown as { fiveNines: unknown }).fiveNines = { board: controls, view: player.view, replay: player };
           if (!closed) document.body.dataset.ready = 'replay';

@@ -1,6 +1,7 @@
 // The wire state as plain data for the view-model: what the room patches, with each resource's props parsed
 // once per change of its JSON. No Phaser, no DOM.
 import type { ResourceKind } from '../../shared/design/model.ts';
+import type { ChartPoint } from '../../shared/match/board-view.ts';
 import type { MatchState } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -28,15 +29,8 @@ export interface BoardLink {
   meaning: string;
 }
 
-export interface SeriesPoint {
-  tS: number;
-  requests: number;
-  errors: number;
-  p95Ms: number;
-  costUsd: number;
-  healthyHosts: number;
-  cacheHitRatio: number;
-}
+/** One point a minute of a board's charts: the shared board view's own shape. */
+export type SeriesPoint = ChartPoint;
 
 export interface TimelineItem {
   tS: number;
