@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { intentsAllowed, intentsSpent } from '../../server/rooms/turn-budget.ts';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+// The per-turn budget rooms share for applying intents: it spreads a burst over turns of the event loop,
+// but never starves a room and never holds an intent past its longest wait.
+describe('the turn budget for intents', () => {
+  it('lets the first room of a turn through, holds the next once the budget is spent, and renews each turn', async () => {
+    await nextTurn();
+    expect(intentsAllowed(3, 0)).toBeGreaterThanOrEqual(1);
+    intentsSpent(3, 30); // far over the budget: three slow intents
+    expect(intentsAllowed(5, 10)).toBe(0);
+    await nextTurn();
+    expect(intentsAllowed(5, 10)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets a whole queue through once its oldest intent has waited long enough, budget or not', async () => {
+    await nextTurn();
+    intentsAllowed(1, 0);
+    intentsSpent(1, 50);
+    expect(intentsAllowed(40, 10)).toBe(0);
+    expect(intentsAllowed(40, 250)).toBe(40);
+  });
+
+  it('allows nothing for an empty queue', () => {
+    expect(intentsAllowed(0, 1000)).toBe(0);
+  });
+});
