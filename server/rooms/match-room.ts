@@ -6,9 +6,8 @@ import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.t
 import type { Actor, Match } from '../../shared/match/match.ts';
 import { findUser } from '../../shared/iam/directory.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
-import { MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
+import { MESSAGE } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
-import { queryTrail, trailQuerySchema } from '../../shared/trail/query.ts';
 import { inTickOrder, runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import { intentsAllowed, intentsSpent } from './turn-budget.ts';
 import { MatchState } from '../wire/match-state.ts';
@@ -22,8 +21,7 @@ import { newRoomCode } from './room-codes.ts';
 import { iamNameFor, seatViews, teamForNewPlayer, type Seat } from './seats.ts';
 import { setUpMatch } from './match-setup.ts';
 import { restoreMatch, snapshotMatch } from '../../shared/match/checkpoint.ts';
-import { matchFingerprint } from '../../shared/match/replay.ts';
-import { matchReplayOf } from '../../shared/match/replay-file.ts';
+import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
 import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
 import { services } from '../services.ts';
 
@@ -143,9 +141,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.project(true);
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
     this.onMessage(MESSAGE.intent, (client, payload: unknown) => this.receiveIntent(client, payload));
-    this.onMessage(MESSAGE.trail, (client, payload: unknown) => this.answerTrail(client, payload));
-    this.onMessage(MESSAGE.fingerprint, (client) => this.answerFingerprint(client));
-    this.onMessage(MESSAGE.replay, (client) => this.answerReplay(client));
+    const actorOf = (client: Client) => this.seats.get(client.sessionId)?.actor;
+    this.onMessage(MESSAGE.trail, (client, payload: unknown) => answerTrail(this.match, actorOf(client), payload));
+    this.onMessage(MESSAGE.fingerprint, (client) => answerFingerprint(this.match, actorOf(client)));
+    this.onMessage(MESSAGE.replay, (client) => answerReplay(this.match, actorOf(client), this.finished, this.competitionId ?? this.roomId));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
   }
@@ -233,22 +232,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     }
   }
 
-  private answerFingerprint(client: Client): unknown {
-    if (!this.seats.get(client.sessionId)?.actor.host) return { ok: false, refusal: refusal('host-only') };
-    return { ok: true, step: this.match.clock.step, phase: this.match.clock.phase, teams: matchFingerprint(this.match) };
-  }
-
-  /** A finished match's replay: the player's own team's, every team's for the host; nothing before the end. */
-  private answerReplay(client: Client): ReplayAnswer {
-    const seat = this.seats.get(client.sessionId);
-    if (!seat) return { ok: false, refusal: refusal('no-team') };
-    if (!this.finished) return { ok: false, refusal: refusal('wrong-phase', 'the replay is ready once the match has finished') };
-    const teams = this.match.teams.flatMap((t, index) => (seat.actor.host || t.id === seat.actor.team ? [index] : []));
-    if (teams.length === 0) return { ok: false, refusal: refusal('no-team') };
-    // The log once, whatever the number of teams: a classroom's would otherwise be sent thirty times over.
-    return { ok: true, replay: matchReplayOf(this.match, this.competitionId ?? this.roomId, teams) };
-  }
-
   override onUncaughtException(error: Error, methodName: string): void {
     // Errors in the seat-keeping hooks are re-thrown by Colyseus to the one client concerned (a refused
     // join is a ServerError we threw on purpose): nothing to end there.
@@ -323,15 +306,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const seq = this.arrivals++;
     this.senders.set(seq, client.sessionId);
     this.queue.push({ seq, actor: seat.actor, intent: parsed.intent, wallMs: now });
-  }
-
-  private answerTrail(client: Client, payload: unknown): unknown {
-    const seat = this.seats.get(client.sessionId);
-    const parsed = trailQuerySchema.safeParse(payload ?? {});
-    if (!seat || !parsed.success) return { ok: false, refusal: refusal('malformed', parsed.success ? undefined : parsed.error.issues[0]?.path.join('.')) };
-    // A player sees their own team's events and the match's; the host sees all.
-    const visible = seat.actor.host ? this.match.trail : this.match.trail.filter((e) => e.team === null || e.team === seat.actor.team);
-    return { ok: true, events: queryTrail(visible, parsed.data) };
   }
 
   /** An intent the room itself makes (setting up seats), applied as the root account and logged as such. */
