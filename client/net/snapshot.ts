@@ -1,7 +1,7 @@
 // The wire state as plain data for the view-model: what the room patches, with each resource's props parsed
 // once per change of its JSON. No Phaser, no DOM.
 import type { ResourceKind } from '../../shared/design/model.ts';
-import type { ChartPoint } from '../../shared/match/board-view.ts';
+import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
 import type { MatchState } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -62,17 +62,11 @@ export interface PlayerSeat {
   principal: string;
 }
 
-export interface TeamSummary {
+/** A team's line on the leaderboard: its standing as the shared board view states it, and who it is. */
+export interface TeamSummary extends StandingView {
   id: string;
   name: string;
   members: number;
-  score: number;
-  stars: number;
-  availability: number;
-  p95Ms: number;
-  costUsd: number;
-  revenueUsd: number;
-  budgetUsd: number;
 }
 
 export type Phase = 'build' | 'running' | 'paused' | 'results';
