@@ -51,9 +51,9 @@ export function t(key: string, params?: TOptions): string {
   return text;
 }
 
-/** Whether a key exists in the current language or the fallback. */
-export function hasText(key: string): boolean {
-  return i18n.exists(key);
+/** Whether a key exists in the current language or the fallback (`params.count` picks a plural form). */
+export function hasText(key: string, params?: TOptions): boolean {
+  return i18n.exists(key, params);
 }
 
 export function language(): Language {
