@@ -29,3 +29,13 @@ export function valuesToSay(values: TimelineValues): Record<string, string | num
 export function sayEntry(entry: SaidEntry): string {
   return t(`timeline.entry.${entry.code}`, valuesToSay(entry.values));
 }
+
+/**
+ * A CloudTrail event's system message in the player's language: the trail keeps the timeline code and values
+ * beside the English (shared/match/tick.ts); anything else shows its English message as logged.
+ */
+export function sayLogged(params: Record<string, unknown>): string {
+  const { code, values, message } = params;
+  if (typeof code === 'string' && typeof values === 'object' && values !== null) return sayEntry({ code, values: values as TimelineValues });
+  return message === undefined ? '' : String(message);
+}
