@@ -15,7 +15,8 @@ import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
 import { PALETTE } from './view/placement.ts';
 import { UtilisationHistory } from './view/utilisation-history.ts';
-import { timelineText } from './view/timeline-text.ts';
+import { sayEntry } from './i18n/timeline-entry.ts';
+import { isEventEnding } from '../shared/sim/timeline-text.ts';
 
 export type SeatRequest =
   | { kind: 'create'; nickname: string; match: NewMatch }
@@ -97,10 +98,9 @@ function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number):
   if (now.board.timeline === before.board.timeline) return;
   for (const e of now.board.timeline) {
     if (e.tS <= seenUntil) continue;
-    const text = timelineText(e.message, e.messageKo);
-    if (e.kind === 'alarm' && / is ALARM/.test(e.message)) toast(text, 'alarm');
-    if (e.kind === 'budget') toast(text, 'budget');
-    if (e.kind === 'event' && e.tS > 0 && !/^over:/.test(e.message)) toast(text, 'info');
+    if (e.code === 'alarmOn') toast(sayEntry(e), 'alarm');
+    if (e.kind === 'budget') toast(sayEntry(e), 'budget');
+    if (e.kind === 'event' && e.tS > 0 && !isEventEnding(e.code)) toast(sayEntry(e), 'info');
   }
 }
 

@@ -1,6 +1,7 @@
 // Every string a player sees comes from assets/i18n/<language>.json through here. English and Korean are both
 // bundled (a few kilobytes each), so switching language at any moment is instant and needs no request.
 import i18next, { type TOptions } from 'i18next';
+import { englishTimelineEntries } from './timeline-english.ts';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +12,11 @@ const files = import.meta.glob('../../assets/i18n/*.json', { eager: true, import
 
 function resourcesFor(language: Language): Record<string, unknown> {
   const found = Object.entries(files).find(([path]) => path.endsWith(`/${language}.json`));
-  return found ? found[1] : {};
+  const resources = found ? found[1] : {};
+  if (language !== 'en') return resources;
+  // English timeline sentences are the shared table's own (see timeline-english.ts).
+  const timeline = (resources.timeline ?? {}) as Record<string, unknown>;
+  return { ...resources, timeline: { ...timeline, entry: englishTimelineEntries() } };
 }
 
 const i18n = i18next.createInstance();
@@ -46,9 +51,9 @@ export function t(key: string, params?: TOptions): string {
   return text;
 }
 
-/** Whether a key exists in the current language or the fallback. */
-export function hasText(key: string): boolean {
-  return i18n.exists(key);
+/** Whether a key exists in the current language or the fallback (`params.count` picks a plural form). */
+export function hasText(key: string, params?: TOptions): boolean {
+  return i18n.exists(key, params);
 }
 
 export function language(): Language {

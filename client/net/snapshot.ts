@@ -2,6 +2,7 @@
 // once per change of its JSON. No Phaser, no DOM.
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
+import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
 import type { MatchState } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -32,12 +33,12 @@ export interface BoardLink {
 /** One point a minute of a board's charts: the shared board view's own shape. */
 export type SeriesPoint = ChartPoint;
 
+/** A timeline entry as the shared simulation wrote it: a code and its values, said by client/i18n/timeline-entry.ts. */
 export interface TimelineItem {
   tS: number;
   kind: string;
-  message: string;
-  /** The scenario's own Korean for the message, when the wire carries it. */
-  messageKo?: string;
+  code: string;
+  values: TimelineValues;
 }
 
 export interface TeamBoard {
@@ -118,7 +119,7 @@ interface WireBoardJson {
   resources?: Record<string, WireResourceJson>;
   links?: Record<string, BoardLink>;
   series?: SeriesPoint[];
-  timeline?: TimelineItem[];
+  timeline?: { tS: number; kind: string; code: string; values: string }[];
   warnings?: string[];
   hints?: { id: string; en: string; ko: string }[];
 }
@@ -161,6 +162,21 @@ export class PropsCache {
   }
 }
 
+/** A timeline entry's values from their wire JSON; the same text gives the same object (entries repeat every patch). */
+const parsedValues = new Map<string, TimelineValues>();
+function valuesOf(text: string): TimelineValues {
+  let values = parsedValues.get(text);
+  if (values) return values;
+  try {
+    values = JSON.parse(text || '{}') as TimelineValues;
+  } catch {
+    values = {};
+  }
+  if (parsedValues.size > 500) parsedValues.clear();
+  parsedValues.set(text, values);
+  return values;
+}
+
 function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
   return {
     team: json.team,
@@ -183,7 +199,7 @@ function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
     })),
     links: Object.values(json.links ?? {}),
     series: json.series ?? [],
-    timeline: json.timeline ?? [],
+    timeline: (json.timeline ?? []).map((e) => ({ tS: e.tS, kind: e.kind, code: e.code, values: valuesOf(e.values) })),
     warnings: json.warnings ?? [],
     hints: json.hints ?? [],
   };

@@ -9,7 +9,7 @@ import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
 import type { Marker, ReplayPlayer, ReplayPlayerState } from '../view/replay-player.ts';
 import { REPLAY_SPEEDS, ReplayPlayer as Player } from '../view/replay-player.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
-import { timelineText } from '../view/timeline-text.ts';
+import { sayEntry } from '../i18n/timeline-entry.ts';
 import { CloudWatch } from './consoles/cloudwatch.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { useLanguage, useView, useViewSlice } from './hooks.ts';
@@ -78,7 +78,7 @@ function Charts({ player, actions, objectiveMs }: { player: ReplayPlayer; action
 }
 
 function markerText(m: Marker): string {
-  return t(`replay.marker.${m.kind}`, { time: formatClock(m.tS), what: timelineText(m.message, m.messageKo) });
+  return t(`replay.marker.${m.kind}`, { time: formatClock(m.tS), what: sayEntry(m) });
 }
 
 /** One mark per step: what happened at the same moment is told in one title (a failure's colour wins). */

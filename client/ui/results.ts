@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import { formatClock, formatNumber, formatUsd, language, t } from '../i18n/index.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
-import { debriefOf, scoreParts } from '../view/debrief.ts';
-import { timelineText } from '../view/timeline-text.ts';
+import { debriefOf, scoreParts, type DebriefLine } from '../view/debrief.ts';
+import { sayEntry } from '../i18n/timeline-entry.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { Stars } from './stars.ts';
@@ -46,10 +46,10 @@ export function Results({ state, actions, scenario, title, onLeave, onReplay, on
         'ul',
         { class: 'debrief', id: 'debrief' },
         d.firstFailure
-          ? h('li', {}, t('results.firstFailure', { time: formatClock(d.firstFailure.simS), what: timelineText(d.firstFailure.message) }), d.cause ? h('span', { class: 'muted' }, ` ${t('results.because', { time: formatClock(d.cause.simS), what: timelineText(d.cause.message) })}`) : null)
+          ? h('li', {}, t('results.firstFailure', { time: formatClock(d.firstFailure.simS), what: lineText(d.firstFailure) }), d.cause ? h('span', { class: 'muted' }, ` ${t('results.because', { time: formatClock(d.cause.simS), what: lineText(d.cause) })}`) : null)
           : h('li', {}, t('results.noFailure')),
         d.worstMinute ? h('li', {}, t('results.worstMinute', { time: formatClock(d.worstMinute.tS), pct: formatNumber(d.worstMinute.errorPct, 1), ms: formatNumber(d.worstMinute.p95Ms) })) : null,
-        d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.simS), what: timelineText(d.budgetAlert.message) })) : null,
+        d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.simS), what: lineText(d.budgetAlert) })) : null,
         h('li', {}, t('results.activity', { scaling: d.scaling, refused: d.refused })),
       ),
       scenario?.hints.length ? h('div', { class: 'tips' }, h('h2', {}, t('results.tips')), h('ul', {}, localised(scenario, language()).hints.map((hint, i) => h('li', { key: i }, hint)))) : null,
@@ -62,4 +62,9 @@ export function Results({ state, actions, scenario, title, onLeave, onReplay, on
       ),
     ),
   );
+}
+
+/** A debrief line in the player's language: from its timeline code where the trail kept one. */
+function lineText(line: DebriefLine): string {
+  return line.code && line.values ? sayEntry({ code: line.code, values: line.values }) : line.message;
 }

@@ -5,6 +5,7 @@ import { stepsOwed, STEPS_PER_SECOND_AT_1X } from '../../shared/match/clock.ts';
 import { openReplayRecord, REPLAY_FILE_ERRORS, sameMatch, type ReplayFileError, type ReplayRecord } from '../../shared/match/replay-file.ts';
 import type { ReplayCursor } from '../../shared/match/replay-cursor.ts';
 import { STEP_SECONDS } from '../../shared/sim/constants.ts';
+import { isEventEnding, type TimelineValues } from '../../shared/sim/timeline-text.ts';
 import { MatchView } from './match-view.ts';
 import { ReplaySnapshots } from './replay-snapshot.ts';
 import { UtilisationHistory } from './utilisation-history.ts';
@@ -21,8 +22,8 @@ export interface Marker {
   step: number;
   tS: number;
   kind: 'event' | 'failure';
-  message: string;
-  messageKo?: string;
+  code: string;
+  values: TimelineValues;
 }
 
 /** How the end compares with the recorded match: unknown until the end is reached. */
@@ -225,6 +226,6 @@ async function prepare(row: ReplayRecord, progress: (share: number) => void, cod
 function markersOf(cursor: ReplayCursor, team: number): Marker[] {
   return cursor
     .events(team)
-    .filter((e) => e.tS > 0 && (e.kind === 'failure' || (e.kind === 'event' && !e.message.startsWith('over:'))))
-    .map((e) => ({ step: Math.min(cursor.finalStep, Math.floor(e.tS / STEP_SECONDS) + 1), tS: e.tS, kind: e.kind as 'event' | 'failure', message: e.message, ...(e.messageKo ? { messageKo: e.messageKo } : {}) }));
+    .filter((e) => e.tS > 0 && (e.kind === 'failure' || (e.kind === 'event' && !isEventEnding(e.code))))
+    .map((e) => ({ step: Math.min(cursor.finalStep, Math.floor(e.tS / STEP_SECONDS) + 1), tS: e.tS, kind: e.kind as 'event' | 'failure', code: e.code, values: e.values }));
 }

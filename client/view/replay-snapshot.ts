@@ -5,6 +5,7 @@ import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shar
 import type { Design } from '../../shared/design/model.ts';
 import { simSeconds } from '../../shared/match/match.ts';
 import type { ReplayCursor } from '../../shared/match/replay-cursor.ts';
+import { warningSentence } from '../../shared/sim/timeline-text.ts';
 import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary } from '../net/snapshot.ts';
 
 /** World events kept on a board, as on the wire. */
@@ -55,8 +56,8 @@ export class ReplaySnapshots {
       resources,
       links: design.lines,
       series: this.cursor.series(teamIndex),
-      timeline: world.timeline.slice(-TIMELINE_ITEMS).map((e) => ({ tS: e.tS, kind: e.kind, message: e.message, ...(e.messageKo ? { messageKo: e.messageKo } : {}) })),
-      warnings: world.topo.warnings.slice(0, 20),
+      timeline: world.timeline.slice(-TIMELINE_ITEMS).map((e) => ({ tS: e.tS, kind: e.kind, code: e.code, values: e.values })),
+      warnings: world.topo.warnings.slice(0, 20).map(warningSentence),
       hints: [],
     };
     const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t) }));

@@ -3,6 +3,7 @@
 import type { Match } from '../../shared/match/match.ts';
 import { matchFingerprint, replayInputs } from '../../shared/match/replay.ts';
 import { standingOf } from '../../shared/sim/standing.ts';
+import { timelineSentence, type TimelineCode } from '../../shared/sim/timeline-text.ts';
 import type { Database } from '../persistence/database.ts';
 import { appendAuditEvents } from '../persistence/queries/audit-log.ts';
 import { setCompetitionStatus } from '../persistence/queries/competitions.ts';
@@ -12,10 +13,13 @@ import { saveResult } from '../persistence/queries/results.ts';
 /** Availability per simulated minute, as the board's chart points gave it. */
 export type AvailabilitySeries = { tS: number; availability: number }[];
 
+/** Health entries that say something stopped answering. */
+const UNHEALTHY: ReadonlySet<TimelineCode> = new Set(['targetsUnhealthy', 'checkUnhealthy', 'endpointUnhealthy']);
+
 /** The first thing that broke, in the world's own words: what a debrief starts from. */
 export function firstFailure(match: Match, teamIndex: number): string | null {
-  const entry = match.teams[teamIndex]?.world.timeline.find((e) => e.kind === 'failure' || (e.kind === 'health' && /unhealthy|down/i.test(e.message)));
-  return entry ? `${Math.round(entry.tS / 60)} min: ${entry.message}` : null;
+  const entry = match.teams[teamIndex]?.world.timeline.find((e) => e.kind === 'failure' || UNHEALTHY.has(e.code));
+  return entry ? `${Math.round(entry.tS / 60)} min: ${timelineSentence(entry)}` : null;
 }
 
 export async function recordFinishedMatch(db: Database, matchId: string, competitionId: string | undefined, match: Match, series: Map<string, AvailabilitySeries>): Promise<void> {

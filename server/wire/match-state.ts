@@ -50,7 +50,8 @@ export const SeriesPoint = schema(
 );
 export type SeriesPoint = SchemaType<typeof SeriesPoint>;
 
-export const TimelineItem = schema({ tS: t.number(), kind: t.string(), message: t.string() }, 'TimelineItem');
+/** A timeline entry as its code and values (`values` as JSON): the client says it in the player's language. */
+export const TimelineItem = schema({ tS: t.number(), kind: t.string(), code: t.string(), values: t.string() }, 'TimelineItem');
 export type TimelineItem = SchemaType<typeof TimelineItem>;
 
 /** A live hint the scenario gives when its condition holds on the team's world (in both languages). */

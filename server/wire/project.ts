@@ -7,6 +7,7 @@ import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceSta
 import type { Match, Team } from '../../shared/match/match.ts';
 import { simSeconds } from '../../shared/match/match.ts';
 import { hintsDue } from '../../shared/sim/hints.ts';
+import { warningSentence } from '../../shared/sim/timeline-text.ts';
 import {
   AccountState,
   HintItem,
@@ -111,7 +112,7 @@ function projectTimeline(board: TeamBoard, team: Team, memo: ProjectionMemo): vo
   const from = Math.max(memo.timeline.get(team.id) ?? 0, timeline.length - TIMELINE_ITEMS);
   for (let i = from; i < timeline.length; i++) {
     const e = timeline[i]!;
-    board.timeline.push(Object.assign(new TimelineItem(), { tS: e.tS, kind: e.kind, message: e.message }));
+    board.timeline.push(Object.assign(new TimelineItem(), { tS: e.tS, kind: e.kind, code: e.code, values: JSON.stringify(e.values) }));
   }
   while (board.timeline.length > TIMELINE_ITEMS) board.timeline.shift();
   memo.timeline.set(team.id, timeline.length);
@@ -167,7 +168,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     if (memo.design.get(team) !== team.world.design) {
       projectDesign(board, team.world.design);
       board.warnings.clear();
-      for (const w of team.world.topo.warnings.slice(0, 20)) board.warnings.push(w);
+      for (const w of team.world.topo.warnings.slice(0, 20)) board.warnings.push(warningSentence(w));
       memo.design.set(team, team.world.design);
       projectStatus(board, team);
     } else if (withStatus) {

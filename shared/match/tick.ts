@@ -1,4 +1,5 @@
 import { step } from '../sim/step.ts';
+import { timelineSentence } from '../sim/timeline-text.ts';
 import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
 import { SCENARIO, SYSTEM, type TrailEvent } from '../trail/event.ts';
 import { userArn } from '../iam/arn.ts';
@@ -82,7 +83,8 @@ function logTimeline(match: Match, team: Team, cursor: TimelineCursor, wallMs: n
       principal: entry.actor ? { type: 'IAMUser', name: entry.actor, arn: userArn(entry.actor) } : entry.kind === 'event' ? SCENARIO : SYSTEM,
       eventSource: call ? `${call[0]}.amazonaws.com` : source[0],
       eventName: call ? call[1]! : source[1],
-      params: { message: entry.message },
+      // The English sentence for people reading the log; the code and values for a client to say it in its language.
+      params: { message: timelineSentence(entry), code: entry.code, values: entry.values },
       outcome: 'Success',
       ...(entry.resources?.length ? { resource: entry.resources.join(', ') } : {}),
     };

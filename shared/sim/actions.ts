@@ -73,7 +73,7 @@ export function applyAction(world: World, input: unknown): ActionResult {
   if (action.type === 'update-design') return updateDesign(world, action.design);
   if (action.type === 'revoke-credentials') {
     const stopped = revokeCredentials(world, action.user);
-    note(world, 'action', `access keys of ${action.user} revoked${stopped > 0 ? ': no more launches with them' : ''}`);
+    note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
     return { ok: true };
   }
   const found = find(world, action.logicalId, action.stack);
@@ -82,15 +82,16 @@ export function applyAction(world: World, input: unknown): ActionResult {
   const label = world.topo.labels[r.id]!;
   const result = applyTo(world, action, r, label);
   // A refused action changes nothing, not even the timeline: the refusal is the caller's to report.
-  if (result.ok) note(world, 'action', `${action.type} ${label}${describe(action)}`);
+  if (result.ok) {
+    if (action.type === 'set-desired-capacity') note(world, 'actionSetDesired', { resource: label, desired: action.desired });
+    else if (action.type === 'modify-db-class') note(world, 'actionModifyDbClass', { resource: label, dbClass: action.instanceClass });
+    else note(world, ACTION_CODE[action.type], { resource: label });
+  }
   return result;
 }
 
-function describe(action: SimAction): string {
-  if (action.type === 'set-desired-capacity') return ` to ${action.desired}`;
-  if (action.type === 'modify-db-class') return ` to ${action.instanceClass}`;
-  return '';
-}
+/** The timeline code of an action that names only its resource. */
+const ACTION_CODE = { 'promote-replica': 'actionPromote', reboot: 'actionReboot', 'delete-resource': 'actionDelete' } as const;
 
 function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
@@ -176,7 +177,7 @@ export function updateDesign(world: World, design: Design): ActionResult {
  */
 export function adoptDesign(world: World, design: Design): void {
   rebuildWorld(world, design, new Uint8Array(design.resources.length));
-  note(world, 'action', `design updated (${design.resources.length} resources in ${design.stacks.length} stacks)`);
+  note(world, 'designUpdated', { resources: design.resources.length, stacks: design.stacks.length });
 }
 
 /** A live resource that contains or is built on `id`, as EC2 and RDS refuse to delete under it. */

@@ -128,11 +128,7 @@ export function evaluateAlarms(world: World): void {
       // The first evaluation (INSUFFICIENT_DATA → OK) is not news; every other change is.
       const quiet = s.alarmState[a] === ALARM_INSUFFICIENT && next === ALARM_OK;
       s.alarmState[a] = next;
-      if (!quiet) note(
-        world,
-        'alarm',
-        `alarm ${topo.labels[topo.alarmResource[a]!]} is ${next === ALARM_ALARM ? 'ALARM' : 'OK'} (last datapoint ${round(point)})`,
-      );
+      if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: topo.labels[topo.alarmResource[a]!]!, value: round(point) });
     }
     if (next === ALARM_ALARM) {
       for (let k = topo.alarmActionStart[a]!; k < topo.alarmActionStart[a + 1]!; k++) firePolicy(world, topo.alarmActions[k]!);

@@ -78,7 +78,7 @@ function launch(world: World, e: Leak, count: number): void {
     labels.push(`${name}/Instance${n}`);
   }
   rebuildWorld(world, design, Uint8Array.from(removed));
-  note(world, 'event', `${user} called RunInstances: ${count} × ${instanceType} in ${region} (${labels.join(', ')})`, {
+  note(world, 'leakedRunInstances', { user, instances: count, instanceType, region, names: labels }, {
     actor: user,
     action: 'ec2:RunInstances',
     resources: labels,

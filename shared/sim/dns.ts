@@ -74,7 +74,7 @@ export function resolve(world: World, a: number): void {
   if (changed && s.dnsExpiry[a]! >= 0) {
     let top = 0;
     for (let r = 1; r < n; r++) if (next[r]! > next[top]!) top = r;
-    note(world, 'dns', `resolvers in ${AREAS[a]!.code} now get ${topo.labels[topo.recResource[top]!]}`);
+    note(world, 'resolversSwitch', { area: AREAS[a]!.code, record: topo.labels[topo.recResource[top]!]! });
   }
   s.dnsExpiry[a] = t + topo.dnsTtlS;
 }

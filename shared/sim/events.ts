@@ -19,6 +19,7 @@ import {
 } from './constants.ts';
 import { nextRandom } from './rng.ts';
 import { T_BUDGET, T_NOW } from './state.ts';
+import { EVENT_ENDING, type TimelineCode, type TimelineValues } from './timeline-text.ts';
 import { note, type World } from './world.ts';
 import { PRICED_SERVICES } from '../scenario/events.ts';
 import type { ScenarioEvent } from '../scenario/schema.ts';
@@ -35,37 +36,49 @@ export function endOf(e: ScenarioEvent): number {
 
 const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'budget-cut', 'announcement']);
 
-/** What the timeline says when an event starts; empty for events the scenario does not announce itself. */
-function describe(e: ScenarioEvent): string {
+/** What the timeline says when an event starts; none for events the scenario does not announce itself. */
+function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValues } | undefined {
   switch (e.type) {
     case 'az-outage':
-      return `availability zone ${e.params.zone} goes dark`;
+      return { code: 'azDark', values: { zone: e.params.zone } };
     case 'region-outage':
-      return `region ${e.params.region} goes dark`;
-    case 'inter-region-degradation':
-      return `inter-region network degraded (+${e.params.addedMs} ms, ${e.params.lossPct}% loss${e.params.region ? ` around ${e.params.region}` : ''})`;
+      return { code: 'regionDark', values: { region: e.params.region } };
+    case 'inter-region-degradation': {
+      const values = { addedMs: e.params.addedMs, lossPct: e.params.lossPct };
+      return e.params.region ? { code: 'degradedAround', values: { ...values, region: e.params.region } } : { code: 'degraded', values };
+    }
     case 'flood':
-      return `a flood of requests starts from ${e.params.area}`;
+      return { code: 'flood', values: { area: e.params.area } };
     case 'traffic-spike':
-    case 'flash-crowd':
-      return `${e.type === 'flash-crowd' ? 'flash crowd' : 'traffic spike'}: ×${e.params.multiplier}${e.params.areas ? ` from ${e.params.areas.join(', ')}` : ''}`;
+    case 'flash-crowd': {
+      const crowd = e.type === 'flash-crowd';
+      const values = { multiplier: e.params.multiplier };
+      if (!e.params.areas) return { code: crowd ? 'flashCrowd' : 'trafficSpike', values };
+      return { code: crowd ? 'flashCrowdFrom' : 'trafficSpikeFrom', values: { ...values, areas: e.params.areas } };
+    }
     case 'budget-cut':
-      return `the budget is cut to $${e.params.amountUsd}`;
+      return { code: 'budgetCut', values: { amountUsd: e.params.amountUsd } };
     case 'price-change':
-      return `${e.params.service} prices change: ×${e.params.multiplier} the catalogue price`;
+      return { code: 'priceChange', values: { service: e.params.service, multiplier: e.params.multiplier } };
     case 'leaked-credentials':
       // Nobody announces a leak: it shows in CloudTrail as the user's own calls (see credentials.ts).
-      return '';
+      return undefined;
     case 'announcement':
-      return e.params.message;
+      return { code: 'announcement', values: said(e.params.message, e.params.messageKo) };
     case 'instance-failure':
-      return `instance failure (${e.params.count})`;
+      return { code: 'instanceFailure', values: { instances: e.params.count } };
     case 'db-failure':
-      return `database primary failure${e.params.target ? ` (${e.params.target})` : ''}`;
+      return e.params.target ? { code: 'dbFailureOf', values: { db: e.params.target } } : { code: 'dbFailure', values: {} };
     case 'db-retirement':
-      return `database ${e.params.stack ? `${e.params.stack}/` : ''}${e.params.target} is retired and shut down`;
+      return { code: 'dbRetired', values: { db: `${e.params.stack ? `${e.params.stack}/` : ''}${e.params.target}` } };
   }
 }
+
+/** A scenario's own words, with its Korean where it gives one. */
+function said(message: string, messageKo: string | undefined): TimelineValues {
+  return messageKo ? { message, messageKo } : { message };
+}
+
 
 /** Starts and ends events at the current time, then derives this step's modifiers and dark zones. */
 export function advanceEvents(world: World): void {
@@ -75,19 +88,20 @@ export function advanceEvents(world: World): void {
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     if (s.eventPhase[i] === PENDING && e.announce && t >= e.atS - e.announce.leadS && t < e.atS) {
-      note(world, 'event', e.announce.message, e.announce.messageKo ? { messageKo: e.announce.messageKo } : undefined);
+      note(world, 'announcement', said(e.announce.message, e.announce.messageKo));
       s.eventPhase[i] = ANNOUNCED;
     }
     if ((s.eventPhase[i] === PENDING || s.eventPhase[i] === ANNOUNCED) && t >= e.atS) {
       const text = describe(e);
-      if (text) note(world, 'event', text, e.type === 'announcement' && e.params.messageKo ? { messageKo: e.params.messageKo } : undefined);
+      if (text) note(world, text.code, text.values);
       s.eventPhase[i] = ONE_SHOT.has(e.type) ? OVER : ACTIVE;
       startEvent(world, e);
     }
     if (s.eventPhase[i] === ACTIVE && t >= endOf(e)) {
       s.eventPhase[i] = OVER;
       const text = describe(e);
-      if (text) note(world, 'event', `over: ${text}`);
+      const over = text && EVENT_ENDING[text.code];
+      if (text && over) note(world, over, text.values);
     }
   }
 
@@ -156,7 +170,7 @@ export function advanceEvents(world: World): void {
   }
   for (let z = 0; z < ZONE_COUNT; z++) {
     if (zoneDown[z] !== s.zoneDown[z]) {
-      note(world, zoneDown[z] ? 'failure' : 'recovery', `zone ${zoneLabel(z)} is ${zoneDown[z] ? 'down' : 'back'}`);
+      note(world, zoneDown[z] ? 'zoneDown' : 'zoneBack', { zone: zoneLabel(z) });
     }
     s.zoneDown[z] = zoneDown[z]!;
   }
@@ -189,7 +203,7 @@ function startEvent(world: World, e: ScenarioEvent): void {
       candidates.splice(pick, 1);
       s.instState[slot] = FAILED;
       s.instTimer[slot] = t;
-      note(world, 'failure', `instance ${instanceLabel(world, slot)} failed`);
+      note(world, 'instanceFailed', { instance: instanceLabel(world, slot) });
     }
   } else if (e.type === 'db-failure') {
     let target = -1;
@@ -210,11 +224,11 @@ export function failDatabase(world: World, d: number): void {
   if (world.topo.dbMultiAz[d] === 1 && standby >= 0 && s.zoneDown[standby] === 0) {
     s.dbState[d] = DB_FAILING_OVER;
     s.dbTimer[d] = t + catalogue.database.failoverS.value;
-    note(world, 'database', `${label} fails over to its standby (${catalogue.database.failoverS.value} s)`);
+    note(world, 'dbFailsOver', { db: label, seconds: catalogue.database.failoverS.value });
   } else {
     s.dbState[d] = DB_RECOVERING;
     s.dbTimer[d] = t + catalogue.database.singleAzRecoveryS.value;
-    note(world, 'database', `${label} is down: no standby, recovering on a new host (${catalogue.database.singleAzRecoveryS.value} s)`);
+    note(world, 'dbRecovering', { db: label, seconds: catalogue.database.singleAzRecoveryS.value });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
 import { allocateState, STATE_KEYS, type WorldState } from './state.ts';
+import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
 type StateKey = (typeof STATE_KEYS)[number];
@@ -50,7 +51,9 @@ export function hashWorld(world: World): string {
     f[0] = e.tS;
     for (let i = 0; i < 8; i++) h.byte(fb[i]!);
     h.text(e.kind);
-    h.text(e.message);
+    // The entry's English sentence: the same bytes the timeline hashed when it held sentences, and it covers
+    // the code and every value.
+    h.text(timelineSentence(e));
   }
   // Key order is not part of a design: a design read back from a database hashes as the one written.
   h.text(canonicalJson(world.design));
@@ -58,8 +61,9 @@ export function hashWorld(world: World): string {
   return h.hex();
 }
 
+/** Version 2: timeline entries are codes and values (version 1 held English sentences). */
 export interface WorldSnapshot {
-  version: 1;
+  version: 2;
   design: Design;
   scenario: Scenario;
   seed: number;
@@ -71,12 +75,12 @@ export function snapshotWorld(world: World): WorldSnapshot {
   const state = {} as Record<StateKey, number[]>;
   for (const key of STATE_KEYS) state[key] = Array.from(world.state[key] as ArrayLike<number>);
   return {
-    version: 1,
+    version: 2,
     design: JSON.parse(JSON.stringify(world.design)) as Design,
     scenario: JSON.parse(JSON.stringify(world.scenario)) as Scenario,
     seed: world.seed,
     state,
-    timeline: world.timeline.map((e) => ({ ...e })),
+    timeline: world.timeline.map(copyEntry),
   };
 }
 
@@ -90,8 +94,11 @@ export function restoreWorld(snapshot: WorldSnapshot): World {
 }
 
 export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
-  if (snapshot?.version !== 1 || !snapshot.design || !snapshot.scenario || !snapshot.state) {
-    return { ok: false, code: 'snapshot-invalid', message: 'not a version 1 world snapshot' };
+  if (snapshot?.version !== 2 || !snapshot.design || !snapshot.scenario || !snapshot.state) {
+    return { ok: false, code: 'snapshot-invalid', message: 'not a version 2 world snapshot' };
+  }
+  if (!Array.isArray(snapshot.timeline) || !snapshot.timeline.every(isEntry)) {
+    return { ok: false, code: 'snapshot-invalid', message: 'the snapshot timeline has an entry that is not a known code with values' };
   }
   const removed = Uint8Array.from(snapshot.state.removed ?? []);
   if (removed.length !== snapshot.design.resources.length) {
@@ -118,8 +125,17 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
       topo,
       state,
       scratch: allocateScratch(topo),
-      timeline: snapshot.timeline.map((e) => ({ ...e })),
+      timeline: snapshot.timeline.map(copyEntry),
       last: emptyMetrics(),
     },
   };
+}
+
+function copyEntry(e: TimelineEntry): TimelineEntry {
+  return { ...e, values: JSON.parse(JSON.stringify(e.values)) as TimelineEntry['values'] };
+}
+
+function isEntry(e: unknown): e is TimelineEntry {
+  const entry = e as Partial<TimelineEntry> | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.tS === 'number' && isTimelineCode(entry.code) && typeof entry.values === 'object' && entry.values !== null;
 }

@@ -49,8 +49,8 @@ export function checkHealth(world: World): void {
       else lost++;
     }
   }
-  if (lost > 0) note(world, 'health', `load balancers mark ${lost} target${lost > 1 ? 's' : ''} unhealthy`);
-  if (gained > 0) note(world, 'health', `${gained} target${gained > 1 ? 's' : ''} now healthy`);
+  if (lost > 0) note(world, 'targetsUnhealthy', { count: lost });
+  if (gained > 0) note(world, 'targetsHealthy', { count: gained });
 
   // What each front can do right now (serving: a probe through it succeeds) and what its load balancer
   // believes (healthy view: what Route 53 sees when an alias evaluates target health). Only Route 53 and
@@ -95,7 +95,7 @@ export function checkHealth(world: World): void {
     const after = probe(f < 0 || sc.frontServing[f] === 1, before, s.hcProbes, h, th, th);
     if (after !== before) {
       s.hcHealthy[h] = after;
-      note(world, 'health', `Route 53 health check ${topo.labels[topo.hcResource[h]!]} is ${after ? 'healthy' : 'unhealthy'}`);
+      note(world, after ? 'checkHealthy' : 'checkUnhealthy', { check: topo.labels[topo.hcResource[h]!]! });
     }
   }
 
@@ -108,7 +108,7 @@ export function checkHealth(world: World): void {
     const after = probe(sc.frontServing[topo.epFront[p]!] === 1, before, s.epProbes, p, th, th);
     if (after !== before) {
       s.epHealthy[p] = after;
-      note(world, 'health', `Global Accelerator endpoint ${topo.labels[topo.frontResource[topo.epFront[p]!]!]} is ${after ? 'healthy' : 'unhealthy'}`);
+      note(world, after ? 'endpointHealthy' : 'endpointUnhealthy', { endpoint: topo.labels[topo.frontResource[topo.epFront[p]!]!]! });
     }
   }
 }

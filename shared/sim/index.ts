@@ -2,6 +2,7 @@
 
 export { STEP_SECONDS } from './constants.ts';
 export { createWorld, type World, type TimelineEntry, type TimelineKind, type StepMetrics } from './world.ts';
+export { TIMELINE_CODES, timelineSentence, warningSentence, type TimelineCode, type TimelineValues } from './timeline-text.ts';
 export { step, stepTo } from './step.ts';
 export { applyAction, updateDesign, simActionSchema, type SimAction, type ActionResult } from './actions.ts';
 export { hashWorld, snapshotWorld, restoreWorld, tryRestoreWorld, type WorldSnapshot, type RestoreResult } from './hash.ts';

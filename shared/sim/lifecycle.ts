@@ -51,8 +51,8 @@ export function advanceInstances(world: World): void {
       back++;
     }
   }
-  if (died > 0) note(world, 'failure', `${died} instance${died > 1 ? 's' : ''} lost with a dark zone`);
-  if (back > 0) note(world, 'recovery', `${back} instance${back > 1 ? 's' : ''} rebooting as their zone returns`);
+  if (died > 0) note(world, 'instancesLost', { count: died });
+  if (back > 0) note(world, 'instancesRebooting', { count: back });
 }
 
 export function advanceDatabases(world: World): void {
@@ -82,17 +82,17 @@ export function advanceDatabases(world: World): void {
       if (topo.dbMultiAz[d] === 1 && sb >= 0 && s.zoneDown[sb] === 0) {
         s.dbState[d] = DB_FAILING_OVER;
         s.dbTimer[d] = t + catalogue.database.failoverS.value;
-        note(world, 'database', `${label}: primary zone ${zoneName(z)} is dark, failing over to ${zoneName(sb)}`);
+        note(world, 'dbZoneDark', { db: label, zone: zoneName(z), standby: zoneName(sb) });
       } else {
         s.dbState[d] = DB_DOWN;
-        note(world, 'database', `${label} is down with ${zoneName(z)}${topo.dbMultiAz[d] === 1 ? ' (no standby left)' : ' (single-AZ)'}`);
+        note(world, topo.dbMultiAz[d] === 1 ? 'dbDownNoStandby' : 'dbDownSingleAz', { db: label, zone: zoneName(z) });
       }
       continue;
     }
     if (st === DB_DOWN && !dark) {
       s.dbState[d] = DB_RESTARTING;
       s.dbTimer[d] = t + catalogue.database.rebootS.value;
-      note(world, 'database', `${label}: its zone is back, restarting`);
+      note(world, 'dbZoneBack', { db: label });
       continue;
     }
     if (st === DB_AVAILABLE || t < s.dbTimer[d]!) continue;
@@ -103,18 +103,18 @@ export function advanceDatabases(world: World): void {
         s.dbStandbyZone[d] = s.zoneDown[z] === 1 ? -1 : z;
         s.dbState[d] = DB_AVAILABLE;
         applyPendingClass(world, d);
-        note(world, 'database', `${label} failed over: primary now in ${zoneName(sb)}`);
+        note(world, 'dbFailedOver', { db: label, zone: zoneName(sb) });
       } else {
         s.dbState[d] = DB_DOWN;
       }
     } else if (st === DB_RESTARTING || st === DB_RECOVERING) {
       s.dbState[d] = DB_AVAILABLE;
       applyPendingClass(world, d);
-      note(world, 'database', `${label} is available again`);
+      note(world, 'dbAvailable', { db: label });
     } else if (st === DB_PROMOTING) {
       s.dbState[d] = DB_AVAILABLE;
       s.dbPromoted[d] = 1;
-      note(world, 'database', `${label} is promoted: a standalone writable database`);
+      note(world, 'dbPromoted', { db: label });
     }
   }
 }

@@ -57,11 +57,12 @@ function checkBudgets(world: World): void {
       const value = isForecast ? forecast : cost;
       if (value >= limit && limit > 0) {
         s.notifDone[k] = 1;
-        note(
-          world,
-          'budget',
-          `budget ${topo.labels[topo.budgetResource[b]!]}: ${isForecast ? 'forecast' : 'actual'} spend $${value.toFixed(2)} passed ${topo.notifPct[k]}% of $${amount}`,
-        );
+        note(world, isForecast ? 'budgetForecastPassed' : 'budgetActualPassed', {
+          budget: topo.labels[topo.budgetResource[b]!]!,
+          spendUsd: value.toFixed(2),
+          pct: topo.notifPct[k]!,
+          amountUsd: amount,
+        });
       }
     }
   }
@@ -69,11 +70,11 @@ function checkBudgets(world: World): void {
   let flags = s.tally[T_BUDGET_FLAGS]!;
   if ((flags & 1) === 0 && budget > 0 && cost >= budget) {
     flags |= 1;
-    note(world, 'budget', `spend $${cost.toFixed(2)} passed the scenario budget of $${budget}`);
+    note(world, 'spendOverBudget', { spendUsd: cost.toFixed(2), budgetUsd: budget });
   }
   if ((flags & 2) === 0 && budget > 0 && forecast >= budget) {
     flags |= 2;
-    note(world, 'budget', `forecast spend $${forecast.toFixed(2)} is above the scenario budget of $${budget}`);
+    note(world, 'forecastOverBudget', { spendUsd: forecast.toFixed(2), budgetUsd: budget });
   }
   s.tally[T_BUDGET_FLAGS] = flags;
 }

@@ -24,6 +24,7 @@ import {
   T_NOW,
   T_SHED,
 } from './state.ts';
+import { timelineSentence, warningSentence } from './timeline-text.ts';
 import { createWorld, type TimelineEntry } from './world.ts';
 
 export interface RunOptions {
@@ -62,14 +63,15 @@ export interface RunResult {
   /** The scenario's live hints that held at some minute of the run, with the minute they first did. */
   hintsShown: { id: string; tS: number }[];
   series: SeriesPoint[];
-  timeline: TimelineEntry[];
+  /** Every timeline entry, with its English sentence for readers of the CLI's report and JSON. */
+  timeline: (TimelineEntry & { message: string })[];
   /** Hash of the final world state (golden replays compare it). */
   hash: string;
 }
 
 export function runScenario(design: Design, scenario: Scenario, options: RunOptions): RunResult {
   const world = createWorld(design, scenario, options.seed);
-  const warnings = [...world.topo.warnings];
+  const warnings = world.topo.warnings.map(warningSentence);
   const timed: { atS: number; action: SimAction }[] = [];
   const given: (TimedAction | { atS: number; intent: unknown })[] = [...design.actions, ...(options.actions ?? [])];
   given.forEach((a, i) => {
@@ -151,7 +153,7 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
     warnings,
     hintsShown,
     series,
-    timeline: world.timeline,
+    timeline: world.timeline.map((e) => ({ ...e, message: timelineSentence(e) })),
     hash: hashWorld(world),
   };
 }

@@ -19,11 +19,15 @@ function clampDesired(world: World, g: number, desired: number): number {
   return Math.min(s.asgMax[g]!, Math.max(s.asgMin[g]!, desired));
 }
 
-function setDesired(world: World, g: number, desired: number, why: string): boolean {
+/** Why a group's desired capacity changes: the timeline code that says so, with what it names. */
+type Why = { code: 'desiredByPolicy'; policy: string } | { code: 'desiredByHand' } | { code: 'desiredByTracking'; target: number } | { code: 'desiredBySchedule'; schedule: string };
+
+function setDesired(world: World, g: number, desired: number, why: Why): boolean {
   const s = world.state;
   const next = clampDesired(world, g, desired);
   if (next === s.asgDesired[g]) return false;
-  note(world, 'scaling', `${world.topo.labels[world.topo.asgResource[g]!]}: desired ${s.asgDesired[g]} → ${next} (${why})`);
+  const { code, ...named } = why;
+  note(world, code, { group: world.topo.labels[world.topo.asgResource[g]!]!, from: s.asgDesired[g]!, to: next, ...named });
   s.asgDesired[g] = next;
   return true;
 }
@@ -36,7 +40,7 @@ export function firePolicy(world: World, p: number): void {
   if (g < 0 || topo.policyType[p] === 2) return;
   const t = s.tally[T_NOW]!;
   if (t < s.asgCooldownUntil[g]!) return;
-  if (setDesired(world, g, s.asgDesired[g]! + topo.policyAdjustment[p]!, `policy ${topo.labels[topo.policyResource[p]!]}`)) {
+  if (setDesired(world, g, s.asgDesired[g]! + topo.policyAdjustment[p]!, { code: 'desiredByPolicy', policy: topo.labels[topo.policyResource[p]!]! })) {
     const cd = topo.policyCooldownS[p]!;
     s.asgCooldownUntil[g] = t + (cd >= 0 ? cd : topo.asgCooldownS[g]!);
   }
@@ -44,7 +48,7 @@ export function firePolicy(world: World, p: number): void {
 
 /** Set a group's desired capacity by hand (an action): no cooldown, within min and max. */
 export function setDesiredByHand(world: World, g: number, desired: number): void {
-  setDesired(world, g, desired, 'set by hand');
+  setDesired(world, g, desired, { code: 'desiredByHand' });
 }
 
 export function measureGroups(world: World): void {
@@ -92,7 +96,7 @@ export function trackTargets(world: World): void {
       s.asgTrackHigh[g] = 0;
       s.asgTrackLow[g] = 0;
     }
-    const label = `target tracking ${target}% CPU`;
+    const label: Why = { code: 'desiredByTracking', target };
     if (s.asgTrackHigh[g]! >= TRACK_HIGH && t >= s.asgCooldownUntil[g]!) {
       s.asgTrackHigh[g] = 0;
       const want = Math.ceil((Math.max(running, 1) * avg) / target);
@@ -121,8 +125,9 @@ export function runScheduledActions(world: World): void {
     if (topo.schedMax[k]! >= 0) s.asgMax[g] = Math.min(cap, topo.schedMax[k]!);
     if (topo.schedMin[k]! >= 0) s.asgMin[g] = Math.min(s.asgMax[g]!, topo.schedMin[k]!);
     const desired = topo.schedDesired[k]! >= 0 ? topo.schedDesired[k]! : s.asgDesired[g]!;
-    if (!setDesired(world, g, desired, `scheduled action ${topo.labels[topo.schedResource[k]!]}`)) {
-      note(world, 'scaling', `scheduled action ${topo.labels[topo.schedResource[k]!]} ran (min ${s.asgMin[g]}, max ${s.asgMax[g]})`);
+    const schedule = topo.labels[topo.schedResource[k]!]!;
+    if (!setDesired(world, g, desired, { code: 'desiredBySchedule', schedule })) {
+      note(world, 'scheduleRan', { schedule, min: s.asgMin[g]!, max: s.asgMax[g]! });
     }
   }
 }
@@ -151,7 +156,7 @@ export function reconcileGroups(world: World): void {
         live++;
       }
     }
-    if (replaced > 0) note(world, 'scaling', `${label}: terminating ${replaced} unhealthy instance${replaced > 1 ? 's' : ''}`);
+    if (replaced > 0) note(world, 'instancesReplaced', { group: label, count: replaced });
     const desired = s.asgDesired[g]!;
     if (live < desired) {
       let launched = 0;
@@ -159,7 +164,7 @@ export function reconcileGroups(world: World): void {
       for (let k = live; k < desired; k++) {
         const zone = pickZone(world, g, true);
         if (zone < 0) {
-          if (s.asgStuck[g] === 0) note(world, 'scaling', `${label}: cannot launch, none of its zones is healthy`);
+          if (s.asgStuck[g] === 0) note(world, 'cannotLaunch', { group: label });
           s.asgStuck[g] = 1;
           break;
         }
@@ -178,7 +183,7 @@ export function reconcileGroups(world: World): void {
         zones.push(zoneName(zone));
         s.asgStuck[g] = 0;
       }
-      if (launched > 0) note(world, 'scaling', `${label}: launching ${launched} instance${launched > 1 ? 's' : ''} in ${zones.join(', ')}`);
+      if (launched > 0) note(world, 'instancesLaunched', { group: label, count: launched, zones });
     } else if (live > desired) {
       for (let k = desired; k < live; k++) {
         const zone = pickZone(world, g, false);
@@ -192,7 +197,7 @@ export function reconcileGroups(world: World): void {
         s.instState[victim] = EMPTY;
         s.instHealthy[victim] = 0;
       }
-      note(world, 'scaling', `${label}: terminating ${live - desired} instance${live - desired > 1 ? 's' : ''}`);
+      note(world, 'instancesTerminated', { group: label, count: live - desired });
     }
   }
 }

@@ -4,6 +4,7 @@
 // a topology is rebuilt from the design whenever the design changes, and carries nothing of its own.
 
 import type { Design } from '../design/model.ts';
+import type { DesignWarning } from './timeline-text.ts';
 
 export interface NetworkTopology {
   /** Per design resource: its global zone index if it is a subnet, else -1. */
@@ -235,5 +236,5 @@ export interface Topology extends NetworkTopology, ComputeTopology, StorageTopol
   labels: string[];
   /** Per design resource: "stack\u0000logicalId", how updates match resources. */
   keys: string[];
-  warnings: string[];
+  warnings: DesignWarning[];
 }

@@ -10,6 +10,7 @@ import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, BOOTING, DB_FAILING_OVER, DB_RESTARTING, EMPTY } from './constants.ts';
 import { allocateScratch } from './scratch.ts';
 import { allocateState, T_BUDGET, T_NOW, type WorldState } from './state.ts';
+import { warningSentence } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 import { note, type World } from './world.ts';
 
@@ -135,12 +136,12 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     for (let a = 0; a < AREA_COUNT; a++) s.dnsExpiry[a] = -1;
   }
 
-  const known = new Set(old.warnings);
+  const known = new Set(old.warnings.map(warningSentence));
   world.design = design;
   world.topo = topo;
   world.state = s;
   world.scratch = allocateScratch(topo);
-  for (const w of topo.warnings) if (!known.has(w)) note(world, 'action', `warning: ${w}`);
+  for (const w of topo.warnings) if (!known.has(warningSentence(w))) note(world, w.code, w.values);
 }
 
 function carry(oldIndex: Map<string, number>, topo: Topology, ids: Int32Array, copy: (to: number, from: number) => void): void {
@@ -179,10 +180,10 @@ export function changeClass(world: World, s: WorldState, topo: Topology, d: numb
   if (topo.dbMultiAz[d] === 1 && s.dbStandbyZone[d]! >= 0) {
     s.dbState[d] = DB_FAILING_OVER;
     s.dbTimer[d] = t + catalogue.database.failoverS.value;
-    note(world, 'database', `${label}: changing class to ${topo.classNames[cls]} on the standby, then failing over (${catalogue.database.failoverS.value} s down)`);
+    note(world, 'dbClassByFailover', { db: label, dbClass: topo.classNames[cls]!, seconds: catalogue.database.failoverS.value });
   } else {
     s.dbState[d] = DB_RESTARTING;
     s.dbTimer[d] = t + catalogue.database.classChangeRestartS.value;
-    note(world, 'database', `${label}: restarting as ${topo.classNames[cls]} (${catalogue.database.classChangeRestartS.value} s down)`);
+    note(world, 'dbClassByRestart', { db: label, dbClass: topo.classNames[cls]!, seconds: catalogue.database.classChangeRestartS.value });
   }
 }

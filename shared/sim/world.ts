@@ -4,31 +4,22 @@
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
-import { AREA_COUNT, areaIndex } from './constants.ts';
+import { AREA_COUNT, areaIndex, TO_NOTHING } from './constants.ts';
 import { drawRandomEvents } from './random-events.ts';
 import { seedState } from './rng.ts';
 import { allocateScratch, type Scratch } from './scratch.ts';
 import { allocateState, type WorldState } from './state.ts';
+import { TIMELINE_TEXT, type TimelineCode, type TimelineKind, type TimelineValues } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 
-export type TimelineKind =
-  | 'event'
-  | 'failure'
-  | 'recovery'
-  | 'health'
-  | 'dns'
-  | 'database'
-  | 'alarm'
-  | 'scaling'
-  | 'budget'
-  | 'action';
+export type { TimelineKind } from './timeline-text.ts';
 
+/** One line of the world's timeline: a code and its values (see timeline-text.ts for the wording). */
 export interface TimelineEntry {
   tS: number;
   kind: TimelineKind;
-  message: string;
-  /** The same message in Korean, where the scenario gives one (announcements). */
-  messageKo?: string;
+  code: TimelineCode;
+  values: TimelineValues;
   /** An IAM user whose API call this entry records (leaked credentials launching instances). */
   actor?: string;
   /** The API call, as CloudTrail names it ("ec2:RunInstances"). */
@@ -150,11 +141,20 @@ export function createWorld(design: Design, given: Scenario, seed: number): Worl
     topo,
     state,
     scratch: allocateScratch(topo),
-    timeline: [{ tS: 0, kind: 'event', message: `${scenario.title}: users enter through ${topo.entryLabel}` }],
+    timeline: [entryLine(scenario, topo)],
     last: emptyMetrics(),
   };
 }
 
-export function note(world: World, kind: TimelineKind, message: string, extra?: Omit<TimelineEntry, 'tS' | 'kind' | 'message'>): void {
-  world.timeline.push({ tS: world.state.tally[0]!, kind, message, ...extra });
+/** The timeline's first line: where the scenario's users come in (the scenario's title in both languages). */
+function entryLine(scenario: Scenario, topo: Topology): TimelineEntry {
+  const title = { title: scenario.title, ...(scenario.ko?.title ? { titleKo: scenario.ko.title } : {}) };
+  return topo.entryKind === TO_NOTHING
+    ? { tS: 0, kind: 'event', code: 'usersEnterNowhere', values: title }
+    : { tS: 0, kind: 'event', code: 'usersEnter', values: { ...title, entry: topo.entryLabel } };
+}
+
+/** Adds a line to the timeline, at the world's current time, of the kind its code makes. */
+export function note(world: World, code: TimelineCode, values: TimelineValues = {}, extra?: Pick<TimelineEntry, 'actor' | 'action' | 'resources'>): void {
+  world.timeline.push({ tS: world.state.tally[0]!, kind: TIMELINE_TEXT[code].kind, code, values, ...extra });
 }

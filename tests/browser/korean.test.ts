@@ -94,11 +94,28 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     await page.screenshot({ path: screenshotPath('ko-board') });
     expect(await untranslated(page)).toEqual([]);
 
+    // The event timeline, said from its codes: the scenario's own Korean title, Korean around every value.
+    await page.keyboard.press('e');
+    await page.waitForSelector('#timeline li.tl');
+    const timeline = (await page.textContent('#timeline'))!;
+    expect(timeline).toContain('웹 서버 한 대: 사용자');
+    expect(timeline).not.toMatch(/users enter through|warning:|scaling policy|is down|launching/);
+    // Run the clock to the scenario's announcement (at 15 simulated minutes): its own Korean, and the toast too.
+    await page.click('#clock-start');
+    await page.click('[data-speed="8"]');
+    await page.waitForFunction(() => document.querySelectorAll('#timeline li.tl').length >= 2, null, { timeout: 30_000 });
+    await page.click('#clock-pause');
+    const running = (await page.textContent('#timeline'))!;
+    expect(running).toContain('마케팅 뉴스레터');
+    expect(running).not.toMatch(/Marketing|newsletter|users enter through|warning:|is down|healthy/);
+    await page.screenshot({ path: screenshotPath('ko-timeline') });
+
     // Back to English in the middle of the match: the same seat, every panel re-read.
     await page.click('.language-switch [data-lang="en"]');
     await page.waitForSelector('html[lang="en"]');
     expect(await page.textContent('.palette')).toContain('Load balancer');
     expect(await page.textContent('.inspector')).toContain('Instance type');
+    expect(await page.textContent('#timeline')).toContain('users enter through');
     await page.click('.language-switch [data-lang="ko"]');
     expect(await page.textContent('.palette')).toContain('로드 밸런서');
     await page.close();

@@ -70,7 +70,7 @@ describe("the replay viewer's view of a match", () => {
     const player = opened.player;
     expect(progress.at(-1)).toBe(1);
     expect(player.current).toMatchObject({ row: 1, step: 0, playing: false, verification: 'pending', endStep: match.clock.step });
-    expect(player.current.markers.some((m) => m.kind === 'event' && /us-east-1a/.test(m.message))).toBe(true);
+    expect(player.current.markers.some((m) => m.kind === 'event' && /us-east-1a/.test(String(m.values.zone)))).toBe(true);
     player.setSpeed(8);
     player.play();
     // 8× is 32 steps a real second: a quarter of a second is 8 steps.

@@ -31,7 +31,8 @@ describe('npm run sim', () => {
     expect(result.series).toHaveLength(180); // one point per simulated minute of a 3-hour scenario
     expect(result.series[0]).toEqual(expect.objectContaining({ tS: 0, requests: expect.any(Number), errors: expect.any(Number) }));
     // The manifest's scripted reboot happened at its time.
-    expect(result.timeline).toContainEqual({ tS: 600, kind: 'action', message: 'reboot solo/WebServer' });
+    // Each entry: its code and values, and the English sentence they say.
+    expect(result.timeline).toContainEqual({ tS: 600, kind: 'action', code: 'actionReboot', values: { resource: 'solo/WebServer' }, message: 'reboot solo/WebServer' });
     expect(result.objectives.find((o: { id: string }) => o.id === 'availability')).toEqual(expect.objectContaining({ primary: true }));
   }, 60_000);
 

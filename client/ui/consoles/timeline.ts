@@ -2,7 +2,7 @@
 import { h } from 'preact';
 import { formatClock, t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
-import { timelineText } from '../../view/timeline-text.ts';
+import { sayEntry } from '../../i18n/timeline-entry.ts';
 
 const ICON: Record<string, string> = { event: '▶', failure: '✕', recovery: '↺', health: '♥', dns: '⇄', database: '◉', alarm: '⚑', scaling: '⇅', budget: '$', action: '•' };
 
@@ -19,7 +19,7 @@ export function Timeline({ state, compact = false }: { state: MatchViewState; co
         h('span', { class: 'tl-time' }, formatClock(e.tS)),
         h('span', { class: 'tl-icon', 'aria-hidden': 'true' }, ICON[e.kind] ?? '•'),
         h('span', { class: 'tl-kind' }, t(`timeline.kind.${e.kind}`, { defaultValue: e.kind })),
-        h('span', { class: 'tl-text' }, timelineText(e.message, e.messageKo)),
+        h('span', { class: 'tl-text' }, sayEntry(e)),
       ),
     ),
   );

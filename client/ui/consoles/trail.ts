@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import { exportTrail } from '../../../shared/trail/query.ts';
 import { formatClock, t } from '../../i18n/index.ts';
+import { sayLogged } from '../../i18n/timeline-entry.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 
@@ -70,7 +71,7 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
             h('td', {}, formatClock(e.simS)),
             h('td', {}, `${e.principal.type}: ${e.principal.name}`),
             h('td', {}, h('code', {}, `${e.eventSource.split('.')[0]}:${e.eventName}`)),
-            h('td', {}, e.resource ?? String(e.params.message ?? '')),
+            h('td', {}, e.resource ?? sayLogged(e.params)),
             h('td', {}, e.outcome === 'Failure' ? `✕ ${e.errorCode ?? ''}` : '✓'),
           ),
           open === e.seq ? h('tr', { key: `${e.seq}-json`, class: 'json' }, h('td', { colSpan: 5 }, h('pre', {}, JSON.stringify(e, null, 2)))) : null,

@@ -8,16 +8,17 @@ import { REGIONS } from '../../geography/regions.ts';
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
   return Math.max(STEP_SECONDS, Math.ceil(seconds / STEP_SECONDS) * STEP_SECONDS);
 }
 
-function instanceFigures(type: string, region: number, label: string, warnings: string[]) {
+function instanceFigures(type: string, region: number, label: string, warnings: DesignWarning[]) {
   let entry = catalogue.instanceTypes[type];
   if (!entry) {
-    warnings.push(`${label}: instance type "${type}" is not in the catalogue; the game uses t3.micro figures`);
+    warnings.push({ code: 'warnUnknownInstanceType', values: { instance: label, instanceType: type } });
     entry = catalogue.instanceTypes['t3.micro']!;
   }
   return {
@@ -32,7 +33,7 @@ export function compileCompute(
   removed: Uint8Array,
   net: NetworkTopology,
   labels: string[],
-  warnings: string[],
+  warnings: DesignWarning[],
 ): ComputeTopology {
   const instances = liveOfKind(design, removed, 'instance');
   const groups = liveOfKind(design, removed, 'autoScalingGroup');
@@ -69,7 +70,7 @@ export function compileCompute(
   for (const i of instances) {
     const subnet = refOf(design, removed, i.props.subnet, 'subnet');
     if (!subnet || net.subnetZone[subnet.id]! < 0) {
-      warnings.push(`${labels[i.id]}: instance has no subnet in a known zone; it cannot run`);
+      warnings.push({ code: 'warnInstanceWithoutZone', values: { instance: labels[i.id]! } });
       continue;
     }
     slotOfInstance.set(i.id, inst.resource.length);
@@ -99,15 +100,15 @@ export function compileCompute(
       if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
     }
     if (zones.length === 0) {
-      warnings.push(`${labels[g.id]}: Auto Scaling group has no subnet in a known zone; it launches nothing`);
+      warnings.push({ code: 'warnGroupWithoutZone', values: { group: labels[g.id]! } });
       continue;
     }
     const template = refOf(design, removed, g.props.launchTemplate, 'launchTemplate');
-    if (!template) warnings.push(`${labels[g.id]}: Auto Scaling group has no launch template; it uses t3.micro`);
+    if (!template) warnings.push({ code: 'warnGroupWithoutTemplate', values: { group: labels[g.id]! } });
     const type = template?.props.instanceType ?? 't3.micro';
     let max = Math.max(0, Math.floor(g.props.max));
     if (max > limit) {
-      warnings.push(`${labels[g.id]}: maximum size ${max} is above the game's cap of ${limit}; the cap applies`);
+      warnings.push({ code: 'warnGroupAboveCap', values: { group: labels[g.id]!, max, cap: limit } });
       max = limit;
     }
     const min = Math.min(Math.max(0, Math.floor(g.props.min)), max);
@@ -150,7 +151,7 @@ export function compileCompute(
   const instTg = new Int32Array(inst.resource.length).fill(-1);
   tgTargets.forEach((list, t) => {
     if (list.length > catalogue.loadBalancing.maxTargetsPerGroup.value) {
-      warnings.push(`${labels[tgs[t]!.id]}: more targets than a target group accepts`);
+      warnings.push({ code: 'warnTooManyTargets', values: { targetGroup: labels[tgs[t]!.id]! } });
     }
     for (const slot of list) if (instTg[slot] === -1) instTg[slot] = t;
   });
@@ -185,7 +186,7 @@ export function compileCompute(
     lb.zoneStart.push(lb.zones.length);
     lbPublic[i] = b.props.scheme === 'internet-facing' && anyPublic ? 1 : 0;
     if (b.props.scheme === 'internet-facing' && !anyPublic) {
-      warnings.push(`${labels[b.id]}: internet-facing load balancer has no public subnet; the internet cannot reach it`);
+      warnings.push({ code: 'warnLbWithoutPublicSubnet', values: { loadBalancer: labels[b.id]! } });
     }
     lbWafResource[i] = wafOfResource.get(b.id) ?? -1;
 
@@ -207,7 +208,7 @@ export function compileCompute(
     }
     let total = 0;
     for (const [tgId, w] of weights) if (tgIndex.has(tgId)) total += w > 0 ? w : 0;
-    if (weights.size === 0) warnings.push(`${labels[b.id]}: load balancer forwards to no target group`);
+    if (weights.size === 0) warnings.push({ code: 'warnLbWithoutTargets', values: { loadBalancer: labels[b.id]! } });
     for (const [tgId, w] of [...weights].sort((x, y) => x[0] - y[0])) {
       const t = tgIndex.get(tgId);
       if (t === undefined) continue;

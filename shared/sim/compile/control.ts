@@ -8,6 +8,7 @@ import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
 import { liveOfKind } from './network.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 // Metrics an alarm can watch.
 export const M_UNKNOWN = 0;
@@ -67,7 +68,7 @@ export function compileControl(
   storage: StorageTopology,
   entry: EntryTopology,
   labels: string[],
-  warnings: string[],
+  warnings: DesignWarning[],
 ): ControlTopology {
   const res = design.resources;
   const indexIn = (list: Int32Array, id: number | undefined) => (id === undefined ? -1 : list.indexOf(id));
@@ -77,7 +78,7 @@ export function compileControl(
   const policyAsg = Int32Array.from(policies.map((p) => indexIn(compute.asgResource, p.props.group)));
   const types = { SimpleScaling: 0, StepScaling: 1, TargetTrackingScaling: 2 };
   policies.forEach((p, i) => {
-    if (policyAsg[i]! < 0) warnings.push(`${labels[p.id]}: scaling policy of no Auto Scaling group; it does nothing`);
+    if (policyAsg[i]! < 0) warnings.push({ code: 'warnPolicyWithoutGroup', values: { policy: labels[p.id]! } });
     else if (p.props.policyType === 'TargetTrackingScaling') compute.asgTracking[policyAsg[i]!] = i;
   });
 
@@ -113,7 +114,7 @@ export function compileControl(
       [m, s] = [M_CHARGES, 0];
     }
     if (m === M_UNKNOWN || s < 0) {
-      warnings.push(`${labels[a.id]}: the game cannot watch ${a.props.namespace} ${a.props.metric} here; the alarm stays in INSUFFICIENT_DATA`);
+      warnings.push({ code: 'warnUnwatchedMetric', values: { alarm: labels[a.id]!, namespace: a.props.namespace, metric: a.props.metric } });
       m = M_UNKNOWN;
       s = -1;
     }

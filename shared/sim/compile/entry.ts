@@ -26,6 +26,7 @@ import {
 import type { ComputeTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
 import { liveOfKind, refOf } from './network.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 const POLICIES = { simple: POLICY_SIMPLE, weighted: POLICY_WEIGHTED, latency: POLICY_LATENCY, failover: POLICY_FAILOVER };
 
@@ -36,7 +37,7 @@ export function compileEntry(
   compute: ComputeTopology,
   storage: StorageTopology,
   labels: string[],
-  warnings: string[],
+  warnings: DesignWarning[],
 ): EntryTopology {
   const res = design.resources;
   // Fronts: load balancers, then buckets, then instances that something points at directly.
@@ -88,12 +89,12 @@ export function compileEntry(
     const originId = d.props.origins[0];
     const f = frontOf(originId);
     if (f < 0) {
-      warnings.push(`${labels[d.id]}: the origin is not a load balancer, instance or bucket; cache misses fail`);
+      warnings.push({ code: 'warnBadOrigin', values: { distribution: labels[d.id]! } });
       return;
     }
     const originKind = front.kind[f]!;
     if (originKind !== FRONT_BUCKET && front.pub[f] !== 1) {
-      warnings.push(`${labels[d.id]}: origin ${labels[front.resource[f]!]} is not reachable from the internet; cache misses fail`);
+      warnings.push({ code: 'warnPrivateOrigin', values: { distribution: labels[d.id]!, origin: labels[front.resource[f]!]! } });
       return;
     }
     distOrigin[i] = f;
@@ -120,7 +121,7 @@ export function compileEntry(
     for (const e of g.props.endpoints) {
       const f = frontOf(e.target);
       if (f < 0 || front.kind[f] === FRONT_BUCKET) {
-        warnings.push(`${labels[g.id]}: an endpoint is not a load balancer or instance; it is ignored`);
+        warnings.push({ code: 'warnBadEndpoint', values: { accelerator: labels[g.id]! } });
         continue;
       }
       ep.front.push(f);
@@ -154,7 +155,7 @@ export function compileEntry(
   const first = addressable[0] ?? records[0];
   const door = first ? records.filter((r) => norm(r.props.name) === norm(first.props.name) && r.props.recordType === first.props.recordType) : [];
   const others = new Set(records.filter((r) => !door.includes(r)).map((r) => norm(r.props.name)));
-  for (const name of others) if (first) warnings.push(`users enter through ${norm(first.props.name)}; record ${name} carries no scenario traffic`);
+  for (const name of others) if (first) warnings.push({ code: 'warnIdleRecord', values: { name: norm(first.props.name), record: name } });
   const targetOf = (id: number | undefined): [number, number] => {
     if (id === undefined || removed[id] === 1) return [TO_NOTHING, -1];
     const r = res[id];
@@ -170,9 +171,9 @@ export function compileEntry(
     const [kind, index] = targetOf(r.props.target);
     recTargetKind[i] = index >= 0 ? kind : TO_NOTHING;
     recTarget[i] = index;
-    if (kind === TO_NOTHING || index < 0) warnings.push(`${labels[r.id]}: the record points at nothing in the design; users resolving it fail`);
+    if (kind === TO_NOTHING || index < 0) warnings.push({ code: 'warnRecordToNothing', values: { record: labels[r.id]! } });
     if (kind === TO_FRONT && index >= 0 && front.pub[index] !== 1) {
-      warnings.push(`${labels[r.id]}: ${labels[front.resource[index]!]} is not reachable from the internet`);
+      warnings.push({ code: 'warnPrivateRecordTarget', values: { record: labels[r.id]!, target: labels[front.resource[index]!]! } });
     }
     const named = r.props.region ? regionIndex(r.props.region) : -1;
     recRegion[i] = named >= 0 ? named : kind === TO_FRONT && index >= 0 ? front.region[index]! : -1;
@@ -220,7 +221,7 @@ export function compileEntry(
     entryIndex = firstWebsite;
     entryLabel = labels[front.resource[firstWebsite]!]!;
   } else {
-    warnings.push('nothing in the design is reachable from the internet: every request fails');
+    warnings.push({ code: 'warnNoEntry', values: {} });
   }
 
   return {

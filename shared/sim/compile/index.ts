@@ -7,6 +7,7 @@ import { compileControl } from './control.ts';
 import { compileStorage } from './storage.ts';
 import { compileEntry } from './entry.ts';
 import { compileNetwork } from './network.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 export function resourceKey(design: Design, id: number): string {
   const r = design.resources[id]!;
@@ -14,7 +15,7 @@ export function resourceKey(design: Design, id: number): string {
 }
 
 export function compileTopology(design: Design, removed: Uint8Array): Topology {
-  const warnings: string[] = [];
+  const warnings: DesignWarning[] = [];
   const labels = design.resources.map((r) => `${design.stacks[r.stack]?.name ?? '?'}/${r.logicalId}`);
   const keys = design.resources.map((r) => resourceKey(design, r.id));
   const net = compileNetwork(design, removed, warnings);

@@ -6,6 +6,7 @@ import type { Design, Resource, ResourceOfKind } from '../../design/model.ts';
 import { publicSubnets } from '../../template/public-subnets.ts';
 import { regionIndex, zoneIndex } from '../constants.ts';
 import type { NetworkTopology } from '../topology.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 /** The live resources of a kind (not deleted at run time), in design order. */
 export function liveOfKind<K extends Resource['kind']>(
@@ -30,7 +31,7 @@ export function refOf<K extends Resource['kind']>(
   return r.kind === kind ? (r as ResourceOfKind<K>) : undefined;
 }
 
-export function compileNetwork(design: Design, removed: Uint8Array, warnings: string[]): NetworkTopology {
+export function compileNetwork(design: Design, removed: Uint8Array, warnings: DesignWarning[]): NetworkTopology {
   const n = design.resources.length;
   const subnetZone = new Int16Array(n).fill(-1);
   const subnetPublic = new Uint8Array(n);
@@ -55,7 +56,7 @@ export function compileNetwork(design: Design, removed: Uint8Array, warnings: st
     const vpc = refOf(design, removed, s.props.vpc, 'vpc');
     vpcOf[s.id] = vpc ? vpcOf[vpc.id]! : -1;
     const zone = zoneIndex(s.props.zone);
-    if (zone < 0) warnings.push(`subnet ${s.logicalId} is in an unknown zone "${s.props.zone}"; it hosts nothing`);
+    if (zone < 0) warnings.push({ code: 'warnSubnetUnknownZone', values: { subnet: s.logicalId, zone: s.props.zone } });
     subnetZone[s.id] = zone;
   }
 

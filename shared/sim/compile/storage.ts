@@ -9,6 +9,7 @@ import { REGIONS } from '../../geography/regions.ts';
 import { regionOf, ZONES_PER_REGION, zoneIndex } from '../constants.ts';
 import type { ComputeTopology, StorageTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
+import type { DesignWarning } from '../timeline-text.ts';
 
 export const DB_CLASS_NAMES: string[] = Object.keys(catalogue.databaseClasses).sort();
 
@@ -22,7 +23,7 @@ export function compileStorage(
   net: NetworkTopology,
   compute: ComputeTopology,
   labels: string[],
-  warnings: string[],
+  warnings: DesignWarning[],
 ): StorageTopology {
   const dbs = liveOfKind(design, removed, 'database');
   const dbIndex = new Map<number, number>();
@@ -40,7 +41,7 @@ export function compileStorage(
   dbs.forEach((d, i) => {
     let cls = dbClassIndex(d.props.instanceClass);
     if (cls < 0) {
-      warnings.push(`${labels[d.id]}: database class "${d.props.instanceClass}" is not in the catalogue; the game uses db.t3.micro`);
+      warnings.push({ code: 'warnUnknownDbClass', values: { db: labels[d.id]!, dbClass: d.props.instanceClass } });
       cls = dbClassIndex('db.t3.micro');
     }
     dbClassDesign[i] = cls;
@@ -96,7 +97,7 @@ export function compileStorage(
   const replicasOf = new Map<number, number>();
   for (let i = 0; i < n; i++) if (dbSource[i]! >= 0) replicasOf.set(dbSource[i]!, (replicasOf.get(dbSource[i]!) ?? 0) + 1);
   for (const [src, count] of replicasOf) {
-    if (count > catalogue.database.maxReadReplicas.value) warnings.push(`${labels[dbs[src]!.id]}: more read replicas than the game accepts`);
+    if (count > catalogue.database.maxReadReplicas.value) warnings.push({ code: 'warnTooManyReplicas', values: { db: labels[dbs[src]!.id]! } });
   }
 
   // Which group each instance slot uses: the nearest one it can reach. Ranks: 0 a member in its own VPC,
@@ -131,12 +132,8 @@ export function compileStorage(
     const key = `${compute.instResource[s]}:${best}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    const db = labels[dbs[roots[best]!]!.id];
-    warnings.push(
-      bestScore === 3
-        ? `${labels[compute.instResource[s]!]} cannot reach database ${db}: their VPCs are neither peered nor attached to one Transit Gateway`
-        : `${labels[compute.instResource[s]!]} reaches database ${db} in another region without peering or a Transit Gateway; the game assumes a public endpoint`,
-    );
+    const db = labels[dbs[roots[best]!]!.id]!;
+    warnings.push({ code: bestScore === 3 ? 'warnDbUnreachable' : 'warnDbPublicEndpoint', values: { instance: labels[compute.instResource[s]!]!, db } });
   }
 
   const buckets = liveOfKind(design, removed, 'bucket');

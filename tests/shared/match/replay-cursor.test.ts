@@ -11,6 +11,7 @@ import type { TrailEvent } from '../../../shared/trail/event.ts';
 import { MatchState } from '../../../server/wire/match-state.ts';
 import { newMemo, projectMatch } from '../../../server/wire/project.ts';
 import { exampleDesign, exampleScenario, host, user } from '../../support/match-fixtures.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 const STACK = exampleDesign('alb-asg-multi-az').stacks[0]!.name;
 const ASG = exampleDesign('alb-asg-multi-az').resources.find((r) => r.kind === 'autoScalingGroup')!.logicalId;
@@ -153,7 +154,7 @@ describe('a seekable replay', () => {
     cursor.seek(finalStep);
     cursor.seek(0);
     const blue = cursor.events(1);
-    expect(blue.some((e) => e.kind === 'event' && /us-east-1b/.test(e.message))).toBe(true);
+    expect(blue.some((e) => e.kind === 'event' && /us-east-1b/.test(timelineSentence(e)))).toBe(true);
     expect(blue).toEqual(recorded.teams[1]!.world.timeline);
   });
 

@@ -3,6 +3,7 @@ import { step } from '../../../shared/sim/step.ts';
 import { createWorld } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario, webTier } from './builders.ts';
 import { offeredTo, slotsOf } from './probes.ts';
+import { warningSentence } from '../../../shared/sim/timeline-text.ts';
 
 describe('load balancing', () => {
   it('sends nothing to a target in an AZ the load balancer does not enable', () => {
@@ -81,7 +82,7 @@ describe('reachability', () => {
     d.loadBalancer('Lb', net.subnets, [tg]);
     const world = createWorld(d.design, scenario(), 1);
     step(world);
-    expect(world.topo.warnings.join('\n')).toMatch(/no public subnet/);
+    expect(world.topo.warnings.map(warningSentence).join('\n')).toMatch(/no public subnet/);
     expect(world.last.served).toBe(0);
     expect(world.last.failed).toBeCloseTo(world.last.requests, 9);
   });

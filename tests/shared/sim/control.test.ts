@@ -5,6 +5,7 @@ import { queueingFactor } from '../../../shared/sim/latency.ts';
 import { createWorld } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil, slotsOf } from './probes.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 describe('service', () => {
   it('has a latency knee well before errors', () => {
@@ -92,11 +93,11 @@ describe('auto scaling', () => {
     });
     const world = createWorld(d.design, s, 2);
     runUntil(world, 1200);
-    const alarm = world.timeline.find((e) => e.kind === 'alarm' && /CpuHigh is ALARM/.test(e.message));
+    const alarm = world.timeline.find((e) => e.kind === 'alarm' && /CpuHigh is ALARM/.test(timelineSentence(e)));
     expect(alarm).toBeDefined();
     // Three one-minute datapoints above 60% are needed: the ones ending at 660, 720 and 780 s.
     expect(alarm!.tS).toBe(775);
-    const scaled = world.timeline.find((e) => e.kind === 'scaling' && /desired 4 → 6/.test(e.message));
+    const scaled = world.timeline.find((e) => e.kind === 'scaling' && /desired 4 → 6/.test(timelineSentence(e)));
     expect(scaled?.tS).toBe(775);
   });
 

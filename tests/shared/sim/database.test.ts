@@ -4,6 +4,7 @@ import { applyAction } from '../../../shared/sim/actions.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { now, runUntil } from './probes.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 const OUTAGE_AT = 600;
 const FAILOVER_S = catalogue.database.failoverS.value;
@@ -48,7 +49,7 @@ describe('databases', () => {
     expect(shares.get(OUTAGE_AT + 1195)!).toBeCloseTo(0.5, 1);
     // Back after the zone returns and the database restarts.
     expect(shares.get(OUTAGE_AT + 1200 + catalogue.database.rebootS.value)!).toBe(1);
-    expect(world.timeline.some((e) => /app\/Db is down with us-east-1b \(single-AZ\)/.test(e.message))).toBe(true);
+    expect(world.timeline.some((e) => /app\/Db is down with us-east-1b \(single-AZ\)/.test(timelineSentence(e)))).toBe(true);
   });
 
   function scaleUp(multiAz: boolean) {

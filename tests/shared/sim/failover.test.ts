@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil } from './probes.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 const OUTAGE_AT = 600;
 
@@ -48,8 +49,8 @@ describe('failover', () => {
   it('DNS failover waits for the health checks and then the TTL', () => {
     const world = twoRegions('dns');
     const recovery = recoveryTime(world);
-    const check = world.timeline.find((e) => /health check .*EastCheck is unhealthy/.test(e.message));
-    const switched = world.timeline.find((e) => e.kind === 'dns' && /global\/Secondary/.test(e.message));
+    const check = world.timeline.find((e) => /health check .*EastCheck is unhealthy/.test(timelineSentence(e)));
+    const switched = world.timeline.find((e) => e.kind === 'dns' && /global\/Secondary/.test(timelineSentence(e)));
     expect(check).toBeDefined();
     expect(switched).toBeDefined();
     // Health checks: interval 10 s × threshold 3.
@@ -67,7 +68,7 @@ describe('failover', () => {
     const viaAccelerator = recoveryTime(world);
     expect(viaAccelerator).toBe(30);
     expect(viaAccelerator).toBeLessThan(viaDns);
-    expect(world.timeline.some((e) => /Global Accelerator endpoint east\/Lb is unhealthy/.test(e.message))).toBe(true);
+    expect(world.timeline.some((e) => /Global Accelerator endpoint east\/Lb is unhealthy/.test(timelineSentence(e)))).toBe(true);
   });
 
   it('fails requests while the health checks have not yet seen the failure', () => {

@@ -4,6 +4,7 @@ import { step } from '../../../shared/sim/step.ts';
 import { createWorld } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil } from './probes.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 function oneInstance(region: string, budget?: { amountUsd: number; notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number }[] }) {
   const d = designBuilder();
@@ -55,13 +56,13 @@ describe('money', () => {
     const world = createWorld(d.design, scenario({ durationS: 7200, budgetUsd: 0.18, traffic: [{ area: 'north-america', baselineRps: 0 }] }), 1);
     runUntil(world, 7200);
     const alerts = world.timeline.filter((e) => e.kind === 'budget');
-    const forecast = alerts.find((e) => /forecast spend/.test(e.message) && /solo\/Budget/.test(e.message));
-    const actual = alerts.find((e) => /actual spend/.test(e.message));
+    const forecast = alerts.find((e) => /forecast spend/.test(timelineSentence(e)) && /solo\/Budget/.test(timelineSentence(e)));
+    const actual = alerts.find((e) => /actual spend/.test(timelineSentence(e)));
     expect(forecast).toBeDefined();
     expect(actual).toBeDefined();
     // The forecast warns long before the money is spent.
     expect(forecast!.tS).toBeLessThan(actual!.tS);
     expect(forecast!.tS).toBeGreaterThanOrEqual(catalogue.budgets.minForecastS.value - 5);
-    expect(alerts.some((e) => /passed the scenario budget/.test(e.message))).toBe(true);
+    expect(alerts.some((e) => /passed the scenario budget/.test(timelineSentence(e)))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { T_COST_TRANSFER, T_FAILED } from '../../../shared/sim/state.ts';
 import { createWorld } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil } from './probes.ts';
+import { warningSentence } from '../../../shared/sim/timeline-text.ts';
 
 /** An app VPC with a public instance, and a data VPC with the database; `join` connects them. */
 function twoVpcs(join: 'none' | 'peering' | 'transit-gateway', dataRegion = 'us-east-1') {
@@ -32,7 +33,7 @@ const mix = { static: 0.5, read: 0.4, write: 0.1 };
 describe('reaching a database in another VPC', () => {
   it('fails every dynamic request from an unconnected VPC of the same region, and says why', () => {
     const world = createWorld(twoVpcs('none'), scenario({ mix }), 1);
-    expect(world.topo.warnings.some((w) => w.includes('cannot reach database data/Db'))).toBe(true);
+    expect(world.topo.warnings.map(warningSentence).some((w) => w.includes('cannot reach database data/Db'))).toBe(true);
     runUntil(world, 60);
     // Static requests need no database; reads and writes fail.
     expect(world.last.failed / world.last.requests).toBeCloseTo(0.5, 1);
@@ -42,7 +43,7 @@ describe('reaching a database in another VPC', () => {
   it('serves them through a peering, and through a Transit Gateway at its per-GB price', () => {
     for (const join of ['peering', 'transit-gateway'] as const) {
       const world = createWorld(twoVpcs(join), scenario({ mix }), 1);
-      expect(world.topo.warnings.filter((w) => w.includes('data/Db'))).toEqual([]);
+      expect(world.topo.warnings.map(warningSentence).filter((w) => w.includes('data/Db'))).toEqual([]);
       runUntil(world, 60);
       expect(world.state.tally[T_FAILED]).toBe(0);
       expect(world.state.dbCpu[0]).toBeGreaterThan(0);

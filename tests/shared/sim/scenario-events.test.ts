@@ -10,6 +10,7 @@ import { T_COST_COMPUTE, T_COST_TRANSFER, T_FAILED } from '../../../shared/sim/s
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario, webTier } from './builders.ts';
 import { runUntil } from './probes.ts';
+import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 
 const quiet = { traffic: [{ area: 'north-america' as const, baselineRps: 0 }] };
 
@@ -30,15 +31,15 @@ describe('announcements', () => {
     });
     const world = createWorld(webTier().b.design, s, 1);
     runUntil(world, 2400);
-    expect(world.timeline).toContainEqual({ tS: 900, kind: 'event', message: 'AZ trouble ahead', messageKo: '영역 문제 예고' });
-    expect(world.timeline.find((e) => e.message.includes('goes dark'))?.tS).toBe(1800);
-    expect(world.timeline.filter((e) => e.message === 'AZ trouble ahead')).toHaveLength(1);
+    expect(world.timeline).toContainEqual({ tS: 900, kind: 'event', code: 'announcement', values: { message: 'AZ trouble ahead', messageKo: '영역 문제 예고' } });
+    expect(world.timeline.find((e) => timelineSentence(e).includes('goes dark'))?.tS).toBe(1800);
+    expect(world.timeline.filter((e) => timelineSentence(e) === 'AZ trouble ahead')).toHaveLength(1);
   });
 
   it('an announcement event carries its Korean text', () => {
     const world = createWorld(webTier().b.design, scenario({ ...quiet, events: [{ type: 'announcement', atS: 60, params: { message: 'Hello', messageKo: '안녕' } }] }), 1);
     runUntil(world, 120);
-    expect(world.timeline).toContainEqual({ tS: 60, kind: 'event', message: 'Hello', messageKo: '안녕' });
+    expect(world.timeline).toContainEqual({ tS: 60, kind: 'event', code: 'announcement', values: { message: 'Hello', messageKo: '안녕' } });
   });
 });
 
@@ -55,7 +56,7 @@ describe('price change', () => {
     const afterChange = (w: World) => w.state.tally[T_COST_COMPUTE]! - computeAt1800;
     expect(afterChange(dear)).toBeCloseTo(2 * afterChange(base), 9);
     expect(dear.state.tally[T_COST_TRANSFER]).toBeCloseTo(base.state.tally[T_COST_TRANSFER]!, 9);
-    expect(dear.timeline.some((e) => e.message === 'compute prices change: ×2 the catalogue price')).toBe(true);
+    expect(dear.timeline.some((e) => timelineSentence(e) === 'compute prices change: ×2 the catalogue price')).toBe(true);
   });
 });
 
@@ -166,7 +167,7 @@ describe('database retirement', () => {
     runUntil(world, 1200);
     const db = world.design.resources.find((r) => r.logicalId === 'Db')!;
     expect(world.state.removed[db.id]).toBe(1);
-    expect(world.timeline.some((e) => e.message === 'database Db is retired and shut down')).toBe(true);
+    expect(world.timeline.some((e) => timelineSentence(e) === 'database Db is retired and shut down')).toBe(true);
     // Without any database the design becomes stateless: dynamic requests are served by the instances alone.
     expect(world.last.errors).toBe(0);
   });
@@ -192,7 +193,7 @@ describe('seeded random events', () => {
     expect(world.scenario.random).toEqual([]);
     expect(random.events).toEqual([]);
     runUntil(world, 7200);
-    expect(world.timeline.filter((e) => e.message === 'random')).toHaveLength(drawn.length);
+    expect(world.timeline.filter((e) => timelineSentence(e) === 'random')).toHaveLength(drawn.length);
   });
 
   it('are the same for the same seed and differ between seeds', () => {

@@ -1,0 +1,221 @@
+// What the timeline says: every entry the simulation writes is a stable code and its values, never a sentence.
+// This table is the one English wording of each code. The CLI, CloudTrail and logs render it here
+// (`timelineSentence`); the client gives the same table to i18next as its English and reads the Korean from
+// assets/i18n/ko.json (`timeline.entry.<code>`), so a code and its wording never drift apart.
+//
+// Templates use i18next's `{{name}}` placeholders. A template given as `{ one, other }` is chosen by the value
+// `count` (English plural rules; i18next picks the same form from `<code>_one` / `<code>_other`).
+// Values the client turns into words of the player's language before filling a template (see
+// client/view/timeline-sentence.ts): `area` and `areas` (world-area codes), `service` (a priced service), and any
+// value `x` that has an `xKo` beside it (a scenario's own Korean text). Everything else (ids, labels, zone and
+// region names, numbers) is shown as it is.
+
+export type TimelineKind = 'event' | 'failure' | 'recovery' | 'health' | 'dns' | 'database' | 'alarm' | 'scaling' | 'budget' | 'action';
+
+export type TimelineValue = string | number | readonly string[];
+export type TimelineValues = Readonly<Record<string, TimelineValue>>;
+
+type Template = string | { one: string; other: string };
+
+/** What a design's compile step warns about: each a code, its English, and the timeline code that reports it. */
+export const WARNING_TEXT = {
+  warnPolicyWithoutGroup: '{{policy}}: scaling policy of no Auto Scaling group; it does nothing',
+  warnUnwatchedMetric: '{{alarm}}: the game cannot watch {{namespace}} {{metric}} here; the alarm stays in INSUFFICIENT_DATA',
+  warnUnknownDbClass: '{{db}}: database class "{{dbClass}}" is not in the catalogue; the game uses db.t3.micro',
+  warnTooManyReplicas: '{{db}}: more read replicas than the game accepts',
+  warnDbUnreachable: '{{instance}} cannot reach database {{db}}: their VPCs are neither peered nor attached to one Transit Gateway',
+  warnDbPublicEndpoint: '{{instance}} reaches database {{db}} in another region without peering or a Transit Gateway; the game assumes a public endpoint',
+  warnBadOrigin: '{{distribution}}: the origin is not a load balancer, instance or bucket; cache misses fail',
+  warnPrivateOrigin: '{{distribution}}: origin {{origin}} is not reachable from the internet; cache misses fail',
+  warnBadEndpoint: '{{accelerator}}: an endpoint is not a load balancer or instance; it is ignored',
+  warnIdleRecord: 'users enter through {{name}}; record {{record}} carries no scenario traffic',
+  warnRecordToNothing: '{{record}}: the record points at nothing in the design; users resolving it fail',
+  warnPrivateRecordTarget: '{{record}}: {{target}} is not reachable from the internet',
+  warnNoEntry: 'nothing in the design is reachable from the internet: every request fails',
+  warnUnknownInstanceType: '{{instance}}: instance type "{{instanceType}}" is not in the catalogue; the game uses t3.micro figures',
+  warnInstanceWithoutZone: '{{instance}}: instance has no subnet in a known zone; it cannot run',
+  warnGroupWithoutZone: '{{group}}: Auto Scaling group has no subnet in a known zone; it launches nothing',
+  warnGroupWithoutTemplate: '{{group}}: Auto Scaling group has no launch template; it uses t3.micro',
+  warnGroupAboveCap: "{{group}}: maximum size {{max}} is above the game's cap of {{cap}}; the cap applies",
+  warnTooManyTargets: '{{targetGroup}}: more targets than a target group accepts',
+  warnLbWithoutPublicSubnet: '{{loadBalancer}}: internet-facing load balancer has no public subnet; the internet cannot reach it',
+  warnLbWithoutTargets: '{{loadBalancer}}: load balancer forwards to no target group',
+  warnSubnetUnknownZone: 'subnet {{subnet}} is in an unknown zone "{{zone}}"; it hosts nothing',
+} as const satisfies Record<string, string>;
+
+export type WarningCode = keyof typeof WARNING_TEXT;
+
+/** A compile warning: its code and values. */
+export interface DesignWarning {
+  code: WarningCode;
+  values: TimelineValues;
+}
+
+// A scenario event's sentence when it starts; the events that last have an `...Over` sentence when they end.
+const AZ_DARK = 'availability zone {{zone}} goes dark';
+const REGION_DARK = 'region {{region}} goes dark';
+const DEGRADED = 'inter-region network degraded (+{{addedMs}} ms, {{lossPct}}% loss)';
+const DEGRADED_AROUND = 'inter-region network degraded (+{{addedMs}} ms, {{lossPct}}% loss around {{region}})';
+const FLOOD = 'a flood of requests starts from {{area}}';
+const SPIKE = 'traffic spike: ×{{multiplier}}';
+const SPIKE_FROM = 'traffic spike: ×{{multiplier}} from {{areas}}';
+const CROWD = 'flash crowd: ×{{multiplier}}';
+const CROWD_FROM = 'flash crowd: ×{{multiplier}} from {{areas}}';
+const PRICES = '{{service}} prices change: ×{{multiplier}} the catalogue price';
+const DESIRED = '{{group}}: desired {{from}} → {{to}}';
+
+const warningEntries = Object.fromEntries(
+  Object.entries(WARNING_TEXT).map(([code, en]) => [code, { kind: 'action', en: `warning: ${en}` }]),
+) as Record<WarningCode, { kind: 'action'; en: string }>;
+
+/** Every timeline code: the kind of entry it makes and its English. */
+export const TIMELINE_TEXT = {
+  // The match's first line, and what the scenario says.
+  usersEnter: { kind: 'event', en: '{{title}}: users enter through {{entry}}' },
+  usersEnterNowhere: { kind: 'event', en: '{{title}}: users enter through nothing' },
+  announcement: { kind: 'event', en: '{{message}}' },
+  azDark: { kind: 'event', en: AZ_DARK },
+  azDarkOver: { kind: 'event', en: `over: ${AZ_DARK}` },
+  regionDark: { kind: 'event', en: REGION_DARK },
+  regionDarkOver: { kind: 'event', en: `over: ${REGION_DARK}` },
+  degraded: { kind: 'event', en: DEGRADED },
+  degradedOver: { kind: 'event', en: `over: ${DEGRADED}` },
+  degradedAround: { kind: 'event', en: DEGRADED_AROUND },
+  degradedAroundOver: { kind: 'event', en: `over: ${DEGRADED_AROUND}` },
+  flood: { kind: 'event', en: FLOOD },
+  floodOver: { kind: 'event', en: `over: ${FLOOD}` },
+  trafficSpike: { kind: 'event', en: SPIKE },
+  trafficSpikeOver: { kind: 'event', en: `over: ${SPIKE}` },
+  trafficSpikeFrom: { kind: 'event', en: SPIKE_FROM },
+  trafficSpikeFromOver: { kind: 'event', en: `over: ${SPIKE_FROM}` },
+  flashCrowd: { kind: 'event', en: CROWD },
+  flashCrowdOver: { kind: 'event', en: `over: ${CROWD}` },
+  flashCrowdFrom: { kind: 'event', en: CROWD_FROM },
+  flashCrowdFromOver: { kind: 'event', en: `over: ${CROWD_FROM}` },
+  priceChange: { kind: 'event', en: PRICES },
+  priceChangeOver: { kind: 'event', en: `over: ${PRICES}` },
+  budgetCut: { kind: 'event', en: 'the budget is cut to ${{amountUsd}}' },
+  instanceFailure: { kind: 'event', en: 'instance failure ({{instances}})' },
+  dbFailure: { kind: 'event', en: 'database primary failure' },
+  dbFailureOf: { kind: 'event', en: 'database primary failure ({{db}})' },
+  dbRetired: { kind: 'event', en: 'database {{db}} is retired and shut down' },
+  leakedRunInstances: { kind: 'event', en: '{{user}} called RunInstances: {{instances}} × {{instanceType}} in {{region}} ({{names}})' },
+
+  // Failures and recoveries the world itself notices.
+  zoneDown: { kind: 'failure', en: 'zone {{zone}} is down' },
+  zoneBack: { kind: 'recovery', en: 'zone {{zone}} is back' },
+  instanceFailed: { kind: 'failure', en: 'instance {{instance}} failed' },
+  instancesLost: { kind: 'failure', en: { one: '{{count}} instance lost with a dark zone', other: '{{count}} instances lost with a dark zone' } },
+  instancesRebooting: {
+    kind: 'recovery',
+    en: { one: '{{count}} instance rebooting as their zone returns', other: '{{count}} instances rebooting as their zone returns' },
+  },
+
+  // Health checks.
+  targetsUnhealthy: { kind: 'health', en: { one: 'load balancers mark {{count}} target unhealthy', other: 'load balancers mark {{count}} targets unhealthy' } },
+  targetsHealthy: { kind: 'health', en: { one: '{{count}} target now healthy', other: '{{count}} targets now healthy' } },
+  checkHealthy: { kind: 'health', en: 'Route 53 health check {{check}} is healthy' },
+  checkUnhealthy: { kind: 'health', en: 'Route 53 health check {{check}} is unhealthy' },
+  endpointHealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is healthy' },
+  endpointUnhealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is unhealthy' },
+  resolversSwitch: { kind: 'dns', en: 'resolvers in {{area}} now get {{record}}' },
+
+  // Databases.
+  dbFailsOver: { kind: 'database', en: '{{db}} fails over to its standby ({{seconds}} s)' },
+  dbRecovering: { kind: 'database', en: '{{db}} is down: no standby, recovering on a new host ({{seconds}} s)' },
+  dbZoneDark: { kind: 'database', en: '{{db}}: primary zone {{zone}} is dark, failing over to {{standby}}' },
+  dbDownNoStandby: { kind: 'database', en: '{{db}} is down with {{zone}} (no standby left)' },
+  dbDownSingleAz: { kind: 'database', en: '{{db}} is down with {{zone}} (single-AZ)' },
+  dbZoneBack: { kind: 'database', en: '{{db}}: its zone is back, restarting' },
+  dbFailedOver: { kind: 'database', en: '{{db}} failed over: primary now in {{zone}}' },
+  dbAvailable: { kind: 'database', en: '{{db}} is available again' },
+  dbPromoted: { kind: 'database', en: '{{db}} is promoted: a standalone writable database' },
+  dbClassByFailover: { kind: 'database', en: '{{db}}: changing class to {{dbClass}} on the standby, then failing over ({{seconds}} s down)' },
+  dbClassByRestart: { kind: 'database', en: '{{db}}: restarting as {{dbClass}} ({{seconds}} s down)' },
+
+  // Alarms, Auto Scaling, money.
+  alarmOn: { kind: 'alarm', en: 'alarm {{alarm}} is ALARM (last datapoint {{value}})' },
+  alarmOff: { kind: 'alarm', en: 'alarm {{alarm}} is OK (last datapoint {{value}})' },
+  desiredByPolicy: { kind: 'scaling', en: `${DESIRED} (policy {{policy}})` },
+  desiredByHand: { kind: 'scaling', en: `${DESIRED} (set by hand)` },
+  desiredByTracking: { kind: 'scaling', en: `${DESIRED} (target tracking {{target}}% CPU)` },
+  desiredBySchedule: { kind: 'scaling', en: `${DESIRED} (scheduled action {{schedule}})` },
+  scheduleRan: { kind: 'scaling', en: 'scheduled action {{schedule}} ran (min {{min}}, max {{max}})' },
+  instancesReplaced: {
+    kind: 'scaling',
+    en: { one: '{{group}}: terminating {{count}} unhealthy instance', other: '{{group}}: terminating {{count}} unhealthy instances' },
+  },
+  cannotLaunch: { kind: 'scaling', en: '{{group}}: cannot launch, none of its zones is healthy' },
+  instancesLaunched: {
+    kind: 'scaling',
+    en: { one: '{{group}}: launching {{count}} instance in {{zones}}', other: '{{group}}: launching {{count}} instances in {{zones}}' },
+  },
+  instancesTerminated: { kind: 'scaling', en: { one: '{{group}}: terminating {{count}} instance', other: '{{group}}: terminating {{count}} instances' } },
+  budgetActualPassed: { kind: 'budget', en: 'budget {{budget}}: actual spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
+  budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
+  spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },
+  forecastOverBudget: { kind: 'budget', en: 'forecast spend ${{spendUsd}} is above the scenario budget of ${{budgetUsd}}' },
+
+  // What players (or the CLI's timed actions) did to the world directly.
+  keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
+  keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
+  actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
+  actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },
+  actionReboot: { kind: 'action', en: 'reboot {{resource}}' },
+  actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
+  actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
+  designUpdated: { kind: 'action', en: 'design updated ({{resources}} resources in {{stacks}} stacks)' },
+  ...warningEntries,
+} as const satisfies Record<string, { kind: TimelineKind; en: Template }>;
+
+export type TimelineCode = keyof typeof TIMELINE_TEXT;
+
+export const TIMELINE_CODES = Object.keys(TIMELINE_TEXT) as TimelineCode[];
+
+/** The code of an event's end: every event that lasts has one (`azDark` → `azDarkOver`). */
+export const EVENT_ENDING: Partial<Record<TimelineCode, TimelineCode>> = {
+  azDark: 'azDarkOver',
+  regionDark: 'regionDarkOver',
+  degraded: 'degradedOver',
+  degradedAround: 'degradedAroundOver',
+  flood: 'floodOver',
+  trafficSpike: 'trafficSpikeOver',
+  trafficSpikeFrom: 'trafficSpikeFromOver',
+  flashCrowd: 'flashCrowdOver',
+  flashCrowdFrom: 'flashCrowdFromOver',
+  priceChange: 'priceChangeOver',
+};
+
+/** Whether an entry says that a scenario event is over (not news: toasts and replay markers leave it out). */
+export function isEventEnding(code: string): boolean {
+  return Object.values(EVENT_ENDING).includes(code as TimelineCode);
+}
+
+/** Fills `{{name}}` placeholders; a list is joined with ", " as the English sentences always did. */
+export function fillTemplate(template: string, values: TimelineValues): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => {
+    const v = values[name];
+    if (v === undefined) return whole;
+    return typeof v === 'object' ? v.join(', ') : String(v);
+  });
+}
+
+/** The English template of `code` for these values (the plural form chosen by `count`, as i18next does). */
+export function englishTemplate(code: TimelineCode, values: TimelineValues): string {
+  const en: Template = TIMELINE_TEXT[code].en;
+  return typeof en === 'string' ? en : values.count === 1 ? en.one : en.other;
+}
+
+/** The English sentence of a timeline entry: what the CLI prints, CloudTrail records and the world hash reads. */
+export function timelineSentence(entry: { code: TimelineCode; values: TimelineValues }): string {
+  return fillTemplate(englishTemplate(entry.code, entry.values), entry.values);
+}
+
+/** The English sentence of a compile warning. */
+export function warningSentence(warning: DesignWarning): string {
+  return fillTemplate(WARNING_TEXT[warning.code], warning.values);
+}
+
+export function isTimelineCode(code: unknown): code is TimelineCode {
+  return typeof code === 'string' && Object.hasOwn(TIMELINE_TEXT, code);
+}
