@@ -1,11 +1,13 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
 // per-request and per-GB charges gathered during the step, and budget alerts on actual and forecast spend
-// (a linear forecast: spend so far / time so far × scenario duration).
+// (a linear forecast: spend so far / time so far × scenario duration). Every charge is also booked to its
+// service and region (bill.ts), which is what Cost Explorer shows.
 
 import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
+import { BILL_CELLS, BILL_LINES, book, S_EC2, S_RDS } from './bill.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
@@ -20,10 +22,20 @@ export function charge(world: World): void {
   const s = world.state;
   const sc = world.scratch;
   let compute = 0;
-  for (let i = 0; i < topo.instCount; i++) if (s.instState[i] !== EMPTY) compute += topo.instHourlyUsd[i]!;
+  for (let i = 0; i < topo.instCount; i++) {
+    if (s.instState[i] === EMPTY) continue;
+    compute += topo.instHourlyUsd[i]!;
+    book(sc, M_COMPUTE, S_EC2, topo.instRegion[i]!, topo.instHourlyUsd[i]! * HOURS_PER_STEP);
+  }
   let database = 0;
   for (let d = 0; d < topo.dbCount; d++) {
-    database += topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
+    const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
+    database += usd;
+    book(sc, M_DATABASE, S_RDS, topo.dbRegion[d]!, usd * HOURS_PER_STEP);
+  }
+  for (let c = 0; c < BILL_CELLS; c++) {
+    const usd = topo.fixedHourlyByCell[c]!;
+    if (usd !== 0) sc.stepBill[M_OTHER * BILL_CELLS + c] = sc.stepBill[M_OTHER * BILL_CELLS + c]! + usd * HOURS_PER_STEP;
   }
   sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + compute * HOURS_PER_STEP;
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
@@ -36,18 +48,49 @@ export function charge(world: World): void {
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }
   s.tally[T_COST] = s.tally[T_COST]! + step;
+  spreadOverCells(world);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
 }
 
+/** The step's charges per bill cell (service × region), price changes applied, added to the spend so far. */
+function spreadOverCells(world: World): void {
+  const sc = world.scratch;
+  const spend = world.state.spend;
+  const rate = world.last.stepSpendUsd;
+  rate.fill(0);
+  for (let k = 0; k < BILL_LINES; k++) {
+    const factor = sc.priceFactor[k]!;
+    const base = k * BILL_CELLS;
+    for (let c = 0; c < BILL_CELLS; c++) {
+      const usd = sc.stepBill[base + c]!;
+      if (usd !== 0) rate[c] = rate[c]! + usd * factor;
+    }
+  }
+  for (let c = 0; c < BILL_CELLS; c++) spend[c] = spend[c]! + rate[c]!;
+}
+
+/**
+ * The one forecast of spend at the end of the scenario (AWS Budgets' linear forecast): spend so far ÷ the
+ * simulated time it covers × the scenario's duration, or null while there is too little history for one.
+ * Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
+ */
+export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number): number | null {
+  return coveredS >= MIN_FORECAST_S && coveredS > 0 ? (spentUsd / coveredS) * durationS : null;
+}
+
+/** The forecast for a world between steps: its spend so far covers its clock (T_NOW). */
+export function worldForecastUsd(world: World): number | null {
+  return forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, world.plan.durationS);
+}
+
 function checkBudgets(world: World): void {
   const topo = world.topo;
   const s = world.state;
-  const elapsed = s.tally[T_NOW]! + STEP_SECONDS;
   const cost = s.tally[T_COST]!;
-  const duration = world.plan.durationS;
-  const forecast = elapsed >= MIN_FORECAST_S ? (cost / elapsed) * duration : 0;
+  // Charged during the step, before the clock moves on: the spend covers this step too.
+  const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
   for (let b = 0; b < topo.budgetCount; b++) {
     const amount = topo.budgetAmount[b]!;
     for (let k = topo.notifStart[b]!; k < topo.notifStart[b + 1]!; k++) {
