@@ -2,6 +2,8 @@
 // once per change of its JSON. No Phaser, no DOM.
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
+import type { CostView } from '../../shared/match/cost-view.ts';
+import type { Debrief } from '../../shared/match/debrief.ts';
 import type { MatchState } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -21,6 +23,10 @@ export interface BoardResource {
   load: number;
   rps: number;
   count: number;
+  /** A public subnet, by the rules (shared/match/board-flags.ts). */
+  publicSubnet: boolean;
+  /** Where users' requests enter the design. */
+  entry: boolean;
 }
 
 export interface BoardLink {
@@ -40,6 +46,9 @@ export interface TimelineItem {
   messageKo?: string;
 }
 
+/** The debrief as the shared rules told it (shared/match/debrief.ts), its entries as timeline items. */
+export type BoardDebrief = Omit<Debrief, 'firstFailure' | 'cause' | 'budgetAlert'> & { firstFailure?: TimelineItem; cause?: TimelineItem; budgetAlert?: TimelineItem };
+
 export interface TeamBoard {
   team: string;
   revision: number;
@@ -51,6 +60,12 @@ export interface TeamBoard {
   warnings: string[];
   /** The scenario's live hints whose conditions hold now, in both languages. */
   hints: { id: string; en: string; ko: string }[];
+  /** Cost Explorer's figures (shared/match/cost-view.ts). */
+  cost: CostView;
+  debrief: BoardDebrief;
+  /** Zones down (alone or with their region) and regions down. */
+  darkZones: string[];
+  darkRegions: string[];
 }
 
 export interface PlayerSeat {
@@ -109,6 +124,18 @@ interface WireResourceJson {
   load: number;
   rps: number;
   count: number;
+  publicSubnet?: boolean;
+  entry?: boolean;
+}
+
+interface WireCostJson {
+  spentUsd?: number;
+  budgetUsd?: number;
+  hourlyUsd?: number;
+  forecastUsd?: number;
+  forecastReady?: boolean;
+  byService?: CostView['byService'];
+  byRegion?: CostView['byRegion'];
 }
 
 interface WireBoardJson {
@@ -121,6 +148,10 @@ interface WireBoardJson {
   timeline?: TimelineItem[];
   warnings?: string[];
   hints?: { id: string; en: string; ko: string }[];
+  cost?: WireCostJson;
+  debrief?: Partial<BoardDebrief>;
+  darkZones?: string[];
+  darkRegions?: string[];
 }
 
 export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'players' | 'teams' | 'account'> & {
@@ -141,7 +172,54 @@ export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'playe
   account?: Record<string, { directory: string }>;
 };
 
-const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [], hints: [] };
+export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, byService: [], byRegion: [] };
+export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
+
+const EMPTY_BOARD: TeamBoard = {
+  team: '',
+  revision: 0,
+  stacks: [],
+  resources: [],
+  links: [],
+  series: [],
+  timeline: [],
+  warnings: [],
+  hints: [],
+  cost: NO_COST,
+  debrief: NO_DEBRIEF,
+  darkZones: [],
+  darkRegions: [],
+};
+
+/** The cost figures as sent: a forecast only once the rules have made one. */
+function costOf(json: WireCostJson | undefined): CostView {
+  if (!json) return NO_COST;
+  return {
+    spentUsd: json.spentUsd ?? 0,
+    budgetUsd: json.budgetUsd ?? 0,
+    hourlyUsd: json.hourlyUsd ?? 0,
+    forecastUsd: json.forecastReady ? (json.forecastUsd ?? 0) : null,
+    byService: json.byService ?? [],
+    byRegion: json.byRegion ?? [],
+  };
+}
+
+/** The debrief as sent: an entry the wire leaves empty is absent. */
+function debriefOf(json: Partial<BoardDebrief> | undefined): BoardDebrief {
+  const item = (x: TimelineItem | undefined) => (x && typeof x.tS === 'number' ? x : undefined);
+  const firstFailure = item(json?.firstFailure);
+  const cause = item(json?.cause);
+  const budgetAlert = item(json?.budgetAlert);
+  const worstMinute = json?.worstMinute && typeof json.worstMinute.tS === 'number' ? json.worstMinute : undefined;
+  return {
+    scaling: json?.scaling ?? 0,
+    refused: json?.refused ?? 0,
+    ...(firstFailure ? { firstFailure } : {}),
+    ...(cause ? { cause } : {}),
+    ...(budgetAlert ? { budgetAlert } : {}),
+    ...(worstMinute ? { worstMinute } : {}),
+  };
+}
 
 /** Parses props JSON only when it changed since the last snapshot. */
 export class PropsCache {
@@ -180,12 +258,18 @@ function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
       load: r.load,
       rps: r.rps,
       count: r.count,
+      publicSubnet: r.publicSubnet ?? false,
+      entry: r.entry ?? false,
     })),
     links: Object.values(json.links ?? {}),
     series: json.series ?? [],
     timeline: json.timeline ?? [],
     warnings: json.warnings ?? [],
     hints: json.hints ?? [],
+    cost: costOf(json.cost),
+    debrief: debriefOf(json.debrief),
+    darkZones: json.darkZones ?? [],
+    darkRegions: json.darkRegions ?? [],
   };
 }
 

@@ -137,8 +137,6 @@ function lineRps(from: BoardResource | undefined, to: BoardResource | undefined)
   return from?.rps ?? 0;
 }
 
-const ENTRY_KINDS: readonly ResourceKind[] = ['recordSet', 'accelerator', 'distribution', 'loadBalancer', 'instance'];
-
 export function buildBoardModel(board: TeamBoard): BoardModel {
   const byRef = new Map(board.resources.map((r) => [r.ref, r]));
   const ownerOf = owners(board.resources, byRef);
@@ -174,18 +172,17 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     if (r.kind === 'transitGatewayAttachment') add(refOne(r.props.transitGateway) ?? '', refOne(r.props.vpc) ?? '', 'attaches', false);
   }
 
-  const fed = new Set([...lines.values()].filter((l) => l.traffic).map((l) => l.to));
-  const entries = [...pieces.values()]
-    .filter((p) => ENTRY_KINDS.includes(p.kind) && !fed.has(p.ref))
-    .filter((p) => p.kind !== 'loadBalancer' || p.resource.props.scheme !== 'internal')
-    .filter((p) => p.kind !== 'instance' || p.resource.rps > 0)
-    .map((p) => p.ref);
+  // Where users enter, as the rules compiled it (shared/match/board-flags.ts), drawn at the piece that shows it.
+  const entries = [...new Set(board.resources.filter((r) => r.entry).map((r) => ownerOf.get(r.ref)).filter((ref): ref is string => !!ref && pieces.has(ref)))];
   return { pieces, ownerOf, lines: [...lines.values()], entries, byRef };
 }
 
-/** Zones that are dark: a subnet in them reports down (the zone or its region failed). */
+/** Zones that are dark (down alone or with their region), as the world's state has them. */
 export function darkZones(board: TeamBoard): Set<string> {
-  const dark = new Set<string>();
-  for (const r of board.resources) if (r.kind === 'subnet' && r.health === 'down' && r.zone) dark.add(r.zone);
-  return dark;
+  return new Set(board.darkZones);
+}
+
+/** The refs of the public subnets, as the rules flag them. */
+export function publicSubnetRefs(board: TeamBoard): Set<string> {
+  return new Set(board.resources.filter((r) => r.kind === 'subnet' && r.publicSubnet).map((r) => r.ref));
 }

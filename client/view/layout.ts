@@ -4,9 +4,8 @@
 // zones they use. World coordinates, independent of the canvas: the camera pans and zooms over them.
 import { REGIONS, zonesOf } from '../../shared/geography/regions.ts';
 import type { BoardResource, TeamBoard } from '../net/snapshot.ts';
-import type { BoardModel } from './board-model.ts';
+import { publicSubnetRefs, type BoardModel } from './board-model.ts';
 import { homesOf } from './layout-homes.ts';
-import { publicSubnetRefs } from './design-from-board.ts';
 
 export interface Rect {
   x: number;

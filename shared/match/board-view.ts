@@ -1,5 +1,7 @@
 // What a team's board shows of its world, as plain data: the pieces and lines of its design, each piece's
-// status rounded to what the board can show, a chart point per simulated minute and the team's standing.
+// status rounded to what the board can show, a chart point per simulated minute and the team's standing with
+// its score's parts. Its siblings give the rest: cost-view.ts (Cost Explorer), debrief.ts (what failed first,
+// the worst minute), board-flags.ts (public subnets, entry points, dark zones).
 // One copy for the server's wire projection (server/wire/project.ts writes it into the Colyseus state) and
 // the replay viewer (which reads a replayed match the same way), so a replay shows what the match showed.
 import { connectionMeaning } from '../design/connections.ts';
@@ -57,12 +59,35 @@ export interface ChartPoint {
   costUsd: number;
   healthyHosts: number;
   cacheHitRatio: number;
+  /** Mean utilisation (0–1) of the compute and of the databases at the minute's end: the utilisation chart. */
+  computeLoad: number;
+  databaseLoad: number;
+}
+
+/** An objective of the scenario as the scoring judged it. */
+export interface ObjectiveView {
+  id: string;
+  primary: boolean;
+  metric: string;
+  target: number;
+  value: number;
+  met: boolean;
+}
+
+/** The score's parts as the scoring computed them (availability up to 500, latency and cost up to 250 each). */
+export interface ScorePartsView {
+  availability: number;
+  latency: number;
+  cost: number;
 }
 
 export interface StandingView {
   score: number;
   stars: number;
   availability: number;
+  nines: number;
+  parts: ScorePartsView;
+  objectives: ObjectiveView[];
   p95Ms: number;
   costUsd: number;
   revenueUsd: number;
@@ -153,9 +178,10 @@ export function minuteMark(world: World, at: number): MinuteMark {
 }
 
 /** The chart point at `nowS`: requests and errors since `since`, the last step's p95, spend so far. */
-export function chartPoint(world: World, since: MinuteMark, nowS: number, statuses?: readonly (ResourceStatus | undefined)[]): ChartPoint {
+export function chartPoint(world: World, since: MinuteMark, nowS: number, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): ChartPoint {
   const tally = world.state.tally;
   const now = minuteMark(world, nowS);
+  const use = utilisationOf(world, statuses);
   return {
     tS: nowS,
     requests: Math.round(now.offered - since.offered),
@@ -164,6 +190,8 @@ export function chartPoint(world: World, since: MinuteMark, nowS: number, status
     costUsd: roundTo(tally[T_COST]!, 0.01),
     healthyHosts: healthyHosts(world, statuses),
     cacheHitRatio: roundTo(world.last.cacheHitRatio, 0.01),
+    computeLoad: roundTo(use.compute, 0.01),
+    databaseLoad: roundTo(use.database, 0.01),
   };
 }
 
@@ -174,6 +202,9 @@ export function standingView(team: Team): StandingView {
     score: Math.round(standing.score),
     stars: standing.stars,
     availability: roundTo(standing.availability, 0.0001),
+    nines: roundTo(standing.nines, 0.01),
+    parts: { availability: roundTo(standing.parts.availability, 0.1), latency: roundTo(standing.parts.latency, 0.1), cost: roundTo(standing.parts.cost, 0.1) },
+    objectives: standing.objectives.map((o) => ({ id: o.id, primary: o.primary, metric: o.metric, target: o.target, value: roundTo(o.value, 0.0001), met: o.met })),
     p95Ms: roundTo(standing.measures.latencyP95Ms, 1),
     costUsd: roundTo(standing.measures.costUsd, 0.01),
     revenueUsd: roundTo(standing.measures.revenueUsd, 0.01),

@@ -7,7 +7,7 @@
 import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
-import { BILL_CELLS, BILL_LINES, book, S_EC2, S_RDS } from './bill.ts';
+import { BILL_CELLS, BILL_LINES, cellOf, S_EC2, S_RDS } from './bill.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
@@ -17,28 +17,48 @@ const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
 const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 const HOURS_PER_STEP = STEP_SECONDS / 3600;
 
+/**
+ * Everything billed by the hour that runs now, at its hourly price: each running (or booting, or failed but
+ * not yet terminated) instance, each database (Multi-AZ doubled), and the topology's fixed hourly bill, each
+ * visited with its line of the bill and its bill cell. The money step books these every step; Cost Explorer
+ * reads them before the first step, when nothing has been charged yet.
+ */
+function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number) => void): void {
+  const topo = world.topo;
+  const s = world.state;
+  for (let i = 0; i < topo.instCount; i++) if (s.instState[i] !== EMPTY) visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), topo.instHourlyUsd[i]!);
+  for (let d = 0; d < topo.dbCount; d++) {
+    const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
+    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd);
+  }
+  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!);
+}
+
+/** What the board costs an hour now, per bill cell, price changes applied. */
+export function standingHourlyByCell(world: World): Float64Array {
+  const out = new Float64Array(BILL_CELLS);
+  const factor = world.scratch.priceFactor;
+  visitHourly(world, (line, cell, usd) => {
+    out[cell] = out[cell]! + usd * factor[line]!;
+  });
+  return out;
+}
+
 export function charge(world: World): void {
   const topo = world.topo;
   const s = world.state;
   const sc = world.scratch;
   let compute = 0;
-  for (let i = 0; i < topo.instCount; i++) {
-    if (s.instState[i] === EMPTY) continue;
-    compute += topo.instHourlyUsd[i]!;
-    book(sc, M_COMPUTE, S_EC2, topo.instRegion[i]!, topo.instHourlyUsd[i]! * HOURS_PER_STEP);
-  }
   let database = 0;
-  for (let d = 0; d < topo.dbCount; d++) {
-    const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
-    database += usd;
-    book(sc, M_DATABASE, S_RDS, topo.dbRegion[d]!, usd * HOURS_PER_STEP);
-  }
-  for (let c = 0; c < BILL_CELLS; c++) {
-    const usd = topo.fixedHourlyByCell[c]!;
-    if (usd !== 0) sc.stepBill[M_OTHER * BILL_CELLS + c] = sc.stepBill[M_OTHER * BILL_CELLS + c]! + usd * HOURS_PER_STEP;
-  }
+  visitHourly(world, (line, cell, usd) => {
+    if (line === M_COMPUTE) compute += usd;
+    else if (line === M_DATABASE) database += usd;
+    const i = line * BILL_CELLS + cell;
+    sc.stepBill[i] = sc.stepBill[i]! + usd * HOURS_PER_STEP;
+  });
   sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + compute * HOURS_PER_STEP;
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
+  // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {

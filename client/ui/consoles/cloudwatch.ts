@@ -1,23 +1,18 @@
-// CloudWatch: live charts of the team's metrics, one point per simulated minute from the server's series
-// (requests, errors, p95 latency, healthy hosts, cache hit ratio, cost) and this client's own utilisation
-// samples; and the alarms with their state history from CloudTrail.
+// CloudWatch: live charts of the team's metrics, one point per simulated minute from the board's series
+// (requests, errors, p95 latency, utilisation, healthy hosts, cache hit ratio, cost: shared/match/board-view.ts's
+// chart points, through the wire or the replay); and the alarms with their state history from CloudTrail.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock, t } from '../../i18n/index.ts';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
-import type { UtilisationHistory } from '../../view/utilisation-history.ts';
 import { Chart } from './chart.ts';
 
-/**
- * `utilisationTitle` says where the utilisation chart's figures come from: by default this browser's own samples
- * of a live match; the replay viewer computes them from the replay and says so.
- */
-export function CloudWatch({ state, actions, utilisation, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; utilisationTitle?: string }) {
+/** `utilisationTitle`: the replay viewer says its figures come from the replay. */
+export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; objectiveMs: number | undefined; utilisationTitle?: string }) {
   const series = state.match.board.series;
   const x = series.map((p) => p.tS);
-  const u = utilisation.points;
   return h(
     'div',
     { class: 'console cloudwatch' },
@@ -47,11 +42,11 @@ export function CloudWatch({ state, actions, utilisation, objectiveMs, utilisati
       h(Chart, {
         id: 'chart-utilisation',
         title: utilisationTitle ?? t('cloudwatch.utilisation'),
-        x: u.map((p) => p.tS),
+        x,
         unit: '%',
         series: [
-          { label: t('cloudwatch.compute'), colour: '#f59e0b', values: u.map((p) => Math.round(p.compute * 100)) },
-          { label: t('cloudwatch.databases'), colour: '#3b82f6', values: u.map((p) => Math.round(p.database * 100)) },
+          { label: t('cloudwatch.compute'), colour: '#f59e0b', values: series.map((p) => Math.round(p.computeLoad * 100)) },
+          { label: t('cloudwatch.databases'), colour: '#3b82f6', values: series.map((p) => Math.round(p.databaseLoad * 100)) },
         ],
       }),
       h(Chart, { id: 'chart-hosts', title: t('cloudwatch.healthyHosts'), x, series: [{ label: t('cloudwatch.hosts'), colour: '#34d399', values: series.map((p) => p.healthyHosts), fill: true }] }),
