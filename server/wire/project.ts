@@ -4,7 +4,7 @@
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
-import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type MinuteMark } from '../../shared/match/board-view.ts';
+import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
 import { debriefOf, worseMinute, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
 import type { TimelineEntry } from '../../shared/sim/world.ts';
@@ -44,6 +44,8 @@ export interface ProjectionMemo {
   design: WeakMap<Team, Design>;
   minute: Map<string, MinuteMark>;
   timeline: Map<string, number>;
+  /** Per team: every chart point of the run (the wire keeps only the latest SERIES_POINTS). */
+  history: Map<string, ChartPoint[]>;
   /** Per team: the worst chart minute so far (debrief.ts's rule, fed the points as they are made). */
   worst: Map<string, WorstMinuteView | undefined>;
   /** Per team: what the debrief was last projected from (timeline length, log length, worst minute). */
@@ -52,7 +54,7 @@ export interface ProjectionMemo {
 }
 
 export function newMemo(): ProjectionMemo {
-  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), worst: new Map(), debrief: new Map() };
+  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), worst: new Map(), debrief: new Map() };
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -118,6 +120,9 @@ function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS:
   if (nowS - last.at < 60) return;
   const point = chartPoint(team.world, last, nowS);
   memo.worst.set(team.id, worseMinute(memo.worst.get(team.id), point));
+  const history = memo.history.get(team.id) ?? [];
+  history.push(point);
+  memo.history.set(team.id, history);
   board.series.push(Object.assign(new SeriesPoint(), point));
   while (board.series.length > SERIES_POINTS) board.series.shift();
   memo.minute.set(team.id, minuteMark(team.world, nowS));

@@ -195,6 +195,11 @@ export function chartPoint(world: World, since: MinuteMark, nowS: number, status
   };
 }
 
+/** Availability per simulated minute (1 for a minute with no requests): what a competition's results keep. */
+export function availabilitySeries(points: readonly ChartPoint[]): { tS: number; availability: number }[] {
+  return points.map((p) => ({ tS: p.tS, availability: p.requests > 0 ? (p.requests - p.errors) / p.requests : 1 }));
+}
+
 /** The team's standing as the leaderboard shows it. */
 export function standingView(team: Team): StandingView {
   const standing = standingOf(team.world);
