@@ -27,6 +27,8 @@ export interface BoardResource {
   publicSubnet: boolean;
   /** Where users' requests enter the design. */
   entry: boolean;
+  /** An alarm's state (OK, ALARM, INSUFFICIENT_DATA); empty for other kinds. */
+  alarmState: string;
 }
 
 export interface BoardLink {
@@ -126,6 +128,7 @@ interface WireResourceJson {
   count: number;
   publicSubnet?: boolean;
   entry?: boolean;
+  alarmState?: string;
 }
 
 interface WireCostJson {
@@ -134,6 +137,7 @@ interface WireCostJson {
   hourlyUsd?: number;
   forecastUsd?: number;
   forecastReady?: boolean;
+  forecastOverBudget?: boolean;
   byService?: CostView['byService'];
   byRegion?: CostView['byRegion'];
 }
@@ -172,7 +176,7 @@ export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'playe
   account?: Record<string, { directory: string }>;
 };
 
-export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, byService: [], byRegion: [] };
+export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, forecastOverBudget: false, byService: [], byRegion: [] };
 export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
 
 const EMPTY_BOARD: TeamBoard = {
@@ -199,6 +203,7 @@ function costOf(json: WireCostJson | undefined): CostView {
     budgetUsd: json.budgetUsd ?? 0,
     hourlyUsd: json.hourlyUsd ?? 0,
     forecastUsd: json.forecastReady ? (json.forecastUsd ?? 0) : null,
+    forecastOverBudget: json.forecastOverBudget ?? false,
     byService: json.byService ?? [],
     byRegion: json.byRegion ?? [],
   };
@@ -260,6 +265,7 @@ function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
       count: r.count,
       publicSubnet: r.publicSubnet ?? false,
       entry: r.entry ?? false,
+      alarmState: r.alarmState ?? '',
     })),
     links: Object.values(json.links ?? {}),
     series: json.series ?? [],

@@ -3,6 +3,7 @@
 // and the lines between pieces, each either carrying requests (drawn with moving traffic) or a control
 // relation (dashed). Pure data, read by the scene, the panels and the unit tests.
 import type { ResourceKind } from '../../shared/design/model.ts';
+import { lineHealth, lineRps } from '../../shared/match/board-view.ts';
 import type { BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
 
 /** Kinds drawn as pieces. Everything else is shown inside the piece it belongs to, or as a box (VPC, subnet). */
@@ -124,19 +125,6 @@ function owners(resources: readonly BoardResource[], byRef: Map<string, BoardRes
   return owner;
 }
 
-/** The health a line shows: the worse of what it connects, as traffic sees it. */
-function lineHealth(a: BoardResource | undefined, b: BoardResource | undefined): Health {
-  const rank: Health[] = ['down', 'warning', 'booting', 'ok', 'idle'];
-  const pick = [a?.health ?? 'idle', b?.health ?? 'idle'].sort((x, y) => rank.indexOf(x) - rank.indexOf(y));
-  return pick[0] === 'idle' ? pick[1]! : pick[0]!;
-}
-
-/** Requests per second a line carries: what its downstream piece reports, else what its upstream does. */
-function lineRps(from: BoardResource | undefined, to: BoardResource | undefined): number {
-  if (to && to.rps > 0) return from && from.rps > 0 ? Math.min(from.rps, to.rps) : to.rps;
-  return from?.rps ?? 0;
-}
-
 export function buildBoardModel(board: TeamBoard): BoardModel {
   const byRef = new Map(board.resources.map((r) => [r.ref, r]));
   const ownerOf = owners(board.resources, byRef);
@@ -158,7 +146,7 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     if (existing && !existing.traffic) lines.delete([existing.from, existing.to].sort().join('~'));
     const a = byRef.get(from);
     const b = byRef.get(to);
-    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a, b) : 0, health: lineHealth(a, b) });
+    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a?.rps, b?.rps) : 0, health: lineHealth(a?.health, b?.health) });
   };
   for (const link of board.links) {
     const direction = TRAFFIC[link.meaning];

@@ -32,6 +32,8 @@ export const WireResource = schema(
     publicSubnet: t.boolean(),
     /** Where users' requests enter the design, as the simulation compiled it. */
     entry: t.boolean(),
+    /** An alarm's state: OK, ALARM or INSUFFICIENT_DATA (empty for other kinds). */
+    alarmState: t.string(),
   },
   'WireResource',
 );
@@ -75,6 +77,7 @@ export const CostState = schema(
     /** The one forecast (shared/sim/money.ts); meaningful only when `forecastReady`. */
     forecastUsd: t.number(),
     forecastReady: t.boolean(),
+    forecastOverBudget: t.boolean(),
     byService: t.array(CostLine),
     byRegion: t.array(CostLine),
   },

@@ -104,6 +104,7 @@ function projectStatus(board: TeamBoard, team: Team): void {
     set(wire, 'rps', status.rps);
     set(wire, 'count', status.count);
     set(wire, 'zone', status.zone ?? wire.zone);
+    if (status.alarm) set(wire, 'alarmState', status.alarm);
   });
 }
 
@@ -159,6 +160,7 @@ function projectCost(board: TeamBoard, team: Team): void {
   set(board.cost, 'hourlyUsd', cost.hourlyUsd);
   set(board.cost, 'forecastUsd', cost.forecastUsd ?? 0);
   set(board.cost, 'forecastReady', cost.forecastUsd !== null);
+  set(board.cost, 'forecastOverBudget', cost.forecastOverBudget);
   setLines(board.cost.byService, cost.byService);
   setLines(board.cost.byRegion, cost.byRegion);
 }

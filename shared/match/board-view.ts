@@ -8,6 +8,7 @@ import { connectionMeaning } from '../design/connections.ts';
 import { refOf } from '../design/edits.ts';
 import type { Design, ResourceKind } from '../design/model.ts';
 import { mapReferences, referencesOf } from '../design/references.ts';
+import { ALARM_ALARM, ALARM_INSUFFICIENT, ALARM_OK } from '../sim/constants.ts';
 import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
 import { resourceStatuses, type Health, type ResourceStatus } from '../sim/status.ts';
 import { standingOf } from '../sim/standing.ts';
@@ -35,14 +36,20 @@ export interface BoardLine {
   meaning: string;
 }
 
-/** A piece's status as the board shows it. `zone` is absent when the world does not place it (yet). */
+/** A CloudWatch alarm's state, as the console names it. */
+export type AlarmStateName = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+
+/** A piece's status as the board shows it. `zone` is absent when the world does not place it (yet); `alarm` is an alarm's state. */
 export interface PieceStatus {
   health: Health;
   load: number;
   rps: number;
   count: number;
   zone?: string;
+  alarm?: AlarmStateName;
 }
+
+const ALARM_NAMES: Record<number, AlarmStateName> = { [ALARM_OK]: 'OK', [ALARM_ALARM]: 'ALARM', [ALARM_INSUFFICIENT]: 'INSUFFICIENT_DATA' };
 
 /** The counters a chart point is the difference of: the last point's time and the world's totals then. */
 export interface MinuteMark {
@@ -133,6 +140,8 @@ export function boardLines(design: Design): BoardLine[] {
 
 /** Each resource's status after the last step, by resource id, rounded as the board shows it. */
 export function pieceStatuses(world: World, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): PieceStatus[] {
+  const alarms = new Map<number, AlarmStateName>();
+  for (let a = 0; a < world.topo.alarmCount; a++) alarms.set(world.topo.alarmResource[a]!, ALARM_NAMES[world.state.alarmState[a]!] ?? 'INSUFFICIENT_DATA');
   return world.design.resources.map((r, id) => {
     const status = statuses[id];
     const zone = status?.zone ?? (r.kind === 'subnet' ? r.props.zone : undefined);
@@ -142,8 +151,23 @@ export function pieceStatuses(world: World, statuses: readonly (ResourceStatus |
       rps: roundTo(status?.rps ?? 0, 1),
       count: status?.count ?? 0,
       ...(zone !== undefined ? { zone } : {}),
+      ...(alarms.has(id) ? { alarm: alarms.get(id)! } : {}),
     };
   });
+}
+
+const LINE_RANK: readonly Health[] = ['down', 'warning', 'booting', 'ok', 'idle'];
+
+/** The health a line between two pieces shows: the worse of what it connects, as traffic sees it (idle ends do not count). */
+export function lineHealth(a: Health | undefined, b: Health | undefined): Health {
+  const pick = [a ?? 'idle', b ?? 'idle'].sort((x, y) => LINE_RANK.indexOf(x) - LINE_RANK.indexOf(y));
+  return pick[0] === 'idle' ? pick[1]! : pick[0]!;
+}
+
+/** Requests per second a line carries: what its downstream piece reports, else what its upstream does. */
+export function lineRps(from: number | undefined, to: number | undefined): number {
+  if (to !== undefined && to > 0) return from !== undefined && from > 0 ? Math.min(from, to) : to;
+  return from ?? 0;
 }
 
 /** Instances running, alone or in Auto Scaling groups: the "healthy hosts" chart. */

@@ -3,7 +3,7 @@
 // own bill cells (sim/bill.ts). Nothing here prices anything: every figure is a charge the step made.
 import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from '../sim/bill.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
-import { standingHourlyByCell, worldForecastUsd } from '../sim/money.ts';
+import { reachesBudget, standingHourlyByCell, worldForecastUsd } from '../sim/money.ts';
 import { T_BUDGET, T_COST, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
 
@@ -21,6 +21,8 @@ export interface CostView {
   hourlyUsd: number;
   /** Spend at the end of the scenario at the rate so far; null until there is history enough for one. */
   forecastUsd: number | null;
+  /** The forecast has reached the budget (the budget alerts' own test). */
+  forecastOverBudget: boolean;
   byService: CostLine[];
   byRegion: CostLine[];
 }
@@ -64,6 +66,7 @@ export function costView(world: World): CostView {
     budgetUsd: round(world.state.tally[T_BUDGET]!, 0.01),
     hourlyUsd: round(hourly, 0.001),
     forecastUsd: forecast === null ? null : round(forecast, 0.01),
+    forecastOverBudget: reachesBudget(forecast, world.state.tally[T_BUDGET]!),
     byService: bars(byService[0], byService[1]),
     byRegion: bars(byRegion[0], byRegion[1]),
   };

@@ -9,7 +9,7 @@ import { AREA_COUNT, DB_AVAILABLE, EMPTY, FAILED, REGION_COUNT, RUNNING, TO_ACCE
 import { rogueStackName } from './credentials.ts';
 import { AREA_REGION_RTT } from './paths.ts';
 import { reaches } from './service.ts';
-import { worldForecastUsd } from './money.ts';
+import { reachesBudget, worldForecastUsd } from './money.ts';
 import { T_BUDGET, T_NOW } from './state.ts';
 import type { World } from './world.ts';
 
@@ -163,11 +163,9 @@ function groupSize(world: World, g: number): number {
   return world.topo.groupMemberStart[g + 1]! - world.topo.groupMemberStart[g]!;
 }
 
-/** The budget alerts' own forecast (money.ts) above the scenario's budget. */
+/** The budget alerts' own forecast (money.ts) at or above the scenario's budget, by their own test. */
 function forecastOver(world: World): boolean {
-  const forecast = worldForecastUsd(world);
-  const budget = world.state.tally[T_BUDGET]!;
-  return forecast !== null && budget > 0 && forecast > budget;
+  return reachesBudget(worldForecastUsd(world), world.state.tally[T_BUDGET]!);
 }
 
 function farUsers(world: World, aboveMs: number): boolean {

@@ -100,6 +100,11 @@ export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: 
   return coveredS >= MIN_FORECAST_S && coveredS > 0 ? (spentUsd / coveredS) * durationS : null;
 }
 
+/** Whether spend (or a forecast of it) has reached a budget: the budget alerts' test, and everyone else's. */
+export function reachesBudget(usd: number | null, budgetUsd: number): boolean {
+  return usd !== null && budgetUsd > 0 && usd >= budgetUsd;
+}
+
 /** The forecast for a world between steps: its spend so far covers its clock (T_NOW). */
 export function worldForecastUsd(world: World): number | null {
   return forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, world.plan.durationS);
@@ -130,11 +135,11 @@ function checkBudgets(world: World): void {
   }
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
-  if ((flags & 1) === 0 && budget > 0 && cost >= budget) {
+  if ((flags & 1) === 0 && reachesBudget(cost, budget)) {
     flags |= 1;
     note(world, 'budget', `spend $${cost.toFixed(2)} passed the scenario budget of $${budget}`);
   }
-  if ((flags & 2) === 0 && budget > 0 && forecast >= budget) {
+  if ((flags & 2) === 0 && reachesBudget(forecast, budget)) {
     flags |= 2;
     note(world, 'budget', `forecast spend $${forecast.toFixed(2)} is above the scenario budget of $${budget}`);
   }

@@ -15,8 +15,9 @@ import type { MatchViewState } from '../../client/view/match-view.ts';
 import type { PlayerActions } from '../../client/view/player-actions.ts';
 import { ReplaySnapshots } from '../../client/view/replay-snapshot.ts';
 import { catalogue } from '../../shared/catalogue/index.ts';
+import { refOf } from '../../shared/design/edits.ts';
 import { darkView } from '../../shared/match/board-flags.ts';
-import { chartPoint, FIRST_MINUTE, minuteMark, standingView, type ChartPoint, type MinuteMark, type StandingView } from '../../shared/match/board-view.ts';
+import { chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark, type StandingView } from '../../shared/match/board-view.ts';
 import { costView, type CostView } from '../../shared/match/cost-view.ts';
 import { debriefOf, worseMinute, type Debrief, type WorstMinute } from '../../shared/match/debrief.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
@@ -41,6 +42,8 @@ interface Expected {
   series: ChartPoint[];
   debrief: Debrief;
   darkZones: string[];
+  /** Each alarm's state, by ref: the CloudWatch alarm table's state column. */
+  alarms: Record<string, string>;
 }
 
 type Tick = { queue: [Actor, MatchIntent][]; steps: number };
@@ -121,6 +124,7 @@ function play(setup: MatchSetup): { match: Match; live: Map<string, MatchSnapsho
         series: series.get(team.id) ?? [],
         debrief: debriefOf(team.id, world.timeline, match.trail, worst.get(team.id)),
         darkZones: darkView(world).zones,
+        alarms: Object.fromEntries(pieceStatuses(world).flatMap((s, id) => (s.alarm ? [[refOf(world.design, world.design.resources[id]!), s.alarm]] : []))),
       });
     }
     if (sample) live.set(String(match.clock.step), snapshot);
@@ -199,7 +203,7 @@ function checkPanels(view: MatchViewState, e: Expected, where: string): void {
   expect(text(byId(cost, 'cost-spent')), at).toBe(formatUsd(e.cost.spentUsd));
   expect(text(byId(cost, 'cost-budget')), at).toBe(formatUsd(e.cost.budgetUsd));
   expect(text(byId(cost, 'cost-run-rate')), at).toBe(`${formatUsd(e.cost.hourlyUsd, 3)}/${t('units.h')}`);
-  const over = e.cost.forecastUsd !== null && e.cost.budgetUsd > 0 && e.cost.forecastUsd > e.cost.budgetUsd;
+  const over = e.cost.forecastOverBudget;
   expect(text(byId(cost, 'cost-forecast')), at).toBe(
     e.cost.forecastUsd === null ? t('cost.noForecast', { minutes: catalogue.budgets.minForecastS.value / 60 }) : `${over ? '⚠ ' : ''}${formatUsd(e.cost.forecastUsd)}`,
   );
@@ -239,7 +243,8 @@ function checkPanels(view: MatchViewState, e: Expected, where: string): void {
   if (d.firstFailure) expect(debrief, at).toContain(formatClock(d.firstFailure.tS));
   if (d.worstMinute) expect(debrief, at).toContain(t('results.worstMinute', { time: formatClock(d.worstMinute.tS), pct: formatNumber(d.worstMinute.errorPct, 1), ms: formatNumber(d.worstMinute.p95Ms) }));
   expect(debrief, at).toContain(t('results.activity', { scaling: d.scaling, refused: d.refused }));
-  // And the board's dark zones, which the board draws.
+  // The alarm table's states, and the board's dark zones, which the board draws.
+  expect(Object.fromEntries(view.match.board.resources.filter((r) => r.kind === 'alarm').map((r) => [r.ref, r.alarmState])), at).toEqual(e.alarms);
   expect(view.match.board.darkZones, at).toEqual(e.darkZones);
 }
 
@@ -253,6 +258,7 @@ describe('every figure on Cost Explorer, CloudWatch and the results is the share
     expect(expected.some((e) => e.cost.forecastUsd === null)).toBe(true);
     expect(expected.some((e) => e.debrief.firstFailure)).toBe(true);
     expect(expected.some((e) => e.darkZones.length > 0)).toBe(true);
+    expect(expected.some((e) => Object.values(e.alarms).includes('ALARM')) && expected.some((e) => Object.values(e.alarms).includes('OK'))).toBe(true);
     expect(expected.some((e) => e.debrief.refused > 0)).toBe(true);
     expect(expected.some((e) => e.cost.byService.length > 2 && e.cost.byRegion.length > 0)).toBe(true);
     expect(match.clock.phase).toBe('results');

@@ -69,10 +69,7 @@ function Alarms({ state, actions }: { state: MatchViewState; actions: PlayerActi
       live = false;
     };
   }, [alarmCount, alarms.length]);
-  const stateOf = (logicalId: string): string => {
-    const last = history.find((e) => String(e.params.message ?? '').includes(logicalId));
-    return last ? (/ is (ALARM|OK)/.exec(String(last.params.message))?.[1] ?? 'OK') : 'INSUFFICIENT_DATA';
-  };
+
   return h(
     'section',
     { class: 'alarms' },
@@ -86,7 +83,8 @@ function Alarms({ state, actions }: { state: MatchViewState; actions: PlayerActi
         'tbody',
         {},
         alarms.map((a) => {
-          const s = stateOf(a.logicalId);
+          // The alarm's state as the world has it (shared/match/board-view.ts), not read back from the log.
+          const s = a.alarmState || 'INSUFFICIENT_DATA';
           const mine = history.filter((e) => String(e.params.message ?? '').includes(a.logicalId)).slice(0, 4);
           return h(
             'tr',

@@ -33,7 +33,7 @@ export function CostExplorer({ state }: { state: MatchViewState }) {
   const m = state.match;
   const cost = m.board.cost;
   const series = m.board.series;
-  const over = cost.forecastUsd !== null && cost.budgetUsd > 0 && cost.forecastUsd > cost.budgetUsd;
+  const over = cost.forecastOverBudget;
   return h(
     'div',
     { class: 'console cost' },
