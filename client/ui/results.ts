@@ -8,6 +8,24 @@ import { timelineText } from '../view/timeline-text.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import { Stars } from './stars.ts';
 
+/** An objective's figure in its own unit: shares as percents, latencies in ms, money in dollars. */
+export function objectiveFigure(metric: string, value: number): string {
+  switch (metric) {
+    case 'availability':
+      return `${formatNumber(value * 100, 3)}%`;
+    case 'budgetShare':
+      return `${formatNumber(value * 100, 1)}%`;
+    case 'nines':
+      return formatNumber(value, 2);
+    case 'latencyP50':
+    case 'latencyP95':
+    case 'latencyP99':
+      return `${formatNumber(value)} ms`;
+    default:
+      return formatUsd(value);
+  }
+}
+
 export function Results({ state, scenario, title, onLeave, onReplay, onWatch = null }: { state: MatchViewState; scenario: ScenarioSummary | undefined; title: string; onLeave: () => void; onReplay: (() => void) | null; onWatch?: (() => void) | null }) {
   const m = state.match;
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
@@ -37,7 +55,7 @@ export function Results({ state, scenario, title, onLeave, onReplay, onWatch = n
             'ul',
             { class: 'objectives', id: 'results-objectives' },
             team.objectives.map((o) =>
-              h('li', { key: o.id, class: o.met ? 'met' : 'missed' }, `${o.met ? '✓' : '✗'} ${t(o.primary ? 'results.objectivePrimary' : 'results.objective', { metric: t(`results.metrics.${o.metric}`), value: formatNumber(o.value, 4), target: formatNumber(o.target, 4) })}`),
+              h('li', { key: o.id, class: o.met ? 'met' : 'missed' }, `${o.met ? '✓' : '✗'} ${t(o.primary ? 'results.objectivePrimary' : 'results.objective', { metric: t(`results.metrics.${o.metric}`), value: objectiveFigure(o.metric, o.value), target: objectiveFigure(o.metric, o.target) })}`),
             ),
           )
         : null,

@@ -224,6 +224,23 @@ export function availabilitySeries(points: readonly ChartPoint[]): { tS: number;
   return points.map((p) => ({ tS: p.tS, availability: p.requests > 0 ? (p.requests - p.errors) / p.requests : 1 }));
 }
 
+/**
+ * How finely an objective's figure is shown, by metric: the standing carries it rounded so, which is also what
+ * survives the wire (Colyseus sends a number as a float32 when that loses under 1e-4, so a figure carried
+ * finer than it is shown could round the other way on the screen).
+ */
+const OBJECTIVE_STEP: Record<string, number> = {
+  availability: 0.00001,
+  nines: 0.01,
+  latencyP50: 1,
+  latencyP95: 1,
+  latencyP99: 1,
+  cost: 0.01,
+  revenue: 0.01,
+  profit: 0.01,
+  budgetShare: 0.001,
+};
+
 /** The team's standing as the leaderboard shows it. */
 export function standingView(team: Team): StandingView {
   const standing = standingOf(team.world);
@@ -233,7 +250,7 @@ export function standingView(team: Team): StandingView {
     availability: roundTo(standing.availability, 0.0001),
     nines: roundTo(standing.nines, 0.01),
     parts: { availability: roundTo(standing.parts.availability, 0.1), latency: roundTo(standing.parts.latency, 0.1), cost: roundTo(standing.parts.cost, 0.1) },
-    objectives: standing.objectives.map((o) => ({ id: o.id, primary: o.primary, metric: o.metric, target: o.target, value: roundTo(o.value, 0.0001), met: o.met })),
+    objectives: standing.objectives.map((o) => ({ id: o.id, primary: o.primary, metric: o.metric, target: o.target, value: roundTo(o.value, OBJECTIVE_STEP[o.metric] ?? 0.0001), met: o.met })),
     p95Ms: roundTo(standing.measures.latencyP95Ms, 1),
     costUsd: roundTo(standing.measures.costUsd, 0.01),
     revenueUsd: roundTo(standing.measures.revenueUsd, 0.01),

@@ -112,6 +112,7 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     await page.waitForSelector('#cost-by-service li');
     expect(await page.textContent('#cost-by-service')).toContain('EC2');
     expect(await page.textContent('#cost-by-region')).toContain('us-east-1');
+    await page.locator('#cost-by-service').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('ko-console-cost') });
     expect(await untranslated(page)).toEqual([]);

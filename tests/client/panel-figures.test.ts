@@ -10,7 +10,7 @@ import { PropsCache, snapshotOf, type MatchSnapshot, type StateJson } from '../.
 import { setLanguage, formatClock, formatNumber, formatUsd, t } from '../../client/i18n/index.ts';
 import { CloudWatch } from '../../client/ui/consoles/cloudwatch.ts';
 import { CostExplorer } from '../../client/ui/consoles/cost.ts';
-import { Results } from '../../client/ui/results.ts';
+import { objectiveFigure, Results } from '../../client/ui/results.ts';
 import type { MatchViewState } from '../../client/view/match-view.ts';
 import type { PlayerActions } from '../../client/view/player-actions.ts';
 import { ReplaySnapshots } from '../../client/view/replay-snapshot.ts';
@@ -234,7 +234,7 @@ function checkPanels(view: MatchViewState, e: Expected, where: string): void {
   expect(text(byId(results, 'part-cost')), at).toBe(`${t('results.cost', { cost: formatUsd(s.costUsd), budget: formatUsd(s.budgetUsd, 0) })}${formatNumber(s.parts.cost)} / 250`);
   const objectives = s.objectives.length ? all(byId(results, 'results-objectives'), (v) => v.type === 'li').map(text) : [];
   expect(objectives, at).toEqual(
-    s.objectives.map((o) => `${o.met ? '✓' : '✗'} ${t(o.primary ? 'results.objectivePrimary' : 'results.objective', { metric: t(`results.metrics.${o.metric}`), value: formatNumber(o.value, 4), target: formatNumber(o.target, 4) })}`),
+    s.objectives.map((o) => `${o.met ? '✓' : '✗'} ${t(o.primary ? 'results.objectivePrimary' : 'results.objective', { metric: t(`results.metrics.${o.metric}`), value: objectiveFigure(o.metric, o.value), target: objectiveFigure(o.metric, o.target) })}`),
   );
   const debrief = text(byId(results, 'debrief'));
   const d = e.debrief;
