@@ -2,7 +2,8 @@
 // results panels is the shared rules' figure for the same step — in the live match (the room's projection,
 // encoded and decoded as Colyseus sends it, read by the client's snapshot) and in its replay (the seekable
 // cursor and the replay viewer's snapshots) both. The panels are rendered to Preact's virtual DOM and read
-// back: what they would put on the screen, element by element.
+// back: what they would put on the screen, element by element. The board's flags (public subnets, entry
+// points), dark zones and alarm states are checked on the same snapshots.
 import { Decoder, Encoder, type StateView } from '@colyseus/schema';
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import type { PlayerActions } from '../../client/view/player-actions.ts';
 import { ReplaySnapshots } from '../../client/view/replay-snapshot.ts';
 import { catalogue } from '../../shared/catalogue/index.ts';
 import { refOf } from '../../shared/design/edits.ts';
-import { darkView } from '../../shared/match/board-flags.ts';
+import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark, type StandingView } from '../../shared/match/board-view.ts';
 import { costView, type CostView } from '../../shared/match/cost-view.ts';
 import { debriefOf, worseMinute, type Debrief, type WorstMinute } from '../../shared/match/debrief.ts';
@@ -44,6 +45,8 @@ interface Expected {
   darkZones: string[];
   /** Each alarm's state, by ref: the CloudWatch alarm table's state column. */
   alarms: Record<string, string>;
+  /** The board's flags, by ref: public subnets and where users enter. */
+  flags: Record<string, { publicSubnet: boolean; entry: boolean }>;
 }
 
 type Tick = { queue: [Actor, MatchIntent][]; steps: number };
@@ -124,6 +127,7 @@ function play(setup: MatchSetup): { match: Match; live: Map<string, MatchSnapsho
         series: series.get(team.id) ?? [],
         debrief: debriefOf(team.id, world.timeline, match.trail, worst.get(team.id)),
         darkZones: darkView(world).zones,
+        flags: Object.fromEntries(pieceFlags(world.design, world.topo).map((f, id) => [refOf(world.design, world.design.resources[id]!), f])),
         alarms: Object.fromEntries(pieceStatuses(world).flatMap((s, id) => (s.alarm ? [[refOf(world.design, world.design.resources[id]!), s.alarm]] : []))),
       });
     }
@@ -246,6 +250,7 @@ function checkPanels(view: MatchViewState, e: Expected, where: string): void {
   // The alarm table's states, and the board's dark zones, which the board draws.
   expect(Object.fromEntries(view.match.board.resources.filter((r) => r.kind === 'alarm').map((r) => [r.ref, r.alarmState])), at).toEqual(e.alarms);
   expect(view.match.board.darkZones, at).toEqual(e.darkZones);
+  expect(Object.fromEntries(view.match.board.resources.map((r) => [r.ref, { publicSubnet: r.publicSubnet, entry: r.entry }])), at).toEqual(e.flags);
 }
 
 describe('every figure on Cost Explorer, CloudWatch and the results is the shared rules’ figure for the same step', () => {
@@ -258,6 +263,7 @@ describe('every figure on Cost Explorer, CloudWatch and the results is the share
     expect(expected.some((e) => e.cost.forecastUsd === null)).toBe(true);
     expect(expected.some((e) => e.debrief.firstFailure)).toBe(true);
     expect(expected.some((e) => e.darkZones.length > 0)).toBe(true);
+    expect(expected.every((e) => Object.values(e.flags).some((f) => f.entry) && Object.values(e.flags).some((f) => f.publicSubnet))).toBe(true);
     expect(expected.some((e) => Object.values(e.alarms).includes('ALARM')) && expected.some((e) => Object.values(e.alarms).includes('OK'))).toBe(true);
     expect(expected.some((e) => e.debrief.refused > 0)).toBe(true);
     expect(expected.some((e) => e.cost.byService.length > 2 && e.cost.byRegion.length > 0)).toBe(true);
