@@ -257,7 +257,8 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
       rect: { x: box.x, y: y0, w: box.w, h: bottom - y0 },
       zones,
       services,
-      dark: zones.every((z) => z.dark),
+      // A region is dark when the world has it down (not merely when each of its zones is).
+      dark: board.darkRegions.includes(box.code),
     });
     height = Math.max(height, bottom);
   }
