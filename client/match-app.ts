@@ -14,7 +14,6 @@ import { MatchView } from './view/match-view.ts';
 import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
 import { PALETTE } from './view/placement.ts';
-import { UtilisationHistory } from './view/utilisation-history.ts';
 import { sayEntry } from './i18n/timeline-entry.ts';
 import { isEventEnding } from '../shared/sim/timeline-text.ts';
 
@@ -52,10 +51,9 @@ function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target:
   actions.send({ type: 'move', target: ref, position: { x: Math.round(x), y: Math.round(y) } }, { undo: 'undo.move' });
 }
 
-function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions, utilisation: UtilisationHistory): void } {
+function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions): void } {
   let view: MatchView | null = null;
   let actions: PlayerActions | null = null;
-  let utilisation: UtilisationHistory | null = null;
   let seenTimeline = -1;
   const events: ConnectionEvents = {
     onSnapshot: (snapshot) => {
@@ -68,7 +66,6 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events:
         updateTimes.push(performance.now() - started);
         if (updateTimes.length > 1000) updateTimes.splice(0, 500);
       }, 0);
-      utilisation?.sample(snapshot);
       touchSeat();
       announce(snapshot, previous, seenTimeline);
       seenTimeline = snapshot.board.timeline.length ? snapshot.board.timeline[snapshot.board.timeline.length - 1]!.tS : seenTimeline;
@@ -84,10 +81,9 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events:
   };
   return {
     events,
-    bind(v, a, u) {
+    bind(v, a) {
       view = v;
       actions = a;
-      utilisation = u;
       seenTimeline = v.current.match.board.timeline.at(-1)?.tS ?? -1;
     },
   };
@@ -133,8 +129,7 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   const snapshot = await first;
   const view = new MatchView(snapshot);
   const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
-  const utilisation = new UtilisationHistory();
-  wiring.bind(view, actions, utilisation);
+  wiring.bind(view, actions);
   history.replaceState(null, '', `?code=${connection.code}`);
   const scenario = host.scenarios.find((x) => x.id === snapshot.scenarioId);
   const solo = snapshot.mode === 'solo';
@@ -168,7 +163,6 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
     h(MatchScreen, {
       view,
       actions,
-      utilisation,
       scenario,
       hover: { subscribe: (fn) => (hoverListeners.add(fn), () => hoverListeners.delete(fn)) },
       startBoard: async (element) => {

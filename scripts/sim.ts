@@ -12,8 +12,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstFailureOf } from '../shared/match/debrief.ts';
 import { parseScenarioText, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
 import { runScenario, simActionSchema, type RunResult } from '../shared/sim/index.ts';
+import { timelineSentence } from '../shared/sim/timeline-text.ts';
 import { loadDesign, parseManifestText } from '../shared/template/index.ts';
 import type { DesignIssue } from '../shared/design/model.ts';
 
@@ -143,6 +145,13 @@ function summary(designPath: string, scenario: Scenario, r: RunResult): string {
   lines.push(`cost          $${r.costUsd.toFixed(2)} of a $${r.budgetUsd} budget (compute $${c.compute.toFixed(2)}, database $${c.database.toFixed(2)}, load balancing $${c.balancing.toFixed(2)}, data transfer $${c.transfer.toFixed(2)}, edge $${c.edge.toFixed(2)}, other $${c.other.toFixed(2)})`);
   lines.push(`revenue       $${r.revenueUsd.toFixed(2)}`);
   lines.push(`score         ${r.score.toFixed(1)} / 1000  ${'★'.repeat(r.stars)}${'☆'.repeat(3 - r.stars)}`);
+  // What failed first, by the rule the results screen, the replay and the competition records use.
+  const first = firstFailureOf(r.timeline);
+  lines.push(
+    first
+      ? `first failure ${clock(first.failure.tS)}  ${timelineSentence(first.failure)}${first.cause ? ` (after ${clock(first.cause.tS)}  ${timelineSentence(first.cause)})` : ''}`
+      : 'first failure none',
+  );
   lines.push('');
   lines.push('objectives');
   for (const o of r.objectives) {

@@ -2,6 +2,7 @@
 // piece's card (one per health, with the state's colour on its edge), the selection and hover overlays, the
 // utilisation ring in steps, the health badges (a shape per state), and a white pixel for bars.
 import { CARD_H, CARD_W } from '../view/layout.ts';
+import { loadBand } from '../../shared/sim/status.ts';
 
 /** Pixels per world pixel in the atlas: cards stay sharp up to 2× zoom. */
 export const FRAME_SCALE = 2;
@@ -158,6 +159,6 @@ export function boardFrames(): FrameDraw[] {
 export function ringFrame(value: number, cache: boolean): string | null {
   const k = Math.round(Math.min(1, value) * RING_STEPS);
   if (k <= 0) return null;
-  const colour = cache ? 'cache' : value >= 0.85 ? 'full' : value >= 0.6 ? 'busy' : 'calm';
+  const colour = cache ? 'cache' : loadBand(value);
   return `ring-${colour}-${k}`;
 }

@@ -3,6 +3,8 @@
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
 import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
+import type { CostView } from '../../shared/match/cost-view.ts';
+import type { Debrief } from '../../shared/match/debrief.ts';
 import type { MatchState } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -22,6 +24,12 @@ export interface BoardResource {
   load: number;
   rps: number;
   count: number;
+  /** A public subnet, by the rules (shared/match/board-flags.ts). */
+  publicSubnet: boolean;
+  /** Where users' requests enter the design. */
+  entry: boolean;
+  /** An alarm's state (OK, ALARM, INSUFFICIENT_DATA); empty for other kinds. */
+  alarmState: string;
 }
 
 export interface BoardLink {
@@ -41,6 +49,9 @@ export interface TimelineItem {
   values: TimelineValues;
 }
 
+/** The debrief as the shared rules told it (shared/match/debrief.ts), its entries as timeline items. */
+export type BoardDebrief = Omit<Debrief, 'firstFailure' | 'cause' | 'budgetAlert'> & { firstFailure?: TimelineItem; cause?: TimelineItem; budgetAlert?: TimelineItem };
+
 export interface TeamBoard {
   team: string;
   revision: number;
@@ -52,6 +63,12 @@ export interface TeamBoard {
   warnings: string[];
   /** The scenario's live hints whose conditions hold now, in both languages. */
   hints: { id: string; en: string; ko: string }[];
+  /** Cost Explorer's figures (shared/match/cost-view.ts). */
+  cost: CostView;
+  debrief: BoardDebrief;
+  /** Zones down (alone or with their region) and regions down. */
+  darkZones: string[];
+  darkRegions: string[];
 }
 
 export interface PlayerSeat {
@@ -110,6 +127,20 @@ interface WireResourceJson {
   load: number;
   rps: number;
   count: number;
+  publicSubnet?: boolean;
+  entry?: boolean;
+  alarmState?: string;
+}
+
+interface WireCostJson {
+  spentUsd?: number;
+  budgetUsd?: number;
+  hourlyUsd?: number;
+  forecastUsd?: number;
+  forecastReady?: boolean;
+  forecastOverBudget?: boolean;
+  byService?: CostView['byService'];
+  byRegion?: CostView['byRegion'];
 }
 
 interface WireBoardJson {
@@ -119,9 +150,13 @@ interface WireBoardJson {
   resources?: Record<string, WireResourceJson>;
   links?: Record<string, BoardLink>;
   series?: SeriesPoint[];
-  timeline?: { tS: number; kind: string; code: string; values: string }[];
+  timeline?: WireTimelineJson[];
   warnings?: string[];
   hints?: { id: string; en: string; ko: string }[];
+  cost?: WireCostJson;
+  debrief?: WireDebriefJson;
+  darkZones?: string[];
+  darkRegions?: string[];
 }
 
 export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'players' | 'teams' | 'account'> & {
@@ -142,7 +177,67 @@ export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'playe
   account?: Record<string, { directory: string }>;
 };
 
-const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [], hints: [] };
+export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, forecastOverBudget: false, byService: [], byRegion: [] };
+export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
+
+const EMPTY_BOARD: TeamBoard = {
+  team: '',
+  revision: 0,
+  stacks: [],
+  resources: [],
+  links: [],
+  series: [],
+  timeline: [],
+  warnings: [],
+  hints: [],
+  cost: NO_COST,
+  debrief: NO_DEBRIEF,
+  darkZones: [],
+  darkRegions: [],
+};
+
+/** The cost figures as sent: a forecast only once the rules have made one. */
+function costOf(json: WireCostJson | undefined): CostView {
+  if (!json) return NO_COST;
+  return {
+    spentUsd: json.spentUsd ?? 0,
+    budgetUsd: json.budgetUsd ?? 0,
+    hourlyUsd: json.hourlyUsd ?? 0,
+    forecastUsd: json.forecastReady ? (json.forecastUsd ?? 0) : null,
+    forecastOverBudget: json.forecastOverBudget ?? false,
+    byService: json.byService ?? [],
+    byRegion: json.byRegion ?? [],
+  };
+}
+
+/** A timeline entry as the wire carries it: its values as JSON text. */
+interface WireTimelineJson {
+  tS: number;
+  kind: string;
+  code: string;
+  values: string;
+}
+
+type WireDebriefJson = Partial<Omit<BoardDebrief, 'firstFailure' | 'cause' | 'budgetAlert'>> & { firstFailure?: WireTimelineJson; cause?: WireTimelineJson; budgetAlert?: WireTimelineJson };
+
+const timelineItemOf = (e: WireTimelineJson): TimelineItem => ({ tS: e.tS, kind: e.kind, code: e.code, values: valuesOf(e.values) });
+
+/** The debrief as sent: an entry the wire leaves empty is absent. */
+function debriefOf(json: WireDebriefJson | undefined): BoardDebrief {
+  const item = (x: WireTimelineJson | undefined) => (x && typeof x.tS === 'number' && typeof x.code === 'string' ? timelineItemOf(x) : undefined);
+  const firstFailure = item(json?.firstFailure);
+  const cause = item(json?.cause);
+  const budgetAlert = item(json?.budgetAlert);
+  const worstMinute = json?.worstMinute && typeof json.worstMinute.tS === 'number' ? json.worstMinute : undefined;
+  return {
+    scaling: json?.scaling ?? 0,
+    refused: json?.refused ?? 0,
+    ...(firstFailure ? { firstFailure } : {}),
+    ...(cause ? { cause } : {}),
+    ...(budgetAlert ? { budgetAlert } : {}),
+    ...(worstMinute ? { worstMinute } : {}),
+  };
+}
 
 /** Parses props JSON only when it changed since the last snapshot. */
 export class PropsCache {
@@ -196,12 +291,19 @@ function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
       load: r.load,
       rps: r.rps,
       count: r.count,
+      publicSubnet: r.publicSubnet ?? false,
+      entry: r.entry ?? false,
+      alarmState: r.alarmState ?? '',
     })),
     links: Object.values(json.links ?? {}),
     series: json.series ?? [],
-    timeline: (json.timeline ?? []).map((e) => ({ tS: e.tS, kind: e.kind, code: e.code, values: valuesOf(e.values) })),
+    timeline: (json.timeline ?? []).map(timelineItemOf),
     warnings: json.warnings ?? [],
     hints: json.hints ?? [],
+    cost: costOf(json.cost),
+    debrief: debriefOf(json.debrief),
+    darkZones: json.darkZones ?? [],
+    darkRegions: json.darkRegions ?? [],
   };
 }
 

@@ -1,5 +1,6 @@
 // The board's colours and type, in one place. Colour is never the only signal: every state that has a colour
 // also has a shape or a word.
+import { loadBand } from '../../shared/sim/status.ts';
 export const THEME = {
   background: 0x0a1020,
   globalBand: 0x101a33,
@@ -29,5 +30,6 @@ export const THEME = {
 
 /** The colour of a utilisation ring: calm, busy, saturated. */
 export function loadColour(load: number): number {
-  return load >= 0.85 ? 0xf87171 : load >= 0.6 ? 0xfbbf24 : 0x34d399;
+  const band = loadBand(load);
+  return band === 'full' ? 0xf87171 : band === 'busy' ? 0xfbbf24 : 0x34d399;
 }

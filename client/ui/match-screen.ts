@@ -8,7 +8,6 @@ import type { SavedCompetition } from '../net/competition-store.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import type { MatchView } from '../view/match-view.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
-import type { UtilisationHistory } from '../view/utilisation-history.ts';
 import { Dock, type DockCompetition } from './consoles/dock.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { Guide } from './guide.ts';
@@ -27,7 +26,6 @@ import { bindKeys } from './keys.ts';
 export interface MatchScreenProps {
   view: MatchView;
   actions: PlayerActions;
-  utilisation: UtilisationHistory;
   scenario: ScenarioSummary | undefined;
   hover: { subscribe(fn: (h: { ref: string | null; x: number; y: number }) => void): () => void };
   startBoard(host: HTMLElement): Promise<BoardControls>;
@@ -115,10 +113,10 @@ function RightSlice({ view, actions, scenario }: { view: MatchView; actions: Pla
   return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h(Mission, { scenario, lang }));
 }
 
-function DockSlice(props: { view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; competition: DockCompetition | null }) {
+function DockSlice(props: { view: MatchView; actions: PlayerActions; objectiveMs: number | undefined; competition: DockCompetition | null }) {
   useLanguage();
   const state = useViewSlice(props.view, (s) => (s.console === null ? `closed|${s.match.phase}` : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}`));
-  return h(Dock, { state, view: props.view, actions: props.actions, utilisation: props.utilisation, objectiveMs: props.objectiveMs, competition: props.competition });
+  return h(Dock, { state, view: props.view, actions: props.actions, objectiveMs: props.objectiveMs, competition: props.competition });
 }
 
 /** The tooltip follows every update: its numbers are the hovered piece's current ones. */
@@ -169,7 +167,7 @@ export function MatchScreen(props: MatchScreenProps) {
       h(SummarySlice, { view }),
     ),
     h(RightSlice, { view, actions, scenario: props.scenario }),
-    h(DockSlice, { view, actions, utilisation: props.utilisation, objectiveMs: props.scenario?.latencyObjectiveMs, competition: teacher }),
-    m.phase === 'results' && !teacher ? h(Results, { state: view.current, actions, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay, onWatch: props.onWatch ?? null }) : null,
+    h(DockSlice, { view, actions, objectiveMs: props.scenario?.latencyObjectiveMs, competition: teacher }),
+    m.phase === 'results' && !teacher ? h(Results, { state: view.current, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay, onWatch: props.onWatch ?? null }) : null,
   );
 }

@@ -74,7 +74,7 @@ function Events({ player }: { player: ReplayPlayer }) {
 function Charts({ player, actions, objectiveMs }: { player: ReplayPlayer; actions: PlayerActions; objectiveMs: number }) {
   useLanguage();
   const state = useViewSlice(player.view, (s) => `${s.match.board.team}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${Math.floor(s.match.simS / 30)}`);
-  return h('section', { class: 'dock open replay-charts', 'aria-label': t('replay.charts') }, h('div', { class: 'dock-body', id: 'console-cloudwatch' }, h(CloudWatch, { state, actions, utilisation: player.utilisation, objectiveMs, utilisationTitle: t('replay.utilisation') })));
+  return h('section', { class: 'dock open replay-charts', 'aria-label': t('replay.charts') }, h('div', { class: 'dock-body', id: 'console-cloudwatch' }, h(CloudWatch, { state, actions, objectiveMs, utilisationTitle: t('replay.utilisation') })));
 }
 
 function markerText(m: Marker): string {

@@ -3,6 +3,7 @@
 // and the lines between pieces, each either carrying requests (drawn with moving traffic) or a control
 // relation (dashed). Pure data, read by the scene, the panels and the unit tests.
 import type { ResourceKind } from '../../shared/design/model.ts';
+import { lineHealth, lineRps } from '../../shared/match/board-view.ts';
 import type { BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
 
 /** Kinds drawn as pieces. Everything else is shown inside the piece it belongs to, or as a box (VPC, subnet). */
@@ -124,21 +125,6 @@ function owners(resources: readonly BoardResource[], byRef: Map<string, BoardRes
   return owner;
 }
 
-/** The health a line shows: the worse of what it connects, as traffic sees it. */
-function lineHealth(a: BoardResource | undefined, b: BoardResource | undefined): Health {
-  const rank: Health[] = ['down', 'warning', 'booting', 'ok', 'idle'];
-  const pick = [a?.health ?? 'idle', b?.health ?? 'idle'].sort((x, y) => rank.indexOf(x) - rank.indexOf(y));
-  return pick[0] === 'idle' ? pick[1]! : pick[0]!;
-}
-
-/** Requests per second a line carries: what its downstream piece reports, else what its upstream does. */
-function lineRps(from: BoardResource | undefined, to: BoardResource | undefined): number {
-  if (to && to.rps > 0) return from && from.rps > 0 ? Math.min(from.rps, to.rps) : to.rps;
-  return from?.rps ?? 0;
-}
-
-const ENTRY_KINDS: readonly ResourceKind[] = ['recordSet', 'accelerator', 'distribution', 'loadBalancer', 'instance'];
-
 export function buildBoardModel(board: TeamBoard): BoardModel {
   const byRef = new Map(board.resources.map((r) => [r.ref, r]));
   const ownerOf = owners(board.resources, byRef);
@@ -160,7 +146,7 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     if (existing && !existing.traffic) lines.delete([existing.from, existing.to].sort().join('~'));
     const a = byRef.get(from);
     const b = byRef.get(to);
-    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a, b) : 0, health: lineHealth(a, b) });
+    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a?.rps, b?.rps) : 0, health: lineHealth(a?.health, b?.health) });
   };
   for (const link of board.links) {
     const direction = TRAFFIC[link.meaning];
@@ -174,18 +160,17 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     if (r.kind === 'transitGatewayAttachment') add(refOne(r.props.transitGateway) ?? '', refOne(r.props.vpc) ?? '', 'attaches', false);
   }
 
-  const fed = new Set([...lines.values()].filter((l) => l.traffic).map((l) => l.to));
-  const entries = [...pieces.values()]
-    .filter((p) => ENTRY_KINDS.includes(p.kind) && !fed.has(p.ref))
-    .filter((p) => p.kind !== 'loadBalancer' || p.resource.props.scheme !== 'internal')
-    .filter((p) => p.kind !== 'instance' || p.resource.rps > 0)
-    .map((p) => p.ref);
+  // Where users enter, as the rules compiled it (shared/match/board-flags.ts), drawn at the piece that shows it.
+  const entries = [...new Set(board.resources.filter((r) => r.entry).map((r) => ownerOf.get(r.ref)).filter((ref): ref is string => !!ref && pieces.has(ref)))];
   return { pieces, ownerOf, lines: [...lines.values()], entries, byRef };
 }
 
-/** Zones that are dark: a subnet in them reports down (the zone or its region failed). */
+/** Zones that are dark (down alone or with their region), as the world's state has them. */
 export function darkZones(board: TeamBoard): Set<string> {
-  const dark = new Set<string>();
-  for (const r of board.resources) if (r.kind === 'subnet' && r.health === 'down' && r.zone) dark.add(r.zone);
-  return dark;
+  return new Set(board.darkZones);
+}
+
+/** The refs of the public subnets, as the rules flag them. */
+export function publicSubnetRefs(board: TeamBoard): Set<string> {
+  return new Set(board.resources.filter((r) => r.kind === 'subnet' && r.publicSubnet).map((r) => r.ref));
 }

@@ -1,10 +1,8 @@
 // A team's board turned back into the rules' own Design (ids instead of "stack/LogicalId" names), so the
-// client can ask the shared rules the same questions the server does: which subnets are public, what the
-// CloudFormation template of a stack is. Stack parameters and resources the board does not carry (unmodelled
+// client can export a stack's CloudFormation template with the shared codec. Stack parameters and resources the board does not carry (unmodelled
 // template parts) are not on the wire, so an export from here has none of them.
 import type { Design, Resource } from '../../shared/design/model.ts';
 import { mapReferences } from '../../shared/design/references.ts';
-import { publicSubnets } from '../../shared/template/public-subnets.ts';
 import type { TeamBoard } from '../net/snapshot.ts';
 
 export function designFromBoard(board: TeamBoard): Design {
@@ -17,10 +15,4 @@ export function designFromBoard(board: TeamBoard): Design {
     return resource as unknown as Resource;
   });
   return { stacks, resources, unmodelled: [], actions: [] };
-}
-
-/** The refs of the public subnets, by the loader's own rule. */
-export function publicSubnetRefs(board: TeamBoard): Set<string> {
-  const design = designFromBoard(board);
-  return new Set([...publicSubnets(design)].map((id) => board.resources[id]!.ref));
 }

@@ -4,9 +4,8 @@
 // zones they use. World coordinates, independent of the canvas: the camera pans and zooms over them.
 import { REGIONS, zonesOf } from '../../shared/geography/regions.ts';
 import type { BoardResource, TeamBoard } from '../net/snapshot.ts';
-import type { BoardModel } from './board-model.ts';
+import { publicSubnetRefs, type BoardModel } from './board-model.ts';
 import { homesOf } from './layout-homes.ts';
-import { publicSubnetRefs } from './design-from-board.ts';
 
 export interface Rect {
   x: number;
@@ -258,7 +257,8 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
       rect: { x: box.x, y: y0, w: box.w, h: bottom - y0 },
       zones,
       services,
-      dark: zones.every((z) => z.dark),
+      // A region is dark when the world has it down (not merely when each of its zones is).
+      dark: board.darkRegions.includes(box.code),
     });
     height = Math.max(height, bottom);
   }

@@ -8,7 +8,7 @@ import type { TrailQuery } from '../../shared/trail/query.ts';
 import { planConnection } from './connect-plan.ts';
 import type { MatchView } from './match-view.ts';
 import { PALETTE, placeIntents, type PlaceTarget } from './placement.ts';
-import { publicSubnetRefs } from './design-from-board.ts';
+import { publicSubnetRefs } from './board-model.ts';
 import { inverseOf, UndoStack } from './undo.ts';
 
 export interface IntentSink {

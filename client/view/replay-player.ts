@@ -8,7 +8,6 @@ import { STEP_SECONDS } from '../../shared/sim/constants.ts';
 import { isEventEnding, type TimelineValues } from '../../shared/sim/timeline-text.ts';
 import { MatchView } from './match-view.ts';
 import { ReplaySnapshots } from './replay-snapshot.ts';
-import { UtilisationHistory } from './utilisation-history.ts';
 
 /** Speeds as the live game counts them: 1× plays STEPS_PER_SECOND_AT_1X steps (20 simulated seconds) a second. */
 export const REPLAY_SPEEDS = [1, 2, 4, 8, 16, 64] as const;
@@ -55,7 +54,6 @@ type Listener = (state: ReplayPlayerState) => void;
 export class ReplayPlayer {
   readonly rows: ReplayRecord[];
   readonly view: MatchView;
-  readonly utilisation = new UtilisationHistory();
   private readonly opened = new Map<ReplayRecord, Opened>();
   /** Each row's verdict once its end has been seen: a fact about the replay, kept while it is scrubbed. */
   private readonly verdicts = new Map<ReplayRecord, Verification>();
@@ -70,7 +68,6 @@ export class ReplayPlayer {
     first.cursor.seek(0);
     this.view = new MatchView(first.snapshots.snapshot(rows[row]!.teamIndex));
     this.state = { row, step: 0, endStep: first.reach, finalStep: first.cursor.finalStep, playing: false, speed: 8, verification: 'pending', markers: markersOf(first.cursor, rows[row]!.teamIndex) };
-    this.fillUtilisation();
   }
 
   /**
@@ -176,18 +173,11 @@ export class ReplayPlayer {
     const { cursor, snapshots, reach } = this.here;
     const team = this.row.teamIndex;
     this.view.setMatch(snapshots.snapshot(team));
-    this.fillUtilisation();
     if (cursor.step >= reach) {
       const verdict = reach < cursor.finalStep ? 'unfinished' : cursor.hash(team) === this.row.finalStateHash ? 'verified' : 'mismatch';
       this.verdicts.set(this.row, verdict);
     }
     this.update({ step: cursor.step, verification: this.verdicts.get(this.row) ?? 'pending' });
-  }
-
-  private fillUtilisation(): void {
-    const points = this.here.cursor.utilisation(this.row.teamIndex);
-    this.utilisation.points.length = 0;
-    this.utilisation.points.push(...points);
   }
 
   /** Simulated seconds per real second at a speed (for the speed buttons' hints). */

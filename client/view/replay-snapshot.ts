@@ -1,19 +1,26 @@
 // A replayed match as the plain snapshot the board and the consoles read (client/net/snapshot.ts): the same
 // pieces, statuses and chart points the room's projection sent during the match (shared/match/board-view.ts),
 // read from the replay's match at its current step instead of from the wire. No Phaser, no DOM.
+import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shared/match/board-view.ts';
+import { costView } from '../../shared/match/cost-view.ts';
+import { debriefOf, worstMinuteOf } from '../../shared/match/debrief.ts';
+import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Design } from '../../shared/design/model.ts';
 import { simSeconds } from '../../shared/match/match.ts';
 import type { ReplayCursor } from '../../shared/match/replay-cursor.ts';
 import { warningSentence } from '../../shared/sim/timeline-text.ts';
-import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary } from '../net/snapshot.ts';
+import type { World } from '../../shared/sim/world.ts';
+import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary, TimelineItem } from '../net/snapshot.ts';
 
 /** World events kept on a board, as on the wire. */
 const TIMELINE_ITEMS = 40;
 
+const timelineItem = (e: TimelineEntry): TimelineItem => ({ tS: e.tS, kind: e.kind, code: e.code, values: e.values });
+
 /** Builds snapshots of one replay; remembers each design's pieces so that a still design costs nothing. */
 export class ReplaySnapshots {
-  private readonly designs = new WeakMap<Design, { key: string; pieces: ReturnType<typeof boardPieces>; lines: ReturnType<typeof boardLines> }>();
+  private readonly designs = new WeakMap<Design, { key: string; pieces: ReturnType<typeof boardPieces>; lines: ReturnType<typeof boardLines>; flags: ReturnType<typeof pieceFlags> }>();
   /** A revision per distinct design (by content): the layout is redone only when the design changes. */
   private readonly revisions = new Map<string, number>();
   private readonly cursor: ReplayCursor;
@@ -24,10 +31,11 @@ export class ReplaySnapshots {
     this.code = code;
   }
 
-  private design(design: Design) {
+  private design(world: World) {
+    const design = world.design;
     let known = this.designs.get(design);
     if (!known) {
-      known = { key: JSON.stringify(design), pieces: boardPieces(design), lines: boardLines(design) };
+      known = { key: JSON.stringify(design), pieces: boardPieces(design), lines: boardLines(design), flags: pieceFlags(design, world.topo) };
       this.designs.set(design, known);
     }
     let revision = this.revisions.get(known.key);
@@ -43,22 +51,34 @@ export class ReplaySnapshots {
     const match = this.cursor.match;
     const team = match.teams[teamIndex] ?? match.teams[0]!;
     const world = team.world;
-    const design = this.design(world.design);
+    const design = this.design(world);
     const statuses = pieceStatuses(world);
     const resources: BoardResource[] = design.pieces.map((p, id) => {
       const s = statuses[id]!;
-      return { ...p, zone: s.zone ?? '', health: s.health, load: s.load, rps: s.rps, count: s.count };
+      return { ...p, zone: s.zone ?? '', health: s.health, load: s.load, rps: s.rps, count: s.count, alarmState: s.alarm ?? '', ...design.flags[id]! };
     });
+    const series = this.cursor.series(teamIndex);
+    const dark = darkView(world);
+    const { firstFailure, cause, budgetAlert, ...debrief } = debriefOf(team.id, world.timeline, match.trail, worstMinuteOf(series));
     const board: TeamBoard = {
       team: team.id,
       revision: design.revision,
       stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region })),
       resources,
       links: design.lines,
-      series: this.cursor.series(teamIndex),
-      timeline: world.timeline.slice(-TIMELINE_ITEMS).map((e) => ({ tS: e.tS, kind: e.kind, code: e.code, values: e.values })),
+      series,
+      timeline: world.timeline.slice(-TIMELINE_ITEMS).map(timelineItem),
       warnings: world.topo.warnings.slice(0, 20).map(warningSentence),
       hints: [],
+      cost: costView(world),
+      debrief: {
+        ...debrief,
+        ...(firstFailure ? { firstFailure: timelineItem(firstFailure) } : {}),
+        ...(cause ? { cause: timelineItem(cause) } : {}),
+        ...(budgetAlert ? { budgetAlert: timelineItem(budgetAlert) } : {}),
+      },
+      darkZones: dark.zones,
+      darkRegions: dark.regions,
     };
     const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t) }));
     return {

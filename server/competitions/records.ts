@@ -1,28 +1,19 @@
 // What a finished match leaves behind: each team's result, replay and audit log, and the competition marked
-// finished. Written once, when the match reaches its results.
+// finished. Written once, when the match reaches its results. Its figures are the shared rules': the standing,
+// the first failure (shared/match/debrief.ts) and the availability of each minute the board charted.
+import { availabilitySeries, type ChartPoint } from '../../shared/match/board-view.ts';
+import { firstFailureLine } from '../../shared/match/debrief.ts';
 import type { Match } from '../../shared/match/match.ts';
 import { matchFingerprint, replayInputs } from '../../shared/match/replay.ts';
 import { standingOf } from '../../shared/sim/standing.ts';
-import { timelineSentence, type TimelineCode } from '../../shared/sim/timeline-text.ts';
 import type { Database } from '../persistence/database.ts';
 import { appendAuditEvents } from '../persistence/queries/audit-log.ts';
 import { setCompetitionStatus } from '../persistence/queries/competitions.ts';
 import { saveReplay } from '../persistence/queries/replays.ts';
 import { saveResult } from '../persistence/queries/results.ts';
 
-/** Availability per simulated minute, as the board's chart points gave it. */
-export type AvailabilitySeries = { tS: number; availability: number }[];
 
-/** Health entries that say something stopped answering. */
-const UNHEALTHY: ReadonlySet<TimelineCode> = new Set(['targetsUnhealthy', 'checkUnhealthy', 'endpointUnhealthy']);
-
-/** The first thing that broke, in the world's own words: what a debrief starts from. */
-export function firstFailure(match: Match, teamIndex: number): string | null {
-  const entry = match.teams[teamIndex]?.world.timeline.find((e) => e.kind === 'failure' || UNHEALTHY.has(e.code));
-  return entry ? `${Math.round(entry.tS / 60)} min: ${timelineSentence(entry)}` : null;
-}
-
-export async function recordFinishedMatch(db: Database, matchId: string, competitionId: string | undefined, match: Match, series: Map<string, AvailabilitySeries>): Promise<void> {
+export async function recordFinishedMatch(db: Database, matchId: string, competitionId: string | undefined, match: Match, series: Map<string, readonly ChartPoint[]>): Promise<void> {
   const hashes = matchFingerprint(match);
   const inputs = replayInputs(match.trail);
   await db.transaction(async (tx) => {
@@ -37,9 +28,9 @@ export async function recordFinishedMatch(db: Database, matchId: string, competi
           costUsd: standing.measures.costUsd,
           revenueUsd: standing.measures.revenueUsd,
           objectives: standing.objectives,
-          firstFailure: firstFailure(match, index),
+          firstFailure: firstFailureLine(team.world.timeline),
           design: team.world.design,
-          availabilitySeries: series.get(team.id) ?? [],
+          availabilitySeries: availabilitySeries(series.get(team.id) ?? []),
         });
       }
       await saveReplay(tx, {

@@ -263,12 +263,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private async finish(): Promise<void> {
     this.finished = true;
     for (const client of this.clients) this.giveView(client);
-    const series = new Map(
-      [...this.state.boards.entries()].map(([team, board]) => [
-        team,
-        board.series.map((p) => ({ tS: p.tS, availability: p.requests > 0 ? (p.requests - p.errors) / p.requests : 1 })),
-      ]),
-    );
+    const series = new Map(this.match.teams.map((team) => [team.id, this.memo.history.get(team.id) ?? []]));
     try {
       const db = await services.store?.ready;
       if (db) await recordFinishedMatch(db, this.competitionId ?? this.roomId, this.competitionId, this.match, series);

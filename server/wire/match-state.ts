@@ -28,6 +28,12 @@ export const WireResource = schema(
     rps: t.number(),
     /** Running instances of a group, or 1/0 for one instance. */
     count: t.number(),
+    /** A public subnet (routes 0.0.0.0/0 to an attached internet gateway), by the rules (board-flags.ts). */
+    publicSubnet: t.boolean(),
+    /** Where users' requests enter the design, as the simulation compiled it. */
+    entry: t.boolean(),
+    /** An alarm's state: OK, ALARM or INSUFFICIENT_DATA (empty for other kinds). */
+    alarmState: t.string(),
   },
   'WireResource',
 );
@@ -45,6 +51,8 @@ export const SeriesPoint = schema(
     costUsd: t.number(),
     healthyHosts: t.number(),
     cacheHitRatio: t.number(),
+    computeLoad: t.number(),
+    databaseLoad: t.number(),
   },
   'SeriesPoint',
 );
@@ -57,6 +65,42 @@ export type TimelineItem = SchemaType<typeof TimelineItem>;
 /** A live hint the scenario gives when its condition holds on the team's world (in both languages). */
 export const HintItem = schema({ id: t.string(), en: t.string(), ko: t.string() }, 'HintItem');
 export type HintItem = SchemaType<typeof HintItem>;
+
+/** A bar of Cost Explorer: a service or a region, spend so far and the run rate (shared/match/cost-view.ts). */
+export const CostLine = schema({ name: t.string(), spentUsd: t.number(), hourlyUsd: t.number() }, 'CostLine');
+export type CostLine = SchemaType<typeof CostLine>;
+
+export const CostState = schema(
+  {
+    spentUsd: t.number(),
+    budgetUsd: t.number(),
+    hourlyUsd: t.number(),
+    /** The one forecast (shared/sim/money.ts); meaningful only when `forecastReady`. */
+    forecastUsd: t.number(),
+    forecastReady: t.boolean(),
+    forecastOverBudget: t.boolean(),
+    byService: t.array(CostLine),
+    byRegion: t.array(CostLine),
+  },
+  'CostState',
+);
+export type CostState = SchemaType<typeof CostState>;
+
+export const WorstMinute = schema({ tS: t.number(), errorPct: t.number(), p95Ms: t.number() }, 'WorstMinute');
+
+/** The debrief (shared/match/debrief.ts): each entry absent when there is none. */
+export const DebriefState = schema(
+  {
+    firstFailure: TimelineItem,
+    cause: TimelineItem,
+    budgetAlert: TimelineItem,
+    worstMinute: WorstMinute,
+    scaling: t.number(),
+    refused: t.number(),
+  },
+  'DebriefState',
+);
+export type DebriefState = SchemaType<typeof DebriefState>;
 
 export const WireStack = schema({ name: t.string(), region: t.string() }, 'WireStack');
 
@@ -74,10 +118,22 @@ export const TeamBoard = schema(
     warnings: t.array('string'),
     /** Hints whose conditions hold now (see shared/sim/hints.ts). */
     hints: t.array(HintItem),
+    cost: CostState,
+    debrief: DebriefState,
+    /** Zones down (alone or with their region) and regions down, from the world's state. */
+    darkZones: t.array('string'),
+    darkRegions: t.array('string'),
   },
   'TeamBoard',
 );
 export type TeamBoard = SchemaType<typeof TeamBoard>;
+
+export const ScoreParts = schema({ availability: t.number(), latency: t.number(), cost: t.number() }, 'ScoreParts');
+
+export const ObjectiveItem = schema(
+  { id: t.string(), primary: t.boolean(), metric: t.string(), target: t.number(), value: t.number(), met: t.boolean() },
+  'ObjectiveItem',
+);
 
 export const TeamSummary = schema(
   {
@@ -87,6 +143,10 @@ export const TeamSummary = schema(
     score: t.number(),
     stars: t.number(),
     availability: t.number(),
+    nines: t.number(),
+    /** The score's parts as the scoring computed them, and its objectives (shared/score). */
+    parts: ScoreParts,
+    objectives: t.array(ObjectiveItem),
     p95Ms: t.number(),
     costUsd: t.number(),
     revenueUsd: t.number(),

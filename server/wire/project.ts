@@ -3,14 +3,21 @@
 // statuses rounded so that noise below what the board shows sends nothing.
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
-import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type MinuteMark } from '../../shared/match/board-view.ts';
+import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
+import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
+import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
+import { debriefOf, worseMinute, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
+import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Match, Team } from '../../shared/match/match.ts';
 import { simSeconds } from '../../shared/match/match.ts';
 import { hintsDue } from '../../shared/sim/hints.ts';
 import { warningSentence } from '../../shared/sim/timeline-text.ts';
 import {
   AccountState,
+  CostLine,
   HintItem,
+  ObjectiveItem,
+  WorstMinute,
   PlayerState,
   SERIES_POINTS,
   SeriesPoint,
@@ -38,23 +45,31 @@ export interface ProjectionMemo {
   design: WeakMap<Team, Design>;
   minute: Map<string, MinuteMark>;
   timeline: Map<string, number>;
+  /** Per team: every chart point of the run (the wire keeps only the latest SERIES_POINTS). */
+  history: Map<string, ChartPoint[]>;
+  /** Per team: the worst chart minute so far (debrief.ts's rule, fed the points as they are made). */
+  worst: Map<string, WorstMinuteView | undefined>;
+  /** Per team: what the debrief was last projected from (timeline length, log length, worst minute). */
+  debrief: Map<string, string>;
   directory?: unknown;
 }
 
 export function newMemo(): ProjectionMemo {
-  return { design: new WeakMap(), minute: new Map(), timeline: new Map() };
+  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), worst: new Map(), debrief: new Map() };
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
   if (target[key] !== value) target[key] = value;
 }
 
-function projectDesign(board: TeamBoard, design: Design): void {
+function projectDesign(board: TeamBoard, team: Team): void {
+  const design = team.world.design;
+  const flags = pieceFlags(design, team.world.topo);
   board.revision += 1;
   board.stacks.clear();
   for (const s of design.stacks) board.stacks.push(Object.assign(new WireStack(), { name: s.name, region: s.region }));
   const refs = new Set<string>();
-  for (const piece of boardPieces(design)) {
+  boardPieces(design).forEach((piece, id) => {
     refs.add(piece.ref);
     const wire = board.resources.get(piece.ref) ?? new WireResource();
     set(wire, 'ref', piece.ref);
@@ -65,8 +80,10 @@ function projectDesign(board: TeamBoard, design: Design): void {
     set(wire, 'x', piece.x);
     set(wire, 'y', piece.y);
     set(wire, 'props', JSON.stringify(piece.props));
+    set(wire, 'publicSubnet', flags[id]!.publicSubnet);
+    set(wire, 'entry', flags[id]!.entry);
     if (!board.resources.has(piece.ref)) board.resources.set(piece.ref, wire);
-  }
+  });
   for (const key of [...board.resources.keys()]) if (!refs.has(key)) board.resources.delete(key);
 
   const links = new Set<string>();
@@ -88,6 +105,7 @@ function projectStatus(board: TeamBoard, team: Team): void {
     set(wire, 'rps', status.rps);
     set(wire, 'count', status.count);
     set(wire, 'zone', status.zone ?? wire.zone);
+    if (status.alarm) set(wire, 'alarmState', status.alarm);
   });
 }
 
@@ -102,20 +120,83 @@ function projectHints(board: TeamBoard, team: Team): void {
 function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS: number): void {
   const last = memo.minute.get(team.id) ?? FIRST_MINUTE;
   if (nowS - last.at < 60) return;
-  board.series.push(Object.assign(new SeriesPoint(), chartPoint(team.world, last, nowS)));
+  const point = chartPoint(team.world, last, nowS);
+  memo.worst.set(team.id, worseMinute(memo.worst.get(team.id), point));
+  const history = memo.history.get(team.id) ?? [];
+  history.push(point);
+  memo.history.set(team.id, history);
+  board.series.push(Object.assign(new SeriesPoint(), point));
   while (board.series.length > SERIES_POINTS) board.series.shift();
   memo.minute.set(team.id, minuteMark(team.world, nowS));
 }
+
+/** A timeline entry on the wire: its code, and its values as JSON (the client parses them once per text). */
+const timelineItem = (e: TimelineEntry): TimelineItem => Object.assign(new TimelineItem(), { tS: e.tS, kind: e.kind, code: e.code, values: JSON.stringify(e.values) });
+/** The same entry (a debrief line is written again only when its entry changed). */
+const sameEntry = (wire: TimelineItem | undefined, e: TimelineEntry | undefined) => wire?.tS === e?.tS && wire?.code === e?.code;
 
 function projectTimeline(board: TeamBoard, team: Team, memo: ProjectionMemo): void {
   const timeline = team.world.timeline;
   const from = Math.max(memo.timeline.get(team.id) ?? 0, timeline.length - TIMELINE_ITEMS);
   for (let i = from; i < timeline.length; i++) {
     const e = timeline[i]!;
-    board.timeline.push(Object.assign(new TimelineItem(), { tS: e.tS, kind: e.kind, code: e.code, values: JSON.stringify(e.values) }));
+    board.timeline.push(timelineItem(e));
   }
   while (board.timeline.length > TIMELINE_ITEMS) board.timeline.shift();
   memo.timeline.set(team.id, timeline.length);
+}
+
+function setLines(target: { length: number; at(i: number): CostLine | undefined; push(...x: CostLine[]): number; splice(start: number, count?: number): unknown }, lines: readonly CostLineView[]): void {
+  lines.forEach((line, i) => {
+    const wire = target.at(i);
+    if (!wire) target.push(Object.assign(new CostLine(), line));
+    else {
+      set(wire, 'name', line.name);
+      set(wire, 'spentUsd', line.spentUsd);
+      set(wire, 'hourlyUsd', line.hourlyUsd);
+    }
+  });
+  if (target.length > lines.length) target.splice(lines.length, target.length - lines.length);
+}
+
+function projectCost(board: TeamBoard, team: Team): void {
+  const cost = costView(team.world);
+  set(board.cost, 'spentUsd', cost.spentUsd);
+  set(board.cost, 'budgetUsd', cost.budgetUsd);
+  set(board.cost, 'hourlyUsd', cost.hourlyUsd);
+  set(board.cost, 'forecastUsd', cost.forecastUsd ?? 0);
+  set(board.cost, 'forecastReady', cost.forecastUsd !== null);
+  set(board.cost, 'forecastOverBudget', cost.forecastOverBudget);
+  setLines(board.cost.byService, cost.byService);
+  setLines(board.cost.byRegion, cost.byRegion);
+}
+
+function setStrings(target: { length: number; at(i: number): string | undefined; clear(): void; push(...x: string[]): number }, values: readonly string[]): void {
+  if (target.length === values.length && values.every((v, i) => target.at(i) === v)) return;
+  target.clear();
+  for (const v of values) target.push(v);
+}
+
+function projectDark(board: TeamBoard, team: Team): void {
+  const dark = darkView(team.world);
+  setStrings(board.darkZones, dark.zones);
+  setStrings(board.darkRegions, dark.regions);
+}
+
+
+function projectDebrief(board: TeamBoard, team: Team, match: Match, memo: ProjectionMemo): void {
+  const worst = memo.worst.get(team.id);
+  const key = `${team.world.timeline.length}/${match.trail.length}/${worst?.tS ?? ''}`;
+  if (memo.debrief.get(team.id) === key) return;
+  memo.debrief.set(team.id, key);
+  const d = debriefOf(team.id, team.world.timeline, match.trail, worst);
+  const wire = board.debrief;
+  if (!sameEntry(wire.firstFailure, d.firstFailure)) wire.firstFailure = (d.firstFailure && timelineItem(d.firstFailure))!;
+  if (!sameEntry(wire.cause, d.cause)) wire.cause = (d.cause && timelineItem(d.cause))!;
+  if (!sameEntry(wire.budgetAlert, d.budgetAlert)) wire.budgetAlert = (d.budgetAlert && timelineItem(d.budgetAlert))!;
+  if (wire.worstMinute?.tS !== d.worstMinute?.tS) wire.worstMinute = (d.worstMinute ? Object.assign(new WorstMinute(), d.worstMinute) : undefined)!;
+  set(wire, 'scaling', d.scaling);
+  set(wire, 'refused', d.refused);
 }
 
 function projectSummary(summary: TeamSummary, team: Team, members: number): void {
@@ -126,6 +207,20 @@ function projectSummary(summary: TeamSummary, team: Team, members: number): void
   set(summary, 'score', standing.score);
   set(summary, 'stars', standing.stars);
   set(summary, 'availability', standing.availability);
+  set(summary, 'nines', standing.nines);
+  set(summary.parts, 'availability', standing.parts.availability);
+  set(summary.parts, 'latency', standing.parts.latency);
+  set(summary.parts, 'cost', standing.parts.cost);
+  standing.objectives.forEach((o, i) => {
+    const wire = summary.objectives.at(i) ?? new ObjectiveItem();
+    set(wire, 'id', o.id);
+    set(wire, 'primary', o.primary);
+    set(wire, 'metric', o.metric);
+    set(wire, 'target', o.target);
+    set(wire, 'value', o.value);
+    set(wire, 'met', o.met);
+    if (i >= summary.objectives.length) summary.objectives.push(wire);
+  });
   set(summary, 'p95Ms', standing.p95Ms);
   set(summary, 'costUsd', standing.costUsd);
   set(summary, 'revenueUsd', standing.revenueUsd);
@@ -166,7 +261,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
       state.boards.set(team.id, board);
     }
     if (memo.design.get(team) !== team.world.design) {
-      projectDesign(board, team.world.design);
+      projectDesign(board, team);
       board.warnings.clear();
       for (const w of team.world.topo.warnings.slice(0, 20)) board.warnings.push(warningSentence(w));
       memo.design.set(team, team.world.design);
@@ -174,9 +269,14 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     } else if (withStatus) {
       projectStatus(board, team);
     }
-    if (withStatus) projectHints(board, team);
+    if (withStatus) {
+      projectHints(board, team);
+      projectCost(board, team);
+      projectDark(board, team);
+    }
     projectSeries(board, team, memo, simSeconds(match));
     projectTimeline(board, team, memo);
+    projectDebrief(board, team, match, memo);
   }
 
   if (memo.directory !== match.directory) {

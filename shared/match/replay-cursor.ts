@@ -10,10 +10,9 @@
 import { STEP_SECONDS } from '../sim/constants.ts';
 import { hashWorld } from '../sim/hash.ts';
 import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
-import { resourceStatuses } from '../sim/status.ts';
 import type { TimelineEntry } from '../sim/world.ts';
 import type { TrailEvent } from '../trail/event.ts';
-import { chartPoint, utilisationOf, type ChartPoint } from './board-view.ts';
+import { chartPoint, type ChartPoint } from './board-view.ts';
 import { createMatch, type Match, type MatchSetup } from './match.ts';
 import { replayInputs, type ReplayInput } from './replay.ts';
 import { runTick, type TimelineCursor } from './tick.ts';
@@ -29,13 +28,6 @@ export interface StepPoint {
   costUsd: number;
 }
 
-/** Mean utilisation of compute and databases at the end of a simulated minute (0–1). */
-export interface UtilisationPoint {
-  tS: number;
-  compute: number;
-  database: number;
-}
-
 export interface ReplayCursor {
   /** The step the recorded match had reached: the end of the replay. */
   readonly finalStep: number;
@@ -47,10 +39,8 @@ export interface ReplayCursor {
   readonly keyframes: number;
   /** Moves to `step` (clamped to 0…finalStep); returns the step reached. */
   seek(step: number): number;
-  /** A chart point per simulated minute up to `step`, as the live CloudWatch showed them. */
+  /** A chart point per simulated minute up to `step` (utilisation included), as the live CloudWatch showed them. */
   series(team: number): ChartPoint[];
-  /** Utilisation per simulated minute up to `step`. */
-  utilisation(team: number): UtilisationPoint[];
   /** Every step's numbers up to `step`. */
   stepPoints(team: number): StepPoint[];
   /** The world events of the furthest point reached so far (the whole run once the end has been seen). */
@@ -89,7 +79,6 @@ interface Recording {
   p95: Float64Array;
   cost: Float64Array;
   minutes: (ChartPoint | undefined)[];
-  use: (UtilisationPoint | undefined)[];
 }
 
 const STEPS_PER_MINUTE = 60 / STEP_SECONDS;
@@ -109,7 +98,6 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
     p95: new Float64Array(last + 1),
     cost: new Float64Array(last + 1),
     minutes: [],
-    use: [],
   }));
   let pos: Position = { match: first, cursor: new Map(), next: 0 };
   /** The longest audit log produced so far: keyframes keep only its length. */
@@ -139,10 +127,8 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
       r.cost[at] = tally[T_COST]!;
       if (at % STEPS_PER_MINUTE === 0) {
         const minute = at / STEPS_PER_MINUTE;
-        const statuses = resourceStatuses(world);
         const since = { at: (minute - 1) * 60, offered: r.offered[at - STEPS_PER_MINUTE]!, failed: r.failed[at - STEPS_PER_MINUTE]! };
-        r.minutes[minute] = chartPoint(world, since, at * STEP_SECONDS, statuses);
-        r.use[minute] = { tS: at * STEP_SECONDS, ...utilisationOf(world, statuses) };
+        r.minutes[minute] = chartPoint(world, since, at * STEP_SECONDS);
       }
     });
   };
@@ -205,7 +191,6 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
       return pos.match.clock.step;
     },
     series: (team) => upTo(recordings[team]?.minutes ?? []),
-    utilisation: (team) => upTo(recordings[team]?.use ?? []),
     stepPoints(team) {
       const r = recordings[team];
       if (!r) return [];

@@ -30,6 +30,7 @@ import {
   M_TRANSFER,
   type Scratch,
 } from './scratch.ts';
+import { book, GLOBAL_SLOT, S_ACCELERATOR, S_CLOUDFRONT, S_ELB, S_S3, S_TRANSFER } from './bill.ts';
 import type { World } from './world.ts';
 
 const SIZE_GB = Float64Array.from([
@@ -183,9 +184,12 @@ export function completeFronts(world: World): void {
       // billed as CloudFront egress by the user's area), plus the accelerator's premium.
       egressUsd += sc.viaInternet[fc + c]! * S * SIZE_GB[c]! * EGRESS_BY_REGION[region]!;
       edgeUsd += (sc.viaEdgePrice[fc + c]! + sc.viaPremium[fc + c]!) * S * SIZE_GB[c]!;
+      book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, sc.viaEdgePrice[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
+      book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, sc.viaPremium[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
     }
     sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egressUsd * STEP_SECONDS;
     sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edgeUsd * STEP_SECONDS;
+    book(sc, M_TRANSFER, S_TRANSFER, region, egressUsd * STEP_SECONDS);
     if (kind === FRONT_LB) {
       const lb = topo.frontRef[f]!;
       sc.lbRequests[lb] = total * STEP_SECONDS;
@@ -199,6 +203,7 @@ export function completeFronts(world: World): void {
         usd += gb * (1 - 1 / zones) * topo.lbCrossZonePerGbUsd[lb]! * 2;
       }
       sc.stepCost[M_BALANCING] = sc.stepCost[M_BALANCING]! + usd * STEP_SECONDS;
+      book(sc, M_BALANCING, S_ELB, region, usd * STEP_SECONDS);
     }
   }
 }
@@ -263,6 +268,11 @@ function completeBucket(world: World, f: number): void {
     sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egress * STEP_SECONDS;
     sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edge * STEP_SECONDS;
     sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + ((st + flood) * BUCKET_GET + sc.frontTotals[fc + WRITE]! * BUCKET_PUT) * STEP_SECONDS;
+    const region = topo.frontRegion[f]!;
+    book(sc, M_TRANSFER, S_TRANSFER, region, egress * STEP_SECONDS);
+    book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, sc.viaEdgePrice[fc + STATIC]! * SIZE_GB[STATIC]! * STEP_SECONDS);
+    book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, sc.viaPremium[fc + STATIC]! * SIZE_GB[STATIC]! * STEP_SECONDS);
+    book(sc, M_OTHER, S_S3, region, ((st + flood) * BUCKET_GET + sc.frontTotals[fc + WRITE]! * BUCKET_PUT) * STEP_SECONDS);
   } else {
     sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + st + dyn;
     sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + flood;

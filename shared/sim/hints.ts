@@ -9,15 +9,14 @@ import { AREA_COUNT, DB_AVAILABLE, EMPTY, FAILED, REGION_COUNT, RUNNING, TO_ACCE
 import { rogueStackName } from './credentials.ts';
 import { AREA_REGION_RTT } from './paths.ts';
 import { reaches } from './service.ts';
-import { T_BUDGET, T_COST, T_NOW } from './state.ts';
+import { reachesBudget, worldForecastUsd } from './money.ts';
+import { T_BUDGET, T_NOW } from './state.ts';
 import type { World } from './world.ts';
 
 export interface DueHint {
   id: string;
   text: { en: string; ko: string };
 }
-
-const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 
 /** The scenario's live hints whose time has come and whose condition holds now. */
 export function hintsDue(world: World): DueHint[] {
@@ -164,12 +163,9 @@ function groupSize(world: World, g: number): number {
   return world.topo.groupMemberStart[g + 1]! - world.topo.groupMemberStart[g]!;
 }
 
+/** The budget alerts' own forecast (money.ts) at or above the scenario's budget, by their own test. */
 function forecastOver(world: World): boolean {
-  const tally = world.state.tally;
-  const elapsed = tally[T_NOW]!;
-  if (elapsed < MIN_FORECAST_S || elapsed <= 0) return false;
-  const budget = tally[T_BUDGET]!;
-  return budget > 0 && (tally[T_COST]! / elapsed) * world.plan.durationS > budget;
+  return reachesBudget(worldForecastUsd(world), world.state.tally[T_BUDGET]!);
 }
 
 function farUsers(world: World, aboveMs: number): boolean {

@@ -1,11 +1,13 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
 // per-request and per-GB charges gathered during the step, and budget alerts on actual and forecast spend
-// (a linear forecast: spend so far / time so far × scenario duration).
+// (a linear forecast: spend so far / time so far × scenario duration). Every charge is also booked to its
+// service and region (bill.ts), which is what Cost Explorer shows.
 
 import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
+import { BILL_CELLS, BILL_LINES, cellOf, S_EC2, S_RDS } from './bill.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
@@ -15,18 +17,48 @@ const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
 const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 const HOURS_PER_STEP = STEP_SECONDS / 3600;
 
+/**
+ * Everything billed by the hour that runs now, at its hourly price: each running (or booting, or failed but
+ * not yet terminated) instance, each database (Multi-AZ doubled), and the topology's fixed hourly bill, each
+ * visited with its line of the bill and its bill cell. The money step books these every step; Cost Explorer
+ * reads them before the first step, when nothing has been charged yet.
+ */
+function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number) => void): void {
+  const topo = world.topo;
+  const s = world.state;
+  for (let i = 0; i < topo.instCount; i++) if (s.instState[i] !== EMPTY) visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), topo.instHourlyUsd[i]!);
+  for (let d = 0; d < topo.dbCount; d++) {
+    const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
+    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd);
+  }
+  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!);
+}
+
+/** What the board costs an hour now, per bill cell, price changes applied. */
+export function standingHourlyByCell(world: World): Float64Array {
+  const out = new Float64Array(BILL_CELLS);
+  const factor = world.scratch.priceFactor;
+  visitHourly(world, (line, cell, usd) => {
+    out[cell] = out[cell]! + usd * factor[line]!;
+  });
+  return out;
+}
+
 export function charge(world: World): void {
   const topo = world.topo;
   const s = world.state;
   const sc = world.scratch;
   let compute = 0;
-  for (let i = 0; i < topo.instCount; i++) if (s.instState[i] !== EMPTY) compute += topo.instHourlyUsd[i]!;
   let database = 0;
-  for (let d = 0; d < topo.dbCount; d++) {
-    database += topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
-  }
+  visitHourly(world, (line, cell, usd) => {
+    if (line === M_COMPUTE) compute += usd;
+    else if (line === M_DATABASE) database += usd;
+    const i = line * BILL_CELLS + cell;
+    sc.stepBill[i] = sc.stepBill[i]! + usd * HOURS_PER_STEP;
+  });
   sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + compute * HOURS_PER_STEP;
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
+  // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {
@@ -36,18 +68,54 @@ export function charge(world: World): void {
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }
   s.tally[T_COST] = s.tally[T_COST]! + step;
+  spreadOverCells(world);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
 }
 
+/** The step's charges per bill cell (service × region), price changes applied, added to the spend so far. */
+function spreadOverCells(world: World): void {
+  const sc = world.scratch;
+  const spend = world.state.spend;
+  const rate = world.last.stepSpendUsd;
+  rate.fill(0);
+  for (let k = 0; k < BILL_LINES; k++) {
+    const factor = sc.priceFactor[k]!;
+    const base = k * BILL_CELLS;
+    for (let c = 0; c < BILL_CELLS; c++) {
+      const usd = sc.stepBill[base + c]!;
+      if (usd !== 0) rate[c] = rate[c]! + usd * factor;
+    }
+  }
+  for (let c = 0; c < BILL_CELLS; c++) spend[c] = spend[c]! + rate[c]!;
+}
+
+/**
+ * The one forecast of spend at the end of the scenario (AWS Budgets' linear forecast): spend so far ÷ the
+ * simulated time it covers × the scenario's duration, or null while there is too little history for one.
+ * Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
+ */
+export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number): number | null {
+  return coveredS >= MIN_FORECAST_S && coveredS > 0 ? (spentUsd / coveredS) * durationS : null;
+}
+
+/** Whether spend (or a forecast of it) has reached a budget: the budget alerts' test, and everyone else's. */
+export function reachesBudget(usd: number | null, budgetUsd: number): boolean {
+  return usd !== null && budgetUsd > 0 && usd >= budgetUsd;
+}
+
+/** The forecast for a world between steps: its spend so far covers its clock (T_NOW). */
+export function worldForecastUsd(world: World): number | null {
+  return forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, world.plan.durationS);
+}
+
 function checkBudgets(world: World): void {
   const topo = world.topo;
   const s = world.state;
-  const elapsed = s.tally[T_NOW]! + STEP_SECONDS;
   const cost = s.tally[T_COST]!;
-  const duration = world.plan.durationS;
-  const forecast = elapsed >= MIN_FORECAST_S ? (cost / elapsed) * duration : 0;
+  // Charged during the step, before the clock moves on: the spend covers this step too.
+  const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
   for (let b = 0; b < topo.budgetCount; b++) {
     const amount = topo.budgetAmount[b]!;
     for (let k = topo.notifStart[b]!; k < topo.notifStart[b + 1]!; k++) {
@@ -68,11 +136,11 @@ function checkBudgets(world: World): void {
   }
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
-  if ((flags & 1) === 0 && budget > 0 && cost >= budget) {
+  if ((flags & 1) === 0 && reachesBudget(cost, budget)) {
     flags |= 1;
     note(world, 'spendOverBudget', { spendUsd: cost.toFixed(2), budgetUsd: budget });
   }
-  if ((flags & 2) === 0 && budget > 0 && forecast >= budget) {
+  if ((flags & 2) === 0 && reachesBudget(forecast, budget)) {
     flags |= 2;
     note(world, 'forecastOverBudget', { spendUsd: forecast.toFixed(2), budgetUsd: budget });
   }

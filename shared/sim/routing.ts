@@ -20,6 +20,7 @@ import {
   USER_CLASS_COUNT,
 } from './constants.ts';
 import { bucketOf } from './latency.ts';
+import { book, GLOBAL_SLOT, S_CLOUDFRONT, S_ROUTE53, S_WAF } from './bill.ts';
 import { C_BLOCKED, C_EDGE_HITS, C_EDGE_REQUESTS, C_FAILED, C_FLOOD_DROPPED, C_FLOOD_OFFERED, C_FLOOD_REJECTED, C_OFFERED, C_SERVED, M_EDGE, M_OTHER } from './scratch.ts';
 import { T_NOW } from './state.ts';
 import { resolve } from './dns.ts';
@@ -64,6 +65,7 @@ export function routeDemand(world: World): void {
       const ttl = topo.dnsTtlS;
       const perRequest = Math.min(1, (DNS_QUERIES_AT_60 * 60) / ttl);
       sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + users * perRequest * topo.dnsPerQueryUsd * STEP_SECONDS;
+      book(sc, M_OTHER, S_ROUTE53, GLOBAL_SLOT, users * perRequest * topo.dnsPerQueryUsd * STEP_SECONDS);
       for (let r = 0; r < topo.recCount; r++) {
         const share = world.state.dnsShare[a * topo.recCount + r]!;
         if (share > 0) sendTo(world, a, topo.recTargetKind[r]!, topo.recTarget[r]!, share);
@@ -130,6 +132,7 @@ function toDistribution(world: World, a: number, d: number, share: number): void
   sc.distRequests[d] = sc.distRequests[d]! + total;
   sc.stepCounts[C_EDGE_REQUESTS] = sc.stepCounts[C_EDGE_REQUESTS]! + users;
   sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + total * CF_PER_REQUEST[a]! * STEP_SECONDS;
+  book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, total * CF_PER_REQUEST[a]! * STEP_SECONDS);
   const w = topo.distWaf[d]!;
   if (w >= 0) applyWaf(world, w, a, flows);
   const edgeMs = EDGE_RTT[a]! + (((topo.distAreaMask[d]! >> a) & 1) === 1 ? 0 : OUTSIDE_CLASS_MS);
@@ -142,6 +145,7 @@ function toDistribution(world: World, a: number, d: number, share: number): void
   sc.stepCounts[C_SERVED] = sc.stepCounts[C_SERVED]! + hits;
   sc.stepHist[bucketOf(edgeMs + EDGE_SERVICE_MS)] = sc.stepHist[bucketOf(edgeMs + EDGE_SERVICE_MS)]! + hits;
   sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + hits * STATIC_GB * CF_EGRESS_PER_GB[a]! * STEP_SECONDS;
+  book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, hits * STATIC_GB * CF_EGRESS_PER_GB[a]! * STEP_SECONDS);
   // Most of a flood stops at the edge.
   const absorbed = flows[FLOOD]! * FLOOD_ABSORBED;
   flows[FLOOD] = flows[FLOOD]! - absorbed;
@@ -166,6 +170,7 @@ export function applyWaf(world: World, w: number, a: number, flows: Float64Array
   let total = 0;
   for (let c = 0; c < CLASS_COUNT; c++) total += flows[c]!;
   sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + total * WAF_PER_REQUEST * STEP_SECONDS;
+  book(sc, M_EDGE, S_WAF, topo.wafSlot[w]!, total * WAF_PER_REQUEST * STEP_SECONDS);
   let passUsers = 1;
   let passFlood = 1;
   if (((topo.wafBlockedMask[w]! >> a) & 1) === 1) {

@@ -2,6 +2,7 @@
 // (so they are not part of the state, the hash or a snapshot). Allocated once per topology so the step
 // allocates nothing.
 
+import { BILL_CELLS, BILL_LINES } from './bill.ts';
 import { BUCKET_COUNT } from './latency.ts';
 import { AREA_COUNT, CLASS_COUNT, LANE_COUNT, REGION_COUNT, ZONE_COUNT } from './constants.ts';
 import type { Topology } from './topology.ts';
@@ -84,6 +85,8 @@ export interface Scratch {
   latency: Float64Array;
   /** Money of this step by service (indices as the T_COST_* tally entries minus T_COST_COMPUTE). */
   stepCost: Float64Array;
+  /** This step's charges by line of the bill × bill cell (bill.ts), before price changes. */
+  stepBill: Float64Array;
   /** Requests per second this step, by the C_* indices below. */
   stepCounts: Float64Array;
   /** The DNS answer being computed for one area (compared with the cached one). */
@@ -167,6 +170,7 @@ export function allocateScratch(topo: Topology): Scratch {
     spread: new Float64Array(BUCKET_COUNT),
     latency: new Float64Array(4),
     stepCost: new Float64Array(6),
+    stepBill: new Float64Array(BILL_LINES * BILL_CELLS),
     stepCounts: new Float64Array(COUNT_SIZE),
     dnsNext: new Float64Array(topo.recCount),
   };

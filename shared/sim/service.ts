@@ -20,6 +20,7 @@ import {
 } from './constants.ts';
 import { queueingFactor } from './latency.ts';
 import { REGION_RTT } from './paths.ts';
+import { book, S_TRANSFER } from './bill.ts';
 import { M_TRANSFER } from './scratch.ts';
 import type { World } from './world.ts';
 
@@ -106,7 +107,9 @@ export function serveInstances(world: World): void {
     const writeQ = reaches(world, i, writer) ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
     sc.dbQueries[reader] = sc.dbQueries[reader]! + readQ;
     sc.dbQueries[writer] = sc.dbQueries[writer]! + writeQ;
-    transferUsd += readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
+    const linkUsd = readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
+    transferUsd += linkUsd;
+    book(sc, M_TRANSFER, S_TRANSFER, topo.instRegion[i]!, linkUsd * QUERY_GB * STEP_SECONDS);
   }
   sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + transferUsd * QUERY_GB * STEP_SECONDS;
 }

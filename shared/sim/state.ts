@@ -2,6 +2,7 @@
 // state: hashWorld hashes it, snapshotWorld copies it, updateDesign carries it to a new topology.
 // Scalars live in `tally` at the fixed indices below.
 
+import { BILL_CELLS } from './bill.ts';
 import { BUCKET_COUNT } from './latency.ts';
 import { AREA_COUNT, REGION_COUNT, RUNNING, ZONE_COUNT } from './constants.ts';
 import type { Topology } from './topology.ts';
@@ -110,6 +111,8 @@ export interface WorldState {
 
   /** Histogram of served requests by mean latency over the whole run. */
   runHist: Float64Array;
+  /** Spend so far per bill cell (service × region, bill.ts): what Cost Explorer groups. */
+  spend: Float64Array;
 }
 
 /** The arrays of the state in a fixed order: hashing, snapshots and carrying follow it. */
@@ -161,6 +164,7 @@ export const STATE_KEYS = [
   'schedDone',
   'notifDone',
   'runHist',
+  'spend',
 ] as const satisfies readonly (keyof WorldState)[];
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
@@ -216,6 +220,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     schedDone: new Uint8Array(topo.schedCount),
     notifDone: new Uint8Array(topo.notifPct.length),
     runHist: new Float64Array(BUCKET_COUNT),
+    spend: new Float64Array(BILL_CELLS),
   };
   // Deployed and warm: static instances run, each group runs its desired capacity spread over its zones.
   for (let i = 0; i < n; i++) {

@@ -16,6 +16,16 @@ export interface ResourceStatus {
   zone?: string;
 }
 
+/** Utilisation from which a server's latency climbs along the queueing curve (the board shows it as busy). */
+export const BUSY_LOAD = 0.6;
+/** Utilisation from which a server, group or database reports a warning (the board shows it as saturated). */
+export const SATURATED_LOAD = 0.85;
+
+/** How the board bands a utilisation: calm, busy (latency climbing), full (a warning). */
+export function loadBand(load: number): 'calm' | 'busy' | 'full' {
+  return load >= SATURATED_LOAD ? 'full' : load >= BUSY_LOAD ? 'busy' : 'calm';
+}
+
 const IDLE: ResourceStatus = { health: 'idle', load: 0, rps: 0, count: 0 };
 
 function instanceStatus(world: World, slot: number): ResourceStatus {
@@ -25,7 +35,7 @@ function instanceStatus(world: World, slot: number): ResourceStatus {
   const base = { load: Math.min(1, s.instCpu[slot]! / 100), rps: sc.instRps[slot] ?? 0, ...(zone >= 0 ? { zone: zoneName(zone) } : {}) };
   switch (s.instState[slot]) {
     case RUNNING:
-      return { ...base, health: s.instHealthy[slot] === 1 ? (s.instCpu[slot]! >= 85 ? 'warning' : 'ok') : 'warning', count: 1 };
+      return { ...base, health: s.instHealthy[slot] === 1 ? (s.instCpu[slot]! / 100 >= SATURATED_LOAD ? 'warning' : 'ok') : 'warning', count: 1 };
     case BOOTING:
     case REBOOTING:
       return { ...base, health: 'booting', count: 0 };
@@ -62,14 +72,14 @@ export function resourceStatuses(world: World): (ResourceStatus | undefined)[] {
     const desired = s.asgDesired[g]!;
     const load = Math.min(1, s.asgCpu[g]! / 100);
     const health: ResourceStatus['health'] =
-      running === 0 ? (booting > 0 ? 'booting' : desired > 0 ? 'down' : 'idle') : running < desired || load >= 0.85 ? 'warning' : 'ok';
+      running === 0 ? (booting > 0 ? 'booting' : desired > 0 ? 'down' : 'idle') : running < desired || load >= SATURATED_LOAD ? 'warning' : 'ok';
     out[topo.asgResource[g]!] = { health, load, rps: served, count: running };
   }
   for (let d = 0; d < topo.dbCount; d++) {
     const state = s.dbState[d]!;
     const zone = s.dbZone[d]!;
     const load = Math.min(1, s.dbCpu[d]! / 100);
-    const health: ResourceStatus['health'] = state === DB_AVAILABLE ? (load >= 0.85 ? 'warning' : 'ok') : state === DB_DOWN ? 'down' : 'warning';
+    const health: ResourceStatus['health'] = state === DB_AVAILABLE ? (load >= SATURATED_LOAD ? 'warning' : 'ok') : state === DB_DOWN ? 'down' : 'warning';
     out[topo.dbResource[d]!] = { health, load, rps: sc.dbQueries[d] ?? 0, count: state === DB_AVAILABLE ? 1 : 0, ...(zone >= 0 ? { zone: zoneName(zone) } : {}) };
   }
   for (let l = 0; l < topo.lbCount; l++) {

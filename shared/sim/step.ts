@@ -26,6 +26,7 @@ export function step(world: World): void {
   const sc = world.scratch;
   sc.stepCounts.fill(0);
   sc.stepCost.fill(0);
+  sc.stepBill.fill(0);
   sc.stepHist.fill(0);
   // Health checks probe the world as the previous step left it (a failure at t is first seen by the probe
   // one interval later, so detection takes interval × threshold); then events and timers move it on.

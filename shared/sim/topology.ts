@@ -226,6 +226,10 @@ export interface ControlTopology {
 
   /** Hourly cost of everything billed by the hour except instances and database instances. */
   fixedHourlyUsd: number;
+  /** The same per bill cell (service × region, bill.ts). */
+  fixedHourlyByCell: Float64Array;
+  /** Per web ACL: the region slot its per-request charges are billed to. */
+  wafSlot: Int16Array;
 }
 
 export interface Topology extends NetworkTopology, ComputeTopology, StorageTopology, EntryTopology, ControlTopology {

@@ -35,6 +35,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   s.zoneDown.set(os.zoneDown);
   s.regionDown.set(os.regionDown);
   s.runHist.set(os.runHist);
+  s.spend.set(os.spend);
   const oldDesign = world.design;
 
   // Static instances: carried, or new (booting).

@@ -3,6 +3,7 @@
 
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
+import { BILL_CELLS } from './bill.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, areaIndex, TO_NOTHING } from './constants.ts';
 import { drawRandomEvents } from './random-events.ts';
@@ -55,6 +56,8 @@ export interface StepMetrics {
   latencyP95Ms: number;
   latencyP99Ms: number;
   stepCostUsd: number;
+  /** The step's charges per bill cell (bill.ts), price changes applied: the run rate by service and region. */
+  stepSpendUsd: Float64Array;
   costUsd: number;
   revenueUsd: number;
   cacheHitRatio: number;
@@ -111,6 +114,7 @@ export function emptyMetrics(): StepMetrics {
     latencyP95Ms: 0,
     latencyP99Ms: 0,
     stepCostUsd: 0,
+    stepSpendUsd: new Float64Array(BILL_CELLS),
     costUsd: 0,
     revenueUsd: 0,
     cacheHitRatio: 0,

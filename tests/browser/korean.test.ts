@@ -118,6 +118,29 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     expect(await page.textContent('#timeline')).toContain('users enter through');
     await page.click('.language-switch [data-lang="ko"]');
     expect(await page.textContent('.palette')).toContain('로드 밸런서');
+
+    // Cost Explorer and the results in Korean: the shared rules' figures with Korean words around them.
+    await page.keyboard.press('Escape');
+    await page.click('#clock-start');
+    await page.click('[data-speed="8"]');
+    await page.waitForSelector('#phase[data-phase="running"]');
+    await page.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { match: { simS: number } } } } }).fiveNines.view.current.match.simS > 1200, null, { timeout: 60_000 });
+    await page.keyboard.press('b');
+    await page.waitForSelector('#cost-by-service li');
+    expect(await page.textContent('#cost-by-service')).toContain('EC2');
+    expect(await page.textContent('#cost-by-region')).toContain('us-east-1');
+    await page.locator('#cost-by-service').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('ko-console-cost') });
+    expect(await untranslated(page)).toEqual([]);
+    page.once('dialog', (d) => void d.accept());
+    await page.click('#clock-end');
+    await page.waitForSelector('.results', { timeout: 60_000 });
+    await page.waitForSelector('#debrief li');
+    expect(await page.textContent('#part-availability')).toContain('가용성');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('ko-results') });
+    expect(await untranslated(page)).toEqual([]);
     await page.close();
   });
 });

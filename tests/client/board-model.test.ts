@@ -35,8 +35,9 @@ describe('the board model', () => {
     expect(line.health).toBe('warning');
   });
 
-  it('finds dark zones from subnets that report down', () => {
+  it("draws the zones the rules report dark, and guesses none from a subnet's health", () => {
     const subnet = board.resources.find((r) => r.kind === 'subnet' && r.zone === 'us-east-1b')!;
-    expect([...darkZones(exampleBoard('alb-asg-multi-az', { [subnet.ref]: { health: 'down' } }))]).toEqual(['us-east-1b']);
+    expect([...darkZones(exampleBoard('alb-asg-multi-az', { [subnet.ref]: { health: 'down' } }))]).toEqual([]);
+    expect([...darkZones({ ...board, darkZones: ['us-east-1b'] })]).toEqual(['us-east-1b']);
   });
 });

@@ -52,9 +52,14 @@ describe('the board layout, by containment', () => {
     expect(byName.PrivateSubnetA).toBe(false);
   });
 
-  it('darkens a failed zone and the region when all its zones fail', () => {
+  it('darkens the zones and the region the rules report down, and no region only because its zones are', () => {
     const board = exampleBoard('alb-asg-multi-az');
-    const layout = layoutBoard(board, buildBoardModel(board), new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+    const zones = new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    const outages = layoutBoard(board, buildBoardModel(board), zones);
+    expect(outages.regions[0]!.zones.every((z) => z.dark)).toBe(true);
+    expect(outages.regions[0]!.dark).toBe(false);
+    const regionDown = { ...board, darkZones: [...zones], darkRegions: ['us-east-1'] };
+    const layout = layoutBoard(regionDown, buildBoardModel(regionDown), zones);
     expect(layout.regions[0]!.zones.every((z) => z.dark)).toBe(true);
     expect(layout.regions[0]!.dark).toBe(true);
   });

@@ -5,7 +5,7 @@ import type { Design } from '../../shared/design/model.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import { buildBoardModel } from '../../client/view/board-model.ts';
 import { planConnection } from '../../client/view/connect-plan.ts';
-import { publicSubnetRefs } from '../../client/view/design-from-board.ts';
+import { publicSubnetRefs } from '../../client/view/board-model.ts';
 import { freeSubnetCidr, freeVpcCidr, PALETTE, placeIntents, type PlaceTarget } from '../../client/view/placement.ts';
 import { inverseOf } from '../../client/view/undo.ts';
 import { boardOf } from './board-fixture.ts';

@@ -51,6 +51,8 @@ describe('npm run sim', () => {
     expect(r.stdout).toMatch(/^availability +\d+\.\d{3}%/m);
     expect(r.stdout).toMatch(/^score +\d+\.\d \/ 1000/m);
     expect(r.stdout).toMatch(/availability zone us-east-1b goes dark/);
+    // The shared "first failure" (shared/match/debrief.ts), after the outage that caused it.
+    expect(r.stdout).toMatch(/^first failure \d\d:\d\d:\d\d  .+ \(after \d\d:\d\d:\d\d  availability zone us-east-1b goes dark\)$/m);
   }, 60_000);
 
   it('exits 2 naming the file, stack and logical id of an invalid template', () => {

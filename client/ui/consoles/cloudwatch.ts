@@ -1,23 +1,21 @@
-// CloudWatch: live charts of the team's metrics, one point per simulated minute from the server's series
-// (requests, errors, p95 latency, healthy hosts, cache hit ratio, cost) and this client's own utilisation
-// samples; and the alarms with their state history from CloudTrail.
+// CloudWatch: live charts of the team's metrics, one point per simulated minute from the board's series
+// (requests, errors, p95 latency, utilisation, healthy hosts, cache hit ratio, cost: shared/match/board-view.ts's
+// chart points, through the wire or the replay); and the alarms with their state history from CloudTrail.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatClock, t } from '../../i18n/index.ts';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
-import type { UtilisationHistory } from '../../view/utilisation-history.ts';
 import { Chart } from './chart.ts';
 
-/**
- * `utilisationTitle` says where the utilisation chart's figures come from: by default this browser's own samples
- * of a live match; the replay viewer computes them from the replay and says so.
- */
-export function CloudWatch({ state, actions, utilisation, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; utilisationTitle?: string }) {
+/** The timeline codes of an alarm's state change, and the state each one enters. */
+const ALARM_CHANGES: Record<string, string | undefined> = { alarmOn: 'ALARM', alarmOff: 'OK' };
+
+/** `utilisationTitle`: the replay viewer says its figures come from the replay. */
+export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; objectiveMs: number | undefined; utilisationTitle?: string }) {
   const series = state.match.board.series;
   const x = series.map((p) => p.tS);
-  const u = utilisation.points;
   return h(
     'div',
     { class: 'console cloudwatch' },
@@ -47,11 +45,11 @@ export function CloudWatch({ state, actions, utilisation, objectiveMs, utilisati
       h(Chart, {
         id: 'chart-utilisation',
         title: utilisationTitle ?? t('cloudwatch.utilisation'),
-        x: u.map((p) => p.tS),
+        x,
         unit: '%',
         series: [
-          { label: t('cloudwatch.compute'), colour: '#f59e0b', values: u.map((p) => Math.round(p.compute * 100)) },
-          { label: t('cloudwatch.databases'), colour: '#3b82f6', values: u.map((p) => Math.round(p.database * 100)) },
+          { label: t('cloudwatch.compute'), colour: '#f59e0b', values: series.map((p) => Math.round(p.computeLoad * 100)) },
+          { label: t('cloudwatch.databases'), colour: '#3b82f6', values: series.map((p) => Math.round(p.databaseLoad * 100)) },
         ],
       }),
       h(Chart, { id: 'chart-hosts', title: t('cloudwatch.healthyHosts'), x, series: [{ label: t('cloudwatch.hosts'), colour: '#34d399', values: series.map((p) => p.healthyHosts), fill: true }] }),
@@ -74,10 +72,7 @@ function Alarms({ state, actions }: { state: MatchViewState; actions: PlayerActi
       live = false;
     };
   }, [alarmCount, alarms.length]);
-  const stateOf = (logicalId: string): string => {
-    const last = history.find((e) => String(e.params.message ?? '').includes(logicalId));
-    return last ? (/ is (ALARM|OK)/.exec(String(last.params.message))?.[1] ?? 'OK') : 'INSUFFICIENT_DATA';
-  };
+
   return h(
     'section',
     { class: 'alarms' },
@@ -91,15 +86,17 @@ function Alarms({ state, actions }: { state: MatchViewState; actions: PlayerActi
         'tbody',
         {},
         alarms.map((a) => {
-          const s = stateOf(a.logicalId);
-          const mine = history.filter((e) => String(e.params.message ?? '').includes(a.logicalId)).slice(0, 4);
+          // The alarm's state as the world has it (shared/match/board-view.ts), not read back from the log.
+          const s = a.alarmState || 'INSUFFICIENT_DATA';
+          // Its state changes as CloudTrail logged them: the timeline's code and values (shared/match/tick.ts).
+          const mine = history.filter((e) => ALARM_CHANGES[String(e.params.code)] && (e.params.values as { alarm?: unknown } | undefined)?.alarm === a.ref).slice(0, 4);
           return h(
             'tr',
             { key: a.ref },
             h('td', {}, a.logicalId),
             h('td', {}, h('span', { class: `alarm-state ${s}` }, `${s === 'ALARM' ? '⚑' : s === 'OK' ? '✓' : '…'} ${t(`alarmState.${s}`)}`)),
             h('td', {}, `${String(a.props.metric)} ${t(`inspector.cmpShort.${String(a.props.comparison)}`)} ${String(a.props.threshold)} × ${String(a.props.evaluationPeriods)}`),
-            h('td', { class: 'muted' }, mine.map((e) => `${formatClock(e.simS)} ${/ is (ALARM|OK)/.exec(String(e.params.message))?.[1] ?? ''}`).join(' · ') || '—'),
+            h('td', { class: 'muted' }, mine.map((e) => `${formatClock(e.simS)} ${t(`alarmState.${ALARM_CHANGES[String(e.params.code)]}`)}`).join(' · ') || '—'),
           );
         }),
       ),

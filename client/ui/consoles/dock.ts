@@ -6,7 +6,6 @@ import { t } from '../../i18n/index.ts';
 import type { SavedCompetition } from '../../net/competition-store.ts';
 import type { ConsoleId, MatchView, MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
-import type { UtilisationHistory } from '../../view/utilisation-history.ts';
 import { CloudFormation } from './cloudformation.ts';
 import { Competition } from './competition.ts';
 import { CloudTrail } from './trail.ts';
@@ -36,7 +35,7 @@ export interface DockCompetition {
   onWatchTeam: ((replay: unknown, team: number) => void) | null;
 }
 
-export function Dock({ state, view, actions, utilisation, objectiveMs, competition }: { state: MatchViewState; view: MatchView; actions: PlayerActions; utilisation: UtilisationHistory; objectiveMs: number | undefined; competition?: DockCompetition | null }) {
+export function Dock({ state, view, actions, objectiveMs, competition }: { state: MatchViewState; view: MatchView; actions: PlayerActions; objectiveMs: number | undefined; competition?: DockCompetition | null }) {
   const [competitionOpen, setCompetitionOpen] = useState(!!competition);
   // Another console opened (a tab or its key): the competition console gives way.
   useEffect(() => {
@@ -56,7 +55,7 @@ export function Dock({ state, view, actions, utilisation, objectiveMs, competiti
   };
   let body = null;
   if (open === 'competition' && competition) body = h(Competition, { view, actions, competition: competition.competition, onLeave: competition.onLeave, onWatchTeam: competition.onWatchTeam });
-  if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, utilisation, objectiveMs });
+  if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, objectiveMs });
   if (open === 'cost') body = h(CostExplorer, { state });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });

@@ -4,6 +4,7 @@
 
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
+import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATCH, S_ELB, S_RDS, S_ROUTE53, S_TRANSIT_GATEWAY, S_VPC, S_WAF } from '../bill.ts';
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
@@ -178,50 +179,71 @@ export function compileControl(
     notifForecast: Uint8Array.from(notifForecast),
     notifPct: Float64Array.from(notifPct),
 
-    fixedHourlyUsd: fixedHourly(design, removed, compute, storage, entry, alarms.map((a) => a.props.periodS)),
+    ...fixedHourly(design, removed, compute, storage, entry, alarms),
+    wafSlot: Int16Array.from(entry.wafResource, (id) => wafSlotOf(design, id)),
   };
 }
 
-/** Everything billed by the hour that does not change with the running state (per region price factor). */
+/** Where a web ACL bills: globally when it guards CloudFront, else in its stack's region. */
+function wafSlotOf(design: Design, id: number): number {
+  const r = design.resources[id]!;
+  return r.kind === 'webAcl' && r.props.scope === 'CLOUDFRONT' ? GLOBAL_SLOT : regionSlot(design.stacks[r.stack]?.region ?? '');
+}
+
+/**
+ * Everything billed by the hour that does not change with the running state (per region price factor), in
+ * total and per bill cell (service × region, bill.ts). The total is summed in the same order as ever, so the
+ * money step charges the same figure to the cent.
+ */
 function fixedHourly(
   design: Design,
   removed: Uint8Array,
   compute: ComputeTopology,
   storage: StorageTopology,
   entry: EntryTopology,
-  alarmPeriods: number[],
-): number {
+  alarms: readonly { stack: number; props: { periodS: number } }[],
+): { fixedHourlyUsd: number; fixedHourlyByCell: Float64Array } {
   const month = catalogue.hoursPerMonth.value;
-  const factorOf = (id: number) => priceFactorOf(design.stacks[design.resources[id]!.stack]?.region ?? '');
+  const regionOf = (id: number) => design.stacks[design.resources[id]!.stack]?.region ?? '';
+  const factorOf = (id: number) => priceFactorOf(regionOf(id));
+  const byCell = new Float64Array(BILL_CELLS);
   let usd = 0;
+  const add = (service: number, slot: number, x: number): void => {
+    usd += x;
+    const c = cellOf(service, slot);
+    byCell[c] = byCell[c]! + x;
+  };
   for (let i = 0; i < compute.lbCount; i++) {
     const type = compute.lbNetwork[i] === 1 ? catalogue.loadBalancers.network : catalogue.loadBalancers.application;
-    usd += type.hourlyUsd.value * factorOf(compute.lbResource[i]!);
+    add(S_ELB, regionSlot(regionOf(compute.lbResource[i]!)), type.hourlyUsd.value * factorOf(compute.lbResource[i]!));
   }
-  for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) usd += catalogue.globalAccelerator.hourlyUsd.value;
+  for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) add(S_ACCELERATOR, GLOBAL_SLOT, catalogue.globalAccelerator.hourlyUsd.value);
   for (const a of liveOfKind(design, removed, 'transitGatewayAttachment')) {
-    usd += catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(a.id);
+    add(S_TRANSIT_GATEWAY, regionSlot(regionOf(a.id)), catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(a.id));
   }
   const zones = new Set(
     liveOfKind(design, removed, 'recordSet').map((r) => r.props.name.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')),
   );
-  usd += (zones.size * catalogue.route53.hostedZoneMonthUsd.value) / month;
+  add(S_ROUTE53, GLOBAL_SLOT, (zones.size * catalogue.route53.hostedZoneMonthUsd.value) / month);
   for (const c of liveOfKind(design, removed, 'healthCheck')) {
-    usd += catalogue.route53.healthCheckMonthUsd.value / month;
-    if (c.props.intervalS > 0 && c.props.intervalS <= 10) usd += catalogue.route53.fastHealthCheckMonthUsd.value / month;
+    add(S_ROUTE53, GLOBAL_SLOT, catalogue.route53.healthCheckMonthUsd.value / month);
+    if (c.props.intervalS > 0 && c.props.intervalS <= 10) add(S_ROUTE53, GLOBAL_SLOT, catalogue.route53.fastHealthCheckMonthUsd.value / month);
   }
   for (let i = 0; i < entry.wafCount; i++) {
-    usd += (catalogue.waf.webAclMonthUsd.value + entry.wafRules[i]! * catalogue.waf.ruleMonthUsd.value) / month;
+    add(S_WAF, wafSlotOf(design, entry.wafResource[i]!), (catalogue.waf.webAclMonthUsd.value + entry.wafRules[i]! * catalogue.waf.ruleMonthUsd.value) / month);
   }
-  for (const p of alarmPeriods) {
-    usd += (p < 60 ? catalogue.cloudWatch.highResolutionAlarmMonthUsd.value : catalogue.cloudWatch.alarmMonthUsd.value) / month;
+  for (const a of alarms) {
+    const p = a.props.periodS;
+    add(S_CLOUDWATCH, regionSlot(design.stacks[a.stack]?.region ?? ''), (p < 60 ? catalogue.cloudWatch.highResolutionAlarmMonthUsd.value : catalogue.cloudWatch.alarmMonthUsd.value) / month);
   }
   for (let d = 0; d < storage.dbCount; d++) {
     const copies = storage.dbMultiAz[d] === 1 ? 2 : 1;
-    usd += ((storage.dbStorageGb[d]! * catalogue.database.storageGbMonthUsd.value * copies) / month) * factorOf(storage.dbResource[d]!);
+    const id = storage.dbResource[d]!;
+    add(S_RDS, regionSlot(regionOf(id)), ((storage.dbStorageGb[d]! * catalogue.database.storageGbMonthUsd.value * copies) / month) * factorOf(id));
   }
   for (const u of design.unmodelled) {
-    if (u.type === 'AWS::EC2::NatGateway') usd += catalogue.natGateway.hourlyUsd.value * priceFactorOf(design.stacks[u.stack]?.region ?? '');
+    const region = design.stacks[u.stack]?.region ?? '';
+    if (u.type === 'AWS::EC2::NatGateway') add(S_VPC, regionSlot(region), catalogue.natGateway.hourlyUsd.value * priceFactorOf(region));
   }
-  return usd;
+  return { fixedHourlyUsd: usd, fixedHourlyByCell: byCell };
 }
