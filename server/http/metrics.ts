@@ -1,6 +1,6 @@
 // Process figures for operators and the load harness: memory, CPU time, event-loop delay, rooms and clients.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { services } from '../services.ts';
+import type { Services } from '../services.ts';
 
 const RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
@@ -25,7 +25,7 @@ export interface ProcessMetrics {
   database: 'opening' | 'ready' | 'none';
 }
 
-export function readMetrics(reset: boolean, collect = false): ProcessMetrics {
+export function readMetrics(services: Services, reset: boolean, collect = false): ProcessMetrics {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (collect && gc) gc();
   const memory = process.memoryUsage();
