@@ -37,6 +37,8 @@ const STATUS_EVERY_MS = 500;
 const SEAT_HOOKS = ['onCreate', 'onAuth', 'onJoin', 'onLeave', 'onDrop', 'onReconnect'];
 /** Seconds a dropped player's seat is held for the SDK's reconnection token (the seat credential works after). */
 export const RECONNECT_SECONDS = 60;
+/** A restored match found empty this long after its restore (or after its last check) is given up. */
+const RESTORED_WAIT_MS = 30 * 60_000;
 /** Closes the room after a fault: the players' clients say the room has closed. */
 export const ROOM_FAULT_CLOSE_CODE = 4500;
 
@@ -109,8 +111,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (this.match.clock.phase === 'running') this.match.clock = { ...this.match.clock, phase: 'paused' };
     // Each seat waits for its own player, who comes back with the seat's credential (a teacher with the host token).
     this.seats = new SeatPolicy(this.competitionId !== undefined, loaded.seats);
-    // Nobody is in a restored room yet: keep it until its players come back (the first join re-arms this).
+    // Nobody is in a restored room yet: keep it until its players are back (see onJoin), or until nobody came.
     this.autoDispose = false;
+    this.clock.setInterval(() => {
+      if (this.clients.length === 0) void this.disconnect();
+    }, RESTORED_WAIT_MS);
     this.roomId = code;
     this.start();
   }
@@ -148,7 +153,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // The build time starts when the teacher first opens the room, and is shown to everyone as a countdown.
     if (seat.actor.host && this.buildTimeS > 0 && this.state.buildEndsAtMs === 0 && this.match.clock.phase === 'build') this.state.buildEndsAtMs = Date.now() + this.buildTimeS * 1000;
     if (!seating.returning && this.competitionId && seat.actor.team) void this.recorder.recordPlayer(this.match, nickname, seat.actor.team, client.sessionId);
-    this.autoDispose = true;
+    // Empty again, the room goes; but not while a restored seat still waits for its player.
+    this.autoDispose = this.seats.unclaimed() === 0;
     this.giveView(client);
     this.project(false);
   }

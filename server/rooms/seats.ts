@@ -53,13 +53,13 @@ function keyOf(credential: string): string {
 export class SeatPolicy {
   private bySession = new Map<string, Seat>();
   /** Seats of a restored match whose players have not come back yet. */
-  private unclaimed: Seat[] = [];
+  private waiting: Seat[] = [];
   /** Whether seats are handed out as in a competition: only the host token makes a host. */
   private competition: boolean;
 
   constructor(competition: boolean, restored: { actors: Actor[]; keys: string[] } | undefined = undefined) {
     this.competition = competition;
-    if (restored) this.unclaimed = restored.actors.map((actor, i) => ({ sessionId: '', actor, connected: false, key: restored.keys[i] ?? '' }));
+    if (restored) this.waiting = restored.actors.map((actor, i) => ({ sessionId: '', actor, connected: false, key: restored.keys[i] ?? '' }));
   }
 
   get(sessionId: string): Seat | undefined {
@@ -68,7 +68,12 @@ export class SeatPolicy {
 
   /** Every seat, claimed or not: what a checkpoint keeps. */
   all(): Seat[] {
-    return [...this.unclaimed, ...this.bySession.values()];
+    return [...this.waiting, ...this.bySession.values()];
+  }
+
+  /** How many seats of a restored match still wait for players who can claim them (with a credential). */
+  unclaimed(): number {
+    return this.waiting.filter((s) => s.key !== '').length;
   }
 
   views(): SeatView[] {
@@ -127,7 +132,7 @@ export class SeatPolicy {
   }
 
   private move(seat: Seat, sessionId: string): Seat {
-    this.unclaimed = this.unclaimed.filter((s) => s !== seat);
+    this.waiting = this.waiting.filter((s) => s !== seat);
     if (seat.sessionId !== '' && this.bySession.get(seat.sessionId) === seat) this.bySession.delete(seat.sessionId);
     seat.sessionId = sessionId;
     seat.connected = true;
