@@ -132,7 +132,7 @@ async function boot(): Promise<void> {
   if (seatSaved && seatMayStillBeHeld(seatSaved)) {
     try {
       await listing;
-      await seat({ kind: 'rejoin', token: seatSaved.token });
+      await seat({ kind: 'rejoin', seat: seatSaved });
       return;
     } catch {
       forgetSeat();

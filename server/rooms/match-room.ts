@@ -12,6 +12,7 @@ import type { Actor, Match } from '../../shared/match/match.ts';
 import { inTickOrder, runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
+import { CLOSE } from '../../shared/protocol/close-codes.ts';
 import { MESSAGE } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import { verifyHostToken } from '../persistence/queries/competitions.ts';
@@ -39,8 +40,6 @@ const SEAT_HOOKS = ['onCreate', 'onAuth', 'onJoin', 'onLeave', 'onDrop', 'onReco
 export const RECONNECT_SECONDS = 60;
 /** A restored match found empty this long after its restore (or after its last check) is given up. */
 const RESTORED_WAIT_MS = 30 * 60_000;
-/** Closes the room after a fault: the players' clients say the room has closed. */
-export const ROOM_FAULT_CLOSE_CODE = 4500;
 
 /** The room class Colyseus is given: the match room with this server's services. */
 export function matchRoomClass(services: Services): typeof MatchRoom {
@@ -170,7 +169,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override onReconnect(client: Client): void {
     // The seat may have been claimed meanwhile by its credential, from a newer connection: this one has no seat.
-    if (!this.seats.back(client.sessionId)) return client.leave(4000, 'This seat was taken back from another connection.');
+    if (!this.seats.back(client.sessionId)) return client.leave(CLOSE.seatTakenElsewhere, 'This seat was taken back from another connection.');
     this.giveView(client);
     this.project(false);
   }
@@ -199,7 +198,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // close the room; the process and every other room go on.
     console.error(`room ${this.roomId}: uncaught exception in ${methodName}:`, error);
     this.broadcast(MESSAGE.refused, refusal('internal-error', methodName));
-    void this.disconnect(ROOM_FAULT_CLOSE_CODE);
+    void this.disconnect(CLOSE.roomFault);
   }
 
   /** An intent from a seated client: over the rate limit it is dropped (the window's first drop answered); else checked and queued. */
