@@ -8,7 +8,8 @@ import { Room, ServerError, type Client } from '@colyseus/core';
 import { applyIntent } from '../../shared/match/apply.ts';
 import { stepsOwed } from '../../shared/match/clock.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
-import type { Actor, Match } from '../../shared/match/match.ts';
+import { SYSTEM_ACTOR } from '../../shared/match/create.ts';
+import type { Match } from '../../shared/match/match.ts';
 import { inTickOrder, runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
@@ -21,7 +22,7 @@ import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
-import { setUpMatch, startAccount } from './match-setup.ts';
+import { setUpMatch } from './match-setup.ts';
 import { MatchRecorder } from './recorder.ts';
 import { newRoomCode } from './room-codes.ts';
 import { SeatPolicy } from './seats.ts';
@@ -96,7 +97,6 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       this.buildTimeS = plan?.buildTimeS ?? 0;
     } else this.roomId = await newRoomCode();
     this.seats = new SeatPolicy(this.competitionId !== undefined);
-    startAccount(this.match, (intent) => this.system(intent));
     if (plan && plan.speed !== this.match.clock.speed) this.system({ type: 'speed', speed: plan.speed });
     this.start();
   }
@@ -264,10 +264,9 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     void this.recorder.finish(this.match, this.state);
   }
 
-  /** An intent the room itself makes (setting up seats), applied as the root account and logged as such. */
+  /** An intent the room itself makes (a new player's IAM user), applied as the game's root and logged as such. */
   private system(intent: MatchIntent): void {
-    const actor: Actor = { nickname: 'five-nines', identity: { kind: 'root' }, team: null, host: true, mfa: true };
-    applyIntent(this.match, actor, intent, Date.now());
+    applyIntent(this.match, SYSTEM_ACTOR, intent, Date.now());
   }
 
   private async validHostToken(token: string): Promise<boolean> {

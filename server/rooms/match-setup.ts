@@ -1,9 +1,7 @@
 // A new match from a room's create options: its scenario and starting design from assets/, its teams.
 import { join } from 'node:path';
-import { leakedUsers } from '../../shared/match/apply.ts';
-import type { MatchIntent } from '../../shared/match/intents.ts';
-import { createMatch, type Match } from '../../shared/match/match.ts';
-import { BUILDERS_GROUP } from './seats.ts';
+import { createMatch } from '../../shared/match/create.ts';
+import { type Match } from '../../shared/match/match.ts';
 import { startingDesign, startingManifest } from '../../shared/scenario/start.ts';
 import type { CreateOptions } from '../../shared/protocol/join.ts';
 import { ASSETS_DIR, designFromManifest, errorsOf, scenarioById } from '../assets/library.ts';
@@ -28,16 +26,5 @@ export function setUpMatch(options: CreateOptions, seed: number): MatchSetupResu
     loaded = read.design;
   }
   const design = options.design && loaded ? { ...loaded, actions: [] } : startingDesign(scenario.scenario, loaded);
-  return { ok: true, match: createMatch({ mode: options.mode, scenario: scenario.scenario, seed, design, teams: teamsFor(options) }) };
-}
-
-/** The account a match starts with: the Builders group every player joins, and the users a scenario leaks. */
-export function startAccount(match: Match, system: (intent: MatchIntent) => void): void {
-  system({ type: 'iam', request: { op: 'createGroup', name: BUILDERS_GROUP } });
-  system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'group', name: BUILDERS_GROUP }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
-  // A scenario that leaks a deployment user's keys starts with that user in the account, over-privileged.
-  for (const user of leakedUsers(match.scenario)) {
-    system({ type: 'iam', request: { op: 'createUser', name: user } });
-    system({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
-  }
+  return { ok: true, match: createMatch({ mode: options.mode, scenario: scenario.scenario, seed, design, teams: teamsFor(options) }, Date.now()) };
 }

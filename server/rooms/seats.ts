@@ -8,12 +8,11 @@
 // and in the checkpoint). A nickname claims nothing: anyone may type one.
 import { createHash, randomBytes } from 'node:crypto';
 import { findUser } from '../../shared/iam/directory.ts';
+import { BUILDERS_GROUP } from '../../shared/match/create.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { Actor, Match } from '../../shared/match/match.ts';
 import type { SeatView } from '../wire/project.ts';
 
-/** The group every player joins by default: enough to build, nothing of IAM. The host can change it. */
-export const BUILDERS_GROUP = 'Builders';
 
 export interface Seat {
   /** The connection sitting here now (or last); empty for a restored seat nobody has claimed yet. */
