@@ -1,16 +1,14 @@
-// The match room: Colyseus's hooks, in the order a room lives them. It checks the shape of what arrives,
-// queues it, and its fixed-step loop hands the queue to the shared rules (shared/match/tick.ts), then projects
-// the match onto the wire state. Everything else is in its own file: who sits where (seats.ts), floods and
-// slow readers (transport-guard.ts), what is written down (recorder.ts), how a match is set up (match-setup.ts)
+// The match room: Colyseus's hooks, in the order a room lives them. It checks the shape of what arrives and
+// queues it; its fixed-step loop (match-loop.ts) hands the queue to the shared rules, and the room projects the
+// match onto the wire state. Everything else is in its own file: who sits where (seats.ts), floods and slow
+// readers (transport-guard.ts), what is written down (recorder.ts), how a match is set up (match-setup.ts)
 // and the answers to requests (match-requests.ts).
 import { randomInt } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
-import { applyIntent } from '../../shared/match/apply.ts';
-import { stepsOwed } from '../../shared/match/clock.ts';
+import { applyIntent, type Applied } from '../../shared/match/apply.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
 import { SYSTEM_ACTOR } from '../../shared/match/create.ts';
 import type { Match } from '../../shared/match/match.ts';
-import { inTickOrder, runTick, type Queued, type TimelineCursor } from '../../shared/match/tick.ts';
 import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
@@ -22,13 +20,12 @@ import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
+import { MatchLoop } from './match-loop.ts';
 import { setUpMatch } from './match-setup.ts';
 import { MatchRecorder } from './recorder.ts';
 import { newRoomCode } from './room-codes.ts';
 import { SeatPolicy } from './seats.ts';
 import { MAX_INTENTS_PER_SECOND, MAX_MESSAGES_PER_SECOND, TransportGuard } from './transport-guard.ts';
-
-export { MAX_INTENTS_PER_SECOND } from './transport-guard.ts';
 
 /** The loop's period: steps are owed by elapsed time, so this sets latency, not the simulation's speed. */
 const TICK_MS = 50;
@@ -60,16 +57,11 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   competitionId: string | undefined;
   private seats!: SeatPolicy;
   private recorder!: MatchRecorder;
+  private loop!: MatchLoop;
   private guard = new TransportGuard();
-  private queue: Queued[] = [];
-  /** Who sent each queued intent (by arrival number): the seat's actor may change before the tick applies it. */
-  private senders = new Map<number, string>();
-  private arrivals = 0;
-  private cursor: TimelineCursor = new Map();
   private memo: ProjectionMemo = newMemo();
   /** One view per audience (a team, the host, the debrief), shared by its clients: each patch is encoded once per view. */
   private views = new SharedViews();
-  private carry = 0;
   private lastStatusMs = 0;
   private finished = false;
   /** A competition's planned build time in seconds (0: none). */
@@ -121,6 +113,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private start(): void {
     this.recorder = new MatchRecorder(this.services, this.roomId, this.competitionId);
+    this.loop = new MatchLoop(this.services.turnBudget);
     this.services.rooms.add(this);
     this.setState(new MatchState());
     this.state.code = this.roomId;
@@ -211,42 +204,27 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (admission === 'drop') return;
     const parsed = parseMatchIntent(payload);
     if (!parsed.ok) return this.refuse(client, parsed.refusal);
-    const seq = this.arrivals++;
-    this.senders.set(seq, client.sessionId);
-    this.queue.push({ seq, actor: seat.actor, intent: parsed.intent, wallMs: now });
+    this.loop.enqueue(client.sessionId, seat.actor, parsed.intent, now);
   }
 
-  /** One turn of the loop: the intents the turn budget allows, the steps owed, then the wire, the guard and the recorder. */
+  /** One turn of the loop (match-loop.ts), its answers to their senders; then the wire, the guard and the recorder. */
   private tick(deltaMs: number): void {
     const phaseBefore = this.match.clock.phase;
-    const owed = stepsOwed(this.match.clock, deltaMs, this.carry);
-    this.carry = owed.carry;
-    // The intents this turn's budget allows (see turn-budget.ts), in tick order; the rest wait for the next tick.
-    const ordered = inTickOrder(this.queue);
-    const budget = this.services.turnBudget;
-    const take = budget.intentsAllowed(ordered.length, ordered.length > 0 ? Date.now() - Math.min(...ordered.map((q) => q.wallMs)) : 0);
-    const queue = ordered.slice(0, take);
-    this.queue = ordered.slice(take);
-    const started = performance.now();
-    const applied = runTick(this.match, queue, 0, Date.now(), this.cursor).applied;
-    budget.intentsSpent(queue.length, performance.now() - started);
-    const steps = runTick(this.match, [], owed.steps, Date.now(), this.cursor).steps;
-    for (const { queued, result } of applied) this.answer(queued.seq, result);
+    const turn = this.loop.turn(this.match, deltaMs);
+    for (const { sessionId, result } of turn.answers) this.answer(sessionId, result);
     if (this.match.clock.phase !== phaseBefore) void this.recorder.competitionStatus(this.match.clock.phase);
     if (this.match.clock.phase === 'results' && !this.finished) this.finish();
     const now = Date.now();
     const withStatus = now - this.lastStatusMs >= STATUS_EVERY_MS;
     if (withStatus) this.lastStatusMs = now;
-    if (queue.length > 0 || steps > 0 || withStatus) this.project(withStatus);
+    if (turn.applied > 0 || turn.steps > 0 || withStatus) this.project(withStatus);
     this.guard.dropSlowClients(this.clients, this.roomId);
     this.recorder.checkpointIfDue(this.match, this.seats.all(), now);
   }
 
   /** What applying one intent means for its sender: a new role session, a user handed out, a refusal, warnings. */
-  private answer(seq: number, applied: ReturnType<typeof runTick>['applied'][number]['result']): void {
-    const sessionId = this.senders.get(seq);
-    this.senders.delete(seq);
-    const seat = sessionId === undefined ? undefined : this.seats.get(sessionId);
+  private answer(sessionId: string, applied: Applied): void {
+    const seat = this.seats.get(sessionId);
     if (!seat) return;
     if (applied.session !== undefined) seat.actor = { ...seat.actor, ...(applied.session ? { session: applied.session } : {}) };
     if (applied.session === null) delete seat.actor.session;
