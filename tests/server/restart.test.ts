@@ -117,6 +117,9 @@ describe('a server restart mid-competition', () => {
     const student = await joinRoom(own.url, running.code, { nickname: 'Student' });
     teacherB.send({ type: 'clock', command: 'start' });
     await waitFor(() => teacherB.state().step > 5, 'the second competition running', 15_000);
+    await waitFor(() => student.credential() !== undefined, "the student's seat credential");
+    const studentSeat = Object.values(teacherB.state().players).find((p) => p.nickname === 'Student')!;
+    // Left before the restart (its SDK token holds nothing any more): the seat credential still brings it back.
     await student.room.leave();
 
     expect(await own.stop()).toBe(0);
@@ -130,7 +133,10 @@ describe('a server restart mid-competition', () => {
     const back = await joinRoom(own.url, running.code, { nickname: 'Teacher', hostToken: running.hostToken });
     await waitFor(() => Object.values(back.state().players).some((p) => p.host && p.connected), 'the teacher back as host');
     expect(back.state().phase).toBe('paused');
-    await Promise.all([impostor.room.leave(), back.room.leave()]);
+    const studentBack = await joinRoom(own.url, running.code, { nickname: 'Student', seat: student.credential()! });
+    await waitFor(() => Object.values(back.state().players).some((p) => p.nickname === 'Student' && p.connected), 'the student back');
+    expect(Object.values(back.state().players).find((p) => p.nickname === 'Student' && p.connected)).toEqual({ ...studentSeat, connected: true });
+    await Promise.all([impostor.room.leave(), back.room.leave(), studentBack.room.leave()]);
     await own.stop();
   }, 180_000);
 });
