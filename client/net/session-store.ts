@@ -47,3 +47,14 @@ export function touchSeat(now = Date.now()): void {
 export function seatMayStillBeHeld(seat: SavedSeat, now = Date.now()): boolean {
   return (seat.credential !== undefined && seat.nickname !== undefined) || now - seat.savedAt < SEAT_KEPT_MS;
 }
+
+/**
+ * Whether a failed return to the saved seat means the seat is gone for good (the room no longer exists, the
+ * credential is not its, the token expired with no credential to follow), rather than a server unreachable or
+ * restarting, after which the next load tries again. Matchmaking answers carry Colyseus's codes (522: no such
+ * room, 524: token expired) or the room's own (403: not this room's seat).
+ */
+export function seatIsGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 522 || code === 524 || code === 403 || code === 400;
+}
