@@ -12,7 +12,7 @@ import type { MatchIntent } from '../../shared/match/intents.ts';
 import { endingOf } from '../../shared/protocol/close-codes.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
 import { MATCH_ROOM, MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
-import type { Refusal } from '../../shared/protocol/refusals.ts';
+import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import { serverEndpoint } from './endpoint.ts';
@@ -151,7 +151,8 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
   attach(first);
   return {
     code,
-    send: (intent) => room.send(MESSAGE.intent, intent),
+    // While the connection is down nothing is queued for a room that may not come back: the player is told.
+    send: (intent) => (ended ? events.onRefused(refusal('not-connected')) : room.send(MESSAGE.intent, intent)),
     async trail(query) {
       const answer = (await room.request(MESSAGE.trail, query)) as { ok: boolean; events?: TrailEvent[] };
       return answer.ok ? (answer.events ?? []) : [];
