@@ -9,7 +9,8 @@ import type { ConnectionStatus } from '../net/match-connection.ts';
 /** How long "Reconnected" stays before the banner goes. */
 const BACK_SHOWN_MS = 4000;
 
-const TEXT: Record<Exclude<ConnectionStatus, 'connected'>, string> = {
+/** The sentence for each state the player is shown (assets/i18n, `net.*`). */
+export const CONNECTION_TEXT: Record<Exclude<ConnectionStatus, 'connected'>, string> = {
   lost: 'net.lost',
   restarting: 'net.restarting',
   back: 'net.back',
@@ -46,7 +47,7 @@ export function mountConnectionBanner(onHome: () => void): ConnectionBanner {
         'div',
         { id: 'connection-status', class: `connection-banner ${tone}`, 'data-state': status, role: tone === 'final' ? 'alert' : 'status', 'aria-live': 'polite' },
         tone === 'repairing' ? h('span', { class: 'connection-spinner', 'aria-hidden': 'true' }) : null,
-        h('span', null, t(TEXT[status])),
+        h('span', null, t(CONNECTION_TEXT[status])),
         tone === 'final' ? h('button', { type: 'button', onClick: onHome }, t('net.home')) : null,
       ),
       box,
