@@ -9,7 +9,7 @@
 // old process) and on Colyseus's error close, and two loops would race; this one covers every ending.
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
-import { endingOf } from '../../shared/protocol/close-codes.ts';
+import { CLOSE, endingOf } from '../../shared/protocol/close-codes.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
 import { MATCH_ROOM, MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
@@ -64,6 +64,9 @@ async function serverReady(): Promise<boolean> {
 
 /** Colyseus's matchmaking answer for a room that is not on the server (disposed, or not restored yet). */
 const ROOM_NOT_FOUND = 522;
+/** The room's answers to a seat credential (server/rooms/seats.ts): not one of its seats; in use by a live connection. */
+const SEAT_NOT_THIS_ROOMS = 403;
+const SEAT_IN_USE = 409;
 
 function wire(first: Room, nickname: string, events: ConnectionEvents): MatchConnection {
   const code = first.roomId;
@@ -129,7 +132,10 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
         attach(await new Client(serverEndpoint()).reconnect(room.reconnectionToken));
         return events.onStatus('back');
       } catch (error) {
-        notFound = (error as { code?: number }).code === ROOM_NOT_FOUND;
+        const status = (error as { code?: number }).code;
+        // The seat was taken back with its credential from another window meanwhile.
+        if (status === CLOSE.seatTakenElsewhere) return end('taken-elsewhere');
+        notFound = status === ROOM_NOT_FOUND;
       }
       if (credential) {
         try {
@@ -139,7 +145,9 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
           const status = (error as { code?: number }).code;
           notFound = status === ROOM_NOT_FOUND;
           // The credential is not this room's: the seat cannot come back.
-          if (status === 403) return end('room-closed');
+          if (status === SEAT_NOT_THIS_ROOMS) return end('room-closed');
+          // Our token is spent and another connection (another window of ours) sits in the seat.
+          if (status === SEAT_IN_USE) return end('taken-elsewhere');
         }
       }
       // Not found on a server that has restored everything it had: the room is gone for good.
