@@ -23,8 +23,10 @@ export interface Services {
   competitionRooms: Map<string, string>;
   /** The event-loop time this process's rooms share for applying intents (see turn-budget.ts). */
   turnBudget: TurnBudget;
+  /** Intents dropped over the rooms' rate limit since start (see transport-guard.ts), for /metrics. */
+  droppedIntents: number;
 }
 
 export function newServices(): Services {
-  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget() };
+  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0 };
 }

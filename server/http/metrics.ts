@@ -23,6 +23,8 @@ export interface ProcessMetrics {
   rooms: number;
   clients: number;
   database: 'opening' | 'ready' | 'none';
+  /** Intents the rooms dropped over their rate limit since start (each flood's excess, counted, never queued). */
+  droppedIntents: number;
 }
 
 export function readMetrics(services: Services, reset: boolean, collect = false): ProcessMetrics {
@@ -43,6 +45,7 @@ export function readMetrics(services: Services, reset: boolean, collect = false)
     rooms,
     clients,
     database: services.store?.status() ?? 'none',
+    droppedIntents: services.droppedIntents,
   };
   if (reset) loopDelay.reset();
   return metrics;

@@ -200,6 +200,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!seat) return;
     const now = Date.now();
     const admission = this.guard.admit(client.sessionId, now);
+    if (admission !== 'accept') this.services.droppedIntents++;
     if (admission === 'refuse') return this.refuse(client, refusal('rate-limited', `${MAX_INTENTS_PER_SECOND} per second`));
     if (admission === 'drop') return;
     const parsed = parseMatchIntent(payload);

@@ -31,8 +31,6 @@ interface Window {
 
 export class TransportGuard {
   private windows = new Map<string, Window>();
-  /** Intents dropped over the limit since the room started, for the log (a number: it cannot grow a list). */
-  droppedIntents = 0;
 
   admit(sessionId: string, nowMs: number): Admission {
     let window = this.windows.get(sessionId);
@@ -45,7 +43,6 @@ export class TransportGuard {
       return 'accept';
     }
     window.dropped++;
-    this.droppedIntents++;
     return window.dropped === 1 ? 'refuse' : 'drop';
   }
 

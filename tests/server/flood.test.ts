@@ -45,6 +45,9 @@ describe('a client that sends too much', () => {
     expect(flooder.refusals.filter((r) => r.code === 'rate-limited')).toHaveLength(1);
     expect(flooder.refusals[0]!.message.length).toBeGreaterThan(10);
     expect(placed(host, 'Burst')).toBe(MAX_INTENTS_PER_SECOND);
+    // Dropped, and counted for the operator.
+    const metrics = (await (await fetch(`${server.url}/metrics`)).json()) as { droppedIntents: number };
+    expect(metrics.droppedIntents).toBeGreaterThanOrEqual(burst - MAX_INTENTS_PER_SECOND);
     // Still connected, still answered: its next intent (a new second) goes through, and it sees the patches.
     await pause(1000);
     flooder.send(bucket('After'));

@@ -9,7 +9,6 @@ describe('the transport guard', () => {
     expect(burst.filter((a) => a === 'accept')).toHaveLength(MAX_INTENTS_PER_SECOND);
     expect(burst.filter((a) => a === 'refuse')).toHaveLength(1);
     expect(burst.filter((a) => a === 'drop')).toHaveLength(200 - MAX_INTENTS_PER_SECOND - 1);
-    expect(guard.droppedIntents).toBe(200 - MAX_INTENTS_PER_SECOND);
     // Another client is not held back by the flooder.
     expect(guard.admit('bystander', 1_010)).toBe('accept');
     expect(guard.admit('flooder', 1_999)).toBe('drop');
