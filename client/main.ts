@@ -6,7 +6,7 @@ import './styles.css';
 import { h, render } from 'preact';
 import { onLanguage, t } from './i18n/index.ts';
 import { campaignLevels, fetchScenarios, type ScenarioSummary } from './net/scenarios.ts';
-import { forgetSeat, savedSeat, seatMayStillBeHeld } from './net/session-store.ts';
+import { forgetSeat, savedSeat, seatIsGone, seatMayStillBeHeld } from './net/session-store.ts';
 import { Briefing, CampaignMap } from './ui/campaign.ts';
 import { Home, type HomeChoice } from './ui/home.ts';
 import { mountToasts } from './ui/toasts.ts';
@@ -132,10 +132,11 @@ async function boot(): Promise<void> {
   if (seatSaved && seatMayStillBeHeld(seatSaved)) {
     try {
       await listing;
-      await seat({ kind: 'rejoin', token: seatSaved.token });
+      await seat({ kind: 'rejoin', seat: seatSaved });
       return;
-    } catch {
-      forgetSeat();
+    } catch (error) {
+      // Kept when the server could not be reached (restarting, say): the next load tries again.
+      if (seatIsGone(error)) forgetSeat();
     }
   }
   const teacher = new URLSearchParams(location.search).has(TEACHER_PARAM);

@@ -5,8 +5,9 @@ import { t } from './i18n/index.ts';
 import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection, type NewMatch } from './net/match-connection.ts';
 import type { ScenarioSummary } from './net/scenarios.ts';
 import { savedCompetition } from './net/competition-store.ts';
-import { touchSeat } from './net/session-store.ts';
+import { touchSeat, type SavedSeat } from './net/session-store.ts';
 import type { MatchSnapshot } from './net/snapshot.ts';
+import { mountConnectionBanner, type ConnectionBanner } from './ui/connection-banner.ts';
 import { MatchScreen } from './ui/match-screen.ts';
 import type { Tone } from './ui/toasts.ts';
 import { recordRun } from './view/campaign-progress.ts';
@@ -22,7 +23,8 @@ export type SeatRequest =
   | { kind: 'join'; nickname: string; code: string; team?: string }
   /** The teacher's seat of a classroom competition, taken with its host token. */
   | { kind: 'host'; nickname: string; code: string; hostToken: string }
-  | { kind: 'rejoin'; token: string };
+  /** Back to a seat this tab held (a reload): its token, else its credential. */
+  | { kind: 'rejoin'; seat: SavedSeat };
 
 export interface MatchHost {
   root: HTMLElement;
@@ -51,7 +53,7 @@ function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target:
   actions.send({ type: 'move', target: ref, position: { x: Math.round(x), y: Math.round(y) } }, { undo: 'undo.move' });
 }
 
-function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions): void } {
+function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void, banner: ConnectionBanner): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions): void } {
   let view: MatchView | null = null;
   let actions: PlayerActions | null = null;
   let seenTimeline = -1;
@@ -76,8 +78,7 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void): { events:
       view?.notice(warnings);
       if (warnings.length) toast(t('cfn.deployedWithWarnings', { count: warnings.length }), 'info');
     },
-    onLost: () => toast(t('net.lost'), 'error'),
-    onBack: () => toast(t('net.back'), 'info'),
+    onStatus: (status) => banner.show(status),
   };
   return {
     events,
@@ -120,12 +121,18 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
     if (request.kind === 'create') return createMatch(request.nickname, request.match, events);
     if (request.kind === 'join') return joinMatch(request.code, request.nickname, events, request.team ? { team: request.team } : {});
     if (request.kind === 'host') return joinMatch(request.code, request.nickname, events, { hostToken: request.hostToken });
-    return rejoinMatch(request.token, events);
+    return rejoinMatch(request.seat, events);
   };
   let resolveFirst!: (s: MatchSnapshot) => void;
   const first = new Promise<MatchSnapshot>((resolve) => (resolveFirst = resolve));
-  const wiring = connectionEvents((s) => resolveFirst(s));
-  const connection = await connect(wiring.events);
+  // Leaving from the banner (the room closed): back home without asking the gone room anything.
+  let exit: () => void = () => undefined;
+  const banner = mountConnectionBanner(() => exit());
+  const wiring = connectionEvents((s) => resolveFirst(s), banner);
+  const connection = await connect(wiring.events).catch((error: unknown) => {
+    banner.remove();
+    throw error;
+  });
   const snapshot = await first;
   const view = new MatchView(snapshot);
   const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
@@ -135,6 +142,7 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   const solo = snapshot.mode === 'solo';
   const leave = async (again?: ScenarioSummary): Promise<void> => {
     await connection.leave().catch(() => undefined);
+    banner.remove();
     render(null, host.root);
     history.replaceState(null, '', location.pathname);
     host.onExit(solo, again);
@@ -158,6 +166,7 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
     const m = view.current.match;
     await showReplay(answer.replay, m.teams.findIndex((x) => x.id === m.board.team));
   };
+  exit = () => void leave();
   document.body.dataset.screen = 'match';
   const screen = () =>
     h(MatchScreen, {

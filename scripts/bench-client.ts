@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     const refusals: unknown[] = [];
     host.onMessage(MESSAGE.refused, (r: unknown) => refusals.push(r));
     host.onMessage(MESSAGE.notice, () => undefined);
+    host.onMessage(MESSAGE.seat, () => undefined);
     host.send(MESSAGE.intent, { type: 'deployStack', stack: 'main-us-east-1', region: 'us-east-1', template: benchTemplate(COMPONENTS) });
     await new Promise((r) => setTimeout(r, 1500));
     if (refusals.length) throw new Error(`the bench template was refused: ${JSON.stringify(refusals[0])}`);

@@ -13,7 +13,8 @@ import { REGIONS } from '../shared/geography/regions.ts';
 import { scenarioSchema, type Scenario } from '../shared/scenario/index.ts';
 import { createWorld, runScenario, step, type World } from '../shared/sim/index.ts';
 import { applyIntent } from '../shared/match/apply.ts';
-import { createMatch, type Actor } from '../shared/match/match.ts';
+import { createMatch } from '../shared/match/create.ts';
+import { type Actor } from '../shared/match/match.ts';
 import { runTick } from '../shared/match/tick.ts';
 
 const json = process.argv.includes('--json');

@@ -9,8 +9,8 @@ import { mountRoutes } from './http/routes.ts';
 import { matchStore } from './match-store.ts';
 import { openDatabase } from './persistence/database.ts';
 import { openDatabaseInWorker } from './persistence/worker-database.ts';
-import { MatchRoom } from './rooms/match-room.ts';
-import { services } from './services.ts';
+import { matchRoomClass } from './rooms/match-room.ts';
+import { newServices, type Services } from './services.ts';
 
 /**
  * The transport's hard cap on one WebSocket frame. Far above any intent, so an oversized intent reaches the
@@ -27,8 +27,8 @@ export interface GameServer {
 }
 
 /** Re-creates every checkpointed match under its old code, paused until its players return. */
-async function restoreMatches(): Promise<number> {
-  const codes = (await services.store?.pending()) ?? [];
+async function restoreMatches(services: Services): Promise<number> {
+  const codes = (await services.store?.pending().catch(() => [])) ?? [];
   let restored = 0;
   for (const code of codes) {
     services.restoring.add(code);
@@ -47,6 +47,7 @@ async function restoreMatches(): Promise<number> {
 
 export async function startGameServer(config: ServerConfig): Promise<GameServer> {
   const startedAt = Date.now();
+  const services = newServices();
   // The database opens in the background: the page and new rooms do not wait for it. The embedded one runs
   // on a worker thread, so neither its start (initdb) nor its queries ever stall the game loop.
   services.store = matchStore(() =>
@@ -70,12 +71,15 @@ export async function startGameServer(config: ServerConfig): Promise<GameServer>
     greet: false,
     // We own the signals: main.ts stops the server and exits; tests stop it without exiting.
     gracefullyShutdown: false,
-    express: (app) => mountRoutes(app, { clientDir: config.clientDir, version: config.version, startedAt }),
+    express: (app) => mountRoutes(app, { clientDir: config.clientDir, version: config.version, startedAt, services }),
   });
-  server.define(MATCH_ROOM, MatchRoom);
+  server.define(MATCH_ROOM, matchRoomClass(services));
   await server.listen(config.port, config.host);
   const port = (transport.server?.address() as AddressInfo).port;
-  const restored = restoreMatches();
+  // Ready (for /healthz) once every checkpoint has been tried: restored, or reported as not restorable.
+  const restored = restoreMatches(services).finally(() => {
+    services.ready = true;
+  });
   return {
     port,
     restored,

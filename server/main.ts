@@ -16,6 +16,8 @@ const server = await startGameServer(config);
 console.log(`Five Nines ${pkg.version} listening on http://localhost:${server.port}`);
 void server.restored.then((count) => {
   if (count > 0) console.log(`restored ${count} match${count === 1 ? '' : 'es'} from checkpoints`);
+  // /healthz answers 200 from now on (503 until here): players coming back after a restart find their rooms.
+  console.log('ready');
 });
 
 let stopping = false;

@@ -1,6 +1,9 @@
-// What rooms need from the process around them (the match store, whether we are shutting down), set once
-// at start-up. Rooms are made by Colyseus from a class, so they reach these here rather than by argument.
+// What rooms and routes need from the process around them: the match store, the turn budget, whether we are
+// shutting down or still restoring. One object per server, made by game-server.ts and handed to the room class
+// (see matchRoomClass) and the routes; no module keeps it as a global, so two servers in one process (tests)
+// never share it.
 import type { MatchStore } from './match-store.ts';
+import { TurnBudget } from './rooms/turn-budget.ts';
 
 /** What the process's metrics read of a live room. */
 export interface LiveRoom {
@@ -13,9 +16,17 @@ export interface Services {
   store?: MatchStore;
   /** Rooms to restore from checkpoints: only these codes may be created with the `restore` option. */
   restoring: Set<string>;
+  /** False until every checkpointed match is restored (or failed to be): /healthz answers 503 until then. */
+  ready: boolean;
   shuttingDown: boolean;
   /** Competition rooms about to be created: room code → competition id (only these may claim a code). */
   competitionRooms: Map<string, string>;
+  /** The event-loop time this process's rooms share for applying intents (see turn-budget.ts). */
+  turnBudget: TurnBudget;
+  /** Intents dropped over the rooms' rate limit since start (see transport-guard.ts), for /metrics. */
+  droppedIntents: number;
 }
 
-export const services: Services = { rooms: new Set(), restoring: new Set(), shuttingDown: false, competitionRooms: new Map() };
+export function newServices(): Services {
+  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0 };
+}

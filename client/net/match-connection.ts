@@ -1,20 +1,26 @@
 // The network layer: the only place that talks to Colyseus. It never imports Phaser; it turns the room's
-// state into plain snapshots for the view-model, sends intents, asks for CloudTrail pages and keeps the
-// reconnection token so that a reload returns the player to their seat.
+// state into plain snapshots for the view-model, sends intents, asks for CloudTrail pages, and keeps the
+// player in their seat: whatever ends the connection (a dropped network, a flood the server cut, a server
+// restart, the room closing) is reported as a connection state, and where the seat can be had back it is.
+//
+// Coming back: first with the SDK's reconnection token (the room holds a dropped seat a minute for it), then
+// with the seat credential the room gave this client (message `seat`), which also survives a server restart.
+// The SDK's own automatic reconnection is switched off: it gives up on a restart (the token is gone with the
+// old process) and on Colyseus's error close, and two loops would race; this one covers every ending.
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
+import { CLOSE, endingOf } from '../../shared/protocol/close-codes.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
 import { MATCH_ROOM, MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
-import type { Refusal } from '../../shared/protocol/refusals.ts';
+import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import { serverEndpoint } from './endpoint.ts';
-import { forgetSeat, saveSeat } from './session-store.ts';
+import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
 import { PropsCache, snapshotOf, type MatchSnapshot, type StateJson } from './snapshot.ts';
 
 export interface MatchConnection {
   code: string;
-  sessionId: string;
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
   /** The finished match's replay (refused before the finish). */
@@ -22,55 +28,148 @@ export interface MatchConnection {
   leave(): Promise<void>;
 }
 
+/**
+ * Where the connection stands, as the player is told it: `lost` and `restarting` are being repaired
+ * (automatically), `back` follows a repair; `room-closed`, `taken-elsewhere` and `gave-up` are final.
+ */
+export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up';
+
 export interface ConnectionEvents {
   onSnapshot(snapshot: MatchSnapshot): void;
   onRefused(refusal: Refusal): void;
   onNotice(warnings: string[]): void;
-  onLost(reason: string): void;
-  onBack(): void;
+  onStatus(status: ConnectionStatus): void;
 }
 
 /** Snapshots are built at most this often: the room patches up to 20 times a second, the screen needs fewer. */
 const SNAPSHOT_EVERY_MS = 200;
+/** Waits between attempts to get the seat back: quick at first, then every few seconds. */
+const RETRY_MS = [200, 500, 1000, 2000, 3000];
+/** Past this without a seat (the server down, or never giving it back), the page stops trying and says so. */
+const GIVE_UP_MS = 3 * 60_000;
+/** Connections that end again this soon after coming back count as a fight over the seat (two windows). */
+const FLAPPING_MS = 20_000;
+const MAX_FLAPS = 3;
 
-function wire(room: Room, events: ConnectionEvents): MatchConnection {
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The server answers /healthz 200 only once it has restored its checkpointed matches (503 meanwhile). */
+async function serverReady(): Promise<boolean> {
+  try {
+    return (await fetch(`${serverEndpoint()}/healthz`, { cache: 'no-store' })).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Colyseus's matchmaking answer for a room that is not on the server (disposed, or not restored yet). */
+const ROOM_NOT_FOUND = 522;
+/** The room's answers to a seat credential (server/rooms/seats.ts): not one of its seats; in use by a live connection. */
+const SEAT_NOT_THIS_ROOMS = 403;
+const SEAT_IN_USE = 409;
+
+function wire(first: Room, nickname: string, events: ConnectionEvents): MatchConnection {
+  const code = first.roomId;
+  let room = first;
+  let leaving = false;
+  /** The current room's connection has ended (a repair may be under way): nothing to leave on it. */
+  let ended = false;
+  let credential = savedSeat()?.code === code ? savedSeat()?.credential : undefined;
+  const recoveries: number[] = [];
   const cache = new PropsCache();
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let lastBuilt = 0;
-  const build = (): void => {
-    timer = null;
-    lastBuilt = performance.now();
-    events.onSnapshot(snapshotOf((room.state as { toJSON(): StateJson }).toJSON(), room.sessionId, cache));
+
+  const attach = (r: Room): void => {
+    room = r;
+    ended = false;
+    r.reconnection.enabled = false;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let lastBuilt = 0;
+    const build = (): void => {
+      timer = null;
+      lastBuilt = performance.now();
+      if (r === room) events.onSnapshot(snapshotOf((r.state as { toJSON(): StateJson }).toJSON(), r.sessionId, cache));
+    };
+    r.onStateChange(() => {
+      if (timer !== null) return;
+      timer = setTimeout(build, Math.max(0, SNAPSHOT_EVERY_MS - (performance.now() - lastBuilt)));
+    });
+    r.onMessage(MESSAGE.refused, (refusal: Refusal) => events.onRefused(refusal));
+    r.onMessage(MESSAGE.notice, (notice: { warnings?: string[] }) => events.onNotice(notice.warnings ?? []));
+    r.onMessage(MESSAGE.seat, (seat: { credential?: string }) => {
+      if (typeof seat.credential !== 'string') return;
+      credential = seat.credential;
+      saveSeat({ code, token: r.reconnectionToken, credential, nickname });
+    });
+    r.onLeave((closeCode) => {
+      if (r !== room) return;
+      ended = true;
+      const ending = endingOf(closeCode, leaving);
+      if (ending === 'left') return forgetSeat();
+      if (ending === 'room-closed' || ending === 'taken-elsewhere') return end(ending);
+      void recover(ending);
+    });
+    saveSeat({ code, token: r.reconnectionToken, ...(credential ? { credential } : {}), nickname });
   };
-  room.onStateChange(() => {
-    if (timer !== null) return;
-    const wait = Math.max(0, SNAPSHOT_EVERY_MS - (performance.now() - lastBuilt));
-    timer = setTimeout(build, wait);
-  });
-  room.onMessage(MESSAGE.refused, (refusal: Refusal) => events.onRefused(refusal));
-  room.onMessage(MESSAGE.notice, (notice: { warnings?: string[] }) => events.onNotice(notice.warnings ?? []));
-  room.onDrop(() => events.onLost('dropped'));
-  room.onReconnect(() => {
-    saveSeat(room.roomId, room.reconnectionToken);
-    events.onBack();
-  });
-  room.onLeave((code, reason) => {
-    if (code === 1000) forgetSeat();
-    else events.onLost(reason ?? `connection closed (${code})`);
-  });
-  saveSeat(room.roomId, room.reconnectionToken);
+
+  const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up'): void => {
+    if (status !== 'gave-up') forgetSeat();
+    events.onStatus(status);
+  };
+
+  /** Tries, until it works or cannot: the token, then the credential; a room not found is closed only once the server is ready. */
+  const recover = async (cause: 'lost' | 'restarting'): Promise<void> => {
+    const now = Date.now();
+    recoveries.push(now);
+    while (recoveries.length > 0 && now - recoveries[0]! > FLAPPING_MS) recoveries.shift();
+    if (recoveries.length > MAX_FLAPS) return end('taken-elsewhere');
+    events.onStatus(cause);
+    const started = Date.now();
+    for (let attempt = 0; !leaving; attempt++) {
+      await pause(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
+      if (leaving) return;
+      let notFound = false;
+      try {
+        attach(await new Client(serverEndpoint()).reconnect(room.reconnectionToken));
+        return events.onStatus('back');
+      } catch (error) {
+        const status = (error as { code?: number }).code;
+        // The seat was taken back with its credential from another window meanwhile.
+        if (status === CLOSE.seatTakenElsewhere) return end('taken-elsewhere');
+        notFound = status === ROOM_NOT_FOUND;
+      }
+      if (credential) {
+        try {
+          attach(await new Client(serverEndpoint()).joinById(code, { nickname, seat: credential }));
+          return events.onStatus('back');
+        } catch (error) {
+          const status = (error as { code?: number }).code;
+          notFound = status === ROOM_NOT_FOUND;
+          // The credential is not this room's: the seat cannot come back.
+          if (status === SEAT_NOT_THIS_ROOMS) return end('room-closed');
+          // Our token is spent and another connection (another window of ours) sits in the seat.
+          if (status === SEAT_IN_USE) return end('taken-elsewhere');
+        }
+      }
+      // Not found on a server that has restored everything it had: the room is gone for good.
+      if (notFound && (await serverReady())) return end('room-closed');
+      if (Date.now() - started > GIVE_UP_MS) return end('gave-up');
+    }
+  };
+
+  attach(first);
   return {
-    code: room.roomId,
-    sessionId: room.sessionId,
-    send: (intent) => room.send(MESSAGE.intent, intent),
+    code,
+    // While the connection is down nothing is queued for a room that may not come back: the player is told.
+    send: (intent) => (ended ? events.onRefused(refusal('not-connected')) : room.send(MESSAGE.intent, intent)),
     async trail(query) {
       const answer = (await room.request(MESSAGE.trail, query)) as { ok: boolean; events?: TrailEvent[] };
       return answer.ok ? (answer.events ?? []) : [];
     },
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     leave: async () => {
+      leaving = true;
       forgetSeat();
-      await room.leave(true);
+      if (!ended) await room.leave(true);
     },
   };
 }
@@ -79,7 +178,7 @@ export type NewMatch = Pick<CreateOptions, 'mode' | 'scenario'> & { design?: str
 
 export async function createMatch(nickname: string, match: NewMatch, events: ConnectionEvents): Promise<MatchConnection> {
   const room = await new Client(serverEndpoint()).create(MATCH_ROOM, { nickname, ...match });
-  return wire(room, events);
+  return wire(room, nickname, events);
 }
 
 /** What else a join may say: the classroom team a student picks, or the teacher's host token. */
@@ -87,11 +186,19 @@ export type JoinExtras = Pick<JoinOptions, 'team' | 'hostToken'>;
 
 export async function joinMatch(code: string, nickname: string, events: ConnectionEvents, extras: JoinExtras = {}): Promise<MatchConnection> {
   const room = await new Client(serverEndpoint()).joinById(code, { nickname, ...extras });
-  return wire(room, events);
+  return wire(room, nickname, events);
 }
 
-/** Back into a seat after a reload, with the token the room gave this tab. */
-export async function rejoinMatch(token: string, events: ConnectionEvents): Promise<MatchConnection> {
-  const room = await new Client(serverEndpoint()).reconnect(token);
-  return wire(room, events);
+/**
+ * Back into a seat after a reload: with the token the room gave this tab while it holds the seat (a minute),
+ * else with the seat's credential (after a restart, or later).
+ */
+export async function rejoinMatch(seat: { code: string; token: string; credential?: string; nickname?: string }, events: ConnectionEvents): Promise<MatchConnection> {
+  const nickname = seat.nickname ?? '';
+  try {
+    return wire(await new Client(serverEndpoint()).reconnect(seat.token), nickname, events);
+  } catch (error) {
+    if (!seat.credential || !nickname) throw error;
+    return wire(await new Client(serverEndpoint()).joinById(seat.code, { nickname, seat: seat.credential }), nickname, events);
+  }
 }

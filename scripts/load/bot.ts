@@ -51,6 +51,8 @@ export class Bot {
       if (r.code !== 'rate-limited') this.stats.errors.push(`refused: ${r.code}`);
     });
     this.room!.onMessage(MESSAGE.notice, () => undefined);
+    // The seat credential (for coming back after a restart): bots do not come back.
+    this.room!.onMessage(MESSAGE.seat, () => undefined);
     this.room!.onLeave((code) => {
       if (!this.stopped && code !== 1000) this.stats.errors.push(`dropped: ${code}`);
     });

@@ -1,6 +1,7 @@
 // A server process of its own for the load harness and the soak: on loopback, a free port, the embedded
 // database in memory unless the caller's environment says otherwise (REDIS_URL, DATABASE_URL, …).
 import { spawn } from 'node:child_process';
+import { untilReady } from '../ready.ts';
 
 export interface OwnServer {
   url: string;
@@ -23,6 +24,7 @@ export async function startOwnServer(env: Record<string, string> = {}, nodeFlags
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await untilReady(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,

@@ -13,9 +13,9 @@ import { createTeams } from '../persistence/queries/teams.ts';
 import { listResults } from '../persistence/queries/results.ts';
 import { resultsToCsv } from '../persistence/results-csv.ts';
 import { newRoomCode } from '../rooms/room-codes.ts';
-import { services } from '../services.ts';
+import type { Services } from '../services.ts';
 
-async function database(res: Response): Promise<Database | undefined> {
+async function database(services: Services, res: Response): Promise<Database | undefined> {
   const db = await services.store?.ready;
   if (!db) res.status(503).json({ code: 'no-database', message: 'Results cannot be stored: the database is not available.' });
   return db;
@@ -41,7 +41,7 @@ async function guarded(req: Request, res: Response, db: Database) {
   return competition;
 }
 
-export function mountCompetitionRoutes(app: Application): void {
+export function mountCompetitionRoutes(app: Application, services: Services): void {
   app.post('/api/competitions', express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = newCompetitionSchema.safeParse(req.body);
     if (!parsed.success) {
@@ -54,7 +54,7 @@ export function mountCompetitionRoutes(app: Application): void {
       res.status(400).json({ code: 'unknown-scenario', message: scenario.message });
       return;
     }
-    const db = await database(res);
+    const db = await database(services, res);
     if (!db) return;
     const seed = parsed.data.seed ?? Math.floor(Math.random() * 2 ** 31);
     const code = await newRoomCode();
@@ -95,14 +95,14 @@ export function mountCompetitionRoutes(app: Application): void {
   });
 
   app.get('/api/competitions/:id/results.json', async (req, res) => {
-    const db = await database(res);
+    const db = await database(services, res);
     const competition = db && (await guarded(req, res, db));
     if (!db || !competition) return;
     res.json({ competition, results: await listResults(db, competition.id) });
   });
 
   app.get('/api/competitions/:id/results.csv', async (req, res) => {
-    const db = await database(res);
+    const db = await database(services, res);
     const competition = db && (await guarded(req, res, db));
     if (!db || !competition) return;
     res.type('text/csv').set('Content-Disposition', `attachment; filename="five-nines-${competition.joinCode}-results.csv"`);
@@ -110,7 +110,7 @@ export function mountCompetitionRoutes(app: Application): void {
   });
 
   app.get('/api/competitions/:id/replay.json', async (req, res) => {
-    const db = await database(res);
+    const db = await database(services, res);
     const competition = db && (await guarded(req, res, db));
     if (!db || !competition) return;
     const summaries = await listReplays(db, competition.id);

@@ -1,6 +1,6 @@
 // Process figures for operators and the load harness: memory, CPU time, event-loop delay, rooms and clients.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { services } from '../services.ts';
+import type { Services } from '../services.ts';
 
 const RESOLUTION_MS = 10;
 const loopDelay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
@@ -23,9 +23,11 @@ export interface ProcessMetrics {
   rooms: number;
   clients: number;
   database: 'opening' | 'ready' | 'none';
+  /** Intents the rooms dropped over their rate limit since start (each flood's excess, counted, never queued). */
+  droppedIntents: number;
 }
 
-export function readMetrics(reset: boolean, collect = false): ProcessMetrics {
+export function readMetrics(services: Services, reset: boolean, collect = false): ProcessMetrics {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (collect && gc) gc();
   const memory = process.memoryUsage();
@@ -43,6 +45,7 @@ export function readMetrics(reset: boolean, collect = false): ProcessMetrics {
     rooms,
     clients,
     database: services.store?.status() ?? 'none',
+    droppedIntents: services.droppedIntents,
   };
   if (reset) loopDelay.reset();
   return metrics;

@@ -4,29 +4,35 @@ import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
 import { readMetrics } from './metrics.ts';
 import { mountCompetitionRoutes } from './competition-routes.ts';
+import type { Services } from '../services.ts';
 
 // The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
 export interface RouteOptions {
   clientDir: string;
   version: string;
   startedAt: number;
+  services: Services;
 }
 
 export function mountRoutes(app: Application, options: RouteOptions): void {
+  const { services } = options;
+  // Ready only once every checkpointed match is back under its code: a player who comes back after a restart
+  // (and `npm start`'s and the tests' waits) must not be told their room does not exist while it is restoring.
   app.get('/healthz', (_req, res) => {
-    res.json({
-      status: 'ok',
+    res.status(services.ready ? 200 : 503).json({
+      status: services.ready ? 'ok' : 'restoring',
+      ready: services.ready,
       version: options.version,
       uptimeS: Math.round((Date.now() - options.startedAt) / 1000),
     });
   });
 
-  mountCompetitionRoutes(app);
+  mountCompetitionRoutes(app, services);
 
   // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window);
   // `?gc=1` collects garbage first, only in a process started with --expose-gc (the soak's heap readings).
   app.get('/metrics', (req, res) => {
-    res.json(readMetrics(req.query.reset === '1', req.query.gc === '1'));
+    res.json(readMetrics(services, req.query.reset === '1', req.query.gc === '1'));
   });
 
   // The scenarios a player can pick: enough for a campaign map and a teacher's form (the full text is in

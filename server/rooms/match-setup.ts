@@ -1,6 +1,7 @@
 // A new match from a room's create options: its scenario and starting design from assets/, its teams.
 import { join } from 'node:path';
-import { createMatch, type Match } from '../../shared/match/match.ts';
+import { createMatch } from '../../shared/match/create.ts';
+import { type Match } from '../../shared/match/match.ts';
 import { startingDesign, startingManifest } from '../../shared/scenario/start.ts';
 import type { CreateOptions } from '../../shared/protocol/join.ts';
 import { ASSETS_DIR, designFromManifest, errorsOf, scenarioById } from '../assets/library.ts';
@@ -25,5 +26,5 @@ export function setUpMatch(options: CreateOptions, seed: number): MatchSetupResu
     loaded = read.design;
   }
   const design = options.design && loaded ? { ...loaded, actions: [] } : startingDesign(scenario.scenario, loaded);
-  return { ok: true, match: createMatch({ mode: options.mode, scenario: scenario.scenario, seed, design, teams: teamsFor(options) }) };
+  return { ok: true, match: createMatch({ mode: options.mode, scenario: scenario.scenario, seed, design, teams: teamsFor(options) }, Date.now()) };
 }

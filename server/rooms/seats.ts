@@ -1,14 +1,157 @@
-// The room's seats: who is connected as whom. A seat outlives a dropped connection (reconnection keeps it)
-// and maps a client to the Actor the rules see.
-import type { Actor } from '../../shared/match/match.ts';
+// The room's seat policy: who sits where, and who may come back to which seat. A seat outlives its connection
+// (a dropped player's seat waits for them; a restored match's seats wait for their players) and maps a client
+// to the Actor the rules see.
+//
+// Coming back: within Colyseus's reconnection window the SDK's token does it. Beyond it (a reload a minute
+// later, a server restart, which the SDK's tokens do not survive) the seat's credential does: an unguessable
+// secret the room hands to the seat's own client alone when it sits down, and keeps only as a hash (in memory
+// and in the checkpoint). A nickname claims nothing: anyone may type one.
+import { createHash, randomBytes } from 'node:crypto';
+import { findUser } from '../../shared/iam/directory.ts';
+import { BUILDERS_GROUP } from '../../shared/match/create.ts';
+import type { MatchIntent } from '../../shared/match/intents.ts';
+import type { Actor, Match } from '../../shared/match/match.ts';
 import type { SeatView } from '../wire/project.ts';
 
+
 export interface Seat {
+  /** The connection sitting here now (or last); empty for a restored seat nobody has claimed yet. */
   sessionId: string;
   actor: Actor;
   connected: boolean;
-  /** Intents accepted into the queue in the current one-second window (the room's own rate limit). */
-  window: { startedMs: number; count: number };
+  /** SHA-256 (hex) of the seat's credential: the room never keeps the credential itself. */
+  key: string;
+}
+
+/** What a client asks for when it joins (its options, checked by the room). */
+export interface SeatRequest {
+  sessionId: string;
+  nickname: string;
+  team?: string | undefined;
+  /** The credential of a seat the client held before. */
+  credential?: string | undefined;
+  /** In a competition: the client presented the teacher's host token, and it was valid. */
+  hostByToken: boolean;
+}
+
+/** A seat taken; `credential` is sent to that client alone (a new seat's, or a reclaimed host seat's new one). */
+export type Seating = { ok: true; seat: Seat; credential: string; returning: boolean } | { ok: false; status: number; message: string };
+
+/** The intents the room makes as the account's root to seat a player (their IAM user). */
+export type SystemIntent = (intent: MatchIntent) => void;
+
+export function newCredential(): { credential: string; key: string } {
+  const credential = randomBytes(32).toString('base64url');
+  return { credential, key: keyOf(credential) };
+}
+
+function keyOf(credential: string): string {
+  return createHash('sha256').update(credential).digest('hex');
+}
+
+export class SeatPolicy {
+  private bySession = new Map<string, Seat>();
+  /** Seats of a restored match whose players have not come back yet. */
+  private waiting: Seat[] = [];
+  /** Whether seats are handed out as in a competition: only the host token makes a host. */
+  private competition: boolean;
+
+  constructor(competition: boolean, restored: { actors: Actor[]; keys: string[] } | undefined = undefined) {
+    this.competition = competition;
+    if (restored) this.waiting = restored.actors.map((actor, i) => ({ sessionId: '', actor, connected: false, key: restored.keys[i] ?? '' }));
+  }
+
+  get(sessionId: string): Seat | undefined {
+    return this.bySession.get(sessionId);
+  }
+
+  /** Every seat, claimed or not: what a checkpoint keeps. */
+  all(): Seat[] {
+    return [...this.waiting, ...this.bySession.values()];
+  }
+
+  /** How many seats of a restored match still wait for players who can claim them (with a credential). */
+  unclaimed(): number {
+    return this.waiting.filter((s) => s.key !== '').length;
+  }
+
+  views(): SeatView[] {
+    return seatViews(this.bySession.values());
+  }
+
+  /**
+   * Seats a joining client: back in its own seat with its credential (or, for a competition's teacher, the host
+   * token); else a new seat (the host's, if the room has none yet and is not a competition).
+   */
+  take(request: SeatRequest, match: Match, system: SystemIntent): Seating {
+    if (request.credential !== undefined) {
+      const key = keyOf(request.credential);
+      const seat = this.all().find((s) => s.key !== '' && s.key === key);
+      if (!seat) return { ok: false, status: 403, message: 'That seat credential does not belong to this room.' };
+      if (seat.connected) return { ok: false, status: 409, message: 'That seat is in use by a connected player.' };
+      return { ok: true, seat: this.move(seat, request.sessionId), credential: request.credential, returning: true };
+    }
+    if (request.hostByToken) {
+      // The teacher's seat, back with the token: away ones first; a new credential, since the old one is unknown here.
+      const away = this.all().find((s) => s.actor.host && !s.connected);
+      if (away) {
+        const fresh = newCredential();
+        away.key = fresh.key;
+        return { ok: true, seat: this.move(away, request.sessionId), credential: fresh.credential, returning: true };
+      }
+    }
+    const isHost = this.competition ? request.hostByToken : !this.all().some((s) => s.actor.host);
+    const fresh = newCredential();
+    const actor = isHost ? hostActor(request.nickname, match) : playerActor(request, match, this.all(), system);
+    const seat: Seat = { sessionId: request.sessionId, actor, connected: true, key: fresh.key };
+    this.bySession.set(request.sessionId, seat);
+    return { ok: true, seat, credential: fresh.credential, returning: false };
+  }
+
+  /** The connection dropped or left: the seat stays, shown as away. */
+  away(sessionId: string): void {
+    const seat = this.bySession.get(sessionId);
+    if (seat) seat.connected = false;
+  }
+
+  /** Back over the same session (Colyseus's reconnection); false when the seat has meanwhile been claimed elsewhere. */
+  back(sessionId: string): boolean {
+    const seat = this.bySession.get(sessionId);
+    if (seat) seat.connected = true;
+    return seat !== undefined;
+  }
+
+  /** The host hands an IAM user to a player (by nickname or session id): from now on they act as it. */
+  assignUser(player: string, user: string): void {
+    const seat = [...this.bySession.values()].find((s) => s.sessionId === player || s.actor.nickname === player);
+    if (seat && !seat.actor.host) {
+      const { session: _dropped, ...rest } = seat.actor;
+      seat.actor = { ...rest, identity: { kind: 'user', name: user } };
+    }
+  }
+
+  private move(seat: Seat, sessionId: string): Seat {
+    this.waiting = this.waiting.filter((s) => s !== seat);
+    if (seat.sessionId !== '' && this.bySession.get(seat.sessionId) === seat) this.bySession.delete(seat.sessionId);
+    seat.sessionId = sessionId;
+    seat.connected = true;
+    this.bySession.set(sessionId, seat);
+    return seat;
+  }
+}
+
+function hostActor(nickname: string, match: Match): Actor {
+  const team = match.mode === 'classroom' ? null : (match.teams[0]?.id ?? null);
+  return { nickname, identity: { kind: 'root' }, team, host: true, mfa: true };
+}
+
+/** A new player: an IAM user of their own in the Builders group, on the team asked for or the smallest. */
+function playerActor(request: SeatRequest, match: Match, seats: readonly Seat[], system: SystemIntent): Actor {
+  const name = iamNameFor(request.nickname, (n) => findUser(match.directory, n) !== undefined);
+  system({ type: 'iam', request: { op: 'createUser', name } });
+  system({ type: 'iam', request: { op: 'addToGroup', member: name, group: BUILDERS_GROUP } });
+  const team = teamForNewPlayer(match.teams, seats.filter((s) => !s.actor.host), request.team);
+  return { nickname: request.nickname, identity: { kind: 'user', name }, team, host: false, mfa: false };
 }
 
 /** An IAM user name from a nickname: IAM allows letters, digits and +=,.@_- up to 64 characters. */

@@ -10,34 +10,37 @@
 const TURN_BUDGET_MS = 5;
 const MAX_WAIT_MS = 200;
 
-let spentMs = 0;
-let renewal = false;
-/** What one intent has been costing lately (a moving average), to decide how many fit in what is left. */
-let costMs = 0.5;
+/** One per process (in its Services): every room of the process draws on the same turn. */
+export class TurnBudget {
+  private spentMs = 0;
+  private renewal = false;
+  /** What one intent has been costing lately (a moving average), to decide how many fit in what is left. */
+  private costMs = 0.5;
 
-function renewNextTurn(): void {
-  if (renewal) return;
-  renewal = true;
-  // Immediates run once the timers of this turn (every room tick that fell due) have run.
-  setImmediate(() => {
-    spentMs = 0;
-    renewal = false;
-  });
-}
+  /** How many of `waiting` intents (the oldest queued `oldestWaitMs` ago) a room may apply now. */
+  intentsAllowed(waiting: number, oldestWaitMs: number): number {
+    if (waiting === 0) return 0;
+    this.renewNextTurn();
+    if (oldestWaitMs >= MAX_WAIT_MS) return waiting;
+    const fit = Math.floor((TURN_BUDGET_MS - this.spentMs) / this.costMs);
+    // The first room of a turn always makes progress.
+    return Math.min(waiting, this.spentMs === 0 ? Math.max(fit, 1) : Math.max(fit, 0));
+  }
 
-/** How many of `waiting` intents (the oldest queued `oldestWaitMs` ago) a room may apply now. */
-export function intentsAllowed(waiting: number, oldestWaitMs: number): number {
-  if (waiting === 0) return 0;
-  renewNextTurn();
-  if (oldestWaitMs >= MAX_WAIT_MS) return waiting;
-  const fit = Math.floor((TURN_BUDGET_MS - spentMs) / costMs);
-  // The first room of a turn always makes progress.
-  return Math.min(waiting, spentMs === 0 ? Math.max(fit, 1) : Math.max(fit, 0));
-}
+  /** Records what applying `count` intents took. */
+  intentsSpent(count: number, ms: number): void {
+    if (count === 0) return;
+    this.spentMs += ms;
+    this.costMs = this.costMs * 0.9 + (ms / count) * 0.1;
+  }
 
-/** Records what applying `count` intents took. */
-export function intentsSpent(count: number, ms: number): void {
-  if (count === 0) return;
-  spentMs += ms;
-  costMs = costMs * 0.9 + (ms / count) * 0.1;
+  private renewNextTurn(): void {
+    if (this.renewal) return;
+    this.renewal = true;
+    // Immediates run once the timers of this turn (every room tick that fell due) have run.
+    setImmediate(() => {
+      this.spentMs = 0;
+      this.renewal = false;
+    });
+  }
 }

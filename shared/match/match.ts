@@ -60,7 +60,8 @@ export interface MatchSetup {
   teams: { id: string; name: string }[];
 }
 
-export function createMatch(setup: MatchSetup): Match {
+/** A match before its account opens: begin one with createMatch (create.ts), which every player of a match uses. */
+export function blankMatch(setup: MatchSetup): Match {
   return {
     mode: setup.mode,
     scenario: setup.scenario,

@@ -13,7 +13,8 @@ import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
 import type { TimelineEntry } from '../sim/world.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { chartPoint, type ChartPoint } from './board-view.ts';
-import { createMatch, type Match, type MatchSetup } from './match.ts';
+import { createMatch, openingLength } from './create.ts';
+import { type Match, type MatchSetup } from './match.ts';
 import { replayInputs, type ReplayInput } from './replay.ts';
 import { runTick, type TimelineCursor } from './tick.ts';
 
@@ -84,8 +85,9 @@ interface Recording {
 const STEPS_PER_MINUTE = 60 / STEP_SECONDS;
 
 export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], finalStep: number, options: ReplayOptions = {}): ReplayCursor {
-  const inputs: ReplayInput[] = replayInputs(trail);
   const first = createMatch(setup);
+  // The account's opening is made again by createMatch: the inputs are what came after it.
+  const inputs: ReplayInput[] = replayInputs(trail.slice(openingLength(first, trail)));
   const last = Math.max(0, Math.min(Math.floor(finalStep), first.clock.endStep));
   const every = Math.max(1, Math.floor(options.keyframeEvery ?? Math.max(60, Math.ceil(last / 100))));
   const keyframes: Keyframe[] = [];

@@ -2,7 +2,8 @@ import { hashWorld } from '../sim/hash.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { matchIntentSchema } from './intents.ts';
-import { createMatch, type Actor, type Match, type MatchSetup } from './match.ts';
+import { createMatch, openingLength } from './create.ts';
+import { type Actor, type Match, type MatchSetup } from './match.ts';
 import { runTick, type Queued, type TimelineCursor } from './tick.ts';
 
 // A match replayed from its setup and audit log: the events that carry a userIdentity are the inputs, in
@@ -36,7 +37,8 @@ export function replayInputs(trail: readonly TrailEvent[]): ReplayInput[] {
 export function replayMatch(setup: MatchSetup, trail: readonly TrailEvent[], finalStep: number): Match {
   const match = createMatch(setup);
   const cursor: TimelineCursor = new Map();
-  const inputs = replayInputs(trail);
+  // The account's opening is made again by createMatch: the inputs are what came after it.
+  const inputs = replayInputs(trail.slice(openingLength(match, trail)));
   let next = 0;
   for (;;) {
     const at = match.clock.step;

@@ -14,6 +14,8 @@ export const joinOptionsSchema = z.object({
   team: z.string().min(1).max(64).optional(),
   /** A competition's host token: whoever presents it takes the teacher's seat. */
   hostToken: z.string().min(1).max(128).optional(),
+  /** The seat credential the room gave this player (message `seat`): back to that seat, after a restart too. */
+  seat: z.string().min(16).max(128).optional(),
 });
 
 /** Most teams in one classroom match, and most players in one room. */

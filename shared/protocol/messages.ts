@@ -9,6 +9,11 @@ export const MESSAGE = {
   refused: 'refused',
   /** Server → the sender: its intent was applied with warnings worth reading (a loader's warnings). */
   notice: 'notice',
+  /**
+   * Server → one client, when it sits down: `{ credential }`, the secret that gives it back its seat after a
+   * server restart or a long absence (presented as the join option `seat`). Sent to the seat's own client only.
+   */
+  seat: 'seat',
   /** Client → server request: a CloudTrail query (shared/trail/query.ts); the answer is the matching events. */
   trail: 'trail',
   /** Client → server request (host only): the step and every team's world hash, to check a restore or replay. */

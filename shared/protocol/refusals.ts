@@ -23,6 +23,7 @@ export const REFUSALS = {
   'unknown-team': 'There is no team of that name in this match.',
   'kind-not-allowed': 'This scenario does not offer that kind of component.',
   'internal-error': 'The server hit a fault in this room and closed it; your progress up to the last checkpoint is kept.',
+  'not-connected': 'Not sent: the connection is down. It is coming back; try again in a moment.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-import { createMatch } from '../../shared/match/match.ts';
+import { createMatch } from '../../shared/match/create.ts';
 import { matchReplayOf, replayRows } from '../../shared/match/replay-file.ts';
 import { runTick } from '../../shared/match/tick.ts';
 import { exampleDesign, exampleScenario, host } from '../support/match-fixtures.ts';

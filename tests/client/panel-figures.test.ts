@@ -22,7 +22,8 @@ import { chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type
 import { costView, type CostView } from '../../shared/match/cost-view.ts';
 import { debriefOf, worseMinute, type Debrief, type WorstMinute } from '../../shared/match/debrief.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
-import { createMatch, simSeconds, type Actor, type Match, type MatchSetup } from '../../shared/match/match.ts';
+import { createMatch } from '../../shared/match/create.ts';
+import { simSeconds, type Actor, type Match, type MatchSetup } from '../../shared/match/match.ts';
 import { openReplay } from '../../shared/match/replay-cursor.ts';
 import { runTick, type Queued } from '../../shared/match/tick.ts';
 import { MatchState } from '../../server/wire/match-state.ts';

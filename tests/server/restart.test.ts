@@ -7,7 +7,10 @@ import { createRoom, joinRoom, resourcesOf } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { waitFor } from '../support/wait.ts';
 
-// A graceful shutdown checkpoints every match; the next start restores it under the same code.
+// A graceful shutdown checkpoints every match; the next start restores it under the same code, and each seat
+// comes back to its own player: the room gives each client a seat credential (kept only as a hash, in the
+// checkpoint too), which the client presents when it joins again. The SDK's reconnection tokens do not survive
+// a restart (Colyseus keeps them in the room's memory).
 const dataDir = mkdtempSync(join(tmpdir(), 'five-nines-restart-'));
 let server: RunningServer | undefined;
 afterAll(async () => {
@@ -22,12 +25,19 @@ interface Fingerprint {
 }
 
 describe('a server restart mid-match', () => {
-  it('restores the match with the same state hash, paused, for its players to rejoin by name', async () => {
+  it('gives every player of a team match, host included, their own seat back with its credential, at the same step and hash', async () => {
     server = await startServer('server/main.ts', { DATA_DIR: dataDir });
-    const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', design: 'alb-asg-multi-az' });
-    const guest = await joinRoom(server.url, host.room.roomId, { nickname: 'Grace' });
+    const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', scenario: 'az-outage', design: 'alb-asg-multi-az' });
+    const grace = await joinRoom(server.url, host.room.roomId, { nickname: 'Grace' });
+    const linus = await joinRoom(server.url, host.room.roomId, { nickname: 'Linus' });
+    const players = { Ada: host, Grace: grace, Linus: linus };
     const code = host.room.roomId;
-    guest.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
+    await waitFor(() => Object.values(players).every((p) => p.credential() !== undefined), 'every seat credential');
+    await waitFor(() => Object.keys(host.state().players).length === 3, 'three seats');
+    const credentials = Object.fromEntries(Object.entries(players).map(([name, p]) => [name, p.credential()!]));
+    expect(new Set(Object.values(credentials)).size).toBe(3);
+    const seatsBefore = host.state().players;
+    grace.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
     host.send({ type: 'clock', command: 'start' });
     host.send({ type: 'speed', speed: 8 });
     await waitFor(() => host.state().step > 30, 'the match running', 15_000);
@@ -35,22 +45,47 @@ describe('a server restart mid-match', () => {
     await waitFor(() => host.state().phase === 'paused', 'paused');
     const before = (await host.room.request(MESSAGE.fingerprint)) as Fingerprint;
     expect(before.ok).toBe(true);
+    const told = Object.values(players).map((p) => new Promise<number>((resolve) => p.room.onLeave((closeCode) => resolve(closeCode))));
 
-    expect(await server.stop()).toBe(0);
+    expect(await server.stop('SIGTERM')).toBe(0);
+    // Every client is told the server is going away (Colyseus's SERVER_SHUTDOWN), not left on a silent socket.
+    expect(await Promise.all(told)).toEqual([4001, 4001, 4001]);
+    // startServer waits for /healthz to say ready: from then on the restored room is there to join.
     server = await startServer('server/main.ts', { DATA_DIR: dataDir });
-    await waitFor(() => /restored 1 match/.test(server!.output()), 'the restore', 60_000);
+    expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ ready: true });
+    expect(server.output()).toMatch(/restored 1 match/);
 
-    const back = await joinRoom(server.url, code, { nickname: 'Ada' });
-    await waitFor(() => Object.keys(resourcesOf(back)).length > 0, 'the board');
-    expect(resourcesOf(back)['web/Kept']).toBeDefined();
-    const after = (await back.room.request(MESSAGE.fingerprint)) as Fingerprint;
+    // Nobody takes a seat that is not theirs: a nickname claims nothing, a made-up credential is refused.
+    const impostor = await joinRoom(server.url, code, { nickname: 'Ada' });
+    const mine = Object.values(impostor.state().players).find((p) => p.nickname === 'Ada');
+    expect(mine).toMatchObject({ host: false, principal: 'user/Ada' });
+    await expect(joinRoom(server.url, code, { nickname: 'Grace', seat: 'A'.repeat(43) })).rejects.toThrow(/does not belong/);
+    await impostor.room.leave();
+
+    const back = Object.fromEntries(
+      await Promise.all(Object.entries(credentials).map(async ([name, seat]) => [name, await joinRoom(server!.url, code, { nickname: name, seat })] as const)),
+    );
+    await waitFor(() => Object.values(back.Ada!.state().players).filter((p) => p.connected).length === 3, 'all three back');
+    for (const name of Object.keys(credentials)) {
+      const was = Object.values(seatsBefore).find((p) => p.nickname === name)!;
+      const now = Object.values(back.Ada!.state().players).find((p) => p.nickname === name && p.connected)!;
+      expect({ ...now, connected: true }).toEqual({ ...was, connected: true });
+      // The same credential goes on working: the room sends it back to its owner.
+      await waitFor(() => back[name]!.credential() !== undefined, `${name}'s credential`);
+      expect(back[name]!.credential()).toBe(credentials[name]);
+    }
+    // A seat in use cannot be taken twice with the same credential.
+    await expect(joinRoom(server.url, code, { nickname: 'Grace', seat: credentials.Grace })).rejects.toThrow(/in use/);
+    await waitFor(() => Object.keys(resourcesOf(back.Grace!)).length > 0, 'the board');
+    expect(resourcesOf(back.Grace!)['web/Kept']).toBeDefined();
+    const after = (await back.Ada!.room.request(MESSAGE.fingerprint)) as Fingerprint;
     expect(after).toEqual({ ...before, phase: 'paused' });
-    expect(Object.values(back.state().players).find((p) => p.nickname === 'Ada')).toMatchObject({ host: true, principal: 'root' });
 
-    // Play goes on from where it stopped.
-    back.send({ type: 'clock', command: 'resume' });
-    await waitFor(() => back.state().step > before.step, 'the clock moving again', 15_000);
-    await back.room.leave();
+    // The host resumes, and play goes on from where it stopped.
+    back.Ada!.send({ type: 'clock', command: 'resume' });
+    await waitFor(() => back.Grace!.state().step > before.step, 'the clock moving again', 15_000);
+    expect(back.Ada!.refusals).toEqual([]);
+    await Promise.all(Object.values(back).map((p) => p.room.leave()));
   }, 180_000);
 });
 
@@ -82,6 +117,9 @@ describe('a server restart mid-competition', () => {
     const student = await joinRoom(own.url, running.code, { nickname: 'Student' });
     teacherB.send({ type: 'clock', command: 'start' });
     await waitFor(() => teacherB.state().step > 5, 'the second competition running', 15_000);
+    await waitFor(() => student.credential() !== undefined, "the student's seat credential");
+    const studentSeat = Object.values(teacherB.state().players).find((p) => p.nickname === 'Student')!;
+    // Left before the restart (its SDK token holds nothing any more): the seat credential still brings it back.
     await student.room.leave();
 
     expect(await own.stop()).toBe(0);
@@ -95,7 +133,10 @@ describe('a server restart mid-competition', () => {
     const back = await joinRoom(own.url, running.code, { nickname: 'Teacher', hostToken: running.hostToken });
     await waitFor(() => Object.values(back.state().players).some((p) => p.host && p.connected), 'the teacher back as host');
     expect(back.state().phase).toBe('paused');
-    await Promise.all([impostor.room.leave(), back.room.leave()]);
+    const studentBack = await joinRoom(own.url, running.code, { nickname: 'Student', seat: student.credential()! });
+    await waitFor(() => Object.values(back.state().players).some((p) => p.nickname === 'Student' && p.connected), 'the student back');
+    expect(Object.values(back.state().players).find((p) => p.nickname === 'Student' && p.connected)).toEqual({ ...studentSeat, connected: true });
+    await Promise.all([impostor.room.leave(), back.room.leave(), studentBack.room.leave()]);
     await own.stop();
   }, 180_000);
 });

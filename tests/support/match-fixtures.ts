@@ -2,7 +2,8 @@
 import { join } from 'node:path';
 import { designFromManifest, scenarioById, ASSETS_DIR } from '../../server/assets/library.ts';
 import type { Design } from '../../shared/design/model.ts';
-import { createMatch, type Actor, type Match, type MatchMode } from '../../shared/match/match.ts';
+import { createMatch } from '../../shared/match/create.ts';
+import { type Actor, type Match, type MatchMode } from '../../shared/match/match.ts';
 import type { Scenario } from '../../shared/scenario/schema.ts';
 
 export function exampleDesign(name: string): Design {

@@ -8,6 +8,8 @@ export interface Player {
   room: Room;
   refusals: Refusal[];
   notices: unknown[];
+  /** The seat credential the room sent this client alone (undefined until it arrives). */
+  credential(): string | undefined;
   /** The state as plain JSON. */
   state(): WireJson;
   send(intent: unknown): void;
@@ -29,12 +31,15 @@ export interface WireJson {
 export function player(room: Room): Player {
   const refusals: Refusal[] = [];
   const notices: unknown[] = [];
+  let credential: string | undefined;
   room.onMessage(MESSAGE.refused, (r: Refusal) => refusals.push(r));
   room.onMessage(MESSAGE.notice, (n: unknown) => notices.push(n));
+  room.onMessage(MESSAGE.seat, (s: { credential: string }) => (credential = s.credential));
   return {
     room,
     refusals,
     notices,
+    credential: () => credential,
     state: () => (room.state as { toJSON(): WireJson }).toJSON(),
     send: (intent) => room.send(MESSAGE.intent, intent),
   };

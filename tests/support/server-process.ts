@@ -1,6 +1,7 @@
 // Starts the real game server as its own process, on a free port, the way `npm start` runs it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { untilReady } from '../../scripts/ready.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -13,8 +14,17 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `entry` is `server/main.ts` (the server alone) or `scripts/start.ts` (build if stale, then serve). */
-export function startServer(entry = 'server/main.ts', env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
+/**
+ * `entry` is `server/main.ts` (the server alone) or `scripts/start.ts` (build if stale, then serve). Resolves
+ * once /healthz says ready: every checkpointed match restored.
+ */
+export async function startServer(entry = 'server/main.ts', env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
+  const server = await listening(entry, env, timeoutMs);
+  await untilReady(server.url, timeoutMs);
+  return server;
+}
+
+function listening(entry = 'server/main.ts', env: Record<string, string> = {}, timeoutMs = 120_000): Promise<RunningServer> {
   const child = spawn(process.execPath, [entry], {
     cwd: REPO_ROOT,
     // An in-memory database unless the test names a data folder: test servers must not share the user's one.

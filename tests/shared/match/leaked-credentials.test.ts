@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ASSETS_DIR, designFromManifest } from '../../../server/assets/library.ts';
+import { findUser } from '../../../shared/iam/directory.ts';
 import { applyIntent, leakedUsers } from '../../../shared/match/apply.ts';
-import { createMatch } from '../../../shared/match/match.ts';
+import { createMatch } from '../../../shared/match/create.ts';
 import { runTick } from '../../../shared/match/tick.ts';
 import { startingDesign, startingManifest } from '../../../shared/scenario/start.ts';
 import { exampleScenario, host } from '../../support/match-fixtures.ts';
@@ -17,9 +18,9 @@ describe('leaked credentials in a match', () => {
     const match = createMatch({ mode: 'solo', scenario, seed: 5, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
     const [user] = leakedUsers(scenario);
     expect(user).toBe('ci-deployer');
+    // The match's opening (a game rule, shared/match/create.ts) put the leaked user in the account, over-privileged.
+    expect(findUser(match.directory, user!)).toBeDefined();
     const root = host('team-1');
-    applyIntent(match, root, { type: 'iam', request: { op: 'createUser', name: user! } }, 0);
-    applyIntent(match, root, { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user! }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }, 0);
     applyIntent(match, root, { type: 'clock', command: 'start' }, 0);
     const cursor = new Map<string, number>();
     const launches = () => match.trail.filter((e) => e.principal.name === user && e.eventName === 'RunInstances');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MatchIntent } from '../../../shared/match/intents.ts';
-import { createMatch, type Actor, type Match, type MatchSetup } from '../../../shared/match/match.ts';
+import { createMatch } from '../../../shared/match/create.ts';
+import { type Actor, type Match, type MatchSetup } from '../../../shared/match/match.ts';
 import { openReplay } from '../../../shared/match/replay-cursor.ts';
 import { matchFingerprint, replayMatch } from '../../../shared/match/replay.ts';
 import { runTick, type Queued } from '../../../shared/match/tick.ts';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMatch, type MatchSetup } from '../../../shared/match/match.ts';
+import { createMatch } from '../../../shared/match/create.ts';
+import { type MatchSetup } from '../../../shared/match/match.ts';
 import { matchReplayOf, openReplayRecord, parseReplayFile, REPLAY_FILE_ERRORS, replayRecordOf, sameMatch, type ReplayRecord } from '../../../shared/match/replay-file.ts';
 import { runTick } from '../../../shared/match/tick.ts';
 import { exampleDesign, exampleScenario, host } from '../../support/match-fixtures.ts';
