@@ -1,6 +1,7 @@
 // The network layer: the only place that talks to Colyseus. It never imports Phaser; it turns the room's
 // state into plain snapshots for the view-model, sends intents, asks for CloudTrail pages and keeps the
 // reconnection token so that a reload returns the player to their seat.
+import type { DataChange, Decoder } from '@colyseus/schema';
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
@@ -10,7 +11,8 @@ import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { forgetSeat, saveSeat } from './session-store.ts';
-import { PropsCache, snapshotOf, type MatchSnapshot, type StateJson } from './snapshot.ts';
+import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
+import { WireMirror } from './wire-mirror.ts';
 
 export interface MatchConnection {
   code: string;
@@ -23,7 +25,8 @@ export interface MatchConnection {
 }
 
 export interface ConnectionEvents {
-  onSnapshot(snapshot: MatchSnapshot): void;
+  /** `readFrom`: when reading the room's state began (performance.now()), for the update's cost. */
+  onSnapshot(snapshot: MatchSnapshot, readFrom: number): void;
   onRefused(refusal: Refusal): void;
   onNotice(warnings: string[]): void;
   onLost(reason: string): void;
@@ -33,16 +36,45 @@ export interface ConnectionEvents {
 /** Snapshots are built at most this often: the room patches up to 20 times a second, the screen needs fewer. */
 const SNAPSHOT_EVERY_MS = 200;
 
+/**
+ * Keeps `mirror` told of every change the room's decoder applies. A decoder (or state) it has not followed from the
+ * start, as after a reconnection, makes the mirror forget what it copied: the next read copies everything anew.
+ */
+function followChanges(room: Room, mirror: WireMirror): () => void {
+  let followed: Decoder | undefined;
+  let state: unknown;
+  let noting: ((changes: DataChange[]) => void) | undefined;
+  return () => {
+    const decoder = (room.serializer as { decoder?: Decoder }).decoder;
+    if (decoder === followed && decoder?.triggerChanges === noting && room.state === state) return;
+    mirror.forget();
+    followed = decoder;
+    state = room.state;
+    if (!decoder || decoder.triggerChanges === noting) return;
+    const others = decoder.triggerChanges;
+    noting = (changes) => {
+      mirror.note(changes);
+      others?.(changes);
+    };
+    decoder.triggerChanges = noting;
+  };
+}
+
 function wire(room: Room, events: ConnectionEvents): MatchConnection {
-  const cache = new PropsCache();
+  const mirror = new WireMirror();
+  const reader = new SnapshotReader();
+  const follow = followChanges(room, mirror);
+  follow();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastBuilt = 0;
   const build = (): void => {
     timer = null;
     lastBuilt = performance.now();
-    events.onSnapshot(snapshotOf((room.state as { toJSON(): StateJson }).toJSON(), room.sessionId, cache));
+    follow();
+    events.onSnapshot(reader.read(mirror.read<StateJson>(room.state as object), room.sessionId), lastBuilt);
   };
   room.onStateChange(() => {
+    follow();
     if (timer !== null) return;
     const wait = Math.max(0, SNAPSHOT_EVERY_MS - (performance.now() - lastBuilt));
     timer = setTimeout(build, wait);

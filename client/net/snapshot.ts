@@ -1,27 +1,27 @@
-// The wire state as plain data for the view-model: what the room patches, with each resource's props parsed
-// once per change of its JSON. No Phaser, no DOM.
+// The wire state as the view-model reads it: the room's state as plain data (see wire-mirror.ts), with each
+// resource's props parsed once per change of their JSON. A reader remembers what it made: a resource, board or
+// list whose wire data is the same object as last time is the same object again, so a snapshot costs what the
+// patch changed, and whoever reads it can tell what changed by identity. No Phaser, no DOM.
+//
+// A field added to a wire class (server/wire/match-state.ts) arrives here by itself, typed from the schema: the
+// resource, board, player and team types below are the wire's own plus only what the client reshapes. A field
+// that needs reshaping (JSON text to parse, a map to list) is one line in `resourceOf` or `boardOf`.
+import type { ToJSON } from '@colyseus/schema';
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
-import type { MatchState } from '../../server/wire/match-state.ts';
+import type { MatchState, PlayerState, TeamBoard as WireBoard, TeamSummary as WireTeam, WireResource } from '../../server/wire/match-state.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
 
-export interface BoardResource {
-  ref: string;
+type WireResourceJson = ToJSON<WireResource>;
+
+/** A resource on a team's board: the wire's resource, with its kind, props and health as the client reads them. */
+export type BoardResource = Omit<WireResourceJson, 'kind' | 'props' | 'health'> & {
   kind: ResourceKind;
-  stack: string;
-  logicalId: string;
-  region: string;
-  zone: string;
-  x: number;
-  y: number;
   /** Properties with references as "stack/LogicalId". */
   props: Record<string, unknown>;
   health: Health;
-  load: number;
-  rps: number;
-  count: number;
-}
+};
 
 export interface BoardLink {
   from: string;
@@ -40,34 +40,22 @@ export interface TimelineItem {
   messageKo?: string;
 }
 
-export interface TeamBoard {
-  team: string;
-  revision: number;
-  stacks: { name: string; region: string }[];
+type WireBoardJson = ToJSON<WireBoard>;
+
+/** A team's board: the wire's board, with its maps as lists and its resources read (see `boardOf`). */
+export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | 'timeline' | 'hints'> & {
   resources: BoardResource[];
   links: BoardLink[];
   series: SeriesPoint[];
   timeline: TimelineItem[];
-  warnings: string[];
   /** The scenario's live hints whose conditions hold now, in both languages. */
   hints: { id: string; en: string; ko: string }[];
-}
+};
 
-export interface PlayerSeat {
-  sessionId: string;
-  nickname: string;
-  team: string;
-  host: boolean;
-  connected: boolean;
-  principal: string;
-}
+export type PlayerSeat = ToJSON<PlayerState> & { sessionId: string };
 
 /** A team's line on the leaderboard: its standing as the shared board view states it, and who it is. */
-export interface TeamSummary extends StandingView {
-  id: string;
-  name: string;
-  members: number;
-}
+export type TeamSummary = ToJSON<WireTeam> & StandingView;
 
 export type Phase = 'build' | 'running' | 'paused' | 'results';
 
@@ -95,123 +83,109 @@ export interface MatchSnapshot {
   directory: string | null;
 }
 
-interface WireResourceJson {
-  ref: string;
-  kind: string;
-  stack: string;
-  logicalId: string;
-  region: string;
-  zone: string;
-  x: number;
-  y: number;
-  props: string;
-  health: string;
-  load: number;
-  rps: number;
-  count: number;
-}
-
-interface WireBoardJson {
-  team: string;
-  revision: number;
-  stacks?: { name: string; region: string }[];
-  resources?: Record<string, WireResourceJson>;
-  links?: Record<string, BoardLink>;
-  series?: SeriesPoint[];
-  timeline?: TimelineItem[];
-  warnings?: string[];
-  hints?: { id: string; en: string; ko: string }[];
-}
-
-export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'players' | 'teams' | 'account'> & {
-  code: string;
-  mode: string;
-  scenarioId: string;
-  title: string;
-  phase: string;
-  speed: number;
-  step: number;
-  endStep: number;
-  simS: number;
-  durationS: number;
-  buildEndsAtMs?: number;
-  players?: Record<string, Omit<PlayerSeat, 'sessionId'>>;
-  teams?: Record<string, TeamSummary>;
-  boards?: Record<string, WireBoardJson>;
-  account?: Record<string, { directory: string }>;
-};
+export type StateJson = ToJSON<MatchState>;
 
 const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [], hints: [] };
 
-/** Parses props JSON only when it changed since the last snapshot. */
-export class PropsCache {
-  private cache = new Map<string, { text: string; props: Record<string, unknown> }>();
+/** What a derivation made of a source object, kept while the source lives (wire copies are shared; see above). */
+class Derived<S extends object, R> {
+  private readonly made = new WeakMap<S, R>();
+  private readonly make: (source: S) => R;
 
-  read(ref: string, text: string): Record<string, unknown> {
-    const hit = this.cache.get(ref);
-    if (hit && hit.text === text) return hit.props;
-    let props: Record<string, unknown> = {};
-    try {
-      props = JSON.parse(text || '{}') as Record<string, unknown>;
-    } catch {
-      props = {};
+  constructor(make: (source: S) => R) {
+    this.make = make;
+  }
+
+  of(source: S): R {
+    let result = this.made.get(source);
+    if (result === undefined) {
+      result = this.make(source);
+      this.made.set(source, result);
     }
-    this.cache.set(ref, { text, props });
-    return props;
+    return result;
   }
 }
 
-function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
-  return {
-    team: json.team,
-    revision: json.revision,
-    stacks: json.stacks ?? [],
-    resources: Object.values(json.resources ?? {}).map((r) => ({
-      ref: r.ref,
-      kind: r.kind as ResourceKind,
-      stack: r.stack,
-      logicalId: r.logicalId,
-      region: r.region,
-      zone: r.zone,
-      x: r.x,
-      y: r.y,
-      props: cache.read(r.ref, r.props),
-      health: (r.health || 'idle') as Health,
-      load: r.load,
-      rps: r.rps,
-      count: r.count,
-    })),
-    links: Object.values(json.links ?? {}),
-    series: json.series ?? [],
-    timeline: json.timeline ?? [],
-    warnings: json.warnings ?? [],
-    hints: json.hints ?? [],
-  };
+function parseProps(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text || '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
-export function snapshotOf(state: StateJson, sessionId: string, cache: PropsCache): MatchSnapshot {
-  const players = Object.entries(state.players ?? {}).map(([id, p]) => ({ ...p, sessionId: id }));
-  const me = players.find((p) => p.sessionId === sessionId);
-  const boards = Object.values(state.boards ?? {}).map((b) => boardOf(b, cache));
-  const board = boards.find((b) => b.team === me?.team) ?? boards[0] ?? EMPTY_BOARD;
-  const account = Object.values(state.account ?? {})[0];
-  return {
-    code: state.code,
-    mode: state.mode,
-    scenarioId: state.scenarioId,
-    title: state.title,
-    phase: (state.phase || 'build') as Phase,
-    speed: state.speed,
-    step: state.step,
-    endStep: state.endStep,
-    simS: state.simS,
-    durationS: state.durationS,
-    buildEndsAtMs: state.buildEndsAtMs ?? 0,
-    me,
-    players,
-    teams: Object.values(state.teams ?? {}),
-    board,
-    boards,
-    directory: account?.directory ?? null,
-  };
+/**
+ * Reads the room's state, snapshot after snapshot, remaking only what changed. One reader per connection;
+ * `new SnapshotReader().read(json)` is the full rebuild (tests compare the two).
+ */
+export class SnapshotReader {
+  /** The last props read per resource: parsed again only when their JSON text changes. */
+  private readonly props = new Map<string, { text: string; props: Record<string, unknown> }>();
+
+  private readonly resource = new Derived((r: WireResourceJson): BoardResource => ({
+    ...r,
+    kind: r.kind as ResourceKind,
+    props: this.propsOf(r.ref, r.props),
+    health: (r.health || 'idle') as Health,
+  }));
+
+  private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
+  private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
+  private readonly seatList = new Derived((map: Record<string, ToJSON<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
+  private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
+  private readonly boardList = new Derived((map: Record<string, WireBoardJson>) => Object.values(map).map((b) => this.board.of(b)));
+
+  private propsOf(ref: string, text: string): Record<string, unknown> {
+    const hit = this.props.get(ref);
+    if (hit && hit.text === text) return hit.props;
+    const props = parseProps(text);
+    this.props.set(ref, { text, props });
+    return props;
+  }
+
+  /** A team's board as the client reads it: the one place a board field is reshaped. */
+  private boardOf(json: WireBoardJson): TeamBoard {
+    return {
+      ...json,
+      stacks: json.stacks ?? [],
+      resources: json.resources ? this.resourceList.of(json.resources) : [],
+      links: json.links ? (this.valueList.of(json.links) as BoardLink[]) : [],
+      series: json.series ?? [],
+      timeline: json.timeline ?? [],
+      warnings: json.warnings ?? [],
+      hints: json.hints ?? [],
+    };
+  }
+
+  read(state: StateJson, sessionId: string): MatchSnapshot {
+    const players = state.players ? this.seatList.of(state.players) : [];
+    const me = players.find((p) => p.sessionId === sessionId);
+    const boards = state.boards ? this.boardList.of(state.boards) : [];
+    const board = boards.find((b) => b.team === me?.team) ?? boards[0] ?? EMPTY_BOARD;
+    const account = state.account ? Object.values(state.account)[0] : undefined;
+    return {
+      code: state.code,
+      mode: state.mode,
+      scenarioId: state.scenarioId,
+      title: state.title,
+      phase: (state.phase || 'build') as Phase,
+      speed: state.speed,
+      step: state.step,
+      endStep: state.endStep,
+      simS: state.simS,
+      durationS: state.durationS,
+      buildEndsAtMs: state.buildEndsAtMs ?? 0,
+      me,
+      players,
+      teams: state.teams ? (this.valueList.of(state.teams) as TeamSummary[]) : [],
+      board,
+      boards,
+      directory: account?.directory ?? null,
+    };
+  }
+}
+
+/** A snapshot made from nothing remembered: the full rebuild. */
+export function snapshotOf(state: StateJson, sessionId: string): MatchSnapshot {
+  return new SnapshotReader().read(state, sessionId);
 }

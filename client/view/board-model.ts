@@ -3,7 +3,7 @@
 // and the lines between pieces, each either carrying requests (drawn with moving traffic) or a control
 // relation (dashed). Pure data, read by the scene, the panels and the unit tests.
 import type { ResourceKind } from '../../shared/design/model.ts';
-import type { BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
+import type { BoardLink, BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
 
 /** Kinds drawn as pieces. Everything else is shown inside the piece it belongs to, or as a box (VPC, subnet). */
 export const PIECE_KINDS: readonly ResourceKind[] = [
@@ -124,11 +124,13 @@ function owners(resources: readonly BoardResource[], byRef: Map<string, BoardRes
   return owner;
 }
 
+const HEALTH_RANK: Record<Health, number> = { down: 0, warning: 1, booting: 2, ok: 3, idle: 4 };
+
 /** The health a line shows: the worse of what it connects, as traffic sees it. */
 function lineHealth(a: BoardResource | undefined, b: BoardResource | undefined): Health {
-  const rank: Health[] = ['down', 'warning', 'booting', 'ok', 'idle'];
-  const pick = [a?.health ?? 'idle', b?.health ?? 'idle'].sort((x, y) => rank.indexOf(x) - rank.indexOf(y));
-  return pick[0] === 'idle' ? pick[1]! : pick[0]!;
+  const x = a?.health ?? 'idle';
+  const y = b?.health ?? 'idle';
+  return HEALTH_RANK[x] <= HEALTH_RANK[y] ? x : y;
 }
 
 /** Requests per second a line carries: what its downstream piece reports, else what its upstream does. */
@@ -139,17 +141,45 @@ function lineRps(from: BoardResource | undefined, to: BoardResource | undefined)
 
 const ENTRY_KINDS: readonly ResourceKind[] = ['recordSet', 'accelerator', 'distribution', 'loadBalancer', 'instance'];
 
-export function buildBoardModel(board: TeamBoard): BoardModel {
+/**
+ * What of the model the design alone decides (which resources are pieces, whose parts are whose, which lines
+ * join what), with what it was made from: it is made again only when a resource's ref, kind or props, or the
+ * links, change; a patch of statuses reuses it.
+ */
+interface Skeleton {
+  resources: readonly BoardResource[];
+  links: readonly BoardLink[];
+  ownerOf: Map<string, string>;
+  /** Each piece's ref and the positions of its parts in `resources`. */
+  pieces: { ref: string; kind: ResourceKind; parts: number[] }[];
+  lines: { from: string; to: string; meaning: string; traffic: boolean }[];
+  /** Pieces users may reach first (an instance only while it serves requests). */
+  entries: { ref: string; instance: boolean }[];
+}
+
+const skeletons = new WeakMap<BoardModel, Skeleton>();
+
+function sameDesign(skeleton: Skeleton, board: TeamBoard): boolean {
+  if (skeleton.links !== board.links || skeleton.resources.length !== board.resources.length) return false;
+  for (let i = 0; i < board.resources.length; i++) {
+    const now = board.resources[i]!;
+    const then = skeleton.resources[i]!;
+    if (now !== then && (now.ref !== then.ref || now.kind !== then.kind || now.props !== then.props)) return false;
+  }
+  return true;
+}
+
+function skeletonOf(board: TeamBoard): Skeleton {
   const byRef = new Map(board.resources.map((r) => [r.ref, r]));
   const ownerOf = owners(board.resources, byRef);
-  const pieces = new Map<string, BoardPiece>();
-  for (const r of board.resources) if (isPiece(r)) pieces.set(r.ref, { ref: r.ref, kind: r.kind, resource: r, parts: [] });
-  for (const r of board.resources) {
+  const pieces = new Map<string, Skeleton['pieces'][number]>();
+  for (const r of board.resources) if (isPiece(r)) pieces.set(r.ref, { ref: r.ref, kind: r.kind, parts: [] });
+  board.resources.forEach((r, i) => {
     const owner = ownerOf.get(r.ref);
-    if (owner && owner !== r.ref) pieces.get(owner)?.parts.push(r);
-  }
+    if (owner && owner !== r.ref) pieces.get(owner)?.parts.push(i);
+  });
 
-  const lines = new Map<string, BoardLine>();
+  const lines = new Map<string, Skeleton['lines'][number]>();
   const add = (fromRef: string, toRef: string, meaning: string, traffic: boolean): void => {
     const from = ownerOf.get(fromRef);
     const to = ownerOf.get(toRef);
@@ -158,9 +188,7 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     const existing = lines.get(key) ?? lines.get(`${from}>${to}`) ?? lines.get(`${to}>${from}`);
     if (existing && (existing.traffic || !traffic)) return;
     if (existing && !existing.traffic) lines.delete([existing.from, existing.to].sort().join('~'));
-    const a = byRef.get(from);
-    const b = byRef.get(to);
-    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a, b) : 0, health: lineHealth(a, b) });
+    lines.set(key, { from, to, meaning, traffic });
   };
   for (const link of board.links) {
     const direction = TRAFFIC[link.meaning];
@@ -177,10 +205,54 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
   const fed = new Set([...lines.values()].filter((l) => l.traffic).map((l) => l.to));
   const entries = [...pieces.values()]
     .filter((p) => ENTRY_KINDS.includes(p.kind) && !fed.has(p.ref))
-    .filter((p) => p.kind !== 'loadBalancer' || p.resource.props.scheme !== 'internal')
-    .filter((p) => p.kind !== 'instance' || p.resource.rps > 0)
-    .map((p) => p.ref);
-  return { pieces, ownerOf, lines: [...lines.values()], entries, byRef };
+    .filter((p) => p.kind !== 'loadBalancer' || byRef.get(p.ref)!.props.scheme !== 'internal')
+    .map((p) => ({ ref: p.ref, instance: p.kind === 'instance' }));
+  return { resources: board.resources, links: board.links, ownerOf, pieces: [...pieces.values()], lines: [...lines.values()], entries };
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The board model. Given the model of the same team's previous snapshot, it remakes only what changed: the
+ * design's skeleton when the design changed, and a piece, line or list only when what it shows did (an
+ * unchanged one is the previous object, so the scene redraws by identity).
+ */
+export function buildBoardModel(board: TeamBoard, previous?: BoardModel): BoardModel {
+  const last = previous ? skeletons.get(previous) : undefined;
+  const skeleton = last && sameDesign(last, board) ? last : skeletonOf(board);
+  const resources = board.resources;
+  const byRef = previous && last === skeleton && sameList(last.resources, resources) ? previous.byRef : new Map(resources.map((r) => [r.ref, r]));
+  if (skeleton.resources !== resources) skeleton.resources = resources;
+
+  const pieces = new Map<string, BoardPiece>();
+  for (const p of skeleton.pieces) {
+    const resource = byRef.get(p.ref)!;
+    const before = previous?.pieces.get(p.ref);
+    if (before && before.resource === resource && before.parts.length === p.parts.length && p.parts.every((i, k) => before.parts[k] === resources[i])) {
+      pieces.set(p.ref, before);
+    } else pieces.set(p.ref, { ref: p.ref, kind: p.kind, resource, parts: p.parts.map((i) => resources[i]!) });
+  }
+
+  const lines = skeleton.lines.map((l, i): BoardLine => {
+    const a = byRef.get(l.from);
+    const b = byRef.get(l.to);
+    const rps = l.traffic ? lineRps(a, b) : 0;
+    const health = lineHealth(a, b);
+    const before = previous?.lines[i];
+    return before && before.from === l.from && before.to === l.to && before.meaning === l.meaning && before.traffic === l.traffic && before.rps === rps && before.health === health
+      ? before
+      : { ...l, rps, health };
+  });
+  const entries = skeleton.entries.filter((e) => !e.instance || byRef.get(e.ref)!.rps > 0).map((e) => e.ref);
+  const model: BoardModel = {
+    pieces,
+    ownerOf: skeleton.ownerOf,
+    lines: previous && sameList(previous.lines, lines) ? previous.lines : lines,
+    entries: previous && sameList(previous.entries, entries) ? previous.entries : entries,
+    byRef,
+  };
+  skeletons.set(model, skeleton);
+  return model;
 }
 
 /** Zones that are dark: a subnet in them reports down (the zone or its region failed). */

@@ -1,0 +1,120 @@
+// The room's state as plain data, the same as the schema's toJSON(), but remade only along what the room's
+// patches changed: a resource, board, list or map no patch touched keeps the very same object from one read to
+// the next, so everything downstream (the snapshot, the board model, the scene) tells what changed by identity
+// alone. Generic over the wire schema: a field added to a wire class needs nothing here.
+import { ArraySchema, MapSchema, type DataChange } from '@colyseus/schema';
+
+interface FieldList {
+  /** Every field's name, in the schema's order (as toJSON() lists them). */
+  all: { name: string; child: boolean }[];
+  /** Fields holding a schema or a collection, whose copies may change without this object changing. */
+  children: string[];
+}
+
+const fieldLists = new WeakMap<object, FieldList>();
+
+type Metadata = Record<string, { name: string; type: unknown; deprecated?: boolean }>;
+
+function fieldsOf(schemaClass: object): FieldList {
+  let list = fieldLists.get(schemaClass);
+  if (list) return list;
+  const metadata = (schemaClass as Record<symbol, Metadata | undefined>)[Symbol.metadata] ?? {};
+  const all: FieldList['all'] = [];
+  // The metadata's own numeric keys are the fields, in order (toJSON() walks them the same way).
+  for (const index in metadata) {
+    if (!/^\d+$/.test(index)) continue;
+    const field = metadata[index]!;
+    if (!field.deprecated) all.push({ name: field.name, child: typeof field.type !== 'string' });
+  }
+  list = { all, children: all.filter((f) => f.child).map((f) => f.name) };
+  fieldLists.set(schemaClass, list);
+  return list;
+}
+
+function isSchema(value: object): boolean {
+  return Symbol.metadata in (value.constructor as object);
+}
+
+export class WireMirror {
+  /** Objects a patch changed since the last read (a schema's field, a collection's entries). */
+  private readonly changed = new Set<object>();
+  private copies = new WeakMap<object, unknown>();
+  /** Containers already copied during the current read (each is visited once). */
+  private readonly visited = new Map<object, unknown>();
+
+  /** The decoder's raw changes of one patch: marks what they touched. */
+  note(changes: readonly Pick<DataChange, 'ref'>[]): void {
+    for (const change of changes) this.changed.add(change.ref as object);
+  }
+
+  /** Forgets every copy: the next read makes all anew (a new decoder or state, whose history is unknown). */
+  forget(): void {
+    this.copies = new WeakMap();
+    this.changed.clear();
+  }
+
+  /** The state as plain data, sharing every unchanged part with the previous read. */
+  read<T>(root: object): T {
+    const copy = this.copy(root) as T;
+    this.changed.clear();
+    this.visited.clear();
+    return copy;
+  }
+
+  private copy(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const seen = this.visited.get(value);
+    if (seen !== undefined) return seen;
+    const before = this.copies.get(value);
+    const touched = before === undefined || this.changed.has(value);
+    let copy: unknown;
+    if (isSchema(value)) copy = this.copySchema(value as Record<string, unknown>, before as Record<string, unknown> | undefined, touched);
+    else if (value instanceof MapSchema) copy = this.copyMap(value as MapSchema<unknown>, before as Record<string, unknown> | undefined, touched);
+    else if (value instanceof ArraySchema) copy = this.copyList(value as ArraySchema<unknown>, before as unknown[] | undefined, touched);
+    else copy = (value as { toJSON(): unknown }).toJSON(); // Sets and collections: not on our wire; copied whole.
+    if (copy !== before) this.copies.set(value, copy);
+    this.visited.set(value, copy);
+    return copy;
+  }
+
+  private copySchema(node: Record<string, unknown>, before: Record<string, unknown> | undefined, touched: boolean): Record<string, unknown> {
+    const fields = fieldsOf(node.constructor);
+    let same = !touched;
+    for (const name of fields.children) {
+      const child = node[name];
+      const copy = child === null || child === undefined ? undefined : this.copy(child);
+      if (same && before![name] !== copy) same = false;
+    }
+    if (same) return before!;
+    const out: Record<string, unknown> = {};
+    for (const { name, child } of fields.all) {
+      const value = node[name];
+      if (value !== null && value !== undefined) out[name] = child ? this.copy(value) : value;
+    }
+    return out;
+  }
+
+  private copyMap(map: MapSchema<unknown>, before: Record<string, unknown> | undefined, touched: boolean): Record<string, unknown> {
+    let same = !touched;
+    map.forEach((value, key) => {
+      const copy = this.copy(value);
+      if (same && before![key] !== copy) same = false;
+    });
+    if (same) return before!;
+    const out: Record<string, unknown> = {};
+    map.forEach((value, key) => (out[key] = this.copy(value)));
+    return out;
+  }
+
+  private copyList(list: ArraySchema<unknown>, before: unknown[] | undefined, touched: boolean): unknown[] {
+    let same = !touched && before!.length === list.length;
+    list.forEach((value, i) => {
+      const copy = this.copy(value);
+      if (same && before![i] !== copy) same = false;
+    });
+    if (same) return before!;
+    const out: unknown[] = [];
+    list.forEach((value) => out.push(this.copy(value)));
+    return out;
+  }
+}
