@@ -2,7 +2,7 @@
 // patches changed: a resource, board, list or map no patch touched keeps the very same object from one read to
 // the next, so everything downstream (the snapshot, the board model, the scene) tells what changed by identity
 // alone. Generic over the wire schema: a field added to a wire class needs nothing here.
-import { ArraySchema, MapSchema, type DataChange } from '@colyseus/schema';
+import { ArraySchema, MapSchema, Schema, type DataChange } from '@colyseus/schema';
 
 interface FieldList {
   /** Every field's name, in the schema's order (as toJSON() lists them). */
@@ -29,10 +29,6 @@ function fieldsOf(schemaClass: object): FieldList {
   list = { all, children: all.filter((f) => f.child).map((f) => f.name) };
   fieldLists.set(schemaClass, list);
   return list;
-}
-
-function isSchema(value: object): boolean {
-  return Symbol.metadata in (value.constructor as object);
 }
 
 export class WireMirror {
@@ -68,7 +64,7 @@ export class WireMirror {
     const before = this.copies.get(value);
     const touched = before === undefined || this.changed.has(value);
     let copy: unknown;
-    if (isSchema(value)) copy = this.copySchema(value as Record<string, unknown>, before as Record<string, unknown> | undefined, touched);
+    if (Schema.isSchema(value)) copy = this.copySchema(value as unknown as Record<string, unknown>, before as Record<string, unknown> | undefined, touched);
     else if (value instanceof MapSchema) copy = this.copyMap(value as MapSchema<unknown>, before as Record<string, unknown> | undefined, touched);
     else if (value instanceof ArraySchema) copy = this.copyList(value as ArraySchema<unknown>, before as unknown[] | undefined, touched);
     else copy = (value as { toJSON(): unknown }).toJSON(); // Sets and collections: not on our wire; copied whole.
