@@ -1,7 +1,6 @@
 // The network layer: the only place that talks to Colyseus. It never imports Phaser; it turns the room's
 // state into plain snapshots for the view-model, sends intents, asks for CloudTrail pages and keeps the
 // reconnection token so that a reload returns the player to their seat.
-import type { DataChange, Decoder } from '@colyseus/schema';
 import { Client, type Room } from '@colyseus/sdk';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
@@ -12,7 +11,7 @@ import type { TrailQuery } from '../../shared/trail/query.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { forgetSeat, saveSeat } from './session-store.ts';
 import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
-import { WireMirror } from './wire-mirror.ts';
+import { followChanges, WireMirror } from './wire-mirror.ts';
 
 export interface MatchConnection {
   code: string;
@@ -35,30 +34,6 @@ export interface ConnectionEvents {
 
 /** Snapshots are built at most this often: the room patches up to 20 times a second, the screen needs fewer. */
 const SNAPSHOT_EVERY_MS = 200;
-
-/**
- * Keeps `mirror` told of every change the room's decoder applies. A decoder (or state) it has not followed from the
- * start, as after a reconnection, makes the mirror forget what it copied: the next read copies everything anew.
- */
-function followChanges(room: Room, mirror: WireMirror): () => void {
-  let followed: Decoder | undefined;
-  let state: unknown;
-  let noting: ((changes: DataChange[]) => void) | undefined;
-  return () => {
-    const decoder = (room.serializer as { decoder?: Decoder }).decoder;
-    if (decoder === followed && decoder?.triggerChanges === noting && room.state === state) return;
-    mirror.forget();
-    followed = decoder;
-    state = room.state;
-    if (!decoder || decoder.triggerChanges === noting) return;
-    const others = decoder.triggerChanges;
-    noting = (changes) => {
-      mirror.note(changes);
-      others?.(changes);
-    };
-    decoder.triggerChanges = noting;
-  };
-}
 
 function wire(room: Room, events: ConnectionEvents): MatchConnection {
   const mirror = new WireMirror();

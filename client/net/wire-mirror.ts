@@ -2,7 +2,7 @@
 // patches changed: a resource, board, list or map no patch touched keeps the very same object from one read to
 // the next, so everything downstream (the snapshot, the board model, the scene) tells what changed by identity
 // alone. Generic over the wire schema: a field added to a wire class needs nothing here.
-import { ArraySchema, MapSchema, Schema, type DataChange } from '@colyseus/schema';
+import { ArraySchema, MapSchema, Schema, type DataChange, type Decoder } from '@colyseus/schema';
 
 interface FieldList {
   /** Every field's name, in the schema's order (as toJSON() lists them). */
@@ -113,4 +113,37 @@ export class WireMirror {
     list.forEach((value) => out.push(this.copy(value)));
     return out;
   }
+}
+
+/** What of a Colyseus room the mirror follows: its decoder (on its serializer) and its state. */
+export interface DecodedRoom {
+  readonly serializer: unknown;
+  readonly state: unknown;
+}
+
+/**
+ * Keeps `mirror` told of every change the room's decoder applies; call it on every state change. A decoder (or
+ * state) it has not followed from the start, as after a reconnection, makes the mirror forget what it copied: the
+ * next read copies everything anew. Whoever listened to the decoder's changes before still hears them.
+ */
+export function followChanges(room: DecodedRoom, mirror: WireMirror): () => void {
+  let followed: Decoder | undefined;
+  let state: unknown;
+  let noting: ((changes: DataChange[]) => void) | undefined;
+  return () => {
+    const decoder = (room.serializer as { decoder?: Decoder } | undefined)?.decoder;
+    const hooked = noting !== undefined && decoder?.triggerChanges === noting;
+    if (decoder === followed && hooked && room.state === state) return;
+    mirror.forget();
+    followed = decoder;
+    state = room.state;
+    if (!decoder || hooked) return;
+    const others = decoder.triggerChanges;
+    const mine = (changes: DataChange[]): void => {
+      mirror.note(changes);
+      others?.(changes);
+    };
+    noting = mine;
+    decoder.triggerChanges = mine;
+  };
 }

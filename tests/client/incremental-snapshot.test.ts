@@ -7,7 +7,7 @@
 import { Encoder, Reflection, type Decoder, type StateView } from '@colyseus/schema';
 import { describe, expect, it } from 'vitest';
 import { SnapshotReader, snapshotOf, type MatchSnapshot, type StateJson } from '../../client/net/snapshot.ts';
-import { WireMirror } from '../../client/net/wire-mirror.ts';
+import { followChanges, WireMirror } from '../../client/net/wire-mirror.ts';
 import { buildBoardModel, type BoardModel } from '../../client/view/board-model.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import { createMatch, type MatchSetup } from '../../shared/match/match.ts';
@@ -25,20 +25,30 @@ const SEATS: SeatView[] = [
 
 /** One client of the room: its decoder fed the room's patches for its view, and its incremental reading. */
 class Client {
-  readonly decoder: Decoder;
+  readonly serializer: { decoder: Decoder };
   readonly mirror = new WireMirror();
   readonly reader = new SnapshotReader();
-  snapshot: MatchSnapshot | undefined;
-  model: BoardModel | undefined;
-
+  /** Called on every state change, as the connection does (client/net/match-connection.ts). */
+  readonly follow: () => void;
   readonly sessionId: string;
   readonly view: StateView;
+  snapshot: MatchSnapshot | undefined;
+  model: BoardModel | undefined;
 
   constructor(encoder: Encoder, sessionId: string, view: StateView) {
     this.sessionId = sessionId;
     this.view = view;
-    this.decoder = Reflection.decode(Reflection.encode(encoder));
-    this.decoder.triggerChanges = (changes) => this.mirror.note(changes);
+    this.serializer = { decoder: Reflection.decode(Reflection.encode(encoder)) };
+    this.follow = followChanges(this, this.mirror);
+    this.follow();
+  }
+
+  get decoder(): Decoder {
+    return this.serializer.decoder;
+  }
+
+  get state(): unknown {
+    return this.decoder.state;
   }
 
   /** Reads the state as the client does, and from scratch; returns both. */
@@ -72,11 +82,24 @@ class Room {
   send(): void {
     for (const client of this.clients) {
       const it = { offset: 0 };
-      const bytes = this.sentFull ? (this.encoder.encode(it), this.encoder.encodeView(client.view, it.offset, it)) : (this.encoder.encodeAll(it), this.encoder.encodeAllView(client.view, it.offset, { ...it }));
-      client.decoder.decode(bytes);
+      client.decoder.decode(this.sentFull ? (this.encoder.encode(it), this.encoder.encodeView(client.view, it.offset, it)) : this.fullState(client));
+      client.follow();
     }
     this.sentFull = true;
     this.encoder.discardChanges();
+  }
+
+  /** A client back on a new decoder (a reconnection), given the whole state on it. */
+  reconnect(client: Client): void {
+    client.serializer.decoder = Reflection.decode(Reflection.encode(this.encoder));
+    client.decoder.decode(this.fullState(client));
+    client.follow();
+  }
+
+  private fullState(client: Client): Uint8Array {
+    const it = { offset: 0 };
+    this.encoder.encodeAll(it);
+    return this.encoder.encodeAllView(client.view, it.offset, { ...it });
   }
 }
 
@@ -161,18 +184,29 @@ describe("the client's incremental reading of the room's state", () => {
     expect(seen.keptPieces).toBeGreaterThan(0);
   });
 
-  it('reads everything anew after it is told to forget (a new decoder), and still equals a full rebuild', () => {
+  it('reads everything anew on a new decoder (a reconnection), follows that one, and still equals a full rebuild', () => {
     const match = createMatch(SETUP);
+    const cursor = new Map<string, number>();
     const room = new Room();
     const memo = newMemo();
     projectMatch(room.state, match, SEATS, memo, true);
     const ana = room.join('ana', { host: false, team: 'team-1' });
     room.send();
     const first = ana.read().incremental;
-    ana.mirror.forget();
+    room.reconnect(ana);
     const again = ana.read();
     expect(again.incremental).toEqual(again.full);
     expect(again.incremental.board).not.toBe(first.board);
-    expect(again.incremental.board.resources[0]).toEqual(first.board.resources[0]);
+    expect(again.incremental.board.resources).toEqual(first.board.resources);
+    // The new decoder's patches are followed: statuses move on and the reading keeps up.
+    runTick(match, [{ seq: 0, actor: host(null), intent: { type: 'clock', command: 'start' }, wallMs: 0 }], 1, 0, cursor);
+    for (let i = 0; i < 40; i++) {
+      if (i) runTick(match, [], 1, 0, cursor);
+      projectMatch(room.state, match, SEATS, memo, true);
+      room.send();
+      const { incremental, full } = ana.read();
+      expect(incremental).toEqual(full);
+    }
+    expect(ana.snapshot!.step).toBe(match.clock.step);
   });
 });
