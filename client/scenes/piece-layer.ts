@@ -33,6 +33,8 @@ interface DrawnPiece {
   /** The resource it last showed, and how: what changed is drawn again, what did not is left. */
   shown: BoardResource | null;
   look: string;
+  /** The ring frame it last showed (null: none). */
+  ring: string | null;
   selected: boolean;
   hovered: boolean;
 }
@@ -86,7 +88,7 @@ export class PieceLayer {
       subtitle: this.text(12, THEME.muted, false),
     };
     const objects = [o.card, o.overlay, o.ringBg, o.ring, o.icon, o.badge, o.title, o.subtitle];
-    return { o, drawing: { rect: { x: 0, y: 0, w: 0, h: 0 }, objects }, shown: null, look: '', selected: false, hovered: false };
+    return { o, drawing: { rect: { x: 0, y: 0, w: 0, h: 0 }, objects }, shown: null, look: '', ring: null, selected: false, hovered: false };
   }
 
   /** Makes, moves and removes the pieces' objects to match a new layout (the bake then draws them all again). */
@@ -158,11 +160,16 @@ export class PieceLayer {
       const hover = hovered === ref;
       if (piece.shown === r && piece.selected === selected && piece.hovered === hover && piece.look) continue;
       const urgent = piece.selected !== selected || piece.hovered !== hover;
+      const before = piece.shown;
       piece.shown = r;
       piece.selected = selected;
       piece.hovered = hover;
       const ring = ringOf(r);
       const frame = ring ? ringFrame(ring.value, ring.cache) : null;
+      // The words are a function of the name, kind, props (the same object while their JSON is), health and count:
+      // when none of those changed, neither did they, and the translations need not be looked up again.
+      if (!urgent && piece.look && before && frame === piece.ring && before.logicalId === r.logicalId && before.kind === r.kind && before.props === r.props && before.health === r.health && before.count === r.count) continue;
+      piece.ring = frame;
       const title = pieceTitle(r);
       const subtitle = pieceSubtitle(r);
       const look = `${r.health}|${ring ? 'r' : ''}${frame}|${title}|${subtitle}|${selected}|${hover}`;
