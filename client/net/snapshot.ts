@@ -6,14 +6,16 @@
 // A field added to a wire class (server/wire/match-state.ts) arrives here by itself, typed from the schema: the
 // resource, board, player and team types below are the wire's own plus only what the client reshapes. A field
 // that needs reshaping (JSON text to parse, a map to list) is one line in `resourceOf` or `boardOf`.
-import type { ToJSON } from '@colyseus/schema';
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
 import type { MatchState, PlayerState, TeamBoard as WireBoard, TeamSummary as WireTeam, WireResource } from '../../server/wire/match-state.ts';
 
+/** A wire class's data as plain JSON, as its toJSON() (and the wire mirror) gives it. */
+type Json<T extends { toJSON(): unknown }> = ReturnType<T['toJSON']>;
+
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
 
-type WireResourceJson = ToJSON<WireResource>;
+type WireResourceJson = Json<WireResource>;
 
 /** A resource on a team's board: the wire's resource, with its kind, props and health as the client reads them. */
 export type BoardResource = Omit<WireResourceJson, 'kind' | 'props' | 'health'> & {
@@ -40,7 +42,7 @@ export interface TimelineItem {
   messageKo?: string;
 }
 
-type WireBoardJson = ToJSON<WireBoard>;
+type WireBoardJson = Json<WireBoard>;
 
 /** A team's board: the wire's board, with its maps as lists and its resources read (see `boardOf`). */
 export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | 'timeline' | 'hints'> & {
@@ -52,10 +54,10 @@ export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | '
   hints: { id: string; en: string; ko: string }[];
 };
 
-export type PlayerSeat = ToJSON<PlayerState> & { sessionId: string };
+export type PlayerSeat = Json<PlayerState> & { sessionId: string };
 
 /** A team's line on the leaderboard: its standing as the shared board view states it, and who it is. */
-export type TeamSummary = ToJSON<WireTeam> & StandingView;
+export type TeamSummary = Json<WireTeam> & StandingView;
 
 export type Phase = 'build' | 'running' | 'paused' | 'results';
 
@@ -83,7 +85,7 @@ export interface MatchSnapshot {
   directory: string | null;
 }
 
-export type StateJson = ToJSON<MatchState>;
+export type StateJson = Json<MatchState>;
 
 const EMPTY_BOARD: TeamBoard = { team: '', revision: 0, stacks: [], resources: [], links: [], series: [], timeline: [], warnings: [], hints: [] };
 
@@ -131,7 +133,7 @@ export class SnapshotReader {
 
   private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
   private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
-  private readonly seatList = new Derived((map: Record<string, ToJSON<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
+  private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
   private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
   private readonly boardList = new Derived((map: Record<string, WireBoardJson>) => Object.values(map).map((b) => this.board.of(b)));
 

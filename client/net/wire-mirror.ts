@@ -1,8 +1,26 @@
 // The room's state as plain data, the same as the schema's toJSON(), but remade only along what the room's
 // patches changed: a resource, board, list or map no patch touched keeps the very same object from one read to
 // the next, so everything downstream (the snapshot, the board model, the scene) tells what changed by identity
-// alone. Generic over the wire schema: a field added to a wire class needs nothing here.
-import { ArraySchema, MapSchema, Schema, type DataChange, type Decoder } from '@colyseus/schema';
+// alone. Generic over the wire schema: a field added to a wire class needs nothing here. It reads the decoded
+// state by the shapes Colyseus gives it (a schema object has fields listed in its class's metadata, a collection
+// iterates with forEach and says by its toJSON() whether it is a list or a map), without the schema library,
+// which only the wire's own definition imports.
+
+/** One change the decoder applied: what it changed (a schema object, or a collection). */
+interface DataChange {
+  ref: unknown;
+}
+
+/** The room's decoder, as far as the mirror listens to it. */
+interface Decoder {
+  triggerChanges?: (changes: DataChange[]) => void;
+}
+
+/** A decoded collection (map, array, set): iterable with forEach, like the schema's own toJSON() walks it. */
+interface Collection {
+  forEach(each: (value: unknown, key: string | number) => void): void;
+  toJSON(): unknown;
+}
 
 interface FieldList {
   /** Every field's name, in the schema's order (as toJSON() lists them). */
@@ -14,6 +32,20 @@ interface FieldList {
 const fieldLists = new WeakMap<object, FieldList>();
 
 type Metadata = Record<string, { name: string; type: unknown; deprecated?: boolean }>;
+
+/** Whether a decoded object is a schema object (what the schema library itself checks) or a list or a map. */
+const kinds = new WeakMap<object, 'list' | 'map'>();
+
+function kindOf(value: object): 'schema' | 'list' | 'map' {
+  if (typeof (value as { assign?: unknown }).assign === 'function') return 'schema';
+  let kind = kinds.get(value.constructor);
+  if (!kind) {
+    // Asked once per collection class: arrays, sets and collections list their values, maps name them.
+    kind = Array.isArray((value as Collection).toJSON()) ? 'list' : 'map';
+    kinds.set(value.constructor, kind);
+  }
+  return kind;
+}
 
 function fieldsOf(schemaClass: object): FieldList {
   let list = fieldLists.get(schemaClass);
@@ -63,11 +95,11 @@ export class WireMirror {
     if (seen !== undefined) return seen;
     const before = this.copies.get(value);
     const touched = before === undefined || this.changed.has(value);
+    const kind = kindOf(value);
     let copy: unknown;
-    if (Schema.isSchema(value)) copy = this.copySchema(value as unknown as Record<string, unknown>, before as Record<string, unknown> | undefined, touched);
-    else if (value instanceof MapSchema) copy = this.copyMap(value as MapSchema<unknown>, before as Record<string, unknown> | undefined, touched);
-    else if (value instanceof ArraySchema) copy = this.copyList(value as ArraySchema<unknown>, before as unknown[] | undefined, touched);
-    else copy = (value as { toJSON(): unknown }).toJSON(); // Sets and collections: not on our wire; copied whole.
+    if (kind === 'schema') copy = this.copySchema(value as Record<string, unknown>, before as Record<string, unknown> | undefined, touched);
+    else if (kind === 'map') copy = this.copyMap(value as Collection, before as Record<string, unknown> | undefined, touched);
+    else copy = this.copyList(value as Collection, before as unknown[] | undefined, touched);
     if (copy !== before) this.copies.set(value, copy);
     this.visited.set(value, copy);
     return copy;
@@ -90,7 +122,7 @@ export class WireMirror {
     return out;
   }
 
-  private copyMap(map: MapSchema<unknown>, before: Record<string, unknown> | undefined, touched: boolean): Record<string, unknown> {
+  private copyMap(map: Collection, before: Record<string, unknown> | undefined, touched: boolean): Record<string, unknown> {
     let same = !touched;
     map.forEach((value, key) => {
       const copy = this.copy(value);
@@ -102,13 +134,15 @@ export class WireMirror {
     return out;
   }
 
-  private copyList(list: ArraySchema<unknown>, before: unknown[] | undefined, touched: boolean): unknown[] {
-    let same = !touched && before!.length === list.length;
-    list.forEach((value, i) => {
+  private copyList(list: Collection, before: unknown[] | undefined, touched: boolean): unknown[] {
+    let same = !touched;
+    let count = 0;
+    list.forEach((value) => {
       const copy = this.copy(value);
-      if (same && before![i] !== copy) same = false;
+      if (same && before![count] !== copy) same = false;
+      count++;
     });
-    if (same) return before!;
+    if (same && count === before!.length) return before!;
     const out: unknown[] = [];
     list.forEach((value) => out.push(this.copy(value)));
     return out;
