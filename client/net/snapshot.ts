@@ -124,12 +124,7 @@ export class SnapshotReader {
   /** The last props read per resource: parsed again only when their JSON text changes. */
   private readonly props = new Map<string, { text: string; props: Record<string, unknown> }>();
 
-  private readonly resource = new Derived((r: WireResourceJson): BoardResource => ({
-    ...r,
-    kind: r.kind as ResourceKind,
-    props: this.propsOf(r.ref, r.props),
-    health: (r.health || 'idle') as Health,
-  }));
+  private readonly resource = new Derived((r: WireResourceJson): BoardResource => this.resourceOf(r));
 
   private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
   private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
@@ -145,7 +140,17 @@ export class SnapshotReader {
     return props;
   }
 
-  /** A team's board as the client reads it: the one place a board field is reshaped. */
+  /** A resource as the client reads it: the one place a resource field is reshaped (the rest are the wire's). */
+  private resourceOf(r: WireResourceJson): BoardResource {
+    return {
+      ...r,
+      kind: r.kind as ResourceKind,
+      props: this.propsOf(r.ref, r.props),
+      health: (r.health || 'idle') as Health,
+    };
+  }
+
+  /** A team's board as the client reads it: the one place a board field is reshaped (the rest are the wire's). */
   private boardOf(json: WireBoardJson): TeamBoard {
     return {
       ...json,
