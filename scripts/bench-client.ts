@@ -3,7 +3,10 @@
 //   - time to the first interactive screen on loopback (the home screen answering input), cold cache;
 //   - JavaScript time per frame of the board with 300 components and live traffic (Phaser's step and render,
 //     measured from its pre-step to its post-render event: headless Chromium has no GPU, so FPS means nothing),
-//     and the time a state update takes (snapshot → view-model → panels and board redraw).
+//     and the time a state update takes (the room's state read → snapshot → view-model → panels and board redraw),
+//     to the next task and as its own work;
+//   - where the main thread's JavaScript went (the functions with the most self time; the whole CPU profile is
+//     written to test-output/bench-client.cpuprofile).
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
