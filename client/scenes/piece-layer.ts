@@ -39,6 +39,15 @@ interface DrawnPiece {
   hovered: boolean;
 }
 
+/** A resource's fields that change with nearly every status and that a piece's words never show (the ring shows load). */
+const UNWORDED: ReadonlySet<string> = new Set(['load', 'rps']);
+
+/** Whether two states of a resource read the same on its card: every other field is the same (props by identity). */
+function sameWords(a: BoardResource, b: BoardResource): boolean {
+  for (const key in b) if (!UNWORDED.has(key) && a[key as keyof BoardResource] !== b[key as keyof BoardResource]) return false;
+  return true;
+}
+
 const ICON = 38;
 /** Where a piece's words start on its card, and the margin they keep from its right edge (longer words are cut). */
 const TEXT_X = 54;
@@ -166,9 +175,9 @@ export class PieceLayer {
       piece.hovered = hover;
       const ring = ringOf(r);
       const frame = ring ? ringFrame(ring.value, ring.cache) : null;
-      // The words are a function of the name, kind, props (the same object while their JSON is), health and count:
-      // when none of those changed, neither did they, and the translations need not be looked up again.
-      if (!urgent && piece.look && before && frame === piece.ring && before.logicalId === r.logicalId && before.kind === r.kind && before.props === r.props && before.health === r.health && before.count === r.count) continue;
+      // Most changes are of load and requests alone, which the words do not show: then neither the words nor their
+      // translations are looked up again.
+      if (!urgent && piece.look && before && frame === piece.ring && sameWords(before, r)) continue;
       piece.ring = frame;
       const title = pieceTitle(r);
       const subtitle = pieceSubtitle(r);
