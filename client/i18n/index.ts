@@ -76,9 +76,19 @@ export function onLanguage(listener: (language: Language) => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** Number formats by locale and digits: making one is slow (toLocaleString makes one per call), using one is not. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number in the current language's format. */
 export function formatNumber(value: number, digits = 0): string {
-  return value.toLocaleString(language() === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const locale = language() === 'ko' ? 'ko-KR' : 'en-US';
+  const key = `${locale}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 export function formatUsd(value: number, digits = 2): string {

@@ -17,7 +17,8 @@ import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
-import { PropsCache, snapshotOf, type MatchSnapshot, type StateJson } from './snapshot.ts';
+import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
+import { followChanges, WireMirror } from './wire-mirror.ts';
 
 export interface MatchConnection {
   code: string;
@@ -35,7 +36,8 @@ export interface MatchConnection {
 export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up';
 
 export interface ConnectionEvents {
-  onSnapshot(snapshot: MatchSnapshot): void;
+  /** `readFrom`: when reading the room's state began (performance.now()), for the update's cost. */
+  onSnapshot(snapshot: MatchSnapshot, readFrom: number): void;
   onRefused(refusal: Refusal): void;
   onNotice(warnings: string[]): void;
   onStatus(status: ConnectionStatus): void;
@@ -76,20 +78,26 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
   let ended = false;
   let credential = savedSeat()?.code === code ? savedSeat()?.credential : undefined;
   const recoveries: number[] = [];
-  const cache = new PropsCache();
+  const reader = new SnapshotReader();
 
   const attach = (r: Room): void => {
     room = r;
     ended = false;
     r.reconnection.enabled = false;
+    // The room's state, read along what its patches changed (wire-mirror.ts): a new room starts a new mirror.
+    const mirror = new WireMirror();
+    const follow = followChanges(r, mirror);
+    follow();
     let timer: ReturnType<typeof setTimeout> | null = null;
     let lastBuilt = 0;
     const build = (): void => {
       timer = null;
       lastBuilt = performance.now();
-      if (r === room) events.onSnapshot(snapshotOf((r.state as { toJSON(): StateJson }).toJSON(), r.sessionId, cache));
+      follow();
+      if (r === room) events.onSnapshot(reader.read(mirror.read<StateJson>(r.state as object), r.sessionId), lastBuilt);
     };
     r.onStateChange(() => {
+      follow();
       if (timer !== null) return;
       timer = setTimeout(build, Math.max(0, SNAPSHOT_EVERY_MS - (performance.now() - lastBuilt)));
     });

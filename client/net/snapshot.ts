@@ -1,36 +1,32 @@
-// The wire state as plain data for the view-model: what the room patches, with each resource's props parsed
-// once per change of its JSON. No Phaser, no DOM.
+// The wire state as the view-model reads it: the room's state as plain data (see wire-mirror.ts), with each
+// resource's props parsed once per change of their JSON. A reader remembers what it made: a resource, board or
+// list whose wire data is the same object as last time is the same object again, so a snapshot costs what the
+// patch changed, and whoever reads it can tell what changed by identity. No Phaser, no DOM.
+//
+// A field added to a wire class (server/wire/match-state.ts) arrives here by itself, typed from the schema: the
+// resource, board, player and team types below are the wire's own plus only what the client reshapes. A field
+// that needs reshaping (JSON text to parse, a map to list) is one line in `resourceOf` or `boardOf`.
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
-import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
 import type { CostView } from '../../shared/match/cost-view.ts';
 import type { Debrief } from '../../shared/match/debrief.ts';
-import type { MatchState } from '../../server/wire/match-state.ts';
+import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
+import type { MatchState, PlayerState, TeamBoard as WireBoard, TeamSummary as WireTeam, WireResource } from '../../server/wire/match-state.ts';
+
+/** A wire class's data as plain JSON, as its toJSON() (and the wire mirror) gives it. */
+type Json<T extends { toJSON(): unknown }> = ReturnType<T['toJSON']>;
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
 
-export interface BoardResource {
-  ref: string;
+type WireResourceJson = Json<WireResource>;
+
+/** A resource on a team's board: the wire's resource, with its kind, props and health as the client reads them. */
+export type BoardResource = Omit<WireResourceJson, 'kind' | 'props' | 'health'> & {
   kind: ResourceKind;
-  stack: string;
-  logicalId: string;
-  region: string;
-  zone: string;
-  x: number;
-  y: number;
   /** Properties with references as "stack/LogicalId". */
   props: Record<string, unknown>;
   health: Health;
-  load: number;
-  rps: number;
-  count: number;
-  /** A public subnet, by the rules (shared/match/board-flags.ts). */
-  publicSubnet: boolean;
-  /** Where users' requests enter the design. */
-  entry: boolean;
-  /** An alarm's state (OK, ALARM, INSUFFICIENT_DATA); empty for other kinds. */
-  alarmState: string;
-}
+};
 
 export interface BoardLink {
   from: string;
@@ -52,40 +48,29 @@ export interface TimelineItem {
 /** The debrief as the shared rules told it (shared/match/debrief.ts), its entries as timeline items. */
 export type BoardDebrief = Omit<Debrief, 'firstFailure' | 'cause' | 'budgetAlert'> & { firstFailure?: TimelineItem; cause?: TimelineItem; budgetAlert?: TimelineItem };
 
-export interface TeamBoard {
-  team: string;
-  revision: number;
-  stacks: { name: string; region: string }[];
+type WireBoardJson = Json<WireBoard>;
+/** A timeline entry as the wire carries it: its values as JSON text. */
+type WireTimelineJson = WireBoardJson['timeline'][number];
+type WireCostJson = WireBoardJson['cost'];
+type WireDebriefJson = WireBoardJson['debrief'];
+
+/** A team's board: the wire's board, with its maps as lists and its resources read (see `boardOf`). */
+export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | 'timeline' | 'hints' | 'cost' | 'debrief'> & {
   resources: BoardResource[];
   links: BoardLink[];
   series: SeriesPoint[];
   timeline: TimelineItem[];
-  warnings: string[];
   /** The scenario's live hints whose conditions hold now, in both languages. */
   hints: { id: string; en: string; ko: string }[];
   /** Cost Explorer's figures (shared/match/cost-view.ts). */
   cost: CostView;
   debrief: BoardDebrief;
-  /** Zones down (alone or with their region) and regions down. */
-  darkZones: string[];
-  darkRegions: string[];
-}
+};
 
-export interface PlayerSeat {
-  sessionId: string;
-  nickname: string;
-  team: string;
-  host: boolean;
-  connected: boolean;
-  principal: string;
-}
+export type PlayerSeat = Json<PlayerState> & { sessionId: string };
 
 /** A team's line on the leaderboard: its standing as the shared board view states it, and who it is. */
-export interface TeamSummary extends StandingView {
-  id: string;
-  name: string;
-  members: number;
-}
+export type TeamSummary = Json<WireTeam> & StandingView;
 
 export type Phase = 'build' | 'running' | 'paused' | 'results';
 
@@ -113,69 +98,7 @@ export interface MatchSnapshot {
   directory: string | null;
 }
 
-interface WireResourceJson {
-  ref: string;
-  kind: string;
-  stack: string;
-  logicalId: string;
-  region: string;
-  zone: string;
-  x: number;
-  y: number;
-  props: string;
-  health: string;
-  load: number;
-  rps: number;
-  count: number;
-  publicSubnet?: boolean;
-  entry?: boolean;
-  alarmState?: string;
-}
-
-interface WireCostJson {
-  spentUsd?: number;
-  budgetUsd?: number;
-  hourlyUsd?: number;
-  forecastUsd?: number;
-  forecastReady?: boolean;
-  forecastOverBudget?: boolean;
-  byService?: CostView['byService'];
-  byRegion?: CostView['byRegion'];
-}
-
-interface WireBoardJson {
-  team: string;
-  revision: number;
-  stacks?: { name: string; region: string }[];
-  resources?: Record<string, WireResourceJson>;
-  links?: Record<string, BoardLink>;
-  series?: SeriesPoint[];
-  timeline?: WireTimelineJson[];
-  warnings?: string[];
-  hints?: { id: string; en: string; ko: string }[];
-  cost?: WireCostJson;
-  debrief?: WireDebriefJson;
-  darkZones?: string[];
-  darkRegions?: string[];
-}
-
-export type StateJson = Omit<ReturnType<MatchState['toJSON']>, 'boards' | 'players' | 'teams' | 'account'> & {
-  code: string;
-  mode: string;
-  scenarioId: string;
-  title: string;
-  phase: string;
-  speed: number;
-  step: number;
-  endStep: number;
-  simS: number;
-  durationS: number;
-  buildEndsAtMs?: number;
-  players?: Record<string, Omit<PlayerSeat, 'sessionId'>>;
-  teams?: Record<string, TeamSummary>;
-  boards?: Record<string, WireBoardJson>;
-  account?: Record<string, { directory: string }>;
-};
+export type StateJson = Json<MatchState>;
 
 export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, forecastOverBudget: false, byService: [], byRegion: [] };
 export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
@@ -210,15 +133,20 @@ function costOf(json: WireCostJson | undefined): CostView {
   };
 }
 
-/** A timeline entry as the wire carries it: its values as JSON text. */
-interface WireTimelineJson {
-  tS: number;
-  kind: string;
-  code: string;
-  values: string;
+/** A timeline entry's values from their wire JSON; the same text gives the same object (entries repeat every patch). */
+const parsedValues = new Map<string, TimelineValues>();
+function valuesOf(text: string): TimelineValues {
+  let values = parsedValues.get(text);
+  if (values) return values;
+  try {
+    values = JSON.parse(text || '{}') as TimelineValues;
+  } catch {
+    values = {};
+  }
+  if (parsedValues.size > 500) parsedValues.clear();
+  parsedValues.set(text, values);
+  return values;
 }
-
-type WireDebriefJson = Partial<Omit<BoardDebrief, 'firstFailure' | 'cause' | 'budgetAlert'>> & { firstFailure?: WireTimelineJson; cause?: WireTimelineJson; budgetAlert?: WireTimelineJson };
 
 const timelineItemOf = (e: WireTimelineJson): TimelineItem => ({ tS: e.tS, kind: e.kind, code: e.code, values: valuesOf(e.values) });
 
@@ -239,97 +167,120 @@ function debriefOf(json: WireDebriefJson | undefined): BoardDebrief {
   };
 }
 
-/** Parses props JSON only when it changed since the last snapshot. */
-export class PropsCache {
-  private cache = new Map<string, { text: string; props: Record<string, unknown> }>();
+/** What a derivation made of a source object, kept while the source lives (wire copies are shared; see above). */
+class Derived<S extends object, R> {
+  private readonly made = new WeakMap<S, R>();
+  private readonly make: (source: S) => R;
 
-  read(ref: string, text: string): Record<string, unknown> {
-    const hit = this.cache.get(ref);
-    if (hit && hit.text === text) return hit.props;
-    let props: Record<string, unknown> = {};
-    try {
-      props = JSON.parse(text || '{}') as Record<string, unknown>;
-    } catch {
-      props = {};
+  constructor(make: (source: S) => R) {
+    this.make = make;
+  }
+
+  of(source: S): R {
+    let result = this.made.get(source);
+    if (result === undefined) {
+      result = this.make(source);
+      this.made.set(source, result);
     }
-    this.cache.set(ref, { text, props });
+    return result;
+  }
+}
+
+function parseProps(text: string): Record<string, unknown> {
+  try {
+    return JSON.parse(text || '{}') as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Reads the room's state, snapshot after snapshot, remaking only what changed. One reader per connection;
+ * `new SnapshotReader().read(json)` is the full rebuild (tests compare the two).
+ */
+export class SnapshotReader {
+  /** The last props read per resource: parsed again only when their JSON text changes. */
+  private readonly props = new Map<string, { text: string; props: Record<string, unknown> }>();
+
+  private readonly resource = new Derived((r: WireResourceJson): BoardResource => this.resourceOf(r));
+
+  private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
+  private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
+  private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
+  private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
+  private readonly timeline = new Derived((list: WireTimelineJson[]): TimelineItem[] => list.map(timelineItemOf));
+  private readonly cost = new Derived((json: WireCostJson): CostView => costOf(json));
+  private readonly debrief = new Derived((json: WireDebriefJson): BoardDebrief => debriefOf(json));
+  private readonly boardList = new Derived((map: Record<string, WireBoardJson>) => Object.values(map).map((b) => this.board.of(b)));
+
+  private propsOf(ref: string, text: string): Record<string, unknown> {
+    const hit = this.props.get(ref);
+    if (hit && hit.text === text) return hit.props;
+    const props = parseProps(text);
+    this.props.set(ref, { text, props });
     return props;
   }
-}
 
-/** A timeline entry's values from their wire JSON; the same text gives the same object (entries repeat every patch). */
-const parsedValues = new Map<string, TimelineValues>();
-function valuesOf(text: string): TimelineValues {
-  let values = parsedValues.get(text);
-  if (values) return values;
-  try {
-    values = JSON.parse(text || '{}') as TimelineValues;
-  } catch {
-    values = {};
-  }
-  if (parsedValues.size > 500) parsedValues.clear();
-  parsedValues.set(text, values);
-  return values;
-}
-
-function boardOf(json: WireBoardJson, cache: PropsCache): TeamBoard {
-  return {
-    team: json.team,
-    revision: json.revision,
-    stacks: json.stacks ?? [],
-    resources: Object.values(json.resources ?? {}).map((r) => ({
-      ref: r.ref,
+  /** A resource as the client reads it: the one place a resource field is reshaped (the rest are the wire's). */
+  private resourceOf(r: WireResourceJson): BoardResource {
+    return {
+      ...r,
       kind: r.kind as ResourceKind,
-      stack: r.stack,
-      logicalId: r.logicalId,
-      region: r.region,
-      zone: r.zone,
-      x: r.x,
-      y: r.y,
-      props: cache.read(r.ref, r.props),
+      props: this.propsOf(r.ref, r.props),
       health: (r.health || 'idle') as Health,
-      load: r.load,
-      rps: r.rps,
-      count: r.count,
       publicSubnet: r.publicSubnet ?? false,
       entry: r.entry ?? false,
       alarmState: r.alarmState ?? '',
-    })),
-    links: Object.values(json.links ?? {}),
-    series: json.series ?? [],
-    timeline: (json.timeline ?? []).map(timelineItemOf),
-    warnings: json.warnings ?? [],
-    hints: json.hints ?? [],
-    cost: costOf(json.cost),
-    debrief: debriefOf(json.debrief),
-    darkZones: json.darkZones ?? [],
-    darkRegions: json.darkRegions ?? [],
-  };
+    };
+  }
+
+  /** A team's board as the client reads it: the one place a board field is reshaped (the rest are the wire's). */
+  private boardOf(json: WireBoardJson): TeamBoard {
+    return {
+      ...json,
+      stacks: json.stacks ?? [],
+      resources: json.resources ? this.resourceList.of(json.resources) : [],
+      links: json.links ? (this.valueList.of(json.links) as BoardLink[]) : [],
+      series: json.series ?? [],
+      timeline: json.timeline ? this.timeline.of(json.timeline) : [],
+      warnings: json.warnings ?? [],
+      hints: json.hints ?? [],
+      cost: json.cost ? this.cost.of(json.cost) : NO_COST,
+      debrief: json.debrief ? this.debrief.of(json.debrief) : NO_DEBRIEF,
+      darkZones: json.darkZones ?? [],
+      darkRegions: json.darkRegions ?? [],
+    };
+  }
+
+  read(state: StateJson, sessionId: string): MatchSnapshot {
+    const players = state.players ? this.seatList.of(state.players) : [];
+    const me = players.find((p) => p.sessionId === sessionId);
+    const boards = state.boards ? this.boardList.of(state.boards) : [];
+    const board = boards.find((b) => b.team === me?.team) ?? boards[0] ?? EMPTY_BOARD;
+    const account = state.account ? Object.values(state.account)[0] : undefined;
+    return {
+      code: state.code,
+      mode: state.mode,
+      scenarioId: state.scenarioId,
+      title: state.title,
+      phase: (state.phase || 'build') as Phase,
+      speed: state.speed,
+      step: state.step,
+      endStep: state.endStep,
+      simS: state.simS,
+      durationS: state.durationS,
+      buildEndsAtMs: state.buildEndsAtMs ?? 0,
+      me,
+      players,
+      teams: state.teams ? (this.valueList.of(state.teams) as TeamSummary[]) : [],
+      board,
+      boards,
+      directory: account?.directory ?? null,
+    };
+  }
 }
 
-export function snapshotOf(state: StateJson, sessionId: string, cache: PropsCache): MatchSnapshot {
-  const players = Object.entries(state.players ?? {}).map(([id, p]) => ({ ...p, sessionId: id }));
-  const me = players.find((p) => p.sessionId === sessionId);
-  const boards = Object.values(state.boards ?? {}).map((b) => boardOf(b, cache));
-  const board = boards.find((b) => b.team === me?.team) ?? boards[0] ?? EMPTY_BOARD;
-  const account = Object.values(state.account ?? {})[0];
-  return {
-    code: state.code,
-    mode: state.mode,
-    scenarioId: state.scenarioId,
-    title: state.title,
-    phase: (state.phase || 'build') as Phase,
-    speed: state.speed,
-    step: state.step,
-    endStep: state.endStep,
-    simS: state.simS,
-    durationS: state.durationS,
-    buildEndsAtMs: state.buildEndsAtMs ?? 0,
-    me,
-    players,
-    teams: Object.values(state.teams ?? {}),
-    board,
-    boards,
-    directory: account?.directory ?? null,
-  };
+/** A snapshot made from nothing remembered: the full rebuild. */
+export function snapshotOf(state: StateJson, sessionId: string): MatchSnapshot {
+  return new SnapshotReader().read(state, sessionId);
 }

@@ -14,6 +14,8 @@ export class BoardCamera {
   private readonly minimap: Phaser.Cameras.Scene2D.Camera;
   private readonly viewport: Phaser.GameObjects.Graphics;
   private world = { w: 1000, h: 800 };
+  /** The view the minimap's frame last showed: x, y, width, height, and the minimap's zoom. */
+  private readonly shownView = [NaN, NaN, NaN, NaN, NaN];
 
   /** `hiddenFromMinimap`: texts and particles, unreadable at the minimap's scale and costly to draw twice. */
   constructor(scene: Phaser.Scene, hiddenFromMinimap: Phaser.GameObjects.GameObject[]) {
@@ -100,6 +102,14 @@ export class BoardCamera {
 
   drawViewport(): void {
     const v = this.main.worldView;
+    // Drawn again only when the view or the minimap moved: most frames neither does.
+    const shown = this.shownView;
+    if (shown[0] === v.x && shown[1] === v.y && shown[2] === v.width && shown[3] === v.height && shown[4] === this.minimap.zoom) return;
+    shown[0] = v.x;
+    shown[1] = v.y;
+    shown[2] = v.width;
+    shown[3] = v.height;
+    shown[4] = this.minimap.zoom;
     this.viewport.clear();
     this.viewport.lineStyle(2 / this.minimap.zoom, 0xfacc15, 1).strokeRect(v.x, v.y, v.width, v.height);
   }

@@ -15,7 +15,6 @@ import { BoardCamera } from './board-camera.ts';
 import { PieceLayer } from './piece-layer.ts';
 import { TrafficLayer } from './traffic-layer.ts';
 import { THEME } from './theme.ts';
-import { visualKey } from './visual-key.ts';
 
 export interface BoardActions {
   place(target: PlaceTarget, keepArmed: boolean): void;
@@ -40,8 +39,8 @@ export class BoardScene extends Phaser.Scene {
   camera!: BoardCamera;
   private ghost!: Phaser.GameObjects.Image;
   private hovered: string | null = null;
-  private shownKey = '';
-  private shownInteraction = '';
+  private shownModel: MatchViewState['model'] | null = null;
+  private shownFlowing = false;
   private lastLayout: MatchViewState['layout'] | null = null;
   private gesture: { kind: 'none' | 'pan' | 'drag'; ref?: string; downX: number; downY: number; moved: boolean } = { kind: 'none', downX: 0, downY: 0, moved: false };
   /** JavaScript time of the scene's last frames (update and render), for the benchmark. */
@@ -59,20 +58,21 @@ export class BoardScene extends Phaser.Scene {
     for (const f of this.atlas.frames) texture.add(f.name, 0, f.x, f.y, f.w, f.h);
     this.cameras.main.setBackgroundColor(THEME.background);
 
-    // The still parts, baked into one texture (bottom first); traffic, the drag ghost and the minimap's
-    // viewport stay live above it.
+    // The still parts, baked into two textures (see board-bake.ts): the boxes, lines and labels, and the pieces
+    // above them. Failed zones' banners, traffic, the drag ghost and the minimap's viewport stay live above.
     this.frame = this.make.graphics({}, false);
     const lines = this.make.graphics({}, false);
+    const spans = this.add.layer();
     const images = this.add.layer();
     this.labels = this.add.layer();
     const pieceTexts = this.add.layer();
-    this.banners = this.add.layer();
-    this.bake = new BoardBake(this, [this.frame, lines, images, this.labels, pieceTexts, this.banners], 0);
+    this.banners = this.add.layer().setDepth(0.5);
+    this.bake = new BoardBake(this, [this.frame, lines, spans, this.labels], [images, pieceTexts], 0);
     const blitter = this.add.blitter(0, 0, 'atlas').setDepth(1);
     this.ghost = this.add.image(0, 0, 'atlas', 'instance').setDisplaySize(44, 44).setAlpha(0.8).setVisible(false).setDepth(2);
-    this.pieces = new PieceLayer(this, images, pieceTexts);
+    this.pieces = new PieceLayer(this, images, pieceTexts, spans);
     this.traffic = new TrafficLayer(lines, blitter);
-    this.camera = new BoardCamera(this, [blitter, this.ghost]);
+    this.camera = new BoardCamera(this, [blitter, this.ghost, this.banners]);
 
     const unsubscribe = this.view.subscribe((state, previous) => this.redraw(state, previous));
     this.events.once('shutdown', unsubscribe);
@@ -112,29 +112,29 @@ export class BoardScene extends Phaser.Scene {
     }
     if (layoutChanged || state.armed !== previous.armed || state.match.board.revision !== previous.match.board.revision) this.drawBoxes(state);
     const running = state.match.phase === 'running';
-    const totalRps = state.model.entries.reduce((s, ref) => s + (state.model.byRef.get(ref)?.rps ?? 0), 0);
+    let totalRps = 0;
+    for (const ref of state.model.entries) totalRps += state.model.byRef.get(ref)?.rps ?? 0;
     const users = running || totalRps > 0 ? `${Math.round(totalRps / 10) * 10} ${t('units.rps')}` : t('board.waiting');
-    // Most snapshots change nothing the board shows (the clock moved): redraw and re-bake only when they do.
-    const interaction = `${state.selected}|${state.connectFrom}|${this.hovered}|${state.armed}`;
-    const key = `${visualKey(state)}|${users}|${interaction}`;
-    if (!layoutChanged && key === this.shownKey) return;
-    const urgent = layoutChanged || interaction !== this.shownInteraction;
-    this.shownKey = key;
-    this.shownInteraction = interaction;
-    this.pieces.update(state, this.hovered, users);
-    this.traffic.update(state, running || totalRps > 0);
-    this.bake.invalidate(urgent);
+    // Only the pieces whose look changed are drawn again; most snapshots change few or none (the clock moved).
+    this.pieces.update(state, this.hovered, users, (ref, drawing, urgent) => this.bake.invalidatePiece(ref, drawing, urgent));
+    const flowing = running || totalRps > 0;
+    if (layoutChanged || state.model !== this.shownModel || flowing !== this.shownFlowing) {
+      this.shownModel = state.model;
+      this.shownFlowing = flowing;
+      // Lines are drawn with the boxes: a line changing colour bakes those again (at most every so often).
+      if (this.traffic.update(state, flowing, layoutChanged)) this.bake.invalidateStill(layoutChanged);
+    }
   }
 
   /** Texts change with the language: the page calls this when it switches. */
   relabel(): void {
     this.lastLayout = null;
-    this.shownKey = '';
+    this.pieces.forget();
     this.redraw(this.view.current, this.view.current);
   }
 
   private drawBoxes(state: MatchViewState): void {
-    this.bake.invalidate();
+    this.bake.invalidateStill();
     const entry = PALETTE.find((p) => p.id === state.armed);
     drawFrame(this.frame, state.layout, (kind) => {
       if (!entry) return false;

@@ -49,6 +49,8 @@ function clip(a: Rect, b: Rect): { x1: number; y1: number; x2: number; y2: numbe
 
 export class TrafficLayer {
   private paths: Path[] = [];
+  /** The lines as last drawn (ends, colour, weight): drawn again only when it changes. */
+  private look = '';
   private bobs: Phaser.GameObjects.Bob[] = [];
   private readonly lines: Phaser.GameObjects.Graphics;
   private readonly blitter: Phaser.GameObjects.Blitter;
@@ -67,12 +69,16 @@ export class TrafficLayer {
     });
   }
 
-  /** Redraws the lines and sets how many particles run on each (on layout or status changes). */
-  update(state: MatchViewState, running: boolean): void {
-    const g = this.lines;
-    g.clear();
+  /**
+   * Sets how many particles run on each line, and redraws the lines themselves when their look changed (a line
+   * added, gone, or changing colour or weight) or `relayout` says they moved. Returns whether it redrew them:
+   * they are drawn with the board's still parts, which must then be baked again.
+   */
+  update(state: MatchViewState, running: boolean, relayout: boolean): boolean {
     const spotOf = (ref: string): Rect | undefined => (ref === '@users' ? state.layout.users : state.layout.pieces.get(ref)?.rect);
     const paths: Path[] = [];
+    const drawn: { line: BoardLine; x1: number; y1: number; x2: number; y2: number; len: number; colour: number }[] = [];
+    let look = '';
     for (const line of [...this.entryLines(state), ...state.model.lines]) {
       const a = spotOf(line.from);
       const b = spotOf(line.to);
@@ -80,23 +86,37 @@ export class TrafficLayer {
       const { x1, y1, x2, y2 } = clip(a, b);
       const len = Math.hypot(x2 - x1, y2 - y1);
       if (len < 4) continue;
+      const colour = !line.traffic ? THEME.control : line.health === 'down' ? THEME.health.down! : line.health === 'warning' ? THEME.health.warning! : 0x3b82f6;
+      drawn.push({ line, x1, y1, x2, y2, len, colour });
+      look += `${line.from}>${line.to}:${colour}:${line.traffic && line.rps > 0 ? 1 : 0};`;
+      const count = line.traffic && running ? particlesFor(line.rps) : 0;
+      if (count > 0) paths.push({ x1, y1, dx: x2 - x1, dy: y2 - y1, len, count, frame: frameOf(line.health), speed: 90 + Math.min(90, line.rps / 10) });
+    }
+    this.setParticles(paths);
+    if (!relayout && look === this.look) return false;
+    this.look = look;
+    const g = this.lines;
+    g.clear();
+    for (const { line, x1, y1, x2, y2, len, colour } of drawn) {
       if (!line.traffic) {
-        g.lineStyle(1.5, THEME.control, 0.8);
+        g.lineStyle(1.5, colour, 0.8);
         const dashes = Math.floor(len / 12);
         for (let i = 0; i < dashes; i += 2) {
           g.lineBetween(x1 + ((x2 - x1) * i) / dashes, y1 + ((y2 - y1) * i) / dashes, x1 + ((x2 - x1) * (i + 1)) / dashes, y1 + ((y2 - y1) * (i + 1)) / dashes);
         }
         continue;
       }
-      const colour = line.health === 'down' ? THEME.health.down! : line.health === 'warning' ? THEME.health.warning! : 0x3b82f6;
       g.lineStyle(line.rps > 0 ? 3 : 2, colour, line.rps > 0 ? 0.55 : 0.35).lineBetween(x1, y1, x2, y2);
       // An arrow head at the receiving end says which way requests go.
       const ux = (x2 - x1) / len;
       const uy = (y2 - y1) / len;
       g.fillStyle(colour, 0.8).fillTriangle(x2, y2, x2 - ux * 10 - uy * 5, y2 - uy * 10 + ux * 5, x2 - ux * 10 + uy * 5, y2 - uy * 10 - ux * 5);
-      const count = running ? particlesFor(line.rps) : 0;
-      if (count > 0) paths.push({ x1, y1, dx: x2 - x1, dy: y2 - y1, len, count, frame: frameOf(line.health), speed: 90 + Math.min(90, line.rps / 10) });
     }
+    return true;
+  }
+
+  /** Shows as many particles as the paths need, each with its line's frame; hides the rest. */
+  private setParticles(paths: Path[]): void {
     this.paths = paths;
     const needed = paths.reduce((n, p) => n + p.count, 0);
     while (this.bobs.length < needed) this.bobs.push(this.blitter.create(0, 0, 'dot-ok'));

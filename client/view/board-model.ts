@@ -4,7 +4,7 @@
 // relation (dashed). Pure data, read by the scene, the panels and the unit tests.
 import type { ResourceKind } from '../../shared/design/model.ts';
 import { lineHealth, lineRps } from '../../shared/match/board-view.ts';
-import type { BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
+import type { BoardLink, BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
 
 /** Kinds drawn as pieces. Everything else is shown inside the piece it belongs to, or as a box (VPC, subnet). */
 export const PIECE_KINDS: readonly ResourceKind[] = [
@@ -125,17 +125,43 @@ function owners(resources: readonly BoardResource[], byRef: Map<string, BoardRes
   return owner;
 }
 
-export function buildBoardModel(board: TeamBoard): BoardModel {
+/**
+ * What of the model the design alone decides (which resources are pieces, whose parts are whose, which lines
+ * join what), with what it was made from: it is made again only when a resource's ref, kind or props, or the
+ * links, change; a patch of statuses reuses it.
+ */
+interface Skeleton {
+  resources: readonly BoardResource[];
+  links: readonly BoardLink[];
+  ownerOf: Map<string, string>;
+  /** Each piece's ref and the positions of its parts in `resources`. */
+  pieces: { ref: string; kind: ResourceKind; parts: number[] }[];
+  lines: { from: string; to: string; meaning: string; traffic: boolean }[];
+}
+
+const skeletons = new WeakMap<BoardModel, Skeleton>();
+
+function sameDesign(skeleton: Skeleton, board: TeamBoard): boolean {
+  if (skeleton.links !== board.links || skeleton.resources.length !== board.resources.length) return false;
+  for (let i = 0; i < board.resources.length; i++) {
+    const now = board.resources[i]!;
+    const then = skeleton.resources[i]!;
+    if (now !== then && (now.ref !== then.ref || now.kind !== then.kind || now.props !== then.props)) return false;
+  }
+  return true;
+}
+
+function skeletonOf(board: TeamBoard): Skeleton {
   const byRef = new Map(board.resources.map((r) => [r.ref, r]));
   const ownerOf = owners(board.resources, byRef);
-  const pieces = new Map<string, BoardPiece>();
-  for (const r of board.resources) if (isPiece(r)) pieces.set(r.ref, { ref: r.ref, kind: r.kind, resource: r, parts: [] });
-  for (const r of board.resources) {
+  const pieces = new Map<string, Skeleton['pieces'][number]>();
+  for (const r of board.resources) if (isPiece(r)) pieces.set(r.ref, { ref: r.ref, kind: r.kind, parts: [] });
+  board.resources.forEach((r, i) => {
     const owner = ownerOf.get(r.ref);
-    if (owner && owner !== r.ref) pieces.get(owner)?.parts.push(r);
-  }
+    if (owner && owner !== r.ref) pieces.get(owner)?.parts.push(i);
+  });
 
-  const lines = new Map<string, BoardLine>();
+  const lines = new Map<string, Skeleton['lines'][number]>();
   const add = (fromRef: string, toRef: string, meaning: string, traffic: boolean): void => {
     const from = ownerOf.get(fromRef);
     const to = ownerOf.get(toRef);
@@ -144,9 +170,7 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     const existing = lines.get(key) ?? lines.get(`${from}>${to}`) ?? lines.get(`${to}>${from}`);
     if (existing && (existing.traffic || !traffic)) return;
     if (existing && !existing.traffic) lines.delete([existing.from, existing.to].sort().join('~'));
-    const a = byRef.get(from);
-    const b = byRef.get(to);
-    lines.set(key, { from, to, meaning, traffic, rps: traffic ? lineRps(a?.rps, b?.rps) : 0, health: lineHealth(a?.health, b?.health) });
+    lines.set(key, { from, to, meaning, traffic });
   };
   for (const link of board.links) {
     const direction = TRAFFIC[link.meaning];
@@ -160,9 +184,53 @@ export function buildBoardModel(board: TeamBoard): BoardModel {
     if (r.kind === 'transitGatewayAttachment') add(refOne(r.props.transitGateway) ?? '', refOne(r.props.vpc) ?? '', 'attaches', false);
   }
 
+  return { resources: board.resources, links: board.links, ownerOf, pieces: [...pieces.values()], lines: [...lines.values()] };
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The board model. Given the model of the same team's previous snapshot, it remakes only what changed: the
+ * design's skeleton when the design changed, and a piece, line or list only when what it shows did (an
+ * unchanged one is the previous object, so the scene redraws by identity).
+ */
+export function buildBoardModel(board: TeamBoard, previous?: BoardModel): BoardModel {
+  const last = previous ? skeletons.get(previous) : undefined;
+  const skeleton = last && sameDesign(last, board) ? last : skeletonOf(board);
+  const resources = board.resources;
+  const byRef = previous && last === skeleton && sameList(last.resources, resources) ? previous.byRef : new Map(resources.map((r) => [r.ref, r]));
+  if (skeleton.resources !== resources) skeleton.resources = resources;
+
+  const pieces = new Map<string, BoardPiece>();
+  for (const p of skeleton.pieces) {
+    const resource = byRef.get(p.ref)!;
+    const before = previous?.pieces.get(p.ref);
+    if (before && before.resource === resource && before.parts.length === p.parts.length && p.parts.every((i, k) => before.parts[k] === resources[i])) {
+      pieces.set(p.ref, before);
+    } else pieces.set(p.ref, { ref: p.ref, kind: p.kind, resource, parts: p.parts.map((i) => resources[i]!) });
+  }
+
+  const lines = skeleton.lines.map((l, i): BoardLine => {
+    const a = byRef.get(l.from);
+    const b = byRef.get(l.to);
+    const rps = l.traffic ? lineRps(a?.rps, b?.rps) : 0;
+    const health = lineHealth(a?.health, b?.health);
+    const before = previous?.lines[i];
+    return before && before.from === l.from && before.to === l.to && before.meaning === l.meaning && before.traffic === l.traffic && before.rps === rps && before.health === health
+      ? before
+      : { ...l, rps, health };
+  });
   // Where users enter, as the rules compiled it (shared/match/board-flags.ts), drawn at the piece that shows it.
-  const entries = [...new Set(board.resources.filter((r) => r.entry).map((r) => ownerOf.get(r.ref)).filter((ref): ref is string => !!ref && pieces.has(ref)))];
-  return { pieces, ownerOf, lines: [...lines.values()], entries, byRef };
+  const entries = [...new Set(resources.filter((r) => r.entry).map((r) => skeleton.ownerOf.get(r.ref)).filter((ref): ref is string => !!ref && pieces.has(ref)))];
+  const model: BoardModel = {
+    pieces,
+    ownerOf: skeleton.ownerOf,
+    lines: previous && sameList(previous.lines, lines) ? previous.lines : lines,
+    entries: previous && sameList(previous.entries, entries) ? previous.entries : entries,
+    byRef,
+  };
+  skeletons.set(model, skeleton);
+  return model;
 }
 
 /** Zones that are dark (down alone or with their region), as the world's state has them. */

@@ -76,8 +76,11 @@ export class MatchView {
   setMatch(incoming: MatchSnapshot): void {
     this.incoming = incoming;
     const match = this.withViewedBoard(incoming, this.state.viewTeam);
-    const model = buildBoardModel(match.board);
-    const key = layoutKeyOf(match, model);
+    // A snapshot that changed nothing on the board (the clock moved) keeps the board's model and layout whole;
+    // one that did remakes only what changed (see buildBoardModel).
+    const sameBoard = match.board === this.state.match.board;
+    const model = sameBoard ? this.state.model : buildBoardModel(match.board, this.state.model);
+    const key = sameBoard ? this.layoutKey : layoutKeyOf(match, model);
     // The layout changes only with the design (its revision) or the zones that are dark: not with every status.
     const layout = key === this.layoutKey ? this.state.layout : layoutBoard(match.board, model, darkZones(match.board));
     this.layoutKey = key;
@@ -143,6 +146,7 @@ function layoutKeyOf(match: MatchSnapshot, model: BoardModel): string {
   const board = match.board;
   const dark = [...darkZones(board)].sort().join(',');
   // Zones a database runs in move it on the board (a failover), so they are part of the key too.
-  const dbZones = [...model.pieces.values()].filter((p) => p.kind === 'database').map((p) => p.resource.zone).join(',');
+  let dbZones = '';
+  for (const p of model.pieces.values()) if (p.kind === 'database') dbZones += `${p.resource.zone},`;
   return `${board.team}|${board.revision}|${board.resources.length}|${dark}|${dbZones}`;
 }

@@ -57,3 +57,25 @@ describe('the view-model', () => {
     expect(view.current.selected).toBeNull();
   });
 });
+
+describe("the view-model's updates", () => {
+  it('keeps the board model whole when a snapshot left the board alone, and remakes only the changed pieces', () => {
+    const first = snapshot();
+    const view = new MatchView(first);
+    const model = view.current.model;
+    const layout = view.current.layout;
+    view.setMatch({ ...first, step: 1, simS: 5 });
+    expect(view.current.model).toBe(model);
+    expect(view.current.match.step).toBe(1);
+    // One resource's status changes (a new object, as the snapshot reader makes it): only its piece is new.
+    const instance = first.board.resources.find((r) => r.kind === 'instance')!;
+    const board = { ...first.board, resources: first.board.resources.map((r) => (r === instance ? { ...r, health: 'down' as const } : r)) };
+    view.setMatch({ ...first, board, boards: [board, first.boards[1]!] });
+    const after = view.current.model;
+    expect(after).not.toBe(model);
+    expect(after.pieces.get(instance.ref)!.resource.health).toBe('down');
+    for (const [ref, piece] of after.pieces) if (ref !== instance.ref) expect(piece).toBe(model.pieces.get(ref));
+    expect(after.ownerOf).toBe(model.ownerOf);
+    expect(view.current.layout).toBe(layout);
+  });
+});

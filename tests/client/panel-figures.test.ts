@@ -7,7 +7,7 @@
 import { Decoder, Encoder, type StateView } from '@colyseus/schema';
 import type { VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { PropsCache, snapshotOf, type MatchSnapshot, type StateJson } from '../../client/net/snapshot.ts';
+import { SnapshotReader, type MatchSnapshot, type StateJson } from '../../client/net/snapshot.ts';
 import { setLanguage, formatClock, formatNumber, formatUsd, t } from '../../client/i18n/index.ts';
 import { CloudWatch } from '../../client/ui/consoles/cloudwatch.ts';
 import { CostExplorer } from '../../client/ui/consoles/cost.ts';
@@ -67,7 +67,7 @@ class WireReader {
   private readonly decoder = new Decoder(new MatchState());
   private readonly state: MatchState;
   private view: StateView | undefined;
-  private readonly cache = new PropsCache();
+  private readonly reader = new SnapshotReader();
 
   constructor(state: MatchState) {
     this.state = state;
@@ -88,7 +88,7 @@ class WireReader {
       this.decoder.decode(bytes);
     }
     this.encoder.discardChanges();
-    return snapshotOf(this.decoder.state.toJSON() as StateJson, '', this.cache);
+    return this.reader.read(this.decoder.state.toJSON() as StateJson, '');
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PropsCache, snapshotOf, type StateJson } from '../../client/net/snapshot.ts';
+import { snapshotOf, type StateJson } from '../../client/net/snapshot.ts';
 import { ReplayPlayer } from '../../client/view/replay-player.ts';
 import { ReplaySnapshots } from '../../client/view/replay-snapshot.ts';
 import { createMatch } from '../../shared/match/create.ts';
@@ -36,7 +36,7 @@ function recorded(at: number) {
       const queue = i === 0 ? intents.map((intent) => ({ seq: seq++, actor: actorOf(intent), intent, wallMs: 0 })) : [];
       runTick(match, queue, steps === 0 ? 0 : 1, 0, cursor);
       projectMatch(state, match, [], memo, true);
-      if (match.clock.step === at && !seen) seen = snapshotOf(state.toJSON() as unknown as StateJson, '', new PropsCache());
+      if (match.clock.step === at && !seen) seen = snapshotOf(state.toJSON() as unknown as StateJson, '');
     }
   }
   return { match, seen: seen! };
