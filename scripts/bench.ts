@@ -223,7 +223,7 @@ for (const target of [30, 150]) {
   const edits = 1000;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < edits; i++) {
-    const placed = applyIntent(match, root, { type: 'place', stack, kind: 'bucket', logicalId: `Bench${i}`, props: { websiteHosting: false } }, 0);
+    const placed = applyIntent(match, root, { type: 'createResource', stack, kind: 'bucket', logicalId: `Bench${i}`, props: { websiteHosting: false } }, 0);
     const deleted = applyIntent(match, root, { type: 'delete', target: `${stack}/Bench${i}` }, 0);
     if (!placed.ok || !deleted.ok) throw new Error('bench edit refused');
   }

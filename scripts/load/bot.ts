@@ -76,7 +76,7 @@ export class Bot {
       const id = `${this.name.replace(/[^A-Za-z0-9]/g, '')}B${n++}`;
       const ref = `${stack}/${id}`;
       for (const [intent, visible] of [
-        [{ type: 'place', stack, kind: 'bucket', logicalId: id, props: { websiteHosting: false } }, true],
+        [{ type: 'createResource', stack, kind: 'bucket', logicalId: id, props: { websiteHosting: false } }, true],
         [{ type: 'delete', target: ref }, false],
       ] as const) {
         const sent = performance.now();

@@ -5,8 +5,8 @@ import { matchIntentSchema } from './intents.ts';
 import { createMatch, type Actor, type Match, type MatchSetup } from './match.ts';
 import { runTick, type Queued, type TimelineCursor } from './tick.ts';
 
-// A match replayed from its setup and audit log: the events that carry a userIdentity are the inputs, in
-// log order, each at the step it was applied; everything else (alarms, scaling, failures) is an output and
+// A match replayed from its setup and audit log: the events that carry a userIdentity are the inputs (a
+// gesture's is the entry of its first call, which carries the gesture), in log order, each at the step it was applied; everything else (alarms, scaling, failures) is an output and
 // comes back by itself. Same setup, same inputs: the same worlds, byte for byte.
 
 export interface ReplayInput {
@@ -21,7 +21,8 @@ export function replayInputs(trail: readonly TrailEvent[]): ReplayInput[] {
   const inputs: ReplayInput[] = [];
   for (const event of trail) {
     if (!event.userIdentity) continue;
-    const parsed = matchIntentSchema.safeParse(event.params);
+    // A gesture's first API call carries the gesture itself; its other calls are what it did.
+    const parsed = matchIntentSchema.safeParse('gesture' in event.params ? event.params.gesture : event.params);
     if (!parsed.success) continue;
     inputs.push({ step: Math.round(event.simS / STEP_SECONDS), seq: event.seq, actor: event.userIdentity as unknown as Actor, intent: parsed.data });
   }

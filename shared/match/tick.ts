@@ -11,7 +11,9 @@ import type { Actor, Match, Team } from './match.ts';
 //   1. the host's controls (clock, speed, injected events): everyone's world changes at the same step;
 //   2. IAM changes: a permission revoked in this tick already binds the intents that follow it;
 //   3. stack creates, deploys and deletes (whole templates), then
-//   4. board edits (place, configure, connect, move, delete), then
+//   4. board gestures (place, remove, connect, disconnect, configure, move, undo, and the single-resource
+//      createResource and delete): each one's whole plan, or none of it, with one recompile of the world
+//      (apply-gesture.ts), then
 //   5. run-time actions (scale, promote, reboot, resize);
 // within each group, in order of arrival. Then, while the clock runs, every team's world takes the steps
 // owed, and what the worlds reported (alarms, scaling, failures) joins the audit log as system events.
@@ -33,6 +35,9 @@ const GROUP: Record<MatchIntent['type'], number> = {
   deployStack: 3,
   deleteStack: 3,
   place: 4,
+  remove: 4,
+  undo: 4,
+  createResource: 4,
   configure: 4,
   move: 4,
   connect: 4,

@@ -23,7 +23,7 @@ function recorded(at: number) {
   const ticks: [MatchIntent[], number][] = [
     [[{ type: 'clock', command: 'start' }], 30],
     [[{ type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 400, params: { zone: 'us-east-1a' } }, teams: ['team-2'] }], 70],
-    [[{ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Assets', props: { websiteHosting: true } }], 20],
+    [[{ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'Assets', props: { websiteHosting: true } }], 20],
     [[{ type: 'clock', command: 'end' }], 0],
   ];
   // The teacher plays on red's board for the bucket (a classroom's host has no board of their own).

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const STACK = 'web';
-const bucket = (id: string) => ({ type: 'place', stack: STACK, kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = (id: string) => ({ type: 'createResource', stack: STACK, kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 
 async function teamRoom(): Promise<[Player, Player]> {
   const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', design: 'alb-asg-multi-az' });
@@ -51,7 +51,7 @@ describe('the match room', () => {
 
   it.each([
     ['malformed', 'a bare string', 'place'],
-    ['malformed', 'a missing field', { type: 'place', stack: STACK, kind: 'bucket' }],
+    ['malformed', 'a missing field', { type: 'createResource', stack: STACK, kind: 'bucket' }],
     ['unknown-intent', 'an unknown intent type', { type: 'deleteEverything' }],
     ['too-large', 'an oversized intent', { ...bucket('Big'), props: { websiteHosting: false, junk: 'z'.repeat(20_000) } }],
     ['unknown-stack', 'a stack that does not exist', { ...bucket('X'), stack: 'nowhere' }],

@@ -27,7 +27,7 @@ describe('a server restart mid-match', () => {
     const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', design: 'alb-asg-multi-az' });
     const guest = await joinRoom(server.url, host.room.roomId, { nickname: 'Grace' });
     const code = host.room.roomId;
-    guest.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
+    guest.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
     host.send({ type: 'clock', command: 'start' });
     host.send({ type: 'speed', speed: 8 });
     await waitFor(() => host.state().step > 30, 'the match running', 15_000);
