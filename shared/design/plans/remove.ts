@@ -33,7 +33,7 @@ const PART_OF: { readonly [K in ResourceKind]?: readonly string[] } = {
   alarm: ['subject'],
 };
 
-/** What a piece made for itself and refers to: it goes too when nothing outside the removal uses it. */
+/** What a piece made for itself and refers to: it goes too when nothing outside the removal needs it. */
 const OWNS: { readonly [K in ResourceKind]?: readonly string[] } = {
   autoScalingGroup: ['launchTemplate'],
   listener: ['forward[].targetGroup'],
@@ -72,7 +72,9 @@ function removalOf(design: Design, root: Resource): Set<ResourceId> {
       for (const path of OWNS[owner.kind] ?? []) {
         for (const owned of idsAt(owner.props as Props, path)) {
           if (removed.has(owned) || !design.resources[owned]) continue;
-          if (dependentsOf(design.resources, owned).every((d) => removed.has(d.id))) {
+          // Others only connected to it (a group registered with the target group) are disconnected below.
+          const ownedResource = design.resources[owned]!;
+          if (dependentsOf(design.resources, owned).every((d) => removed.has(d.id) || connectionMeaning(d.kind, ownedResource.kind) !== undefined)) {
             removed.add(owned);
             grew = true;
           }
