@@ -27,7 +27,7 @@ function recorded(at: number) {
     [[{ type: 'clock', command: 'end' }], 0],
   ];
   // The teacher plays on red's board for the bucket (a classroom's host has no board of their own).
-  const actorOf = (intent: MatchIntent) => (intent.type === 'place' ? host('team-1') : teacher);
+  const actorOf = (intent: MatchIntent) => (intent.type === 'createResource' ? host('team-1') : teacher);
   let seq = 0;
   let seen: ReturnType<typeof snapshotOf> | undefined;
   for (const [intents, steps] of ticks) {

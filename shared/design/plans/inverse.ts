@@ -69,7 +69,7 @@ export function inverseOf(before: Design, after: Design): Inverse {
     const newPrint = fingerprintOf(after, ref);
     if (oldPrint === newPrint) continue;
     if (canonicalJson(named(before, old)) !== canonicalJson(named(after, r))) steps.push({ op: 'update', ref, props: named(before, old), replace: true });
-    if (old.position && (old.position.x !== r.position?.x || old.position.y !== r.position?.y)) steps.push({ op: 'move', ref, position: { ...old.position } });
+    if (old.position?.x !== r.position?.x || old.position?.y !== r.position?.y) steps.push({ op: 'move', ref, position: old.position ? { ...old.position } : null });
     expect.push({ ref, fingerprint: newPrint });
   }
 

@@ -15,7 +15,8 @@ export type PlanStep =
   | { op: 'delete'; ref: string }
   /** Merges `props` into the resource's (a console edit); `replace` puts them in place of all of them (an undo). */
   | { op: 'update'; ref: string; props: Record<string, unknown>; replace?: boolean }
-  | { op: 'move'; ref: string; position: BoardPosition }
+  /** A board position; null takes it away (an undo of the first move of something placed without one). */
+  | { op: 'move'; ref: string; position: BoardPosition | null }
   /** A connection of the design's own (connections.ts): registering targets, an alias, an origin, … */
   | { op: 'link' | 'unlink'; from: string; to: string }
   /** Deletes a stack a gesture created, only while it is empty: an undo never takes anyone else's resources. */
@@ -47,8 +48,13 @@ function stepOn(design: Design, step: PlanStep): EditResult {
       const cleared = { ...design, resources: design.resources.map((r) => (r.id === found.id ? ({ ...r, props: {} } as typeof r) : r)) };
       return configureResource(cleared, step.ref, step.props, noRules);
     }
-    case 'move':
-      return moveResource(design, step.ref, step.position);
+    case 'move': {
+      if (step.position) return moveResource(design, step.ref, step.position);
+      const found = findByRef(design, step.ref);
+      if (!found) return { ok: false, refusal: refusal('unknown-resource', step.ref) };
+      const { position: _dropped, ...unplaced } = found;
+      return { ok: true, design: { ...design, resources: design.resources.map((r) => (r.id === found.id ? (unplaced as typeof r) : r)) } };
+    }
     case 'link':
       return connectResources(design, step.from, step.to, noRules);
     case 'unlink':
