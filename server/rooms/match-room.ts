@@ -33,7 +33,11 @@ interface StoredMatch {
 
 /** Colyseus drops a client past this many messages a second: a flood, not a player. */
 const MAX_MESSAGES_PER_SECOND = 40;
-/** The room's own, gentler limit: intents past this many a second are refused with a reason. */
+/**
+ * The room's own, gentler limit: intents past this many a second are refused with a reason. Each player gesture
+ * is one intent (placing a whole VPC included), so this counts what a person does, and a refusal never leaves
+ * half a gesture applied.
+ */
 export const MAX_INTENTS_PER_SECOND = 12;
 /** The loop's period: steps are owed by elapsed time, so this sets latency, not the simulation's speed. */
 const TICK_MS = 50;

@@ -76,7 +76,7 @@ function deploy(design: Design, stack: string, region: string, templateText: str
 export function planOf(design: Design, intent: BoardIntent, context: PlaceContext): PlanResult {
   switch (intent.type) {
     case 'place':
-      return planPlace(design, { entry: intent.entry, target: intent.target, ...(intent.settings ? { settings: intent.settings } : {}) }, context);
+      return planPlace(design, { entry: intent.entry, target: intent.target, ...(intent.settings ? { settings: intent.settings } : {}), ...(intent.name ? { name: intent.name } : {}) }, context);
     case 'remove':
       return planRemove(design, intent.ref);
     case 'connect':

@@ -38,7 +38,7 @@ const placeTarget = z.strictObject({
 // A player's gestures: each is one intent whose plan the shared rules compute (shared/design/plans) and the
 // tick applies whole or not at all. Undo asks for the inverse of the sender's own last gesture.
 const gestures = [
-  z.strictObject({ type: z.literal('place'), entry: z.enum(ENTRY_IDS as [string, ...string[]]), target: placeTarget, settings: props.optional() }),
+  z.strictObject({ type: z.literal('place'), entry: z.enum(ENTRY_IDS as [string, ...string[]]), target: placeTarget, settings: props.optional(), name: logicalId.optional() }),
   z.strictObject({ type: z.literal('remove'), ref }),
   z.strictObject({ type: z.literal('connect'), from: ref, to: ref }),
   z.strictObject({ type: z.literal('disconnect'), from: ref, to: ref }),

@@ -31,6 +31,8 @@ export interface PlaceGesture {
   entry: string;
   target: PlaceTarget;
   settings?: Record<string, unknown>;
+  /** The logical id of the entry's main resource, as the console's Name field; a free one when absent. */
+  name?: string;
 }
 
 /** The stack name a region's resources go in when the board has none there yet. */
@@ -43,6 +45,10 @@ class Names {
   private taken: Set<string>;
   constructor(design: Design) {
     this.taken = new Set(design.resources.map((r) => refOf(design, r)));
+  }
+  take(stack: string, logicalId: string): string {
+    this.taken.add(refFor(stack, logicalId));
+    return logicalId;
   }
   next(stack: string, kind: ResourceKind): string {
     const stem = kind[0]!.toUpperCase() + kind.slice(1);
@@ -113,14 +119,17 @@ class Builder {
   private readonly design: Design;
   private readonly entry: PaletteEntry;
   private main: Extract<PlanStep, { op: 'create' }> | undefined;
-  constructor(design: Design, entry: PaletteEntry) {
+  private readonly name: string | undefined;
+  constructor(design: Design, entry: PaletteEntry, name: string | undefined) {
     this.design = design;
     this.entry = entry;
+    this.name = name;
     this.names = new Names(design);
   }
 
   place(stack: string, kind: ResourceKind, props: Record<string, unknown>): string {
-    const logicalId = this.names.next(stack, kind);
+    // A name already taken is left to the create step to refuse (duplicate-logical-id), whole gesture and all.
+    const logicalId = kind === this.entry.kind && !this.main && this.name !== undefined ? this.names.take(stack, this.name) : this.names.next(stack, kind);
     const step = { op: 'create' as const, stack, kind, logicalId, props };
     this.steps.push(step);
     if (kind === this.entry.kind && !this.main) this.main = step;
@@ -222,7 +231,7 @@ export function planPlace(design: Design, gesture: PlaceGesture, context: PlaceC
   const entry = entryOf(gesture.entry);
   if (!entry) return refuse('unknown-entry', gesture.entry.slice(0, 40));
   const target = gesture.target;
-  const b = new Builder(design, entry);
+  const b = new Builder(design, entry, gesture.name);
 
   if (entry.where === 'piece') {
     const piece = target.piece === undefined ? undefined : findByRef(design, target.piece);
