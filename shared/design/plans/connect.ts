@@ -12,12 +12,6 @@ import { refFor, type PlanResult, type PlanStep } from './plan.ts';
 // its target group, an accelerator a load balancer or an instance through the endpoint group of that region.
 // Go-betweens that are missing are created in the same plan; disconnecting never creates anything.
 
-export interface ConnectPlan {
-  steps: PlanStep[];
-  /** What the line means, in the connections' own words. */
-  meaning: string;
-}
-
 type Props = Record<string, unknown>;
 
 const firstWhere = (design: Design, when: (r: Resource) => boolean): Resource | undefined => design.resources.find(when);
@@ -37,7 +31,7 @@ function stackName(design: Design, r: Resource): string {
   return design.stacks[r.stack]?.name ?? '';
 }
 
-function viaTargetGroup(design: Design, lb: Resource, other: Resource, disconnect: boolean): PlanResult & { meaning?: string } {
+function viaTargetGroup(design: Design, lb: Resource, other: Resource, disconnect: boolean): PlanResult {
   const group = targetGroupOf(design, lb);
   const otherRef = refOf(design, other);
   if (group) return { ok: true, steps: [{ op: disconnect ? 'unlink' : 'link', from: otherRef, to: refOf(design, group) }] };
@@ -85,35 +79,21 @@ function viaEndpointGroup(design: Design, accelerator: Resource, end: Resource, 
 }
 
 /** The plan of a line drawn (or taken away, `disconnect`) between two pieces named "stack/LogicalId". */
-export function planConnect(design: Design, aRef: string, bRef: string, disconnect = false): PlanResult & { meaning?: string } {
+export function planConnect(design: Design, aRef: string, bRef: string, disconnect = false): PlanResult {
   const a = findByRef(design, aRef);
   const b = findByRef(design, bRef);
   if (!a) return { ok: false, refusal: refusal('unknown-resource', aRef.slice(0, 80)) };
   if (!b) return { ok: false, refusal: refusal('unknown-resource', bRef.slice(0, 80)) };
   if (a.id === b.id) return { ok: false, refusal: refusal('cannot-connect', `${a.kind} ↔ ${b.kind}`) };
-  const direct = connectionMeaning(a.kind, b.kind);
-  if (direct) return { ok: true, steps: [{ op: disconnect ? 'unlink' : 'link', from: aRef, to: bRef }], meaning: direct };
+  if (connectionMeaning(a.kind, b.kind)) return { ok: true, steps: [{ op: disconnect ? 'unlink' : 'link', from: aRef, to: bRef }] };
 
   const [lb, other] = a.kind === 'loadBalancer' ? [a, b] : b.kind === 'loadBalancer' ? [b, a] : [undefined, undefined];
   if (lb && other && (other.kind === 'autoScalingGroup' || other.kind === 'instance')) {
-    return { ...viaTargetGroup(design, lb, other, disconnect), meaning: connectionMeaning(other.kind, 'targetGroup')! };
+    return viaTargetGroup(design, lb, other, disconnect);
   }
   const [acc, end] = a.kind === 'accelerator' ? [a, b] : b.kind === 'accelerator' ? [b, a] : [undefined, undefined];
   if (acc && end && (end.kind === 'loadBalancer' || end.kind === 'instance')) {
-    return { ...viaEndpointGroup(design, acc, end, disconnect), meaning: connectionMeaning('endpointGroup', end.kind)! };
+    return viaEndpointGroup(design, acc, end, disconnect);
   }
   return { ok: false, refusal: refusal('cannot-connect', `${a.kind} ↔ ${b.kind}`) };
-}
-
-/** Whether two kinds of piece can be connected by a line, directly or through a go-between, and what it means. */
-export function lineMeaning(a: Resource['kind'], b: Resource['kind']): string | undefined {
-  const direct = connectionMeaning(a, b);
-  if (direct) return direct;
-  if ((a === 'loadBalancer' && (b === 'autoScalingGroup' || b === 'instance')) || (b === 'loadBalancer' && (a === 'autoScalingGroup' || a === 'instance'))) {
-    return connectionMeaning(a === 'loadBalancer' ? b : a, 'targetGroup');
-  }
-  if ((a === 'accelerator' && (b === 'loadBalancer' || b === 'instance')) || (b === 'accelerator' && (a === 'loadBalancer' || a === 'instance'))) {
-    return connectionMeaning('endpointGroup', a === 'accelerator' ? b : a);
-  }
-  return undefined;
 }
