@@ -64,12 +64,19 @@ export function inverseOf(before: Design, after: Design): Inverse {
 
   for (const [ref, r] of now) {
     const old = was.get(ref);
-    if (!old) continue;
-    const oldPrint = fingerprintOf(before, ref);
+    // Edits share every resource they leave alone: the same object is the same resource, and most are.
+    if (!old || old === r) continue;
+    const moved = old.position?.x !== r.position?.x || old.position?.y !== r.position?.y;
+    // Copied but not changed: under the same id, the same ids refer to the same resources (a delete renumbers
+    // every reference consistently), so equal raw properties are equal properties.
+    if (!moved && old.id === r.id && JSON.stringify(old.props) === JSON.stringify(r.props)) continue;
+    const oldProps = named(before, old);
+    const newProps = named(after, r);
+    // Renumbered by a delete but otherwise the same: nothing to put back (JSON order is kept by the renumbering).
+    if (!moved && JSON.stringify(oldProps) === JSON.stringify(newProps)) continue;
     const newPrint = fingerprintOf(after, ref);
-    if (oldPrint === newPrint) continue;
-    if (canonicalJson(named(before, old)) !== canonicalJson(named(after, r))) steps.push({ op: 'update', ref, props: named(before, old), replace: true });
-    if (old.position?.x !== r.position?.x || old.position?.y !== r.position?.y) steps.push({ op: 'move', ref, position: old.position ? { ...old.position } : null });
+    if (canonicalJson(oldProps) !== canonicalJson(newProps)) steps.push({ op: 'update', ref, props: oldProps, replace: true });
+    if (moved) steps.push({ op: 'move', ref, position: old.position ? { ...old.position } : null });
     expect.push({ ref, fingerprint: newPrint });
   }
 

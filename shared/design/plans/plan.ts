@@ -2,7 +2,6 @@ import type { BoardPosition, Design, ResourceKind } from '../model.ts';
 import { configureResource, deleteResource, findByRef, moveResource, placeResource, type DesignRules, type EditResult } from '../edits.ts';
 import { connectResources, disconnectResources } from '../connections.ts';
 import { refusal } from '../../protocol/refusals.ts';
-import { PROPS_SCHEMAS } from '../schema.ts';
 
 // A plan: what one player gesture does to a design, as the API calls the console (or CloudFormation) would
 // make for it, in order. The shared rules compute plans (place.ts, remove.ts, connect.ts, inverse.ts); the
@@ -82,11 +81,7 @@ export function applyPlan(design: Design, steps: readonly PlanStep[], rules: Des
     if (result.design !== current) applied.push(step);
     current = result.design;
   }
-  // Steps check the props of what they touch; a link or an unlink may change a resource beside it.
-  for (const r of current.resources) {
-    const parsed = PROPS_SCHEMAS[r.kind].safeParse(r.props);
-    if (!parsed.success) return { ok: false, refusal: refusal('invalid-properties', `${r.logicalId}: ${parsed.error.issues[0]?.message ?? ''}`) };
-  }
+  // Each step checked the properties of what it touched (a link or an unlink, of every resource it may change).
   const error = rules(current).find((i) => i.severity === 'error');
   if (error) return { ok: false, refusal: { code: 'design-rule', message: error.message, detail: error.code } };
   return { ok: true, design: current, applied };
