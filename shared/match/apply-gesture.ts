@@ -80,8 +80,8 @@ function stepParams(step: PlanStep): Record<string, unknown> {
   return { action: op, ...rest };
 }
 
-export function applyGesture(match: Match, team: Team, actor: Actor, intent: Gesture, host: GestureHost): { ok: true } | { ok: false; refusal: Refusal } {
-  const design = team.world.design;
+/** `design` is the team's design as this tick has left it so far (compiled into its world at the tick's end). */
+export function applyGesture(match: Match, team: Team, actor: Actor, intent: Gesture, design: Design, host: GestureHost): { ok: true } | { ok: false; refusal: Refusal } {
   const kinds = new Map<string, ResourceKind>();
   const kindOf = (ref: string): ResourceKind | undefined => kinds.get(ref) ?? findByRef(design, ref)?.kind;
   const regions = new Map(design.stacks.map((s) => [s.name, s.region]));

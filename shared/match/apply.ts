@@ -69,7 +69,17 @@ function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?
 }
 
 /** One CloudTrail entry. `input`: it carries what the actor asked for, which a replay applies again. */
-function record(match: Match, actor: Actor, params: Record<string, unknown>, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal, input = true): void {
+/**
+ * The tick an intent is applied in: its id (the log's length when the tick began, so it stays unique across a
+ * restart) is written on each input so that a replay applies the same intents together, and the designs the
+ * tick's intents changed wait in `pending` to be compiled into their worlds once, at the end (tick.ts).
+ */
+export interface TickContext {
+  id: number;
+  pending: Map<Team, Design>;
+}
+
+function record(match: Match, actor: Actor, params: Record<string, unknown>, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal, input = true, tick?: TickContext): void {
   const nowS = simSeconds(match);
   const event: TrailEvent = {
     seq: match.trail.length,
@@ -83,7 +93,7 @@ function record(match: Match, actor: Actor, params: Record<string, unknown>, cal
     outcome: refused ? 'Failure' : 'Success',
     ...(resource !== undefined ? { resource } : {}),
     ...(refused ? { errorCode: refused.code, errorMessage: refused.message } : {}),
-    ...(input ? { userIdentity: copyPlain(actor) as unknown as Record<string, unknown> } : {}),
+    ...(input ? { userIdentity: copyPlain(actor) as unknown as Record<string, unknown>, ...(tick ? { tick: tick.id } : {}) } : {}),
   };
   match.trail.push(event);
 }
@@ -97,7 +107,22 @@ function permit(match: Match, actor: Actor, action: string | undefined, resource
 }
 
 /** Puts a team on a new design: rebuilt warm before the clock starts, carried over once it runs. */
-function adopt(match: Match, team: Team, design: Design): void {
+function adopt(match: Match, team: Team, design: Design, tick?: TickContext): void {
+  if (tick) {
+    tick.pending.set(team, design);
+    return;
+  }
+  adoptNow(match, team, design);
+}
+
+/** Compiles every design the tick changed into its world, once each. */
+export function compilePending(match: Match, tick: TickContext): void {
+  for (const [team, design] of tick.pending) adoptNow(match, team, design);
+  tick.pending.clear();
+}
+
+/** Compiles a design into its team's world now. */
+export function adoptNow(match: Match, team: Team, design: Design): void {
   if (match.clock.step === 0) team.world = createWorld(design, match.scenario, match.seed);
   else adoptDesign(team.world, design);
 }
@@ -130,9 +155,12 @@ export function leakedUsers(scenario: Match['scenario']): string[] {
   return [...new Set(scenario.events.flatMap((e) => (e.type === 'leaked-credentials' ? [e.params.user] : [])))];
 }
 
-export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number): Applied {
+/** Applies one intent; inside a tick (`tick`), design changes are compiled into the worlds when the tick says. */
+export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number, tick?: TickContext): Applied {
   const team = teamOf(match, actor.team);
-  const design = team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
+  const design = (team && tick?.pending.get(team)) ?? team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
+  // Intents that act on running worlds (run-time actions, chaos, IAM revoking leaked keys) see every edit before them.
+  if (tick && tick.pending.size > 0 && !isGesture(intent) && !['createStack', 'deployStack', 'deleteStack', 'clock', 'speed'].includes(intent.type)) compilePending(match, tick);
   const call = apiCallOf(intent, kindIn(design));
   const gesture = isGesture(intent);
   const target =
@@ -140,7 +168,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
   const logged = target.ref ?? (target.arn === '*' ? undefined : target.arn);
   const params = (gesture ? { gesture: intent } : intent) as Record<string, unknown>;
   const refuse = (why: Refusal): Applied => {
-    record(match, actor, params, call, logged, wallMs, why);
+    record(match, actor, params, call, logged, wallMs, why, true, tick);
     return { ok: false, refusal: why };
   };
 
@@ -153,10 +181,10 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
   if (intent.type === 'iam' && intent.request.op === 'assignUser' && !actor.host) return refuse(refusal('host-only'));
   if (gesture) {
     // A gesture's calls are checked one by one (apply-gesture.ts): each needs its own permission.
-    return applyGesture(match, team!, actor, intent, {
-      record: (p, c, resource, input, refused) => record(match, actor, p, c, resource, wallMs, refused, input),
+    return applyGesture(match, team!, actor, intent, design, {
+      record: (p, c, resource, input, refused) => record(match, actor, p, c, resource, wallMs, refused, input, tick),
       permit: (action, arn, region) => permit(match, actor, action, arn, region),
-      adopt: (next) => adopt(match, team!, next),
+      adopt: (next) => adopt(match, team!, next, tick),
     });
   }
   const denied = permit(match, actor, call.action, target.arn, target.region);
@@ -164,7 +192,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
 
   const done = (extra: Omit<Applied, 'ok'> = {}): Applied => {
     if (call.action && team && !team.actionsUsed.includes(call.action)) team.actionsUsed.push(call.action);
-    record(match, actor, params, call, logged, wallMs);
+    record(match, actor, params, call, logged, wallMs, undefined, true, tick);
     return { ok: true, ...extra };
   };
 
@@ -224,7 +252,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
           if (missing) return refuse(missing);
         }
       }
-      adopt(match, team!, change.design);
+      adopt(match, team!, change.design, tick);
       // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
       if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
       return done(change.warnings?.length ? { warnings: change.warnings } : {});

@@ -3,7 +3,7 @@ import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
 import { SCENARIO, SYSTEM, type TrailEvent } from '../trail/event.ts';
 import { userArn } from '../iam/arn.ts';
 import { tickClock } from './clock.ts';
-import { applyIntent, type Applied } from './apply.ts';
+import { applyIntent, compilePending, type Applied, type TickContext } from './apply.ts';
 import type { MatchIntent } from './intents.ts';
 import type { Actor, Match, Team } from './match.ts';
 
@@ -15,8 +15,11 @@ import type { Actor, Match, Team } from './match.ts';
 //      createResource and delete): each one's whole plan, or none of it, with one recompile of the world
 //      (apply-gesture.ts), then
 //   5. run-time actions (scale, promote, reboot, resize);
-// within each group, in order of arrival. Then, while the clock runs, every team's world takes the steps
-// owed, and what the worlds reported (alarms, scaling, failures) joins the audit log as system events.
+// within each group, in order of arrival. Each team's design is compiled into its world once for all the
+// tick's edits (before the first intent that acts on a running world, else at the end of the queue); each input
+// in the log carries the tick's id, so that a replay applies the same intents together (replay.ts). Then,
+// while the clock runs, every team's world takes the steps owed, and what the worlds reported (alarms,
+// scaling, failures) joins the audit log as system events.
 
 export interface Queued {
   /** Arrival order, from the room. */
@@ -103,7 +106,9 @@ export interface TickResult {
 
 /** Applies the queue, then takes up to `steps` steps while the clock runs. */
 export function runTick(match: Match, queue: readonly Queued[], steps: number, wallMs: number, cursor: TimelineCursor): TickResult {
-  const applied = inTickOrder(queue).map((queued) => ({ queued, result: applyIntent(match, queued.actor, queued.intent, queued.wallMs) }));
+  const tick: TickContext = { id: match.trail.length, pending: new Map() };
+  const applied = inTickOrder(queue).map((queued) => ({ queued, result: applyIntent(match, queued.actor, queued.intent, queued.wallMs, tick) }));
+  compilePending(match, tick);
   let taken = 0;
   while (taken < steps && match.clock.phase === 'running') {
     for (const team of match.teams) step(team.world);
