@@ -12,6 +12,7 @@ import { parseMatchIntent } from '../../../shared/match/intents.ts';
 import type { Actor, Match } from '../../../shared/match/match.ts';
 import { matchFingerprint, replayMatch } from '../../../shared/match/replay.ts';
 import { checkDesign } from '../../../shared/template/design-checks.ts';
+import { runTick, type TimelineCursor } from '../../../shared/match/tick.ts';
 import { host, testMatch, user } from '../../support/match-fixtures.ts';
 
 // Random sequences of player gestures (palette entries dropped on random places, removes, connects,
@@ -153,5 +154,29 @@ describe('gestures', () => {
     expect(applied).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(50);
     expect(undone).toBeGreaterThan(10);
+  }, 240_000);
+
+  it('applied in ticks of several, with the clock running, replay exactly from the log', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.array(fc.tuple(fc.nat({ max: 1 }), command), { minLength: 1, maxLength: 5 }), fc.integer({ min: 0, max: 6 })), { minLength: 2, maxLength: 8 }), (ticks) => {
+        const match = setUp();
+        const cursor: TimelineCursor = new Map();
+        runTick(match, [{ seq: 0, actor: host(), intent: { type: 'clock', command: 'start' }, wallMs: 0 }], 3, 0, cursor);
+        let seq = 1;
+        for (const [gestures, steps] of ticks) {
+          // Each gesture is drawn against the design as the tick starts: later ones may find it changed.
+          const design = match.teams[0]!.world.design;
+          const queue = gestures.flatMap(([who, c]) => {
+            const parsed = parseMatchIntent(gestureOf(c, design));
+            return parsed.ok ? [{ seq: seq++, actor: players[who]!, intent: parsed.intent, wallMs: 0 }] : [];
+          });
+          runTick(match, queue, steps, 0, cursor);
+          expect(checkDesignShape(match.teams[0]!.world.design).ok).toBe(true);
+          expect(checkDesign(match.teams[0]!.world.design).filter((i) => i.severity === 'error')).toEqual([]);
+        }
+        expect(matchFingerprint(replayMatch(match.origin, match.trail, match.clock.step))).toEqual(matchFingerprint(match));
+      }),
+      { numRuns: 25, seed: 20261205 },
+    );
   }, 240_000);
 });
