@@ -91,7 +91,7 @@ export function applyGesture(match: Match, team: Team, actor: Actor, intent: Ges
     return { ok: false as const, refusal: why };
   };
 
-  const history = (team.undo ??= []);
+  const history = team.undo ?? [];
   let undone = -1;
   let steps: readonly PlanStep[];
   if (intent.type === 'undo') {
@@ -134,6 +134,7 @@ export function applyGesture(match: Match, team: Team, actor: Actor, intent: Ges
     const inverse = inverseOf(design, change.design);
     if (inverse.steps.length > 0) {
       history.push({ player: actor.nickname, inverse });
+      team.undo = history;
       const mine = history.filter((e) => e.player === actor.nickname);
       if (mine.length > MAX_UNDO_PER_PLAYER) history.splice(history.indexOf(mine[0]!), 1);
     }

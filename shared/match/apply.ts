@@ -68,7 +68,6 @@ function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?
   return { arn: '*' };
 }
 
-/** One CloudTrail entry. `input`: it carries what the actor asked for, which a replay applies again. */
 /**
  * The tick an intent is applied in: its id (the log's length when the tick began, so it stays unique across a
  * restart) is written on each input so that a replay applies the same intents together, and the designs the
@@ -79,6 +78,7 @@ export interface TickContext {
   pending: Map<Team, Design>;
 }
 
+/** One CloudTrail entry. `input`: it carries what the actor asked for, which a replay applies again. */
 function record(match: Match, actor: Actor, params: Record<string, unknown>, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal, input = true, tick?: TickContext): void {
   const nowS = simSeconds(match);
   const event: TrailEvent = {
