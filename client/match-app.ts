@@ -14,7 +14,7 @@ import { recordRun } from './view/campaign-progress.ts';
 import { MatchView } from './view/match-view.ts';
 import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
-import { PALETTE } from './view/placement.ts';
+import { PALETTE } from '../shared/design/plans/palette.ts';
 import { sayEntry } from './i18n/timeline-entry.ts';
 import { isEventEnding } from '../shared/sim/timeline-text.ts';
 
@@ -55,7 +55,7 @@ function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target:
     actions.configure(ref, { zone: target.zone }, 'zone');
     return;
   }
-  actions.send({ type: 'move', target: ref, position: { x: Math.round(x), y: Math.round(y) } }, { undo: 'undo.move' });
+  actions.move(ref, { x: Math.round(x), y: Math.round(y) });
 }
 
 function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void, banner: ConnectionBanner): { events: ConnectionEvents; bind(view: MatchView, actions: PlayerActions): void } {

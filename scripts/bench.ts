@@ -16,6 +16,7 @@ import { applyIntent } from '../shared/match/apply.ts';
 import { createMatch } from '../shared/match/create.ts';
 import { type Actor } from '../shared/match/match.ts';
 import { runTick } from '../shared/match/tick.ts';
+import type { MatchIntent } from '../shared/match/intents.ts';
 
 const json = process.argv.includes('--json');
 
@@ -224,10 +225,43 @@ for (const target of [30, 150]) {
   const edits = 1000;
   const t0 = process.hrtime.bigint();
   for (let i = 0; i < edits; i++) {
-    const placed = applyIntent(match, root, { type: 'place', stack, kind: 'bucket', logicalId: `Bench${i}`, props: { websiteHosting: false } }, 0);
+    const placed = applyIntent(match, root, { type: 'createResource', stack, kind: 'bucket', logicalId: `Bench${i}`, props: { websiteHosting: false } }, 0);
     const deleted = applyIntent(match, root, { type: 'delete', target: `${stack}/Bench${i}` }, 0);
     if (!placed.ok || !deleted.ok) throw new Error('bench edit refused');
   }
   const us = Number(process.hrtime.bigint() - t0) / 1000 / (2 * edits);
   report(`board-edit-us-${target}`, us, 'µs/edit', `board edit (place or delete) in a running ${match.teams[0]!.world.design.resources.length}-resource design: ${us.toFixed(0)} µs`);
+}
+
+// A tick with several edits queued (players build in bursts): the room applies them in one tick, and the tick
+// compiles each team's world once for all of them. Then one gesture that builds a whole VPC (nine API calls).
+for (const target of [30, 150]) {
+  const design = generate(target);
+  const match = createMatch({ mode: 'team', scenario: scenarioFor(design, 86400), seed: 1, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
+  const root: Actor = { nickname: 'bench', identity: { kind: 'root' }, team: 'team-1', host: true, mfa: true };
+  const cursor = new Map<string, number>();
+  applyIntent(match, root, { type: 'clock', command: 'start' }, 0);
+  runTick(match, [], 20, 0, cursor);
+  const stack = match.teams[0]!.world.design.stacks[0]!.name;
+  const region = match.teams[0]!.world.design.stacks[0]!.region;
+  const perTick = 9;
+  const rounds = 100;
+  const queued = (intents: MatchIntent[]) => intents.map((intent, seq) => ({ seq, actor: root, intent, wallMs: 0 }));
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) {
+    const ids = Array.from({ length: perTick }, (_, k) => `Tick${i}x${k}`);
+    const placed = runTick(match, queued(ids.map((id) => ({ type: 'createResource', stack, kind: 'bucket', logicalId: id, props: { websiteHosting: false } }))), 0, 0, cursor);
+    const deleted = runTick(match, queued(ids.map((id) => ({ type: 'delete', target: `${stack}/${id}` }))), 0, 0, cursor);
+    if (![...placed.applied, ...deleted.applied].every((a) => a.result.ok)) throw new Error('bench tick refused');
+  }
+  const us = Number(process.hrtime.bigint() - t0) / 1000 / (2 * rounds * perTick);
+  report(`tick-edit-us-${target}`, us, 'µs/edit', `${perTick} board edits in one tick of a running ${match.teams[0]!.world.design.resources.length}-resource design: ${us.toFixed(0)} µs per edit`);
+  const t1 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) {
+    const placed = runTick(match, queued([{ type: 'place', entry: 'vpc', target: { region: region as 'us-east-1' } }]), 0, 0, cursor);
+    const undone = runTick(match, queued([{ type: 'undo' }]), 0, 0, cursor);
+    if (!placed.applied[0]!.result.ok || !undone.applied[0]!.result.ok) throw new Error('bench gesture refused');
+  }
+  const vpcUs = Number(process.hrtime.bigint() - t1) / 1000 / (2 * rounds);
+  report(`gesture-vpc-us-${target}`, vpcUs, 'µs/gesture', `a VPC placed in one gesture (9 API calls) or undone, in the same design: ${vpcUs.toFixed(0)} µs per gesture`);
 }

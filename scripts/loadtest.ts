@@ -77,7 +77,7 @@ const harnessBefore = process.cpuUsage();
 resetPlayBytes();
 const started = Date.now();
 const until = started + seconds * 1000;
-await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('web', until, Number(values.pause)))));
+await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('us-east-1', until, Number(values.pause)))));
 const wallS = (Date.now() - started) / 1000;
 const after = await metrics(server.url);
 const harnessCpu = process.cpuUsage(harnessBefore);

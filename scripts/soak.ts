@@ -93,7 +93,7 @@ async function cycle(n: number): Promise<void> {
     }),
   );
   const until = Date.now() + playS * 1000;
-  await Promise.all(bots.map((b) => b.play('web', until, 500)));
+  await Promise.all(bots.map((b) => b.play('us-east-1', until, 500)));
   // Half the matches reach their results: results, replays and audit logs are written as they would be.
   hosts.forEach((host, i) => {
     if (i % 2 === 0) {

@@ -5,8 +5,8 @@
 import Phaser from 'phaser';
 import { t } from '../i18n/index.ts';
 import type { MatchView, MatchViewState } from '../view/match-view.ts';
-import type { PlaceTarget } from '../view/placement.ts';
-import { PALETTE } from '../view/placement.ts';
+import type { PlaceTarget } from '../../shared/design/plans/palette.ts';
+import { PALETTE } from '../../shared/design/plans/palette.ts';
 import type { AtlasFrame } from '../art/icons.ts';
 import { drawFrame, frameLabels } from './board-frame.ts';
 import { pieceAt, targetAt } from './board-targets.ts';

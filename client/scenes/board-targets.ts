@@ -1,7 +1,7 @@
 // What is under a world point, as the board's input needs it: a piece, or a place to put one.
 import type { BoardLayout } from '../view/layout.ts';
 import { contains, pieceAt } from '../view/layout.ts';
-import type { PlaceTarget } from '../view/placement.ts';
+import type { PlaceTarget } from '../../shared/design/plans/palette.ts';
 
 export function targetAt(layout: BoardLayout, x: number, y: number): PlaceTarget | null {
   if (contains(layout.global, x, y)) return { global: true };

@@ -2,7 +2,7 @@
 import type { BoardControls } from '../board-game.ts';
 import type { MatchView } from '../view/match-view.ts';
 import { watchesOnly } from '../view/permissions.ts';
-import { PALETTE } from '../view/placement.ts';
+import { PALETTE } from '../../shared/design/plans/palette.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { CONSOLE_KEYS } from './consoles/dock.ts';
 import { PALETTE_KEYS } from './palette.ts';

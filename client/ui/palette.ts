@@ -5,7 +5,7 @@ import { h } from 'preact';
 import { t } from '../i18n/index.ts';
 import { iconUrl } from '../art/icons.ts';
 import type { MatchView, MatchViewState } from '../view/match-view.ts';
-import { PALETTE } from '../view/placement.ts';
+import { PALETTE } from '../../shared/design/plans/palette.ts';
 
 export const PALETTE_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0', 'q', 'r'];
 

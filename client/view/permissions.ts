@@ -7,7 +7,7 @@ import type { Principal } from '../../shared/iam/principals.ts';
 import { resourceArn } from '../../shared/iam/arn.ts';
 import { arnPartsOf, createActionOf } from '../../shared/match/api-calls.ts';
 import type { MatchSnapshot } from '../net/snapshot.ts';
-import { PALETTE } from './placement.ts';
+import { PALETTE } from '../../shared/design/plans/palette.ts';
 
 function principalOf(text: string): Principal | undefined {
   if (text === 'root' || text === '') return { kind: 'root' };

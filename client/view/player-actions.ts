@@ -1,15 +1,14 @@
 // Everything the player does that reaches the server goes through here: one place that sends intents, keeps
-// the undo stack, and knows which field or palette entry the last intent came from, so that a refusal can be
-// shown beside the field it concerns.
+// the labels of the player's undoable gestures, and knows which field or palette entry the last intent came
+// from, so that a refusal can be shown beside the field it concerns. Each gesture is one intent; what it
+// builds, removes or connects, and its undo, are decided by the shared rules when the server applies it.
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
-import { planConnection } from './connect-plan.ts';
+import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
 import type { MatchView } from './match-view.ts';
-import { PALETTE, placeIntents, type PlaceTarget } from './placement.ts';
-import { publicSubnetRefs } from './board-model.ts';
-import { inverseOf, UndoStack } from './undo.ts';
+import { UndoStack } from './undo.ts';
 
 export interface IntentSink {
   send(intent: MatchIntent): void;
@@ -53,83 +52,62 @@ export class PlayerActions {
     return () => this.undoListeners.delete(listener);
   }
 
-  send(intents: MatchIntent | MatchIntent[], options: SendOptions = {}): void {
-    const list = Array.isArray(intents) ? intents : [intents];
-    if (list.length === 0) return;
+  send(intent: MatchIntent, options: SendOptions = {}): void {
     if (options.undo) {
-      const inverse = inverseOf(list, this.view.current.match.board);
-      if (inverse && inverse.length > 0) {
-        this.undoStack.push({ label: options.undo, inverse });
-        for (const l of this.undoListeners) l();
-      }
+      this.undoStack.push(options.undo);
+      for (const l of this.undoListeners) l();
     }
     if (options.field) this.view.fieldError(options.field, null);
     this.last = { at: Date.now(), options };
-    for (const intent of list) this.sink.send(intent);
+    this.sink.send(intent);
   }
 
+  /** Asks the server to take back this player's last gesture: the shared rules compute and check its inverse. */
   undo(): void {
-    const entry = this.undoStack.pop();
+    const label = this.undoStack.pop();
     for (const l of this.undoListeners) l();
-    if (!entry) {
+    if (!label) {
       this.notify(this.translate('undo.nothing'), 'info');
       return;
     }
     this.last = { at: Date.now(), options: {} };
-    for (const intent of entry.inverse) this.sink.send(intent);
-    this.notify(this.translate('undo.done', { what: this.translate(entry.label) }), 'info');
+    this.sink.send({ type: 'undo' });
+    this.notify(this.translate('undo.done', { what: this.translate(label) }), 'info');
   }
 
   /** Places the armed palette entry; it stays armed only when asked (shift-click places several). */
   place(target: PlaceTarget, keepArmed = false): void {
-    const state = this.view.current;
-    const entry = PALETTE.find((p) => p.id === state.armed);
+    const entry = PALETTE.find((p) => p.id === this.view.current.armed);
     if (!entry) return;
-    const result = placeIntents(entry, target, { board: state.match.board, publicSubnets: publicSubnetRefs(state.match.board) });
-    if ('reason' in result) {
-      this.notify(this.translate(result.reason, result.params), 'error');
-      return;
-    }
-    this.send(result.intents, { entry: entry.id, undo: `palette.${entry.id}.name` });
+    this.send({ type: 'place', entry: entry.id, target: target as Extract<MatchIntent, { type: 'place' }>['target'] }, { entry: entry.id, undo: `palette.${entry.id}.name` });
     if (!keepArmed) this.view.arm(null);
   }
 
+  /** Adds a part to a piece from its inspector (an alarm, a policy, a replica, …): one gesture too. */
+  addPart(entry: string, piece: string, undo: string): void {
+    this.send({ type: 'place', entry, target: { piece } }, { undo });
+  }
+
   connect(from: string, to: string): void {
-    const state = this.view.current;
-    const plan = planConnection(state.match.board, state.model, from, to);
-    if ('reason' in plan) {
-      const a = state.model.byRef.get(from);
-      const b = state.model.byRef.get(to);
-      this.notify(this.translate(plan.reason, { a: this.translate(`kinds.name.${a?.kind}`), b: this.translate(`kinds.name.${b?.kind}`) }), 'error');
-      return;
-    }
-    this.send(plan.intents, { undo: 'undo.connect' });
+    this.send({ type: 'connect', from, to }, { undo: 'undo.connect' });
   }
 
   disconnect(from: string, to: string): void {
-    const state = this.view.current;
-    const plan = planConnection(state.match.board, state.model, from, to, true);
-    if ('reason' in plan) return;
-    this.send(plan.intents, { undo: 'undo.disconnect' });
+    this.send({ type: 'disconnect', from, to }, { undo: 'undo.disconnect' });
   }
 
   configure(target: string, props: Record<string, unknown>, field: string): void {
     this.send({ type: 'configure', target, props }, { field: `${target}:${field}`, undo: 'undo.configure' });
   }
 
+  move(target: string, position: { x: number; y: number }): void {
+    this.send({ type: 'move', target, position }, { undo: 'undo.move' });
+  }
+
+  /** Removes a piece with its parts, by the shared delete plan (the design's own dependents). */
   remove(ref: string): void {
-    const state = this.view.current;
-    const piece = state.model.pieces.get(ref);
-    // A piece goes with the parts the game made for it (a load balancer's listener and target group, a
-    // group's launch template): they are removed first, as CloudFormation deletes dependents first.
-    const parts = piece?.parts.filter((p) => ['listener', 'targetGroup', 'launchTemplate', 'acceleratorListener', 'endpointGroup', 'scalingPolicy', 'scheduledAction', 'alarm', 'webAclAssociation'].includes(p.kind)) ?? [];
-    const order = ['alarm', 'scalingPolicy', 'scheduledAction', 'listener', 'endpointGroup', 'acceleratorListener', 'webAclAssociation'];
-    const first = parts.filter((p) => order.includes(p.kind)).sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
-    const intents: MatchIntent[] = first.map((p) => ({ type: 'delete', target: p.ref }));
-    intents.push({ type: 'delete', target: ref });
-    for (const p of parts) if (!order.includes(p.kind)) intents.push({ type: 'delete', target: p.ref });
-    this.send(intents, { undo: 'undo.remove' });
-    if (state.selected === ref) this.view.select(null);
+    this.send({ type: 'remove', ref }, { undo: 'undo.remove' });
+    if (this.view.current.selected === ref) this.view.select(null);
   }
 
   /** A CloudTrail page; an unanswered request (the room closing) gives an empty one. */
@@ -142,6 +120,11 @@ export class PlayerActions {
     const text = this.describe(refusal);
     const last = this.last;
     if (last && Date.now() - last.at < ANSWER_WINDOW_MS) {
+      // A refused gesture changed nothing, so there is nothing of it to undo.
+      if (last.options.undo && this.undoStack.peek() === last.options.undo) {
+        this.undoStack.pop();
+        for (const l of this.undoListeners) l();
+      }
       if (last.options.field) this.view.fieldError(last.options.field, text);
       if (last.options.entry && refusal.code === 'AccessDenied') this.view.deny(last.options.entry);
     }

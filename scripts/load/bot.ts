@@ -1,5 +1,6 @@
-// One simulated player: joins (or creates) a room, then keeps building: places a bucket, waits to see it
-// on the board, deletes it, and so on, timing each intent's round trip (sent → visible in the state).
+// One simulated player: joins (or creates) a room, then keeps building as a player does, one gesture at a
+// time: places a bucket from the palette, waits to see it on the board, undoes it, and so on, timing each
+// gesture's round trip (sent → visible in the state).
 import { Client, type Room } from '@colyseus/sdk';
 import { MATCH_ROOM, MESSAGE } from '../../shared/protocol/messages.ts';
 
@@ -11,7 +12,7 @@ export interface BotStats {
 
 /** The decoded state as far as a bot reads it: its boards' resources (Colyseus MapSchemas). */
 interface DecodedBoards {
-  boards?: { forEach(each: (board: { resources?: { has(ref: string): boolean } }) => void): void };
+  boards?: { forEach(each: (board: { resources?: { forEach(each: (r: { kind: string }, ref: string) => void): void } }) => void): void };
 }
 
 export class Bot {
@@ -63,32 +64,36 @@ export class Bot {
   }
 
   /** Reads the decoded maps directly: a toJSON of the whole state every 5 ms per bot made the harness the bottleneck. */
-  private has(ref: string): boolean {
-    let found = false;
-    (this.room?.state as DecodedBoards | undefined)?.boards?.forEach((board) => {
-      if (board.resources?.has(ref)) found = true;
-    });
-    return found;
+  private buckets(): string[] {
+    const out: string[] = [];
+    (this.room?.state as DecodedBoards | undefined)?.boards?.forEach((board) => board.resources?.forEach((r, ref) => r.kind === 'bucket' && out.push(ref)));
+    return out;
   }
 
-  /** Builds until `until`: one intent at a time, `pauseMs` apart, each timed until the board shows it. */
-  async play(stack: string, until: number, pauseMs: number): Promise<void> {
+  /** Waits up to 10 s for `seen` to hold, recording the round trip from `sent`, or an error. */
+  private async timed(what: string, sent: number, seen: () => boolean): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (!seen() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    if (seen()) this.stats.roundTripsMs.push(performance.now() - sent);
+    else this.stats.errors.push(`gesture not seen within 10 s (${what})`);
+  }
+
+  /** Builds until `until`: a gesture at a time, `pauseMs` apart, each timed until the board shows it. */
+  async play(region: string, until: number, pauseMs: number): Promise<void> {
     let n = 0;
     while (!this.stopped && Date.now() < until && this.room) {
-      const id = `${this.name.replace(/[^A-Za-z0-9]/g, '')}B${n++}`;
-      const ref = `${stack}/${id}`;
-      for (const [intent, visible] of [
-        [{ type: 'place', stack, kind: 'bucket', logicalId: id, props: { websiteHosting: false } }, true],
-        [{ type: 'delete', target: ref }, false],
-      ] as const) {
-        const sent = performance.now();
-        this.send(intent);
-        const deadline = Date.now() + 10_000;
-        while (this.has(ref) !== visible && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-        if (this.has(ref) === visible) this.stats.roundTripsMs.push(performance.now() - sent);
-        else this.stats.errors.push('intent not seen within 10 s');
-        await new Promise((r) => setTimeout(r, pauseMs));
-      }
+      // Named as the console's Name field would: the bot knows which bucket is its own.
+      const name = `${this.name.replace(/[^A-Za-z0-9]/g, '')}B${n++}`;
+      const mine = () => this.buckets().some((ref) => ref.endsWith(`/${name}`));
+      const placed = performance.now();
+      this.send({ type: 'place', entry: 'bucket', target: { region }, name });
+      await this.timed('place', placed, mine);
+      await new Promise((r) => setTimeout(r, pauseMs));
+      if (this.stopped) break;
+      const undone = performance.now();
+      this.send({ type: 'undo' });
+      await this.timed('undo', undone, () => !mine());
+      await new Promise((r) => setTimeout(r, pauseMs));
     }
   }
 

@@ -12,7 +12,11 @@
 // reconnection as for any drop.
 import type { Client } from '@colyseus/core';
 
-/** The room's own limit: intents past this many a second are dropped, and their sender told. */
+/**
+ * The room's own limit: intents past this many a second are dropped, and their sender told. Each player gesture
+ * is one intent (placing a whole VPC included), so this counts what a person does, and a refusal never leaves
+ * half a gesture applied.
+ */
 export const MAX_INTENTS_PER_SECOND = 12;
 /** Colyseus closes a client past this many messages (of any kind) a second: a flood, not a player. */
 export const MAX_MESSAGES_PER_SECOND = 120;

@@ -3,6 +3,7 @@ import { findByRef, freeLogicalId, withoutResources, type DesignRules, type Edit
 import { refusal } from '../protocol/refusals.ts';
 import { PROPS_SCHEMAS } from './schema.ts';
 import { copyPlain } from './copy.ts';
+import { endpointGroupDefaults } from '../catalogue/defaults.ts';
 
 // Drawing a line between two resources on the board. Each pair of kinds that can be connected says what the
 // connection means in CloudFormation terms (registering targets, an alias record, an origin, an alarm
@@ -91,8 +92,7 @@ const CONNECTIONS: readonly Connection[] = [
     meaning: 'accelerates',
     connect: (_d, from, to) => {
       const endpoints = (from.props as Props).endpoints as { target: number; weight: number }[];
-      // 128 is Global Accelerator's default endpoint weight.
-      if (!endpoints.some((e) => e.target === to.id)) endpoints.push({ target: to.id, weight: 128 });
+      if (!endpoints.some((e) => e.target === to.id)) endpoints.push({ target: to.id, weight: endpointGroupDefaults().endpointWeight });
     },
     disconnect: (_d, from, to) => {
       const props = from.props as Props;

@@ -1,5 +1,7 @@
 import type { ResourceKind } from '../design/model.ts';
 import type { IamOp, MatchIntent } from './intents.ts';
+import type { PlanStep } from '../design/plans/plan.ts';
+import { entryOf } from '../design/plans/palette.ts';
 
 // Which AWS API call each intent is: the IAM action the sender's policies must allow, and the eventSource /
 // eventName CloudTrail records. Players learn the real names by reading their own audit log.
@@ -94,8 +96,19 @@ function own(eventName: string): ApiCall {
 /** What the intent is in AWS's words. `kindOf` names the kind of a "stack/LogicalId" in the sender's design. */
 export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => ResourceKind | undefined): ApiCall {
   switch (intent.type) {
-    case 'place':
+    case 'place': {
+      // A gesture's refusal is logged as its first call: creating the entry's main resource.
+      const entry = entryOf(intent.entry);
+      return entry ? call(VERBS[entry.kind].create) : call('cloudformation:UpdateStack');
+    }
+    case 'createResource':
       return call(VERBS[intent.kind].create);
+    case 'remove': {
+      const kind = kindOf(intent.ref);
+      return kind ? call(VERBS[kind].delete) : call('cloudformation:UpdateStack');
+    }
+    case 'undo':
+      return own('Undo');
     case 'configure':
     case 'move': {
       const kind = kindOf(intent.target);
@@ -141,6 +154,30 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       if (op.op === 'putInlinePolicy') action = `iam:Put${ATTACH_BY_KIND[op.to.kind]}Policy`;
       return action ? call(action) : own(op.op === 'assignUser' ? 'AssignUser' : 'DropRole');
     }
+  }
+}
+
+/** The API call one step of a gesture's plan makes. `kindOf` knows the plan's own new resources too. */
+export function apiCallOfStep(step: PlanStep, kindOf: (ref: string) => ResourceKind | undefined): ApiCall {
+  switch (step.op) {
+    case 'createStack':
+      return call('cloudformation:CreateStack');
+    case 'deleteEmptyStack':
+      return call('cloudformation:DeleteStack');
+    case 'create':
+      return call(VERBS[step.kind].create);
+    case 'delete': {
+      const kind = kindOf(step.ref);
+      return kind ? call(VERBS[kind].delete) : call('cloudformation:UpdateStack');
+    }
+    case 'update':
+    case 'move': {
+      const kind = kindOf(step.ref);
+      return kind ? call(VERBS[kind].modify) : call('cloudformation:UpdateStack');
+    }
+    case 'link':
+    case 'unlink':
+      return apiCallOf({ type: step.op === 'link' ? 'connect' : 'disconnect', from: step.from, to: step.to }, kindOf);
   }
 }
 

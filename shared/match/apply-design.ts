@@ -1,5 +1,4 @@
-import { connectResources, disconnectResources } from '../design/connections.ts';
-import { configureResource, deleteResource, findByRef, moveResource, placeResource, withoutResources, type EditResult } from '../design/edits.ts';
+import { findByRef, freeLogicalId, withoutResources, type EditResult } from '../design/edits.ts';
 import type { Design, DesignIssue } from '../design/model.ts';
 import { referencesOf } from '../design/references.ts';
 import { refusal } from '../protocol/refusals.ts';
@@ -9,13 +8,20 @@ import { loadDesign } from '../template/manifest.ts';
 import { parseTemplateText } from '../template/template-text.ts';
 import type { MatchIntent } from './intents.ts';
 import { copyPlain } from '../design/copy.ts';
+import { applyPlan, type PlanResult } from '../design/plans/plan.ts';
+import { planPlace, type PlaceContext } from '../design/plans/place.ts';
+import { planRemove } from '../design/plans/remove.ts';
+import { planConnect } from '../design/plans/connect.ts';
 
-// Design intents turned into a new design: the board's edits, and CloudFormation stacks created, deployed
-// and deleted. Nothing here touches the world; the caller swaps the world onto the new design.
+// Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
+// CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
+// world onto the new design.
 
-type DesignIntent = Extract<MatchIntent, { type: 'place' | 'configure' | 'move' | 'connect' | 'disconnect' | 'delete' | 'createStack' | 'deployStack' | 'deleteStack' }>;
+type StackIntent = Extract<MatchIntent, { type: 'createStack' | 'deployStack' | 'deleteStack' }>;
+export type BoardIntent = Extract<MatchIntent, { type: 'place' | 'remove' | 'connect' | 'disconnect' | 'configure' | 'move' | 'createResource' | 'delete' }>;
 
-export const DESIGN_INTENTS: readonly DesignIntent['type'][] = ['place', 'configure', 'move', 'connect', 'disconnect', 'delete', 'createStack', 'deployStack', 'deleteStack'];
+export const STACK_INTENTS: readonly StackIntent['type'][] = ['createStack', 'deployStack', 'deleteStack'];
+export const BOARD_INTENTS: readonly BoardIntent['type'][] = ['place', 'remove', 'connect', 'disconnect', 'configure', 'move', 'createResource', 'delete'];
 
 export type DesignChange = EditResult & { warnings?: string[] };
 
@@ -66,20 +72,39 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   return { ok: true, design: { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] }, warnings };
 }
 
-export function changeDesign(design: Design, intent: DesignIntent): DesignChange {
+/** The plan of a board intent: the API calls the console would make for it, computed by the shared rules. */
+export function planOf(design: Design, intent: BoardIntent, context: PlaceContext): PlanResult {
   switch (intent.type) {
     case 'place':
-      return placeResource(design, intent, rules);
-    case 'configure':
-      return configureResource(design, intent.target, intent.props, rules);
-    case 'move':
-      return moveResource(design, intent.target, intent.position);
+      return planPlace(design, { entry: intent.entry, target: intent.target, ...(intent.settings ? { settings: intent.settings } : {}), ...(intent.name ? { name: intent.name } : {}) }, context);
+    case 'remove':
+      return planRemove(design, intent.ref);
     case 'connect':
-      return connectResources(design, intent.from, intent.to, rules);
     case 'disconnect':
-      return disconnectResources(design, intent.from, intent.to, rules);
+      return planConnect(design, intent.from, intent.to, intent.type === 'disconnect');
+    case 'configure':
+      return { ok: true, steps: [{ op: 'update', ref: intent.target, props: intent.props }] };
+    case 'move':
+      return { ok: true, steps: [{ op: 'move', ref: intent.target, position: intent.position }] };
     case 'delete':
-      return deleteResource(design, intent.target, rules);
+      return { ok: true, steps: [{ op: 'delete', ref: intent.target }] };
+    case 'createResource': {
+      const stack = design.stacks.findIndex((s) => s.name === intent.stack);
+      if (stack < 0) return { ok: false, refusal: refusal('unknown-stack', intent.stack) };
+      if (typeof intent.props !== 'object' || intent.props === null || Array.isArray(intent.props)) return { ok: false, refusal: refusal('invalid-properties') };
+      const logicalId = intent.logicalId ?? freeLogicalId(design, stack, intent.kind);
+      return { ok: true, steps: [{ op: 'create', stack: intent.stack, kind: intent.kind, logicalId, props: intent.props, ...(intent.position ? { position: intent.position } : {}) }] };
+    }
+  }
+}
+
+/** A plan applied to a design with the design's rules checked once, at the end. */
+export function applyBoardPlan(design: Design, plan: Extract<PlanResult, { ok: true }>): ReturnType<typeof applyPlan> {
+  return applyPlan(design, plan.steps, rules);
+}
+
+export function changeStacks(design: Design, intent: StackIntent): DesignChange {
+  switch (intent.type) {
     case 'createStack': {
       if (design.stacks.some((s) => s.name === intent.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', intent.stack) };
       if (design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };

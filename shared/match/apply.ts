@@ -12,7 +12,8 @@ import { createWorld } from '../sim/world.ts';
 import type { Principal, TrailEvent } from '../trail/event.ts';
 import { commandClock } from './clock.ts';
 import { apiCallOf, arnPartsOf, createActionOf, type ApiCall } from './api-calls.ts';
-import { changeDesign, DESIGN_INTENTS, kindIn } from './apply-design.ts';
+import { changeStacks, STACK_INTENTS, kindIn } from './apply-design.ts';
+import { applyGesture, forgetUndoIn, isGesture } from './apply-gesture.ts';
 import { changeIam, iamResourceOf } from './apply-iam.ts';
 import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
@@ -46,8 +47,8 @@ function trailPrincipalOf(actor: Actor, nowS: number): Principal {
 
 /** The IAM resource of a design or run-time intent: the ARN of the resource it acts on. */
 function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?: string; ref?: string } {
-  const named = 'target' in intent ? intent.target : 'from' in intent ? intent.from : undefined;
-  if (intent.type === 'place') {
+  const named = 'target' in intent && typeof intent.target === 'string' ? intent.target : 'from' in intent ? intent.from : undefined;
+  if (intent.type === 'createResource') {
     const stack = design.stacks.find((s) => s.name === intent.stack);
     const { service, type } = arnPartsOf(intent.kind);
     const name = `${intent.stack}/${intent.logicalId ?? '*'}`;
@@ -67,7 +68,18 @@ function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?
   return { arn: '*' };
 }
 
-function record(match: Match, actor: Actor, intent: MatchIntent, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal): void {
+/**
+ * The tick an intent is applied in: its id (the log's length when the tick began, so it stays unique across a
+ * restart) is written on each input so that a replay applies the same intents together, and the designs the
+ * tick's intents changed wait in `pending` to be compiled into their worlds once, at the end (tick.ts).
+ */
+export interface TickContext {
+  id: number;
+  pending: Map<Team, Design>;
+}
+
+/** One CloudTrail entry. `input`: it carries what the actor asked for, which a replay applies again. */
+function record(match: Match, actor: Actor, params: Record<string, unknown>, call: ApiCall, resource: string | undefined, wallMs: number, refused?: Refusal, input = true, tick?: TickContext): void {
   const nowS = simSeconds(match);
   const event: TrailEvent = {
     seq: match.trail.length,
@@ -77,11 +89,11 @@ function record(match: Match, actor: Actor, intent: MatchIntent, call: ApiCall, 
     principal: trailPrincipalOf(actor, nowS),
     eventSource: call.eventSource,
     eventName: call.eventName,
-    params: intent as unknown as Record<string, unknown>,
+    params,
     outcome: refused ? 'Failure' : 'Success',
     ...(resource !== undefined ? { resource } : {}),
     ...(refused ? { errorCode: refused.code, errorMessage: refused.message } : {}),
-    userIdentity: copyPlain(actor) as unknown as Record<string, unknown>,
+    ...(input ? { userIdentity: copyPlain(actor) as unknown as Record<string, unknown>, ...(tick ? { tick: tick.id } : {}) } : {}),
   };
   match.trail.push(event);
 }
@@ -95,7 +107,22 @@ function permit(match: Match, actor: Actor, action: string | undefined, resource
 }
 
 /** Puts a team on a new design: rebuilt warm before the clock starts, carried over once it runs. */
-function adopt(match: Match, team: Team, design: Design): void {
+function adopt(match: Match, team: Team, design: Design, tick?: TickContext): void {
+  if (tick) {
+    tick.pending.set(team, design);
+    return;
+  }
+  adoptNow(match, team, design);
+}
+
+/** Compiles every design the tick changed into its world, once each. */
+export function compilePending(match: Match, tick: TickContext): void {
+  for (const [team, design] of tick.pending) adoptNow(match, team, design);
+  tick.pending.clear();
+}
+
+/** Compiles a design into its team's world now. */
+export function adoptNow(match: Match, team: Team, design: Design): void {
   if (match.clock.step === 0) team.world = createWorld(design, match.scenario, match.seed);
   else adoptDesign(team.world, design);
 }
@@ -128,14 +155,20 @@ export function leakedUsers(scenario: Match['scenario']): string[] {
   return [...new Set(scenario.events.flatMap((e) => (e.type === 'leaked-credentials' ? [e.params.user] : [])))];
 }
 
-export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number): Applied {
+/** Applies one intent; inside a tick (`tick`), design changes are compiled into the worlds when the tick says. */
+export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number, tick?: TickContext): Applied {
   const team = teamOf(match, actor.team);
-  const design = team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
+  const design = (team && tick?.pending.get(team)) ?? team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
+  // Intents that act on running worlds (run-time actions, chaos, IAM revoking leaked keys) see every edit before them.
+  if (tick && tick.pending.size > 0 && !isGesture(intent) && !['createStack', 'deployStack', 'deleteStack', 'clock', 'speed'].includes(intent.type)) compilePending(match, tick);
   const call = apiCallOf(intent, kindIn(design));
-  const target = intent.type === 'iam' ? { arn: iamResourceOf(intent.request, actor.identity.kind === 'user' ? actor.identity.name : undefined) } : resourceOf(design, intent);
+  const gesture = isGesture(intent);
+  const target =
+    intent.type === 'iam' ? { arn: iamResourceOf(intent.request, actor.identity.kind === 'user' ? actor.identity.name : undefined) } : gesture ? { arn: '*' } : resourceOf(design, intent);
   const logged = target.ref ?? (target.arn === '*' ? undefined : target.arn);
+  const params = (gesture ? { gesture: intent } : intent) as Record<string, unknown>;
   const refuse = (why: Refusal): Applied => {
-    record(match, actor, intent, call, logged, wallMs, why);
+    record(match, actor, params, call, logged, wallMs, why, true, tick);
     return { ok: false, refusal: why };
   };
 
@@ -146,17 +179,22 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     return refuse(refusal('no-team'));
   }
   if (intent.type === 'iam' && intent.request.op === 'assignUser' && !actor.host) return refuse(refusal('host-only'));
+  if (gesture) {
+    // A gesture's calls are checked one by one (apply-gesture.ts): each needs its own permission.
+    return applyGesture(match, team!, actor, intent, design, {
+      record: (p, c, resource, input, refused) => record(match, actor, p, c, resource, wallMs, refused, input, tick),
+      permit: (action, arn, region) => permit(match, actor, action, arn, region),
+      adopt: (next) => adopt(match, team!, next, tick),
+    });
+  }
   const denied = permit(match, actor, call.action, target.arn, target.region);
   if (denied) return refuse(denied);
 
   const done = (extra: Omit<Applied, 'ok'> = {}): Applied => {
     if (call.action && team && !team.actionsUsed.includes(call.action)) team.actionsUsed.push(call.action);
-    record(match, actor, intent, call, logged, wallMs);
+    record(match, actor, params, call, logged, wallMs, undefined, true, tick);
     return { ok: true, ...extra };
   };
-
-  // The scenario decides which components exist in this level.
-  if (intent.type === 'place' && !kindAllowed(match.scenario, intent.kind)) return refuse(refusal('kind-not-allowed', intent.kind));
 
   switch (intent.type) {
     case 'clock':
@@ -199,8 +237,8 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       return result.ok ? done() : refuse({ code: result.code, message: result.message });
     }
     default: {
-      if (!(DESIGN_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
-      const change = changeDesign(design, intent);
+      if (!(STACK_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
+      const change = changeStacks(design, intent as Parameters<typeof changeStacks>[1]);
       if (!change.ok) return refuse(change.refusal);
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {
@@ -214,7 +252,9 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
           if (missing) return refuse(missing);
         }
       }
-      adopt(match, team!, change.design);
+      adopt(match, team!, change.design, tick);
+      // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
+      if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
       return done(change.warnings?.length ? { warnings: change.warnings } : {});
     }
   }

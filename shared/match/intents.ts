@@ -5,6 +5,7 @@ import type { ResourceKind } from '../design/model.ts';
 import { scenarioEventSchema } from '../scenario/schema.ts';
 import { MAX_SPEED, MIN_SPEED } from './clock.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
+import { ENTRY_IDS } from '../design/plans/palette.ts';
 
 // Everything a client may ask of a match, as one zod discriminated union on `type`. The shape is checked
 // here (the edge); whether the sender may do it, and whether the design allows it, is checked when the
@@ -24,19 +25,39 @@ export const RESOURCE_KINDS = Object.keys(REFERENCE_PATHS) as [ResourceKind, ...
 /** A template pasted or imported into the CloudFormation console: bounded like CloudFormation's own 51,200 bytes. */
 export const MAX_TEMPLATE_CHARS = 51_200;
 
+/** Where a palette entry is dropped: a region, a VPC, a subnet or a VPC's zone, the global band, or a piece. */
+const placeTarget = z.strictObject({
+  region: region.optional(),
+  vpc: ref.optional(),
+  zone: z.string().min(1).max(40).optional(),
+  subnet: ref.optional(),
+  global: z.boolean().optional(),
+  piece: ref.optional(),
+});
+
+// A player's gestures: each is one intent whose plan the shared rules compute (shared/design/plans) and the
+// tick applies whole or not at all. Undo asks for the inverse of the sender's own last gesture.
+const gestures = [
+  z.strictObject({ type: z.literal('place'), entry: z.enum(ENTRY_IDS as [string, ...string[]]), target: placeTarget, settings: props.optional(), name: logicalId.optional() }),
+  z.strictObject({ type: z.literal('remove'), ref }),
+  z.strictObject({ type: z.literal('connect'), from: ref, to: ref }),
+  z.strictObject({ type: z.literal('disconnect'), from: ref, to: ref }),
+  z.strictObject({ type: z.literal('configure'), target: ref, props }),
+  z.strictObject({ type: z.literal('move'), target: ref, position }),
+  z.strictObject({ type: z.literal('undo') }),
+] as const;
+
+// Single API calls on one resource or one stack, as an SDK or CloudFormation makes them: what templates and
+// the tests use; the board sends gestures.
 const designIntents = [
   z.strictObject({
-    type: z.literal('place'),
+    type: z.literal('createResource'),
     stack: stackName,
     kind: z.enum(RESOURCE_KINDS),
     logicalId: logicalId.optional(),
     props,
     position: position.optional(),
   }),
-  z.strictObject({ type: z.literal('configure'), target: ref, props }),
-  z.strictObject({ type: z.literal('move'), target: ref, position }),
-  z.strictObject({ type: z.literal('connect'), from: ref, to: ref }),
-  z.strictObject({ type: z.literal('disconnect'), from: ref, to: ref }),
   z.strictObject({ type: z.literal('delete'), target: ref }),
   z.strictObject({ type: z.literal('createStack'), stack: stackName, region }),
   z.strictObject({
@@ -90,6 +111,7 @@ const iamOps = z.discriminatedUnion('op', [
 ]);
 
 export const matchIntentSchema = z.discriminatedUnion('type', [
+  ...gestures,
   ...designIntents,
   ...runActions,
   ...hostIntents,

@@ -7,6 +7,7 @@ import { createWorld, type World } from '../sim/world.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { newClock, type MatchClock } from './clock.ts';
 import { copyPlain } from '../design/copy.ts';
+import type { UndoEntry } from './apply-gesture.ts';
 
 // A match: one scenario, one clock, one or more teams each with its own design and world, one IAM account,
 // and the audit log. Plain data changed only by the functions in this folder, so the server, the tests and
@@ -22,6 +23,8 @@ export interface Team {
   world: World;
   /** IAM actions the team's members used (least privilege is scored against it). */
   actionsUsed: string[];
+  /** Each player's gestures that can still be undone, oldest first (apply-gesture.ts). */
+  undo?: UndoEntry[];
 }
 
 /** Who sent an intent, as the rules see it. The room maps its seats to actors. */

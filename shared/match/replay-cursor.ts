@@ -15,7 +15,7 @@ import type { TrailEvent } from '../trail/event.ts';
 import { chartPoint, type ChartPoint } from './board-view.ts';
 import { createMatch, openingLength } from './create.ts';
 import { type Match, type MatchSetup } from './match.ts';
-import { replayInputs, type ReplayInput } from './replay.ts';
+import { nextTick, replayInputs, replayTick, type ReplayInput } from './replay.ts';
 import { runTick, type TimelineCursor } from './tick.ts';
 
 /** A step's own numbers, for a chart of the whole run: its request rate, availability, p95 and spend so far. */
@@ -141,9 +141,9 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
       const match = pos.match;
       const at = match.clock.step;
       keep(at);
-      while (pos.next < inputs.length && inputs[pos.next]!.step <= at) {
-        const input = inputs[pos.next++]!;
-        runTick(match, [{ seq: 0, actor: input.actor, intent: input.intent, wallMs: 0 }], 0, 0, pos.cursor);
+      for (let group = nextTick(inputs, pos.next, at); group.length > 0; group = nextTick(inputs, pos.next, at)) {
+        pos.next += group.length;
+        replayTick(match, group, 0, pos.cursor);
       }
       if (at >= target || match.clock.phase !== 'running') break;
       runTick(match, [], 1, 0, pos.cursor);

@@ -4,7 +4,7 @@ import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
 import { SCENARIO, SYSTEM, type TrailEvent } from '../trail/event.ts';
 import { userArn } from '../iam/arn.ts';
 import { tickClock } from './clock.ts';
-import { applyIntent, type Applied } from './apply.ts';
+import { applyIntent, compilePending, type Applied, type TickContext } from './apply.ts';
 import type { MatchIntent } from './intents.ts';
 import type { Actor, Match, Team } from './match.ts';
 
@@ -12,10 +12,15 @@ import type { Actor, Match, Team } from './match.ts';
 //   1. the host's controls (clock, speed, injected events): everyone's world changes at the same step;
 //   2. IAM changes: a permission revoked in this tick already binds the intents that follow it;
 //   3. stack creates, deploys and deletes (whole templates), then
-//   4. board edits (place, configure, connect, move, delete), then
+//   4. board gestures (place, remove, connect, disconnect, configure, move, undo, and the single-resource
+//      createResource and delete): each one's whole plan, or none of it, with one recompile of the world
+//      (apply-gesture.ts), then
 //   5. run-time actions (scale, promote, reboot, resize);
-// within each group, in order of arrival. Then, while the clock runs, every team's world takes the steps
-// owed, and what the worlds reported (alarms, scaling, failures) joins the audit log as system events.
+// within each group, in order of arrival. Each team's design is compiled into its world once for all the
+// tick's edits (before the first intent that acts on a running world, else at the end of the queue); each input
+// in the log carries the tick's id, so that a replay applies the same intents together (replay.ts). Then,
+// while the clock runs, every team's world takes the steps owed, and what the worlds reported (alarms,
+// scaling, failures) joins the audit log as system events.
 
 export interface Queued {
   /** Arrival order, from the room. */
@@ -34,6 +39,9 @@ const GROUP: Record<MatchIntent['type'], number> = {
   deployStack: 3,
   deleteStack: 3,
   place: 4,
+  remove: 4,
+  undo: 4,
+  createResource: 4,
   configure: 4,
   move: 4,
   connect: 4,
@@ -100,7 +108,9 @@ export interface TickResult {
 
 /** Applies the queue, then takes up to `steps` steps while the clock runs. */
 export function runTick(match: Match, queue: readonly Queued[], steps: number, wallMs: number, cursor: TimelineCursor): TickResult {
-  const applied = inTickOrder(queue).map((queued) => ({ queued, result: applyIntent(match, queued.actor, queued.intent, queued.wallMs) }));
+  const tick: TickContext = { id: match.trail.length, pending: new Map() };
+  const applied = inTickOrder(queue).map((queued) => ({ queued, result: applyIntent(match, queued.actor, queued.intent, queued.wallMs, tick) }));
+  compilePending(match, tick);
   let taken = 0;
   while (taken < steps && match.clock.phase === 'running') {
     for (const team of match.teams) step(team.world);

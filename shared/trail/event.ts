@@ -32,6 +32,11 @@ export const trailEventSchema = z.object({
    * MFA), as CloudTrail's userIdentity. A replay re-applies exactly the events that carry it.
    */
   userIdentity: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * On inputs: the tick that applied them (the log's length when it began). Inputs of one tick share one
+   * compile of each team's world, so a replay applies them together; logs from before it have none.
+   */
+  tick: z.number().int().min(0).optional(),
 });
 
 export type TrailEvent = z.infer<typeof trailEventSchema>;

@@ -107,7 +107,8 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     expect(await page.getAttribute('#replay-verified', 'data-verified')).toBe('pending');
     const replay = await page.evaluate(() => {
       const r = (window as unknown as Hooks).fiveNines.replay!;
-      const placed = r.rows[0]!.intentLog.inputs.find((e) => e.params.type === 'place' && e.params.kind === 'instance')!;
+      // A gesture's input is the entry of its first call, carrying the gesture.
+      const placed = r.rows[0]!.intentLog.inputs.find((e) => (e.params.gesture as { type?: string; entry?: string } | undefined)?.entry === 'instance')!;
       return { finalStep: r.cursor.finalStep, placedStep: Math.round(placed.simS / 5), rows: JSON.stringify(r.rows) };
     });
     expect(replay.placedStep * 5).toBeGreaterThanOrEqual(300);

@@ -54,7 +54,7 @@ type Tick = { queue: [Actor, MatchIntent][]; steps: number };
 
 const TICKS: Tick[] = [
   { queue: [[host(null), { type: 'iam', request: { op: 'createUser', name: 'ana' } }], [host(null), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }]], steps: 0 },
-  { queue: [[user('ana', 'red'), { type: 'place', stack: STACK, kind: 'bucket', logicalId: 'Site', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 60 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'Site', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 60 },
   { queue: [[user('ana', 'blue'), { type: 'setDesiredCapacity', target: `${STACK}/${ASG}`, desired: 6 }], [user('ana', 'red'), { type: 'delete', target: `${STACK}/Nope` }]], steps: 90 },
   { queue: [[host(null), { type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 900, params: { zone: 'us-east-1b' } }, teams: ['blue'] }]], steps: 120 },
   { queue: [[host(null), { type: 'inject', event: { type: 'price-change', atS: 0, durationS: 1200, params: { service: 'compute', multiplier: 3 } }, teams: ['red'] }]], steps: 120 },

@@ -1,101 +1,121 @@
 import { describe, expect, it } from 'vitest';
-import { changeDesign } from '../../shared/match/apply-design.ts';
-import { emptyDesign } from '../../shared/match/match.ts';
 import type { Design } from '../../shared/design/model.ts';
-import type { MatchIntent } from '../../shared/match/intents.ts';
+import { refOf } from '../../shared/design/edits.ts';
+import { applyPlan, type PlanResult } from '../../shared/design/plans/plan.ts';
+import { acceptsTarget, PALETTE, PART_ENTRIES, type PlaceTarget } from '../../shared/design/plans/palette.ts';
+import { freeSubnetCidr, freeVpcCidr, planPlace } from '../../shared/design/plans/place.ts';
+import { planConnect } from '../../shared/design/plans/connect.ts';
+import { planRemove } from '../../shared/design/plans/remove.ts';
+import { inverseOf } from '../../shared/design/plans/inverse.ts';
+import { checkDesign } from '../../shared/template/design-checks.ts';
+import { publicSubnets } from '../../shared/template/public-subnets.ts';
+import { emptyDesign } from '../../shared/match/match.ts';
 import { buildBoardModel } from '../../client/view/board-model.ts';
-import { planConnection } from '../../client/view/connect-plan.ts';
-import { publicSubnetRefs } from '../../client/view/board-model.ts';
-import { freeSubnetCidr, freeVpcCidr, PALETTE, placeIntents, type PlaceTarget } from '../../client/view/placement.ts';
-import { inverseOf } from '../../client/view/undo.ts';
 import { boardOf } from './board-fixture.ts';
 
-/** Applies intents with the shared rules, as the server would; fails the test on a refusal. */
-function apply(design: Design, intents: MatchIntent[]): Design {
-  let d = design;
-  for (const intent of intents) {
-    const result = changeDesign(d, intent as never);
-    if (!result.ok) throw new Error(`${intent.type} refused: ${result.refusal.code} ${result.refusal.message} ${result.refusal.detail ?? ''}`);
-    d = result.design;
-  }
-  return d;
+// The palette as the board uses it: every entry placed through the shared building plans, connected through
+// the shared connection plan and drawn by the client's board model; nothing here builds an intent by hand.
+
+const CONTEXT = { simS: 0, durationS: 3600 };
+
+/** Applies a plan with the shared rules, as the tick does; fails the test on a refusal. */
+function apply(design: Design, plan: PlanResult): Design {
+  if (!plan.ok) throw new Error(`refused: ${plan.refusal.code} ${plan.refusal.detail ?? ''}`);
+  const result = applyPlan(design, plan.steps, checkDesign);
+  if (!result.ok) throw new Error(`refused: ${result.refusal.code} ${result.refusal.message} ${result.refusal.detail ?? ''}`);
+  return result.design;
 }
 
-function place(design: Design, id: string, target: (board: ReturnType<typeof boardOf>) => PlaceTarget): Design {
-  const board = boardOf(design);
-  const entry = PALETTE.find((p) => p.id === id)!;
-  const result = placeIntents(entry, target(board), { board, publicSubnets: publicSubnetRefs(board) });
-  if ('reason' in result) throw new Error(result.reason);
-  return apply(design, result.intents);
-}
+const refsOf = (d: Design, kind: string): string[] => d.resources.filter((r) => r.kind === kind).map((r) => refOf(d, r));
+const place = (d: Design, entry: string, target: (d: Design) => PlaceTarget): Design => apply(d, planPlace(d, { entry, target: target(d) }, CONTEXT));
 
 describe('the palette places what the rules accept', () => {
-  it('builds a whole multi-AZ web tier from an empty region, piece by piece', () => {
+  it('builds a whole multi-AZ web tier from an empty region, one gesture per piece', () => {
     let d = emptyDesign(['us-east-1']);
     d = place(d, 'vpc', () => ({ region: 'us-east-1' }));
-    const vpc = () => boardOf(d).resources.find((r) => r.kind === 'vpc')!.ref;
-    expect(boardOf(d).resources.filter((r) => r.kind === 'subnet')).toHaveLength(3);
-    expect(publicSubnetRefs(boardOf(d)).size).toBe(3);
-    d = place(d, 'autoScalingGroup', () => ({ vpc: vpc(), zone: 'us-east-1a', region: 'us-east-1' }));
-    d = place(d, 'loadBalancer', () => ({ vpc: vpc(), zone: 'us-east-1b', region: 'us-east-1' }));
-    d = place(d, 'database', () => ({ vpc: vpc(), zone: 'us-east-1c', region: 'us-east-1' }));
-    d = place(d, 'instance', (b) => ({ subnet: b.resources.find((r) => r.kind === 'subnet')!.ref }));
+    const vpc = (x: Design) => refsOf(x, 'vpc')[0]!;
+    expect(refsOf(d, 'subnet')).toHaveLength(3);
+    expect(publicSubnets(d).size).toBe(3);
+    d = place(d, 'autoScalingGroup', (x) => ({ vpc: vpc(x), zone: 'us-east-1a', region: 'us-east-1' }));
+    d = place(d, 'loadBalancer', (x) => ({ vpc: vpc(x), zone: 'us-east-1b', region: 'us-east-1' }));
+    d = place(d, 'database', (x) => ({ vpc: vpc(x), zone: 'us-east-1c', region: 'us-east-1' }));
+    d = place(d, 'instance', (x) => ({ subnet: refsOf(x, 'subnet')[0]! }));
     for (const id of ['bucket', 'transitGateway']) d = place(d, id, () => ({ region: 'us-east-1' }));
     for (const id of ['distribution', 'recordSet', 'accelerator', 'webAcl']) d = place(d, id, () => ({ global: true }));
-    d = place(d, 'subnet', () => ({ vpc: vpc(), zone: 'us-east-1a' }));
-    const board = boardOf(d);
-    const model = buildBoardModel(board);
-    const lb = board.resources.find((r) => r.kind === 'loadBalancer')!.ref;
-    const group = board.resources.find((r) => r.kind === 'autoScalingGroup')!.ref;
-    const plan = planConnection(board, model, lb, group);
-    if ('reason' in plan) throw new Error(plan.reason);
-    d = apply(d, plan.intents);
-    const after = buildBoardModel(boardOf(d));
-    expect(after.lines.some((l) => l.traffic && l.from === lb && l.to === group)).toBe(true);
-    // The accelerator reaches the load balancer through an endpoint group it makes on the way.
-    const accelerator = board.resources.find((r) => r.kind === 'accelerator')!.ref;
-    const viaGroup = planConnection(boardOf(d), after, accelerator, lb);
-    if ('reason' in viaGroup) throw new Error(viaGroup.reason);
-    d = apply(d, viaGroup.intents);
+    d = place(d, 'subnet', (x) => ({ vpc: vpc(x), zone: 'us-east-1a' }));
+    expect(refsOf(d, 'subnet')).toHaveLength(4);
+
+    const lb = refsOf(d, 'loadBalancer')[0]!;
+    const group = refsOf(d, 'autoScalingGroup')[0]!;
+    d = apply(d, planConnect(d, lb, group));
+    expect(buildBoardModel(boardOf(d)).lines.some((l) => l.traffic && l.from === lb && l.to === group)).toBe(true);
+    // The accelerator reaches the load balancer through an endpoint group the plan makes on the way.
+    const accelerator = refsOf(d, 'accelerator')[0]!;
+    const before = refsOf(d, 'endpointGroup').length;
+    d = apply(d, planConnect(d, accelerator, lb));
+    expect(refsOf(d, 'endpointGroup')).toHaveLength(before + 1);
     expect(buildBoardModel(boardOf(d)).lines.some((l) => l.traffic && l.from === accelerator && l.to === lb)).toBe(true);
   });
 
-  it('picks address ranges nobody uses', () => {
-    let d = emptyDesign(['us-east-1']);
-    d = place(d, 'vpc', () => ({ region: 'us-east-1' }));
-    expect(freeVpcCidr(boardOf(d))).toBe('10.1.0.0/16');
-    const vpc = boardOf(d).resources.find((r) => r.kind === 'vpc')!.ref;
-    expect(freeSubnetCidr(boardOf(d), vpc)).toBe('10.0.0.0/24');
+  it('adds the inspector parts to a piece through the same plans', () => {
+    let d = place(emptyDesign(['us-east-1']), 'vpc', () => ({ region: 'us-east-1' }));
+    d = place(d, 'autoScalingGroup', (x) => ({ vpc: refsOf(x, 'vpc')[0]! }));
+    d = place(d, 'loadBalancer', (x) => ({ vpc: refsOf(x, 'vpc')[0]! }));
+    d = place(d, 'database', (x) => ({ vpc: refsOf(x, 'vpc')[0]! }));
+    d = place(d, 'recordSet', () => ({ global: true }));
+    const pieceOf: Record<string, string> = { alarm: 'autoScalingGroup', trackingPolicy: 'autoScalingGroup', alarmPolicy: 'autoScalingGroup', scheduledAction: 'autoScalingGroup', healthCheck: 'recordSet', httpsListener: 'loadBalancer', readReplica: 'database' };
+    for (const entry of PART_ENTRIES) {
+      const count = d.resources.length;
+      d = place(d, entry.id, (x) => ({ piece: refsOf(x, pieceOf[entry.id]!)[0]! }));
+      expect(d.resources.length, entry.id).toBeGreaterThan(count);
+    }
+    expect(d.resources.find((r) => r.kind === 'recordSet')!.props).toHaveProperty('healthCheck');
   });
 
-  it('says why something cannot go where the player clicked', () => {
-    const board = boardOf(emptyDesign(['us-east-1']));
-    const result = placeIntents(PALETTE.find((p) => p.id === 'instance')!, { region: 'us-east-1' }, { board, publicSubnets: new Set() });
-    expect(result).toEqual({ reason: 'place.needSubnet' });
+  it('picks address ranges nobody uses', () => {
+    const d = place(emptyDesign(['us-east-1']), 'vpc', () => ({ region: 'us-east-1' }));
+    expect(freeVpcCidr(d)).toBe('10.1.0.0/16');
+    expect(freeSubnetCidr(d, d.resources.find((r) => r.kind === 'vpc')!)).toBe('10.0.0.0/24');
+  });
+
+  it('says why something cannot go where the player clicked, with a refusal code', () => {
+    const d = emptyDesign(['us-east-1']);
+    expect(planPlace(d, { entry: 'instance', target: { region: 'us-east-1' } }, CONTEXT)).toMatchObject({ ok: false, refusal: { code: 'place-need-subnet' } });
+    expect(planPlace(d, { entry: 'subnet', target: { region: 'us-east-1' } }, CONTEXT)).toMatchObject({ ok: false, refusal: { code: 'place-need-vpc-zone' } });
+    expect(planPlace(d, { entry: 'alarm', target: { piece: 'main-us-east-1/Nope1' } }, CONTEXT)).toMatchObject({ ok: false, refusal: { code: 'place-need-piece' } });
+    expect(planPlace(d, { entry: 'nope', target: {} }, CONTEXT)).toMatchObject({ ok: false, refusal: { code: 'unknown-entry' } });
+  });
+
+  it('highlights only the targets an entry accepts', () => {
+    const vpc = PALETTE.find((e) => e.id === 'vpc')!;
+    expect(acceptsTarget(vpc, { region: 'us-east-1' })).toBe(true);
+    expect(acceptsTarget(vpc, { global: true })).toBe(false);
+    expect(acceptsTarget(PALETTE.find((e) => e.id === 'instance')!, { vpc: 'a/Vpc1', zone: 'us-east-1a' })).toBe(true);
   });
 });
 
-describe('undo', () => {
-  it('reverses a placement, a setting and a removal with the rules accepting each', () => {
-    let d = emptyDesign(['us-east-1']);
-    const board0 = boardOf(d);
-    const placed = placeIntents(PALETTE[0]!, { region: 'us-east-1' }, { board: board0, publicSubnets: new Set() });
-    if ('reason' in placed) throw new Error(placed.reason);
-    d = apply(d, placed.intents);
-    const undoPlace = inverseOf(placed.intents, board0)!;
-    expect(apply(d, undoPlace).resources).toHaveLength(0);
+describe('remove and undo', () => {
+  it('removes a load balancer with its listener and target group, and undo puts them back as they were', () => {
+    let d = place(emptyDesign(['us-east-1']), 'vpc', () => ({ region: 'us-east-1' }));
+    d = place(d, 'loadBalancer', (x) => ({ vpc: refsOf(x, 'vpc')[0]! }));
+    d = place(d, 'autoScalingGroup', (x) => ({ vpc: refsOf(x, 'vpc')[0]! }));
+    d = apply(d, planConnect(d, refsOf(d, 'loadBalancer')[0]!, refsOf(d, 'autoScalingGroup')[0]!));
+    const plan = planRemove(d, refsOf(d, 'loadBalancer')[0]!);
+    if (!plan.ok) throw new Error(plan.refusal.code);
+    // The group that was registered with the target group is disconnected, not deleted.
+    expect(plan.steps[0]).toMatchObject({ op: 'unlink', from: refsOf(d, 'autoScalingGroup')[0]! });
+    const removed = apply(d, plan);
+    expect(refsOf(removed, 'loadBalancer')).toEqual([]);
+    expect(refsOf(removed, 'listener')).toEqual([]);
+    expect(refsOf(removed, 'targetGroup')).toEqual([]);
+    expect(refsOf(removed, 'autoScalingGroup')).toHaveLength(1);
+    const back = apply(removed, { ok: true, steps: inverseOf(d, removed).steps });
+    expect(new Set(back.resources.map((r) => refOf(back, r)))).toEqual(new Set(d.resources.map((r) => refOf(d, r))));
+  });
 
-    const subnet = boardOf(d).resources.find((r) => r.kind === 'subnet')!;
-    const configure: MatchIntent = { type: 'configure', target: subnet.ref, props: { mapPublicIp: false } };
-    const before = boardOf(d);
-    const changed = apply(d, [configure]);
-    const restored = apply(changed, inverseOf([configure], before)!);
-    expect(boardOf(restored).resources.find((r) => r.ref === subnet.ref)!.props.mapPublicIp).toBe(true);
-
-    const subnet3 = boardOf(d).resources.filter((r) => r.kind === 'subnet')[2]!;
-    const remove: MatchIntent = { type: 'delete', target: subnet3.ref };
-    const removed = apply(d, [remove]);
-    const back = apply(removed, inverseOf([remove], boardOf(d))!);
-    expect(boardOf(back).resources.find((r) => r.ref === subnet3.ref)!.props).toEqual(subnet3.props);
+  it('refuses to remove a subnet an instance still runs in, naming the instance', () => {
+    let d = place(emptyDesign(['us-east-1']), 'vpc', () => ({ region: 'us-east-1' }));
+    d = place(d, 'instance', (x) => ({ subnet: refsOf(x, 'subnet')[0]! }));
+    expect(planRemove(d, refsOf(d, 'vpc')[0]!)).toMatchObject({ ok: false, refusal: { code: 'dependency-violation', detail: refsOf(d, 'instance')[0]! } });
   });
 });

@@ -24,11 +24,11 @@ function recorded(at: number) {
   const ticks: [MatchIntent[], number][] = [
     [[{ type: 'clock', command: 'start' }], 30],
     [[{ type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 400, params: { zone: 'us-east-1a' } }, teams: ['team-2'] }], 70],
-    [[{ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Assets', props: { websiteHosting: true } }], 20],
+    [[{ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'Assets', props: { websiteHosting: true } }], 20],
     [[{ type: 'clock', command: 'end' }], 0],
   ];
   // The teacher plays on red's board for the bucket (a classroom's host has no board of their own).
-  const actorOf = (intent: MatchIntent) => (intent.type === 'place' ? host('team-1') : teacher);
+  const actorOf = (intent: MatchIntent) => (intent.type === 'createResource' ? host('team-1') : teacher);
   let seq = 0;
   let seen: ReturnType<typeof snapshotOf> | undefined;
   for (const [intents, steps] of ticks) {

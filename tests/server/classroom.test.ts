@@ -52,7 +52,7 @@ describe('a classroom competition', () => {
     // Team 2 builds something with a name nobody else may see.
     const team2 = all.find((p) => p.state().players[p.room.sessionId]?.team === 'team-2')!;
     const team1 = all.filter((p) => p.state().players[p.room.sessionId]?.team === 'team-1');
-    team2.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'SecretTeamTwoPlan', props: { websiteHosting: false } });
+    team2.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'SecretTeamTwoPlan', props: { websiteHosting: false } });
     await waitFor(() => resourcesOf(team2, 'team-2')['web/SecretTeamTwoPlan'] !== undefined, 'team 2 sees its own bucket');
     await waitFor(() => resourcesOf(teacher, 'team-2')['web/SecretTeamTwoPlan'] !== undefined, 'the teacher watches team 2');
     // Students cannot read another team's log either.

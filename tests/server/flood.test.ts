@@ -19,7 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'place', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 const placed = (p: Player, prefix: string) => Object.keys(resourcesOf(p)).filter((ref) => ref.startsWith(`web/${prefix}`)).length;
 
 async function threeInARoom(): Promise<[Player, Player, Player]> {

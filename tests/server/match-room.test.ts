@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const STACK = 'web';
-const bucket = (id: string) => ({ type: 'place', stack: STACK, kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = (id: string) => ({ type: 'createResource', stack: STACK, kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 
 async function teamRoom(): Promise<[Player, Player]> {
   const host = await createRoom(server.url, { nickname: 'Ada', mode: 'team', design: 'alb-asg-multi-az' });
@@ -51,7 +51,7 @@ describe('the match room', () => {
 
   it.each([
     ['malformed', 'a bare string', 'place'],
-    ['malformed', 'a missing field', { type: 'place', stack: STACK, kind: 'bucket' }],
+    ['malformed', 'a missing field', { type: 'createResource', stack: STACK, kind: 'bucket' }],
     ['unknown-intent', 'an unknown intent type', { type: 'deleteEverything' }],
     ['too-large', 'an oversized intent', { ...bucket('Big'), props: { websiteHosting: false, junk: 'z'.repeat(20_000) } }],
     ['unknown-stack', 'a stack that does not exist', { ...bucket('X'), stack: 'nowhere' }],
@@ -95,6 +95,32 @@ describe('the match room', () => {
     const placed = Object.keys(resourcesOf(host)).filter((k) => k.includes('/Burst')).length;
     expect(placed).toBeGreaterThan(0);
     expect(placed).toBeLessThan(30);
+    await leave(host, guest);
+  });
+
+  it('places a VPC whole or not at all when a burst of placements runs into the rate limit', async () => {
+    const [host, guest] = await teamRoom();
+    const sent = 20;
+    for (let i = 0; i < sent; i++) guest.send({ type: 'place', entry: 'vpc', target: { region: 'us-east-1' } });
+    const isNew = (ref: string) => ref !== `${STACK}/Vpc`;
+    const vpcs = () => Object.values(resourcesOf(host)).filter((r) => r.kind === 'vpc' && isNew(r.ref));
+    const limited = () => guest.refusals.filter((r) => r.code === 'rate-limited').length;
+    await waitFor(() => limited() > 0 && vpcs().length + guest.refusals.length === sent, 'every placement answered');
+    expect(guest.refusals.every((r) => r.code === 'rate-limited')).toBe(true);
+    expect(vpcs().length).toBeGreaterThan(0);
+    expect(vpcs().length).toBeLessThan(sent);
+    // Every VPC that exists is whole: its gateway attached, its route table with the default route, a subnet per zone.
+    const all = Object.values(resourcesOf(host)).map((r) => ({ ...r, p: JSON.parse(r.props) as Record<string, unknown> }));
+    for (const vpc of vpcs()) {
+      const attachments = all.filter((r) => r.kind === 'gatewayAttachment' && r.p.vpc === vpc.ref);
+      const tables = all.filter((r) => r.kind === 'routeTable' && r.p.vpc === vpc.ref);
+      const routes = all.filter((r) => r.kind === 'route' && tables.some((t) => t.ref === r.p.routeTable));
+      const subnets = all.filter((r) => r.kind === 'subnet' && r.p.vpc === vpc.ref);
+      expect([attachments.length, tables.length, routes.length, subnets.length], vpc.ref).toEqual([1, 1, 1, 3]);
+    }
+    // And nothing half-built lies around: no subnet, gateway or table of a VPC that is not there.
+    const gateways = all.filter((r) => r.kind === 'internetGateway').length;
+    expect(gateways).toBe(vpcs().length + 1);
     await leave(host, guest);
   });
 

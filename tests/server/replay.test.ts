@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'place', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 
 describe("a finished match's replay from its room", () => {
   it('is refused before the finish, answered after it, and replays to the recorded worlds', async () => {

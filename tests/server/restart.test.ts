@@ -37,7 +37,7 @@ describe('a server restart mid-match', () => {
     const credentials = Object.fromEntries(Object.entries(players).map(([name, p]) => [name, p.credential()!]));
     expect(new Set(Object.values(credentials)).size).toBe(3);
     const seatsBefore = host.state().players;
-    grace.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
+    grace.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
     host.send({ type: 'clock', command: 'start' });
     host.send({ type: 'speed', speed: 8 });
     await waitFor(() => host.state().step > 30, 'the match running', 15_000);

@@ -54,7 +54,7 @@ describe.skipIf(!available)('two processes behind one Redis and one PostgreSQL',
         return undefined;
       });
     }
-    guest!.send({ type: 'place', stack: 'single-instance', kind: 'bucket', logicalId: 'AcrossProcesses', props: { websiteHosting: false } });
+    guest!.send({ type: 'createResource', stack: 'single-instance', kind: 'bucket', logicalId: 'AcrossProcesses', props: { websiteHosting: false } });
     await waitFor(() => resourcesOf(onB!)['single-instance/AcrossProcesses'] !== undefined, 'the host sees the guest, both on B');
 
     // A competition's results land in the shared database, whichever process hosts it.
@@ -74,7 +74,7 @@ describe.skipIf(!available)('two processes behind one Redis and one PostgreSQL',
 
     // A dies; the room on B plays on.
     await a.stop('SIGKILL');
-    onB!.send({ type: 'place', stack: 'single-instance', kind: 'bucket', logicalId: 'AfterTheCrash', props: { websiteHosting: false } });
+    onB!.send({ type: 'createResource', stack: 'single-instance', kind: 'bucket', logicalId: 'AfterTheCrash', props: { websiteHosting: false } });
     await waitFor(() => resourcesOf(onB!)['single-instance/AfterTheCrash'] !== undefined, 'play goes on on B');
     const trail = (await onB!.room.request(MESSAGE.trail, { resource: 'AfterTheCrash' })) as { events: unknown[] };
     expect(trail.events.length).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'place', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
 
 describe('a seat and its way back', () => {
   it('is taken back with its credential after its token is spent, same identity and team', async () => {

@@ -33,7 +33,7 @@ describe('a client that stops reading', () => {
     for (let batch = 0; batch < 3; batch++) {
       if (batch > 0) await pause(1100);
       fillers.forEach((p, f) => {
-        for (let i = 0; i < 10; i++) p.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: `Fill${f}x${batch}x${i}`, props: { websiteHosting: false } });
+        for (let i = 0; i < 10; i++) p.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: `Fill${f}x${batch}x${i}`, props: { websiteHosting: false } });
       });
     }
     await waitFor(() => Object.keys(resourcesOf(host)).filter((r) => r.includes('/Fill')).length === 120, 'the log filled', 10_000);
@@ -53,7 +53,7 @@ describe('a client that stops reading', () => {
     expect(dropped).toBeGreaterThan(LIMIT);
     // Dropped, not removed: the seat waits for the player to come back, as after any lost connection.
     await waitFor(() => Object.values(host.state().players).some((p) => p.nickname === 'Slow' && !p.connected), 'the seat shown as disconnected');
-    host.send({ type: 'place', stack: 'web', kind: 'bucket', logicalId: 'StillPlaying', props: { websiteHosting: false } });
+    host.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'StillPlaying', props: { websiteHosting: false } });
     await waitFor(() => resourcesOf(host)['web/StillPlaying'] !== undefined, 'the room to go on');
     await Promise.all(fillers.map((p) => p.room.leave()));
   }, 60_000);

@@ -2,30 +2,14 @@
 import { h } from 'preact';
 import { t } from '../../i18n/index.ts';
 import { explainFigure } from '../../view/catalogue-text.ts';
-import { LogicalIds } from '../../view/placement.ts';
+import { ALARM_PRESETS } from '../../../shared/catalogue/defaults.ts';
 import { NumberField, Section, SelectField } from '../fields.ts';
 import { num, type InspectorContext } from './context.ts';
 
-const METRICS: Record<string, { metric: string; namespace: string; threshold: number; comparison: string }> = {
-  autoScalingGroup: { metric: 'CPUUtilization', namespace: 'AWS/EC2', threshold: 70, comparison: 'GreaterThanThreshold' },
-  instance: { metric: 'CPUUtilization', namespace: 'AWS/EC2', threshold: 80, comparison: 'GreaterThanThreshold' },
-  database: { metric: 'CPUUtilization', namespace: 'AWS/RDS', threshold: 80, comparison: 'GreaterThanThreshold' },
-  loadBalancer: { metric: 'HTTPCode_ELB_5XX_Count', namespace: 'AWS/ApplicationELB', threshold: 50, comparison: 'GreaterThanThreshold' },
-  distribution: { metric: '5xxErrorRate', namespace: 'AWS/CloudFront', threshold: 5, comparison: 'GreaterThanThreshold' },
-};
-
 export function AlarmsSection({ c }: { c: InspectorContext }) {
   const alarms = c.piece.parts.filter((x) => x.kind === 'alarm');
-  const preset = METRICS[c.r.kind];
-  const add = () => {
-    if (!preset) return;
-    const ids = new LogicalIds(c.state.match.board);
-    const logicalId = ids.next(c.r.stack, 'alarm');
-    c.actions.send(
-      { type: 'place', stack: c.r.stack, kind: 'alarm', logicalId, props: { ...preset, statistic: 'Average', subject: c.r.ref, periodS: 60, evaluationPeriods: 2, alarmActions: [], notifications: ['team-topic'] } },
-      { undo: 'undo.addAlarm' },
-    );
-  };
+  const preset = ALARM_PRESETS[c.r.kind];
+  const add = () => c.actions.addPart('alarm', c.r.ref, 'undo.addAlarm');
   if (!preset && alarms.length === 0) return null;
   return h(
     Section,

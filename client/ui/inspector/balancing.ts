@@ -3,7 +3,7 @@
 import { h } from 'preact';
 import { t } from '../../i18n/index.ts';
 import { explainFigure } from '../../view/catalogue-text.ts';
-import { LogicalIds } from '../../view/placement.ts';
+import { targetHealthCheckDefaults, DEFAULT_HEALTH_CHECK_PATH } from '../../../shared/catalogue/defaults.ts';
 import { NumberField, Section, SelectField, TextField, ToggleField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
 import { SubnetChecks } from './subnet-checks.ts';
@@ -15,20 +15,7 @@ export function LoadBalancerSection({ c }: { c: InspectorContext }) {
   const vpc = chosen.map((s) => refOne(c.state.model.byRef.get(s)?.props.vpc)).find(Boolean);
   const listeners = c.piece.parts.filter((x) => x.kind === 'listener');
   const group = c.piece.parts.find((x) => x.kind === 'targetGroup');
-  const addHttps = () => {
-    const ids = new LogicalIds(c.state.match.board);
-    const logicalId = ids.next(c.r.stack, 'listener');
-    c.actions.send(
-      {
-        type: 'place',
-        stack: c.r.stack,
-        kind: 'listener',
-        logicalId,
-        props: { loadBalancer: c.r.ref, port: 443, protocol: type === 'network' ? 'TLS' : 'HTTPS', forward: group ? [{ targetGroup: group.ref, weight: 1 }] : [], certificate: 'arn:aws:acm:us-east-1:123456789012:certificate/five-nines' },
-      },
-      { undo: 'undo.addListener' },
-    );
-  };
+  const addHttps = () => c.actions.addPart('httpsListener', c.r.ref, 'undo.addListener');
   return h(
     'div',
     {},
@@ -90,6 +77,7 @@ function TargetGroupSection({ c, group }: { c: InspectorContext; group: string }
   const hc = (g.props.healthCheck ?? {}) as { intervalS?: number; healthyThreshold?: number; unhealthyThreshold?: number; path?: string };
   const setHc = (field: string, value: unknown) => c.actions.configure(group, { healthCheck: { ...hc, [field]: value } }, 'healthCheck');
   const type = c.r.props.lbType === 'network' ? 'network' : 'application';
+  const defaults = targetHealthCheckDefaults(type);
   return h(
     Section,
     { title: t('inspector.targetGroup') },
@@ -105,11 +93,11 @@ function TargetGroupSection({ c, group }: { c: InspectorContext; group: string }
     h(
       'div',
       { class: 'three' },
-      h(NumberField, { id: c.id('interval', group), label: t('inspector.hcInterval'), value: num(hc.intervalS, 30), min: 5, max: 300, unit: 's', onCommit: (v) => setHc('intervalS', v) }),
-      h(NumberField, { id: c.id('healthy', group), label: t('inspector.hcHealthy'), value: num(hc.healthyThreshold, 5), min: 2, max: 10, onCommit: (v) => setHc('healthyThreshold', v) }),
-      h(NumberField, { id: c.id('unhealthy', group), label: t('inspector.hcUnhealthy'), value: num(hc.unhealthyThreshold, 2), min: 2, max: 10, onCommit: (v) => setHc('unhealthyThreshold', v) }),
+      h(NumberField, { id: c.id('interval', group), label: t('inspector.hcInterval'), value: num(hc.intervalS, defaults.intervalS), min: 5, max: 300, unit: 's', onCommit: (v) => setHc('intervalS', v) }),
+      h(NumberField, { id: c.id('healthy', group), label: t('inspector.hcHealthy'), value: num(hc.healthyThreshold, defaults.healthyThreshold), min: 2, max: 10, onCommit: (v) => setHc('healthyThreshold', v) }),
+      h(NumberField, { id: c.id('unhealthy', group), label: t('inspector.hcUnhealthy'), value: num(hc.unhealthyThreshold, defaults.unhealthyThreshold), min: 2, max: 10, onCommit: (v) => setHc('unhealthyThreshold', v) }),
     ),
-    h(TextField, { id: c.id('path', group), label: t('inspector.hcPath'), value: String(hc.path ?? '/'), error: c.error('healthCheck', group), explain: `${explainFigure(`loadBalancers.${type}.healthCheckIntervalS`)} ${explainFigure(`loadBalancers.${type}.unhealthyThreshold`)}`, onCommit: (v) => setHc('path', v) }),
+    h(TextField, { id: c.id('path', group), label: t('inspector.hcPath'), value: String(hc.path ?? DEFAULT_HEALTH_CHECK_PATH), error: c.error('healthCheck', group), explain: `${explainFigure(`loadBalancers.${type}.healthCheckIntervalS`)} ${explainFigure(`loadBalancers.${type}.unhealthyThreshold`)}`, onCommit: (v) => setHc('path', v) }),
     h('p', { class: 'muted' }, t('inspector.targets', { count: refList(g.props.targets).length })),
   );
 }

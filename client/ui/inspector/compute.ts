@@ -4,7 +4,7 @@ import { h } from 'preact';
 import { catalogue } from '../../../shared/catalogue/index.ts';
 import { formatClock, t } from '../../i18n/index.ts';
 import { explainFigure } from '../../view/catalogue-text.ts';
-import { LogicalIds } from '../../view/placement.ts';
+import { DEFAULT_INSTANCE_TYPE } from '../../../shared/catalogue/defaults.ts';
 import { NumberField, Section, SelectField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
 import { SubnetChecks } from './subnet-checks.ts';
@@ -17,7 +17,7 @@ export function instanceTypeOptions() {
 }
 
 export function InstanceSection({ c }: { c: InspectorContext }) {
-  const type = String(c.r.props.instanceType ?? 't3.small');
+  const type = String(c.r.props.instanceType ?? DEFAULT_INSTANCE_TYPE);
   return h(
     Section,
     { title: t('inspector.compute') },
@@ -37,7 +37,7 @@ export function InstanceSection({ c }: { c: InspectorContext }) {
 export function GroupSection({ c }: { c: InspectorContext }) {
   const p = c.r.props;
   const template = c.piece.parts.find((x) => x.kind === 'launchTemplate');
-  const type = String(template?.props.instanceType ?? 't3.small');
+  const type = String(template?.props.instanceType ?? DEFAULT_INSTANCE_TYPE);
   const vpcOf = (subnet: string) => refOne(c.state.model.byRef.get(subnet)?.props.vpc);
   const vpc = refList(p.subnets).map(vpcOf).find(Boolean);
   const setDesired = (v: number) => (c.running ? c.send({ type: 'setDesiredCapacity', target: c.r.ref, desired: v }, 'desired') : c.set('desired', v));
@@ -90,33 +90,7 @@ export function GroupSection({ c }: { c: InspectorContext }) {
 
 function PoliciesSection({ c }: { c: InspectorContext }) {
   const policies = c.piece.parts.filter((x) => x.kind === 'scalingPolicy');
-  const add = (kind: 'tracking' | 'alarm') => {
-    const ids = new LogicalIds(c.state.match.board);
-    const stack = c.r.stack;
-    const policyId = ids.next(stack, 'scalingPolicy');
-    const policy = `${stack}/${policyId}`;
-    if (kind === 'tracking') {
-      c.actions.send(
-        { type: 'place', stack, kind: 'scalingPolicy', logicalId: policyId, props: { group: c.r.ref, policyType: 'TargetTrackingScaling', adjustment: 0, cooldownS: 300, targetValue: 60 } },
-        { undo: 'undo.addPolicy' },
-      );
-      return;
-    }
-    const alarmId = ids.next(stack, 'alarm');
-    c.actions.send(
-      [
-        { type: 'place', stack, kind: 'scalingPolicy', logicalId: policyId, props: { group: c.r.ref, policyType: 'SimpleScaling', adjustment: 2, cooldownS: 120 } },
-        {
-          type: 'place',
-          stack,
-          kind: 'alarm',
-          logicalId: alarmId,
-          props: { metric: 'CPUUtilization', namespace: 'AWS/EC2', statistic: 'Average', subject: c.r.ref, comparison: 'GreaterThanThreshold', threshold: 70, periodS: 60, evaluationPeriods: 2, alarmActions: [policy], notifications: [] },
-        },
-      ],
-      { undo: 'undo.addPolicy' },
-    );
-  };
+  const add = (kind: 'tracking' | 'alarm') => c.actions.addPart(kind === 'tracking' ? 'trackingPolicy' : 'alarmPolicy', c.r.ref, 'undo.addPolicy');
   return h(
     Section,
     { title: t('inspector.policies') },
@@ -143,15 +117,7 @@ function PoliciesSection({ c }: { c: InspectorContext }) {
 
 function ScheduleSection({ c }: { c: InspectorContext }) {
   const actions = c.piece.parts.filter((x) => x.kind === 'scheduledAction');
-  const add = () => {
-    const ids = new LogicalIds(c.state.match.board);
-    const logicalId = ids.next(c.r.stack, 'scheduledAction');
-    const atS = Math.min(c.state.match.durationS, Math.ceil((c.state.match.simS + 1800) / 300) * 300);
-    c.actions.send(
-      { type: 'place', stack: c.r.stack, kind: 'scheduledAction', logicalId, props: { group: c.r.ref, atS, desired: num(c.r.props.desired) + 2, max: Math.max(num(c.r.props.max), num(c.r.props.desired) + 2) } },
-      { undo: 'undo.addSchedule' },
-    );
-  };
+  const add = () => c.actions.addPart('scheduledAction', c.r.ref, 'undo.addSchedule');
   return h(
     Section,
     { title: t('inspector.schedule') },

@@ -14,7 +14,8 @@ export interface InspectorContext {
   /** The refusal shown beside `prop` of `ref` (the piece itself by default). */
   error(prop: string, ref?: string): string | undefined;
   set(prop: string, value: unknown, ref?: string): void;
-  send(intents: MatchIntent | MatchIntent[], field?: string): void;
+  /** A run-time action (scale, resize): one intent, not a design change, so nothing to undo. */
+  send(intent: MatchIntent, field?: string): void;
   id(prop: string, ref?: string): string;
 }
 
@@ -28,7 +29,7 @@ export function contextFor(state: MatchViewState, actions: PlayerActions, piece:
     running: state.match.phase === 'running' || state.match.phase === 'paused',
     error: (prop, ref = r.ref) => state.fieldErrors[`${ref}:${prop}`]?.message,
     set: (prop, value, ref = r.ref) => actions.configure(ref, { [prop]: value }, prop),
-    send: (intents, field) => actions.send(intents, { ...(field ? { field: `${r.ref}:${field}` } : {}), undo: 'undo.configure' }),
+    send: (intent, field) => actions.send(intent, field ? { field: `${r.ref}:${field}` } : {}),
     id: (prop, ref = r.ref) => `f-${ref.replace(/[^A-Za-z0-9]/g, '-')}-${prop}`,
   };
 }

@@ -4,21 +4,15 @@ import { catalogue } from '../../../shared/catalogue/index.ts';
 import { zonesOf } from '../../../shared/geography/regions.ts';
 import { t } from '../../i18n/index.ts';
 import { explainFigure } from '../../view/catalogue-text.ts';
-import { LogicalIds } from '../../view/placement.ts';
+import { DEFAULT_DB_CLASS } from '../../../shared/catalogue/defaults.ts';
 import { NumberField, Section, SelectField, ToggleField } from '../fields.ts';
 import { num, type InspectorContext } from './context.ts';
 
 export function DatabaseSection({ c }: { c: InspectorContext }) {
   const p = c.r.props;
-  const cls = String(p.instanceClass ?? 'db.t3.medium');
+  const cls = String(p.instanceClass ?? DEFAULT_DB_CLASS);
   const replicas = c.state.match.board.resources.filter((r) => r.kind === 'database' && r.props.source === c.r.ref);
-  const addReplica = () => {
-    const ids = new LogicalIds(c.state.match.board);
-    const logicalId = ids.next(c.r.stack, 'database');
-    const zones = zonesOf(c.r.region);
-    const zone = zones.find((z) => z !== (c.r.zone || p.zone)) ?? zones[0]!;
-    c.actions.send({ type: 'place', stack: c.r.stack, kind: 'database', logicalId, props: { engine: String(p.engine ?? 'mysql'), instanceClass: cls, multiAz: false, source: c.r.ref, zone, storageGb: num(p.storageGb, 20) } }, { undo: 'undo.addReplica' });
-  };
+  const addReplica = () => c.actions.addPart('readReplica', c.r.ref, 'undo.addReplica');
   const setClass = (v: string) => (c.running ? c.send({ type: 'modifyDbClass', target: c.r.ref, instanceClass: v }, 'instanceClass') : c.set('instanceClass', v));
   return h(
     'div',

@@ -2,10 +2,10 @@
 // TTL and price class, Global Accelerator endpoint groups, WAF rules.
 import { h } from 'preact';
 import { catalogue, readCurve } from '../../../shared/catalogue/index.ts';
+import { dnsHealthCheckDefaults } from '../../../shared/catalogue/defaults.ts';
 import { AREAS, REGIONS } from '../../../shared/geography/regions.ts';
 import { formatNumber, t } from '../../i18n/index.ts';
 import { explainFigure } from '../../view/catalogue-text.ts';
-import { LogicalIds } from '../../view/placement.ts';
 import { NumberField, Section, SelectField, TextField, ToggleField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
 
@@ -13,18 +13,7 @@ export function RecordSection({ c }: { c: InspectorContext }) {
   const p = c.r.props;
   const policy = String(p.policy ?? 'simple');
   const check = c.piece.parts.find((x) => x.kind === 'healthCheck');
-  const addCheck = () => {
-    const ids = new LogicalIds(c.state.match.board);
-    const logicalId = ids.next(c.r.stack, 'healthCheck');
-    const target = refOne(p.target);
-    c.actions.send(
-      [
-        { type: 'place', stack: c.r.stack, kind: 'healthCheck', logicalId, props: { ...(target ? { target } : {}), protocol: 'HTTP', intervalS: 30, failureThreshold: 3, path: '/' } },
-        { type: 'configure', target: c.r.ref, props: { healthCheck: `${c.r.stack}/${logicalId}` } },
-      ],
-      { undo: 'undo.addCheck' },
-    );
-  };
+  const addCheck = () => c.actions.addPart('healthCheck', c.r.ref, 'undo.addCheck');
   return h(
     'div',
     {},
@@ -59,8 +48,8 @@ export function RecordSection({ c }: { c: InspectorContext }) {
         ? h(
             'div',
             { class: 'three' },
-            h(NumberField, { id: c.id('intervalS', check.ref), label: t('inspector.hcInterval'), value: num(check.props.intervalS, 30), min: 10, max: 30, unit: 's', error: c.error('intervalS', check.ref), onCommit: (v) => c.set('intervalS', v, check.ref) }),
-            h(NumberField, { id: c.id('failureThreshold', check.ref), label: t('inspector.hcUnhealthy'), value: num(check.props.failureThreshold, 3), min: 1, max: 10, error: c.error('failureThreshold', check.ref), onCommit: (v) => c.set('failureThreshold', v, check.ref) }),
+            h(NumberField, { id: c.id('intervalS', check.ref), label: t('inspector.hcInterval'), value: num(check.props.intervalS, dnsHealthCheckDefaults().intervalS), min: 10, max: 30, unit: 's', error: c.error('intervalS', check.ref), onCommit: (v) => c.set('intervalS', v, check.ref) }),
+            h(NumberField, { id: c.id('failureThreshold', check.ref), label: t('inspector.hcUnhealthy'), value: num(check.props.failureThreshold, dnsHealthCheckDefaults().failureThreshold), min: 1, max: 10, error: c.error('failureThreshold', check.ref), onCommit: (v) => c.set('failureThreshold', v, check.ref) }),
           )
         : h('button', { type: 'button', id: 'add-health-check', onClick: addCheck }, t('inspector.addHealthCheck')),
       h('p', { class: 'explain' }, `${explainFigure('route53.healthCheckIntervalS')} ${explainFigure('route53.failureThreshold')}`),

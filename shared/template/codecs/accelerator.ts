@@ -2,9 +2,10 @@
 
 import type { PropertyReader } from '../property-reader.ts';
 import { codec } from '../codec.ts';
+import { endpointGroupDefaults } from '../../catalogue/defaults.ts';
 
 /** Global Accelerator's defaults: endpoint weight 128, full traffic dial, 30 s checks, 3 failures. */
-const DEFAULT_WEIGHT = 128;
+const DEFAULT_WEIGHT = endpointGroupDefaults().endpointWeight;
 
 export const acceleratorCodec = codec({
   kind: 'accelerator',
@@ -66,9 +67,9 @@ export const endpointGroupCodec = codec({
     const props = {
       region,
       endpoints,
-      trafficDialPct: p.number('TrafficDialPercentage', 100),
-      healthCheckIntervalS: p.number('HealthCheckIntervalSeconds', 30),
-      thresholdCount: p.number('ThresholdCount', 3),
+      trafficDialPct: p.number('TrafficDialPercentage', endpointGroupDefaults().trafficDialPct),
+      healthCheckIntervalS: p.number('HealthCheckIntervalSeconds', endpointGroupDefaults().healthCheckIntervalS),
+      thresholdCount: p.number('ThresholdCount', endpointGroupDefaults().thresholdCount),
     };
     return listener === undefined ? undefined : { listener, ...props };
   },

@@ -4,6 +4,7 @@ import type { ResourceId, ResourceKind } from '../../design/model.ts';
 import { codec, defined, type WriteContext } from '../codec.ts';
 import type { PropertyReader } from '../property-reader.ts';
 import { domainOf } from './distribution.ts';
+import { dnsHealthCheckDefaults } from '../../catalogue/defaults.ts';
 
 const TARGET_KINDS: ResourceKind[] = ['loadBalancer', 'distribution', 'accelerator', 'bucket', 'instance'];
 /** Kinds a record reaches by alias (the rest, instances, by their public address). */
@@ -109,8 +110,8 @@ export const healthCheckCodec = codec({
     return defined({
       target,
       protocol,
-      intervalS: config.number('RequestInterval', 30),
-      failureThreshold: config.number('FailureThreshold', 3),
+      intervalS: config.number('RequestInterval', dnsHealthCheckDefaults().intervalS),
+      failureThreshold: config.number('FailureThreshold', dnsHealthCheckDefaults().failureThreshold),
       path,
     }) as { protocol: string; intervalS: number; failureThreshold: number };
   },

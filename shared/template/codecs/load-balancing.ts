@@ -4,6 +4,7 @@ import type { HealthCheckSettings } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
 import type { PropertyReader } from '../property-reader.ts';
 import { FORWARD_INDEXED, readForward, writeForward } from './forward-actions.ts';
+import { targetHealthCheckDefaults } from '../../catalogue/defaults.ts';
 
 const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
 const ALGORITHM = 'load_balancing.algorithm.type';
@@ -54,8 +55,8 @@ export const loadBalancerCodec = codec({
   },
 });
 
-/** AWS's target group defaults for HTTP health checks. */
-const HEALTH_DEFAULTS: HealthCheckSettings = { intervalS: 30, healthyThreshold: 5, unhealthyThreshold: 2 };
+/** AWS's target group defaults for HTTP health checks (the catalogue's figures). */
+const HEALTH_DEFAULTS: HealthCheckSettings = targetHealthCheckDefaults('application');
 
 export const targetGroupCodec = codec({
   kind: 'targetGroup',

@@ -16,7 +16,7 @@ describe('applying intents to a match', () => {
 
   it("places a bucket for the root account and records it in CloudTrail", () => {
     const match = testMatch();
-    const result = applyIntent(match, host(), { type: 'place', stack: stack(match), kind: 'bucket', logicalId: 'Static', props: { websiteHosting: true } }, 1000);
+    const result = applyIntent(match, host(), { type: 'createResource', stack: stack(match), kind: 'bucket', logicalId: 'Static', props: { websiteHosting: true } }, 1000);
     expect(result).toMatchObject({ ok: true });
     expect(match.teams[0]!.world.design.resources.at(-1)).toMatchObject({ logicalId: 'Static', kind: 'bucket' });
     expect(match.trail.at(-1)).toMatchObject({ eventSource: 's3.amazonaws.com', eventName: 'CreateBucket', outcome: 'Success', principal: { type: 'Root' } });
@@ -27,7 +27,7 @@ describe('applying intents to a match', () => {
     expect(applyIntent(match, host(), { type: 'iam', request: { op: 'createUser', name: 'ana' } }, 0).ok).toBe(true);
     expect(applyIntent(match, host(), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'ReadOnlyAccess' } } }, 0).ok).toBe(true);
     const before = hashWorld(match.teams[0]!.world);
-    const place = { type: 'place' as const, stack: stack(match), kind: 'bucket' as const, props: { websiteHosting: false } };
+    const place = { type: 'createResource' as const, stack: stack(match), kind: 'bucket' as const, props: { websiteHosting: false } };
     const denied = applyIntent(match, user('ana'), place, 0);
     expect(denied).toMatchObject({ ok: false, refusal: { code: 'AccessDenied', message: expect.stringContaining('s3:CreateBucket') } });
     expect(hashWorld(match.teams[0]!.world)).toBe(before);

@@ -18,7 +18,10 @@ const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), ref, fc.integer({ min: -5,
 const props = fc.dictionary(fc.constantFrom('cidr', 'subnet', 'subnets', 'instanceType', 'min', 'max', 'desired', 'multiAz', 'zone', 'vpc', 'targets', 'websiteHosting', 'policy', 'ttlS', 'x'), value, { maxKeys: 5 });
 
 const shaped = fc.oneof(
-  fc.record({ type: fc.constant('place'), stack: fc.constantFrom('web', 'other', 'Bad Name'), kind: fc.constantFrom(...RESOURCE_KINDS), props }),
+  fc.record({ type: fc.constant('createResource'), stack: fc.constantFrom('web', 'other', 'Bad Name'), kind: fc.constantFrom(...RESOURCE_KINDS), props }),
+  fc.record({ type: fc.constant('place'), entry: fc.constantFrom('vpc', 'instance', 'alarm', 'nope'), target: fc.record({ region: fc.constantFrom('us-east-1', 'mars-1'), vpc: ref, piece: ref }, { requiredKeys: [] }), settings: fc.option(props, { nil: undefined }) }),
+  fc.record({ type: fc.constant('remove'), ref }),
+  fc.record({ type: fc.constant('undo') }),
   fc.record({ type: fc.constant('configure'), target: ref, props }),
   fc.record({ type: fc.constant('move'), target: ref, position: fc.record({ x: fc.double(), y: fc.double() }) }),
   fc.record({ type: fc.constantFrom('connect', 'disconnect'), from: ref, to: ref }),
@@ -60,7 +63,9 @@ describe('fuzzed intents', () => {
           const world = match.teams[0]!.world;
           const before = { hash: hashWorld(world), directory: JSON.stringify(match.directory), clock: JSON.stringify(match.clock), trail: match.trail.length };
           const result = applyIntent(match, who, parsed.intent, 0);
-          expect(match.trail.length).toBe(before.trail + 1);
+          // A refusal is one entry; an accepted gesture one per API call it made.
+          if (result.ok) expect(match.trail.length).toBeGreaterThan(before.trail);
+          else expect(match.trail.length).toBe(before.trail + 1);
           expect(checkDesignShape(match.teams[0]!.world.design).ok).toBe(true);
           if (result.ok) applied++;
           else {
@@ -76,7 +81,7 @@ describe('fuzzed intents', () => {
       { numRuns: 150, seed: 20261127 },
     );
     // The generators must reach both outcomes, or the property says little.
-    expect(applied).toBeGreaterThan(50);
+    expect(applied).toBeGreaterThan(40);
     expect(refused).toBeGreaterThan(200);
   }, 120_000);
 });

@@ -42,7 +42,7 @@ describe('leaked credentials in a match', () => {
     const match = createMatch({ mode: 'solo', scenario, seed: 1, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
     const stack = design.stacks[0]!.name;
     const forbidden = ['accelerator', 'distribution', 'transitGateway'].find((k) => !scenario.allowedKinds!.includes(k as never))!;
-    expect(applyIntent(match, host('team-1'), { type: 'place', stack, kind: forbidden as 'accelerator', props: { enabled: true } }, 0)).toMatchObject({
+    expect(applyIntent(match, host('team-1'), { type: 'createResource', stack, kind: forbidden as 'accelerator', props: { enabled: true } }, 0)).toMatchObject({
       ok: false,
       refusal: { code: 'kind-not-allowed' },
     });

@@ -28,7 +28,7 @@ function recordedTheOldWay(setup: MatchSetup) {
   runTick(match, [{ seq: 0, actor: SYSTEM_ACTOR, intent: { type: 'iam', request: { op: 'createUser', name: 'ana' } }, wallMs: 1 }], 0, 0, cursor);
   runTick(match, [{ seq: 1, actor: SYSTEM_ACTOR, intent: { type: 'iam', request: { op: 'addToGroup', member: 'ana', group: BUILDERS_GROUP } }, wallMs: 2 }], 0, 0, cursor);
   runTick(match, [{ seq: 2, actor: host('red'), intent: { type: 'clock', command: 'start' }, wallMs: 3 }], 30, 0, cursor);
-  runTick(match, [{ seq: 3, actor: user('ana', 'red'), intent: { type: 'place', stack, kind: 'bucket', logicalId: 'Logs', props: { websiteHosting: false } }, wallMs: 4 }], 90, 0, cursor);
+  runTick(match, [{ seq: 3, actor: user('ana', 'red'), intent: { type: 'createResource', stack, kind: 'bucket', logicalId: 'Logs', props: { websiteHosting: false } }, wallMs: 4 }], 90, 0, cursor);
   return match;
 }
 
@@ -54,6 +54,18 @@ describe("a match's opening", () => {
     cursor.seek(original.clock.step);
     expect(cursor.hash(0)).toBe(matchFingerprint(original)[0]!.hash);
     expect(calls(cursor.match)).toEqual(calls(original));
+  });
+
+  it("replays a log from before gestures, whose one-resource creations were called 'place'", () => {
+    const setup = setupFor('az-outage');
+    const original = recordedTheOldWay(setup);
+    // As such a log has it: the intent itself as the event's parameters, under its old name.
+    const logged = (e: (typeof original.trail)[number]) => (e.params.gesture ?? e.params) as Record<string, unknown>;
+    const renamed = original.trail.map((e) => (logged(e).type === 'createResource' ? { ...e, params: { ...logged(e), type: 'place' } } : e));
+    expect(renamed.some((e) => e.params.type === 'place')).toBe(true);
+    const replayed = replayMatch(setup, renamed, original.clock.step);
+    expect(matchFingerprint(replayed)).toEqual(matchFingerprint(original));
+    expect(replayed.teams[0]!.world.design.resources.some((r) => r.logicalId === 'Logs')).toBe(true);
   });
 
   it('replays a log that does not begin with the opening from its first entry', () => {

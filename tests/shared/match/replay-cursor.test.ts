@@ -53,15 +53,15 @@ function play(setup: MatchSetup, ticks: Tick[], oneStepTicks = false): { match: 
 /** A match with everything a replay must get right: build-phase edits, edits while running, speed, a pause, chaos, the end. */
 const RECORDED: Tick[] = [
   { queue: [[host(null), { type: 'iam', request: { op: 'createUser', name: 'ana' } }], [host(null), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }]], steps: 0 },
-  { queue: [[user('ana', 'red'), { type: 'place', stack: STACK, kind: 'bucket', logicalId: 'Early', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 30 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'Early', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 30 },
   { queue: [[user('ana', 'blue'), { type: 'setDesiredCapacity', target: `${STACK}/${ASG}`, desired: 6 }], [host(null), { type: 'speed', speed: 4 }]], steps: 41 },
-  { queue: [[user('ana', 'red'), { type: 'place', stack: STACK, kind: 'bucket', logicalId: 'Late', props: { websiteHosting: false } }]], steps: 17 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'Late', props: { websiteHosting: false } }]], steps: 17 },
   { queue: [[host(null), { type: 'clock', command: 'pause' }]], steps: 10 },
   { queue: [[user('ana', 'red'), { type: 'delete', target: `${STACK}/Nope` }], [host(null), { type: 'clock', command: 'resume' }]], steps: 25 },
   { queue: [[host(null), { type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 600, params: { zone: 'us-east-1b' } }, teams: ['blue'] }]], steps: 90 },
   { queue: [[user('ana', 'red'), { type: 'delete', target: `${STACK}/Early` }]], steps: 60 },
   { queue: [[host(null), { type: 'clock', command: 'end' }]], steps: 5 },
-  { queue: [[user('ana', 'red'), { type: 'place', stack: STACK, kind: 'bucket', logicalId: 'TooLate', props: { websiteHosting: false } }]], steps: 0 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'TooLate', props: { websiteHosting: false } }]], steps: 0 },
 ];
 
 const inputsOf = (trail: readonly TrailEvent[]) => trail.filter((e) => e.userIdentity);

@@ -13,7 +13,7 @@ function finishedMatch() {
   const match = createMatch(setup);
   const cursor = new Map<string, number>();
   runTick(match, [{ seq: 0, actor: host(null), intent: { type: 'clock', command: 'start' }, wallMs: 1 }], 40, 1, cursor);
-  runTick(match, [{ seq: 1, actor: host('red'), intent: { type: 'place', stack: STACK, kind: 'bucket', logicalId: 'Site', props: { websiteHosting: true } }, wallMs: 2 }], 40, 2, cursor);
+  runTick(match, [{ seq: 1, actor: host('red'), intent: { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'Site', props: { websiteHosting: true } }, wallMs: 2 }], 40, 2, cursor);
   runTick(match, [{ seq: 2, actor: host(null), intent: { type: 'clock', command: 'end' }, wallMs: 3 }], 0, 3, cursor);
   return match;
 }

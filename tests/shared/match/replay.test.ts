@@ -32,7 +32,7 @@ describe('replays', () => {
     const asg = exampleDesign('alb-asg-multi-az').resources.find((r) => r.kind === 'autoScalingGroup')!;
     const original = play([
       { queue: [[host(null), { type: 'iam', request: { op: 'createUser', name: 'ana' } }], [host(null), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }]], steps: 3 },
-      { queue: [[user('ana', 'red'), { type: 'place', stack, kind: 'bucket', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 20 },
+      { queue: [[user('ana', 'red'), { type: 'createResource', stack, kind: 'bucket', props: { websiteHosting: true } }], [host(null), { type: 'clock', command: 'start' }]], steps: 20 },
       { queue: [[user('ana', 'blue'), { type: 'setDesiredCapacity', target: `${stack}/${asg.logicalId}`, desired: 6 }], [host(null), { type: 'speed', speed: 4 }]], steps: 40 },
       { queue: [[host(null), { type: 'clock', command: 'pause' }]], steps: 10 },
       { queue: [[user('ana', 'red'), { type: 'delete', target: `${stack}/Nope` }], [host(null), { type: 'clock', command: 'resume' }]], steps: 25 },
@@ -52,7 +52,7 @@ describe('replays', () => {
       fc.constant<MatchIntent>({ type: 'clock', command: 'pause' }),
       fc.constant<MatchIntent>({ type: 'clock', command: 'resume' }),
       fc.integer({ min: 1, max: 8 }).map((speed): MatchIntent => ({ type: 'speed', speed })),
-      fc.integer({ min: 1, max: 50 }).map((n): MatchIntent => ({ type: 'place', stack, kind: 'bucket', logicalId: `B${n}`, props: { websiteHosting: false } })),
+      fc.integer({ min: 1, max: 50 }).map((n): MatchIntent => ({ type: 'createResource', stack, kind: 'bucket', logicalId: `B${n}`, props: { websiteHosting: false } })),
       fc.integer({ min: 1, max: 50 }).map((n): MatchIntent => ({ type: 'delete', target: `${stack}/B${n}` })),
     );
     const actor = fc.constantFrom(host('red'), host('blue'));
