@@ -5,6 +5,7 @@ import { isRoomCode } from '../../shared/protocol/room-code.ts';
 import { createRoom, joinRoom, resourcesOf, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { pause, waitFor } from '../support/wait.ts';
+import { MAX_INTENTS_PER_SECOND } from '../../server/rooms/transport-guard.ts';
 
 // Real server process, real SDK clients over WebSocket.
 let server: RunningServer;
@@ -105,7 +106,9 @@ describe('the match room', () => {
     const isNew = (ref: string) => ref !== `${STACK}/Vpc`;
     const vpcs = () => Object.values(resourcesOf(host)).filter((r) => r.kind === 'vpc' && isNew(r.ref));
     const limited = () => guest.refusals.filter((r) => r.code === 'rate-limited').length;
-    await waitFor(() => limited() > 0 && vpcs().length + guest.refusals.length === sent, 'every placement answered');
+    // The room takes a second's worth of gestures, tells the sender once and drops the rest (transport-guard.ts).
+    await waitFor(() => limited() > 0 && vpcs().length >= MAX_INTENTS_PER_SECOND, 'the accepted placements applied');
+    await pause(500);
     expect(guest.refusals.every((r) => r.code === 'rate-limited')).toBe(true);
     expect(vpcs().length).toBeGreaterThan(0);
     expect(vpcs().length).toBeLessThan(sent);
