@@ -22,6 +22,8 @@ export interface ReadEnv {
   selfId: ResourceId;
   /** The board resource a template resource of a stack becomes, if it becomes one. */
   planned: (stack: number, logicalId: string) => PlannedResource | undefined;
+  /** The account's stack of a region (its default VPC), or undefined when the account has none there. */
+  accountStack: (region: string) => number | undefined;
   /** The region of a stack of the design. */
   regionOf: (stack: number) => string;
   /** A resource derived from a board resource (a classic ELB's target group), by kind. */

@@ -28,7 +28,12 @@ export interface ReadResult {
   issues: DesignIssue[];
 }
 
-export function readResources(stacks: PreparedStack[], setSink: (sink: (issue: DesignIssue) => void) => void): ReadResult {
+export function readResources(
+  stacks: PreparedStack[],
+  setSink: (sink: (issue: DesignIssue) => void) => void,
+  /** Told of every region whose default VPC a resource asks for (it stays on the board even if unused). */
+  accountAsked: (region: string) => void = () => {},
+): ReadResult {
   const stable: DesignIssue[] = [];
   const entries: Entry[] = [];
   const invalid: UnmodelledResource[] = [];
@@ -49,7 +54,7 @@ export function readResources(stacks: PreparedStack[], setSink: (sink: (issue: D
   const unplaceable = new Map<string, string>();
   let pass: Pass | undefined;
   for (let round = 0; round <= entries.length; round++) {
-    pass = readPass(stacks, entries, unplaceable, setSink);
+    pass = readPass(stacks, entries, unplaceable, setSink, accountAsked);
     // What a resource reported in the pass that set it aside explains why: it is kept.
     stable.push(...pass.setAsideIssues);
     if (pass.newlyUnplaceable.size === 0) break;
@@ -86,7 +91,13 @@ function keyOf(stack: number, logicalId: string): string {
   return `${stack}/${logicalId}`;
 }
 
-function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<string, string>, setSink: (sink: (i: DesignIssue) => void) => void): Pass {
+function readPass(
+  stacks: PreparedStack[],
+  entries: Entry[],
+  unplaceable: Map<string, string>,
+  setSink: (sink: (i: DesignIssue) => void) => void,
+  accountAsked: (region: string) => void,
+): Pass {
   const issues: DesignIssue[] = [];
   setSink((issue) => issues.push(issue));
   for (const s of stacks) s.scope.conditionMemo.clear();
@@ -126,6 +137,11 @@ function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<st
       planned: (stack, logicalId) => planned.get(keyOf(stack, logicalId)),
       derivedOf: (id, kind) => derived.get(`${id}/${kind}`),
       regionOf: (stack) => stacks[stack]?.stack.region ?? '',
+      accountStack: (region) => {
+        accountAsked(region);
+        const index = stacks.findIndex((s) => s.stack.account && s.stack.region === region);
+        return index < 0 ? undefined : index;
+      },
       emitDerived: (props) => {
         emitted = props;
       },

@@ -2,6 +2,7 @@
 // which the board shows as launch templates (they carry the same thing the game needs: an instance type).
 
 import { codec, defined } from '../codec.ts';
+import { defaultSubnetsOf } from '../default-vpc-placement.ts';
 import type { PropertyReader } from '../property-reader.ts';
 
 /** CloudFormation's default when an instance names no InstanceType. */
@@ -14,7 +15,14 @@ export const instanceCodec = codec({
   indexed: ['NetworkInterfaces'],
   read: (p) => {
     const instanceType = p.text('InstanceType', DEFAULT_INSTANCE_TYPE);
-    if (p.has('SubnetId') || !p.has('NetworkInterfaces')) {
+    if (!p.has('SubnetId') && !p.has('NetworkInterfaces')) {
+      // AWS launches it in the default subnet of its AvailabilityZone (kept as written), else of the first zone.
+      const zone = p.peek('AvailabilityZone');
+      const subnet = defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the instance names no SubnetId')?.[0];
+      const securityGroups = groupsOf(p);
+      return subnet === undefined ? undefined : { instanceType, subnet, securityGroups };
+    }
+    if (p.has('SubnetId')) {
       const subnet = p.requiredRef('SubnetId', ['subnet']);
       const securityGroups = groupsOf(p);
       return subnet === undefined ? undefined : { instanceType, subnet, securityGroups };
