@@ -97,6 +97,7 @@ export interface SecurityRule {
   cidr?: string;
   sourceGroup?: ResourceId;
 }
+/** A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it. */
 export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[] }>;
 export type VpcPeering = ResourceBase<'vpcPeering', { vpc: ResourceId; peerVpc: ResourceId }>;
 export type TransitGateway = ResourceBase<'transitGateway', Record<string, never>>;

@@ -2,7 +2,7 @@
 // group given only zones, a security group without a VpcId all go to the region's default VPC. Without one
 // (a scenario may have deleted it) AWS refuses them, and so does the board, with AWS's words.
 
-import { DEFAULT_VPC, defaultSubnetLogicalId } from '../account/default-vpc.ts';
+import { defaultSubnetLogicalId } from '../account/default-vpc.ts';
 import type { ResourceId } from '../design/model.ts';
 import { regionOfZone, zonesOf } from '../geography/regions.ts';
 import type { WriteContext } from './codec.ts';
@@ -41,15 +41,13 @@ export function defaultSubnetsOf(p: PropertyReader, zones: readonly string[] | u
   return ids;
 }
 
-/** The default VPC of the stack's region. */
-export function defaultVpcOf(p: PropertyReader, what: string): ResourceId | undefined {
-  const stack = accountStackOf(p, what);
-  return stack === undefined ? undefined : p.env.planned(stack, DEFAULT_VPC.vpc)?.id;
-}
-
-/** True when a resource is part of the account (a default VPC), not of any stack. */
-export function isAccountResource(w: WriteContext, id: ResourceId): boolean {
-  return w.isAccountResource(id);
+/** Whether the stack's region still has its default VPC (an error naming what needs it when not). */
+export function requireDefaultVpc(p: PropertyReader, what: string): boolean {
+  const region = p.env.scope.region;
+  if (p.env.hasDefaultVpc(region)) return true;
+  p.env.report('error', 'no-default-vpc', `${NO_DEFAULT_VPC}: ${what}, and ${region} has no default VPC`);
+  p.env.unplaceable(`${what} and ${region} has no default VPC`);
+  return false;
 }
 
 /**

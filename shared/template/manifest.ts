@@ -101,7 +101,7 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
       (next) => {
         sink = next;
       },
-      (region) => asked.add(region),
+      { hasDefaultVpc: (region) => hasDefaultVpc(account, region), asked: (region) => asked.add(region) },
     );
     sink = (issue) => issues.push(issue);
     return result;

@@ -18,9 +18,6 @@ export interface StackParameters {
   issues: DesignIssue[];
 }
 
-/** An account that offers nothing and where nothing exists: for reading a template on its own. */
-export const EMPTY_DIRECTORY: AccountDirectory = { lookup: () => undefined, hasDefaultVpc: () => false };
-
 /** Manifest values may be written as numbers, booleans or lists; a stack keeps them as text, lists comma-joined. */
 export function parameterText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -44,7 +41,8 @@ export function readParameters(
   declarations: unknown,
   given: Record<string, unknown>,
   stack: { name: string; region: string },
-  directory: AccountDirectory = EMPTY_DIRECTORY,
+  /** The account the values are resolved in; without one (a template read on its own) they are taken as given. */
+  directory?: AccountDirectory,
 ): StackParameters {
   const values = new Map<string, ParameterValue>();
   const record: Record<string, string> = {};
@@ -70,7 +68,7 @@ export function readParameters(
     }
     let text = fromManifest ?? (decl['Default'] === undefined ? undefined : parameterText(decl['Default']));
     if (text === undefined) {
-      const chosen = consoleChoice(parsed, stack.region, directory);
+      const chosen = directory ? consoleChoice(parsed, stack.region, directory) : undefined;
       if (chosen === undefined) {
         issue('error', 'parameter-missing', `Parameters: [${name}] must have values (${type}: no Default and no value in the manifest)`);
         continue;
@@ -82,7 +80,7 @@ export function readParameters(
     const problems = checkConstraints(name, decl, parsed, items, text);
     for (const p of problems) issue(p.severity, p.code, p.message);
     if (problems.some((p) => p.severity === 'error')) continue;
-    const resolved = resolveAccountItems(parsed, items, stack.region, directory);
+    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory) : { items };
     if ('missing' in resolved) {
       const zoneElsewhere = parsed.thing !== undefined && 'zone' in parsed.thing;
       const shown = secret ? '' : `${resolved.missing} `;

@@ -3,7 +3,7 @@
 
 import type { SecurityRule } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
-import { defaultVpcOf } from '../default-vpc-placement.ts';
+import { requireDefaultVpc } from '../default-vpc-placement.ts';
 import { PropertyReader } from '../property-reader.ts';
 
 export const securityGroupCodec = codec({
@@ -13,9 +13,10 @@ export const securityGroupCodec = codec({
   indexed: ['SecurityGroupIngress'],
   read: (p) => {
     p.expect('GroupDescription', p.env.logicalId);
-    // Without a VpcId AWS makes the group in the default VPC (and refuses it when the region has none).
-    const vpc = p.has('VpcId') ? p.ref('VpcId', ['vpc']) : defaultVpcOf(p, 'the security group names no VpcId');
-    if (!p.has('VpcId') && vpc === undefined) return undefined;
+    // Without a VpcId AWS makes the group in the default VPC, which the board leaves implicit (vpc unset);
+    // a region without a default VPC refuses it.
+    if (!p.has('VpcId') && !requireDefaultVpc(p, 'the security group names no VpcId')) return undefined;
+    const vpc = p.ref('VpcId', ['vpc']);
     const ingress: SecurityRule[] = [];
     const modelled: PropertyReader[] = [];
     for (const element of p.elements('SecurityGroupIngress')) {
@@ -39,7 +40,7 @@ export const securityGroupCodec = codec({
   write: (props, w) =>
     defined({
       GroupDescription: w.logicalId,
-      VpcId: props.vpc === undefined || w.isAccountResource(props.vpc) ? undefined : w.ref(props.vpc),
+      VpcId: props.vpc === undefined ? undefined : w.ref(props.vpc),
       SecurityGroupIngress: props.ingress.length === 0 ? undefined : props.ingress.map((rule) => writeRule(rule, w.ref)),
     }),
 });
