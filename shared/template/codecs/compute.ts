@@ -31,7 +31,12 @@ export const instanceCodec = codec({
     const elements = p.elements('NetworkInterfaces');
     const primary = elements.find((e) => e.reader && String(e.reader.peek('DeviceIndex')) === '0') ?? elements[0];
     const reader = primary?.reader;
-    const subnet = reader?.ref('SubnetId', ['subnet']);
+    // An interface AWS creates without a subnet goes to the default subnet of the instance's zone.
+    const inDefault = reader !== undefined && !reader.has('SubnetId') && !reader.has('NetworkInterfaceId');
+    const zone = p.peek('AvailabilityZone');
+    const subnet = inDefault
+      ? defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the primary network interface names no SubnetId')?.[0]
+      : reader?.ref('SubnetId', ['subnet']);
     const securityGroups = reader ? reader.refs('GroupSet', ['securityGroup']) : [];
     if (!reader || subnet === undefined) {
       p.env.unplaceable('NetworkInterfaces names no subnet on the board');

@@ -187,3 +187,20 @@ describe('the default VPC', () => {
     expect(extra?.kind === 'instance' && deployed.design.resources[extra.props.subnet]?.logicalId).toBe('DefaultSubnetC');
   });
 });
+
+describe('an instance whose primary network interface names no subnet', () => {
+  it('gets the default subnet of its zone, as AWS creates the interface there', () => {
+    const result = loadTemplate({
+      Resources: {
+        Web: {
+          Type: 'AWS::EC2::Instance',
+          Properties: { InstanceType: 't3.micro', AvailabilityZone: 'us-east-1c', NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: true }] },
+        },
+      },
+    });
+    expect(errors(result)).toEqual([]);
+    const web = byLogicalId(result.design, 'Web', 'instance');
+    expect(result.design!.resources[web.props.subnet]!.logicalId).toBe('DefaultSubnetC');
+    expect(plain(reload(result.design!).design)).toEqual(plain(result.design));
+  });
+});
