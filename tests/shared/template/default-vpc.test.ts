@@ -204,3 +204,21 @@ describe('an instance whose primary network interface names no subnet', () => {
     expect(plain(reload(result.design!).design)).toEqual(plain(result.design));
   });
 });
+
+describe('a subnet whose zone is known only when the stack runs', () => {
+  it('is placed in the region\u2019s first zone and exports its zone as written', () => {
+    const template = {
+      Resources: {
+        Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } },
+        Zone: { Type: 'Custom::InstanceAZ', Properties: { ServiceToken: 'arn:aws:lambda:us-east-1:123456789012:function:az' } },
+        Subnet: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.0.0/24', AvailabilityZone: { 'Fn::GetAtt': ['Zone', 'AvailabilityZone'] } } },
+      },
+    };
+    const result = loadTemplate(template, { region: 'sa-east-1' });
+    expect(errors(result)).toEqual([]);
+    expect(byLogicalId(result.design, 'Subnet', 'subnet').props.zone).toBe('sa-east-1a');
+    const written = exportDesign(result.design!).templates['test']!['Resources'] as Record<string, { Properties: Record<string, unknown> }>;
+    expect(written['Subnet']!.Properties['AvailabilityZone']).toEqual({ 'Fn::GetAtt': ['Zone', 'AvailabilityZone'] });
+    expect(plain(reload(result.design!).design)).toEqual(plain(result.design));
+  });
+});
