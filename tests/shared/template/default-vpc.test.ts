@@ -7,6 +7,7 @@ import type { Design } from '../../../shared/design/model.ts';
 import { checkDesignShape } from '../../../shared/design/schema.ts';
 import { boardLines, boardPieces } from '../../../shared/match/board-view.ts';
 import { changeDesign } from '../../../shared/match/apply-design.ts';
+import { matchIntentSchema } from '../../../shared/match/intents.ts';
 import { parseScenarioText, type Scenario } from '../../../shared/scenario/index.ts';
 import { runScenario } from '../../../shared/sim/index.ts';
 import { defaultVpcTemplate } from '../../../shared/account/default-vpc.ts';
@@ -147,6 +148,18 @@ describe('the default VPC', () => {
     // Another region keeps its own.
     const elsewhere = loadDesign({ stacks: [{ name: 'web', region: 'eu-west-1', template: 'single-instance-default-vpc.yaml' }] }, (p) => fixture(p), { account });
     expect(errors(elsewhere)).toEqual([]);
+  });
+
+  it('cannot be deleted, replaced or deployed over as a stack: its name is no stack name a player can send', () => {
+    for (const intent of [
+      { type: 'deleteStack', stack: 'account:us-east-1' },
+      { type: 'deployStack', stack: 'account:us-east-1', region: 'us-east-1', template: 'Resources: {}' },
+      { type: 'createStack', stack: 'account:us-east-1', region: 'us-east-1' },
+    ]) {
+      expect(matchIntentSchema.safeParse(intent).success).toBe(false);
+      // The same intent for a stack of the player's is well formed: only the name refuses it.
+      expect(matchIntentSchema.safeParse({ ...intent, stack: 'web' }).success).toBe(true);
+    }
   });
 
   it('carries traffic like any VPC, costs nothing, and the board and a deploy take it as it is', () => {
