@@ -8,6 +8,8 @@ import { checkDesignShape } from '../../../shared/design/schema.ts';
 import { boardLines, boardPieces } from '../../../shared/match/board-view.ts';
 import { changeDesign } from '../../../shared/match/apply-design.ts';
 import { matchIntentSchema } from '../../../shared/match/intents.ts';
+import { buildBoardModel } from '../../../client/view/board-model.ts';
+import { boardOf } from '../../client/board-fixture.ts';
 import { parseScenarioText, type Scenario } from '../../../shared/scenario/index.ts';
 import { runScenario } from '../../../shared/sim/index.ts';
 import { defaultVpcTemplate } from '../../../shared/account/default-vpc.ts';
@@ -190,6 +192,9 @@ describe('the default VPC', () => {
     const pieces = boardPieces(design);
     expect(pieces.filter((p) => p.stack === 'account:us-east-1').length).toBe(design.resources.filter((r) => design.stacks[r.stack]?.account).length);
     expect(() => boardLines(design)).not.toThrow();
+    // The client's board model takes it like any stack: users enter at the classic ELB in the default subnets.
+    const model = buildBoardModel(boardOf(design));
+    expect(model.entries.map((r) => model.byRef.get(r)!.kind)).toEqual(['loadBalancer']);
     // A second stack deployed beside it names a default subnet; the design is re-read with the account again.
     const second = 'Resources:\n  Extra:\n    Type: AWS::EC2::Instance\n    Properties: {SubnetId: subnet-default-us-east-1c, InstanceType: t3.micro}\n';
     const deployed = changeDesign(design, { type: 'deployStack', stack: 'extra', region: 'us-east-1', template: second } as never);
