@@ -2,14 +2,14 @@
 // Pure: the caller supplies file reading; nothing here touches a disk. It never throws: every problem, even
 // an unexpected one, comes back as an issue naming the stack and logical id where it was found.
 
-import { FRESH_ACCOUNT, hasDefaultVpc, type Account } from '../account/default-vpc.ts';
+import { FRESH_ACCOUNT, hasDefaultVpc, isAccountStackName, type Account } from '../account/default-vpc.ts';
 import type { Design, DesignIssue, TimedAction } from '../design/model.ts';
 import { accountDirectory, accountNameOf, accountRefOf, boardRefOf, usedAccountRegions } from './account-stacks.ts';
 import { isRegion } from '../geography/regions.ts';
 import { checkDesign } from './design-checks.ts';
 import { parseManifestText, readManifest, type Manifest } from './manifest-schema.ts';
 import { describeValue, isPlainObject, toPlainData, type PlainObject } from './plain-data.ts';
-import { readResources } from './read-resources.ts';
+import { readResources, type ReadResult } from './read-resources.ts';
 import { scanReferences } from './references.ts';
 import { PhysicalNames } from './resource-ref.ts';
 import { typeOfResource } from './stack-scope.ts';
@@ -110,13 +110,29 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
   let result = readWith(offered);
   const referenced = usedAccountRegions(result.resources, prepared);
   const used = offered.filter((region) => referenced.includes(region) || asked.has(region));
-  if (used.length !== offered.length) result = readWith(used);
-  issues.push(...result.issues);
+  if (used.length === 0 && offered.length > 0) result = withoutAccount(result, own, prepared);
+  else if (used.length !== offered.length) result = readWith(used);
+  // What reading AWS's own default VPC notes (properties the board does not model) is no news to the player.
+  issues.push(...result.issues.filter((i) => i.severity !== 'note' || i.stack === undefined || !isAccountStackName(i.stack)));
 
   const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent }));
   const design: Design = { stacks: prepared.map((s) => s.stack), resources: result.resources, unmodelled: result.unmodelled, actions };
   issues.push(...checkDesign(design));
   return { design, issues: dedupe(issues) };
+}
+
+/**
+ * The reading without the account's stacks, when no stack uses them: their resources come after every stack's
+ * own (ids are planned stack by stack), so taking them off leaves every other id as it is.
+ */
+function withoutAccount(result: ReadResult, own: number, prepared: PreparedStack[]): ReadResult {
+  const accountNames = new Set(prepared.slice(own).map((s) => s.stack.name));
+  prepared.length = own;
+  return {
+    resources: result.resources.filter((r) => r.stack < own),
+    unmodelled: result.unmodelled.filter((u) => u.stack < own),
+    issues: result.issues.filter((i) => i.stack === undefined || !accountNames.has(i.stack)),
+  };
 }
 
 function readManifestInput(input: unknown): { manifest?: Manifest; issues: DesignIssue[] } {
