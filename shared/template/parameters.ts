@@ -74,7 +74,7 @@ export function readParameters(
         continue;
       }
       text = chosen;
-      issue('warning', 'parameter-chosen', `parameter ${name} (${type}) has no value: the board uses ${chosen}, what the console offers first`);
+      issue('warning', 'parameter-chosen', `parameter ${name} (${type}) has no value: the board uses ${shownParameterValue(decl, chosen)}, what the console offers first`);
     }
     const items = parsed.list ? (text === '' ? [] : text.split(',').map((s) => s.trim())) : [text];
     const problems = checkConstraints(name, decl, parsed, items, text);

@@ -109,6 +109,10 @@ describe('parameter constraints, in CloudFormation\u2019s words', () => {
       }),
       { numRuns: 60 },
     );
+    // Nor in the warning that says what the console chose.
+    const chosen = withParameter({ Type: 'AWS::EC2::KeyPair::KeyName', NoEcho: 'TRUE' });
+    expect(chosen.issues.find((i) => i.code === 'parameter-chosen')!.message).toContain('uses ****,');
+    expect(chosen.design!.stacks[0]!.parameters).toEqual({ P: 'five-nines-key' });
     const object = withParameter({ Type: 'String', NoEcho: true }, { secret: 'hunter2hunter2' } as unknown as string);
     expect(codes(object, 'error')).toContain('invalid-manifest');
   });
