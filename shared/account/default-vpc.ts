@@ -9,7 +9,7 @@
 // then routes traffic through it like through any VPC. Its ids are fixed, readable physical ids that a
 // manifest may name (`subnet-default-us-east-1a`).
 
-import { isRegion, regionOfZone, zonesOf } from '../geography/regions.ts';
+import { isRegion, zonesOf } from '../geography/regions.ts';
 
 /** What a scenario may say about the account; everything else is as AWS creates an account. */
 export interface Account {
@@ -84,12 +84,6 @@ export function defaultVpcPartOf(text: string): { region: string; logicalId: str
 
 export function physicalIdOfDefaultPart(region: string, logicalId: string): string | undefined {
   return defaultVpcParts(region).find((p) => p.logicalId === logicalId)?.physicalId;
-}
-
-/** The zone a default subnet's physical id is in ("subnet-default-us-east-1b" → "us-east-1b"). */
-export function zoneOfDefaultSubnet(text: string): string | undefined {
-  const zone = /^subnet-default-(.+)$/.exec(text)?.[1];
-  return zone !== undefined && regionOfZone(zone) !== undefined ? zone : undefined;
 }
 
 /**
