@@ -2,6 +2,7 @@
 // template leaves unplaced, never exported, refused where a scenario deleted it, and carrying traffic.
 
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import { checkDesignShape } from '../../../shared/design/schema.ts';
@@ -238,5 +239,46 @@ describe('a subnet whose zone is known only when the stack runs', () => {
     const written = exportDesign(result.design!).templates['test']!['Resources'] as Record<string, { Properties: Record<string, unknown> }>;
     expect(written['Subnet']!.Properties['AvailabilityZone']).toEqual({ 'Fn::GetAtt': ['Zone', 'AvailabilityZone'] });
     expect(plain(reload(result.design!).design)).toEqual(plain(result.design));
+  });
+});
+
+describe('placement in the default VPC, for any zones and any account', () => {
+  it('puts each resource in the default subnets of its zones, or refuses it naming it; never anything else', () => {
+    const zoneLike = fc.oneof(fc.constantFrom('us-east-1a', 'us-east-1b', 'us-east-1c', 'eu-west-1a', 'us-east-1z', ''), fc.string({ maxLength: 12 }));
+    fc.assert(
+      fc.property(fc.option(zoneLike, { nil: undefined }), fc.array(zoneLike, { maxLength: 4 }), fc.boolean(), (zone, zones, deleted) => {
+        const template = {
+          Resources: {
+            Web: { Type: 'AWS::EC2::Instance', Properties: zone === undefined ? {} : { AvailabilityZone: zone } },
+            Lb: { Type: 'AWS::ElasticLoadBalancing::LoadBalancer', Properties: { AvailabilityZones: zones, Listeners: [{ LoadBalancerPort: 80, InstancePort: 80, Protocol: 'HTTP' }] } },
+            Group: { Type: 'AWS::AutoScaling::AutoScalingGroup', Properties: { AvailabilityZones: zones, LaunchConfigurationName: { Ref: 'Config' }, MinSize: 1, MaxSize: 2 } },
+            Config: { Type: 'AWS::AutoScaling::LaunchConfiguration', Properties: { InstanceType: 't3.micro' } },
+          },
+        };
+        const account = { defaultVpcDeletedIn: deleted ? ['us-east-1'] : [] };
+        const result = loadDesign({ stacks: [{ name: 'web', region: 'us-east-1', template }] }, () => undefined, { account });
+        expect(result.issues.some((i) => i.code === 'internal-error')).toBe(false);
+        const design = result.design!;
+        for (const r of design.resources) {
+          const subnets = r.kind === 'instance' ? [r.props.subnet] : r.kind === 'loadBalancer' || r.kind === 'autoScalingGroup' ? r.props.subnets : [];
+          for (const id of subnets) {
+            const subnet = design.resources[id];
+            expect(subnet?.kind).toBe('subnet');
+            expect(design.stacks[subnet!.stack]!.account).toBe(true);
+          }
+        }
+        const web = design.resources.find((r) => r.logicalId === 'Web');
+        const wanted = zone === undefined ? 'us-east-1a' : zone;
+        if (web?.kind === 'instance') expect(design.resources[web.props.subnet]!.kind === 'subnet' && (design.resources[web.props.subnet]!.props as { zone: string }).zone).toBe(wanted);
+        else {
+          // A zone of the region is refused only for want of a default VPC; any other for being no zone here.
+          const inRegion = ['us-east-1a', 'us-east-1b', 'us-east-1c'].includes(wanted);
+          expect(inRegion ? deleted : true).toBe(true);
+          expect(errors(result).some((i) => i.logicalId === 'Web' && i.code === (inRegion ? 'no-default-vpc' : 'zone-not-in-region'))).toBe(true);
+        }
+        if (deleted) expect(design.stacks.some((s) => s.account)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
