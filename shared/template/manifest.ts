@@ -112,7 +112,7 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
   const used = offered.filter((region) => referenced.includes(region) || asked.has(region));
   if (used.length === 0 && offered.length > 0) result = withoutAccount(result, own, prepared);
   else if (used.length !== offered.length) result = readWith(used);
-  // What reading AWS's own default VPC notes (properties the board does not model) is no news to the player.
+  // Notes from reading AWS's own default VPC (properties the board does not model) are no news to the player.
   issues.push(...result.issues.filter((i) => i.severity !== 'note' || i.stack === undefined || !isAccountStackName(i.stack)));
 
   const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent }));
