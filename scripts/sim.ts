@@ -13,11 +13,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstFailureOf } from '../shared/match/debrief.ts';
-import { parseScenarioText, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
+import { parseScenarioText, scenarioAccount, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
 import { runScenario, simActionSchema, type RunResult } from '../shared/sim/index.ts';
 import { timelineSentence } from '../shared/sim/timeline-text.ts';
 import { loadDesign, parseManifestText } from '../shared/template/index.ts';
 import type { DesignIssue } from '../shared/design/model.ts';
+import { FRESH_ACCOUNT, type Account } from '../shared/account/default-vpc.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -84,7 +85,8 @@ function describeIssue(file: string, issue: DesignIssue): string {
   return `${file}: ${issue.severity}${where ? ` in ${where}` : ''}: ${issue.message} (${issue.code})`;
 }
 
-function loadManifest(path: string) {
+/** Loads a manifest in the scenario's account (its default VPCs, unless the scenario deleted some). */
+function loadManifest(path: string, account: Account = FRESH_ACCOUNT) {
   const file = resolve(path);
   const shown = relative(process.cwd(), file) || file;
   const parsed = parseManifestText(readText(file, 'manifest'));
@@ -95,14 +97,18 @@ function loadManifest(path: string) {
     const entry = parsed.manifest!.stacks.find((s) => s.name === issue.stack);
     return entry && typeof entry.template === 'string' ? relative(process.cwd(), resolve(folder, entry.template)) : shown;
   };
-  const loaded = loadDesign(parsed.manifest, (template) => {
-    const at = isAbsolute(template) ? template : join(folder, template);
-    try {
-      return readFileSync(at, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  const loaded = loadDesign(
+    parsed.manifest,
+    (template) => {
+      const at = isAbsolute(template) ? template : join(folder, template);
+      try {
+        return readFileSync(at, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    { account },
+  );
   const issues = [...parsed.issues, ...loaded.issues];
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0 || !loaded.design) {
@@ -230,7 +236,7 @@ function checkAll(seed: number): Checked[] {
     for (const which of ['reference', 'naive'] as const) {
       const path = listed[which];
       if (path === null) throw new InputError(`scenario ${listed.id} names no ${which} design (solutions.${which})`);
-      const { design } = loadManifest(join(ROOT, path));
+      const { design } = loadManifest(join(ROOT, path), scenarioAccount(scenario));
       const r = runScenario(design, scenario, { seed });
       const missed = r.objectives.filter((o) => o.primary && !o.met).map((o) => o.id);
       const primaryMet = missed.length === 0;
@@ -284,7 +290,7 @@ function main(): void {
       return;
     }
     const scenario = loadScenario(args.scenario);
-    const { design, warnings } = loadManifest(args.design);
+    const { design, warnings } = loadManifest(args.design, scenarioAccount(scenario));
     const result = runScenario(design, scenario, { seed: args.seed });
     result.warnings = [...warnings, ...result.warnings];
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : summary(args.design, scenario, result));

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Account } from '../../shared/account/default-vpc.ts';
 import type { DesignIssue } from '../../shared/design/model.ts';
 import { parseScenarioText, type Scenario } from '../../shared/scenario/index.ts';
 import { loadDesign, parseManifestText, type LoadedDesign } from '../../shared/template/index.ts';
@@ -40,7 +41,7 @@ export function scenarioIds(): string[] {
 }
 
 /** A design manifest and the templates it names, relative to the manifest's folder. */
-export function designFromManifest(path: string): LoadedDesign {
+export function designFromManifest(path: string, account?: Account): LoadedDesign {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -50,13 +51,17 @@ export function designFromManifest(path: string): LoadedDesign {
   const parsed = parseManifestText(text);
   if (!parsed.manifest) return { issues: parsed.issues };
   const folder = dirname(path);
-  return loadDesign(parsed.manifest, (template) => {
-    try {
-      return readFileSync(isAbsolute(template) ? template : join(folder, template), 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  return loadDesign(
+    parsed.manifest,
+    (template) => {
+      try {
+        return readFileSync(isAbsolute(template) ? template : join(folder, template), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    account ? { account } : {},
+  );
 }
 
 export function errorsOf(issues: readonly DesignIssue[]): DesignIssue[] {

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { createMatch } from '../../shared/match/create.ts';
 import { type Match } from '../../shared/match/match.ts';
-import { startingDesign, startingManifest } from '../../shared/scenario/start.ts';
+import { scenarioAccount, startingDesign, startingManifest } from '../../shared/scenario/start.ts';
 import type { CreateOptions } from '../../shared/protocol/join.ts';
 import { ASSETS_DIR, designFromManifest, errorsOf, scenarioById } from '../assets/library.ts';
 
@@ -20,7 +20,7 @@ export function setUpMatch(options: CreateOptions, seed: number): MatchSetupResu
   const manifest = options.design ? join('designs', options.design, 'manifest.yaml') : startingManifest(scenario.scenario);
   let loaded;
   if (manifest) {
-    const read = designFromManifest(join(ASSETS_DIR, manifest));
+    const read = designFromManifest(join(ASSETS_DIR, manifest), scenarioAccount(scenario.scenario));
     const error = errorsOf(read.issues)[0];
     if (!read.design || error) return { ok: false, message: `the design "${manifest}" does not load${error ? `: ${error.message}` : ''}` };
     loaded = read.design;

@@ -29,6 +29,11 @@ export interface Stack {
   parameters: Record<string, string>;
   /** Template parts the game does not turn into resources but must export again (Description, Outputs, …). */
   extras?: Record<string, unknown>;
+  /**
+   * Set on the account's own stack of a region (its default VPC, shared/account): AWS made it, no template
+   * did. Templates may use its resources but not change them; it is never exported and costs nothing.
+   */
+  account?: true;
 }
 
 export interface ResourceBase<K extends string, P> {
@@ -92,6 +97,7 @@ export interface SecurityRule {
   cidr?: string;
   sourceGroup?: ResourceId;
 }
+/** A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it. */
 export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[] }>;
 export type VpcPeering = ResourceBase<'vpcPeering', { vpc: ResourceId; peerVpc: ResourceId }>;
 export type TransitGateway = ResourceBase<'transitGateway', Record<string, never>>;

@@ -212,6 +212,7 @@ export const designSchema = z.object({
       region: text,
       parameters: z.record(z.string(), z.string()),
       extras: z.record(z.string(), z.unknown()).optional(),
+      account: z.literal(true).optional(),
     }),
   ),
   resources: z.array(resourceSchema),

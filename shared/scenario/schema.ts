@@ -53,6 +53,18 @@ export const objectiveMetrics = [
   'budgetShare',
 ] as const;
 
+/** The AWS account the stacks run in, where it differs from a fresh one (shared/account/default-vpc.ts). */
+const accountSchema = z
+  .object({
+    defaultVpcDeletedIn: z
+      .array(regionSchema)
+      .max(6)
+      .refine((regions) => new Set(regions).size === regions.length, { message: 'each region appears once' })
+      .default([])
+      .describe('Regions whose default VPC has been deleted: templates that rely on it are refused there, as AWS refuses them.'),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -80,6 +92,7 @@ export const scenarioSchema = z
     /** Hour of day (UTC) at the start of the scenario, for the daily curves. */
     startHour: z.number().min(0).max(24).default(0),
     start: startSchema.default({ regions: ['us-east-1'] }).describe('The starting board: { design: <manifest under assets/> } or { regions: [...] } for an empty one.'),
+    account: accountSchema.optional().describe('The AWS account the stacks run in; omitted: a fresh account with a default VPC in every region.'),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),

@@ -5,6 +5,12 @@
 import type { Design, ResourceKind } from '../design/model.ts';
 import type { Scenario } from './schema.ts';
 import { copyPlain } from '../design/copy.ts';
+import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
+
+/** The account a scenario's stacks run in (its default VPCs, unless the scenario deleted some). */
+export function scenarioAccount(scenario: Scenario): Account {
+  return scenario.account ? { defaultVpcDeletedIn: [...scenario.account.defaultVpcDeletedIn] } : FRESH_ACCOUNT;
+}
 
 /** The manifest the scenario starts from, relative to the assets folder, or undefined for an empty board. */
 export function startingManifest(scenario: Scenario): string | undefined {

@@ -11,6 +11,8 @@ export interface WriteContext {
   /** {Fn::GetAtt: [logicalId, attribute]}, or its import across stacks. */
   att: (id: ResourceId, attribute: string) => unknown;
   resource: (id: ResourceId) => Resource | undefined;
+  /** True for the account's own resources (a default VPC): they are named by physical id, never by Ref. */
+  isAccountResource: (id: ResourceId) => boolean;
   /** Resources the loader derived from this one (partOf), in id order. */
   derived: () => Resource[];
   /** The resource's kept (unmodelled) properties: some codecs choose a form by them (Subnets or SubnetMappings). */

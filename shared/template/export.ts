@@ -11,6 +11,7 @@ import { parameterText } from './parameters.ts';
 import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { writeAttributes } from './resource-attributes.ts';
 import { GENERATED_OUTPUT_PREFIX } from './stack-setup.ts';
+import { accountNameOf } from './account-stacks.ts';
 
 export interface ExportedManifest {
   stacks: { name: string; region: string; template: string; parameters?: Record<string, string> }[];
@@ -38,9 +39,11 @@ export function exportDesign(design: Design): ExportedDesign {
     return { 'Fn::ImportValue': exportName };
   };
 
-  const resourcesByStack = design.stacks.map((_, index) => writeResources(design, index, importOf));
+  const resourcesByStack = design.stacks.map((stack, index) => (stack.account ? {} : writeResources(design, index, importOf)));
   const templates: Record<string, PlainObject> = {};
   design.stacks.forEach((stack, index) => {
+    // The account's default VPC is AWS's, not a stack's: templates name it, no template declares it.
+    if (stack.account) return;
     const template: PlainObject = {};
     const extras = stack.extras ?? {};
     for (const [key, value] of Object.entries(extras)) if (key !== 'Outputs') setOwn(template, key, value);
@@ -51,7 +54,7 @@ export function exportDesign(design: Design): ExportedDesign {
   });
 
   const manifest: ExportedManifest = {
-    stacks: design.stacks.map((stack) => {
+    stacks: design.stacks.filter((stack) => !stack.account).map((stack) => {
       const parameters = changedParameters(stack.parameters, stack.extras?.['Parameters']);
       return { name: stack.name, region: stack.region, template: `${stack.name}.yaml`, ...(parameters ? { parameters } : {}) };
     }),
@@ -91,16 +94,26 @@ function writeContext(
   isLogicalId: (name: string) => boolean,
 ): WriteContext {
   const target = (id: ResourceId) => design.resources[id];
+  const accountStack = (id: ResourceId) => {
+    const t = target(id);
+    const stack = t ? design.stacks[t.stack] : undefined;
+    return stack?.account ? stack : undefined;
+  };
   return {
     ref: (id) => {
       const t = target(id);
+      const account = accountStack(id);
+      if (t && account) return accountNameOf(account.region, t.logicalId, undefined);
       return t && t.stack === resource.stack ? { Ref: t.logicalId } : importOf(id, undefined);
     },
     att: (id, attribute) => {
       const t = target(id);
+      const account = accountStack(id);
+      if (t && account) return accountNameOf(account.region, t.logicalId, attribute);
       return t && t.stack === resource.stack ? { 'Fn::GetAtt': [t.logicalId, attribute] } : importOf(id, attribute);
     },
     resource: target,
+    isAccountResource: (id) => accountStack(id) !== undefined,
     derived: () => design.resources.filter((r) => r.partOf === resource.id),
     kept: resource.unmodelled,
     logicalId: resource.logicalId,

@@ -1,6 +1,7 @@
 // The CloudFormation template codec of the game: templates and manifests in, a Design out, and back again.
 
-export { loadDesign, parseManifestText, type LoadedDesign } from './manifest.ts';
+export { loadDesign, parseManifestText, type LoadedDesign, type LoadOptions } from './manifest.ts';
+export { isNoEcho, shownParameterValue } from './parameters.ts';
 export { manifestSchema, readManifest, type Manifest, type ManifestStack } from './manifest-schema.ts';
 export { exportDesign, type ExportedDesign, type ExportedManifest } from './export.ts';
 export { parseTemplateText } from './template-text.ts';

@@ -2,17 +2,19 @@
 // Pure: the caller supplies file reading; nothing here touches a disk. It never throws: every problem, even
 // an unexpected one, comes back as an issue naming the stack and logical id where it was found.
 
+import { FRESH_ACCOUNT, hasDefaultVpc, isAccountStackName, type Account } from '../account/default-vpc.ts';
 import type { Design, DesignIssue, TimedAction } from '../design/model.ts';
+import { accountDirectory, accountNameOf, accountRefOf, boardRefOf, usedAccountRegions } from './account-stacks.ts';
 import { isRegion } from '../geography/regions.ts';
 import { checkDesign } from './design-checks.ts';
 import { parseManifestText, readManifest, type Manifest } from './manifest-schema.ts';
 import { describeValue, isPlainObject, toPlainData, type PlainObject } from './plain-data.ts';
-import { readResources } from './read-resources.ts';
+import { readResources, type ReadResult } from './read-resources.ts';
 import { scanReferences } from './references.ts';
 import { PhysicalNames } from './resource-ref.ts';
 import { typeOfResource } from './stack-scope.ts';
 import { exportLookup } from './stack-exports.ts';
-import { prepareStack, type PreparedStack } from './stack-setup.ts';
+import { prepareAccountStack, prepareStack, type PreparedStack } from './stack-setup.ts';
 import { parseTemplateText } from './template-text.ts';
 
 export { parseManifestText } from './manifest-schema.ts';
@@ -26,16 +28,25 @@ export interface LoadedDesign {
   issues: DesignIssue[];
 }
 
-export function loadDesign(manifest: unknown, readTemplate: (path: string) => string | undefined): LoadedDesign {
+export interface LoadOptions {
+  /** The account the stacks run in (a scenario may have deleted default VPCs); a fresh account otherwise. */
+  account?: Account;
+}
+
+export function loadDesign(
+  manifest: unknown,
+  readTemplate: (path: string) => string | undefined,
+  options: LoadOptions = {},
+): LoadedDesign {
   try {
-    return load(manifest, readTemplate);
+    return load(manifest, readTemplate, options.account ?? FRESH_ACCOUNT);
   } catch (error) {
     const detail = error instanceof Error ? error.message : describeValue(error);
     return { issues: [{ severity: 'error', code: 'internal-error', message: `the loader failed unexpectedly: ${detail}` }] };
   }
 }
 
-function load(input: unknown, readTemplate: (path: string) => string | undefined): LoadedDesign {
+function load(input: unknown, readTemplate: (path: string) => string | undefined, account: Account): LoadedDesign {
   const read = readManifestInput(input);
   if (!read.manifest) return { issues: read.issues };
   const manifest = read.manifest;
@@ -45,41 +56,83 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
 
   const names = new PhysicalNames();
   const prepared: PreparedStack[] = [];
+  const accountStackOf = (region: string) => {
+    const index = prepared.findIndex((s) => s.stack.account && s.stack.region === region);
+    return index < 0 ? undefined : index;
+  };
   const wide = {
     nameOfRef: (ref: Parameters<PhysicalNames['nameOf']>[0]) => {
       const s = prepared[ref.stack];
+      if (s?.stack.account) return accountNameOf(s.stack.region, ref.logicalId, ref.attribute);
       return names.nameOf(ref, s?.stack.name ?? '', s?.stack.region ?? '', s ? typeOfResource(s.scope, ref.logicalId) : undefined);
     },
-    refOfText: (text: string) => names.resourceOf(text),
+    refOfText: (text: string) => accountRefOf(text, accountStackOf) ?? names.resourceOf(text) ?? boardRefOf(text, manifest.stacks, prepared),
     importValue: exportLookup(() => prepared, report),
     report,
   };
 
   const seen = new Set<string>();
-  manifest.stacks.forEach((entry, index) => {
+  const templates = manifest.stacks.map((entry) => {
     if (seen.has(entry.name)) issues.push({ severity: 'error', code: 'duplicate-stack', stack: entry.name, message: `two stacks are named ${entry.name}` });
     seen.add(entry.name);
     if (!isRegion(entry.region)) {
       issues.push({ severity: 'error', code: 'unknown-region', stack: entry.name, message: `region ${entry.region} is not one of the board's regions` });
     }
-    const template = templateOf(entry, readTemplate, issues);
-    prepared.push(prepareStack(index, entry, template, wide));
+    return templateOf(entry, readTemplate, issues);
+  });
+  const directory = accountDirectory(account, manifest.stacks, templates);
+  manifest.stacks.forEach((entry, index) => {
+    const template = templates[index]!;
+    prepared.push(prepareStack(index, entry, template, wide, directory));
     if (isPlainObject(template['Transform']) || typeof template['Transform'] === 'string' || Array.isArray(template['Transform'])) {
       issues.push({ severity: 'warning', code: 'transform-not-supported', stack: entry.name, message: 'Transform (macros, SAM) is not expanded: the template is read as written' });
     }
   });
   for (const s of prepared) issues.push(...scanReferences(s.stack.name, s.template));
 
-  const result = readResources(prepared, (next) => {
-    sink = next;
-  });
-  sink = (issue) => issues.push(issue);
-  issues.push(...result.issues);
+  // The account's default VPCs are read with the stacks; only those the stacks use stay on the board.
+  const own = prepared.length;
+  const asked = new Set<string>();
+  const readWith = (regions: string[]) => {
+    prepared.length = own;
+    for (const region of regions) prepared.push(prepareAccountStack(prepared.length, region, wide));
+    const result = readResources(
+      prepared,
+      (next) => {
+        sink = next;
+      },
+      { hasDefaultVpc: (region) => hasDefaultVpc(account, region), asked: (region) => asked.add(region) },
+    );
+    sink = (issue) => issues.push(issue);
+    return result;
+  };
+  const offered = [...new Set(manifest.stacks.map((s) => s.region))].filter((region) => hasDefaultVpc(account, region));
+  let result = readWith(offered);
+  const referenced = usedAccountRegions(result.resources, prepared);
+  const used = offered.filter((region) => referenced.includes(region) || asked.has(region));
+  if (used.length === 0 && offered.length > 0) result = withoutAccount(result, own, prepared);
+  else if (used.length !== offered.length) result = readWith(used);
+  // Notes from reading AWS's own default VPC (properties the board does not model) are no news to the player.
+  issues.push(...result.issues.filter((i) => i.severity !== 'note' || i.stack === undefined || !isAccountStackName(i.stack)));
 
   const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent }));
   const design: Design = { stacks: prepared.map((s) => s.stack), resources: result.resources, unmodelled: result.unmodelled, actions };
   issues.push(...checkDesign(design));
   return { design, issues: dedupe(issues) };
+}
+
+/**
+ * The reading without the account's stacks, when no stack uses them: their resources come after every stack's
+ * own (ids are planned stack by stack), so taking them off leaves every other id as it is.
+ */
+function withoutAccount(result: ReadResult, own: number, prepared: PreparedStack[]): ReadResult {
+  const accountNames = new Set(prepared.slice(own).map((s) => s.stack.name));
+  prepared.length = own;
+  return {
+    resources: result.resources.filter((r) => r.stack < own),
+    unmodelled: result.unmodelled.filter((u) => u.stack < own),
+    issues: result.issues.filter((i) => i.stack === undefined || !accountNames.has(i.stack)),
+  };
 }
 
 function readManifestInput(input: unknown): { manifest?: Manifest; issues: DesignIssue[] } {

@@ -1,8 +1,12 @@
-// A stack's parameter values, as a real stack has them: the manifest's value, else the template's Default.
-// A parameter with neither is an error naming it (CloudFormation would refuse to create the stack).
+// A stack's parameter values, as a real stack has them: the manifest's value, else the template's Default,
+// else — for an AWS-specific type — what the CloudFormation console offers first from the account (said in a
+// warning naming the parameter). A plain type with none of these is an error naming it, as CloudFormation
+// refuses to create the stack. Values are checked against the declaration's constraints as CloudFormation
+// checks them, with its wording; a NoEcho value never appears in a message.
 
 import type { DesignIssue } from '../design/model.ts';
-import { regionOfZone } from '../geography/regions.ts';
+import { checkConstraints } from './parameter-constraints.ts';
+import { consoleChoice, parseParameterType, resolveAccountItems, type AccountDirectory } from './parameter-types.ts';
 import { describeValue, isPlainObject } from './plain-data.ts';
 import type { ParameterValue } from './stack-scope.ts';
 
@@ -22,10 +26,23 @@ export function parameterText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** CloudFormation's NoEcho: "true" in any case (written as a boolean or as text). */
+export function isNoEcho(declaration: unknown): boolean {
+  const v = isPlainObject(declaration) ? declaration['NoEcho'] : undefined;
+  return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
+}
+
+/** A parameter value as the console shows it: NoEcho values masked. */
+export function shownParameterValue(declaration: unknown, text: string): string {
+  return isNoEcho(declaration) ? '****' : text;
+}
+
 export function readParameters(
   declarations: unknown,
   given: Record<string, unknown>,
   stack: { name: string; region: string },
+  /** The account the values are resolved in; without one (a template read on its own) they are taken as given. */
+  directory?: AccountDirectory,
 ): StackParameters {
   const values = new Map<string, ParameterValue>();
   const record: Record<string, string> = {};
@@ -38,18 +55,46 @@ export function readParameters(
   for (const [name, declaration] of Object.entries(declared)) {
     const decl = isPlainObject(declaration) ? declaration : {};
     const type = typeof decl['Type'] === 'string' ? decl['Type'] : 'String';
-    const fromManifest = Object.hasOwn(given, name) ? parameterText(given[name]) : undefined;
-    if (Object.hasOwn(given, name) && fromManifest === undefined) {
-      issue('error', 'invalid-parameter', `parameter ${name}: the manifest's value ${describeValue(given[name])} is not text, a number or a list`);
-    }
-    const text = fromManifest ?? (decl['Default'] === undefined ? undefined : parameterText(decl['Default']));
-    if (text === undefined) {
-      issue('error', 'parameter-missing', `parameter ${name} (${type}) has no Default and no value in the manifest`);
+    const parsed = parseParameterType(type);
+    if (!parsed) {
+      issue('error', 'parameter-type-unknown', `Unrecognized parameter type: ${type} (parameter ${name})`);
       continue;
     }
-    for (const problem of problemsOf(type, text, decl, stack.region)) issue(problem.severity, problem.code, `parameter ${name}: ${problem.message}`);
-    values.set(name, { type, text });
-    record[name] = text;
+    const secret = isNoEcho(decl);
+    const fromManifest = Object.hasOwn(given, name) ? parameterText(given[name]) : undefined;
+    if (Object.hasOwn(given, name) && fromManifest === undefined) {
+      const shown = secret ? 'given' : describeValue(given[name]);
+      issue('error', 'invalid-parameter', `parameter ${name}: the manifest's value ${shown} is not text, a number or a list`);
+    }
+    let text = fromManifest ?? (decl['Default'] === undefined ? undefined : parameterText(decl['Default']));
+    if (text === undefined) {
+      const chosen = directory ? consoleChoice(parsed, stack.region, directory) : undefined;
+      if (chosen === undefined) {
+        issue('error', 'parameter-missing', `Parameters: [${name}] must have values (${type}: no Default and no value in the manifest)`);
+        continue;
+      }
+      text = chosen;
+      issue('warning', 'parameter-chosen', `parameter ${name} (${type}) has no value: the board uses ${shownParameterValue(decl, chosen)}, what the console offers first`);
+    }
+    const items = parsed.list ? (text === '' ? [] : text.split(',').map((s) => s.trim())) : [text];
+    const problems = checkConstraints(name, decl, parsed, items, text);
+    for (const p of problems) issue(p.severity, p.code, p.message);
+    if (problems.some((p) => p.severity === 'error')) continue;
+    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory) : { items };
+    if ('missing' in resolved) {
+      const zoneElsewhere = parsed.thing !== undefined && 'zone' in parsed.thing;
+      const shown = secret ? '' : `${resolved.missing} `;
+      issue(
+        'error',
+        zoneElsewhere ? 'zone-not-in-region' : 'parameter-not-found',
+        `Parameter validation failed: parameter value ${shown}for parameter name ${name} does not exist` +
+          (zoneElsewhere ? ` (not a zone of ${stack.region})` : ' (name a board resource by its physical id or stack/LogicalId, or leave it out for the default VPC)'),
+      );
+      continue;
+    }
+    const kept = parsed.list ? resolved.items.join(',') : (resolved.items[0] ?? text);
+    values.set(name, { type, text: kept });
+    record[name] = kept;
   }
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(declared, name)) {
@@ -57,29 +102,4 @@ export function readParameters(
     }
   }
   return { values, record, issues };
-}
-
-function problemsOf(
-  type: string,
-  text: string,
-  decl: Record<string, unknown>,
-  region: string,
-): { severity: DesignIssue['severity']; code: string; message: string }[] {
-  const problems: { severity: DesignIssue['severity']; code: string; message: string }[] = [];
-  const items = /^List<|CommaDelimitedList/.test(type) ? text.split(',').map((s) => s.trim()) : [text];
-  const allowed = decl['AllowedValues'];
-  if (Array.isArray(allowed) && !items.every((item) => allowed.map(String).includes(item))) {
-    problems.push({ severity: 'error', code: 'parameter-not-allowed', message: `"${text}" is not one of its AllowedValues` });
-  }
-  if ((type === 'Number' || type === 'List<Number>') && !items.every((item) => item !== '' && Number.isFinite(Number(item)))) {
-    problems.push({ severity: 'error', code: 'parameter-not-a-number', message: `"${text}" is not a number` });
-  }
-  if (type.includes('AWS::EC2::AvailabilityZone::Name')) {
-    for (const zone of items) {
-      if (regionOfZone(zone) !== region) {
-        problems.push({ severity: 'error', code: 'zone-not-in-region', message: `zone "${zone}" is not a zone of ${region}` });
-      }
-    }
-  }
-  return problems;
 }

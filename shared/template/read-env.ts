@@ -22,6 +22,10 @@ export interface ReadEnv {
   selfId: ResourceId;
   /** The board resource a template resource of a stack becomes, if it becomes one. */
   planned: (stack: number, logicalId: string) => PlannedResource | undefined;
+  /** The account's stack of a region (its default VPC), or undefined when the account has none there. */
+  accountStack: (region: string) => number | undefined;
+  /** Whether the account has a default VPC in a region, without asking for it to be on the board. */
+  hasDefaultVpc: (region: string) => boolean;
   /** The region of a stack of the design. */
   regionOf: (stack: number) => string;
   /** A resource derived from a board resource (a classic ELB's target group), by kind. */

@@ -22,13 +22,26 @@ interface Entry {
   excluded: boolean;
 }
 
+/** The account as the reading sees it: which regions keep a default VPC, and who asks for one. */
+export interface AccountView {
+  hasDefaultVpc: (region: string) => boolean;
+  /** Told of every region whose default VPC a resource asks for (it stays on the board even if unused). */
+  asked: (region: string) => void;
+}
+
+const NO_ACCOUNT: AccountView = { hasDefaultVpc: () => false, asked: () => {} };
+
 export interface ReadResult {
   resources: Resource[];
   unmodelled: UnmodelledResource[];
   issues: DesignIssue[];
 }
 
-export function readResources(stacks: PreparedStack[], setSink: (sink: (issue: DesignIssue) => void) => void): ReadResult {
+export function readResources(
+  stacks: PreparedStack[],
+  setSink: (sink: (issue: DesignIssue) => void) => void,
+  account: AccountView = NO_ACCOUNT,
+): ReadResult {
   const stable: DesignIssue[] = [];
   const entries: Entry[] = [];
   const invalid: UnmodelledResource[] = [];
@@ -49,7 +62,7 @@ export function readResources(stacks: PreparedStack[], setSink: (sink: (issue: D
   const unplaceable = new Map<string, string>();
   let pass: Pass | undefined;
   for (let round = 0; round <= entries.length; round++) {
-    pass = readPass(stacks, entries, unplaceable, setSink);
+    pass = readPass(stacks, entries, unplaceable, setSink, account);
     // What a resource reported in the pass that set it aside explains why: it is kept.
     stable.push(...pass.setAsideIssues);
     if (pass.newlyUnplaceable.size === 0) break;
@@ -86,7 +99,13 @@ function keyOf(stack: number, logicalId: string): string {
   return `${stack}/${logicalId}`;
 }
 
-function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<string, string>, setSink: (sink: (i: DesignIssue) => void) => void): Pass {
+function readPass(
+  stacks: PreparedStack[],
+  entries: Entry[],
+  unplaceable: Map<string, string>,
+  setSink: (sink: (i: DesignIssue) => void) => void,
+  account: AccountView,
+): Pass {
   const issues: DesignIssue[] = [];
   setSink((issue) => issues.push(issue));
   for (const s of stacks) s.scope.conditionMemo.clear();
@@ -126,6 +145,12 @@ function readPass(stacks: PreparedStack[], entries: Entry[], unplaceable: Map<st
       planned: (stack, logicalId) => planned.get(keyOf(stack, logicalId)),
       derivedOf: (id, kind) => derived.get(`${id}/${kind}`),
       regionOf: (stack) => stacks[stack]?.stack.region ?? '',
+      hasDefaultVpc: account.hasDefaultVpc,
+      accountStack: (region) => {
+        account.asked(region);
+        const index = stacks.findIndex((s) => s.stack.account && s.stack.region === region);
+        return index < 0 ? undefined : index;
+      },
       emitDerived: (props) => {
         emitted = props;
       },

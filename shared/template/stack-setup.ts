@@ -1,9 +1,11 @@
 // Turns one manifest stack and its template into the stack of the design (name, region, parameter values,
 // the template parts kept for export) and the scope its intrinsic functions are resolved in.
 
+import { accountStackName, defaultVpcTemplate } from '../account/default-vpc.ts';
 import type { DesignIssue, Stack } from '../design/model.ts';
 import { conditionNamed } from './conditions.ts';
 import { resolveValue } from './intrinsics.ts';
+import type { AccountDirectory } from './parameter-types.ts';
 import { readParameters } from './parameters.ts';
 import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import type { ResourceRef } from './resource-ref.ts';
@@ -30,8 +32,9 @@ export function prepareStack(
   entry: { name: string; region: string; parameters?: Record<string, unknown> | undefined },
   template: PlainObject,
   wide: DesignWide,
+  directory?: AccountDirectory,
 ): PreparedStack {
-  const parameters = readParameters(template['Parameters'], entry.parameters ?? {}, entry);
+  const parameters = readParameters(template['Parameters'], entry.parameters ?? {}, entry, directory);
   for (const issue of parameters.issues) wide.report(issue);
   const excluded = new Set<string>();
   const scope: StackScope = {
@@ -60,6 +63,12 @@ export function prepareStack(
   const extras = extrasOf(template);
   if (extras) stack.extras = extras;
   return { scope, stack, template };
+}
+
+/** The account's stack of a region: its default VPC, read like any template (shared/account/default-vpc.ts). */
+export function prepareAccountStack(index: number, region: string, wide: DesignWide): PreparedStack {
+  const prepared = prepareStack(index, { name: accountStackName(region), region }, defaultVpcTemplate(region), wide);
+  return { ...prepared, stack: { name: prepared.stack.name, region, parameters: {}, account: true } };
 }
 
 /** Every top-level template part but Resources, in the template's order (generated outputs left out). */

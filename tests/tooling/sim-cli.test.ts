@@ -103,6 +103,26 @@ describe('npm run sim', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'assets/schema/scenario.schema.json'), 'utf8'));
   }, 60_000);
 
+  it.skipIf(!existsSync(join(ROOT, '..', 'shared', 'cfn-samples')))('runs an AWS sample with no parameter values: the account fills them, the default VPC serves', () => {
+    const r = sim('--design', 'tests/fixtures/sim-cli/aws-sample/manifest.yaml', '--scenario', 'one-web-server', '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.availability).toBeGreaterThan(0.9);
+    // The console's choice is said, naming the parameter.
+    expect(result.warnings.join('\n')).toMatch(/parameter KeyName \(AWS::EC2::KeyPair::KeyName\) has no value: the board uses five-nines-key/);
+  }, 60_000);
+
+  it('loads a design in the scenario\'s account: without a default VPC, what needs one is refused', () => {
+    const fresh = sim('--design', 'tests/fixtures/sim-cli/default-vpc/manifest.yaml', '--scenario', 'one-web-server', '--json');
+    expect(fresh.status).toBe(0);
+    expect(JSON.parse(fresh.stdout).availability).toBeGreaterThan(0.9);
+    const deleted = sim('--design', 'tests/fixtures/sim-cli/default-vpc/manifest.yaml', '--scenario', 'tests/fixtures/sim-cli/default-vpc/no-default-vpc.yaml');
+    expect(deleted.status).toBe(2);
+    expect(deleted.stdout).toBe('');
+    expect(deleted.stderr).toMatch(/web\/WebServer: No default VPC for this user/);
+  }, 60_000);
+
   it('has the scenarios it names by id', () => {
     expect(existsSync(join(ROOT, 'assets/scenarios/az-outage.yaml'))).toBe(true);
   });

@@ -3,6 +3,7 @@
 
 import type { ResourceId } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
+import { defaultSubnetsOf, onlyDefaultSubnetsOf } from '../default-vpc-placement.ts';
 import type { PropertyReader } from '../property-reader.ts';
 import { scheduleOffsetS, startTimeOf } from '../schedule-time.ts';
 
@@ -15,8 +16,14 @@ export const autoScalingGroupCodec = codec({
   usual: true,
   read: (p) => {
     const launchTemplate = readLaunchTemplate(p);
-    const subnets = p.refs('VPCZoneIdentifier', ['subnet']);
     const zones = p.zones('AvailabilityZones');
+    // Zones alone launch the group's instances in those zones' default subnets, as AWS does.
+    const subnets = p.has('VPCZoneIdentifier')
+      ? p.refs('VPCZoneIdentifier', ['subnet'])
+      : zones === undefined
+        ? []
+        : defaultSubnetsOf(p, zones, 'the group names AvailabilityZones and no VPCZoneIdentifier');
+    if (subnets === undefined) return undefined;
     const min = p.number('MinSize', 0);
     const max = p.number('MaxSize', Math.max(min, 1));
     const desired = p.number('DesiredCapacity', min);
@@ -38,7 +45,7 @@ export const autoScalingGroupCodec = codec({
       LaunchTemplate: byConfiguration
         ? undefined
         : { LaunchTemplateId: w.ref(props.launchTemplate), Version: w.att(props.launchTemplate, 'LatestVersionNumber') },
-      VPCZoneIdentifier: props.subnets.length === 0 ? undefined : props.subnets.map(w.ref),
+      VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones) ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       MinSize: String(props.min),
       MaxSize: String(props.max),

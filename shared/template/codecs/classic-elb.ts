@@ -4,6 +4,7 @@
 
 import type { HealthCheckSettings, Resource, ResourceOfKind } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
+import { defaultSubnetsOf, onlyDefaultSubnetsOf } from '../default-vpc-placement.ts';
 
 /** The classic ELB's own defaults (they differ from a target group's). */
 const CLASSIC_HEALTH: HealthCheckSettings = { intervalS: 30, healthyThreshold: 10, unhealthyThreshold: 2 };
@@ -20,8 +21,14 @@ export const classicLoadBalancerCodec = codec({
   indexed: ['Listeners'],
   read: (p) => {
     const scheme = p.choice('Scheme', ['internet-facing', 'internal'] as const, 'internet-facing');
-    const subnets = p.refs('Subnets', ['subnet']);
     const zones = p.zones('AvailabilityZones');
+    // A classic ELB given zones has its nodes in those zones' default subnets (EC2-VPC's default VPC).
+    const subnets = p.has('Subnets')
+      ? p.refs('Subnets', ['subnet'])
+      : zones === undefined
+        ? []
+        : defaultSubnetsOf(p, zones, 'the load balancer names AvailabilityZones and no Subnets');
+    if (subnets === undefined) return undefined;
     const crossZone = p.flag('CrossZone', false);
     const securityGroups = p.refs('SecurityGroups', ['securityGroup']);
     const targets = p.refs('Instances', ['instance']);
@@ -77,7 +84,7 @@ export const classicLoadBalancerCodec = codec({
     const listener = derived.find((r): r is ResourceOfKind<'listener'> => r.kind === 'listener');
     return defined({
       Scheme: props.scheme,
-      Subnets: props.subnets.length === 0 ? undefined : props.subnets.map(w.ref),
+      Subnets: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones) ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       CrossZone: props.crossZone,
       SecurityGroups: props.securityGroups.length === 0 ? undefined : props.securityGroups.map(w.ref),

@@ -2,6 +2,7 @@
 // which the board shows as launch templates (they carry the same thing the game needs: an instance type).
 
 import { codec, defined } from '../codec.ts';
+import { defaultSubnetsOf } from '../default-vpc-placement.ts';
 import type { PropertyReader } from '../property-reader.ts';
 
 /** CloudFormation's default when an instance names no InstanceType. */
@@ -14,7 +15,14 @@ export const instanceCodec = codec({
   indexed: ['NetworkInterfaces'],
   read: (p) => {
     const instanceType = p.text('InstanceType', DEFAULT_INSTANCE_TYPE);
-    if (p.has('SubnetId') || !p.has('NetworkInterfaces')) {
+    if (!p.has('SubnetId') && !p.has('NetworkInterfaces')) {
+      // AWS launches it in the default subnet of its AvailabilityZone (kept as written), else of the first zone.
+      const zone = p.peek('AvailabilityZone');
+      const subnet = defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the instance names no SubnetId')?.[0];
+      const securityGroups = groupsOf(p);
+      return subnet === undefined ? undefined : { instanceType, subnet, securityGroups };
+    }
+    if (p.has('SubnetId')) {
       const subnet = p.requiredRef('SubnetId', ['subnet']);
       const securityGroups = groupsOf(p);
       return subnet === undefined ? undefined : { instanceType, subnet, securityGroups };
@@ -23,7 +31,12 @@ export const instanceCodec = codec({
     const elements = p.elements('NetworkInterfaces');
     const primary = elements.find((e) => e.reader && String(e.reader.peek('DeviceIndex')) === '0') ?? elements[0];
     const reader = primary?.reader;
-    const subnet = reader?.ref('SubnetId', ['subnet']);
+    // An interface AWS creates without a subnet goes to the default subnet of the instance's zone.
+    const inDefault = reader !== undefined && !reader.has('SubnetId') && !reader.has('NetworkInterfaceId');
+    const zone = p.peek('AvailabilityZone');
+    const subnet = inDefault
+      ? defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the primary network interface names no SubnetId')?.[0]
+      : reader?.ref('SubnetId', ['subnet']);
     const securityGroups = reader ? reader.refs('GroupSet', ['securityGroup']) : [];
     if (!reader || subnet === undefined) {
       p.env.unplaceable('NetworkInterfaces names no subnet on the board');

@@ -2,6 +2,7 @@
 
 import type { ResourceOfKind } from '../../design/model.ts';
 import { zonesOf } from '../../geography/regions.ts';
+import { ResourceRef } from '../resource-ref.ts';
 import { codec, defined } from '../codec.ts';
 
 export const vpcCodec = codec({
@@ -18,8 +19,14 @@ export const subnetCodec = codec({
   usual: true,
   read: (p) => {
     const vpc = p.requiredRef('VpcId', ['vpc']);
-    let zone = p.optionalText('AvailabilityZone');
-    if (zone === undefined) {
+    // A zone only known once the stack runs (an attribute of a custom resource) is kept as written.
+    const given = p.peek('AvailabilityZone');
+    const atRunTime = given instanceof ResourceRef && given.attribute !== undefined && !p.env.planned(given.stack, given.logicalId);
+    let zone = atRunTime ? undefined : p.optionalText('AvailabilityZone');
+    if (atRunTime) {
+      zone = zonesOf(p.env.scope.region)[0]!;
+      p.env.report('note', 'zone-chosen', `AvailabilityZone comes from ${given.logicalId}.${given.attribute}, known only when the stack runs: the subnet is placed in ${zone}`);
+    } else if (zone === undefined) {
       // AWS picks a zone when the template names none; the board needs one, so the region's first is used.
       zone = zonesOf(p.env.scope.region)[0]!;
       p.env.report('note', 'zone-chosen', `no AvailabilityZone: the subnet is placed in ${zone}`);

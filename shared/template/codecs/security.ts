@@ -3,6 +3,7 @@
 
 import type { SecurityRule } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
+import { requireDefaultVpc } from '../default-vpc-placement.ts';
 import { PropertyReader } from '../property-reader.ts';
 
 export const securityGroupCodec = codec({
@@ -12,6 +13,9 @@ export const securityGroupCodec = codec({
   indexed: ['SecurityGroupIngress'],
   read: (p) => {
     p.expect('GroupDescription', p.env.logicalId);
+    // Without a VpcId AWS makes the group in the default VPC, which the board leaves implicit (vpc unset);
+    // a region without a default VPC refuses it.
+    if (!p.has('VpcId') && !requireDefaultVpc(p, 'the security group names no VpcId')) return undefined;
     const vpc = p.ref('VpcId', ['vpc']);
     const ingress: SecurityRule[] = [];
     const modelled: PropertyReader[] = [];

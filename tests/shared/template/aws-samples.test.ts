@@ -19,15 +19,11 @@ function loadSample(file: string, parameters: Record<string, unknown> = {}, regi
 const unmodelledIds = (result: ReturnType<typeof loadSample>) =>
   result.issues.filter((i) => i.code === 'unmodelled-type').map((i) => i.logicalId);
 
+// Only the plain parameters: the AWS-specific ones (key pair, VPC, subnets, zones, groups) come from the account.
 const ASG_PARAMETERS = {
   OperatorEMail: 'ops@example.com',
-  KeyName: 'ops-key',
   KmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc',
   CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
-  SecurityGroups: ['sg-0123', 'sg-0456'],
-  Subnets: ['subnet-0aaa', 'subnet-0bbb'],
-  AZs: ['us-east-1a', 'us-east-1b'],
-  VPC: 'vpc-0123',
 };
 
 describe.skipIf(!present)('AWS sample templates', () => {
@@ -41,11 +37,15 @@ describe.skipIf(!present)('AWS sample templates', () => {
       min: 1,
       max: 3,
       healthCheckType: 'ELB',
-      zones: ['us-east-1a', 'us-east-1b'],
+      zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       targetGroups: [idOf(design, 'TargetGroup')],
     });
-    // The subnets come from parameters: they are outside the board, kept for export.
-    expect(group.unmodelled?.['VPCZoneIdentifier']).toEqual({ Ref: 'Subnets' });
+    // The subnets parameter had no value: the console's first offer, the default VPC's subnets in zone order.
+    expect(group.props.subnets.map((id) => design.resources[id]!.logicalId)).toEqual(['DefaultSubnetA', 'DefaultSubnetB', 'DefaultSubnetC']);
+    expect(group.unmodelled?.['VPCZoneIdentifier']).toBeUndefined();
+    const chosen = result.issues.filter((i) => i.code === 'parameter-chosen');
+    expect(chosen.map((i) => /parameter (\w+)/.exec(i.message)?.[1]).sort()).toEqual(['AZs', 'KeyName', 'SecurityGroups', 'Subnets', 'VPC']);
+    expect(design.stacks[0]!.parameters['Subnets']).toBe('subnet-default-us-east-1a,subnet-default-us-east-1b,subnet-default-us-east-1c');
     const up = byLogicalId(design, 'WebServerScaleUpPolicy', 'scalingPolicy');
     const down = byLogicalId(design, 'WebServerScaleDownPolicy', 'scalingPolicy');
     expect(up.props).toEqual({ group: group.id, policyType: 'SimpleScaling', adjustment: 1, cooldownS: 60 });
@@ -57,13 +57,14 @@ describe.skipIf(!present)('AWS sample templates', () => {
     expect(unmodelledIds(result)).toEqual(['NotificationTopic']);
   });
 
-  it('AutoScalingMultiAZWithNotifications without its parameters: one error per parameter, naming it', () => {
+  it('AutoScalingMultiAZWithNotifications without its parameters: one error per plain parameter, naming it', () => {
     const missing = errors(loadSample('AutoScalingMultiAZWithNotifications.yaml')).filter((i) => i.code === 'parameter-missing');
-    expect(missing.map((i) => /parameter (\w+)/.exec(i.message)?.[1]).sort()).toEqual(Object.keys(ASG_PARAMETERS).sort());
+    expect(missing.map((i) => /Parameters: \[(\w+)\] must have values/.exec(i.message)?.[1]).sort()).toEqual(Object.keys(ASG_PARAMETERS).sort());
   });
 
   it('ELBWithLockedDownAutoScaledInstances: classic ELB and launch configuration mapped, said in notes', () => {
     const result = loadSample('ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'ops-key' });
+    // The balancer and the group are given zones only: they sit in the default VPC's subnets of those zones.
     expect(errors(result)).toEqual([]);
     const design = result.design!;
     const lb = byLogicalId(design, 'ElasticLoadBalancer', 'loadBalancer');
@@ -125,11 +126,15 @@ describe.skipIf(!present)('AWS sample templates', () => {
   });
 
   it('NetworkLoadBalancerWithEIPs: a network load balancer; the EIPs reported', () => {
-    const result = loadSample('NetworkLoadBalancerWithEIPs.yaml', { VPC: ['vpc-0123'], Subnet1: ['subnet-0aaa'], Subnet2: ['subnet-0bbb'] });
+    const result = loadSample('NetworkLoadBalancerWithEIPs.yaml', {
+      VPC: ['vpc-default-us-east-1'],
+      Subnet1: ['subnet-default-us-east-1a'],
+      Subnet2: ['subnet-default-us-east-1b'],
+    });
     expect(errors(result)).toEqual([]);
     const design = result.design!;
     const lb = byLogicalId(design, 'loadBalancer', 'loadBalancer');
-    expect(lb.props).toMatchObject({ lbType: 'network', crossZone: false, subnets: [] });
+    expect(lb.props).toMatchObject({ lbType: 'network', crossZone: false, subnets: [idOf(design, 'DefaultSubnetA', 1), idOf(design, 'DefaultSubnetB', 1)] });
     expect(lb.dependsOn).toBeUndefined();
     expect(lb.attributes).toEqual({ DependsOn: ['EIP2', 'EIP1'] });
     expect(byLogicalId(design, 'TargetGroup', 'targetGroup').props).toMatchObject({ protocol: 'TCP', port: 10 });
@@ -142,7 +147,7 @@ describe.skipIf(!present)('AWS sample templates', () => {
     ['ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'ops-key' }],
     ['RDS_MySQL_With_Read_Replica.yaml', { DBUser: 'admin' }],
     ['VPC_With_Managed_NAT_And_Private_Subnet.yaml', {}],
-    ['NetworkLoadBalancerWithEIPs.yaml', { VPC: 'vpc-0123', Subnet1: 'subnet-0aaa', Subnet2: 'subnet-0bbb' }],
+    ['NetworkLoadBalancerWithEIPs.yaml', { Subnet1: 'subnet-default-us-east-1a', Subnet2: 'subnet-default-us-east-1c' }],
   ])('%s exports and loads back to the same design', (file, parameters) => {
     const design = loadSample(file, parameters).design!;
     const again = reload(design);

@@ -152,7 +152,9 @@ function buildStack(b: DesignBuilder, index: number): void {
       healthCheckType: b.oneOf(['EC2', 'ELB'] as const),
       cooldownS: b.oneOf([60, 300]),
     };
-    const group = b.add({ kind: 'autoScalingGroup', props: b.chance() ? { ...asgProps, zones: b.some(zones, 1) } : asgProps });
+    // Zones without subnets mean the zones' default subnets (the account's default VPC, not generated here).
+    const withZones = asgProps.subnets.length > 0 && b.chance();
+    const group = b.add({ kind: 'autoScalingGroup', props: withZones ? { ...asgProps, zones: b.some(zones, 1) } : asgProps });
     const policies = Array.from({ length: b.int(0, 2) }, () => {
       const policyType = b.oneOf(['SimpleScaling', 'StepScaling', 'TargetTrackingScaling'] as const);
       const cooldownS = b.oneOf([60, 120, 300]);
