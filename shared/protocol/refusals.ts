@@ -26,6 +26,7 @@ export const REFUSALS = {
   'place-vpc-full': 'That VPC has no free address range for another subnet.',
   'nothing-to-undo': 'Nothing of yours to undo.',
   'undo-stale': 'That can no longer be undone: what it changed has changed since.',
+  'account-resource': "That is part of the account's default VPC: the game keeps it as AWS made it (a scenario may start without it).",
   'design-rule': 'That change breaks a rule of the network (see the detail).',
   'design-limit': 'Your design has reached the most resources a team may have.',
   'wrong-phase': 'That cannot be done at this point of the match.',

@@ -127,7 +127,11 @@ class Builder {
     this.names = new Names(design);
   }
 
-  place(stack: string, kind: ResourceKind, props: Record<string, unknown>): string {
+  place(where: string, kind: ResourceKind, props: Record<string, unknown>): string {
+    // What is placed beside the account's own resources (into a default subnet, say) is the player's: it goes in
+    // the player's stack of that region, since the account's stack is no gesture's to add to (plan.ts).
+    const account = this.design.stacks.find((s) => s.name === where && s.account);
+    const stack = account ? this.stackIn(account.region) : where;
     // A name already taken is left to the create step to refuse (duplicate-logical-id), whole gesture and all.
     const logicalId = kind === this.entry.kind && !this.main && this.name !== undefined ? this.names.take(stack, this.name) : this.names.next(stack, kind);
     const step = { op: 'create' as const, stack, kind, logicalId, props };
@@ -138,7 +142,7 @@ class Builder {
 
   /** The stack holding a region's resources, created in this plan when there is none yet. */
   stackIn(region: string): string {
-    const found = this.design.stacks.find((s) => s.region === region);
+    const found = this.design.stacks.find((s) => s.region === region && !s.account);
     if (found) return found.name;
     const created = this.steps.find((s): s is Extract<PlanStep, { op: 'createStack' }> => s.op === 'createStack' && s.region === region);
     if (created) return created.stack;
@@ -150,8 +154,9 @@ class Builder {
 
   /** Global services are written in a us-east-1 stack, as CloudFront and Route 53 templates usually are. */
   globalStack(): string {
-    if (this.design.stacks.some((s) => s.region === 'us-east-1') || !this.design.stacks[0]) return this.stackIn('us-east-1');
-    return this.design.stacks[0].name;
+    const first = this.design.stacks.find((s) => !s.account);
+    if (this.design.stacks.some((s) => s.region === 'us-east-1' && !s.account) || !first) return this.stackIn('us-east-1');
+    return first.name;
   }
 
   /** The player's overrides, on the entry's main resource. */

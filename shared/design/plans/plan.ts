@@ -30,7 +30,21 @@ export function refFor(stack: string, logicalId: string): string {
 /** The rules are checked once, after the last step: a plan's middle may be briefly incomplete. */
 const noRules: DesignRules = () => [];
 
+/**
+ * The account's own stack (a region's default VPC, shared/account) is not a gesture's to add to, change or
+ * delete from: no stack made it, and the game keeps it as AWS made it. Placing into its subnets and connecting
+ * to its parts is fine.
+ */
+function accountOwned(design: Design, step: PlanStep): string | undefined {
+  if (step.op === 'create') return design.stacks.find((s) => s.name === step.stack)?.account ? step.stack : undefined;
+  if (step.op !== 'delete' && step.op !== 'update') return undefined;
+  const found = findByRef(design, step.ref);
+  return found && design.stacks[found.stack]?.account ? step.ref : undefined;
+}
+
 function stepOn(design: Design, step: PlanStep): EditResult {
+  const owned = accountOwned(design, step);
+  if (owned) return { ok: false, refusal: refusal('account-resource', owned) };
   switch (step.op) {
     case 'createStack':
       if (design.stacks.some((s) => s.name === step.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', step.stack) };

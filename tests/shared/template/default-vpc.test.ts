@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import { checkDesignShape } from '../../../shared/design/schema.ts';
 import { boardLines, boardPieces } from '../../../shared/match/board-view.ts';
-import { changeStacks } from '../../../shared/match/apply-design.ts';
+import { applyBoardPlan, changeStacks, planOf } from '../../../shared/match/apply-design.ts';
 import { matchIntentSchema } from '../../../shared/match/intents.ts';
 import { buildBoardModel } from '../../../client/view/board-model.ts';
 import { boardOf } from '../../client/board-fixture.ts';
@@ -55,6 +55,28 @@ describe('the default VPC', () => {
     // The account's resources come after the stacks' own: the stacks' ids never depend on it.
     expect(Math.min(...design.resources.filter((r) => r.stack === stack).map((r) => r.id))).toBeGreaterThan(idOf(design, 'WebServer'));
     expect(checkDesignShape(plain(design))).toEqual({ ok: true, design: plain(design) });
+  });
+
+  it("is not a gesture's to change, delete from or add to; a gesture may place into it", () => {
+    const design = loadTemplate(fixture('single-instance-default-vpc.yaml')).design!;
+    const account = design.stacks[accountStack(design)]!.name;
+    const context = { simS: 0, durationS: 3600 };
+    for (const intent of [
+      { type: 'remove', ref: `${account}/DefaultSubnetA` },
+      { type: 'delete', target: `${account}/DefaultVpc` },
+      { type: 'configure', target: `${account}/DefaultSubnetB`, props: { mapPublicIp: false } },
+      { type: 'createResource', stack: account, kind: 'bucket', props: { websiteHosting: false } },
+    ] as const) {
+      const plan = planOf(design, intent as never, context);
+      const applied = plan.ok ? applyBoardPlan(design, plan) : plan;
+      expect(applied.ok, intent.type).toBe(false);
+      if (!applied.ok) expect(applied.refusal.code, intent.type).toMatch(/account-resource|dependency-violation/);
+    }
+    const configure = applyBoardPlan(design, { ok: true, steps: [{ op: 'update', ref: `${account}/DefaultSubnetB`, props: { mapPublicIp: false } }] });
+    expect(configure.ok ? 'applied' : configure.refusal.code).toBe('account-resource');
+    // An instance placed into a default subnet is the player's own.
+    const placed = planOf(design, { type: 'place', entry: 'instance', target: { subnet: `${account}/DefaultSubnetA` } } as never, context);
+    expect(placed.ok && applyBoardPlan(design, placed).ok).toBe(true);
   });
 
   it('takes an instance without a subnet into its AvailabilityZone default subnet, or the first zone', () => {
