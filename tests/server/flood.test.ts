@@ -1,7 +1,7 @@
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INTENTS_PER_SECOND, MAX_MESSAGES_PER_SECOND } from '../../server/rooms/transport-guard.ts';
-import { createRoom, joinRoom, player, resourcesOf, type Player } from '../support/sdk.ts';
+import { createRoom, joinRoom, player, resourcesOf, type Player, bucketIntent } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { pause, waitFor } from '../support/wait.ts';
 
@@ -19,7 +19,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = bucketIntent;
 const placed = (p: Player, prefix: string) => Object.keys(resourcesOf(p)).filter((ref) => ref.startsWith(`web/${prefix}`)).length;
 
 async function threeInARoom(): Promise<[Player, Player, Player]> {

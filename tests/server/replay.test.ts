@@ -3,7 +3,7 @@ import { openReplayRecord, parseReplayFile } from '../../shared/match/replay-fil
 import { MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
 import { STEP_SECONDS } from '../../shared/sim/constants.ts';
 import type { CreatedCompetition } from '../../shared/protocol/competition.ts';
-import { joinRoom, resourcesOf } from '../support/sdk.ts';
+import { joinRoom, resourcesOf, bucketIntent } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { pause, waitFor } from '../support/wait.ts';
 
@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = bucketIntent;
 
 describe("a finished match's replay from its room", () => {
   it('is refused before the finish, answered after it, and replays to the recorded worlds', async () => {

@@ -1,7 +1,7 @@
 import { Client } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
-import { createRoom, joinRoom, resourcesOf } from '../support/sdk.ts';
+import { createRoom, joinRoom, resourcesOf, bucketIntent } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -16,7 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const bucket = (id: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: id, props: { websiteHosting: false } });
+const bucket = bucketIntent;
 
 describe('a seat and its way back', () => {
   it('is taken back with its credential after its token is spent, same identity and team', async () => {

@@ -60,3 +60,6 @@ export async function joinRoom(url: string, code: string, options: Record<string
 export function resourcesOf(p: Player, team = 'team-1'): Record<string, { ref: string; kind: string; props: string; health: string }> {
   return p.state().boards?.[team]?.resources ?? {};
 }
+
+/** A bucket created in the example designs' `web` stack: the smallest design change a test can make over the wire. */
+export const bucketIntent = (logicalId: string) => ({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId, props: { websiteHosting: false } });
