@@ -22,8 +22,10 @@ function copy(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const v = (value as Record<string, unknown>)[key];
-    // structuredClone keeps an own property that is undefined; so does this.
-    out[key] = copy(v);
+    // structuredClone keeps an own property that is undefined; so does this. A key named "__proto__" (JSON
+    // from a client may have one) is defined as an own property: assigning it would set the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: copy(v), enumerable: true, writable: true, configurable: true });
+    else out[key] = copy(v);
   }
   return out;
 }

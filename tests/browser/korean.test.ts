@@ -120,8 +120,9 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     expect(await page.textContent('.palette')).toContain('로드 밸런서');
 
     // Cost Explorer and the results in Korean: the shared rules' figures with Korean words around them.
+    // (The clock was paused at the announcement above: it resumes.)
     await page.keyboard.press('Escape');
-    await page.click('#clock-start');
+    await page.click('#clock-resume');
     await page.click('[data-speed="8"]');
     await page.waitForSelector('#phase[data-phase="running"]');
     await page.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { match: { simS: number } } } } }).fiveNines.view.current.match.simS > 1200, null, { timeout: 60_000 });

@@ -23,6 +23,15 @@ describe('copyPlain', () => {
     );
   });
 
+  it('keeps a "__proto__" key as an own property, never as the copy\'s prototype', () => {
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "a": {"__proto__": null}}') as Record<string, unknown>;
+    const copy = copyPlain(value);
+    expect(copy).toStrictEqual(structuredClone(value));
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
+  });
+
   it('keeps own properties that are undefined, as structuredClone does', () => {
     const copy = copyPlain({ a: undefined, b: [undefined, 1] });
     expect(Object.keys(copy)).toEqual(['a', 'b']);
