@@ -6,20 +6,6 @@ import type { ResourceKind } from '../../shared/design/model.ts';
 import { lineHealth, lineRps } from '../../shared/match/board-view.ts';
 import type { BoardLink, BoardResource, Health, TeamBoard } from '../net/snapshot.ts';
 
-/** Kinds drawn as pieces. Everything else is shown inside the piece it belongs to, or as a box (VPC, subnet). */
-export const PIECE_KINDS: readonly ResourceKind[] = [
-  'instance',
-  'autoScalingGroup',
-  'loadBalancer',
-  'database',
-  'bucket',
-  'distribution',
-  'recordSet',
-  'accelerator',
-  'webAcl',
-  'transitGateway',
-];
-
 /** Pieces that live above the regions, in the global band. */
 export const GLOBAL_KINDS: readonly ResourceKind[] = ['distribution', 'recordSet', 'accelerator'];
 
@@ -62,66 +48,17 @@ export interface BoardModel {
   byRef: Map<string, BoardResource>;
 }
 
-const refList = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const refOne = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/** A piece on the board, as the rules group the design (shared/match/board-parts.ts): it is drawn as itself. */
 export function isPiece(r: BoardResource): boolean {
-  if (r.kind === 'webAcl') return true;
-  return PIECE_KINDS.includes(r.kind);
+  return r.piece === r.ref;
 }
 
-/** Which piece a sub-resource belongs to, by the references between them. */
-function owners(resources: readonly BoardResource[], byRef: Map<string, BoardResource>): Map<string, string> {
+/** The piece each resource is drawn as, as the rules decided it and the wire or the replay carried it. */
+function owners(resources: readonly BoardResource[]): Map<string, string> {
   const owner = new Map<string, string>();
-  for (const r of resources) if (isPiece(r)) owner.set(r.ref, r.ref);
-  const claim = (part: string | undefined, by: string | undefined): void => {
-    if (part && by && byRef.has(part) && !owner.has(part) && owner.has(by)) owner.set(part, owner.get(by)!);
-  };
-  // Passes from the pieces outwards: listeners, then what listeners and groups hold, then the rest.
-  for (let pass = 0; pass < 3; pass++) {
-    for (const r of resources) {
-      const p = r.props;
-      switch (r.kind) {
-        case 'listener':
-          claim(r.ref, refOne(p.loadBalancer));
-          for (const f of (p.forward as { targetGroup?: string }[] | undefined) ?? []) claim(f.targetGroup, r.ref);
-          break;
-        case 'listenerRule':
-          claim(r.ref, refOne(p.listener));
-          break;
-        case 'autoScalingGroup':
-          claim(refOne(p.launchTemplate), r.ref);
-          for (const tg of refList(p.targetGroups)) if (pass === 2) claim(tg, r.ref);
-          break;
-        case 'scalingPolicy':
-        case 'scheduledAction':
-          claim(r.ref, refOne(p.group));
-          break;
-        case 'database':
-          claim(refOne(p.subnetGroup), r.ref);
-          break;
-        case 'recordSet':
-          claim(refOne(p.healthCheck), r.ref);
-          break;
-        case 'healthCheck':
-          if (pass === 2) claim(r.ref, refOne(p.target));
-          break;
-        case 'acceleratorListener':
-          claim(r.ref, refOne(p.accelerator));
-          break;
-        case 'endpointGroup':
-          claim(r.ref, refOne(p.listener));
-          break;
-        case 'webAclAssociation':
-          claim(r.ref, refOne(p.webAcl));
-          break;
-        case 'alarm':
-          claim(r.ref, refOne(p.subject));
-          if (pass === 2) for (const action of refList(p.alarmActions)) claim(r.ref, action);
-          break;
-      }
-    }
-  }
+  for (const r of resources) if (r.piece) owner.set(r.ref, r.piece);
   return owner;
 }
 
@@ -146,14 +83,13 @@ function sameDesign(skeleton: Skeleton, board: TeamBoard): boolean {
   for (let i = 0; i < board.resources.length; i++) {
     const now = board.resources[i]!;
     const then = skeleton.resources[i]!;
-    if (now !== then && (now.ref !== then.ref || now.kind !== then.kind || now.props !== then.props)) return false;
+    if (now !== then && (now.ref !== then.ref || now.kind !== then.kind || now.props !== then.props || now.piece !== then.piece)) return false;
   }
   return true;
 }
 
 function skeletonOf(board: TeamBoard): Skeleton {
-  const byRef = new Map(board.resources.map((r) => [r.ref, r]));
-  const ownerOf = owners(board.resources, byRef);
+  const ownerOf = owners(board.resources);
   const pieces = new Map<string, Skeleton['pieces'][number]>();
   for (const r of board.resources) if (isPiece(r)) pieces.set(r.ref, { ref: r.ref, kind: r.kind, parts: [] });
   board.resources.forEach((r, i) => {

@@ -20,6 +20,8 @@ export const WireResource = schema(
     y: t.number(),
     /** The resource's properties as JSON, references as "stack/LogicalId": changes only when the design does. */
     props: t.string(),
+    /** The piece it is drawn as (shared/match/board-parts.ts): its own ref, its owner's, or '' (boxes, loose parts). */
+    piece: t.string(),
     /** ok, warning, down, booting or idle: shown with a shape and a word, never by colour alone. */
     health: t.string(),
     /** Utilisation 0–1 (instances, groups, databases), rounded to a percent. */

@@ -80,6 +80,7 @@ function projectDesign(board: TeamBoard, team: Team): void {
     set(wire, 'x', piece.x);
     set(wire, 'y', piece.y);
     set(wire, 'props', JSON.stringify(piece.props));
+    set(wire, 'piece', piece.piece);
     set(wire, 'publicSubnet', flags[id]!.publicSubnet);
     set(wire, 'entry', flags[id]!.entry);
     if (!board.resources.has(piece.ref)) board.resources.set(piece.ref, wire);

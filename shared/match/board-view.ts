@@ -5,6 +5,7 @@
 // One copy for the server's wire projection (server/wire/project.ts writes it into the Colyseus state) and
 // the replay viewer (which reads a replayed match the same way), so a replay shows what the match showed.
 import { connectionMeaning } from '../design/connections.ts';
+import { pieceOwners } from './board-parts.ts';
 import { refOf } from '../design/edits.ts';
 import type { Design, ResourceKind } from '../design/model.ts';
 import { mapReferences, referencesOf } from '../design/references.ts';
@@ -28,6 +29,8 @@ export interface BoardPiece {
   x: number;
   y: number;
   props: Record<string, unknown>;
+  /** The piece it is drawn as (board-parts.ts): its own ref, its owner's, or '' for boxes and loose parts. */
+  piece: string;
 }
 
 export interface BoardLine {
@@ -105,7 +108,8 @@ export const FIRST_MINUTE: MinuteMark = { at: 0, offered: 0, failed: 0 };
 
 /** The design's resources as board pieces, in design order. */
 export function boardPieces(design: Design): BoardPiece[] {
-  return design.resources.map((r) => ({
+  const owners = pieceOwners(design);
+  return design.resources.map((r, id) => ({
     ref: refOf(design, r),
     kind: r.kind,
     stack: design.stacks[r.stack]?.name ?? '',
@@ -114,6 +118,7 @@ export function boardPieces(design: Design): BoardPiece[] {
     x: r.position?.x ?? 0,
     y: r.position?.y ?? 0,
     props: mapReferences(r.kind, r.props, (id) => (typeof id === 'number' && design.resources[id] ? refOf(design, design.resources[id]!) : id)) as Record<string, unknown>,
+    piece: owners[id] !== undefined ? refOf(design, design.resources[owners[id]!]!) : '',
   }));
 }
 

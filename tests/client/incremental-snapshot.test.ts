@@ -107,7 +107,7 @@ class Room {
 /** Edits made on the wire directly between ticks: what a design change does to a board, without the rules. */
 function addInstance(board: ReturnType<MatchState['boards']['get']> & object, id: string, subnet: string): string {
   const ref = `web/${id}`;
-  board.resources.set(ref, Object.assign(new WireResource(), { ref, kind: 'instance', stack: 'web', logicalId: id, region: 'us-east-1', zone: 'us-east-1a', props: JSON.stringify({ instanceType: 't3.micro', subnet }), health: 'booting', load: 0, rps: 0, count: 1 }));
+  board.resources.set(ref, Object.assign(new WireResource(), { ref, kind: 'instance', stack: 'web', logicalId: id, region: 'us-east-1', zone: 'us-east-1a', props: JSON.stringify({ instanceType: 't3.micro', subnet }), piece: ref, health: 'booting', load: 0, rps: 0, count: 1 }));
   board.revision += 1;
   return ref;
 }
