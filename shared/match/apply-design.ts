@@ -12,6 +12,7 @@ import { applyPlan, type PlanResult } from '../design/plans/plan.ts';
 import { planPlace, type PlaceContext } from '../design/plans/place.ts';
 import { planRemove } from '../design/plans/remove.ts';
 import { planConnect } from '../design/plans/connect.ts';
+import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
 
 // Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
 // CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
@@ -40,7 +41,7 @@ function describe(issue: DesignIssue): string {
 }
 
 /** Replaces (or adds) one stack's template by re-reading the whole design through the loader, as CloudFormation does. */
-function deploy(design: Design, stack: string, region: string, templateText: string, parameters: Record<string, string> | undefined): DesignChange {
+function deploy(design: Design, stack: string, region: string, templateText: string, parameters: Record<string, string> | undefined, account: Account): DesignChange {
   const existing = design.stacks.find((s) => s.name === stack);
   if (existing && existing.region !== region) return { ok: false, refusal: refusal('design-rule', `stack ${stack} is in ${existing.region}`) };
   if (!existing && design.stacks.length >= MAX_STACKS) return { ok: false, refusal: refusal('design-limit', `${MAX_STACKS} stacks`) };
@@ -63,7 +64,8 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   const index = stacks.findIndex((s) => s.name === stack);
   if (index >= 0) stacks[index] = entry;
   else stacks.push(entry);
-  const loaded = loadDesign({ stacks, ...(design.actions.length ? { actions: design.actions } : {}) }, () => undefined);
+  // The whole board is read again in the match's account: a default VPC its scenario deleted is not there to use.
+  const loaded = loadDesign({ stacks, ...(design.actions.length ? { actions: design.actions } : {}) }, () => undefined, { account });
   const error = firstError(loaded.issues);
   if (error || !loaded.design) {
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
@@ -103,7 +105,8 @@ export function applyBoardPlan(design: Design, plan: Extract<PlanResult, { ok: t
   return applyPlan(design, plan.steps, rules);
 }
 
-export function changeStacks(design: Design, intent: StackIntent): DesignChange {
+/** A stack created, deployed or deleted; a deploy reads the templates in `account` (the scenario's). */
+export function changeStacks(design: Design, intent: StackIntent, account: Account = FRESH_ACCOUNT): DesignChange {
   switch (intent.type) {
     case 'createStack': {
       if (design.stacks.some((s) => s.name === intent.stack)) return { ok: false, refusal: refusal('duplicate-logical-id', intent.stack) };
@@ -111,7 +114,7 @@ export function changeStacks(design: Design, intent: StackIntent): DesignChange 
       return { ok: true, design: { ...design, stacks: [...design.stacks, { name: intent.stack, region: intent.region, parameters: {} }] } };
     }
     case 'deployStack':
-      return deploy(design, intent.stack, intent.region, intent.template, intent.parameters);
+      return deploy(design, intent.stack, intent.region, intent.template, intent.parameters, account);
     case 'deleteStack': {
       const index = design.stacks.findIndex((s) => s.name === intent.stack);
       if (index < 0) return { ok: false, refusal: refusal('unknown-stack', intent.stack) };

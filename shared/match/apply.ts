@@ -3,7 +3,7 @@ import type { Design } from '../design/model.ts';
 import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
 import { authorize } from '../iam/authorize.ts';
 import { findUser } from '../iam/directory.ts';
-import { kindAllowed } from '../scenario/start.ts';
+import { kindAllowed, scenarioAccount } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
@@ -238,7 +238,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     }
     default: {
       if (!(STACK_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
-      const change = changeStacks(design, intent as Parameters<typeof changeStacks>[1]);
+      const change = changeStacks(design, intent as Parameters<typeof changeStacks>[1], scenarioAccount(match.scenario));
       if (!change.ok) return refuse(change.refusal);
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {

@@ -8,6 +8,29 @@ import { host, testMatch, user } from '../../support/match-fixtures.ts';
 
 const stack = (m: ReturnType<typeof testMatch>) => m.teams[0]!.world.design.stacks[0]!.name;
 
+describe("a stack deploy in the match's account", () => {
+  // An instance with no SubnetId: AWS launches it in the default VPC, if the account still has one.
+  const template = 'Resources:\n  Web:\n    Type: AWS::EC2::Instance\n    Properties: {InstanceType: t3.micro, ImageId: ami-12345678}\n';
+  const deploy = { type: 'deployStack' as const, stack: 'loose', region: 'us-east-1' as const, template };
+
+  it('puts what a template leaves unplaced in the default VPC', () => {
+    const match = testMatch();
+    expect(applyIntent(match, host(), deploy, 0)).toMatchObject({ ok: true });
+    const design = match.teams[0]!.world.design;
+    const web = design.resources.find((r) => r.logicalId === 'Web')!;
+    expect(web.kind === 'instance' && design.stacks[design.resources[web.props.subnet]!.stack]?.account).toBe(true);
+  });
+
+  it("refuses it, in AWS's words, where the scenario deleted the region's default VPC, and changes nothing", () => {
+    const match = testMatch();
+    match.scenario = { ...match.scenario, account: { defaultVpcDeletedIn: ['us-east-1'] } };
+    const before = hashWorld(match.teams[0]!.world);
+    const result = applyIntent(match, host(), deploy, 0);
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'design-rule', message: expect.stringContaining('No default VPC for this user') } });
+    expect(hashWorld(match.teams[0]!.world)).toBe(before);
+  });
+});
+
 describe('applying intents to a match', () => {
   it('names every intent with an IAM action that exists', () => {
     const missing = allMappedActions().filter((a) => !findAction(a));
