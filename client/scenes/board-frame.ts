@@ -38,8 +38,9 @@ export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, h
   }
   for (const vpc of layout.vpcs) {
     const r = vpc.rect;
-    g.fillStyle(THEME.vpc, 0.55).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
-    g.lineStyle(2, THEME.vpcEdge, 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+    // The account's default VPC is there whether or not anyone builds in it: drawn quietly.
+    g.fillStyle(THEME.vpc, vpc.account ? 0.22 : 0.55).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
+    g.lineStyle(vpc.account ? 1 : 2, THEME.vpcEdge, vpc.account ? 0.4 : 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
   }
   for (const cell of layout.cells) {
     if (highlight('cell', `${cell.vpc}|${cell.zone}`)) {
@@ -95,7 +96,8 @@ export function frameLabels(layout: BoardLayout): FrameLabel[] {
   }
   for (const vpc of layout.vpcs) {
     const id = vpc.ref.split('/')[1] ?? vpc.ref;
-    out.push({ x: vpc.rect.x + 14, y: vpc.rect.y + 9, text: `VPC ${id} · ${vpc.cidr}`, size: 14, colour: '#7dd3fc', bold: true });
+    const name = vpc.account ? t('board.defaultVpc') : `VPC ${id}`;
+    out.push({ x: vpc.rect.x + 14, y: vpc.rect.y + 9, text: `${name} · ${vpc.cidr}`, size: 14, colour: vpc.account ? THEME.muted : '#7dd3fc', bold: !vpc.account });
   }
   for (const subnet of layout.subnets) {
     const id = subnet.ref.split('/')[1] ?? subnet.ref;

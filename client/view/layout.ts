@@ -35,6 +35,8 @@ export interface VpcBox {
   region: string;
   cidr: string;
   rect: Rect;
+  /** The account's default VPC, not a stack's: drawn quietly, as AWS's console lists it. */
+  account: boolean;
 }
 
 export interface SubnetBox {
@@ -127,6 +129,7 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
 
   const regions: RegionBox[] = [];
   const vpcs: VpcBox[] = [];
+  const accountStacks = new Set(board.stacks.filter((s) => s.account).map((s) => s.name));
   const subnets: SubnetBox[] = [];
   const cells: ZoneCell[] = [];
 
@@ -245,7 +248,7 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
       ordered(entry.asgs).forEach(lane);
       y += PAD;
       const rect = { x: box.x + PAD / 2, y: vpcTop, w: box.w - PAD, h: y - vpcTop };
-      vpcs.push({ ref: vpc.ref, region: box.code, cidr: String(vpc.props.cidr ?? ''), rect });
+      vpcs.push({ ref: vpc.ref, region: box.code, cidr: String(vpc.props.cidr ?? ''), rect, account: accountStacks.has(vpc.stack) });
       zoneNames.forEach((zone, i) => cells.push({ vpc: vpc.ref, region: box.code, zone, rect: { x: colX(i), y: vpcTop + VPC_HEADER, w: colW, h: y - vpcTop - VPC_HEADER } }));
       y += GAP * 2;
     }

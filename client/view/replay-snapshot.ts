@@ -63,7 +63,7 @@ export class ReplaySnapshots {
     const board: TeamBoard = {
       team: team.id,
       revision: design.revision,
-      stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region })),
+      stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true })),
       resources,
       links: design.lines,
       series,

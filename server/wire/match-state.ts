@@ -104,7 +104,8 @@ export const DebriefState = schema(
 );
 export type DebriefState = SchemaType<typeof DebriefState>;
 
-export const WireStack = schema({ name: t.string(), region: t.string() }, 'WireStack');
+/** A stack of the board; `account`: the account's own (a region's default VPC, shared/account), drawn quietly. */
+export const WireStack = schema({ name: t.string(), region: t.string(), account: t.boolean() }, 'WireStack');
 
 export const TeamBoard = schema(
   {

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { frameLabels } from '../../client/scenes/board-frame.ts';
 import { buildBoardModel } from '../../client/view/board-model.ts';
 import { contains, layoutBoard, type Rect } from '../../client/view/layout.ts';
-import { exampleBoard } from './board-fixture.ts';
+import { loadTemplate } from '../shared/template/load-helpers.ts';
+import { boardOf, exampleBoard } from './board-fixture.ts';
 
 const inside = (inner: Rect, outer: Rect) => contains(outer, inner.x, inner.y) && contains(outer, inner.x + inner.w, inner.y + inner.h);
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -62,5 +65,20 @@ describe('the board layout, by containment', () => {
     const layout = layoutBoard(regionDown, buildBoardModel(regionDown), zones);
     expect(layout.regions[0]!.zones.every((z) => z.dark)).toBe(true);
     expect(layout.regions[0]!.dark).toBe(true);
+  });
+});
+
+describe("the account's default VPC on the board", () => {
+  it('is laid out like any VPC, marked as the account’s so that it is drawn quietly, with the stack’s instance inside it', () => {
+    const loaded = loadTemplate(readFileSync('tests/fixtures/account-templates/single-instance-default-vpc.yaml', 'utf8'));
+    const board = boardOf(loaded.design!);
+    const model = buildBoardModel(board);
+    const layout = layoutBoard(board, model);
+    const vpc = layout.vpcs.find((v) => v.cidr === '172.31.0.0/16')!;
+    expect(vpc.account).toBe(true);
+    expect(layout.subnets.filter((s) => s.vpc === vpc.ref).map((s) => s.cidr)).toEqual(['172.31.0.0/20', '172.31.16.0/20', '172.31.32.0/20']);
+    const instance = [...model.pieces.values()].find((p) => p.kind === 'instance')!;
+    expect(inside(layout.pieces.get(instance.ref)!.rect, vpc.rect)).toBe(true);
+    expect(frameLabels(layout).some((l) => l.text.startsWith('Default VPC') && l.text.endsWith('172.31.0.0/16'))).toBe(true);
   });
 });
