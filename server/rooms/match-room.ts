@@ -17,7 +17,7 @@ import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import { verifyHostToken } from '../persistence/queries/competitions.ts';
 import type { Services } from '../services.ts';
 import { MatchState } from '../wire/match-state.ts';
-import { newMemo, projectMatch, type ProjectionMemo } from '../wire/project.ts';
+import { newMemo, projectMatch, type ProjectionMemo, chartMemory, rememberCharts } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
 import { MatchLoop } from './match-loop.ts';
@@ -99,6 +99,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!loaded.ok) throw new ServerError(500, loaded.message);
     this.competitionId = loaded.competitionId;
     this.match = loaded.match;
+    rememberCharts(this.memo, loaded.charts);
     if (this.match.clock.phase === 'running') this.match.clock = { ...this.match.clock, phase: 'paused' };
     // Each seat waits for its own player, who comes back with the seat's credential (a teacher with the host token).
     this.seats = new SeatPolicy(this.competitionId !== undefined, loaded.seats);
@@ -176,7 +177,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override async onDispose(): Promise<void> {
     this.services.rooms.delete(this);
     // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
-    if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats.all());
+    if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats.all(), chartMemory(this.memo));
     else await this.recorder.discard();
   }
 
@@ -220,7 +221,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (withStatus) this.lastStatusMs = now;
     if (turn.applied > 0 || turn.steps > 0 || withStatus) this.project(withStatus);
     this.guard.dropSlowClients(this.clients, this.roomId);
-    this.recorder.checkpointIfDue(this.match, this.seats.all(), now);
+    this.recorder.checkpointIfDue(this.match, this.seats.all(), () => chartMemory(this.memo), now);
   }
 
   /** What applying one intent means for its sender: a new role session, a user handed out, a refusal, warnings. */

@@ -5,6 +5,7 @@ import { restoreMatch, snapshotMatch } from '../../shared/match/checkpoint.ts';
 import type { Actor, Match } from '../../shared/match/match.ts';
 import { recordFinishedMatch } from '../competitions/records.ts';
 import type { ChartPoint } from '../../shared/match/board-view.ts';
+import type { ChartMemory } from '../wire/project.ts';
 import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
 import { setCompetitionStatus } from '../persistence/queries/competitions.ts';
 import { getTeam, seatPlayer } from '../persistence/queries/teams.ts';
@@ -17,9 +18,11 @@ interface StoredMatch {
   /** SHA-256 of each seat's credential, in the order of the snapshot's seats: the secrets themselves are never stored. */
   seatKeys?: string[];
   competitionId?: string;
+  /** Each team's charts so far (server/wire/project.ts), so a restored match's charts and records go on. */
+  charts?: Record<string, ChartMemory>;
 }
 
-export type LoadedMatch = { ok: true; match: Match; seats: { actors: Actor[]; keys: string[] }; competitionId: string | undefined } | { ok: false; message: string };
+export type LoadedMatch = { ok: true; match: Match; seats: { actors: Actor[]; keys: string[] }; competitionId: string | undefined; charts: unknown } | { ok: false; message: string };
 
 export class MatchRecorder {
   private services: Services;
@@ -41,19 +44,19 @@ export class MatchRecorder {
     if (!restored.ok) return restored;
     const keys = Array.isArray(stored?.seatKeys) ? stored.seatKeys.map((k) => (typeof k === 'string' ? k : '')) : [];
     const competitionId = typeof stored?.competitionId === 'string' ? stored.competitionId : undefined;
-    return { ok: true, match: restored.match, seats: { actors: restored.seats, keys }, competitionId };
+    return { ok: true, match: restored.match, seats: { actors: restored.seats, keys }, competitionId, charts: stored?.charts };
   }
 
   /** A checkpoint if one is due (the match moved since the last, and is not over). */
-  checkpointIfDue(match: Match, seats: readonly Seat[], nowMs: number): void {
+  checkpointIfDue(match: Match, seats: readonly Seat[], charts: () => Record<string, ChartMemory>, nowMs: number): void {
     if (nowMs - this.lastCheckpointMs < CHECKPOINT_EVERY_MS || match.clock.phase === 'results') return;
     if (position(match) === this.checkpointedAt) return;
     this.lastCheckpointMs = nowMs;
-    void this.checkpoint(match, seats);
+    void this.checkpoint(match, seats, charts());
   }
 
   /** Stores the match as it is now; its log length orders checkpoints, so a late write never rolls back. */
-  async checkpoint(match: Match, seats: readonly Seat[]): Promise<void> {
+  async checkpoint(match: Match, seats: readonly Seat[], charts: Record<string, ChartMemory>): Promise<void> {
     const at = position(match);
     this.checkpointedAt = at;
     try {
@@ -61,6 +64,7 @@ export class MatchRecorder {
         match: snapshotMatch(match, seats.map((s) => s.actor)),
         seatKeys: seats.map((s) => s.key),
         ...(this.competitionId ? { competitionId: this.competitionId } : {}),
+        charts,
       };
       await this.services.store?.save(this.roomId, stored, at);
     } catch (error) {

@@ -6,7 +6,7 @@ import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
-import { debriefOf, worseMinute, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
+import { debriefOf, worseMinute, worstMinuteOf, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
 import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Match, Team } from '../../shared/match/match.ts';
 import { simSeconds } from '../../shared/match/match.ts';
@@ -56,6 +56,38 @@ export interface ProjectionMemo {
 
 export function newMemo(): ProjectionMemo {
   return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), worst: new Map(), debrief: new Map() };
+}
+
+/**
+ * A team's charts as a checkpoint keeps them: every chart point so far and the counters the next one counts
+ * from. Restored with the match, they let the charts, the worst minute and the finished match's records go
+ * on where they were, instead of starting again (and counting a whole run's requests into one minute).
+ */
+export interface ChartMemory {
+  minute: MinuteMark;
+  points: ChartPoint[];
+}
+
+export function chartMemory(memo: ProjectionMemo): Record<string, ChartMemory> {
+  const out: Record<string, ChartMemory> = {};
+  for (const [team, minute] of memo.minute) out[team] = { minute, points: memo.history.get(team) ?? [] };
+  return out;
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isMark = (x: unknown): x is MinuteMark => typeof x === 'object' && x !== null && isNumber((x as MinuteMark).at) && isNumber((x as MinuteMark).offered) && isNumber((x as MinuteMark).failed);
+const isPoint = (x: unknown): x is ChartPoint => typeof x === 'object' && x !== null && isNumber((x as ChartPoint).tS) && isNumber((x as ChartPoint).requests) && isNumber((x as ChartPoint).errors);
+
+/** Takes back what `chartMemory` kept; a team whose entry is not well formed starts its charts afresh. */
+export function rememberCharts(memo: ProjectionMemo, stored: unknown): void {
+  if (typeof stored !== 'object' || stored === null) return;
+  for (const [team, entry] of Object.entries(stored as Record<string, unknown>)) {
+    const { minute, points } = (entry ?? {}) as { minute?: unknown; points?: unknown };
+    if (!isMark(minute) || !Array.isArray(points) || !points.every(isPoint)) continue;
+    memo.minute.set(team, minute);
+    memo.history.set(team, points);
+    memo.worst.set(team, worstMinuteOf(points));
+  }
 }
 
 function set<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -259,6 +291,8 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     let board = state.boards.get(team.id);
     if (!board) {
       board = Object.assign(new TeamBoard(), { team: team.id, revision: 0 });
+      // A restored match's board charts what it charted before (rememberCharts).
+      for (const point of (memo.history.get(team.id) ?? []).slice(-SERIES_POINTS)) board.series.push(Object.assign(new SeriesPoint(), point));
       state.boards.set(team.id, board);
     }
     if (memo.design.get(team) !== team.world.design) {

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MESSAGE } from '../../shared/protocol/messages.ts';
-import { createRoom, joinRoom, resourcesOf } from '../support/sdk.ts';
+import { createRoom, joinRoom, resourcesOf, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { waitFor } from '../support/wait.ts';
+
+/** A player's board's chart points as the wire carries them. */
+const seriesOf = (p: Player) => (Object.values(p.state().boards ?? {})[0]?.series ?? []) as unknown as { tS: number; requests: number }[];
 
 // A graceful shutdown checkpoints every match; the next start restores it under the same code, and each seat
 // comes back to its own player: the room gives each client a seat credential (kept only as a hash, in the
@@ -40,10 +43,12 @@ describe('a server restart mid-match', () => {
     grace.send({ type: 'createResource', stack: 'web', kind: 'bucket', logicalId: 'Kept', props: { websiteHosting: false } });
     host.send({ type: 'clock', command: 'start' });
     host.send({ type: 'speed', speed: 8 });
-    await waitFor(() => host.state().step > 30, 'the match running', 15_000);
+    // Long enough for two chart points (a simulated minute each).
+    await waitFor(() => host.state().step > 30 && seriesOf(host).length >= 2, 'the match running', 30_000);
     host.send({ type: 'clock', command: 'pause' });
     await waitFor(() => host.state().phase === 'paused', 'paused');
     const before = (await host.room.request(MESSAGE.fingerprint)) as Fingerprint;
+    const chartBefore = seriesOf(host);
     expect(before.ok).toBe(true);
     const told = Object.values(players).map((p) => new Promise<number>((resolve) => p.room.onLeave((closeCode) => resolve(closeCode))));
 
@@ -80,11 +85,18 @@ describe('a server restart mid-match', () => {
     expect(resourcesOf(back.Grace!)['web/Kept']).toBeDefined();
     const after = (await back.Ada!.room.request(MESSAGE.fingerprint)) as Fingerprint;
     expect(after).toEqual({ ...before, phase: 'paused' });
+    // The charts come back with the match (the checkpoint keeps them), and go on from where they were.
+    await waitFor(() => seriesOf(back.Ada!).length >= chartBefore.length, 'the charts back');
+    expect(seriesOf(back.Ada!)).toEqual(chartBefore);
 
     // The host resumes, and play goes on from where it stopped.
     back.Ada!.send({ type: 'clock', command: 'resume' });
     await waitFor(() => back.Grace!.state().step > before.step, 'the clock moving again', 15_000);
     expect(back.Ada!.refusals).toEqual([]);
+    // The next minute counts that minute's requests, not the whole run's since the start.
+    await waitFor(() => seriesOf(back.Ada!).length > chartBefore.length, 'a chart point after the restart', 30_000);
+    const next = seriesOf(back.Ada!)[chartBefore.length]!;
+    expect(next.requests).toBeLessThan(1.5 * Math.max(...chartBefore.map((p) => p.requests)));
     await Promise.all(Object.values(back).map((p) => p.room.leave()));
   }, 180_000);
 });
