@@ -71,7 +71,11 @@ export function changeSetOf(
   current: StackTemplate | undefined,
   next: StackTemplate,
   stack: { name: string; region: string },
-  options: { directory?: AccountDirectory } = {},
+  options: {
+    directory?: AccountDirectory;
+    /** The Resources as the player wrote them, when `next` is the game's own writing of them: where a parameter shows. */
+    sources?: PlainObject;
+  } = {},
 ): ChangeSet {
   const before = current ? resolveSide(current, stack, options.directory) : undefined;
   const after = resolveSide(next, stack, options.directory);
@@ -89,7 +93,7 @@ export function changeSetOf(
       issues.push({ severity: 'error', code: 'resource-type-changed', stack: stack.name, logicalId, message: `Update of resource type is not permitted (${old.type} → ${now.type})` });
       continue;
     }
-    const change: ResourceChange = { action: 'Modify', logicalId, resourceType: now.type, modelled: isModelled(now.type), details: staticDetails(old, now, before!, after) };
+    const change: ResourceChange = { action: 'Modify', logicalId, resourceType: now.type, modelled: isModelled(now.type), details: staticDetails(old, now, before!, after, sourceOf(options.sources, logicalId) ?? now.raw) };
     modified.set(logicalId, { change, old, now });
     changes.push(change);
   }
@@ -108,11 +112,11 @@ function isModelled(type: string): boolean {
 }
 
 /** The changes known from the two templates alone: every property, metadata key and policy that differs. */
-function staticDetails(old: ResolvedResource, now: ResolvedResource, before: ResolvedSide, after: ResolvedSide): ChangeDetail[] {
+function staticDetails(old: ResolvedResource, now: ResolvedResource, before: ResolvedSide, after: ResolvedSide, written: PlainObject): ChangeDetail[] {
   const details: ChangeDetail[] = [];
   for (const name of unionKeys(old.properties, now.properties)) {
     if (deepEqual(old.properties[name], now.properties[name])) continue;
-    const parameter = changedParameterIn(now.raw[name], before.parameters, after.parameters);
+    const parameter = changedParameterIn(written[name], before.parameters, after.parameters);
     details.push({
       target: { attribute: name === 'Tags' ? 'Tags' : 'Properties', name, requiresRecreation: requiresRecreation(now.type, name) },
       evaluation: 'Static',
@@ -190,6 +194,11 @@ function summarise(change: ResourceChange, replaced: ReadonlyMap<string, Replace
   change.replacement = replacementOf(details, replaced);
   change.scope = SCOPE_ORDER.filter((a) => details.some((d) => d.target.attribute === a));
   change.causes = [...new Set(details.filter((d) => d.target.requiresRecreation !== 'Never' && d.target.name !== undefined).map((d) => d.target.name!))];
+}
+
+function sourceOf(sources: PlainObject | undefined, logicalId: string): PlainObject | undefined {
+  const body = sources?.[logicalId];
+  return isPlainObject(body) && isPlainObject(body['Properties']) ? body['Properties'] : undefined;
 }
 
 function unionKeys(a: PlainObject, b: PlainObject): string[] {
