@@ -68,6 +68,18 @@ describe('change sets from two templates', () => {
     });
   });
 
+  it('what may be replaced makes what refers to it Conditional in turn (a VPC InstanceTenancy is Conditional)', () => {
+    const next = network((t) => {
+      t.Resources['Vpc']!.Properties['InstanceTenancy'] = 'dedicated';
+    });
+    const { changes } = changeSetOf(side(network()), side(next), STACK);
+    expect(changes.map((c) => [c.logicalId, c.replacement, c.causes])).toEqual([
+      ['Vpc', 'Conditional', ['InstanceTenancy']],
+      ['Subnet', 'Conditional', ['VpcId']],
+      ['Web', 'Conditional', ['SubnetId']],
+    ]);
+  });
+
   it("an instance's InstanceType is Conditional in the specification: Replacement Conditional, no Dynamic change to others", () => {
     // AWS documents it as "Update requires: Some interruptions" for an EBS-backed instance (a stop and start) and
     // replacement for an instance-store one; the specification records that as UpdateType Conditional.
@@ -167,6 +179,17 @@ describe('change sets of a deploy to a design', () => {
       ['Modify', 'Web', 'True'],
     ]);
     expect(set.design?.resources.find((r) => r.logicalId === 'Vpc')?.props).toMatchObject({ cidr: '10.1.0.0/16' });
+  });
+
+  it('a new stack: every resource of the template is added, on top of the stacks already there', () => {
+    const loaded = loadTemplate(network(), { name: 'web' });
+    const set = deployChangeSet(loaded.design!, 'data', 'us-east-1', { Resources: { Logs: { Type: 'AWS::S3::Bucket' }, Topic: { Type: 'AWS::SNS::Topic' } } }, undefined);
+    expect(errors(set)).toEqual([]);
+    expect(set.changes).toEqual([
+      { action: 'Add', logicalId: 'Logs', resourceType: 'AWS::S3::Bucket', modelled: true },
+      { action: 'Add', logicalId: 'Topic', resourceType: 'AWS::SNS::Topic', modelled: false },
+    ]);
+    expect(set.design?.stacks.map((s) => s.name)).toEqual(['web', 'data']);
   });
 
   it('a template that does not load gives its issues and no changes; another region is refused', () => {
