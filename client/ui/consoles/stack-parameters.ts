@@ -40,7 +40,7 @@ function inputOf(field: FormField, value: string, set: (v: string) => void) {
           'label',
           { key: o.value },
           h('input', { type: 'checkbox', value: o.value, checked: chosen.includes(o.value), onChange: (e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked) }),
-          ` ${optionLabel(o)}`,
+          h('span', {}, optionLabel(o)),
         ),
       ),
     );
@@ -64,7 +64,7 @@ function FieldView({ field, value, messages, set }: { field: FormField; value: s
     h('label', { for: `cfn-param-${field.name}` }, h('strong', {}, field.label), ' ', h('span', { class: 'muted param-type' }, field.type)),
     field.description ? h('p', { class: 'param-description' }, field.description) : null,
     inputOf(field, value, set),
-    field.initialFrom === 'offer' ? h('p', { class: 'muted param-hint' }, t('cfn.params.offered')) : null,
+    field.initialFrom === 'offer' && value === field.initial ? h('p', { class: 'muted param-hint' }, t('cfn.params.offered')) : null,
     messages.length > 0
       ? h(
           'ul',

@@ -205,7 +205,8 @@ describe('the messages under each field', () => {
     expect(filled({ Subnet: 'net/PublicA' })['Subnet']).toEqual([]);
     expect(filled({ Subnet: 'far-FarSubnet' })['Subnet']!.map((m) => m.code)).toEqual(['parameter-not-found']);
     expect(filled({ Subnet: 'net-Vpc' })['Subnet']!.map((m) => m.code)).toEqual(['parameter-not-found']);
-    expect(filled({ KeyName: '' })['KeyName']![0]!.message).toMatch(/^Parameter validation failed: parameter value  for parameter name KeyName does not exist/);
+    expect(filled({ KeyName: '' })['KeyName']!.map((m) => m.message)).toEqual(['Parameter validation failed: parameter value  for parameter name KeyName does not exist']);
+    expect(filled({ Subnet: 'subnet-0123' })['Subnet']![0]!.message).toMatch(/does not exist \(name a board resource by its physical id or stack\/LogicalId/);
     expect(filled({ Zone: 'eu-west-1a' })['Zone']!.map((m) => m.code)).toEqual(['zone-not-in-region']);
   });
 
