@@ -83,12 +83,14 @@ export function readParameters(
     const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory) : { items };
     if ('missing' in resolved) {
       const zoneElsewhere = parsed.thing !== undefined && 'zone' in parsed.thing;
+      // How to name a resource is said only for types that name one (not a key pair or an image id).
+      const namesResource = parsed.thing !== undefined && 'resourceType' in parsed.thing;
       const shown = secret ? '' : `${resolved.missing} `;
       issue(
         'error',
         zoneElsewhere ? 'zone-not-in-region' : 'parameter-not-found',
         `Parameter validation failed: parameter value ${shown}for parameter name ${name} does not exist` +
-          (zoneElsewhere ? ` (not a zone of ${stack.region})` : ' (name a board resource by its physical id or stack/LogicalId, or leave it out for the default VPC)'),
+          (zoneElsewhere ? ` (not a zone of ${stack.region})` : namesResource ? ' (name a board resource by its physical id or stack/LogicalId, or leave it out for the default VPC)' : ''),
       );
       continue;
     }

@@ -1,15 +1,18 @@
 // CloudFormation: the board as stacks, each exportable as a real template (YAML); a template pasted or
 // imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
 import { h } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
 import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
 import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
 import { exportDesign, loadDesign, parseTemplateText, templateToYaml } from '../../../shared/template/index.ts';
 import type { DesignIssue } from '../../../shared/design/model.ts';
+import { checkParameterValues, hasBlockingMessage, parameterForm, type FormInput } from '../../../shared/template/parameter-form.ts';
 import { t } from '../../i18n/index.ts';
 import { designFromBoard } from '../../view/design-from-board.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
+import { StackParameters } from './stack-parameters.ts';
 import { download } from './trail.ts';
 
 function exportStack(state: MatchViewState, stack: string): string {
@@ -18,13 +21,13 @@ function exportStack(state: MatchViewState, stack: string): string {
   return template ? templateToYaml(template) : '';
 }
 
-/** The loader's findings for deploying `text` as `stack` in `region` over the current board. */
-export function checkTemplate(state: MatchViewState, stack: string, region: string, text: string): DesignIssue[] {
+/** The loader's findings for deploying `text` as `stack` in `region` with `parameters` over the current board. */
+export function checkTemplate(state: MatchViewState, stack: string, region: string, text: string, parameters: Record<string, string> = {}): DesignIssue[] {
   const parsed = parseTemplateText(text, { stack });
   if (parsed.issues.some((i) => i.severity === 'error') || parsed.value === undefined) return parsed.issues;
   const exported = exportDesign(designFromBoard(state.match.board));
   const stacks: { name: string; region: string; template: unknown }[] = exported.manifest.stacks.map((s) => ({ name: s.name, region: s.region, template: exported.templates[s.name] }));
-  const entry = { name: stack, region, template: parsed.value };
+  const entry = { name: stack, region, template: parsed.value, parameters };
   const i = stacks.findIndex((s) => s.name === stack);
   if (i >= 0) stacks[i] = entry;
   else stacks.push(entry);
@@ -35,15 +38,34 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const stacks = state.match.board.stacks;
   const [stack, setStack] = useState(stacks[0]?.name ?? 'main-us-east-1');
   const [region, setRegion] = useState(stacks[0]?.region ?? 'us-east-1');
-  const [text, setText] = useState('');
+  const [text, setTemplateText] = useState('');
   const [issues, setIssues] = useState<DesignIssue[] | null>(null);
+  // What the player typed or chose in the parameter form; a field not touched holds the form's first value.
+  const [touched, setTouched] = useState<Record<string, string>>({});
+  const setText = (next: string) => {
+    setTemplateText(next);
+    setTouched({});
+    setIssues(null);
+  };
   const existing = stacks.find((s) => s.name === stack);
   const chosenRegion = existing?.region ?? region;
-  const check = () => setIssues(checkTemplate(state, stack, chosenRegion, text));
+  // The client does not know the scenario's account: it offers the default VPC, and the room refuses a deploy
+  // that needs one the scenario deleted, in AWS's words.
+  const board = state.match.board;
+  const formInput: FormInput = useMemo(() => ({ text, stack, region: chosenRegion, account: FRESH_ACCOUNT, board }), [text, stack, chosenRegion, board.stacks, board.resources]);
+  const form = useMemo(() => parameterForm(formInput), [formInput]);
+  const fields = form.groups.flatMap((g) => g.fields);
+  const parameters = Object.fromEntries(fields.map((f) => [f.name, touched[f.name] ?? f.initial]));
+  const messages = useMemo(() => checkParameterValues(formInput, parameters), [formInput, JSON.stringify(parameters)]);
+  const check = () => setIssues(checkTemplate(state, stack, chosenRegion, text, parameters));
   const errors = (issues ?? []).filter((i) => i.severity === 'error');
   const deploy = () => {
     if (!isRegion(chosenRegion)) return;
-    actions.send({ type: 'deployStack', stack, region: chosenRegion, template: text }, { field: 'cloudformation:template' });
+    actions.send({ type: 'deployStack', stack, region: chosenRegion, template: text, parameters }, { field: 'cloudformation:template' });
+  };
+  const setParameter = (name: string, value: string) => {
+    setTouched({ ...touched, [name]: value });
+    setIssues(null);
   };
   const refused = state.fieldErrors['cloudformation:template']?.message;
   return h(
@@ -73,7 +95,6 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
                 h('button', { type: 'button', 'data-export': s.name, onClick: () => {
                     setText(exportStack(state, s.name));
                     setStack(s.name);
-                    setIssues(null);
                   } }, t('cfn.view')),
                 h('button', { type: 'button', onClick: () => download(`${s.name}.yaml`, exportStack(state, s.name), 'text/yaml') }, t('cfn.download')),
               ),
@@ -107,12 +128,28 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
           }),
         ),
       ),
-      h('textarea', { id: 'cfn-template', spellcheck: false, maxLength: MAX_TEMPLATE_CHARS, placeholder: t('cfn.paste'), value: text, onInput: (e: Event) => setText((e.target as HTMLTextAreaElement).value) }),
+      h('textarea', {
+        id: 'cfn-template',
+        spellcheck: false,
+        maxLength: MAX_TEMPLATE_CHARS,
+        placeholder: t('cfn.paste'),
+        value: text,
+        onInput: (e: Event) => setText((e.target as HTMLTextAreaElement).value),
+        // A template file dropped on the editor is read as if imported.
+        onDragOver: (e: DragEvent) => e.preventDefault(),
+        onDrop: async (e: DragEvent) => {
+          const file = e.dataTransfer?.files?.[0];
+          if (!file) return;
+          e.preventDefault();
+          setText((await file.text()).slice(0, MAX_TEMPLATE_CHARS));
+        },
+      }),
+      h(StackParameters, { form, values: parameters, messages, set: setParameter }),
       h(
         'div',
         { class: 'buttons' },
         h('button', { type: 'button', id: 'cfn-check', onClick: check, disabled: !text.trim() }, t('cfn.check')),
-        h('button', { type: 'button', id: 'cfn-deploy', class: 'primary', onClick: deploy, disabled: !text.trim() || issues === null || errors.length > 0 }, t('cfn.deployButton')),
+        h('button', { type: 'button', id: 'cfn-deploy', class: 'primary', onClick: deploy, disabled: !text.trim() || issues === null || errors.length > 0 || hasBlockingMessage(messages) }, t('cfn.deployButton')),
       ),
       issues !== null
         ? h(

@@ -1,0 +1,104 @@
+// "Specify stack details": the parameters of the template being deployed, drawn from the form the shared
+// module decides (shared/template/parameter-form.ts) — its inputs, options, first values and the messages
+// under each field. Nothing is checked here: the messages are the deploy's own, in CloudFormation's words.
+import { h } from 'preact';
+import type { FieldMessage, FieldOption, FormField, ParameterForm } from '../../../shared/template/parameter-form.ts';
+import { t } from '../../i18n/index.ts';
+
+function optionLabel(o: FieldOption): string {
+  const parts = [o.value];
+  if (o.zone) parts.push(o.zone);
+  if (o.cidr) parts.push(o.cidr);
+  if (o.account) parts.push(t('cfn.params.defaultVpc'));
+  return parts.join(' · ');
+}
+
+function inputOf(field: FormField, value: string, set: (v: string) => void) {
+  const id = `cfn-param-${field.name}`;
+  if (field.input === 'select') {
+    const known = field.options.some((o) => o.value === value);
+    return h(
+      'select',
+      { id, value, onChange: (e: Event) => set((e.target as HTMLSelectElement).value) },
+      value === '' || !known ? h('option', { value }, value === '' ? t('cfn.params.choose') : value) : null,
+      field.options.map((o) => h('option', { key: o.value, value: o.value }, optionLabel(o))),
+    );
+  }
+  if (field.input === 'multiSelect') {
+    const chosen = value === '' ? [] : value.split(',').map((s) => s.trim());
+    const toggle = (v: string, on: boolean) => {
+      const next = field.options.map((o) => o.value).filter((o) => (o === v ? on : chosen.includes(o)));
+      // Items the player typed elsewhere (not offered) are kept after the offered ones.
+      set([...next, ...chosen.filter((c) => !field.options.some((o) => o.value === c))].join(','));
+    };
+    if (field.options.length === 0) return h('p', { id, class: 'muted' }, t('cfn.params.noOptions'));
+    return h(
+      'div',
+      { id, class: 'param-multi', role: 'group', 'aria-label': field.label },
+      field.options.map((o) =>
+        h(
+          'label',
+          { key: o.value },
+          h('input', { type: 'checkbox', value: o.value, checked: chosen.includes(o.value), onChange: (e: Event) => toggle(o.value, (e.target as HTMLInputElement).checked) }),
+          h('span', {}, optionLabel(o)),
+        ),
+      ),
+    );
+  }
+  return h('input', {
+    id,
+    type: field.input === 'password' ? 'password' : 'text',
+    autocomplete: field.input === 'password' ? 'new-password' : 'off',
+    spellcheck: false,
+    ...(field.input === 'number' ? { inputMode: 'decimal' } : {}),
+    placeholder: field.input === 'list' ? t('cfn.params.commaList') : '',
+    value,
+    onInput: (e: Event) => set((e.target as HTMLInputElement).value),
+  });
+}
+
+function FieldView({ field, value, messages, set }: { field: FormField; value: string; messages: FieldMessage[]; set: (v: string) => void }) {
+  return h(
+    'div',
+    { class: 'param-field', 'data-param': field.name },
+    h('label', { for: `cfn-param-${field.name}` }, h('strong', {}, field.label), ' ', h('span', { class: 'muted param-type' }, field.type)),
+    field.description ? h('p', { class: 'param-description' }, field.description) : null,
+    inputOf(field, value, set),
+    field.initialFrom === 'offer' && value === field.initial ? h('p', { class: 'muted param-hint' }, t('cfn.params.offered')) : null,
+    messages.length > 0
+      ? h(
+          'ul',
+          { class: 'issues param-messages', role: 'alert' },
+          messages.map((m, i) => h('li', { key: i, class: m.severity }, `${m.severity === 'error' ? '✕' : '⚠'} ${m.message}`)),
+        )
+      : null,
+  );
+}
+
+export function StackParameters({
+  form,
+  values,
+  messages,
+  set,
+}: {
+  form: ParameterForm;
+  values: Record<string, string>;
+  messages: Record<string, FieldMessage[]>;
+  set: (name: string, value: string) => void;
+}) {
+  if (form.groups.length === 0) return null;
+  const labelled = form.groups.some((g) => g.label !== undefined);
+  return h(
+    'section',
+    { class: 'cfn-parameters', id: 'cfn-parameters' },
+    h('h4', {}, t('cfn.params.title')),
+    form.groups.map((g, i) =>
+      h(
+        'fieldset',
+        { key: i, class: 'param-group' },
+        g.label !== undefined ? h('legend', {}, g.label) : labelled ? h('legend', {}, t('cfn.params.other')) : null,
+        g.fields.map((f) => h(FieldView, { key: f.name, field: f, value: values[f.name] ?? f.initial, messages: messages[f.name] ?? [], set: (v: string) => set(f.name, v) })),
+      ),
+    ),
+  );
+}
