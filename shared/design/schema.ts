@@ -182,6 +182,7 @@ const base = {
   dependsOn: ids.optional(),
   unmodelled: z.record(z.string(), z.unknown()).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  written: z.record(z.string(), z.object({ form: z.unknown(), value: z.unknown() })).optional(),
   awsType: text.optional(),
   partOf: id.optional(),
 };

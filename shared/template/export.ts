@@ -12,6 +12,7 @@ import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { writeAttributes } from './resource-attributes.ts';
 import { GENERATED_OUTPUT_PREFIX } from './stack-setup.ts';
 import { accountNameOf } from './account-stacks.ts';
+import { applyWrittenForms } from './written-forms.ts';
 
 export interface ExportedManifest {
   stacks: { name: string; region: string; template: string; parameters?: Record<string, string> }[];
@@ -73,7 +74,8 @@ function writeResources(design: Design, stackIndex: number, importOf: (id: Resou
     if (!codec) continue;
     const w = writeContext(design, resource, importOf, (name) => ownIds.has(name) || unmodelledIds.has(name));
     const written = codec.write(resource.props as never, w);
-    const properties = mergeKept(written, resource.unmodelled, new Set(codec.indexed ?? [])) as PlainObject;
+    const authored = applyWrittenForms(written as PlainObject, resource.written);
+    const properties = mergeKept(authored, resource.unmodelled, new Set(codec.indexed ?? [])) as PlainObject;
     const body: PlainObject = { Type: codec.awsType };
     const logicalIdOf = (id: ResourceId) => {
       const r = design.resources[id];
@@ -116,6 +118,7 @@ function writeContext(
     isAccountResource: (id) => accountStack(id) !== undefined,
     derived: () => design.resources.filter((r) => r.partOf === resource.id),
     kept: resource.unmodelled,
+    written: resource.written,
     logicalId: resource.logicalId,
     isLogicalId,
     region: design.stacks[resource.stack]?.region ?? '',

@@ -45,7 +45,7 @@ export const autoScalingGroupCodec = codec({
       LaunchTemplate: byConfiguration
         ? undefined
         : { LaunchTemplateId: w.ref(props.launchTemplate), Version: w.att(props.launchTemplate, 'LatestVersionNumber') },
-      VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones) ? undefined : props.subnets.map(w.ref),
+      VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones, 'VPCZoneIdentifier') ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       MinSize: String(props.min),
       MaxSize: String(props.max),
