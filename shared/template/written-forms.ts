@@ -37,8 +37,9 @@ export function usesAuthorIntrinsic(raw: unknown, isResource: (logicalId: string
 }
 
 /**
- * The forms to remember for a resource: each top-level property not kept as written (those export as written
- * anyway) that uses an author's intrinsic and whose template form differs from the value it resolved to.
+ * The forms to remember for a resource, by property path ("InstanceType", "LaunchTemplateData.InstanceType"):
+ * each property, or property of a nested map, that uses an author's intrinsic, is not kept as written (that
+ * exports as written anyway), and whose template form differs from the value it resolved to.
  */
 export function writtenFormsOf(
   properties: PlainObject,
@@ -47,25 +48,54 @@ export function writtenFormsOf(
   valueOf: (raw: unknown) => unknown,
 ): Record<string, WrittenForm> | undefined {
   const out: Record<string, WrittenForm> = {};
-  for (const [key, raw] of Object.entries(properties)) {
-    if (kept !== undefined && Object.hasOwn(kept, key)) continue;
-    if (!usesAuthorIntrinsic(raw, isResource)) continue;
-    const value = valueOf(raw);
-    if (value === undefined || deepEqual(value, raw)) continue;
-    setOwn(out, key, { form: raw, value });
-  }
+  const visit = (raw: PlainObject, keptHere: unknown, path: string): void => {
+    for (const [key, value] of Object.entries(raw)) {
+      const keptValue = isPlainObject(keptHere) ? (Object.hasOwn(keptHere, key) ? keptHere[key] : undefined) : undefined;
+      // A property kept whole is written as the template had it; a partly kept map is looked into.
+      if (keptValue !== undefined && (!isPlainObject(keptValue) || isCall(keptValue))) continue;
+      if (!usesAuthorIntrinsic(value, isResource)) continue;
+      const at = path === '' ? key : `${path}.${key}`;
+      if (isPlainObject(value) && !isCall(value) && !key.includes('.')) {
+        visit(value, keptValue, at);
+        continue;
+      }
+      if (keptValue !== undefined) continue;
+      const resolved = valueOf(value);
+      if (resolved === undefined || deepEqual(resolved, value)) continue;
+      setOwn(out, at, { form: value, value: resolved });
+    }
+  };
+  visit(properties, kept, '');
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** The written properties with each remembered form put back where the model still gives its value. */
 export function applyWrittenForms(written: PlainObject, forms: Record<string, WrittenForm> | undefined): PlainObject {
   if (forms === undefined) return written;
-  const out: PlainObject = {};
-  for (const [key, value] of Object.entries(written)) {
-    const form = Object.hasOwn(forms, key) ? forms[key] : undefined;
-    setOwn(out, key, form !== undefined && sameValue(value, form.value) ? form.form : value);
-  }
+  let out = written;
+  for (const [path, form] of Object.entries(forms)) out = replaceAt(out, path.split('.'), form);
   return out;
+}
+
+/** A copy of `at` with the value at `path` replaced by the form, when it is there and still the form's value. */
+function replaceAt(at: PlainObject, path: string[], form: WrittenForm): PlainObject {
+  const [key, ...rest] = path as [string, ...string[]];
+  if (!Object.hasOwn(at, key)) return at;
+  const current = at[key];
+  let next: unknown;
+  if (rest.length === 0) next = sameValue(current, form.value) ? form.form : current;
+  else if (isPlainObject(current) && !isCall(current)) next = replaceAt(current, rest, form);
+  else return at;
+  if (next === current) return at;
+  const copy: PlainObject = {};
+  for (const [k, v] of Object.entries(at)) setOwn(copy, k, k === key ? next : v);
+  return copy;
+}
+
+/** {Ref: …} and {"Fn::…": …} are values, not maps to look into. */
+function isCall(value: PlainObject): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
 }
 
 /** Equal as CloudFormation sees it: a number and its text are the same value ("2" and 2). */

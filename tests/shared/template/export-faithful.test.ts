@@ -21,6 +21,10 @@ Resources:
       AvailabilityZones: !GetAZs ''
       MinSize: !Ref Size
       MaxSize: !Ref Size
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties:
+      LaunchTemplateData: {ImageId: ami-123, InstanceType: !Ref InstanceType}
   Lone:
     Type: AWS::EC2::Instance
     Properties: {ImageId: ami-123, InstanceType: !Ref InstanceType}
@@ -39,6 +43,8 @@ describe('an export in its author\u2019s words', () => {
     expect(resources['Group']!.Properties['VPCZoneIdentifier']).toBeUndefined();
     expect(resources['Lone']!.Properties['SubnetId']).toBeUndefined();
     expect(resources['Lone']!.Properties['InstanceType']).toEqual({ Ref: 'InstanceType' });
+    // Inside a map of properties too.
+    expect(resources['Template']!.Properties['LaunchTemplateData']).toEqual({ InstanceType: { Ref: 'InstanceType' }, ImageId: 'ami-123' });
     // The declarations as written; the value deployed with is the manifest's, only where it is not the Default.
     expect(exported.templates['test']!['Parameters']).toEqual({
       InstanceType: { Type: 'String', Default: 't3.small', AllowedValues: ['t3.small', 't3.large'] },
