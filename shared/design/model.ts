@@ -67,6 +67,11 @@ export interface ResourceBase<K extends string, P> {
    */
   written?: Record<string, WrittenForm>;
   /**
+   * Top-level properties the template left out, with the value the exporter would write for each (AWS's default,
+   * which the loader filled in): left out of an export again while the model still gives that value.
+   */
+  unwritten?: Record<string, unknown>;
+  /**
    * The CloudFormation type the resource was read from when it is not the kind's usual one
    * (e.g. "AWS::AutoScaling::LaunchConfiguration" for a launchTemplate, a classic ELB for a loadBalancer).
    */

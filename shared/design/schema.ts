@@ -183,6 +183,7 @@ const base = {
   unmodelled: z.record(z.string(), z.unknown()).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
   written: z.record(z.string(), z.object({ form: z.unknown(), value: z.unknown() })).optional(),
+  unwritten: z.record(z.string(), z.unknown()).optional(),
   awsType: text.optional(),
   partOf: id.optional(),
 };

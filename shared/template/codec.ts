@@ -37,6 +37,12 @@ export interface ResourceCodec<K extends ResourceKind = ResourceKind> {
   derives?: { kind: ResourceKind; suffix: string }[];
   /** List paths whose kept elements merge element by element with the written ones (see kept-properties.ts). */
   indexed?: string[];
+  /**
+   * Top-level properties the reader fills with a constant AWS default when a template leaves them out: an export
+   * leaves them out again while the model still has that value (written-forms.ts). Not for a default that
+   * depends on other properties (DesiredCapacity is MinSize's), which a change elsewhere would move.
+   */
+  defaulted?: string[];
   read: (p: PropertyReader) => ResourceOfKind<K>['props'] | undefined;
   write: (props: ResourceOfKind<K>['props'], w: WriteContext) => PlainObject;
 }

@@ -12,7 +12,7 @@ import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { writeAttributes } from './resource-attributes.ts';
 import { GENERATED_OUTPUT_PREFIX } from './stack-setup.ts';
 import { accountNameOf } from './account-stacks.ts';
-import { applyWrittenForms } from './written-forms.ts';
+import { applyWrittenForms, leaveOutUnwritten } from './written-forms.ts';
 
 export interface ExportedManifest {
   stacks: { name: string; region: string; template: string; parameters?: Record<string, string> }[];
@@ -29,15 +29,14 @@ export function exportDesign(design: Design): ExportedDesign {
   const generated = new Map<number, PlainObject>();
   const importOf = (id: ResourceId, attribute: string | undefined): unknown => {
     const target = design.resources[id];
-    const stack = target ? design.stacks[target.stack] : undefined;
-    if (!target || !stack) return { Ref: `MissingResource${id}` };
+    const imported = importValueOf(design, id, attribute);
+    if (!target || !('Fn::ImportValue' in imported)) return imported;
     const suffix = attribute === undefined ? '' : attribute.replace(/[^A-Za-z0-9]/g, '');
-    const exportName = `${stack.name}-${target.logicalId}${attribute === undefined ? '' : `-${suffix}`}`;
     const outputs = generated.get(target.stack) ?? {};
     const value = attribute === undefined ? { Ref: target.logicalId } : { 'Fn::GetAtt': [target.logicalId, attribute] };
-    setOwn(outputs, `${GENERATED_OUTPUT_PREFIX}${target.logicalId}${suffix}`, { Value: value, Export: { Name: exportName } });
+    setOwn(outputs, `${GENERATED_OUTPUT_PREFIX}${target.logicalId}${suffix}`, { Value: value, Export: { Name: imported['Fn::ImportValue'] } });
     generated.set(target.stack, outputs);
-    return { 'Fn::ImportValue': exportName };
+    return imported;
   };
 
   const resourcesByStack = design.stacks.map((stack, index) => (stack.account ? {} : writeResources(design, index, importOf)));
@@ -73,8 +72,8 @@ function writeResources(design: Design, stackIndex: number, importOf: (id: Resou
     const codec = codecOfResource(resource);
     if (!codec) continue;
     const w = writeContext(design, resource, importOf, (name) => ownIds.has(name) || unmodelledIds.has(name));
-    const written = codec.write(resource.props as never, w);
-    const authored = applyWrittenForms(written as PlainObject, resource.written);
+    const written = codec.write(resource.props as never, w) as PlainObject;
+    const authored = leaveOutUnwritten(applyWrittenForms(written, resource.written), resource.unwritten);
     const properties = mergeKept(authored, resource.unmodelled, new Set(codec.indexed ?? [])) as PlainObject;
     const body: PlainObject = { Type: codec.awsType };
     const logicalIdOf = (id: ResourceId) => {
@@ -87,6 +86,27 @@ function writeResources(design: Design, stackIndex: number, importOf: (id: Resou
   }
   for (const u of design.unmodelled) if (u.stack === stackIndex) setOwn(out, u.logicalId, u.body);
   return out;
+}
+
+/** How a template refers to a resource of another stack: the Fn::ImportValue of the Output the exporter adds. */
+function importValueOf(design: Design, id: ResourceId, attribute: string | undefined): { 'Fn::ImportValue': string } | { Ref: string } {
+  const target = design.resources[id];
+  const stack = target ? design.stacks[target.stack] : undefined;
+  if (!target || !stack) return { Ref: `MissingResource${id}` };
+  const suffix = attribute === undefined ? '' : attribute.replace(/[^A-Za-z0-9]/g, '');
+  return { 'Fn::ImportValue': `${stack.name}-${target.logicalId}${attribute === undefined ? '' : `-${suffix}`}` };
+}
+
+/**
+ * What the exporter writes from the model for one resource of a stack (before kept properties and the author's
+ * forms): the loader compares it with the template it read, to leave out again what the template left out.
+ */
+export function modelProperties(design: Design, resource: Resource): { written: PlainObject; defaulted: readonly string[] } | undefined {
+  const codec = codecOfResource(resource);
+  if (!codec) return undefined;
+  const ids = new Set([...design.resources, ...design.unmodelled].filter((r) => r.stack === resource.stack).map((r) => r.logicalId));
+  const w = writeContext(design, resource, (id, attribute) => importValueOf(design, id, attribute), (name) => ids.has(name));
+  return { written: codec.write(resource.props as never, w) as PlainObject, defaulted: codec.defaulted ?? [] };
 }
 
 function writeContext(

@@ -118,3 +118,33 @@ export function importsOrRefersAcross(raw: unknown, resolved: unknown, foreign: 
     v instanceof ResourceRef ? foreign(v) : Array.isArray(v) ? v.some(refers) : isPlainObject(v) && Object.values(v).some(refers);
   return imports(raw) || refers(resolved);
 }
+
+/**
+ * The properties the template left out and the loader filled in with AWS's defaults, by the value the exporter
+ * would write for each: an export leaves them out again while the model still gives that value.
+ */
+export function unwrittenOf(
+  modelled: PlainObject,
+  defaulted: readonly string[],
+  properties: unknown,
+  kept: PlainObject | undefined,
+): Record<string, unknown> | undefined {
+  const raw = isPlainObject(properties) ? properties : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(modelled)) {
+    if (value === undefined || !defaulted.includes(key) || Object.hasOwn(raw, key) || (kept !== undefined && Object.hasOwn(kept, key))) continue;
+    setOwn(out, key, value);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The written properties without those the template left out, where the model still gives their value. */
+export function leaveOutUnwritten(written: PlainObject, unwritten: Record<string, unknown> | undefined): PlainObject {
+  if (unwritten === undefined) return written;
+  const out: PlainObject = {};
+  for (const [key, value] of Object.entries(written)) {
+    if (Object.hasOwn(unwritten, key) && sameValue(value, unwritten[key])) continue;
+    setOwn(out, key, value);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ const DEFAULT_COOLDOWN_S = 300;
 export const autoScalingGroupCodec = codec({
   kind: 'autoScalingGroup',
   awsType: 'AWS::AutoScaling::AutoScalingGroup',
+  defaulted: ['HealthCheckType', 'Cooldown'],
   usual: true,
   read: (p) => {
     const launchTemplate = readLaunchTemplate(p);
@@ -90,6 +91,7 @@ function classicTargetGroups(p: PropertyReader): ResourceId[] {
 export const scalingPolicyCodec = codec({
   kind: 'scalingPolicy',
   awsType: 'AWS::AutoScaling::ScalingPolicy',
+  defaulted: ['PolicyType', 'Cooldown', 'EstimatedInstanceWarmup'],
   usual: true,
   read: (p) => {
     const group = p.requiredRef('AutoScalingGroupName', ['autoScalingGroup']);

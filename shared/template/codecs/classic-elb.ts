@@ -13,6 +13,7 @@ const HEALTH_TIMEOUT_S = 5;
 export const classicLoadBalancerCodec = codec({
   kind: 'loadBalancer',
   awsType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+  defaulted: ['Scheme', 'CrossZone'],
   usual: false,
   derives: [
     { kind: 'targetGroup', suffix: 'Targets' },

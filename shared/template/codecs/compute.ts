@@ -13,6 +13,7 @@ const DEFAULT_INSTANCE_TYPE = 'm1.small';
 export const instanceCodec = codec({
   kind: 'instance',
   awsType: 'AWS::EC2::Instance',
+  defaulted: ['InstanceType'],
   usual: true,
   indexed: ['NetworkInterfaces'],
   read: (p) => {

@@ -1,5 +1,5 @@
 // An export says what its author wrote where the model still holds the same thing: parameters stay parameters,
-// !GetAZs stays !GetAZs, an instance AWS placed names no subnet. A property the player changed is written as
+// !GetAZs stays !GetAZs, an instance AWS placed names no subnet, AWS's defaults left out stay out. A property the player changed is written as
 // its new value. Parameter values travel in the manifest (the stack's parameters file), not as new Defaults.
 
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,9 @@ describe('an export in its author\u2019s words', () => {
     expect(resources['Config']!.Properties['InstanceType']).toEqual({ Ref: 'InstanceType' });
     expect(resources['Group']!.Properties).toMatchObject({ AvailabilityZones: { 'Fn::GetAZs': '' }, MinSize: { Ref: 'Size' }, MaxSize: { Ref: 'Size' } });
     expect(resources['Group']!.Properties['VPCZoneIdentifier']).toBeUndefined();
+    // AWS's defaults the template left out stay out (HealthCheckType EC2, Cooldown 300, an instance's type).
+    expect(resources['Group']!.Properties['HealthCheckType']).toBeUndefined();
+    expect(resources['Group']!.Properties['Cooldown']).toBeUndefined();
     expect(resources['Lone']!.Properties['SubnetId']).toBeUndefined();
     expect(resources['Lone']!.Properties['InstanceType']).toEqual({ Ref: 'InstanceType' });
     // Inside a map of properties too.
@@ -64,6 +67,12 @@ describe('an export in its author\u2019s words', () => {
     expect(resources['Config']!.Properties['InstanceType']).toBe('m5.large');
     expect(resources['Lone']!.Properties['InstanceType']).toEqual({ Ref: 'InstanceType' });
     expect(byLogicalId(reload(design).design, 'Config', 'launchTemplate').props.instanceType).toBe('m5.large');
+    // A default the player changed is written.
+    byLogicalId(design, 'Group', 'autoScalingGroup').props.healthCheckType = 'ELB';
+    const group = (exportDesign(design).templates['test']!['Resources'] as Record<string, Body>)['Group']!;
+    expect(group.Properties['HealthCheckType']).toBe('ELB');
+    expect(group.Properties['Cooldown']).toBeUndefined();
+    expect(byLogicalId(reload(design).design, 'Group', 'autoScalingGroup').props.healthCheckType).toBe('ELB');
   });
 
   it('an instance in a default subnet AWS would not choose by itself names it', () => {
