@@ -101,12 +101,20 @@ function importValueOf(design: Design, id: ResourceId, attribute: string | undef
  * What the exporter writes from the model for one resource of a stack (before kept properties and the author's
  * forms): the loader compares it with the template it read, to leave out again what the template left out.
  */
-export function modelProperties(design: Design, resource: Resource): { written: PlainObject; defaulted: readonly string[] } | undefined {
+export function modelProperties(
+  design: Design,
+  resource: Resource,
+  ids: ReadonlySet<string> = logicalIdsOf(design, resource.stack),
+): { written: PlainObject; defaulted: readonly string[] } | undefined {
   const codec = codecOfResource(resource);
   if (!codec) return undefined;
-  const ids = new Set([...design.resources, ...design.unmodelled].filter((r) => r.stack === resource.stack).map((r) => r.logicalId));
   const w = writeContext(design, resource, (id, attribute) => importValueOf(design, id, attribute), (name) => ids.has(name));
   return { written: codec.write(resource.props as never, w) as PlainObject, defaulted: codec.defaulted ?? [] };
+}
+
+/** The logical ids of a stack's resources, on the board or not. */
+export function logicalIdsOf(design: Design, stack: number): Set<string> {
+  return new Set([...design.resources, ...design.unmodelled].filter((r) => r.stack === stack).map((r) => r.logicalId));
 }
 
 function writeContext(
