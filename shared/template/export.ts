@@ -2,6 +2,14 @@
 // are written under their logical ids by their codecs, with kept properties, attributes and the board position
 // (Metadata FiveNines::Board); unmodelled resources and template parts are written as they were read. A
 // reference to a resource of another stack becomes Fn::ImportValue of an Output the exporter adds to that stack.
+// Modelled properties are written in their author's form where the model still holds what it gave (a parameter,
+// !GetAZs, a default left out: written-forms.ts).
+//
+// Parameters: the template keeps its declarations exactly as written (Type, Default, AllowedValues, NoEcho, …;
+// no Default is rewritten, so the template stays its author's and can be deployed with other values). The values
+// the stack was deployed with travel beside it, as a parameters file: the manifest's `parameters` (the game's
+// form) and the same values in the AWS CLI's form (`aws cloudformation create-stack --parameters file://…`),
+// each listing only the values that differ from the template's Default, as the console shows a stack's.
 
 import type { Design, Resource, ResourceId, TimedAction } from '../design/model.ts';
 import type { WriteContext } from './codec.ts';
@@ -23,6 +31,14 @@ export interface ExportedDesign {
   manifest: ExportedManifest;
   /** Templates by stack name; the manifest names each as "<stack name>.yaml". */
   templates: Record<string, PlainObject>;
+  /** The deployed parameter values by stack name, as the AWS CLI's parameters file (empty when all are defaults). */
+  parameterFiles: Record<string, CliParameter[]>;
+}
+
+/** One entry of an AWS CLI parameters file. */
+export interface CliParameter {
+  ParameterKey: string;
+  ParameterValue: string;
 }
 
 export function exportDesign(design: Design): ExportedDesign {
@@ -60,7 +76,11 @@ export function exportDesign(design: Design): ExportedDesign {
     }),
   };
   if (design.actions.length > 0) manifest.actions = design.actions.map((a) => ({ atS: a.atS, intent: a.intent }));
-  return { manifest, templates };
+  const parameterFiles: Record<string, CliParameter[]> = {};
+  for (const stack of manifest.stacks) {
+    setOwn(parameterFiles, stack.name, Object.entries(stack.parameters ?? {}).map(([key, value]) => ({ ParameterKey: key, ParameterValue: value })));
+  }
+  return { manifest, templates, parameterFiles };
 }
 
 function writeResources(design: Design, stackIndex: number, importOf: (id: ResourceId, attribute: string | undefined) => unknown): PlainObject {

@@ -54,6 +54,7 @@ describe('an export in its author\u2019s words', () => {
       Size: { Type: 'Number', Default: 2 },
     });
     expect(exported.manifest.stacks[0]!.parameters).toEqual({ InstanceType: 't3.large' });
+    expect(exported.parameterFiles).toEqual({ test: [{ ParameterKey: 'InstanceType', ParameterValue: 't3.large' }] });
     expect(templateToYaml(exported.templates['test']!)).toContain('InstanceType: !Ref InstanceType');
     const again = reload(loaded.design!);
     expect(plain(again.design)).toEqual(plain(loaded.design));
