@@ -61,7 +61,7 @@ export const instanceCodec = codec({
     return defined({
       InstanceType: props.instanceType,
       SubnetId: placedByAws(props.subnet, w) ? undefined : w.ref(props.subnet),
-      SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)),
+      ...groupsProperty(props.securityGroups, w),
     });
   },
 });
@@ -75,7 +75,7 @@ export const launchTemplateCodec = codec({
     return { instanceType: data.text('InstanceType', DEFAULT_INSTANCE_TYPE), securityGroups: groupsOf(data) };
   },
   write: (props, w) => ({
-    LaunchTemplateData: defined({ InstanceType: props.instanceType, SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)) }),
+    LaunchTemplateData: defined({ InstanceType: props.instanceType, ...groupsProperty(props.securityGroups, w) }),
   }),
 });
 
@@ -114,6 +114,19 @@ function writtenZone(zone: unknown, region: string): string | undefined {
   const ofRegion = azs === '' || azs === region || (isPlainObject(azs) && azs['Ref'] === 'AWS::Region');
   const n = typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : undefined;
   return ofRegion && n !== undefined ? zonesOf(region)[n] : undefined;
+}
+
+/**
+ * How an instance names its groups. A template's group without a VpcId is made in the default VPC, where its
+ * Ref is the group's name, which only SecurityGroups takes (as such templates write it); others by id.
+ */
+function groupsProperty(groups: readonly number[], w: WriteContext): { SecurityGroups?: unknown[]; SecurityGroupIds?: unknown[] } {
+  if (groups.length === 0) return {};
+  const byName = groups.every((id) => {
+    const group = w.resource(id);
+    return group?.kind === 'securityGroup' && group.props.vpc === undefined && !w.isAccountResource(id);
+  });
+  return byName ? { SecurityGroups: groups.map(w.ref) } : { SecurityGroupIds: groups.map(w.ref) };
 }
 
 /** Security groups by id (SecurityGroupIds) or, in a default VPC, by name (SecurityGroups). */

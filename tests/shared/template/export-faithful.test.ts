@@ -27,7 +27,10 @@ Resources:
       LaunchTemplateData: {ImageId: ami-123, InstanceType: !Ref InstanceType}
   Lone:
     Type: AWS::EC2::Instance
-    Properties: {ImageId: ami-123, InstanceType: !Ref InstanceType}
+    Properties: {ImageId: ami-123, InstanceType: !Ref InstanceType, SecurityGroups: [!Ref Open]}
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: web}
 `;
 
 type Body = { Properties: Record<string, unknown> };
@@ -46,6 +49,10 @@ describe('an export in its author\u2019s words', () => {
     expect(resources['Group']!.Properties['Cooldown']).toBeUndefined();
     expect(resources['Lone']!.Properties['SubnetId']).toBeUndefined();
     expect(resources['Lone']!.Properties['InstanceType']).toEqual({ Ref: 'InstanceType' });
+    // A group of the default VPC is named as such templates name it: its Ref is its name, which only SecurityGroups takes.
+    expect(resources['Lone']!.Properties['SecurityGroups']).toEqual([{ Ref: 'Open' }]);
+    expect(resources['Lone']!.Properties['SecurityGroupIds']).toBeUndefined();
+    expect(resources['Open']!.Properties['VpcId']).toBeUndefined();
     // Inside a map of properties too.
     expect(resources['Template']!.Properties['LaunchTemplateData']).toEqual({ InstanceType: { Ref: 'InstanceType' }, ImageId: 'ami-123' });
     // The declarations as written; the value deployed with is the manifest's, only where it is not the Default.
