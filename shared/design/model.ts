@@ -36,6 +36,12 @@ export interface Stack {
   account?: true;
 }
 
+/** A property as the template wrote it (with intrinsics) and, in template form, the value it resolved to. */
+export interface WrittenForm {
+  form: unknown;
+  value: unknown;
+}
+
 export interface ResourceBase<K extends string, P> {
   id: ResourceId;
   /** Index in `Design.stacks`. */
@@ -54,6 +60,17 @@ export interface ResourceBase<K extends string, P> {
    * kept so that an exported template says what the imported one said.
    */
   attributes?: Record<string, unknown>;
+  /**
+   * Top-level properties the template wrote through its parameters, mappings, conditions or !GetAZs, with the
+   * value each gave: the exporter writes the author's form again while the model still gives that value
+   * (shared/template/written-forms.ts).
+   */
+  written?: Record<string, WrittenForm>;
+  /**
+   * Top-level properties the template left out, with the value the exporter would write for each (AWS's default,
+   * which the loader filled in): left out of an export again while the model still gives that value.
+   */
+  unwritten?: Record<string, unknown>;
   /**
    * The CloudFormation type the resource was read from when it is not the kind's usual one
    * (e.g. "AWS::AutoScaling::LaunchConfiguration" for a launchTemplate, a classic ELB for a loadBalancer).

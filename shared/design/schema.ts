@@ -182,6 +182,8 @@ const base = {
   dependsOn: ids.optional(),
   unmodelled: z.record(z.string(), z.unknown()).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
+  written: z.record(z.string(), z.object({ form: z.unknown(), value: z.unknown() })).optional(),
+  unwritten: z.record(z.string(), z.unknown()).optional(),
   awsType: text.optional(),
   partOf: id.optional(),
 };

@@ -1,7 +1,7 @@
 // A resource codec reads one CloudFormation resource type into one kind of board resource and writes it back.
 // Reading and writing live side by side in one codec so that what one writes is exactly what the other reads.
 
-import type { Resource, ResourceId, ResourceKind, ResourceOfKind } from '../design/model.ts';
+import type { Resource, ResourceId, ResourceKind, ResourceOfKind, WrittenForm } from '../design/model.ts';
 import type { PlainObject } from './plain-data.ts';
 import type { PropertyReader } from './property-reader.ts';
 
@@ -17,6 +17,8 @@ export interface WriteContext {
   derived: () => Resource[];
   /** The resource's kept (unmodelled) properties: some codecs choose a form by them (Subnets or SubnetMappings). */
   kept: PlainObject | undefined;
+  /** The properties the template wrote through parameters or functions (written-forms.ts): written again as such. */
+  written: Record<string, WrittenForm> | undefined;
   logicalId: string;
   /** True when a resource of the stack being written (on the board or not) has this logical id. */
   isLogicalId: (name: string) => boolean;
@@ -35,6 +37,12 @@ export interface ResourceCodec<K extends ResourceKind = ResourceKind> {
   derives?: { kind: ResourceKind; suffix: string }[];
   /** List paths whose kept elements merge element by element with the written ones (see kept-properties.ts). */
   indexed?: string[];
+  /**
+   * Top-level properties the reader fills with a constant AWS default when a template leaves them out: an export
+   * leaves them out again while the model still has that value (written-forms.ts). Not for a default that
+   * depends on other properties (DesiredCapacity is MinSize's), which a change elsewhere would move.
+   */
+  defaulted?: string[];
   read: (p: PropertyReader) => ResourceOfKind<K>['props'] | undefined;
   write: (props: ResourceOfKind<K>['props'], w: WriteContext) => PlainObject;
 }

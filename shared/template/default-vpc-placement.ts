@@ -54,7 +54,9 @@ export function requireDefaultVpc(p: PropertyReader, what: string): boolean {
  * True when `subnets` are exactly the default subnets of `zones` (what reading `zones` alone gives back), so
  * the exporter writes only the zones, as the template did.
  */
-export function onlyDefaultSubnetsOf(w: WriteContext, subnets: readonly ResourceId[], zones: readonly string[] | undefined): boolean {
+export function onlyDefaultSubnetsOf(w: WriteContext, subnets: readonly ResourceId[], zones: readonly string[] | undefined, key: string): boolean {
+  // The template named the subnets itself (a parameter of the account's subnets): they are written as it did.
+  if (w.written !== undefined && Object.hasOwn(w.written, key)) return false;
   if (zones === undefined || zones.length === 0 || subnets.length === 0) return false;
   const zonesOfSubnets = subnets.map((id) => {
     const r = w.resource(id);

@@ -14,6 +14,8 @@ import { scanReferences } from './references.ts';
 import { PhysicalNames } from './resource-ref.ts';
 import { typeOfResource } from './stack-scope.ts';
 import { exportLookup } from './stack-exports.ts';
+import { logicalIdsOf, modelProperties } from './export.ts';
+import { unwrittenOf } from './written-forms.ts';
 import { prepareAccountStack, prepareStack, type PreparedStack } from './stack-setup.ts';
 import { parseTemplateText } from './template-text.ts';
 
@@ -117,8 +119,22 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
 
   const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent }));
   const design: Design = { stacks: prepared.map((s) => s.stack), resources: result.resources, unmodelled: result.unmodelled, actions };
+  noteUnwritten(design, prepared);
   issues.push(...checkDesign(design));
   return { design, issues: dedupe(issues) };
+}
+
+/** Each resource remembers what its template left out that the exporter would write (written-forms.ts). */
+function noteUnwritten(design: Design, prepared: PreparedStack[]): void {
+  const ids = prepared.map((_, index) => logicalIdsOf(design, index));
+  for (const resource of design.resources) {
+    const stack = prepared[resource.stack];
+    if (!stack || stack.stack.account || resource.partOf !== undefined) continue;
+    const modelled = modelProperties(design, resource, ids[resource.stack]);
+    const body = stack.scope.resources[resource.logicalId];
+    const unwritten = modelled && isPlainObject(body) ? unwrittenOf(modelled.written, modelled.defaulted, body['Properties'], resource.unmodelled) : undefined;
+    if (unwritten) resource.unwritten = unwritten;
+  }
 }
 
 /**

@@ -12,6 +12,7 @@ import type { PlannedResource, ReadEnv } from './read-env.ts';
 import { readAttributes } from './resource-attributes.ts';
 import { ResourceRef } from './resource-ref.ts';
 import type { PreparedStack } from './stack-setup.ts';
+import { importsOrRefersAcross, writtenFormsOf } from './written-forms.ts';
 
 interface Entry {
   stack: number;
@@ -186,6 +187,19 @@ function readPass(
       resource.unmodelled = kept;
       report('note', 'unmodelled-property', `not modelled, kept for export: ${keptPaths(kept).join(', ')}`);
     }
+    const scope = stacks[e.stack]!.scope;
+    const written = writtenFormsOf(
+      properties as PlainObject,
+      kept,
+      (name) => Object.hasOwn(scope.resources, name),
+      (raw) => {
+        // A value from another stack is written by the exporter as its own Fn::ImportValue: no form to keep.
+        const resolved = resolveValue(raw, scope, { logicalId: e.logicalId, path: 'Properties' });
+        const foreign = (ref: ResourceRef) => ref.stack !== e.stack && !stacks[ref.stack]?.stack.account;
+        return importsOrRefersAcross(raw, resolved, foreign) ? undefined : reader.templateForm(resolved);
+      },
+    );
+    if (written) resource.written = written;
     if (!e.codec.usual) resource.awsType = e.type;
     resources.push(resource);
     (e.codec.derives ?? []).forEach((d, i) => {

@@ -13,6 +13,7 @@ const DEFAULT_COOLDOWN_S = 300;
 export const autoScalingGroupCodec = codec({
   kind: 'autoScalingGroup',
   awsType: 'AWS::AutoScaling::AutoScalingGroup',
+  defaulted: ['HealthCheckType', 'Cooldown'],
   usual: true,
   read: (p) => {
     const launchTemplate = readLaunchTemplate(p);
@@ -45,7 +46,7 @@ export const autoScalingGroupCodec = codec({
       LaunchTemplate: byConfiguration
         ? undefined
         : { LaunchTemplateId: w.ref(props.launchTemplate), Version: w.att(props.launchTemplate, 'LatestVersionNumber') },
-      VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones) ? undefined : props.subnets.map(w.ref),
+      VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones, 'VPCZoneIdentifier') ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       MinSize: String(props.min),
       MaxSize: String(props.max),
@@ -90,6 +91,7 @@ function classicTargetGroups(p: PropertyReader): ResourceId[] {
 export const scalingPolicyCodec = codec({
   kind: 'scalingPolicy',
   awsType: 'AWS::AutoScaling::ScalingPolicy',
+  defaulted: ['PolicyType', 'Cooldown', 'EstimatedInstanceWarmup'],
   usual: true,
   read: (p) => {
     const group = p.requiredRef('AutoScalingGroupName', ['autoScalingGroup']);

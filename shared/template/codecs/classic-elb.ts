@@ -13,6 +13,7 @@ const HEALTH_TIMEOUT_S = 5;
 export const classicLoadBalancerCodec = codec({
   kind: 'loadBalancer',
   awsType: 'AWS::ElasticLoadBalancing::LoadBalancer',
+  defaulted: ['Scheme', 'CrossZone'],
   usual: false,
   derives: [
     { kind: 'targetGroup', suffix: 'Targets' },
@@ -84,7 +85,7 @@ export const classicLoadBalancerCodec = codec({
     const listener = derived.find((r): r is ResourceOfKind<'listener'> => r.kind === 'listener');
     return defined({
       Scheme: props.scheme,
-      Subnets: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones) ? undefined : props.subnets.map(w.ref),
+      Subnets: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones, 'Subnets') ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       CrossZone: props.crossZone,
       SecurityGroups: props.securityGroups.length === 0 ? undefined : props.securityGroups.map(w.ref),

@@ -1,7 +1,9 @@
 // EC2 instances and what Auto Scaling groups launch: launch templates, and the older launch configurations,
 // which the board shows as launch templates (they carry the same thing the game needs: an instance type).
 
-import { codec, defined } from '../codec.ts';
+import { zonesOf } from '../../geography/regions.ts';
+import { codec, defined, type WriteContext } from '../codec.ts';
+import { isPlainObject } from '../plain-data.ts';
 import { defaultSubnetsOf } from '../default-vpc-placement.ts';
 import type { PropertyReader } from '../property-reader.ts';
 
@@ -11,6 +13,7 @@ const DEFAULT_INSTANCE_TYPE = 'm1.small';
 export const instanceCodec = codec({
   kind: 'instance',
   awsType: 'AWS::EC2::Instance',
+  defaulted: ['InstanceType'],
   usual: true,
   indexed: ['NetworkInterfaces'],
   read: (p) => {
@@ -57,8 +60,8 @@ export const instanceCodec = codec({
     }
     return defined({
       InstanceType: props.instanceType,
-      SubnetId: w.ref(props.subnet),
-      SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)),
+      SubnetId: placedByAws(props.subnet, w) ? undefined : w.ref(props.subnet),
+      ...groupsProperty(props.securityGroups, w),
     });
   },
 });
@@ -72,7 +75,7 @@ export const launchTemplateCodec = codec({
     return { instanceType: data.text('InstanceType', DEFAULT_INSTANCE_TYPE), securityGroups: groupsOf(data) };
   },
   write: (props, w) => ({
-    LaunchTemplateData: defined({ InstanceType: props.instanceType, SecurityGroupIds: nonEmpty(props.securityGroups.map(w.ref)) }),
+    LaunchTemplateData: defined({ InstanceType: props.instanceType, ...groupsProperty(props.securityGroups, w) }),
   }),
 });
 
@@ -86,6 +89,45 @@ export const launchConfigurationCodec = codec({
   },
   write: (props, w) => defined({ InstanceType: props.instanceType, SecurityGroups: nonEmpty(props.securityGroups.map(w.ref)) }),
 });
+
+/**
+ * True when AWS itself puts the instance in this subnet: the default subnet of the instance's written
+ * AvailabilityZone, or of the region's first zone when it names none. Such an instance is exported without
+ * SubnetId, as its template had it (reading it again places it the same way).
+ */
+function placedByAws(subnet: number, w: WriteContext): boolean {
+  if (w.written !== undefined && Object.hasOwn(w.written, 'SubnetId')) return false;
+  const target = w.resource(subnet);
+  if (target?.kind !== 'subnet' || !w.isAccountResource(subnet)) return false;
+  const zone = w.kept?.['AvailabilityZone'];
+  if (zone === undefined) return target.props.zone === zonesOf(w.region)[0];
+  return writtenZone(zone, w.region) === target.props.zone;
+}
+
+/** A kept AvailabilityZone as a zone name: written out, or the common !Select [n, !GetAZs ''] of the region. */
+function writtenZone(zone: unknown, region: string): string | undefined {
+  if (typeof zone === 'string') return zone;
+  const select = isPlainObject(zone) ? zone['Fn::Select'] : undefined;
+  if (!Array.isArray(select) || select.length !== 2) return undefined;
+  const [index, list] = select as [unknown, unknown];
+  const azs = isPlainObject(list) && Object.keys(list).length === 1 ? list['Fn::GetAZs'] : undefined;
+  const ofRegion = azs === '' || azs === region || (isPlainObject(azs) && azs['Ref'] === 'AWS::Region');
+  const n = typeof index === 'number' ? index : typeof index === 'string' && /^\d+$/.test(index) ? Number(index) : undefined;
+  return ofRegion && n !== undefined ? zonesOf(region)[n] : undefined;
+}
+
+/**
+ * How an instance names its groups. A template's group without a VpcId is made in the default VPC, where its
+ * Ref is the group's name, which only SecurityGroups takes (as such templates write it); others by id.
+ */
+function groupsProperty(groups: readonly number[], w: WriteContext): { SecurityGroups?: unknown[]; SecurityGroupIds?: unknown[] } {
+  if (groups.length === 0) return {};
+  const byName = groups.every((id) => {
+    const group = w.resource(id);
+    return group?.kind === 'securityGroup' && group.props.vpc === undefined && !w.isAccountResource(id);
+  });
+  return byName ? { SecurityGroups: groups.map(w.ref) } : { SecurityGroupIds: groups.map(w.ref) };
+}
 
 /** Security groups by id (SecurityGroupIds) or, in a default VPC, by name (SecurityGroups). */
 function groupsOf(p: PropertyReader): number[] {

@@ -8,6 +8,7 @@ const DEFAULT_STORAGE_GB = 20;
 export const databaseCodec = codec({
   kind: 'database',
   awsType: 'AWS::RDS::DBInstance',
+  defaulted: ['MultiAZ', 'AllocatedStorage'],
   usual: true,
   read: (p) => {
     const source = p.ref('SourceDBInstanceIdentifier', ['database']);

@@ -15,6 +15,7 @@ const ALGORITHMS = ['round_robin', 'least_outstanding_requests', 'weighted_rando
 export const loadBalancerCodec = codec({
   kind: 'loadBalancer',
   awsType: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  defaulted: ['Type', 'Scheme'],
   usual: true,
   indexed: ['SubnetMappings'],
   read: (p) => {
@@ -61,6 +62,7 @@ const HEALTH_DEFAULTS: HealthCheckSettings = targetHealthCheckDefaults('applicat
 export const targetGroupCodec = codec({
   kind: 'targetGroup',
   awsType: 'AWS::ElasticLoadBalancingV2::TargetGroup',
+  defaulted: ['HealthCheckIntervalSeconds', 'HealthyThresholdCount', 'UnhealthyThresholdCount'],
   usual: true,
   indexed: ['Targets'],
   read: (p) => {

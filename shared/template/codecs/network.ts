@@ -16,6 +16,7 @@ export const vpcCodec = codec({
 export const subnetCodec = codec({
   kind: 'subnet',
   awsType: 'AWS::EC2::Subnet',
+  defaulted: ['MapPublicIpOnLaunch'],
   usual: true,
   read: (p) => {
     const vpc = p.requiredRef('VpcId', ['vpc']);

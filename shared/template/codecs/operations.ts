@@ -11,6 +11,7 @@ const COMPARISONS = ['GreaterThanThreshold', 'GreaterThanOrEqualToThreshold', 'L
 export const alarmCodec = codec({
   kind: 'alarm',
   awsType: 'AWS::CloudWatch::Alarm',
+  defaulted: ['Statistic', 'Period', 'EvaluationPeriods'],
   usual: true,
   indexed: ['Dimensions'],
   read: (p) => {

@@ -138,9 +138,11 @@ describe('the default VPC', () => {
     }
     const exported = exportDesign(loadTemplate(fixture('classic-elb-across-azs.yaml')).design!).templates['test']!;
     const resources = exported['Resources'] as Record<string, { Properties: Record<string, unknown> }>;
-    // Zones alone, as written; the instances name their default subnets by the physical ids AWS gives them.
+    // Zones alone, as written; the instances, as written, name no subnet (AWS puts them in their zone's default one).
     expect(resources['LoadBalancer']!.Properties['Subnets']).toBeUndefined();
-    expect(resources['WebA']!.Properties['SubnetId']).toBe('subnet-default-us-east-1a');
+    expect(resources['LoadBalancer']!.Properties['AvailabilityZones']).toEqual({ 'Fn::GetAZs': '' });
+    expect(resources['WebA']!.Properties['SubnetId']).toBeUndefined();
+    expect(resources['WebB']!.Properties).toMatchObject({ InstanceType: 't3.small', AvailabilityZone: { 'Fn::Select': [1, { 'Fn::GetAZs': '' }] } });
     expect(JSON.stringify(exported)).not.toContain('account:');
   });
 

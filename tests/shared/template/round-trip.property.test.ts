@@ -4,7 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designArbitrary } from './design-arbitrary.ts';
+import { exportDesign, templateToYaml } from '../../../shared/template/index.ts';
 import { errors, plain, reload } from './load-helpers.ts';
+
+/** An export as the text of its files: the manifest, then each template as YAML. */
+const exportText = (design: Parameters<typeof exportDesign>[0]) => {
+  const exported = exportDesign(design);
+  return [templateToYaml(exported.manifest), ...Object.values(exported.templates).map(templateToYaml)].join('---\n');
+};
 
 /** Errors that would mean the exporter wrote something the loader cannot follow. */
 const CODEC_ERRORS = ['internal-error', 'missing-reference', 'reference-kind', 'template-parse', 'invalid-value', 'invalid-intrinsic'];
@@ -18,6 +25,16 @@ describe('export then load', () => {
         expect(plain(again.design)).toEqual(plain(design));
       }),
       { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it('exports a loaded export as the same text', () => {
+    fc.assert(
+      fc.property(designArbitrary, (design) => {
+        const once = reload(design).design!;
+        expect(exportText(reload(once).design!)).toBe(exportText(once));
+      }),
+      { numRuns: 30 },
     );
   }, 120_000);
 

@@ -1,0 +1,150 @@
+// The author's form of a modelled property. The model holds values (t2.small, three zones), but a template
+// often writes them through its parameters, pseudo parameters, mappings, conditions or !GetAZs. The loader
+// remembers such a top-level property as written together with the value it gave; the exporter writes the
+// author's form again as long as the model still gives that value (a property the player changed is written
+// as its new value). So an export takes its parameters again, and works in another region, as the original did.
+
+import type { WrittenForm } from '../design/model.ts';
+import { deepEqual, isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
+import { ResourceRef } from './resource-ref.ts';
+
+/** Intrinsics the exporter never writes for a modelled property itself: only an author does. */
+const AUTHOR_FUNCTIONS = new Set([
+  'Fn::GetAZs',
+  'Fn::FindInMap',
+  'Fn::If',
+  'Fn::Select',
+  'Fn::Join',
+  'Fn::Sub',
+  'Fn::Split',
+  'Fn::Base64',
+  'Fn::Cidr',
+  'Fn::ToJsonString',
+  'Fn::Length',
+]);
+
+/** Whether a template value uses a parameter, a pseudo parameter or an author's function somewhere inside. */
+export function usesAuthorIntrinsic(raw: unknown, isResource: (logicalId: string) => boolean): boolean {
+  if (Array.isArray(raw)) return raw.some((v) => usesAuthorIntrinsic(v, isResource));
+  if (!isPlainObject(raw)) return false;
+  const keys = Object.keys(raw);
+  if (keys.length === 1) {
+    const key = keys[0]!;
+    if (key === 'Ref') return typeof raw['Ref'] !== 'string' || !isResource(raw['Ref']);
+    if (AUTHOR_FUNCTIONS.has(key)) return true;
+  }
+  return Object.values(raw).some((v) => usesAuthorIntrinsic(v, isResource));
+}
+
+/**
+ * The forms to remember for a resource, by property path ("InstanceType", "LaunchTemplateData.InstanceType"):
+ * each property, or property of a nested map, that uses an author's intrinsic, is not kept as written (that
+ * exports as written anyway), and whose template form differs from the value it resolved to.
+ */
+export function writtenFormsOf(
+  properties: PlainObject,
+  kept: PlainObject | undefined,
+  isResource: (logicalId: string) => boolean,
+  valueOf: (raw: unknown) => unknown,
+): Record<string, WrittenForm> | undefined {
+  const out: Record<string, WrittenForm> = {};
+  const visit = (raw: PlainObject, keptHere: unknown, path: string): void => {
+    for (const [key, value] of Object.entries(raw)) {
+      const keptValue = isPlainObject(keptHere) ? (Object.hasOwn(keptHere, key) ? keptHere[key] : undefined) : undefined;
+      // A property kept whole is written as the template had it; a partly kept map is looked into.
+      if (keptValue !== undefined && (!isPlainObject(keptValue) || isCall(keptValue))) continue;
+      if (!usesAuthorIntrinsic(value, isResource)) continue;
+      const at = path === '' ? key : `${path}.${key}`;
+      if (isPlainObject(value) && !isCall(value) && !key.includes('.')) {
+        visit(value, keptValue, at);
+        continue;
+      }
+      if (keptValue !== undefined) continue;
+      const resolved = valueOf(value);
+      if (resolved === undefined || deepEqual(resolved, value)) continue;
+      setOwn(out, at, { form: value, value: resolved });
+    }
+  };
+  visit(properties, kept, '');
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The written properties with each remembered form put back where the model still gives its value. */
+export function applyWrittenForms(written: PlainObject, forms: Record<string, WrittenForm> | undefined): PlainObject {
+  if (forms === undefined) return written;
+  let out = written;
+  for (const [path, form] of Object.entries(forms)) out = replaceAt(out, path.split('.'), form);
+  return out;
+}
+
+/** A copy of `at` with the value at `path` replaced by the form, when it is there and still the form's value. */
+function replaceAt(at: PlainObject, path: string[], form: WrittenForm): PlainObject {
+  const [key, ...rest] = path as [string, ...string[]];
+  if (!Object.hasOwn(at, key)) return at;
+  const current = at[key];
+  let next: unknown;
+  if (rest.length === 0) next = sameValue(current, form.value) ? form.form : current;
+  else if (isPlainObject(current) && !isCall(current)) next = replaceAt(current, rest, form);
+  else return at;
+  if (next === current) return at;
+  const copy: PlainObject = {};
+  for (const [k, v] of Object.entries(at)) setOwn(copy, k, k === key ? next : v);
+  return copy;
+}
+
+/** {Ref: …} and {"Fn::…": …} are values, not maps to look into. */
+function isCall(value: PlainObject): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 1 && (keys[0] === 'Ref' || keys[0]!.startsWith('Fn::'));
+}
+
+/** Equal as CloudFormation sees it: a number and its text are the same value ("2" and 2). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (deepEqual(a, b)) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && sameValue(a[k], b[k]));
+  }
+  const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+  return scalar(a) && scalar(b) && String(a) === String(b);
+}
+
+/** Whether a property takes a value from another stack (Fn::ImportValue, or a reference to its resource). */
+export function importsOrRefersAcross(raw: unknown, resolved: unknown, foreign: (ref: ResourceRef) => boolean): boolean {
+  const imports = (v: unknown): boolean =>
+    Array.isArray(v) ? v.some(imports) : isPlainObject(v) && (Object.hasOwn(v, 'Fn::ImportValue') || Object.values(v).some(imports));
+  const refers = (v: unknown): boolean =>
+    v instanceof ResourceRef ? foreign(v) : Array.isArray(v) ? v.some(refers) : isPlainObject(v) && Object.values(v).some(refers);
+  return imports(raw) || refers(resolved);
+}
+
+/**
+ * The properties the template left out and the loader filled in with AWS's defaults, by the value the exporter
+ * would write for each: an export leaves them out again while the model still gives that value.
+ */
+export function unwrittenOf(
+  modelled: PlainObject,
+  defaulted: readonly string[],
+  properties: unknown,
+  kept: PlainObject | undefined,
+): Record<string, unknown> | undefined {
+  const raw = isPlainObject(properties) ? properties : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(modelled)) {
+    if (value === undefined || !defaulted.includes(key) || Object.hasOwn(raw, key) || (kept !== undefined && Object.hasOwn(kept, key))) continue;
+    setOwn(out, key, value);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The written properties without those the template left out, where the model still gives their value. */
+export function leaveOutUnwritten(written: PlainObject, unwritten: Record<string, unknown> | undefined): PlainObject {
+  if (unwritten === undefined) return written;
+  const out: PlainObject = {};
+  for (const [key, value] of Object.entries(written)) {
+    if (Object.hasOwn(unwritten, key) && sameValue(value, unwritten[key])) continue;
+    setOwn(out, key, value);
+  }
+  return out;
+}
