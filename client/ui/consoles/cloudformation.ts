@@ -65,7 +65,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const check = () => void checkTemplate(state, actions, stack, chosenRegion, text, parameters).then(setIssues);
   const fetchExport = async (name: string): Promise<StackExport | null> => {
     const answer = await exportStack(state, actions, name);
-    setExportRefused(answer.ok ? null : answer.refusal.message);
+    setExportRefused(answer.ok ? null : actions.describe(answer.refusal));
     return answer.ok ? answer : null;
   };
   const view = async (name: string) => {
