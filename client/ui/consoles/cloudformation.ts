@@ -170,7 +170,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
               : null,
           )
         : null,
-      shown && shown.parameters.length > 0 ? h('pre', { class: 'cfn-parameters', id: 'cfn-parameters' }, parametersFileText(shown.parameters)) : null,
+      shown && shown.parameters.length > 0 ? h('pre', { class: 'cfn-parameters-file', id: 'cfn-parameters-file' }, parametersFileText(shown.parameters)) : null,
       exportRefused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${exportRefused}`) : null,
       h(StackParameters, { form, values: parameters, messages, set: setParameter }),
       h(
