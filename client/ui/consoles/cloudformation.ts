@@ -2,7 +2,7 @@
 // imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
 import { h } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
+import { FRESH_ACCOUNT, isAccountStackName } from '../../../shared/account/default-vpc.ts';
 import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
 import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
 import { loadDesign, parseTemplateText } from '../../../shared/template/index.ts';
@@ -28,7 +28,7 @@ function exportStack(state: MatchViewState, actions: PlayerActions, stack: strin
 export async function checkTemplate(state: MatchViewState, actions: PlayerActions, stack: string, region: string, text: string, parameters: Record<string, string> = {}): Promise<DesignIssue[]> {
   const parsed = parseTemplateText(text, { stack });
   if (parsed.issues.some((i) => i.severity === 'error') || parsed.value === undefined) return parsed.issues;
-  const others = await Promise.all(state.match.board.stacks.filter((s) => s.name !== stack).map((s) => exportStack(state, actions, s.name)));
+  const others = await Promise.all(state.match.board.stacks.filter((s) => s.name !== stack && !isAccountStackName(s.name)).map((s) => exportStack(state, actions, s.name)));
   const exports = others.filter((a): a is { ok: true } & StackExport => a.ok);
   const texts = new Map(exports.map((e) => [e.manifest.template, e.template]));
   const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exports.map((e) => e.manifest);
@@ -107,7 +107,8 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
               h('td', {}, s.name),
               h('td', {}, s.region),
               h('td', {}, String(state.match.board.resources.filter((r) => r.stack === s.name).length)),
-              h(
+              // The account's default VPC is AWS's, no stack's: there is no template of it to export.
+              isAccountStackName(s.name) ? h('td', {}) : h(
                 'td',
                 { class: 'buttons' },
                 h('button', { type: 'button', 'data-export': s.name, onClick: () => void view(s.name) }, t('cfn.view')),
