@@ -6,6 +6,8 @@
 import './ui/replay.css';
 import { h, render } from 'preact';
 import { parseReplayFile, type ReplayFileError } from '../shared/match/replay-file.ts';
+import { exportStackOf } from '../shared/protocol/export-stack.ts';
+import { refusal } from '../shared/protocol/refusals.ts';
 import { queryTrail } from '../shared/trail/query.ts';
 import { t } from './i18n/index.ts';
 import { ReplayNotice, ReplayScreen } from './ui/replay-screen.ts';
@@ -88,6 +90,11 @@ export function openReplayViewer(root: HTMLElement, replay: unknown, options: Re
         trail: async (query) => {
           const team = player.cursor.match.teams[player.row.teamIndex]?.id ?? null;
           return queryTrail(player.cursor.match.trail.filter((e) => e.team === null || e.team === team), query);
+        },
+        // The replay holds the team's full design at the cursor: the shared exporter runs here as in the room.
+        exportStack: async ({ stack }) => {
+          const team = player.cursor.match.teams[player.row.teamIndex];
+          return team ? exportStackOf(team.world.design, stack) : { ok: false, refusal: refusal('no-team') };
         },
       },
       player.view,

@@ -12,6 +12,7 @@ import type { MatchIntent } from '../../shared/match/intents.ts';
 import { CLOSE, endingOf } from '../../shared/protocol/close-codes.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
 import { MATCH_ROOM, MESSAGE, type ReplayAnswer } from '../../shared/protocol/messages.ts';
+import type { ExportStackAnswer, ExportStackRequest } from '../../shared/protocol/export-stack.ts';
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
@@ -26,6 +27,8 @@ export interface MatchConnection {
   trail(query: TrailQuery): Promise<TrailEvent[]>;
   /** The finished match's replay (refused before the finish). */
   replay(): Promise<ReplayAnswer>;
+  /** One stack of the team's design as CloudFormation takes it (the host names the team). */
+  exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
   leave(): Promise<void>;
 }
 
@@ -174,6 +177,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       return answer.ok ? (answer.events ?? []) : [];
     },
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
+    exportStack: async (request) => (await room.request(MESSAGE.exportStack, request)) as ExportStackAnswer,
     leave: async () => {
       leaving = true;
       forgetSeat();

@@ -3,7 +3,8 @@
 // from, so that a refusal can be shown beside the field it concerns. Each gesture is one intent; what it
 // builds, removes or connects, and its undo, are decided by the shared rules when the server applies it.
 import type { MatchIntent } from '../../shared/match/intents.ts';
-import type { Refusal } from '../../shared/protocol/refusals.ts';
+import type { ExportStackAnswer, ExportStackRequest } from '../../shared/protocol/export-stack.ts';
+import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
@@ -13,6 +14,7 @@ import { UndoStack } from './undo.ts';
 export interface IntentSink {
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
+  exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
 }
 
 export interface Notify {
@@ -113,6 +115,11 @@ export class PlayerActions {
   /** A CloudTrail page; an unanswered request (the room closing) gives an empty one. */
   trail(query: TrailQuery): Promise<TrailEvent[]> {
     return this.sink.trail(query).catch(() => []);
+  }
+
+  /** A stack exported from the team's real design (by the room; by the replay's own design in the viewer). */
+  exportStack(request: ExportStackRequest): Promise<ExportStackAnswer> {
+    return this.sink.exportStack(request).catch(() => ({ ok: false, refusal: refusal('not-connected') }));
   }
 
   /** A refusal from the server: shown beside the field it most likely answers, and always as a toast. */

@@ -23,6 +23,8 @@ export const MESSAGE = {
    * replay, with the recorded end of the player's own team, or of every team for the host.
    */
   replay: 'replay',
+  /** Client → server request: one stack of the team's design as a CloudFormation template (export-stack.ts). */
+  exportStack: 'exportStack',
 } as const;
 
 /** The answer to a `replay` request. */

@@ -145,7 +145,9 @@ describe.skipIf(!chromiumPath)('a solo campaign scenario played in the browser',
     await page.waitForSelector('#trail-table tbody tr');
     await page.screenshot({ path: screenshotPath('console-cloudtrail') });
     await page.keyboard.press('f');
+    // The export is the room's, from the team's real design.
     await page.click('[data-export]');
+    await page.waitForSelector('#cfn-exported');
     expect(await page.inputValue('#cfn-template')).toContain('AWS::EC2::VPC');
     await page.click('#cfn-check');
     await page.waitForSelector('#cfn-issues');

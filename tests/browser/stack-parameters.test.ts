@@ -129,6 +129,21 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(zone).toBe('us-east-1b');
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('cfn-parameters-deployed') });
+
+    // Out again, from the room: the template's own Parameters, and the deployed values as a parameters file.
+    await page.click('[data-export="web"]');
+    await page.waitForSelector('#cfn-exported');
+    const exported = await page.inputValue('#cfn-template');
+    expect(exported).toContain('Type: AWS::EC2::KeyPair::KeyName');
+    expect(exported).toContain('Type: List<AWS::EC2::Subnet::Id>');
+    expect(exported).toContain('AWS::CloudFormation::Interface');
+    const file = JSON.parse((await page.textContent('#cfn-parameters-file'))!) as { ParameterKey: string; ParameterValue: string }[];
+    expect(file).toContainEqual({ ParameterKey: 'KeyName', ParameterValue: 'my-key' });
+    expect(file).toContainEqual({ ParameterKey: 'InstanceType', ParameterValue: 't3.small' });
+    expect(file).toContainEqual({ ParameterKey: 'Subnets', ParameterValue: 'subnet-default-us-east-1b' });
+    expect(await page.textContent('#cfn-exported')).toContain('parameters file below');
+    await page.locator('#cfn-exported').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cfn-export-en') });
     await page.close();
   });
 
@@ -142,6 +157,19 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(await form.textContent()).not.toContain('the console offers');
     await page.locator('#cfn-parameters').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('cfn-parameters-ko') });
+
+    // Deployed with what the form offered, then exported: the room's template and its parameters file, in Korean around it.
+    await page.click('#cfn-check');
+    await page.waitForSelector('#cfn-issues');
+    await page.click('#cfn-deploy');
+    await waitForResource(page, 'instance', "r.stack === 'web'");
+    await page.click('[data-export="web"]');
+    await page.waitForSelector('#cfn-exported');
+    expect(await page.inputValue('#cfn-template')).toContain('Type: AWS::EC2::KeyPair::KeyName');
+    expect(await page.textContent('#cfn-exported')).toContain('아래 파라미터 파일을 사용하세요');
+    expect(await page.textContent('#cfn-download-parameters')).toBe('파라미터 파일 다운로드');
+    await page.locator('#cfn-exported').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cfn-export-ko') });
     await page.close();
   });
 });

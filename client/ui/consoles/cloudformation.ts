@@ -2,36 +2,38 @@
 // imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
 import { h } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
+import { FRESH_ACCOUNT, isAccountStackName } from '../../../shared/account/default-vpc.ts';
 import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
 import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
-import { exportDesign, loadDesign, parseTemplateText, templateToYaml } from '../../../shared/template/index.ts';
+import { loadDesign, parseTemplateText } from '../../../shared/template/index.ts';
 import type { DesignIssue } from '../../../shared/design/model.ts';
+import { parametersFileText, type ExportStackAnswer, type StackExport } from '../../../shared/protocol/export-stack.ts';
 import { checkParameterValues, hasBlockingMessage, parameterForm, type FormInput } from '../../../shared/template/parameter-form.ts';
 import { t } from '../../i18n/index.ts';
-import { designFromBoard } from '../../view/design-from-board.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
+import { CopyButton } from '../copy-button.ts';
 import { StackParameters } from './stack-parameters.ts';
 import { download } from './trail.ts';
 
-function exportStack(state: MatchViewState, stack: string): string {
-  const exported = exportDesign(designFromBoard(state.match.board));
-  const template = exported.templates[stack];
-  return template ? templateToYaml(template) : '';
+/** A stack of the viewed team's real design, exported by the room (the host names the team it looks at). */
+function exportStack(state: MatchViewState, actions: PlayerActions, stack: string): Promise<ExportStackAnswer> {
+  return actions.exportStack({ stack, ...(state.viewTeam ? { team: state.viewTeam } : {}) });
 }
 
-/** The loader's findings for deploying `text` as `stack` in `region` with `parameters` over the current board. */
-export function checkTemplate(state: MatchViewState, stack: string, region: string, text: string, parameters: Record<string, string> = {}): DesignIssue[] {
+/**
+ * The loader's findings for deploying `text` as `stack` in `region` with `parameters` beside the team's other
+ * stacks, as the room exports them (with their parameters and unmodelled parts, which the board does not carry).
+ */
+export async function checkTemplate(state: MatchViewState, actions: PlayerActions, stack: string, region: string, text: string, parameters: Record<string, string> = {}): Promise<DesignIssue[]> {
   const parsed = parseTemplateText(text, { stack });
   if (parsed.issues.some((i) => i.severity === 'error') || parsed.value === undefined) return parsed.issues;
-  const exported = exportDesign(designFromBoard(state.match.board));
-  const stacks: { name: string; region: string; template: unknown }[] = exported.manifest.stacks.map((s) => ({ name: s.name, region: s.region, template: exported.templates[s.name] }));
-  const entry = { name: stack, region, template: parsed.value, parameters };
-  const i = stacks.findIndex((s) => s.name === stack);
-  if (i >= 0) stacks[i] = entry;
-  else stacks.push(entry);
-  return loadDesign({ stacks }, () => undefined).issues.filter((issue) => !issue.stack || issue.stack === stack);
+  const others = await Promise.all(state.match.board.stacks.filter((s) => s.name !== stack && !isAccountStackName(s.name)).map((s) => exportStack(state, actions, s.name)));
+  const exports = others.filter((a): a is { ok: true } & StackExport => a.ok);
+  const texts = new Map(exports.map((e) => [e.manifest.template, e.template]));
+  const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exports.map((e) => e.manifest);
+  stacks.push({ name: stack, region, template: parsed.value, parameters });
+  return loadDesign({ stacks }, (path) => texts.get(path)).issues.filter((issue) => !issue.stack || issue.stack === stack);
 }
 
 export function CloudFormation({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
@@ -40,6 +42,9 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const [region, setRegion] = useState(stacks[0]?.region ?? 'us-east-1');
   const [text, setTemplateText] = useState('');
   const [issues, setIssues] = useState<DesignIssue[] | null>(null);
+  // The last export viewed: its parameters file is offered beside the template while the text is unchanged.
+  const [viewed, setViewed] = useState<StackExport | null>(null);
+  const [exportRefused, setExportRefused] = useState<string | null>(null);
   // What the player typed or chose in the parameter form; a field not touched holds the form's first value.
   const [touched, setTouched] = useState<Record<string, string>>({});
   const setText = (next: string) => {
@@ -57,7 +62,20 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const fields = form.groups.flatMap((g) => g.fields);
   const parameters = Object.fromEntries(fields.map((f) => [f.name, touched[f.name] ?? f.initial]));
   const messages = useMemo(() => checkParameterValues(formInput, parameters), [formInput, JSON.stringify(parameters)]);
-  const check = () => setIssues(checkTemplate(state, stack, chosenRegion, text, parameters));
+  const check = () => void checkTemplate(state, actions, stack, chosenRegion, text, parameters).then(setIssues);
+  const fetchExport = async (name: string): Promise<StackExport | null> => {
+    const answer = await exportStack(state, actions, name);
+    setExportRefused(answer.ok ? null : actions.describe(answer.refusal));
+    return answer.ok ? answer : null;
+  };
+  const view = async (name: string) => {
+    const exported = await fetchExport(name);
+    if (!exported) return;
+    setText(exported.template);
+    setStack(name);
+    setViewed(exported);
+  };
+  const shown = viewed && viewed.template === text ? viewed : null;
   const errors = (issues ?? []).filter((i) => i.severity === 'error');
   const deploy = () => {
     if (!isRegion(chosenRegion)) return;
@@ -89,14 +107,12 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
               h('td', {}, s.name),
               h('td', {}, s.region),
               h('td', {}, String(state.match.board.resources.filter((r) => r.stack === s.name).length)),
-              h(
+              // The account's default VPC is AWS's, no stack's: there is no template of it to export.
+              isAccountStackName(s.name) ? h('td', {}) : h(
                 'td',
                 { class: 'buttons' },
-                h('button', { type: 'button', 'data-export': s.name, onClick: () => {
-                    setText(exportStack(state, s.name));
-                    setStack(s.name);
-                  } }, t('cfn.view')),
-                h('button', { type: 'button', onClick: () => download(`${s.name}.yaml`, exportStack(state, s.name), 'text/yaml') }, t('cfn.download')),
+                h('button', { type: 'button', 'data-export': s.name, onClick: () => void view(s.name) }, t('cfn.view')),
+                h('button', { type: 'button', 'data-download': s.name, onClick: () => void fetchExport(s.name).then((e) => e && download(`${s.name}.yaml`, e.template, 'text/yaml')) }, t('cfn.download')),
               ),
             ),
           ),
@@ -144,6 +160,19 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
           setText((await file.text()).slice(0, MAX_TEMPLATE_CHARS));
         },
       }),
+      shown
+        ? h(
+            'div',
+            { class: 'row cfn-exported', id: 'cfn-exported' },
+            h(CopyButton, { text: shown.template, id: 'cfn-copy', label: `${shown.stack}.yaml` }),
+            h('span', { class: 'muted' }, shown.parameters.length > 0 ? t('cfn.parametersFile', { count: shown.parameters.length }) : t('cfn.noParametersFile')),
+            shown.parameters.length > 0
+              ? h('button', { type: 'button', id: 'cfn-download-parameters', onClick: () => download(`${shown.stack}-parameters.json`, parametersFileText(shown.parameters), 'application/json') }, t('cfn.downloadParameters'))
+              : null,
+          )
+        : null,
+      shown && shown.parameters.length > 0 ? h('pre', { class: 'cfn-parameters-file', id: 'cfn-parameters-file' }, parametersFileText(shown.parameters)) : null,
+      exportRefused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${exportRefused}`) : null,
       h(StackParameters, { form, values: parameters, messages, set: setParameter }),
       h(
         'div',

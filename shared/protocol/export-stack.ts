@@ -1,0 +1,44 @@
+// The `exportStack` request: one stack of a team's real design, exported as CloudFormation would take it back
+// (shared/template/export.ts): its template as YAML, the values it was deployed with as the AWS CLI's parameters
+// file, and its manifest entry. The room answers it (server/rooms/export-request.ts) from the team's design; the
+// replay viewer answers it from the replay's own design. Neither the client's board nor its wire state is the
+// source: they lack the template's parameters, conditions, mappings and unmodelled resources.
+import { z } from 'zod';
+import type { Design } from '../design/model.ts';
+import { exportDesign, type CliParameter, type ExportedManifest } from '../template/export.ts';
+import { templateToYaml } from '../template/template-yaml.ts';
+import { refusal, type Refusal } from './refusals.ts';
+
+/** What a client asks: a stack by name; the host also names the team (a player may only export their own). */
+export const exportStackSchema = z.strictObject({
+  stack: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/, 'a stack name is letters, digits and dashes'),
+  team: z.string().min(1).max(64).optional(),
+});
+
+export type ExportStackRequest = z.infer<typeof exportStackSchema>;
+
+export interface StackExport {
+  stack: string;
+  /** The template, as the file `<stack>.yaml` would hold it. */
+  template: string;
+  /** The deployed values that differ from the template's defaults, as `aws cloudformation … --parameters file://…` reads them. */
+  parameters: CliParameter[];
+  /** The stack's entry in the game's manifest (name, region, template file, parameters). */
+  manifest: ExportedManifest['stacks'][number];
+}
+
+export type ExportStackAnswer = ({ ok: true } & StackExport) | { ok: false; refusal: Refusal };
+
+/** One stack of a design, exported; refused when the design has no such stack (the account's default VPC is none). */
+export function exportStackOf(design: Design, stack: string): ExportStackAnswer {
+  const exported = exportDesign(design);
+  const manifest = exported.manifest.stacks.find((s) => s.name === stack);
+  const template = Object.hasOwn(exported.templates, stack) ? exported.templates[stack] : undefined;
+  if (!manifest || !template) return { ok: false, refusal: refusal('unknown-stack', stack) };
+  return { ok: true, stack, template: templateToYaml(template), parameters: exported.parameterFiles[stack] ?? [], manifest };
+}
+
+/** The parameters file as written to disk: the AWS CLI's JSON, indented as people keep it. */
+export function parametersFileText(parameters: readonly CliParameter[]): string {
+  return `${JSON.stringify(parameters, null, 2)}\n`;
+}
