@@ -17,12 +17,18 @@ export const exportStackSchema = z.strictObject({
 
 export type ExportStackRequest = z.infer<typeof exportStackSchema>;
 
+/** A parameters file's entry: a value, or (for a NoEcho parameter, whose value is never shown) the previous one kept. */
+export type ParameterEntry = CliParameter | { ParameterKey: string; UsePreviousValue: true };
+
+/** What CloudFormation shows in place of a NoEcho parameter's value. */
+export const NO_ECHO_MASK = '****';
+
 export interface StackExport {
   stack: string;
   /** The template, as the file `<stack>.yaml` would hold it. */
   template: string;
   /** The deployed values that differ from the template's defaults, as `aws cloudformation … --parameters file://…` reads them. */
-  parameters: CliParameter[];
+  parameters: ParameterEntry[];
   /** The stack's entry in the game's manifest (name, region, template file, parameters). */
   manifest: ExportedManifest['stacks'][number];
 }
@@ -35,10 +41,26 @@ export function exportStackOf(design: Design, stack: string): ExportStackAnswer 
   const manifest = exported.manifest.stacks.find((s) => s.name === stack);
   const template = Object.hasOwn(exported.templates, stack) ? exported.templates[stack] : undefined;
   if (!manifest || !template) return { ok: false, refusal: refusal('unknown-stack', stack) };
-  return { ok: true, stack, template: templateToYaml(template), parameters: exported.parameterFiles[stack] ?? [], manifest };
+  // A NoEcho value never leaves the server, as AWS never shows one: masked in the manifest entry, and kept by
+  // `UsePreviousValue` in the parameters file (what the AWS CLI sends to keep a value it cannot read back).
+  const hidden = noEchoParameters(template);
+  const parameters = (exported.parameterFiles[stack] ?? []).map((p): ParameterEntry => (hidden.has(p.ParameterKey) ? { ParameterKey: p.ParameterKey, UsePreviousValue: true } : p));
+  const values = manifest.parameters && Object.fromEntries(Object.entries(manifest.parameters).map(([key, value]) => [key, hidden.has(key) ? NO_ECHO_MASK : value]));
+  return { ok: true, stack, template: templateToYaml(template), parameters, manifest: { ...manifest, ...(values ? { parameters: values } : {}) } };
+}
+
+/** The names of a template's NoEcho parameters. */
+function noEchoParameters(template: Record<string, unknown>): Set<string> {
+  const declared = template.Parameters;
+  if (typeof declared !== 'object' || declared === null) return new Set();
+  return new Set(
+    Object.entries(declared as Record<string, unknown>)
+      .filter(([, d]) => typeof d === 'object' && d !== null && String((d as { NoEcho?: unknown }).NoEcho).toLowerCase() === 'true')
+      .map(([name]) => name),
+  );
 }
 
 /** The parameters file as written to disk: the AWS CLI's JSON, indented as people keep it. */
-export function parametersFileText(parameters: readonly CliParameter[]): string {
+export function parametersFileText(parameters: readonly ParameterEntry[]): string {
   return `${JSON.stringify(parameters, null, 2)}\n`;
 }

@@ -42,6 +42,22 @@ function deployedMatch() {
 }
 
 describe('the exportStack request', () => {
+  it('never sends a NoEcho value: masked in the manifest entry, kept by UsePreviousValue in the parameters file', () => {
+    const match = testMatch();
+    const template = `Parameters:\n  Secret:\n    Type: String\n    NoEcho: true\n  Name:\n    Type: String\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Ref Name\n`;
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'quiet', region: 'us-east-1', template, parameters: { Secret: 'hunter2-long', Name: 'alerts' } }, 0)).toMatchObject({ ok: true });
+    const answer = answerExportStack(match, host(), { stack: 'quiet', team: 'red' });
+    if (!answer.ok) throw new Error(answer.refusal.message);
+    expect(JSON.stringify(answer)).not.toContain('hunter2-long');
+    expect(answer.parameters).toEqual([
+      { ParameterKey: 'Secret', UsePreviousValue: true },
+      { ParameterKey: 'Name', ParameterValue: 'alerts' },
+    ]);
+    expect(answer.manifest.parameters).toEqual({ Secret: '****', Name: 'alerts' });
+    // The server's own design keeps the value: the stack goes on running as deployed.
+    expect(JSON.stringify(match.teams[0]!.world.design)).toContain('hunter2-long');
+  });
+
   it("exports a stack deployed from a template with its Parameters, Mappings, Conditions, unmodelled resources and a parameters file of the deployed values", () => {
     const match = deployedMatch();
     const before = hashWorld(match.teams[0]!.world);
