@@ -6,6 +6,8 @@ import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
+import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
+import { refusal as refusalOf } from '../../shared/protocol/refusals.ts';
 import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
 import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
@@ -13,6 +15,8 @@ import { UndoStack } from './undo.ts';
 export interface IntentSink {
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
+  /** The room's change set of a template (absent where there is no room: a replay). */
+  changeSet?(request: ChangeSetRequest): Promise<ChangeSetAnswer>;
 }
 
 export interface Notify {
@@ -113,6 +117,12 @@ export class PlayerActions {
   /** A CloudTrail page; an unanswered request (the room closing) gives an empty one. */
   trail(query: TrailQuery): Promise<TrailEvent[]> {
     return this.sink.trail(query).catch(() => []);
+  }
+
+  /** "Create change set": computed by the room against the team's design; no room or no answer is a refusal. */
+  changeSet(request: ChangeSetRequest): Promise<ChangeSetAnswer> {
+    if (!this.sink.changeSet) return Promise.resolve({ ok: false, refusal: refusalOf('not-connected') });
+    return this.sink.changeSet(request).catch(() => ({ ok: false as const, refusal: refusalOf('not-connected') }));
   }
 
   /** A refusal from the server: shown beside the field it most likely answers, and always as a toast. */

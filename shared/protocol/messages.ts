@@ -23,6 +23,8 @@ export const MESSAGE = {
    * replay, with the recorded end of the player's own team, or of every team for the host.
    */
   replay: 'replay',
+  /** Client → server request: the change set of a template for a stack of the sender's own team (change-set.ts). */
+  changeSet: 'changeSet',
 } as const;
 
 /** The answer to a `replay` request. */
