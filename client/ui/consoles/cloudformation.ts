@@ -13,6 +13,8 @@ import { designFromBoard } from '../../view/design-from-board.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { StackParameters } from './stack-parameters.ts';
+import { ChangeSetView } from './change-set-view.ts';
+import type { ChangeSetAnswer, ChangeSetRequest } from '../../../shared/protocol/change-set.ts';
 import { download } from './trail.ts';
 
 function exportStack(state: MatchViewState, stack: string): string {
@@ -40,12 +42,16 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const [region, setRegion] = useState(stacks[0]?.region ?? 'us-east-1');
   const [text, setTemplateText] = useState('');
   const [issues, setIssues] = useState<DesignIssue[] | null>(null);
+  // The change set the room computed, with exactly what was asked: Execute deploys that, not what is typed since.
+  const [changeSet, setChangeSet] = useState<{ request: ChangeSetRequest; answer: ChangeSetAnswer } | null>(null);
+  const [asking, setAsking] = useState(false);
   // What the player typed or chose in the parameter form; a field not touched holds the form's first value.
   const [touched, setTouched] = useState<Record<string, string>>({});
   const setText = (next: string) => {
     setTemplateText(next);
     setTouched({});
     setIssues(null);
+    setChangeSet(null);
   };
   const existing = stacks.find((s) => s.name === stack);
   const chosenRegion = existing?.region ?? region;
@@ -59,13 +65,23 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const messages = useMemo(() => checkParameterValues(formInput, parameters), [formInput, JSON.stringify(parameters)]);
   const check = () => setIssues(checkTemplate(state, stack, chosenRegion, text, parameters));
   const errors = (issues ?? []).filter((i) => i.severity === 'error');
-  const deploy = () => {
+  const createChangeSet = async () => {
     if (!isRegion(chosenRegion)) return;
-    actions.send({ type: 'deployStack', stack, region: chosenRegion, template: text, parameters }, { field: 'cloudformation:template' });
+    const request: ChangeSetRequest = { stack, region: chosenRegion, template: text, parameters };
+    setAsking(true);
+    const answer = await actions.changeSet(request);
+    setAsking(false);
+    setChangeSet({ request, answer });
+  };
+  const execute = () => {
+    if (!changeSet) return;
+    actions.send({ type: 'deployStack', ...changeSet.request }, { field: 'cloudformation:template' });
+    setChangeSet(null);
   };
   const setParameter = (name: string, value: string) => {
     setTouched({ ...touched, [name]: value });
     setIssues(null);
+    setChangeSet(null);
   };
   const refused = state.fieldErrors['cloudformation:template']?.message;
   return h(
@@ -110,10 +126,13 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
       h(
         'div',
         { class: 'row' },
-        h('input', { 'aria-label': t('cfn.stack'), value: stack, id: 'cfn-stack', onInput: (e: Event) => setStack((e.target as HTMLInputElement).value) }),
+        h('input', { 'aria-label': t('cfn.stack'), value: stack, id: 'cfn-stack', onInput: (e: Event) => {
+            setStack((e.target as HTMLInputElement).value);
+            setChangeSet(null);
+          } }),
         existing
           ? h('span', { class: 'muted' }, existing.region)
-          : h('select', { 'aria-label': t('cfn.region'), value: region, onChange: (e: Event) => setRegion((e.target as HTMLSelectElement).value) }, REGIONS.map((r) => h('option', { key: r.code, value: r.code }, r.code))),
+          : h('select', { 'aria-label': t('cfn.region'), value: region, onChange: (e: Event) => { setRegion((e.target as HTMLSelectElement).value); setChangeSet(null); } }, REGIONS.map((r) => h('option', { key: r.code, value: r.code }, r.code))),
         h(
           'label',
           { class: 'file button' },
@@ -149,7 +168,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
         'div',
         { class: 'buttons' },
         h('button', { type: 'button', id: 'cfn-check', onClick: check, disabled: !text.trim() }, t('cfn.check')),
-        h('button', { type: 'button', id: 'cfn-deploy', class: 'primary', onClick: deploy, disabled: !text.trim() || issues === null || errors.length > 0 || hasBlockingMessage(messages) }, t('cfn.deployButton')),
+        h('button', { type: 'button', id: 'cfn-create-change-set', class: 'primary', onClick: () => void createChangeSet(), disabled: asking || !text.trim() || issues === null || errors.length > 0 || hasBlockingMessage(messages) }, t('cfn.changeSet.create')),
       ),
       issues !== null
         ? h(
@@ -159,6 +178,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
             issues.map((i, n) => h('li', { key: n, class: i.severity }, `${i.severity === 'error' ? '✕' : i.severity === 'warning' ? '⚠' : 'ℹ'} ${i.logicalId ? `${i.logicalId}: ` : ''}${i.message}`)),
           )
         : null,
+      changeSet ? h(ChangeSetView, { answer: changeSet.answer, execute, discard: () => setChangeSet(null) }) : null,
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
       state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
     ),

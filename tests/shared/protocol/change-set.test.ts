@@ -4,7 +4,7 @@ import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
 import { changeSetAnswerFor, parseChangeSetRequest } from '../../../shared/protocol/change-set.ts';
 
 const EMPTY = { stacks: [], resources: [], unmodelled: [], actions: [] };
-const ok = { stack: 'web', region: 'us-east-1', template: 'Resources: {}' };
+const ok = { stack: 'web', region: 'us-east-1' as const, template: 'Resources: {}' };
 
 describe('parseChangeSetRequest', () => {
   it('accepts a stack, a region, a template and string parameters', () => {
