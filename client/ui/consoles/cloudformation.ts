@@ -14,6 +14,7 @@ import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { StackParameters } from './stack-parameters.ts';
 import { ChangeSetView } from './change-set-view.ts';
+import { StackEventsView } from './stack-events-view.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../../shared/protocol/change-set.ts';
 import { download } from './trail.ts';
 
@@ -181,6 +182,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
       changeSet ? h(ChangeSetView, { answer: changeSet.answer, execute, discard: () => setChangeSet(null) }) : null,
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
       state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
+      stack.trim() ? h(StackEventsView, { stack: stack.trim(), actions }) : null,
     ),
   );
 }
