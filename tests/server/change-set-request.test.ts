@@ -32,6 +32,12 @@ describe('the changeSet request', () => {
     red.send({ type: 'deployStack', stack: 'net', region: 'us-east-1', template: vpc('10.9.0.0/16') });
     await waitFor(() => resourcesOf(red)['net/Net'] !== undefined, 'red deployed the stack');
 
+    // The deploy's stack events are in red's CloudTrail, as cloudformation.amazonaws.com events of the stack; not in blue's.
+    const trail = (await red.room.request(MESSAGE.trail, { action: 'cloudformation:StackEvent', resource: 'net' })) as { events: { params: Record<string, string> }[] };
+    expect(trail.events.map((e) => `${e.params['logicalResourceId']} ${e.params['resourceStatus']}`).reverse()).toEqual(['net CREATE_IN_PROGRESS', 'Net CREATE_IN_PROGRESS', 'Net CREATE_COMPLETE', 'net CREATE_COMPLETE']);
+    const blueTrail = (await blue.room.request(MESSAGE.trail, { action: 'cloudformation:StackEvent' })) as { events: unknown[] };
+    expect(blueTrail.events).toEqual([]);
+
     // Red's stack now exists: a new CIDR replaces the VPC. Blue's design has no such stack: the same template adds it.
     const redUpdate = await ask(red, { stack: 'net', region: 'us-east-1', template: vpc('10.8.0.0/16') });
     expect(redUpdate).toMatchObject({ ok: true, changes: [{ action: 'Modify', logicalId: 'Net', replacement: 'True', causes: ['CidrBlock'] }] });

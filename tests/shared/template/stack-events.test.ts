@@ -109,6 +109,30 @@ describe('a deploy in the match writes its stack events to CloudTrail', () => {
     expect(failed.outcome).toBe('Failure');
   });
 
+  it("names the resource the loader refused, with the loader's reason, where the scenario deleted the default VPC", () => {
+    const match = testMatch();
+    match.scenario = { ...match.scenario, account: { defaultVpcDeletedIn: ['us-east-1'] } };
+    const before = hashWorld(match.teams[0]!.world);
+    const template = 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n  Web:\n    Type: AWS::EC2::Instance\n    Properties: {InstanceType: t3.micro, ImageId: ami-12345678}\n';
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'loose', region: 'us-east-1', template }, 0).ok).toBe(false);
+    expect(hashWorld(match.teams[0]!.world)).toBe(before);
+    expect(stackEvents(match)).toEqual([
+      'loose CREATE_IN_PROGRESS',
+      'Files CREATE_IN_PROGRESS',
+      'Files CREATE_COMPLETE',
+      'Web CREATE_IN_PROGRESS',
+      'Web CREATE_FAILED',
+      'loose ROLLBACK_IN_PROGRESS',
+      'Files DELETE_IN_PROGRESS',
+      'Files DELETE_COMPLETE',
+      'Web DELETE_COMPLETE',
+      'loose ROLLBACK_COMPLETE',
+    ]);
+    const failed = match.trail.find((e) => e.params['resourceStatus'] === 'CREATE_FAILED')!;
+    expect(failed.params['resourceStatusReason']).toContain('No default VPC for this user');
+    expect(String(failed.params['resourceStatusReason'])).not.toMatch(/^loose\/Web/);
+  });
+
   it('writes nothing for a template CloudFormation cannot read: validation fails before the stack is touched', () => {
     const match = testMatch();
     expect(applyIntent(match, host(), { type: 'deployStack', stack: 'assets', region: 'us-east-1', template: 'Resources: [' }, 0).ok).toBe(false);
