@@ -16,6 +16,7 @@ import type { ExportStackAnswer, ExportStackRequest } from '../../shared/protoco
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
+import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
 import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
@@ -25,6 +26,8 @@ export interface MatchConnection {
   code: string;
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
+  /** The change set of a template for a stack of this player's team, computed by the room. */
+  changeSet(request: ChangeSetRequest): Promise<ChangeSetAnswer>;
   /** The finished match's replay (refused before the finish). */
   replay(): Promise<ReplayAnswer>;
   /** One stack of the team's design as CloudFormation takes it (the host names the team). */
@@ -176,6 +179,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       const answer = (await room.request(MESSAGE.trail, query)) as { ok: boolean; events?: TrailEvent[] };
       return answer.ok ? (answer.events ?? []) : [];
     },
+    changeSet: async (request) => (await room.request(MESSAGE.changeSet, request)) as ChangeSetAnswer,
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     exportStack: async (request) => (await room.request(MESSAGE.exportStack, request)) as ExportStackAnswer,
     leave: async () => {

@@ -7,6 +7,7 @@ import type { ExportStackAnswer, ExportStackRequest } from '../../shared/protoco
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
+import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
 import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
 import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
@@ -15,6 +16,8 @@ export interface IntentSink {
   send(intent: MatchIntent): void;
   trail(query: TrailQuery): Promise<TrailEvent[]>;
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
+  /** The room's change set of a template (absent where there is no room: a replay). */
+  changeSet?(request: ChangeSetRequest): Promise<ChangeSetAnswer>;
 }
 
 export interface Notify {
@@ -120,6 +123,12 @@ export class PlayerActions {
   /** A stack exported from the team's real design (by the room; by the replay's own design in the viewer). */
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer> {
     return this.sink.exportStack(request).catch(() => ({ ok: false, refusal: refusal('not-connected') }));
+  }
+
+  /** "Create change set": computed by the room against the team's design; no room or no answer is a refusal. */
+  changeSet(request: ChangeSetRequest): Promise<ChangeSetAnswer> {
+    if (!this.sink.changeSet) return Promise.resolve({ ok: false, refusal: refusal('not-connected') });
+    return this.sink.changeSet(request).catch(() => ({ ok: false as const, refusal: refusal('not-connected') }));
   }
 
   /** A refusal from the server: shown beside the field it most likely answers, and always as a toast. */

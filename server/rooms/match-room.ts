@@ -21,6 +21,7 @@ import { newMemo, projectMatch, type ProjectionMemo, chartMemory, rememberCharts
 import { SharedViews } from '../wire/views.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
 import { answerExportStack } from './export-request.ts';
+import { answerChangeSet } from './change-set-request.ts';
 import { MatchLoop } from './match-loop.ts';
 import { setUpMatch } from './match-setup.ts';
 import { MatchRecorder } from './recorder.ts';
@@ -127,6 +128,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const actorOf = (client: Client) => this.seats.get(client.sessionId)?.actor;
     this.onMessage(MESSAGE.trail, (client, payload: unknown) => answerTrail(this.match, actorOf(client), payload));
     this.onMessage(MESSAGE.fingerprint, (client) => answerFingerprint(this.match, actorOf(client)));
+    this.onMessage(MESSAGE.changeSet, (client, payload: unknown) => answerChangeSet(this.match, actorOf(client), payload));
     this.onMessage(MESSAGE.replay, (client) => answerReplay(this.match, actorOf(client), this.finished, this.competitionId ?? this.roomId));
     this.onMessage(MESSAGE.exportStack, (client, payload: unknown) => answerExportStack(this.match, actorOf(client), payload));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));

@@ -19,6 +19,7 @@ import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
 import { copyPlain } from '../design/copy.ts';
+import { appliedStackEvents, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -239,23 +240,31 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     default: {
       if (!(STACK_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
       const change = changeStacks(design, intent as Parameters<typeof changeStacks>[1], scenarioAccount(match.scenario));
-      if (!change.ok) return refuse(change.refusal);
+      // A refused deploy changes nothing but the log: the call's failure, then the stack's rollback events.
+      const rollBack = (why: Refusal): Applied => {
+        const refused = refuse(why);
+        if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, refusedStackEvents(design, intent, why), wallMs);
+        return refused;
+      };
+      if (!change.ok) return rollBack(change.refusal);
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {
         for (const r of change.design.resources) {
           if (findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
-          if (!kindAllowed(match.scenario, r.kind)) return refuse(refusal('kind-not-allowed', `${r.logicalId}: ${r.kind}`));
+          if (!kindAllowed(match.scenario, r.kind)) return rollBack(refusal('kind-not-allowed', `${r.logicalId}: ${r.kind}`));
           const region = change.design.stacks[r.stack]?.region ?? '';
           const { service, type } = arnPartsOf(r.kind);
           const arn = resourceArn({ service, region, type, name: `${change.design.stacks[r.stack]?.name}/${r.logicalId}` });
           const missing = permit(match, actor, createActionOf(r.kind), arn, region);
-          if (missing) return refuse(missing);
+          if (missing) return rollBack(missing);
         }
       }
       adopt(match, team!, change.design, tick);
       // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
       if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
-      return done(change.warnings?.length ? { warnings: change.warnings } : {});
+      const applied = done(change.warnings?.length ? { warnings: change.warnings } : {});
+      if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent), wallMs);
+      return applied;
     }
   }
 }

@@ -13,9 +13,9 @@ import { ENTRY_IDS } from '../design/plans/palette.ts';
 
 /** A resource as players and CloudFormation name it: "stack/LogicalId". */
 const ref = z.string().min(3).max(300).regex(/^[^/]+\/[A-Za-z0-9]+$/, 'a resource is named "stack/LogicalId"');
-const stackName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'a stack name is letters, digits and dashes');
+export const stackName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'a stack name is letters, digits and dashes');
 const logicalId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a logical id is letters and digits');
-const region = z.string().refine(isRegion, 'not a region of the board');
+export const region = z.string().refine(isRegion, 'not a region of the board');
 const position = z.strictObject({ x: z.number().finite().min(-1e6).max(1e6), y: z.number().finite().min(-1e6).max(1e6) });
 const props = z.record(z.string().max(64), z.unknown());
 const identifier = z.string().min(1).max(128);

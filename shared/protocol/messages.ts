@@ -25,6 +25,8 @@ export const MESSAGE = {
   replay: 'replay',
   /** Client → server request: one stack of the team's design as a CloudFormation template (export-stack.ts). */
   exportStack: 'exportStack',
+  /** Client → server request: the change set of a template for a stack of the sender's own team (change-set.ts). */
+  changeSet: 'changeSet',
 } as const;
 
 /** The answer to a `replay` request. */

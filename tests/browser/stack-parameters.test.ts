@@ -106,7 +106,7 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(await form.locator('[data-param="DbPassword"] .param-messages').textContent()).toContain("Parameter 'DbPassword' must contain at least 8 characters");
     expect(await form.locator('[data-param="DbPassword"] .param-messages').textContent()).not.toContain('short');
     await page.click('#cfn-check');
-    expect(await page.isDisabled('#cfn-deploy')).toBe(true);
+    expect(await page.isDisabled('#cfn-create-change-set')).toBe(true);
     await page.locator('[data-param="KeyName"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('cfn-parameters-en-messages') });
 
@@ -119,8 +119,10 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(await form.locator('.param-messages').count()).toBe(0);
     await page.click('#cfn-check');
     await page.waitForSelector('#cfn-issues');
-    expect(await page.isDisabled('#cfn-deploy')).toBe(false);
-    await page.click('#cfn-deploy');
+    expect(await page.isDisabled('#cfn-create-change-set')).toBe(false);
+    await page.click('#cfn-create-change-set');
+    await page.waitForSelector('#cfn-changes');
+    await page.click('#cfn-execute');
     await waitForResource(page, 'instance', "r.stack === 'web' && r.props.instanceType === 't3.small'");
     const zone = await page.evaluate(() => {
       const board = (window as unknown as Win).fiveNines.view.current.match.board;

@@ -14,6 +14,9 @@ import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { CopyButton } from '../copy-button.ts';
 import { StackParameters } from './stack-parameters.ts';
+import { ChangeSetView } from './change-set-view.ts';
+import { StackEventsView } from './stack-events-view.ts';
+import type { ChangeSetAnswer, ChangeSetRequest } from '../../../shared/protocol/change-set.ts';
 import { download } from './trail.ts';
 
 /** A stack of the viewed team's real design, exported by the room (the host names the team it looks at). */
@@ -45,12 +48,16 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   // The last export viewed: its parameters file is offered beside the template while the text is unchanged.
   const [viewed, setViewed] = useState<StackExport | null>(null);
   const [exportRefused, setExportRefused] = useState<string | null>(null);
+  // The change set the room computed, with exactly what was asked: Execute deploys that, not what is typed since.
+  const [changeSet, setChangeSet] = useState<{ request: ChangeSetRequest; answer: ChangeSetAnswer } | null>(null);
+  const [asking, setAsking] = useState(false);
   // What the player typed or chose in the parameter form; a field not touched holds the form's first value.
   const [touched, setTouched] = useState<Record<string, string>>({});
   const setText = (next: string) => {
     setTemplateText(next);
     setTouched({});
     setIssues(null);
+    setChangeSet(null);
   };
   const existing = stacks.find((s) => s.name === stack);
   const chosenRegion = existing?.region ?? region;
@@ -77,13 +84,23 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   };
   const shown = viewed && viewed.template === text ? viewed : null;
   const errors = (issues ?? []).filter((i) => i.severity === 'error');
-  const deploy = () => {
+  const createChangeSet = async () => {
     if (!isRegion(chosenRegion)) return;
-    actions.send({ type: 'deployStack', stack, region: chosenRegion, template: text, parameters }, { field: 'cloudformation:template' });
+    const request: ChangeSetRequest = { stack, region: chosenRegion, template: text, parameters };
+    setAsking(true);
+    const answer = await actions.changeSet(request);
+    setAsking(false);
+    setChangeSet({ request, answer });
+  };
+  const execute = () => {
+    if (!changeSet) return;
+    actions.send({ type: 'deployStack', ...changeSet.request }, { field: 'cloudformation:template' });
+    setChangeSet(null);
   };
   const setParameter = (name: string, value: string) => {
     setTouched({ ...touched, [name]: value });
     setIssues(null);
+    setChangeSet(null);
   };
   const refused = state.fieldErrors['cloudformation:template']?.message;
   return h(
@@ -126,10 +143,13 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
       h(
         'div',
         { class: 'row' },
-        h('input', { 'aria-label': t('cfn.stack'), value: stack, id: 'cfn-stack', onInput: (e: Event) => setStack((e.target as HTMLInputElement).value) }),
+        h('input', { 'aria-label': t('cfn.stack'), value: stack, id: 'cfn-stack', onInput: (e: Event) => {
+            setStack((e.target as HTMLInputElement).value);
+            setChangeSet(null);
+          } }),
         existing
           ? h('span', { class: 'muted' }, existing.region)
-          : h('select', { 'aria-label': t('cfn.region'), value: region, onChange: (e: Event) => setRegion((e.target as HTMLSelectElement).value) }, REGIONS.map((r) => h('option', { key: r.code, value: r.code }, r.code))),
+          : h('select', { 'aria-label': t('cfn.region'), value: region, onChange: (e: Event) => { setRegion((e.target as HTMLSelectElement).value); setChangeSet(null); } }, REGIONS.map((r) => h('option', { key: r.code, value: r.code }, r.code))),
         h(
           'label',
           { class: 'file button' },
@@ -178,7 +198,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
         'div',
         { class: 'buttons' },
         h('button', { type: 'button', id: 'cfn-check', onClick: check, disabled: !text.trim() }, t('cfn.check')),
-        h('button', { type: 'button', id: 'cfn-deploy', class: 'primary', onClick: deploy, disabled: !text.trim() || issues === null || errors.length > 0 || hasBlockingMessage(messages) }, t('cfn.deployButton')),
+        h('button', { type: 'button', id: 'cfn-create-change-set', class: 'primary', onClick: () => void createChangeSet(), disabled: asking || !text.trim() || issues === null || errors.length > 0 || hasBlockingMessage(messages) }, t('cfn.changeSet.create')),
       ),
       issues !== null
         ? h(
@@ -188,8 +208,10 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
             issues.map((i, n) => h('li', { key: n, class: i.severity }, `${i.severity === 'error' ? '✕' : i.severity === 'warning' ? '⚠' : 'ℹ'} ${i.logicalId ? `${i.logicalId}: ` : ''}${i.message}`)),
           )
         : null,
+      changeSet ? h(ChangeSetView, { answer: changeSet.answer, execute, discard: () => setChangeSet(null) }) : null,
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
       state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
+      stack.trim() ? h(StackEventsView, { stack: stack.trim(), actions }) : null,
     ),
   );
 }

@@ -63,9 +63,14 @@ describe('fuzzed intents', () => {
           const world = match.teams[0]!.world;
           const before = { hash: hashWorld(world), directory: JSON.stringify(match.directory), clock: JSON.stringify(match.clock), trail: match.trail.length };
           const result = applyIntent(match, who, parsed.intent, 0);
-          // A refusal is one entry; an accepted gesture one per API call it made.
+          // A refusal is one entry (a refused deploy adds its stack's rollback events); an accepted gesture one per API call it made.
           if (result.ok) expect(match.trail.length).toBeGreaterThan(before.trail);
-          else expect(match.trail.length).toBe(before.trail + 1);
+          else {
+            const added = match.trail.slice(before.trail);
+            expect(added[0]!.outcome).toBe('Failure');
+            const rollback = added.slice(1);
+            expect(rollback.every((e) => parsed.intent.type === 'deployStack' && e.eventName === 'StackEvent' && !e.userIdentity)).toBe(true);
+          }
           expect(checkDesignShape(match.teams[0]!.world.design).ok).toBe(true);
           if (result.ok) applied++;
           else {

@@ -1,0 +1,53 @@
+// "Create change set", as CloudFormation's console shows one before a stack is created or updated: each resource
+// Add / Modify / Remove, for a Modify whether it is replaced (True / False / Conditional) and the properties that
+// cause it. The rows are the room's (server/rooms/change-set-request.ts): this only draws them.
+import { h } from 'preact';
+import type { ChangeSetAnswer } from '../../../shared/protocol/change-set.ts';
+import { t } from '../../i18n/index.ts';
+
+export function ChangeSetView({ answer, execute, discard }: { answer: ChangeSetAnswer; execute: () => void; discard: () => void }) {
+  if (!answer.ok) {
+    return h('section', { class: 'change-set', id: 'cfn-change-set-view' }, h('p', { class: 'field-error', role: 'alert' }, `⚠ ${answer.refusal.message}${answer.refusal.detail ? ` (${answer.refusal.detail})` : ''}`));
+  }
+  const errors = answer.issues.filter((i) => i.severity === 'error');
+  return h(
+    'section',
+    { class: 'change-set', id: 'cfn-change-set-view' },
+    h('h4', {}, t('cfn.changeSet.title')),
+    errors.length > 0
+      ? h(
+          'div',
+          { class: 'change-set-failed' },
+          h('p', { class: 'field-error', role: 'alert' }, `✕ ${t('cfn.changeSet.failed')}`),
+          h('ul', { class: 'issues' }, errors.map((i, n) => h('li', { key: n, class: 'error' }, `✕ ${i.logicalId ? `${i.logicalId}: ` : ''}${i.message}`))),
+        )
+      : answer.changes.length === 0
+        ? h('p', { class: 'muted' }, t('cfn.changeSet.none'))
+        : h(
+            'table',
+            { class: 'table', id: 'cfn-changes' },
+            h('thead', {}, h('tr', {}, [t('cfn.changeSet.action'), t('cfn.changeSet.logicalId'), t('cfn.changeSet.type'), t('cfn.changeSet.replacement'), t('cfn.changeSet.causes')].map((c, i) => h('th', { key: i }, c)))),
+            h(
+              'tbody',
+              {},
+              answer.changes.map((c) =>
+                h(
+                  'tr',
+                  { key: c.logicalId, 'data-change': c.logicalId, 'data-action': c.action, 'data-replacement': c.replacement ?? '' },
+                  h('td', { class: `action ${c.action.toLowerCase()}` }, t(`cfn.changeSet.actions.${c.action}`)),
+                  h('td', {}, c.logicalId),
+                  h('td', {}, c.resourceType),
+                  h('td', { class: c.replacement === 'True' ? 'replacement-true' : '' }, c.replacement ? t(`cfn.changeSet.replacements.${c.replacement}`) : '-'),
+                  h('td', {}, c.causes?.length ? c.causes.join(', ') : ''),
+                ),
+              ),
+            ),
+          ),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', id: 'cfn-discard', onClick: discard }, t('cfn.changeSet.discard')),
+      h('button', { type: 'button', id: 'cfn-execute', class: 'primary', onClick: execute, disabled: errors.length > 0 || answer.changes.length === 0 }, t('cfn.changeSet.execute')),
+    ),
+  );
+}

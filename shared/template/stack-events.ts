@@ -1,0 +1,113 @@
+// The stack events CloudFormation writes for a deploy, as its console's Events tab lists them (oldest first):
+// the stack's own status, then each resource's, and for a failed deploy the failing resource's *_FAILED with its
+// reason and the rollback that puts the stack back where it was. A pure function of the change and the outcome:
+// the game applies a deploy whole or not at all, so a refused one is told as CloudFormation tells a rollback.
+// Resources go in the change set's order (CloudFormation's own order follows dependencies and parallelism; the
+// game has no time inside a deploy, so the order is the template's and every event shares the deploy's instant).
+
+import type { ResourceChange } from './change-set.ts';
+import { isPlainObject, type PlainObject } from './plain-data.ts';
+
+export type StackStatus =
+  | 'CREATE_IN_PROGRESS'
+  | 'CREATE_COMPLETE'
+  | 'CREATE_FAILED'
+  | 'UPDATE_IN_PROGRESS'
+  | 'UPDATE_COMPLETE'
+  | 'UPDATE_FAILED'
+  | 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'
+  | 'DELETE_IN_PROGRESS'
+  | 'DELETE_COMPLETE'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_COMPLETE'
+  | 'UPDATE_ROLLBACK_IN_PROGRESS'
+  | 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS'
+  | 'UPDATE_ROLLBACK_COMPLETE';
+
+export interface StackEvent {
+  /** The resource's logical id, or the stack's name for the stack's own events. */
+  logicalId: string;
+  resourceType: string;
+  status: StackStatus;
+  reason?: string;
+}
+
+export const STACK_TYPE = 'AWS::CloudFormation::Stack';
+
+export type DeployOutcome = { ok: true } | { ok: false; reason: string; logicalId?: string };
+
+type Change = Pick<ResourceChange, 'action' | 'logicalId' | 'resourceType' | 'replacement'>;
+
+const REPLACING = 'Requested update requires the creation of a new physical resource; hence creating one.';
+
+/** What a deploy would have done, for one that never got as far as a change set: the template's resources against the stack's. */
+export function attemptedChanges(current: PlainObject | undefined, next: PlainObject | undefined): Change[] {
+  const typeOf = (r: unknown) => (isPlainObject(r) && typeof r['Type'] === 'string' ? r['Type'] : 'AWS::CloudFormation::CustomResource');
+  const before = current ?? {};
+  const after = next ?? {};
+  return [
+    ...Object.entries(after).map(([logicalId, r]): Change => ({ action: logicalId in before ? 'Modify' : 'Add', logicalId, resourceType: typeOf(r) })),
+    ...Object.entries(before)
+      .filter(([logicalId]) => !(logicalId in after))
+      .map(([logicalId, r]): Change => ({ action: 'Remove', logicalId, resourceType: typeOf(r) })),
+  ];
+}
+
+/** The events of deploying `changes` to `stack` (`existed`: an update, else a create) with the given outcome. */
+export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome): StackEvent[] {
+  const events: StackEvent[] = [];
+  const own = (status: StackStatus, reason?: string) => events.push({ logicalId: stack, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
+  const of = (c: Change, status: StackStatus, reason?: string) => events.push({ logicalId: c.logicalId, resourceType: c.resourceType, status, ...(reason ? { reason } : {}) });
+  own(existed ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS', 'User Initiated');
+  const forward = changes.filter((c) => c.action !== 'Remove');
+  const removed = changes.filter((c) => c.action === 'Remove');
+
+  if (outcome.ok) {
+    for (const c of forward) {
+      const creates = c.action === 'Add' || c.replacement === 'True';
+      of(c, c.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS', c.action === 'Modify' && creates ? REPLACING : undefined);
+      of(c, c.action === 'Add' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE');
+    }
+    if (!existed) {
+      own('CREATE_COMPLETE');
+      return events;
+    }
+    // What was removed, and the old physical resources of what was replaced, are deleted in the cleanup.
+    const cleaned = [...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')];
+    if (cleaned.length > 0) own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
+    for (const c of cleaned) {
+      of(c, 'DELETE_IN_PROGRESS');
+      of(c, 'DELETE_COMPLETE');
+    }
+    own('UPDATE_COMPLETE');
+    return events;
+  }
+
+  // The failing resource: the one the refusal names, else the first the deploy would have touched.
+  const failing = forward.find((c) => c.logicalId === outcome.logicalId) ?? forward[0];
+  const done = failing ? forward.slice(0, forward.indexOf(failing)) : [];
+  for (const c of done) {
+    of(c, c.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS');
+    of(c, c.action === 'Add' ? 'CREATE_COMPLETE' : 'UPDATE_COMPLETE');
+  }
+  if (failing) {
+    of(failing, failing.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS');
+    of(failing, failing.action === 'Add' ? 'CREATE_FAILED' : 'UPDATE_FAILED', outcome.reason);
+  }
+  const failed = failing ? `The following resource(s) failed to ${failing.action === 'Add' ? 'create' : 'update'}: [${failing.logicalId}].` : outcome.reason;
+  own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', existed ? failed : `${failed} Rollback requested by user.`);
+  // The rollback undoes what was done, newest first: what was created is deleted, what was updated is put back.
+  for (const c of [...done].reverse()) {
+    if (c.action === 'Add') {
+      of(c, 'DELETE_IN_PROGRESS');
+      of(c, 'DELETE_COMPLETE');
+    } else {
+      of(c, 'UPDATE_IN_PROGRESS');
+      of(c, 'UPDATE_COMPLETE');
+    }
+  }
+  if (failing?.action === 'Add') of(failing, 'DELETE_COMPLETE');
+  if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
+  own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
+  return events;
+}

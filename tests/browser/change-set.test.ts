@@ -1,0 +1,136 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { waitForResource } from './support/board.ts';
+
+const chromiumPath = chromiumOrSkip();
+
+// "Create change set" in the CloudFormation panel: a template pasted with a required key pair and a subnet list,
+// its form filled, the room's change set read (all Add), executed, the board built and the stack's events shown;
+// then a new VPC CIDR, and the change set says the VPC is replaced because of its CidrBlock.
+const template = (cidr: string) => `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  KeyName:
+    Description: Name of an existing EC2 KeyPair
+    Type: AWS::EC2::KeyPair::KeyName
+  Zones:
+    Description: The zones of the network
+    Type: List<AWS::EC2::AvailabilityZone::Name>
+Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: ${cidr}.0.0/16
+  Subnet:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: ${cidr}.1.0/24
+      AvailabilityZone: !Select [0, !Ref Zones]
+  Web:
+    Type: AWS::EC2::Instance
+    Properties:
+      InstanceType: t3.micro
+      KeyName: !Ref KeyName
+      ImageId: ami-0fivenines0000000
+      SubnetId: !Ref Subnet
+`;
+
+type Row = { id: string; action: string; replacement: string; text: string };
+const rowsOf = (page: Page): Promise<Row[]> =>
+  page.$$eval('#cfn-changes tbody tr', (trs) =>
+    trs.map((tr) => ({ id: tr.getAttribute('data-change') ?? '', action: tr.getAttribute('data-action') ?? '', replacement: tr.getAttribute('data-replacement') ?? '', text: tr.textContent ?? '' })),
+  );
+
+describe.skipIf(!chromiumPath)('the CloudFormation change set', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServer('scripts/start.ts');
+    browser = await launchChromium(chromiumPath!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openPanel(lang: 'en' | 'ko'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await page.goto(`${server.url}/?lang=${lang}`);
+    await page.waitForSelector('body[data-ready="lobby"]');
+    await page.fill('#nickname', lang === 'en' ? 'Ada' : '지수');
+    await page.click('#create-room');
+    await page.waitForSelector('body[data-ready="board"] #board canvas');
+    await page.keyboard.press('f');
+    await page.fill('#cfn-stack', 'net');
+    return page;
+  }
+
+  async function createChangeSet(page: Page, cidr: string) {
+    await page.fill('#cfn-template', template(cidr));
+    await page.waitForSelector('#cfn-parameters');
+    // The form: the key pair the console offers first, and the second zone only.
+    expect(await page.inputValue('#cfn-param-KeyName')).toBe('five-nines-key');
+    const zones = page.locator('#cfn-param-Zones input[type="checkbox"]');
+    for (const box of await zones.all()) await box.setChecked((await box.getAttribute('value')) === 'us-east-1b');
+    await page.click('#cfn-check');
+    await page.waitForSelector('#cfn-issues');
+    await page.click('#cfn-create-change-set');
+    await page.waitForSelector('#cfn-change-set-view');
+  }
+
+  it('is read, executed and discarded as in the console, and says what a new CIDR replaces', async () => {
+    const page = await openPanel('en');
+    await createChangeSet(page, '10.20');
+    expect((await rowsOf(page)).map((r) => `${r.action} ${r.id}`)).toEqual(['Add Vpc', 'Add Subnet', 'Add Web']);
+    expect(await page.locator('#cfn-changes thead th').allTextContents()).toEqual(['Action', 'Logical ID', 'Type', 'Replacement', 'Caused by']);
+    // Nothing is built before Execute.
+    expect(await page.evaluate(() => (window as unknown as { fiveNines: { view: { current: { match: { board: { stacks: { name: string }[] } } } } } }).fiveNines.view.current.match.board.stacks.map((s) => s.name))).not.toContain('net');
+    await page.click('#cfn-execute');
+    await waitForResource(page, 'instance', "r.stack === 'net' && r.zone === 'us-east-1b'");
+    expect(await page.locator('#cfn-change-set-view').count()).toBe(0);
+    // The stack's events, from CloudTrail, newest first.
+    await page.waitForSelector('#cfn-events tr[data-status="CREATE_COMPLETE"]');
+    const statuses = await page.$$eval('#cfn-events tbody tr', (trs) => trs.map((tr) => `${tr.children[1]?.textContent} ${tr.getAttribute('data-status')}`));
+    expect(statuses[0]).toBe('net CREATE_COMPLETE');
+    expect(statuses.at(-1)).toBe('net CREATE_IN_PROGRESS');
+    expect(statuses).toContain('Web CREATE_COMPLETE');
+
+    // A new CIDR: the VPC and its subnet are replaced (CidrBlock), and the instance with them.
+    await createChangeSet(page, '10.30');
+    const rows = await rowsOf(page);
+    expect(rows.find((r) => r.id === 'Vpc')).toMatchObject({ action: 'Modify', replacement: 'True' });
+    expect(rows.find((r) => r.id === 'Vpc')!.text).toContain('CidrBlock');
+    expect(rows.find((r) => r.id === 'Subnet')).toMatchObject({ action: 'Modify', replacement: 'True' });
+    expect(await page.locator('#cfn-changes td.replacement-true').first().textContent()).toBe('True');
+    await page.locator('#cfn-change-set-view').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cfn-change-set-en') });
+    // Discarded: nothing sent, the board as it was.
+    await page.click('#cfn-discard');
+    expect(await page.locator('#cfn-change-set-view').count()).toBe(0);
+    await page.waitForTimeout(300);
+    const cidrs = await page.evaluate(() =>
+      (window as unknown as { fiveNines: { view: { current: { match: { board: { resources: { kind: string; stack: string; props: { cidr?: string } }[] } } } } } }).fiveNines.view.current.match.board.resources
+        .filter((r) => r.kind === 'vpc' && r.stack === 'net')
+        .map((r) => r.props.cidr),
+    );
+    expect(cidrs).toEqual(['10.20.0.0/16']);
+    await page.close();
+  });
+
+  it('is in Korean', async () => {
+    const page = await openPanel('ko');
+    await createChangeSet(page, '10.20');
+    expect(await page.locator('#cfn-changes thead th').allTextContents()).toEqual(['작업', '논리적 ID', '유형', '교체', '원인 속성']);
+    expect((await rowsOf(page)).map((r) => r.text.slice(0, 2))).toEqual(['추가', '추가', '추가']);
+    expect(await page.textContent('#cfn-execute')).toBe('변경 세트 실행');
+    await page.locator('#cfn-change-set-view').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cfn-change-set-ko') });
+    await page.close();
+  });
+});
