@@ -163,7 +163,9 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     // Deployed with what the form offered, then exported: the room's template and its parameters file, in Korean around it.
     await page.click('#cfn-check');
     await page.waitForSelector('#cfn-issues');
-    await page.click('#cfn-deploy');
+    await page.click('#cfn-create-change-set');
+    await page.waitForSelector('#cfn-changes');
+    await page.click('#cfn-execute');
     await waitForResource(page, 'instance', "r.stack === 'web'");
     await page.click('[data-export="web"]');
     await page.waitForSelector('#cfn-exported');
