@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { waitForResource } from './support/board.ts';
+import { openCloudFormation, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -64,17 +64,7 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
   });
 
   async function openForm(lang: 'en' | 'ko'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=${lang}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
-    await page.fill('#nickname', lang === 'en' ? 'Ada' : '지수');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
-    await page.keyboard.press('f');
-    await page.fill('#cfn-stack', 'web');
+    const page = await openCloudFormation(browser, server.url, lang, 'web');
     await page.fill('#cfn-template', TEMPLATE);
     await page.waitForSelector('#cfn-parameters');
     return page;

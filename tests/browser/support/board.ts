@@ -1,6 +1,6 @@
 // Driving the board from a browser test: where things are comes from the page's own view-model (the layout the
 // scene draws with), turned into canvas pixels by the board's camera, so a click lands where a player's would.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface LayoutJson {
   regions: { code: string; rect: Rect; zones: { zone: string; rect: Rect; dark: boolean }[] }[];
@@ -75,4 +75,23 @@ export async function placeInCell(page: Page, key: string, zoneIndex: number): P
   await page.keyboard.press(key);
   const cell = (await layoutOf(page)).cells[zoneIndex]!.rect;
   await clickWorld(page, cell.x + cell.w / 2, cell.y + cell.h - 8);
+}
+
+/**
+ * A new page that creates a solo room and opens the CloudFormation panel on a stack of that name (the panel's
+ * browser tests start here). A page error fails the test.
+ */
+export async function openCloudFormation(browser: Browser, url: string, lang: 'en' | 'ko', stack: string, height = 1000): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  await page.goto(`${url}/?lang=${lang}`);
+  await page.waitForSelector('body[data-ready="lobby"]');
+  await page.fill('#nickname', lang === 'en' ? 'Ada' : '지수');
+  await page.click('#create-room');
+  await page.waitForSelector('body[data-ready="board"] #board canvas');
+  await page.keyboard.press('f');
+  await page.fill('#cfn-stack', stack);
+  return page;
 }
