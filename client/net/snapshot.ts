@@ -9,6 +9,7 @@
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
 import type { CostView } from '../../shared/match/cost-view.ts';
+import { FRESH_ACCOUNT, type Account } from '../../shared/account/default-vpc.ts';
 import type { Debrief } from '../../shared/match/debrief.ts';
 import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
 import type { MatchState, PlayerState, TeamBoard as WireBoard, TeamSummary as WireTeam, WireResource } from '../../server/wire/match-state.ts';
@@ -87,6 +88,8 @@ export interface MatchSnapshot {
   durationS: number;
   /** A classroom competition's planned build time: when it ends (epoch ms on the server's clock; 0 when none). */
   buildEndsAtMs: number;
+  /** The account the match's stacks run in: the regions whose default VPC its scenario deleted. */
+  account: Account;
   me: PlayerSeat | undefined;
   players: PlayerSeat[];
   teams: TeamSummary[];
@@ -208,6 +211,7 @@ export class SnapshotReader {
   private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
   private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
   private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
+  private readonly account = new Derived((deleted: string[]): Account => ({ defaultVpcDeletedIn: deleted }));
   private readonly timeline = new Derived((list: WireTimelineJson[]): TimelineItem[] => list.map(timelineItemOf));
   private readonly cost = new Derived((json: WireCostJson): CostView => costOf(json));
   private readonly debrief = new Derived((json: WireDebriefJson): BoardDebrief => debriefOf(json));
@@ -270,6 +274,7 @@ export class SnapshotReader {
       simS: state.simS,
       durationS: state.durationS,
       buildEndsAtMs: state.buildEndsAtMs ?? 0,
+      account: state.defaultVpcDeletedIn?.length ? this.account.of(state.defaultVpcDeletedIn) : FRESH_ACCOUNT,
       me,
       players,
       teams: state.teams ? (this.valueList.of(state.teams) as TeamSummary[]) : [],

@@ -12,6 +12,7 @@ import type { ReplayCursor } from '../../shared/match/replay-cursor.ts';
 import { warningSentence } from '../../shared/sim/timeline-text.ts';
 import type { World } from '../../shared/sim/world.ts';
 import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary, TimelineItem } from '../net/snapshot.ts';
+import { scenarioAccount } from '../../shared/scenario/start.ts';
 
 /** World events kept on a board, as on the wire. */
 const TIMELINE_ITEMS = 40;
@@ -93,6 +94,7 @@ export class ReplaySnapshots {
       simS: simSeconds(match),
       durationS: match.scenario.durationS,
       buildEndsAtMs: 0,
+      account: scenarioAccount(match.scenario),
       me: undefined,
       players: [],
       teams,

@@ -190,6 +190,8 @@ export const MatchState = schema(
     durationS: t.number(),
     /** A competition's build time: when it ends (epoch ms; 0 when there is none), for a countdown. */
     buildEndsAtMs: t.number(),
+    /** Regions whose default VPC the scenario deleted (its account: shared/scenario/start.ts scenarioAccount). */
+    defaultVpcDeletedIn: t.array('string'),
     players: t.map(PlayerState),
     teams: t.map(TeamSummary),
     boards: t.map(TeamBoard).view(),

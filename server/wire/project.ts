@@ -30,6 +30,7 @@ import {
   WireStack,
   type MatchState,
 } from './match-state.ts';
+import { scenarioAccount } from '../../shared/scenario/start.ts';
 
 export interface SeatView {
   sessionId: string;
@@ -263,6 +264,7 @@ function projectSummary(summary: TeamSummary, team: Team, members: number): void
 export function projectMatch(state: MatchState, match: Match, seats: readonly SeatView[], memo: ProjectionMemo, withStatus: boolean): void {
   set(state, 'mode', match.mode);
   set(state, 'scenarioId', match.scenario.id);
+  setStrings(state.defaultVpcDeletedIn, scenarioAccount(match.scenario).defaultVpcDeletedIn);
   set(state, 'title', match.scenario.title);
   set(state, 'phase', match.clock.phase);
   set(state, 'speed', match.clock.speed);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MatchSnapshot } from '../../client/net/snapshot.ts';
 import { MatchView } from '../../client/view/match-view.ts';
 import { exampleBoard } from './board-fixture.ts';
+import { FRESH_ACCOUNT } from '../../shared/account/default-vpc.ts';
 
 function snapshot(): MatchSnapshot {
   const one = { ...exampleBoard('single-instance'), team: 'team-1' };
@@ -18,6 +19,7 @@ function snapshot(): MatchSnapshot {
     simS: 0,
     durationS: 100,
     buildEndsAtMs: 0,
+    account: FRESH_ACCOUNT,
     me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root' },
     players: [],
     teams: [],

@@ -2,7 +2,7 @@
 // imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
 import { h } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { FRESH_ACCOUNT, isAccountStackName } from '../../../shared/account/default-vpc.ts';
+import { isAccountStackName } from '../../../shared/account/default-vpc.ts';
 import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
 import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
 import { loadDesign, parseTemplateText } from '../../../shared/template/index.ts';
@@ -36,7 +36,8 @@ export async function checkTemplate(state: MatchViewState, actions: PlayerAction
   const texts = new Map(exports.map((e) => [e.manifest.template, e.template]));
   const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exports.map((e) => e.manifest);
   stacks.push({ name: stack, region, template: parsed.value, parameters });
-  return loadDesign({ stacks }, (path) => texts.get(path)).issues.filter((issue) => !issue.stack || issue.stack === stack);
+  // Read in the match's account, as the room's deploy reads it (a default VPC the scenario deleted is not there).
+  return loadDesign({ stacks }, (path) => texts.get(path), { account: state.match.account }).issues.filter((issue) => !issue.stack || issue.stack === stack);
 }
 
 export function CloudFormation({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
@@ -61,10 +62,10 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   };
   const existing = stacks.find((s) => s.name === stack);
   const chosenRegion = existing?.region ?? region;
-  // The client does not know the scenario's account: it offers the default VPC, and the room refuses a deploy
-  // that needs one the scenario deleted, in AWS's words.
+  // The match's account (the wire says which default VPCs its scenario deleted): the form offers only what is there.
   const board = state.match.board;
-  const formInput: FormInput = useMemo(() => ({ text, stack, region: chosenRegion, account: FRESH_ACCOUNT, board }), [text, stack, chosenRegion, board.stacks, board.resources]);
+  const account = state.match.account;
+  const formInput: FormInput = useMemo(() => ({ text, stack, region: chosenRegion, account, board }), [text, stack, chosenRegion, account, board.stacks, board.resources]);
   const form = useMemo(() => parameterForm(formInput), [formInput]);
   const fields = form.groups.flatMap((g) => g.fields);
   const parameters = Object.fromEntries(fields.map((f) => [f.name, touched[f.name] ?? f.initial]));
