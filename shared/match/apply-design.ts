@@ -3,7 +3,6 @@ import type { Design, DesignIssue } from '../design/model.ts';
 import { referencesOf } from '../design/references.ts';
 import { refusal } from '../protocol/refusals.ts';
 import { checkDesign } from '../template/design-checks.ts';
-import { exportDesign } from '../template/export.ts';
 import { loadDesign } from '../template/manifest.ts';
 import { parseTemplateText } from '../template/template-text.ts';
 import type { MatchIntent } from './intents.ts';
@@ -13,6 +12,7 @@ import { planPlace, type PlaceContext } from '../design/plans/place.ts';
 import { planRemove } from '../design/plans/remove.ts';
 import { planConnect } from '../design/plans/connect.ts';
 import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
+import { manifestWithStack } from '../template/change-set-deploy.ts';
 
 // Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
 // CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
@@ -50,22 +50,11 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   if (parseError || parsed.value === undefined) {
     return { ok: false, refusal: { code: 'design-rule', message: parseError ? describe(parseError) : 'the template is empty', detail: parseError?.code ?? 'template-empty' } };
   }
-  const exported = exportDesign(design);
   // A stack with nothing in it yet (a board's empty starting stack) has no template CloudFormation would take:
-  // it skips the loader and is put back as it was.
+  // manifestWithStack leaves it out of the reading, and it is put back as it was.
   const empty = design.stacks.filter((s, i) => s.name !== stack && !design.resources.some((r) => r.stack === i) && !design.unmodelled.some((u) => u.stack === i));
-  const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exported.manifest.stacks.filter((s) => !empty.some((e) => e.name === s.name)).map((s) => ({
-    name: s.name,
-    region: s.region,
-    template: exported.templates[s.name],
-    ...(s.parameters ? { parameters: s.parameters } : {}),
-  }));
-  const entry = { name: stack, region, template: parsed.value, ...(parameters ? { parameters } : {}) };
-  const index = stacks.findIndex((s) => s.name === stack);
-  if (index >= 0) stacks[index] = entry;
-  else stacks.push(entry);
   // The whole board is read again in the match's account: a default VPC its scenario deleted is not there to use.
-  const loaded = loadDesign({ stacks, ...(design.actions.length ? { actions: design.actions } : {}) }, () => undefined, { account });
+  const loaded = loadDesign(manifestWithStack(design, stack, region, parsed.value, parameters), () => undefined, { account });
   const error = firstError(loaded.issues);
   if (error || !loaded.design) {
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };

@@ -22,7 +22,7 @@ export interface DeployChangeSet extends ChangeSet {
  * values replaced (or added). A stack with nothing in it yet has no template CloudFormation would take, so it
  * is left out (shared/match/apply-design.ts puts it back after loading).
  */
-export function manifestWithStack(design: Design, stack: string, region: string, template: PlainObject, parameters: Record<string, string> | undefined) {
+export function manifestWithStack(design: Design, stack: string, region: string, template: unknown, parameters: Record<string, string> | undefined) {
   const exported = exportDesign(design);
   const empty = new Set(
     design.stacks.filter((s, i) => s.name !== stack && !design.resources.some((r) => r.stack === i) && !design.unmodelled.some((u) => u.stack === i)).map((s) => s.name),
