@@ -212,7 +212,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
       changeSet ? h(ChangeSetView, { answer: changeSet.answer, execute, discard: () => setChangeSet(null) }) : null,
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
       state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
-      stack.trim() ? h(StackEventsView, { stack: stack.trim(), actions }) : null,
+      stack.trim() ? h(StackEventsView, { stack: stack.trim(), actions, changed: `${state.match.board.revision}/${state.match.board.debrief.refused}` }) : null,
     ),
   );
 }

@@ -1,27 +1,24 @@
 // The stack's Events tab: what CloudFormation wrote for its deploys (CREATE_IN_PROGRESS, CREATE_FAILED with its
 // reason, ROLLBACK_COMPLETE, …), newest first as the console lists them. Read back from CloudTrail, where the
-// room records them (shared/match/stack-trail.ts); asked again while the panel is open, as the console refreshes.
+// room records them (shared/match/stack-trail.ts); asked again when a deploy can have written some: the board's
+// design changed (an applied deploy) or the team's refusals grew (a refused one, rolled back).
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import { formatClock, t } from '../../i18n/index.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 
-const REFRESH_MS = 1500;
-
-export function StackEventsView({ stack, actions }: { stack: string; actions: PlayerActions }) {
+export function StackEventsView({ stack, actions, changed }: { stack: string; actions: PlayerActions; changed: string }) {
   const [events, setEvents] = useState<TrailEvent[]>([]);
   useEffect(() => {
     let live = true;
     const load = () =>
       void actions.trail({ action: 'cloudformation:StackEvent', resource: stack, limit: 100 }).then((found) => live && setEvents(found.filter((e) => e.params['stackName'] === stack)));
     load();
-    const timer = setInterval(load, REFRESH_MS);
     return () => {
       live = false;
-      clearInterval(timer);
     };
-  }, [stack]);
+  }, [stack, changed]);
   return h(
     'section',
     { class: 'stack-events', id: 'cfn-events' },
