@@ -172,7 +172,7 @@ export const TIMELINE_TEXT = {
   vpcReplaced: { kind: 'action', en: 'VPC {{vpc}} replaced: a new physical VPC, and what must move with it is replaced too' },
   instanceReplaced: { kind: 'action', en: '{{instance}} replaced: a new physical instance boots ({{seconds}} s)' },
   dbReplaced: { kind: 'database', en: '{{db}} replaced: a new, empty database is being created ({{seconds}} s down)' },
-  resourcesReplaced: { kind: 'action', en: { one: 'replaced by the stack update: {{resources}}', other: '{{count}} resources replaced by the stack update: {{resources}}' } },
+  resourcesReplaced: { kind: 'action', en: 'replaced by the stack update ({{count}}): {{resources}}' },
   groupRelaunched: {
     kind: 'scaling',
     en: {
