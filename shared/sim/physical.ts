@@ -11,14 +11,14 @@ import type { WorldState } from './state.ts';
 import type { Topology } from './topology.ts';
 import { note, type World } from './world.ts';
 
-/** An instance's template-named values that an update may interrupt it for (InstanceType, UserData, …). */
-function instanceValues(r: Instance): Record<string, unknown> {
-  return { ...r.unmodelled, InstanceType: r.props.instanceType };
+/** An instance's value of a template property an update may interrupt it for (InstanceType, UserData, …). */
+function instanceValue(r: Instance): (name: string) => unknown {
+  return (name) => (name === 'InstanceType' ? r.props.instanceType : r.unmodelled?.[name]);
 }
 
-/** A database's, without its class: a class change is the simulation's own restart or failover (changeClass). */
-function databaseValues(r: Database): Record<string, unknown> {
-  return { ...r.unmodelled, Engine: r.props.engine, MultiAZ: r.props.multiAz };
+/** A database's, its class aside: a class change is the simulation's own restart or failover (changeClass). */
+function databaseValue(r: Database): (name: string) => unknown {
+  return (name) => (name === 'Engine' ? r.props.engine : name === 'MultiAZ' ? r.props.multiAz : name === 'DBInstanceClass' ? undefined : r.unmodelled?.[name]);
 }
 
 /**
@@ -28,7 +28,7 @@ function databaseValues(r: Database): Record<string, unknown> {
  */
 export function stopStartIfInterrupted(world: World, s: WorldState, i: number, label: string, before: Resource, after: Resource, t: number): void {
   if (before === after || before.kind !== 'instance' || after.kind !== 'instance') return;
-  const properties = interruptingChanges('AWS::EC2::Instance', instanceValues(before), instanceValues(after));
+  const properties = interruptingChanges('AWS::EC2::Instance', instanceValue(before), instanceValue(after));
   if (properties.length === 0) return;
   const st = s.instState[i]!;
   // A stopped instance in a dark zone cannot start: it stays failed and comes back with its zone.
@@ -43,7 +43,7 @@ export function stopStartIfInterrupted(world: World, s: WorldState, i: number, l
 /** Reboots database `d` when the update changes a property RDS applies with a reboot (its class aside). */
 export function rebootIfInterrupted(world: World, s: WorldState, d: number, label: string, before: Resource, after: Resource, t: number): void {
   if (before === after || before.kind !== 'database' || after.kind !== 'database') return;
-  const properties = interruptingChanges('AWS::RDS::DBInstance', databaseValues(before), databaseValues(after));
+  const properties = interruptingChanges('AWS::RDS::DBInstance', databaseValue(before), databaseValue(after));
   if (properties.length === 0 || s.dbState[d] !== DB_AVAILABLE) return;
   const seconds = catalogue.database.rebootS.value;
   s.dbState[d] = DB_RESTARTING;

@@ -156,19 +156,23 @@ export function strongerBehaviour(a: UpdateBehaviour, b: UpdateBehaviour): Updat
 }
 
 /**
- * The properties of `resourceType` whose change from `before` to `after` interrupts it (without replacing it), in
- * the table's order: what the simulation stops and starts an instance for, whether a deploy or a board gesture
- * changed it. `before` and `after` are template-named values (InstanceType, UserData, …).
+ * The properties of `resourceType` whose change interrupts it (without replacing it), in the table's order: what
+ * the simulation stops and starts an instance for, whether a deploy or a board gesture changed it. `before` and
+ * `after` give a property's value by its template name (InstanceType, UserData, …). Called at every rebuild for
+ * every running instance: no allocation unless something changed.
  */
-export function interruptingChanges(resourceType: string, before: Readonly<Record<string, unknown>>, after: Readonly<Record<string, unknown>>): string[] {
+export function interruptingChanges(resourceType: string, before: (name: string) => unknown, after: (name: string) => unknown): string[] {
   const table = UPDATE_BEHAVIOUR[resourceType];
-  if (!table) return [];
-  const found: string[] = [];
-  for (const [name, behaviour] of Object.entries(table)) {
-    const b = before[name];
-    const a = after[name];
-    if (b === a || deepEqual(b, a)) continue;
-    if (behaviour.decide(b, a) === 'interruption') found.push(name);
+  let found: string[] | undefined;
+  if (table) {
+    for (const name in table) {
+      const b = before(name);
+      const a = after(name);
+      if (b === a || deepEqual(b, a)) continue;
+      if (table[name]!.decide(b, a) === 'interruption') (found ??= []).push(name);
+    }
   }
-  return found;
+  return found ?? NOTHING;
 }
+
+const NOTHING: string[] = [];
