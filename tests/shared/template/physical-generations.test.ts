@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyIntent } from '../../../shared/match/apply.ts';
 import { createMatch } from '../../../shared/match/create.ts';
 import { hashWorld } from '../../../shared/sim/hash.ts';
+import { appliedStackEvents } from '../../../shared/match/stack-trail.ts';
 import { UPDATE_BEHAVIOUR, updateBehaviour } from '../../../shared/template/update-behaviour.ts';
 import { UPDATE_SEMANTICS } from '../../../shared/template/update-semantics.ts';
 import { host } from '../../support/match-fixtures.ts';
@@ -66,6 +67,30 @@ describe("a deploy's physical resources", () => {
     expect(generationOf(deployWeb(before, webStack({ withDb: true, dbName: 'orders' })), 'Db')).toBe(1);
     expect(generationOf(deployWeb(before, webStack({ withDb: true, dbPort: 3307 })), 'Db')).toBe(1);
     expect(generationOf(deployWeb(before, webStack({ withDb: true, dbPort: 3307 })), 'DbSubnets')).toBe(0);
+  });
+
+  it("writes the stack events of what it really replaced: Conditional decided, a stop and start is an update", () => {
+    const before = loadWeb(webStack({ withDb: true }));
+    const events = (template: string) => {
+      const after = deployWeb(before, template);
+      return appliedStackEvents(before, after, { stack: 'web', region: 'us-east-1', template }).filter((e) => e.logicalId !== 'web');
+    };
+    // Engine is Conditional in the specification; another engine is a new database.
+    const engine = events(webStack({ withDb: true }).replace('Engine: mysql', 'Engine: postgres'));
+    expect(engine.map((e) => [e.logicalId, e.status])).toEqual([
+      ['Db', 'UPDATE_IN_PROGRESS'],
+      ['Db', 'UPDATE_COMPLETE'],
+      ['Db', 'DELETE_IN_PROGRESS'],
+      ['Db', 'DELETE_COMPLETE'],
+    ]);
+    expect(engine[0]!.reason).toContain('new physical resource');
+    // InstanceType is Conditional too; an EBS-backed instance is stopped and started, not replaced.
+    const resized = events(webStack({ withDb: true, instanceType: 'm5.large' }));
+    expect(resized.map((e) => [e.logicalId, e.status])).toEqual([
+      ['Web', 'UPDATE_IN_PROGRESS'],
+      ['Web', 'UPDATE_COMPLETE'],
+    ]);
+    expect(resized[0]!.reason).toBeUndefined();
   });
 
   it('leaves the exact previous design and world when a deploy is refused', () => {
