@@ -3,6 +3,7 @@ import { applyIntent } from '../../../shared/match/apply.ts';
 import { createMatch } from '../../../shared/match/create.ts';
 import { hashWorld } from '../../../shared/sim/hash.ts';
 import { appliedStackEvents } from '../../../shared/match/stack-trail.ts';
+import { runTick } from '../../../shared/match/tick.ts';
 import { UPDATE_BEHAVIOUR, updateBehaviour } from '../../../shared/template/update-behaviour.ts';
 import { UPDATE_SEMANTICS } from '../../../shared/template/update-semantics.ts';
 import { host } from '../../support/match-fixtures.ts';
@@ -56,6 +57,17 @@ describe("a deploy's physical resources", () => {
     expect(same.resources.map((r) => r.generation)).toEqual(again.resources.map((r) => r.generation));
   });
 
+  it('carries the generations of every stack through a deploy that re-reads the whole board', () => {
+    const loaded = loadWeb(webStack(), true);
+    // The other stack's VPC and instance were replaced by an earlier deploy of their own.
+    const before = { ...loaded, resources: loaded.resources.map((r) => (loaded.stacks[r.stack]?.name === 'other' && (r.logicalId === 'Web' || r.logicalId === 'Vpc') ? { ...r, generation: 3 } : r)) };
+    const after = deployWeb(before, webStack({ tag: 'green' }));
+    expect(generationOf(after, 'Web', 'other')).toBe(3);
+    expect(generationOf(after, 'Vpc', 'other')).toBe(3);
+    expect(generationOf(after, 'SubnetA', 'other')).toBe(0);
+    expect(generationOf(after, 'Web')).toBe(0);
+  });
+
   it('keeps the instance through a type, user data or tag change (a stop and start, or nothing)', () => {
     const before = loadWeb(webStack());
     const after = deployWeb(before, webStack({ instanceType: 'm5.large', tag: 'red', userData: 'IyEvYmluL2Jhc2g=' }));
@@ -95,7 +107,9 @@ describe("a deploy's physical resources", () => {
 
   it('leaves the exact previous design and world when a deploy is refused', () => {
     const match = createMatch({ mode: 'team', scenario: exampleScenario('az-outage'), seed: 7, design: loadWeb(webStack()), teams: [{ id: 'red', name: 'red' }] });
+    runTick(match, [{ seq: 0, actor: host(null), intent: { type: 'clock', command: 'start' }, wallMs: 0 }], 60, 0, new Map());
     expect(applyIntent(match, host(), { type: 'deployStack', stack: 'web', region: 'us-east-1', template: webStack({ cidr: '10.2.0.0/16' }) }, 0)).toMatchObject({ ok: true });
+    expect(match.teams[0]!.world.timeline.some((e) => e.code === 'vpcReplaced')).toBe(true);
     const design = JSON.stringify(match.teams[0]!.world.design);
     const hash = hashWorld(match.teams[0]!.world);
     // A subnet outside its VPC's range fails the deploy: CloudFormation rolls everything back.
