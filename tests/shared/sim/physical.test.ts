@@ -8,7 +8,7 @@ import { BOOTING, DB_AVAILABLE, DB_RESTARTING, REBOOTING, RUNNING } from '../../
 import { STATE_KEYS, T_GOOD, T_OFFERED } from '../../../shared/sim/state.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { host, testMatch } from '../../support/match-fixtures.ts';
-import { scenario, webTier } from './builders.ts';
+import { designBuilder, scenario, webTier } from './builders.ts';
 import { deployWeb, loadWeb, webStack } from './physical-fixtures.ts';
 import { now, runUntil, slotsOf } from './probes.ts';
 
@@ -102,6 +102,29 @@ describe('a stack update in a running world', () => {
     adoptDesign(world, next);
     expect(slotsOf(world, 'Web').map((s) => world.state.instState[s]).filter((st) => st !== 0)).toEqual([BOOTING, BOOTING]);
     expect(codes(world, 600)).toContain('groupRelaunched');
+  });
+});
+
+describe('an instance behind a load balancer, stopped and started', () => {
+  it('fails the requests sent to it until its health checks notice, then the other target takes them', () => {
+    const b = designBuilder();
+    b.stack('web', 'us-east-1');
+    const net = b.network('Main', 'us-east-1', ['a', 'b']);
+    const one = b.instance('One', net.subnets[0]!);
+    const two = b.instance('Two', net.subnets[1]!);
+    b.loadBalancer('Lb', net.subnets, [b.targetGroup('Targets', [one, two])]);
+    const world = running(b.design);
+    expect(availabilityUntil(world, 900)).toBeGreaterThan(0.99);
+    const next = structuredClone(b.design);
+    const resized = next.resources[one]!;
+    if (resized.kind === 'instance') resized.props.instanceType = 'm5.xlarge';
+    adoptDesign(world, next);
+    expect(world.state.instState[slotsOf(world, 'One')[0]!]).toBe(REBOOTING);
+    expect(world.state.instState[slotsOf(world, 'Two')[0]!]).toBe(RUNNING);
+    // Half the requests fail while the target group still counts it healthy; then they move to Two.
+    const during = availabilityUntil(world, 900 + catalogue.ec2.stopStartS.value);
+    expect(during).toBeLessThan(0.99);
+    expect(during).toBeGreaterThan(0.5);
   });
 });
 
