@@ -12,6 +12,7 @@ export interface WebStackOptions {
   userData?: string;
   dbName?: string;
   dbPort?: number;
+  engineVersion?: string;
   withDb?: boolean;
 }
 
@@ -35,7 +36,7 @@ export function webStack(o: WebStackOptions = {}): string {
       DBName: ${o.dbName ?? 'shop'}
       Port: '${o.dbPort ?? 3306}'
       DBSubnetGroupName: !Ref DbSubnets
-      AvailabilityZone: us-east-1a
+      AvailabilityZone: us-east-1a${o.engineVersion ? `\n      EngineVersion: '${o.engineVersion}'` : ''}
 `
     : '';
   return `Resources:

@@ -94,6 +94,15 @@ describe('a stack update in a running world', () => {
     expect(world.state.dbState[d]).toBe(DB_AVAILABLE);
   });
 
+  it('reboots a database for an engine version (Mutable, yet "Some interruptions"), keeping it', () => {
+    const before = loadWeb(webStack({ withDb: true }));
+    const world = running(before, 1200);
+    adoptDesign(world, deployWeb(before, webStack({ withDb: true, engineVersion: '8.0.36' })));
+    expect(world.state.dbState[0]).toBe(DB_RESTARTING);
+    expect(world.state.dbTimer[0]).toBe(1200 + catalogue.database.rebootS.value);
+    expect(world.timeline.at(-2)).toMatchObject({ code: 'dbRebootForUpdate', values: { db: 'web/Db', properties: ['EngineVersion'] } });
+  });
+
   it('relaunches a group whose subnets were replaced with their VPC', () => {
     const { b } = webTier({ desired: 2 });
     const world = running(b.design);
