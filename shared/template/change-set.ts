@@ -14,6 +14,7 @@ import type { AccountDirectory } from './parameter-types.ts';
 import { deepEqual, isPlainObject, type PlainObject } from './plain-data.ts';
 import { ResourceRef } from './resource-ref.ts';
 import { UPDATE_SEMANTICS } from './update-semantics.ts';
+import type { UpdateBehaviour } from './update-behaviour.ts';
 
 export { deployedStackOf, type StackTemplate } from './change-set-sides.ts';
 
@@ -45,6 +46,12 @@ export interface ResourceChange {
   details?: ChangeDetail[];
   /** False for a type the game does not model: its replacement is then 'Conditional' at most certain. */
   modelled: boolean;
+  /**
+   * Modify only, in a deploy's change set (change-set-deploy.ts): what executing it does to the running resource in
+   * the game, every Conditional decided with the values (update-behaviour.ts): a new physical resource
+   * (replacement), a stop and start or reboot (interruption), or nothing visible (none).
+   */
+  physical?: UpdateBehaviour;
 }
 
 export interface ChangeSet {

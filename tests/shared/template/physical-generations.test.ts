@@ -5,6 +5,9 @@ import { hashWorld } from '../../../shared/sim/hash.ts';
 import { appliedStackEvents } from '../../../shared/match/stack-trail.ts';
 import { runTick } from '../../../shared/match/tick.ts';
 import { UPDATE_BEHAVIOUR, updateBehaviour } from '../../../shared/template/update-behaviour.ts';
+import { deployChangeSet } from '../../../shared/template/change-set-deploy.ts';
+import { parseTemplateText } from '../../../shared/template/template-text.ts';
+import type { PlainObject } from '../../../shared/template/plain-data.ts';
 import { UPDATE_SEMANTICS } from '../../../shared/template/update-semantics.ts';
 import { host } from '../../support/match-fixtures.ts';
 import { exampleScenario } from '../../support/match-fixtures.ts';
@@ -103,6 +106,21 @@ describe("a deploy's physical resources", () => {
       ['Web', 'UPDATE_COMPLETE'],
     ]);
     expect(resized[0]!.reason).toBeUndefined();
+  });
+
+  it("tells, in the change set, what executing it does in the game: AWS's Conditional, the game's decision", () => {
+    const before = loadWeb(webStack());
+    const set = (template: string) => {
+      const changes = deployChangeSet(before, 'web', 'us-east-1', parseTemplateText(template, { stack: 'web' }).value as PlainObject, undefined).changes;
+      return Object.fromEntries(changes.map((c) => [c.logicalId, [c.replacement, c.physical]]));
+    };
+    expect(set(webStack({ instanceType: 'm5.large', tag: 'red' }))).toEqual({ Web: ['Conditional', 'interruption'] });
+    expect(set(webStack({ tag: 'red' }))).toEqual({ Web: ['False', 'none'] });
+    const cidr = set(webStack({ cidr: '10.2.0.0/16' }));
+    expect(cidr['Vpc']).toEqual(['True', 'replacement']);
+    expect(cidr['SubnetA']).toEqual(['True', 'replacement']);
+    expect(cidr['Web']).toEqual(['True', 'replacement']);
+    expect(cidr['Attach']).toEqual(['False', 'none']);
   });
 
   it('leaves the exact previous design and world when a deploy is refused', () => {
