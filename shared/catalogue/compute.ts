@@ -65,6 +65,14 @@ export const ec2 = {
     'Time from launch until a new instance has booted and started its application; it serves no traffic before that.',
   ),
   rebootS: figure(60, 's', 'Time an instance is unavailable while it reboots.'),
+  // EC2 changes an instance's type, user data, kernel or RAM disk only while it is stopped, so CloudFormation
+  // (and the console) stop it, change it and start it: the OS shuts down (typically under a minute), and the start
+  // lands on a new host and boots the OS and the application as a launch does (bootS).
+  stopStartS: figure(
+    180,
+    's',
+    'Time an instance is unavailable while it is stopped and started again to change its type, user data or another attribute EC2 changes only on a stopped instance (about a minute to stop, then a boot).',
+  ),
   statusCheckS: figure(
     60,
     's',

@@ -78,6 +78,13 @@ export const database = {
     'Downtime of a single-AZ database while it restarts on a new instance class (Multi-AZ: only the failover time).',
   ),
   rebootS: figure(90, 's', 'Time a database is unavailable while it reboots.'),
+  // Game balance: AWS takes roughly 5 to 20 minutes to create a DB instance (longer for Multi-AZ and for large
+  // storage); a fixed 10 minutes keeps runs comparable.
+  creationS: figure(
+    600,
+    's',
+    'Time from creating a database (new, or replaced by a stack update) until it is available; a replaced database starts empty, as a new physical database does.',
+  ),
   promoteReplicaS: figure(
     120,
     's',

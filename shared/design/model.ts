@@ -81,6 +81,14 @@ export interface ResourceBase<K extends string, P> {
    * ELB): they are exported as part of that resource, not on their own.
    */
   partOf?: ResourceId;
+  /**
+   * How many times CloudFormation has replaced the resource (a Replacement update: a new physical resource with a
+   * new physical id under the same logical id). Absent for the one first created, so a design that was never
+   * updated reads and hashes as before. The simulation keys running state by stack, logical id and generation:
+   * a replaced instance boots again, a replaced database is created again, empty (shared/sim/update.ts). Not part
+   * of a template: a deploy carries it over from the running design (shared/template/physical-generations.ts).
+   */
+  generation?: number;
 }
 
 // ---- Networking -------------------------------------------------------------------------------------------

@@ -186,6 +186,7 @@ const base = {
   unwritten: z.record(z.string(), z.unknown()).optional(),
   awsType: text.optional(),
   partOf: id.optional(),
+  generation: z.number().int().min(1).optional(),
 };
 
 type PropsSchemas = typeof PROPS_SCHEMAS;

@@ -13,6 +13,7 @@ import { planRemove } from '../design/plans/remove.ts';
 import { planConnect } from '../design/plans/connect.ts';
 import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
 import { manifestWithStack } from '../template/change-set-deploy.ts';
+import { decidedUpdatesOf, withGenerations } from '../template/physical-generations.ts';
 
 // Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
 // CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
@@ -60,7 +61,9 @@ function deploy(design: Design, stack: string, region: string, templateText: str
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
   }
   const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
-  return { ok: true, design: { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] }, warnings };
+  const next = { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] };
+  // The physical resources: what the change set replaces gets a new generation, everything else keeps its own.
+  return { ok: true, design: withGenerations(design, next, stack, decidedUpdatesOf(design, next, stack)), warnings };
 }
 
 /** The plan of a board intent: the API calls the console would make for it, computed by the shared rules. */

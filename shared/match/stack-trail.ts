@@ -26,7 +26,14 @@ export function appliedStackEvents(before: Design, after: Design, intent: Deploy
   const resources = current && isPlainObject(current.template['Resources']) ? current.template['Resources'] : undefined;
   // A stack emptied by its template has nothing left to compare: everything it had is removed.
   const changes = next ? changeSetOf(current, next, { name: intent.stack, region: intent.region }).changes : attemptedChanges(resources, {});
-  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: true });
+  // What the deploy really replaced is what got a new generation (physical-generations.ts decided each Conditional).
+  const generation = (d: Design, logicalId: string) => d.resources.find((r) => r.logicalId === logicalId && d.stacks[r.stack]?.name === intent.stack)?.generation ?? 0;
+  const decided = changes.map((c) => {
+    if (c.action !== 'Modify') return c;
+    const replaced = generation(after, c.logicalId) > generation(before, c.logicalId);
+    return { ...c, replacement: replaced ? ('True' as const) : c.replacement === 'True' ? c.replacement : ('False' as const) };
+  });
+  return stackEventsOf(intent.stack, current !== undefined, decided, { ok: true });
 }
 
 /**

@@ -165,6 +165,21 @@ export const TIMELINE_TEXT = {
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
   actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
   designUpdated: { kind: 'action', en: 'design updated ({{resources}} resources in {{stacks}} stacks)' },
+
+  // What a design update did to the physical resources (shared/sim/physical.ts).
+  instanceStopStart: { kind: 'action', en: '{{instance}}: stopping and starting to change {{properties}} ({{seconds}} s down)' },
+  dbRebootForUpdate: { kind: 'database', en: '{{db}}: rebooting to apply {{properties}} ({{seconds}} s down)' },
+  vpcReplaced: { kind: 'action', en: 'VPC {{vpc}} replaced: a new physical VPC, and what must move with it is replaced too' },
+  instanceReplaced: { kind: 'action', en: '{{instance}} replaced: a new physical instance boots ({{seconds}} s)' },
+  dbReplaced: { kind: 'database', en: '{{db}} replaced: a new, empty database is being created ({{seconds}} s down)' },
+  resourcesReplaced: { kind: 'action', en: 'replaced by the stack update ({{count}}): {{resources}}' },
+  groupRelaunched: {
+    kind: 'scaling',
+    en: {
+      one: '{{group}}: its subnets were replaced; launching {{count}} instance again in the new ones ({{seconds}} s)',
+      other: '{{group}}: its subnets were replaced; launching {{count}} instances again in the new ones ({{seconds}} s)',
+    },
+  },
   ...warningEntries,
 } as const satisfies Record<string, { kind: TimelineKind; en: Template }>;
 

@@ -1,8 +1,11 @@
 // Replacing the design of a running world (a stack update, a deletion): recompile the topology and carry
-// the runtime state of every resource that survives, matched by stack name + logical id. New instances and
-// groups boot; new databases are created (unavailable for a restart's time); a database whose class
-// changed in the design restarts as a class change does; a group whose min/max/desired changed in the
-// design takes the new values, otherwise it keeps what scaling made of them.
+// the runtime state of every physical resource that survives, matched by stack name + logical id + generation
+// (a resource CloudFormation replaced has a new generation: it is a new physical resource). New instances and
+// groups boot; new databases are created (unavailable for the creation time, and empty); a database whose class
+// changed in the design restarts as a class change does; an instance whose type (or another property EC2 changes
+// only when stopped) changed stops and starts (physical.ts); a group's instances in a replaced VPC launch again
+// in the new one; a group whose min/max/desired changed in the design takes the new values, otherwise it keeps
+// what scaling made of them.
 
 import { catalogue } from '../catalogue/index.ts';
 import type { Design } from '../design/model.ts';
@@ -13,6 +16,7 @@ import { allocateState, T_BUDGET, T_NOW, type WorldState } from './state.ts';
 import { warningSentence } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 import { note, type World } from './world.ts';
+import { movedToNewVpc, noteReplacements, rebootIfInterrupted, stopStartIfInterrupted } from './physical.ts';
 
 function indexByKey(topo: Topology, ids: Int32Array): Map<string, number> {
   const m = new Map<string, number>();
@@ -44,8 +48,10 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   for (let i = 0; i < topo.instCount; i++) {
     if (topo.instAsg[i] !== -1) continue;
     const from = oldStatic.get(topo.keys[topo.instResource[i]!]!);
-    if (from !== undefined) copySlot(os, from, s, i);
-    else bootSlot(s, i, t);
+    if (from !== undefined) {
+      copySlot(os, from, s, i);
+      stopStartIfInterrupted(world, s, i, topo.labels[topo.instResource[i]!]!, oldDesign.resources[old.instResource[from]!]!, design.resources[topo.instResource[i]!]!, t);
+    } else bootSlot(s, i, t);
   }
   // Groups and their slots (by slot number).
   const oldAsg = indexByKey(old, old.asgResource);
@@ -71,18 +77,29 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     s.asgTrackCount[g] = os.asgTrackCount[from]!;
     s.asgStuck[g] = os.asgStuck[from]!;
     const o0 = old.asgSlotStart[from]!;
+    let relaunched = 0;
     for (let k = 0; k < topo.asgSlotCount[g]!; k++) {
-      if (k < old.asgSlotCount[from]!) copySlot(os, o0 + k, s, s0 + k);
-      else s.instState[s0 + k] = EMPTY;
+      if (k >= old.asgSlotCount[from]!) {
+        s.instState[s0 + k] = EMPTY;
+        continue;
+      }
+      copySlot(os, o0 + k, s, s0 + k);
+      // Its subnets were replaced with their VPC: the group launches its instances again in the new ones.
+      if (s.instState[s0 + k] !== EMPTY && movedToNewVpc(old, o0 + k, topo, s0 + k)) {
+        bootSlot(s, s0 + k, t);
+        relaunched++;
+      }
     }
+    if (relaunched > 0) note(world, 'groupRelaunched', { group: topo.labels[topo.asgResource[g]!]!, count: relaunched, seconds: catalogue.ec2.bootS.value });
   }
   // Databases.
   const oldDb = indexByKey(old, old.dbResource);
   for (let d = 0; d < topo.dbCount; d++) {
     const from = oldDb.get(topo.keys[topo.dbResource[d]!]!);
     if (from === undefined) {
+      // A new physical database (added, or replaced by a stack update): created, and empty.
       s.dbState[d] = DB_RESTARTING;
-      s.dbTimer[d] = t + catalogue.database.classChangeRestartS.value;
+      s.dbTimer[d] = t + catalogue.database.creationS.value;
       continue;
     }
     s.dbState[d] = os.dbState[from]!;
@@ -96,6 +113,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     if (topo.dbClassDesign[d] !== old.dbClassDesign[from] && topo.dbClassDesign[d] !== s.dbClass[d]) {
       changeClass(world, s, topo, d, topo.dbClassDesign[d]!, t);
     }
+    rebootIfInterrupted(world, s, d, topo.labels[topo.dbResource[d]!]!, oldDesign.resources[old.dbResource[from]!]!, design.resources[topo.dbResource[d]!]!, t);
   }
   // Health checks, endpoints, alarms, scheduled actions, budget notifications.
   carry(indexByKey(old, old.hcResource), topo, topo.hcResource, (to, from) => {
@@ -137,6 +155,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     for (let a = 0; a < AREA_COUNT; a++) s.dnsExpiry[a] = -1;
   }
 
+  noteReplacements(world, old, topo, design);
   const known = new Set(old.warnings.map(warningSentence));
   world.design = design;
   world.topo = topo;

@@ -11,6 +11,7 @@ import { deployedStackOf } from './change-set-sides.ts';
 import { exportDesign } from './export.ts';
 import { loadDesign } from './manifest.ts';
 import { isPlainObject, type PlainObject } from './plain-data.ts';
+import { decidedUpdatesOf } from './physical-generations.ts';
 
 export interface DeployChangeSet extends ChangeSet {
   /** The design the stack would run after executing the change set; absent when the template does not load. */
@@ -55,5 +56,8 @@ export function deployChangeSet(
   if (!loaded.design || !next || issues.some((i) => i.severity === 'error')) return { changes: [], issues };
   const current = deployedStackOf(design, stack);
   const set = changeSetOf(current, next, existing ?? { name: stack, region }, { sources: isPlainObject(template['Resources']) ? template['Resources'] : {} });
-  return { changes: set.changes, issues: [...issues, ...set.issues], design: loaded.design };
+  // What executing it would do in the game, decided as the deploy decides it (shared/match/apply-design.ts).
+  const decided = decidedUpdatesOf(design, loaded.design, stack);
+  const changes = set.changes.map((c) => (c.action === 'Modify' ? { ...c, physical: decided.get(c.logicalId)?.behaviour ?? 'none' } : c));
+  return { changes, issues: [...issues, ...set.issues], design: loaded.design };
 }

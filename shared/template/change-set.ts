@@ -14,6 +14,7 @@ import type { AccountDirectory } from './parameter-types.ts';
 import { deepEqual, isPlainObject, type PlainObject } from './plain-data.ts';
 import { ResourceRef } from './resource-ref.ts';
 import { UPDATE_SEMANTICS } from './update-semantics.ts';
+import type { UpdateBehaviour } from './update-behaviour.ts';
 
 export { deployedStackOf, type StackTemplate } from './change-set-sides.ts';
 
@@ -45,6 +46,12 @@ export interface ResourceChange {
   details?: ChangeDetail[];
   /** False for a type the game does not model: its replacement is then 'Conditional' at most certain. */
   modelled: boolean;
+  /**
+   * Modify only, in a deploy's change set (change-set-deploy.ts): what executing it does to the running resource in
+   * the game, every Conditional decided with the values (update-behaviour.ts): a new physical resource
+   * (replacement), a stop and start or reboot (interruption), or nothing visible (none).
+   */
+  physical?: UpdateBehaviour;
 }
 
 export interface ChangeSet {
@@ -71,17 +78,37 @@ export function changeSetOf(
   current: StackTemplate | undefined,
   next: StackTemplate,
   stack: { name: string; region: string },
-  options: {
-    directory?: AccountDirectory;
-    /** The Resources as the player wrote them, when `next` is the game's own writing of them: where a parameter shows. */
-    sources?: PlainObject;
-  } = {},
+  options: ChangeSetOptions = {},
 ): ChangeSet {
+  const { changes, issues } = changeSetWithSides(current, next, stack, options);
+  return { changes, issues };
+}
+
+export interface ChangeSetOptions {
+  directory?: AccountDirectory;
+  /** The Resources as the player wrote them, when `next` is the game's own writing of them: where a parameter shows. */
+  sources?: PlainObject;
+}
+
+/** A Modify with both sides' resolved resource: what deciding its physical outcome needs (update-behaviour.ts). */
+export interface ModifiedResource {
+  change: ResourceChange;
+  old: ResolvedResource;
+  now: ResolvedResource;
+}
+
+/** changeSetOf, with each Modify's two resolved sides by logical id. */
+export function changeSetWithSides(
+  current: StackTemplate | undefined,
+  next: StackTemplate,
+  stack: { name: string; region: string },
+  options: ChangeSetOptions = {},
+): ChangeSet & { modified: ReadonlyMap<string, ModifiedResource> } {
   const before = current ? resolveSide(current, stack, options.directory) : undefined;
   const after = resolveSide(next, stack, options.directory);
   const issues = [...after.issues];
   const changes: ResourceChange[] = [];
-  const modified = new Map<string, { change: ResourceChange; old: ResolvedResource; now: ResolvedResource }>();
+  const modified = new Map<string, ModifiedResource>();
 
   for (const [logicalId, now] of after.resources) {
     const old = before?.resources.get(logicalId);
@@ -104,7 +131,7 @@ export function changeSetOf(
   const replaced = addDynamicDetails(modified);
   const kept = changes.filter((c) => c.action !== 'Modify' || (c.details?.length ?? 0) > 0);
   for (const c of kept) if (c.action === 'Modify') summarise(c, replaced);
-  return { changes: kept, issues };
+  return { changes: kept, issues, modified };
 }
 
 function isModelled(type: string): boolean {
@@ -137,7 +164,7 @@ function staticDetails(old: ResolvedResource, now: ResolvedResource, before: Res
  * A property that refers to a replaced resource changes with it (new id, new ARN), found again and again until
  * nothing more is replaced. Only replacements propagate: an in-place update keeps the physical id.
  */
-function addDynamicDetails(modified: Map<string, { change: ResourceChange; old: ResolvedResource; now: ResolvedResource }>): Map<string, Replacement> {
+function addDynamicDetails(modified: Map<string, ModifiedResource>): Map<string, Replacement> {
   const replaced = new Map<string, Replacement>();
   let grew = true;
   while (grew) {
@@ -185,7 +212,8 @@ function replacementOf(details: readonly ChangeDetail[], replaced: ReadonlyMap<s
   return result;
 }
 
-function causeId(detail: ChangeDetail): string {
+/** The logical id of the resource whose replacement caused a Dynamic detail. */
+export function causeId(detail: ChangeDetail): string {
   return (detail.causingEntity ?? '').split('.')[0]!;
 }
 

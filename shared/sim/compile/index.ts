@@ -9,9 +9,14 @@ import { compileEntry } from './entry.ts';
 import { compileNetwork } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 
+/**
+ * A resource's physical identity: stack, logical id and, once CloudFormation has replaced it, its generation.
+ * Runtime state is carried from one design to the next only under the same key (shared/sim/update.ts).
+ */
 export function resourceKey(design: Design, id: number): string {
   const r = design.resources[id]!;
-  return `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
+  const key = `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
+  return r.generation ? `${key}\u0000${r.generation}` : key;
 }
 
 export function compileTopology(design: Design, removed: Uint8Array): Topology {
