@@ -26,7 +26,8 @@ export function appliedStackEvents(before: Design, after: Design, intent: Deploy
   const resources = current && isPlainObject(current.template['Resources']) ? current.template['Resources'] : undefined;
   // A stack emptied by its template has nothing left to compare: everything it had is removed.
   const changes = next ? changeSetOf(current, next, { name: intent.stack, region: intent.region }).changes : attemptedChanges(resources, {});
-  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: true });
+  const nextResources = next && isPlainObject(next.template['Resources']) ? next.template['Resources'] : undefined;
+  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: true }, { before: resources, after: nextResources });
 }
 
 /**
@@ -45,7 +46,7 @@ export function refusedStackEvents(design: Design, intent: Deploy, why: Refusal)
   // The refusal names the resource as "stack/LogicalId: …" (the loader, IAM's ARN) or "LogicalId: kind" (a kind the scenario forbids).
   const named = new RegExp(`${intent.stack}/([A-Za-z0-9]+)`).exec(text)?.[1] ?? /^([A-Za-z0-9]+):/.exec(why.detail ?? '')?.[1];
   const reason = why.message.replace(new RegExp(`^${intent.stack}/[A-Za-z0-9]+: `), '') + (why.detail && !why.message.includes(why.detail) ? ` (${why.detail})` : '');
-  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: false, reason, ...(named ? { logicalId: named } : {}) });
+  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: false, reason, ...(named ? { logicalId: named } : {}) }, { before: currentResources, after: parsed.value['Resources'] });
 }
 
 /** Appends the events to the match's log, at the deploy's instant, for the team. */
