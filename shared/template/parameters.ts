@@ -80,7 +80,7 @@ export function readParameters(
     const problems = checkConstraints(name, decl, parsed, items, text);
     for (const p of problems) issue(p.severity, p.code, p.message);
     if (problems.some((p) => p.severity === 'error')) continue;
-    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory) : { items };
+    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory, stack.name) : { items };
     if ('missing' in resolved) {
       const zoneElsewhere = parsed.thing !== undefined && 'zone' in parsed.thing;
       // How to name a resource is said only for types that name one (not a key pair or an image id).

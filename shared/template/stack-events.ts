@@ -35,7 +35,11 @@ export interface StackEvent {
 
 export const STACK_TYPE = 'AWS::CloudFormation::Stack';
 
-export type DeployOutcome = { ok: true } | { ok: false; reason: string; logicalId?: string };
+/**
+ * How a deploy ended. `beforeResources`: it failed before any resource was touched (an AWS-specific parameter
+ * naming nothing in the account, which CloudFormation checks once the stack exists): only the stack's own events.
+ */
+export type DeployOutcome = { ok: true } | { ok: false; reason: string; logicalId?: string; beforeResources?: true };
 
 type Change = Pick<ResourceChange, 'action' | 'logicalId' | 'resourceType' | 'replacement'>;
 
@@ -101,6 +105,12 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     return events;
   }
 
+  if (outcome.beforeResources) {
+    own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', `${outcome.reason}. Rollback requested by user.`);
+    if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
+    own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
+    return events;
+  }
   // The failing resource: the one the refusal names, else the first the deploy would have touched.
   const failing = forward.find((c) => c.logicalId === outcome.logicalId) ?? forward[0];
   const done = failing ? forward.slice(0, forward.indexOf(failing)) : [];

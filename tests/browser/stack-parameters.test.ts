@@ -101,7 +101,7 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     await page.screenshot({ path: screenshotPath('cfn-parameters-en-messages') });
 
     // Filled: the second zone's subnet only, a bigger instance; the deploy sends them and the board shows it.
-    await page.fill('#cfn-param-KeyName', 'my-key');
+    await page.fill('#cfn-param-KeyName', 'five-nines-key');
     await page.fill('#cfn-param-DbPassword', 'long-enough-secret');
     await page.uncheck('#cfn-param-Subnets input[value="subnet-default-us-east-1a"]');
     await page.uncheck('#cfn-param-Subnets input[value="subnet-default-us-east-1c"]');
@@ -130,7 +130,7 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(exported).toContain('Type: List<AWS::EC2::Subnet::Id>');
     expect(exported).toContain('AWS::CloudFormation::Interface');
     const file = JSON.parse((await page.textContent('#cfn-parameters-file'))!) as { ParameterKey: string; ParameterValue: string }[];
-    expect(file).toContainEqual({ ParameterKey: 'KeyName', ParameterValue: 'my-key' });
+    expect(file).toContainEqual({ ParameterKey: 'KeyName', ParameterValue: 'five-nines-key' });
     expect(file).toContainEqual({ ParameterKey: 'InstanceType', ParameterValue: 't3.small' });
     expect(file).toContainEqual({ ParameterKey: 'Subnets', ParameterValue: 'subnet-default-us-east-1b' });
     expect(await page.textContent('#cfn-exported')).toContain('parameters file below');
