@@ -5,8 +5,7 @@
 // designs a competition stores as results.
 
 import type { Design } from '../design/model.ts';
-import { NO_ECHO_MASK } from '../protocol/export-stack.ts';
-import { isNoEcho } from '../template/parameters.ts';
+import { isNoEcho, NO_ECHO_MASK } from '../template/parameters.ts';
 import { isPlainObject } from '../template/plain-data.ts';
 import { parseTemplateText } from '../template/template-text.ts';
 import type { TrailEvent } from '../trail/event.ts';

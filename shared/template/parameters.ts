@@ -32,9 +32,12 @@ export function isNoEcho(declaration: unknown): boolean {
   return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 }
 
+/** What CloudFormation shows in place of a NoEcho value (DescribeStacks, the console, CloudTrail). */
+export const NO_ECHO_MASK = '****';
+
 /** A parameter value as the console shows it: NoEcho values masked. */
 export function shownParameterValue(declaration: unknown, text: string): string {
-  return isNoEcho(declaration) ? '****' : text;
+  return isNoEcho(declaration) ? NO_ECHO_MASK : text;
 }
 
 export function readParameters(
