@@ -9,6 +9,7 @@ import { parseReplayFile, type ReplayFileError } from '../shared/match/replay-fi
 import { exportStackOf } from '../shared/protocol/export-stack.ts';
 import { refusal } from '../shared/protocol/refusals.ts';
 import { queryTrail } from '../shared/trail/query.ts';
+import { withoutSecrets } from '../shared/match/trail-secrets.ts';
 import { t } from './i18n/index.ts';
 import { ReplayNotice, ReplayScreen } from './ui/replay-screen.ts';
 import { PlayerActions } from './view/player-actions.ts';
@@ -89,7 +90,7 @@ export function openReplayViewer(root: HTMLElement, replay: unknown, options: Re
         send: () => undefined,
         trail: async (query) => {
           const team = player.cursor.match.teams[player.row.teamIndex]?.id ?? null;
-          return queryTrail(player.cursor.match.trail.filter((e) => e.team === null || e.team === team), query);
+          return queryTrail(player.cursor.match.trail.filter((e) => e.team === null || e.team === team), query).map(withoutSecrets);
         },
         // The replay holds the team's full design at the cursor: the shared exporter runs here as in the room.
         exportStack: async ({ stack }) => {

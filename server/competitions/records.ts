@@ -8,6 +8,7 @@ import { matchFingerprint, replayInputs } from '../../shared/match/replay.ts';
 import { standingOf } from '../../shared/sim/standing.ts';
 import type { Database } from '../persistence/database.ts';
 import { appendAuditEvents } from '../persistence/queries/audit-log.ts';
+import { designWithoutSecrets, withoutSecrets } from '../../shared/match/trail-secrets.ts';
 import { setCompetitionStatus } from '../persistence/queries/competitions.ts';
 import { saveReplay } from '../persistence/queries/replays.ts';
 import { saveResult } from '../persistence/queries/results.ts';
@@ -29,7 +30,7 @@ export async function recordFinishedMatch(db: Database, matchId: string, competi
           revenueUsd: standing.measures.revenueUsd,
           objectives: standing.objectives,
           firstFailure: firstFailureLine(team.world.timeline),
-          design: team.world.design,
+          design: designWithoutSecrets(team.world.design),
           availabilitySeries: availabilitySeries(series.get(team.id) ?? []),
         });
       }
@@ -45,7 +46,8 @@ export async function recordFinishedMatch(db: Database, matchId: string, competi
         recordedScore: standing.score,
       });
     }
-    await appendAuditEvents(tx, matchId, match.trail);
+    // The audit log is read, not replayed: it keeps NoEcho values as CloudTrail does, masked.
+    await appendAuditEvents(tx, matchId, match.trail.map(withoutSecrets));
     if (competitionId) await setCompetitionStatus(tx, competitionId, 'finished');
   });
 }

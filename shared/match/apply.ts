@@ -20,6 +20,7 @@ import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
 import { copyPlain } from '../design/copy.ts';
 import { appliedStackEvents, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
+import { withPreviousValues } from '../template/previous-values.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -239,13 +240,17 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     }
     default: {
       if (!(STACK_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
-      const change = changeStacks(design, intent as Parameters<typeof changeStacks>[1], scenarioAccount(match.scenario));
       // A refused deploy changes nothing but the log: the call's failure, then the stack's rollback events.
       const rollBack = (why: Refusal): Applied => {
         const refused = refuse(why);
         if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, refusedStackEvents(design, intent, why), wallMs);
         return refused;
       };
+      // UsePreviousValue is read from the stack here: the log keeps the names the player sent, never the values.
+      const values = intent.type === 'deployStack' ? withPreviousValues(design, intent.stack, intent.parameters, intent.usePreviousValues) : undefined;
+      if (values && !values.ok) return rollBack({ code: 'design-rule', message: `${intent.stack}: ${values.message}`, detail: 'invalid-parameter' });
+      const asked = intent.type === 'deployStack' && values?.ok ? { ...intent, parameters: values.parameters } : intent;
+      const change = changeStacks(design, asked as Parameters<typeof changeStacks>[1], scenarioAccount(match.scenario));
       if (!change.ok) return rollBack(change.refusal);
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {

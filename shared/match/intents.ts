@@ -24,6 +24,8 @@ export const RESOURCE_KINDS = Object.keys(REFERENCE_PATHS) as [ResourceKind, ...
 
 /** A template pasted or imported into the CloudFormation console: bounded like CloudFormation's own 51,200 bytes. */
 export const MAX_TEMPLATE_CHARS = 51_200;
+/** Parameter names kept at the stack's current value (CloudFormation's UsePreviousValue; at most its 200 parameters). */
+export const usePreviousValues = z.array(z.string().min(1).max(255)).max(200);
 
 /** Where a palette entry is dropped: a region, a VPC, a subnet or a VPC's zone, the global band, or a piece. */
 const placeTarget = z.strictObject({
@@ -66,6 +68,8 @@ const designIntents = [
     region,
     template: z.string().min(1).max(MAX_TEMPLATE_CHARS),
     parameters: z.record(z.string().max(255), z.string().max(4096)).optional(),
+    /** UsePreviousValue: parameters that keep the stack's current value (a NoEcho one is never sent back). */
+    usePreviousValues: usePreviousValues.optional(),
   }),
   z.strictObject({ type: z.literal('deleteStack'), stack: stackName }),
 ] as const;

@@ -13,6 +13,21 @@ import { simSeconds, type Match } from './match.ts';
 export const CLOUDFORMATION_SOURCE = 'cloudformation.amazonaws.com';
 export const STACK_EVENT = 'StackEvent';
 
+/** Loader codes of parameter values refused before the stack exists (CreateStack's own ValidationError). */
+const PARAMETER_VALIDATION = new Set([
+  'parameter-missing',
+  'parameter-type-unknown',
+  'invalid-parameter',
+  'parameter-not-allowed',
+  'parameter-not-a-number',
+  'parameter-out-of-range',
+  'parameter-too-short',
+  'parameter-too-long',
+  'parameter-pattern',
+]);
+/** Loader codes of AWS-specific parameter values that name nothing in the account. */
+const ACCOUNT_LOOKUP = new Set(['parameter-not-found', 'zone-not-in-region']);
+
 interface Deploy {
   stack: string;
   region: string;
@@ -33,7 +48,8 @@ export function appliedStackEvents(before: Design, after: Design, intent: Deploy
     const replaced = generation(after, c.logicalId) > generation(before, c.logicalId);
     return { ...c, replacement: replaced ? ('True' as const) : c.replacement === 'True' ? c.replacement : ('False' as const) };
   });
-  return stackEventsOf(intent.stack, current !== undefined, decided, { ok: true });
+  const nextResources = next && isPlainObject(next.template['Resources']) ? next.template['Resources'] : undefined;
+  return stackEventsOf(intent.stack, current !== undefined, decided, { ok: true }, { before: resources, after: nextResources });
 }
 
 /**
@@ -43,16 +59,24 @@ export function appliedStackEvents(before: Design, after: Design, intent: Deploy
 export function refusedStackEvents(design: Design, intent: Deploy, why: Refusal): StackEvent[] {
   const existing = design.stacks.find((s) => s.name === intent.stack);
   if (existing && existing.region !== intent.region) return [];
+  // A parameter CloudFormation checks before creating the stack (a missing value, a broken constraint) is a
+  // ValidationError of the call itself: no stack, no event.
+  if (why.detail !== undefined && PARAMETER_VALIDATION.has(why.detail)) return [];
   const parsed = parseTemplateText(intent.template, { stack: intent.stack });
   if (parsed.issues.some((i) => i.severity === 'error') || !isPlainObject(parsed.value) || !isPlainObject(parsed.value['Resources'])) return [];
   const current = deployedStackOf(design, intent.stack);
+  // An AWS-specific parameter naming nothing in the account (a key pair, an AMI, a subnet) fails once the stack
+  // exists, before any resource: the stack rolls back with CloudFormation's sentence and nothing else happens.
+  if (why.detail !== undefined && ACCOUNT_LOOKUP.has(why.detail)) {
+    return stackEventsOf(intent.stack, current !== undefined, [], { ok: false, reason: why.message.replace(new RegExp(`^${intent.stack}: `), ''), beforeResources: true });
+  }
   const currentResources = current && isPlainObject(current.template['Resources']) ? current.template['Resources'] : undefined;
   const changes = attemptedChanges(currentResources, parsed.value['Resources']);
   const text = `${why.message}${why.detail ? ` (${why.detail})` : ''}`;
   // The refusal names the resource as "stack/LogicalId: …" (the loader, IAM's ARN) or "LogicalId: kind" (a kind the scenario forbids).
   const named = new RegExp(`${intent.stack}/([A-Za-z0-9]+)`).exec(text)?.[1] ?? /^([A-Za-z0-9]+):/.exec(why.detail ?? '')?.[1];
   const reason = why.message.replace(new RegExp(`^${intent.stack}/[A-Za-z0-9]+: `), '') + (why.detail && !why.message.includes(why.detail) ? ` (${why.detail})` : '');
-  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: false, reason, ...(named ? { logicalId: named } : {}) });
+  return stackEventsOf(intent.stack, current !== undefined, changes, { ok: false, reason, ...(named ? { logicalId: named } : {}) }, { before: currentResources, after: parsed.value['Resources'] });
 }
 
 /** Appends the events to the match's log, at the deploy's instant, for the team. */

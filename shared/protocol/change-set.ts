@@ -4,10 +4,11 @@
 import { z } from 'zod';
 import type { Account } from '../account/default-vpc.ts';
 import type { Design, DesignIssue } from '../design/model.ts';
-import { MAX_TEMPLATE_CHARS, region, stackName } from '../match/intents.ts';
+import { MAX_TEMPLATE_CHARS, region, stackName, usePreviousValues } from '../match/intents.ts';
 import { deployChangeSet } from '../template/change-set-deploy.ts';
 import type { ResourceChange } from '../template/change-set.ts';
 import { parseTemplateText } from '../template/template-text.ts';
+import { withPreviousValues } from '../template/previous-values.ts';
 import { isPlainObject } from '../template/plain-data.ts';
 import { refusal, type Refusal } from './refusals.ts';
 
@@ -16,6 +17,7 @@ export const changeSetRequestSchema = z.strictObject({
   region,
   template: z.string().min(1).max(MAX_TEMPLATE_CHARS),
   parameters: z.record(z.string().max(255), z.string().max(4096)).optional(),
+  usePreviousValues: usePreviousValues.optional(),
 });
 
 export type ChangeSetRequest = z.infer<typeof changeSetRequestSchema>;
@@ -53,6 +55,9 @@ export function changeSetAnswerFor(design: Design, request: ChangeSetRequest, ac
     const issues = parsed.issues.length ? parsed.issues : [{ severity: 'error' as const, code: 'template-empty', stack: request.stack, message: 'the template is empty' }];
     return { ok: true, changes: [], issues };
   }
-  const set = deployChangeSet(design, request.stack, request.region, parsed.value, request.parameters, { account });
+  // "Use existing value": the stack's current values are read here, on the server; the client never had them.
+  const values = withPreviousValues(design, request.stack, request.parameters, request.usePreviousValues);
+  if (!values.ok) return { ok: true, changes: [], issues: [{ severity: 'error', code: 'invalid-parameter', stack: request.stack, message: values.message }] };
+  const set = deployChangeSet(design, request.stack, request.region, parsed.value, values.parameters, { account });
   return { ok: true, changes: set.changes, issues: set.issues };
 }

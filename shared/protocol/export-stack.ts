@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Design } from '../design/model.ts';
 import { exportDesign, type CliParameter, type ExportedManifest } from '../template/export.ts';
 import { templateToYaml } from '../template/template-yaml.ts';
+import { NO_ECHO_MASK } from '../template/parameters.ts';
 import { refusal, type Refusal } from './refusals.ts';
 
 /** What a client asks: a stack by name; the host also names the team (a player may only export their own). */
@@ -21,7 +22,7 @@ export type ExportStackRequest = z.infer<typeof exportStackSchema>;
 export type ParameterEntry = CliParameter | { ParameterKey: string; UsePreviousValue: true };
 
 /** What CloudFormation shows in place of a NoEcho parameter's value. */
-export const NO_ECHO_MASK = '****';
+export { NO_ECHO_MASK } from '../template/parameters.ts';
 
 export interface StackExport {
   stack: string;

@@ -3,7 +3,7 @@
 // board only when a stack uses it. Texts name things as AWS does: a default VPC part by its physical id
 // (`subnet-default-us-east-1a`), a board resource by its physical id (`web-PublicSubnet`) or `stack/LogicalId`.
 
-import { defaultVpcPartOf, hasDefaultVpc, physicalIdOfDefaultPart, type Account } from '../account/default-vpc.ts';
+import { ACCOUNT_KEY_PAIR, defaultVpcPartOf, hasDefaultVpc, physicalIdOfDefaultPart, type Account } from '../account/default-vpc.ts';
 import { referencesOf } from '../design/references.ts';
 import type { Resource } from '../design/model.ts';
 import type { AccountDirectory } from './parameter-types.ts';
@@ -62,6 +62,8 @@ export function accountDirectory(account: Account, stacks: readonly NamedStack[]
   };
   return {
     hasDefaultVpc: (region) => hasDefaultVpc(account, region),
+    keyPairExists: (name, region, asking) =>
+      name === ACCOUNT_KEY_PAIR || stacks.some((s, index) => s.name !== asking && s.region === region && keyPairNamesOf(resourcesOf(index)).includes(name)),
     lookup: (text, region) => {
       const part = defaultVpcPartOf(text);
       if (part) return part.region === region && hasDefaultVpc(account, region) ? { physicalId: text, awsType: part.awsType } : undefined;
@@ -71,6 +73,18 @@ export function accountDirectory(account: Account, stacks: readonly NamedStack[]
       return { physicalId: `${stacks[found.index]!.name}-${found.logicalId}`, awsType: type };
     },
   };
+}
+
+/**
+ * The key pairs a stack's resources make: each AWS::EC2::KeyPair's KeyName as written. A stack's own key pair
+ * does not exist yet when CloudFormation checks that stack's parameters, so the caller leaves the asking stack out.
+ */
+function keyPairNamesOf(resources: PlainObject): string[] {
+  return Object.values(resources).flatMap((body) => {
+    if (!isPlainObject(body) || body['Type'] !== 'AWS::EC2::KeyPair' || !isPlainObject(body['Properties'])) return [];
+    const name = body['Properties']['KeyName'];
+    return typeof name === 'string' ? [name] : [];
+  });
 }
 
 /** The regions whose account stack a resource of the manifest's stacks refers to, in the stacks' order. */

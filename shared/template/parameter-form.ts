@@ -11,8 +11,9 @@ import { zonesOf } from '../geography/regions.ts';
 import { codecOfKind } from './codecs/index.ts';
 import { isNoEcho, parameterText, readParameters } from './parameters.ts';
 import { consoleChoice, parseParameterType, type AccountDirectory, type ParsedType } from './parameter-types.ts';
-import { isPlainObject, type PlainObject } from './plain-data.ts';
+import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { parseTemplateText } from './template-text.ts';
+import type { CurrentStack } from './current-parameters.ts';
 
 /** The board as the form needs it: the client's team board and the room's design both fit. */
 export interface FormBoard {
@@ -27,6 +28,8 @@ export interface FormInput {
   region: string;
   account: Account;
   board: FormBoard;
+  /** Updating a deployed stack: its current values fill the form, as the console's "Update stack" does. */
+  current?: CurrentStack;
 }
 
 /** How a field is drawn: one line of text, a number, a masked secret, a comma list, a picker of one or of many. */
@@ -54,8 +57,16 @@ export interface FormField {
   options: FieldOption[];
   /** What the field holds before the player touches it (a list comma-joined). */
   initial: string;
-  /** Where `initial` came from: the template's Default, the console's first offer, or nothing. */
-  initialFrom: 'default' | 'offer' | 'none';
+  /**
+   * Where `initial` came from: the stack's current value (an update), the template's Default, the console's
+   * first offer, or nothing.
+   */
+  initialFrom: 'current' | 'default' | 'offer' | 'none';
+  /**
+   * An update of a stack whose current template has this parameter NoEcho: the console offers "Use existing
+   * value" (UsePreviousValue), as the value cannot be read back; `initial` is then empty.
+   */
+  usePrevious?: true;
   noEcho: boolean;
   /** An unrecognised type: the field is shown as text and its check says why it cannot deploy. */
   unknownType: boolean;
@@ -188,14 +199,17 @@ export function parameterForm(input: FormInput): ParameterForm {
     const fromDefault = decl['Default'] === undefined ? undefined : parameterText(decl['Default']);
     const offer = fromDefault === undefined && parsed ? consoleChoice(parsed, input.region, directory) : undefined;
     const description = typeof decl['Description'] === 'string' && decl['Description'] !== '' ? decl['Description'] : undefined;
+    const usePrevious = input.current?.noEcho.includes(name) === true;
+    const current = input.current && Object.hasOwn(input.current.values, name) ? input.current.values[name] : undefined;
     return {
       name,
       label: (Object.hasOwn(labels, name) ? labelText(labels[name]) : undefined) ?? name,
       ...(description !== undefined ? { description } : {}),
       type,
       ...inputOf(parsed, decl, input),
-      initial: fromDefault ?? offer ?? '',
-      initialFrom: fromDefault !== undefined ? 'default' : offer !== undefined ? 'offer' : 'none',
+      initial: usePrevious ? '' : (current ?? fromDefault ?? offer ?? ''),
+      initialFrom: usePrevious || current !== undefined ? 'current' : fromDefault !== undefined ? 'default' : offer !== undefined ? 'offer' : 'none',
+      ...(usePrevious ? { usePrevious: true as const } : {}),
       noEcho: isNoEcho(decl),
       unknownType: parsed === undefined,
     };
@@ -224,13 +238,18 @@ export function parameterForm(input: FormInput): ParameterForm {
  * readParameters as the deploy reads it (constraints, then the account's things), so nothing is checked twice
  * differently. A field with no value given is read as the deploy would read it (its Default or the offer).
  */
-export function checkParameterValues(input: FormInput, values: Readonly<Record<string, string>>): Record<string, FieldMessage[]> {
+export function checkParameterValues(input: FormInput, values: Readonly<Record<string, string>>, usePrevious: readonly string[] = []): Record<string, FieldMessage[]> {
   const read = templateOf(input.text);
   if (!read.template) return {};
   const { declared } = declarationsOf(read.template);
   const directory = boardDirectory(input);
   const out: Record<string, FieldMessage[]> = {};
   for (const name of Object.keys(declared)) {
+    // A kept value is not known here: the room reads and checks it.
+    if (usePrevious.includes(name)) {
+      out[name] = [];
+      continue;
+    }
     const given = Object.hasOwn(values, name) ? { [name]: values[name] } : {};
     const { issues } = readParameters({ [name]: declared[name] }, given, { name: input.stack, region: input.region }, directory);
     out[name] = issues
@@ -238,6 +257,21 @@ export function checkParameterValues(input: FormInput, values: Readonly<Record<s
       .map((i) => ({ severity: i.severity === 'error' ? 'error' : 'warning', code: i.code, message: i.message }));
   }
   return out;
+}
+
+/**
+ * What the form sends: each field's value (what the player typed, else its first value), and the names kept by
+ * "Use existing value" — a field that offers it and that the player has not given a value of their own.
+ */
+export function formValues(form: ParameterForm, typed: Readonly<Record<string, string>>): { parameters: Record<string, string>; usePreviousValues: string[] } {
+  const parameters: Record<string, string> = {};
+  const usePreviousValues: string[] = [];
+  for (const f of form.groups.flatMap((g) => g.fields)) {
+    if (Object.hasOwn(typed, f.name)) setOwn(parameters, f.name, typed[f.name]!);
+    else if (f.usePrevious) usePreviousValues.push(f.name);
+    else setOwn(parameters, f.name, f.initial);
+  }
+  return { parameters, usePreviousValues };
 }
 
 /** Whether any field's value would stop the deploy. */

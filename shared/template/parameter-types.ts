@@ -62,6 +62,20 @@ export interface AccountDirectory {
   /** A physical id or `stack/LogicalId` in the region: its physical id and CloudFormation type. */
   lookup: (text: string, region: string) => { physicalId: string; awsType: string } | undefined;
   hasDefaultVpc: (region: string) => boolean;
+  /**
+   * Whether the account has a key pair of that name in the region, as seen by stack `stack` (the account's own,
+   * or an AWS::EC2::KeyPair another stack made). Absent where the key pairs are not known (the client's form,
+   * which holds only the board's modelled resources): any name is then taken, and the deploy checks it.
+   */
+  keyPairExists?: (name: string, region: string, stack: string) => boolean;
+}
+
+/**
+ * What an AMI id looks like: `ami-` and 8 or 17 hexadecimal digits (the older and the current form). The game
+ * account's own image (ACCOUNT_IMAGE_ID) is the one AMI it knows by name, and exists in every region.
+ */
+export function looksLikeImageId(text: string): boolean {
+  return /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/.test(text) || text === ACCOUNT_IMAGE_ID;
 }
 
 /** The value the CloudFormation console would fill in first, or undefined when it would offer nothing. */
@@ -93,16 +107,21 @@ export function resolveAccountItems(
   items: string[],
   region: string,
   directory: AccountDirectory,
+  stack = '',
 ): { items: string[] } | { missing: string } {
   const thing = parsed.thing;
   if (!thing || parsed.ssm) return { items };
   const out: string[] = [];
   for (const item of items) {
-    if ('anyName' in thing || 'keyPair' in thing) {
+    if ('anyName' in thing) {
       if (item === '') return { missing: item };
       out.push(item);
+    } else if ('keyPair' in thing) {
+      // CloudFormation looks the name up in EC2 before it creates anything: a key pair the account lacks stops the stack.
+      if (item === '' || directory.keyPairExists?.(item, region, stack) === false) return { missing: item };
+      out.push(item);
     } else if ('image' in thing) {
-      if (!/^ami-[0-9a-z]{1,32}$/.test(item)) return { missing: item };
+      if (!looksLikeImageId(item)) return { missing: item };
       out.push(item);
     } else if ('zone' in thing) {
       if (regionOfZone(item) !== region) return { missing: item };

@@ -32,9 +32,12 @@ export function isNoEcho(declaration: unknown): boolean {
   return v === true || (typeof v === 'string' && v.toLowerCase() === 'true');
 }
 
+/** What CloudFormation shows in place of a NoEcho value (DescribeStacks, the console, CloudTrail). */
+export const NO_ECHO_MASK = '****';
+
 /** A parameter value as the console shows it: NoEcho values masked. */
 export function shownParameterValue(declaration: unknown, text: string): string {
-  return isNoEcho(declaration) ? '****' : text;
+  return isNoEcho(declaration) ? NO_ECHO_MASK : text;
 }
 
 export function readParameters(
@@ -80,7 +83,7 @@ export function readParameters(
     const problems = checkConstraints(name, decl, parsed, items, text);
     for (const p of problems) issue(p.severity, p.code, p.message);
     if (problems.some((p) => p.severity === 'error')) continue;
-    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory) : { items };
+    const resolved = directory ? resolveAccountItems(parsed, items, stack.region, directory, stack.name) : { items };
     if ('missing' in resolved) {
       const zoneElsewhere = parsed.thing !== undefined && 'zone' in parsed.thing;
       // How to name a resource is said only for types that name one (not a key pair or an image id).

@@ -2,10 +2,11 @@
 // the stack's own status, then each resource's, and for a failed deploy the failing resource's *_FAILED with its
 // reason and the rollback that puts the stack back where it was. A pure function of the change and the outcome:
 // the game applies a deploy whole or not at all, so a refused one is told as CloudFormation tells a rollback.
-// Resources go in the change set's order (CloudFormation's own order follows dependencies and parallelism; the
-// game has no time inside a deploy, so the order is the template's and every event shares the deploy's instant).
+// Resources go in CloudFormation's order (dependency-order.ts): created and updated after what they refer to,
+// deleted before it; every event shares the deploy's instant (the game has no time inside a deploy).
 
 import type { ResourceChange } from './change-set.ts';
+import { creationOrder, deletionOrder, resourceDependencies } from './dependency-order.ts';
 import { isPlainObject, type PlainObject } from './plain-data.ts';
 
 export type StackStatus =
@@ -34,7 +35,11 @@ export interface StackEvent {
 
 export const STACK_TYPE = 'AWS::CloudFormation::Stack';
 
-export type DeployOutcome = { ok: true } | { ok: false; reason: string; logicalId?: string };
+/**
+ * How a deploy ended. `beforeResources`: it failed before any resource was touched (an AWS-specific parameter
+ * naming nothing in the account, which CloudFormation checks once the stack exists): only the stack's own events.
+ */
+export type DeployOutcome = { ok: true } | { ok: false; reason: string; logicalId?: string; beforeResources?: true };
 
 type Change = Pick<ResourceChange, 'action' | 'logicalId' | 'resourceType' | 'replacement'>;
 
@@ -53,13 +58,30 @@ export function attemptedChanges(current: PlainObject | undefined, next: PlainOb
   ];
 }
 
-/** The events of deploying `changes` to `stack` (`existed`: an update, else a create) with the given outcome. */
-export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome): StackEvent[] {
+/** The stack's `Resources` before and after the deploy: where the dependencies that order the events are read. */
+export interface DeploySides {
+  before?: PlainObject | undefined;
+  after?: PlainObject | undefined;
+}
+
+/** `changes` reordered: `picked` by the order `order` gives their logical ids. */
+function ordered(picked: readonly Change[], order: (names: string[]) => string[]): Change[] {
+  const byId = new Map(picked.map((c) => [c.logicalId, c]));
+  return order(picked.map((c) => c.logicalId)).map((id) => byId.get(id)!);
+}
+
+/**
+ * The events of deploying `changes` to `stack` (`existed`: an update, else a create) with the given outcome:
+ * creations and updates in the new template's dependency order, deletions in the old one's reverse order.
+ */
+export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome, sides: DeploySides = {}): StackEvent[] {
+  const after = resourceDependencies(sides.after ?? {});
+  const before = resourceDependencies(sides.before ?? {});
   const events: StackEvent[] = [];
   const own = (status: StackStatus, reason?: string) => events.push({ logicalId: stack, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
   const of = (c: Change, status: StackStatus, reason?: string) => events.push({ logicalId: c.logicalId, resourceType: c.resourceType, status, ...(reason ? { reason } : {}) });
   own(existed ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS', 'User Initiated');
-  const forward = changes.filter((c) => c.action !== 'Remove');
+  const forward = ordered(changes.filter((c) => c.action !== 'Remove'), (names) => creationOrder(names, after));
   const removed = changes.filter((c) => c.action === 'Remove');
 
   if (outcome.ok) {
@@ -73,7 +95,7 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
       return events;
     }
     // What was removed, and the old physical resources of what was replaced, are deleted in the cleanup.
-    const cleaned = [...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')];
+    const cleaned = ordered([...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')], (names) => deletionOrder(names, before));
     if (cleaned.length > 0) own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
     for (const c of cleaned) {
       of(c, 'DELETE_IN_PROGRESS');
@@ -83,6 +105,12 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     return events;
   }
 
+  if (outcome.beforeResources) {
+    own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', `${outcome.reason}. Rollback requested by user.`);
+    if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
+    own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
+    return events;
+  }
   // The failing resource: the one the refusal names, else the first the deploy would have touched.
   const failing = forward.find((c) => c.logicalId === outcome.logicalId) ?? forward[0];
   const done = failing ? forward.slice(0, forward.indexOf(failing)) : [];

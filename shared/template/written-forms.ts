@@ -51,10 +51,18 @@ export function writtenFormsOf(
   const visit = (raw: PlainObject, keptHere: unknown, path: string): void => {
     for (const [key, value] of Object.entries(raw)) {
       const keptValue = isPlainObject(keptHere) ? (Object.hasOwn(keptHere, key) ? keptHere[key] : undefined) : undefined;
+      const at = path === '' ? key : `${path}.${key}`;
+      // A list the model reads element by element while keeping the rest of each (an instance's
+      // NetworkInterfaces): each element's own forms are remembered under its index ("NetworkInterfaces.0.SubnetId").
+      if (Array.isArray(value) && Array.isArray(keptValue) && !key.includes('.')) {
+        value.forEach((element, i) => {
+          if (isPlainObject(element) && !isCall(element) && usesAuthorIntrinsic(element, isResource)) visit(element, keptValue[i], `${at}.${i}`);
+        });
+        continue;
+      }
       // A property kept whole is written as the template had it; a partly kept map is looked into.
       if (keptValue !== undefined && (!isPlainObject(keptValue) || isCall(keptValue))) continue;
       if (!usesAuthorIntrinsic(value, isResource)) continue;
-      const at = path === '' ? key : `${path}.${key}`;
       if (isPlainObject(value) && !isCall(value) && !key.includes('.')) {
         visit(value, keptValue, at);
         continue;
@@ -77,19 +85,48 @@ export function applyWrittenForms(written: PlainObject, forms: Record<string, Wr
   return out;
 }
 
-/** A copy of `at` with the value at `path` replaced by the form, when it is there and still the form's value. */
+/**
+ * A copy of `at` with the value at `path` replaced by the form, when it is there and still the form's value. A
+ * path goes through maps by key and through lists by index ("NetworkInterfaces.0.SubnetId").
+ */
 function replaceAt(at: PlainObject, path: string[], form: WrittenForm): PlainObject {
+  return replaceIn(at, path, form) as PlainObject;
+}
+
+function replaceIn(at: unknown, path: string[], form: WrittenForm): unknown {
   const [key, ...rest] = path as [string, ...string[]];
-  if (!Object.hasOwn(at, key)) return at;
-  const current = at[key];
-  let next: unknown;
-  if (rest.length === 0) next = sameValue(current, form.value) ? form.form : current;
-  else if (isPlainObject(current) && !isCall(current)) next = replaceAt(current, rest, form);
-  else return at;
+  let current: unknown;
+  if (Array.isArray(at)) {
+    if (!/^\d+$/.test(key) || Number(key) >= at.length) return at;
+    current = at[Number(key)];
+  } else if (isPlainObject(at) && !isCall(at) && Object.hasOwn(at, key)) {
+    current = at[key];
+  } else {
+    return at;
+  }
+  const next = rest.length === 0 ? formFor(current, form) : replaceIn(current, rest, form);
   if (next === current) return at;
+  if (Array.isArray(at)) return at.map((v, i) => (i === Number(key) ? next : v));
   const copy: PlainObject = {};
-  for (const [k, v] of Object.entries(at)) setOwn(copy, k, k === key ? next : v);
+  for (const [k, v] of Object.entries(at as PlainObject)) setOwn(copy, k, k === key ? next : v);
   return copy;
+}
+
+/**
+ * What to write for a property whose author's form is known: the form while the model still gives its value;
+ * for a list written item by item (`Subnets: [!Ref SubnetParam, !Ref SubnetB]`) that the player has since
+ * changed, each item still in it keeps its own form, and only the new items are written as values.
+ */
+function formFor(current: unknown, form: WrittenForm): unknown {
+  if (sameValue(current, form.value)) return form.form;
+  if (!Array.isArray(current) || !Array.isArray(form.form) || !Array.isArray(form.value) || form.form.length !== form.value.length) return current;
+  const values = form.value;
+  const forms = form.form;
+  const items = current.map((item) => {
+    const j = values.findIndex((v) => sameValue(item, v));
+    return j >= 0 ? forms[j] : item;
+  });
+  return items.some((item, i) => item !== current[i]) ? items : current;
 }
 
 /** {Ref: …} and {"Fn::…": …} are values, not maps to look into. */

@@ -101,7 +101,7 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     await page.screenshot({ path: screenshotPath('cfn-parameters-en-messages') });
 
     // Filled: the second zone's subnet only, a bigger instance; the deploy sends them and the board shows it.
-    await page.fill('#cfn-param-KeyName', 'my-key');
+    await page.fill('#cfn-param-KeyName', 'five-nines-key');
     await page.fill('#cfn-param-DbPassword', 'long-enough-secret');
     await page.uncheck('#cfn-param-Subnets input[value="subnet-default-us-east-1a"]');
     await page.uncheck('#cfn-param-Subnets input[value="subnet-default-us-east-1c"]');
@@ -130,12 +130,44 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     expect(exported).toContain('Type: List<AWS::EC2::Subnet::Id>');
     expect(exported).toContain('AWS::CloudFormation::Interface');
     const file = JSON.parse((await page.textContent('#cfn-parameters-file'))!) as { ParameterKey: string; ParameterValue: string }[];
-    expect(file).toContainEqual({ ParameterKey: 'KeyName', ParameterValue: 'my-key' });
+    expect(file).toContainEqual({ ParameterKey: 'KeyName', ParameterValue: 'five-nines-key' });
     expect(file).toContainEqual({ ParameterKey: 'InstanceType', ParameterValue: 't3.small' });
     expect(file).toContainEqual({ ParameterKey: 'Subnets', ParameterValue: 'subnet-default-us-east-1b' });
     expect(await page.textContent('#cfn-exported')).toContain('parameters file below');
     await page.locator('#cfn-exported').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('cfn-export-en') });
+
+    // Update stack: the exported template, its form filled with the stack's current values; the NoEcho password
+    // kept by "Use existing value" (its value is never in the page), not shown, not asked for again.
+    await page.waitForSelector('#cfn-param-DbPassword-existing');
+    expect(await page.isChecked('#cfn-param-DbPassword-existing')).toBe(true);
+    expect(await page.locator('#cfn-param-DbPassword').count()).toBe(0);
+    expect(await page.inputValue('#cfn-param-InstanceType')).toBe('t3.small');
+    expect(await page.isChecked('#cfn-param-Subnets input[value="subnet-default-us-east-1b"]')).toBe(true);
+    expect(await page.isChecked('#cfn-param-Subnets input[value="subnet-default-us-east-1a"]')).toBe(false);
+    expect(await form.textContent()).toContain("Filled with the stack's current value.");
+    expect(await page.content()).not.toContain('long-enough-secret');
+    await page.locator('[data-param="DbPassword"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('cfn-parameters-update-en') });
+    await page.selectOption('#cfn-param-InstanceType', 'm5.large');
+    await page.click('#cfn-check');
+    await page.waitForSelector('#cfn-issues');
+    await page.click('#cfn-create-change-set');
+    await page.waitForSelector('#cfn-changes');
+    await page.click('#cfn-execute');
+    await waitForResource(page, 'instance', "r.stack === 'web' && r.props.instanceType === 'm5.large'");
+    // The password the stack had is still its own (not the template's Default): the parameters file keeps it by UsePreviousValue.
+    await page.click('[data-export="web"]');
+    await page.waitForSelector('#cfn-parameters-file');
+    const after = JSON.parse((await page.textContent('#cfn-parameters-file'))!) as Record<string, unknown>[];
+    expect(after).toContainEqual({ ParameterKey: 'DbPassword', UsePreviousValue: true });
+    expect(after).toContainEqual({ ParameterKey: 'InstanceType', ParameterValue: 'm5.large' });
+    // Unticked, the field asks for a new value, checked here as any other.
+    await page.waitForSelector('#cfn-param-DbPassword-existing');
+    await page.uncheck('#cfn-param-DbPassword-existing');
+    expect(await page.getAttribute('#cfn-param-DbPassword', 'type')).toBe('password');
+    await page.fill('#cfn-param-DbPassword', 'short');
+    expect(await form.locator('[data-param="DbPassword"] .param-messages').textContent()).toContain("Parameter 'DbPassword' must contain at least 8 characters");
     await page.close();
   });
 

@@ -1,14 +1,16 @@
 // CloudFormation: the board as stacks, each exportable as a real template (YAML); a template pasted or
 // imported is checked by the game's own loader first, its errors and warnings shown, then deployed.
 import { h } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isAccountStackName } from '../../../shared/account/default-vpc.ts';
 import { isRegion, REGIONS } from '../../../shared/geography/regions.ts';
 import { MAX_TEMPLATE_CHARS } from '../../../shared/match/intents.ts';
 import { loadDesign, parseTemplateText } from '../../../shared/template/index.ts';
 import type { DesignIssue } from '../../../shared/design/model.ts';
 import { parametersFileText, type ExportStackAnswer, type StackExport } from '../../../shared/protocol/export-stack.ts';
-import { checkParameterValues, hasBlockingMessage, parameterForm, type FormInput } from '../../../shared/template/parameter-form.ts';
+import { checkParameterValues, formValues, hasBlockingMessage, parameterForm, type FormInput } from '../../../shared/template/parameter-form.ts';
+import { currentStackOf, withKeptValuesStandIn, type CurrentStack } from '../../../shared/template/current-parameters.ts';
+import { isPlainObject } from '../../../shared/template/plain-data.ts';
 import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
@@ -28,14 +30,24 @@ function exportStack(state: MatchViewState, actions: PlayerActions, stack: strin
  * The loader's findings for deploying `text` as `stack` in `region` with `parameters` beside the team's other
  * stacks, as the room exports them (with their parameters and unmodelled parts, which the board does not carry).
  */
-export async function checkTemplate(state: MatchViewState, actions: PlayerActions, stack: string, region: string, text: string, parameters: Record<string, string> = {}): Promise<DesignIssue[]> {
+export async function checkTemplate(
+  state: MatchViewState,
+  actions: PlayerActions,
+  stack: string,
+  region: string,
+  text: string,
+  parameters: Record<string, string> = {},
+  usePreviousValues: readonly string[] = [],
+): Promise<DesignIssue[]> {
   const parsed = parseTemplateText(text, { stack });
   if (parsed.issues.some((i) => i.severity === 'error') || parsed.value === undefined) return parsed.issues;
+  // A value kept by "Use existing value" never reaches the client: read here as a stand-in, checked by the room.
+  const template = isPlainObject(parsed.value) ? withKeptValuesStandIn(parsed.value, usePreviousValues) : parsed.value;
   const others = await Promise.all(state.match.board.stacks.filter((s) => s.name !== stack && !isAccountStackName(s.name)).map((s) => exportStack(state, actions, s.name)));
   const exports = others.filter((a): a is { ok: true } & StackExport => a.ok);
   const texts = new Map(exports.map((e) => [e.manifest.template, e.template]));
   const stacks: { name: string; region: string; template: unknown; parameters?: Record<string, string> }[] = exports.map((e) => e.manifest);
-  stacks.push({ name: stack, region, template: parsed.value, parameters });
+  stacks.push({ name: stack, region, template, parameters });
   // Read in the match's account, as the room's deploy reads it (a default VPC the scenario deleted is not there).
   return loadDesign({ stacks }, (path) => texts.get(path), { account: state.match.account }).issues.filter((issue) => !issue.stack || issue.stack === stack);
 }
@@ -62,15 +74,31 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   };
   const existing = stacks.find((s) => s.name === stack);
   const chosenRegion = existing?.region ?? region;
+  // Updating a deployed stack: its current values fill the form ("Update stack"), read from the room's export.
+  const [current, setCurrent] = useState<CurrentStack | undefined>(undefined);
+  const updating = existing && !existing.account ? existing.name : undefined;
+  useEffect(() => {
+    setCurrent(undefined);
+    if (!updating) return;
+    let live = true;
+    void exportStack(state, actions, updating).then((answer) => {
+      if (live && answer.ok) setCurrent(currentStackOf(answer));
+    });
+    return () => {
+      live = false;
+    };
+  }, [updating, state.match.board.revision, state.viewTeam]);
   // The match's account (the wire says which default VPCs its scenario deleted): the form offers only what is there.
   const board = state.match.board;
   const account = state.match.account;
-  const formInput: FormInput = useMemo(() => ({ text, stack, region: chosenRegion, account, board }), [text, stack, chosenRegion, account, board.stacks, board.resources]);
+  const formInput: FormInput = useMemo(
+    () => ({ text, stack, region: chosenRegion, account, board, ...(current ? { current } : {}) }),
+    [text, stack, chosenRegion, account, board.stacks, board.resources, current],
+  );
   const form = useMemo(() => parameterForm(formInput), [formInput]);
-  const fields = form.groups.flatMap((g) => g.fields);
-  const parameters = Object.fromEntries(fields.map((f) => [f.name, touched[f.name] ?? f.initial]));
-  const messages = useMemo(() => checkParameterValues(formInput, parameters), [formInput, JSON.stringify(parameters)]);
-  const check = () => void checkTemplate(state, actions, stack, chosenRegion, text, parameters).then(setIssues);
+  const { parameters, usePreviousValues } = formValues(form, touched);
+  const messages = useMemo(() => checkParameterValues(formInput, parameters, usePreviousValues), [formInput, JSON.stringify(parameters), usePreviousValues.join(',')]);
+  const check = () => void checkTemplate(state, actions, stack, chosenRegion, text, parameters, usePreviousValues).then(setIssues);
   const fetchExport = async (name: string): Promise<StackExport | null> => {
     const answer = await exportStack(state, actions, name);
     setExportRefused(answer.ok ? null : actions.describe(answer.refusal));
@@ -87,7 +115,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   const errors = (issues ?? []).filter((i) => i.severity === 'error');
   const createChangeSet = async () => {
     if (!isRegion(chosenRegion)) return;
-    const request: ChangeSetRequest = { stack, region: chosenRegion, template: text, parameters };
+    const request: ChangeSetRequest = { stack, region: chosenRegion, template: text, parameters, ...(usePreviousValues.length > 0 ? { usePreviousValues } : {}) };
     setAsking(true);
     const answer = await actions.changeSet(request);
     setAsking(false);
@@ -100,6 +128,15 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
   };
   const setParameter = (name: string, value: string) => {
     setTouched({ ...touched, [name]: value });
+    setIssues(null);
+    setChangeSet(null);
+  };
+  // "Use existing value" on: the field holds nothing of the player's; off: an empty value to type a new one.
+  const keepParameter = (name: string, on: boolean) => {
+    const next = { ...touched };
+    if (on) delete next[name];
+    else next[name] = '';
+    setTouched(next);
     setIssues(null);
     setChangeSet(null);
   };
@@ -194,7 +231,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
         : null,
       shown && shown.parameters.length > 0 ? h('pre', { class: 'cfn-parameters-file', id: 'cfn-parameters-file' }, parametersFileText(shown.parameters)) : null,
       exportRefused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${exportRefused}`) : null,
-      h(StackParameters, { form, values: parameters, messages, set: setParameter }),
+      h(StackParameters, { form, values: parameters, kept: usePreviousValues, messages, set: setParameter, keep: keepParameter }),
       h(
         'div',
         { class: 'buttons' },

@@ -57,14 +57,30 @@ function inputOf(field: FormField, value: string, set: (v: string) => void) {
   });
 }
 
-function FieldView({ field, value, messages, set }: { field: FormField; value: string; messages: FieldMessage[]; set: (v: string) => void }) {
+/** "Use existing value": an update keeps a NoEcho value it cannot show (UsePreviousValue), as the console offers. */
+function UseExisting({ field, kept, keep }: { field: FormField; kept: boolean; keep: (on: boolean) => void }) {
+  return h(
+    'label',
+    { class: 'param-use-existing' },
+    h('input', { type: 'checkbox', id: `cfn-param-${field.name}-existing`, checked: kept, onChange: (e: Event) => keep((e.target as HTMLInputElement).checked) }),
+    h('span', {}, t('cfn.params.useExisting')),
+  );
+}
+
+function FieldView({ field, value, kept, messages, set, keep }: { field: FormField; value: string; kept: boolean; messages: FieldMessage[]; set: (v: string) => void; keep: (on: boolean) => void }) {
+  const hint =
+    kept ? t('cfn.params.useExistingHint')
+    : field.initialFrom === 'offer' && value === field.initial ? t('cfn.params.offered')
+    : field.initialFrom === 'current' && !field.usePrevious && value === field.initial ? t('cfn.params.current')
+    : null;
   return h(
     'div',
     { class: 'param-field', 'data-param': field.name },
     h('label', { for: `cfn-param-${field.name}` }, h('strong', {}, field.label), ' ', h('span', { class: 'muted param-type' }, field.type)),
     field.description ? h('p', { class: 'param-description' }, field.description) : null,
-    inputOf(field, value, set),
-    field.initialFrom === 'offer' && value === field.initial ? h('p', { class: 'muted param-hint' }, t('cfn.params.offered')) : null,
+    field.usePrevious ? h(UseExisting, { field, kept, keep }) : null,
+    kept ? null : inputOf(field, value, set),
+    hint ? h('p', { class: 'muted param-hint' }, hint) : null,
     messages.length > 0
       ? h(
           'ul',
@@ -78,13 +94,18 @@ function FieldView({ field, value, messages, set }: { field: FormField; value: s
 export function StackParameters({
   form,
   values,
+  kept,
   messages,
   set,
+  keep,
 }: {
   form: ParameterForm;
   values: Record<string, string>;
+  /** The fields kept at the stack's current value ("Use existing value"). */
+  kept: readonly string[];
   messages: Record<string, FieldMessage[]>;
   set: (name: string, value: string) => void;
+  keep: (name: string, on: boolean) => void;
 }) {
   if (form.groups.length === 0) return null;
   const labelled = form.groups.some((g) => g.label !== undefined);
@@ -97,7 +118,17 @@ export function StackParameters({
         'fieldset',
         { key: i, class: 'param-group' },
         g.label !== undefined ? h('legend', {}, g.label) : labelled ? h('legend', {}, t('cfn.params.other')) : null,
-        g.fields.map((f) => h(FieldView, { key: f.name, field: f, value: values[f.name] ?? f.initial, messages: messages[f.name] ?? [], set: (v: string) => set(f.name, v) })),
+        g.fields.map((f) =>
+          h(FieldView, {
+            key: f.name,
+            field: f,
+            value: values[f.name] ?? f.initial,
+            kept: kept.includes(f.name),
+            messages: messages[f.name] ?? [],
+            set: (v: string) => set(f.name, v),
+            keep: (on: boolean) => keep(f.name, on),
+          }),
+        ),
       ),
     ),
   );

@@ -63,7 +63,7 @@ describe.skipIf(!present)('AWS sample templates', () => {
   });
 
   it('ELBWithLockedDownAutoScaledInstances: classic ELB and launch configuration mapped, said in notes', () => {
-    const result = loadSample('ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'ops-key' });
+    const result = loadSample('ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'five-nines-key' });
     // The balancer and the group are given zones only: they sit in the default VPC's subnets of those zones.
     expect(errors(result)).toEqual([]);
     const design = result.design!;
@@ -144,7 +144,7 @@ describe.skipIf(!present)('AWS sample templates', () => {
 
   it.each([
     ['AutoScalingMultiAZWithNotifications.yaml', ASG_PARAMETERS],
-    ['ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'ops-key' }],
+    ['ELBWithLockedDownAutoScaledInstances.yaml', { KeyName: 'five-nines-key' }],
     ['RDS_MySQL_With_Read_Replica.yaml', { DBUser: 'admin' }],
     ['VPC_With_Managed_NAT_And_Private_Subnet.yaml', {}],
     ['NetworkLoadBalancerWithEIPs.yaml', { Subnet1: 'subnet-default-us-east-1a', Subnet2: 'subnet-default-us-east-1c' }],

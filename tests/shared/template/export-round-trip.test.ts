@@ -21,7 +21,7 @@ const SAMPLE_PARAMETERS: Record<string, Record<string, string>> = {
     KmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc',
     CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
   },
-  'ELBWithLockedDownAutoScaledInstances.yaml': { KeyName: 'ops-key' },
+  'ELBWithLockedDownAutoScaledInstances.yaml': { KeyName: 'five-nines-key' },
   'RDS_MySQL_With_Read_Replica.yaml': { DBUser: 'admin' },
 };
 

@@ -217,14 +217,14 @@ describe('AWS-specific parameter types, resolved against the account', () => {
     expect(warned).toEqual(Object.keys(template.Parameters));
   });
 
-  it('accept an image id or an SSM image parameter as the AMI, and any key pair name', () => {
+  it("accept an image id or an SSM image parameter as the AMI, and the account's key pair", () => {
     const template = {
       Parameters: { Ami: { Type: 'AWS::EC2::Image::Id' }, Latest: { Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>' }, Key: { Type: 'AWS::EC2::KeyPair::KeyName' } },
       Resources: BUCKET,
     };
-    const result = loadTemplate(template, { parameters: { Ami: 'ami-0abc123', Latest: '/my/own/ami', Key: 'ops' } });
+    const result = loadTemplate(template, { parameters: { Ami: 'ami-0abc1234', Latest: '/my/own/ami', Key: 'five-nines-key' } });
     expect(result.issues.filter((i) => i.code.startsWith('parameter'))).toEqual([]);
-    expect(codes(loadTemplate(template, { parameters: { Ami: 'ubuntu', Key: 'ops' } }), 'error')).toEqual(['parameter-not-found']);
+    expect(codes(loadTemplate(template, { parameters: { Ami: 'ubuntu', Key: 'five-nines-key' } }), 'error')).toEqual(['parameter-not-found']);
     expect(codes(loadTemplate(template, { parameters: { Key: '' } }), 'error')).toEqual(['parameter-not-found']);
   });
 });

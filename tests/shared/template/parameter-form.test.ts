@@ -5,7 +5,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_KEY_PAIR, FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
-import { checkParameterValues, hasBlockingMessage, parameterForm, type FormBoard, type FormInput } from '../../../shared/template/parameter-form.ts';
+import { checkParameterValues, formValues, hasBlockingMessage, parameterForm, type FormBoard, type FormInput } from '../../../shared/template/parameter-form.ts';
+import { currentStackOf, withKeptValuesStandIn } from '../../../shared/template/current-parameters.ts';
+import { exportStackOf } from '../../../shared/protocol/export-stack.ts';
+import { loadDesign } from '../../../shared/template/index.ts';
+import { parseTemplateText } from '../../../shared/template/template-text.ts';
 
 const BOARD: FormBoard = {
   stacks: [
@@ -215,5 +219,55 @@ describe('the messages under each field', () => {
     const messages = checkParameterValues(input(text), {});
     expect(messages['Name']!.map((m) => m.message)).toEqual(['Parameters: [Name] must have values (String: no Default and no value in the manifest)']);
     expect(messages['Key']!.map((m) => [m.severity, m.code])).toEqual([['warning', 'parameter-chosen']]);
+  });
+});
+
+describe('updating a deployed stack: the form holds its current values', () => {
+  // The stack as the room deployed it, and its export as the client receives it (NoEcho masked, defaults left out).
+  const deployed = loadDesign({ stacks: [{ name: 'app', region: 'us-east-1', template: parseTemplateText(TEMPLATE).value, parameters: { DbPassword: 'the-real-secret', InstanceType: 'm5.large', Subnet: 'net-PublicA', Count: '2' } }, { name: 'net', region: 'us-east-1', template: { Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } }, PublicA: { Type: 'AWS::EC2::Subnet', Properties: { VpcId: { Ref: 'Vpc' }, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a' } } } } }] }, () => undefined);
+  const exported = exportStackOf(deployed.design!, 'app');
+  if (!exported.ok) throw new Error('no export');
+  const current = currentStackOf(exported);
+
+  it('reads the export: every value the stack has (defaults included), NoEcho ones only by name', () => {
+    expect(current.noEcho).toEqual(['DbPassword']);
+    expect(current.values).toMatchObject({ InstanceType: 'm5.large', Subnet: 'net-PublicA', Count: '2', Names: 'a,b', KeyName: 'five-nines-key' });
+    expect(JSON.stringify(current)).not.toContain('the-real-secret');
+  });
+
+  it("fills each field with the stack's current value, not the template's Default or the console's offer", () => {
+    const f = fieldsOf(TEMPLATE, { current });
+    expect(f['InstanceType']).toMatchObject({ initial: 'm5.large', initialFrom: 'current' });
+    expect(f['Subnet']).toMatchObject({ initial: 'net-PublicA', initialFrom: 'current' });
+    expect(f['Count']).toMatchObject({ initial: '2', initialFrom: 'current' });
+    // Not an update: the Default and the offer, as before.
+    expect(fieldsOf(TEMPLATE)['InstanceType']).toMatchObject({ initial: 't3.micro', initialFrom: 'default' });
+  });
+
+  it('offers "Use existing value" for a NoEcho parameter: sent as UsePreviousValue, never as a value, and not checked here', () => {
+    const form = parameterForm(input(TEMPLATE, { current }));
+    const field = form.groups.flatMap((g) => g.fields).find((x) => x.name === 'DbPassword')!;
+    expect(field).toMatchObject({ usePrevious: true, initial: '', initialFrom: 'current' });
+    const sent = formValues(form, {});
+    expect(sent.usePreviousValues).toEqual(['DbPassword']);
+    expect(Object.hasOwn(sent.parameters, 'DbPassword')).toBe(false);
+    expect(sent.parameters['InstanceType']).toBe('m5.large');
+    expect(checkParameterValues(input(TEMPLATE, { current }), sent.parameters, sent.usePreviousValues)['DbPassword']).toEqual([]);
+    // The player types a new one: it is sent, and checked.
+    const typed = formValues(form, { DbPassword: 'short' });
+    expect(typed.usePreviousValues).toEqual([]);
+    expect(checkParameterValues(input(TEMPLATE, { current }), typed.parameters, typed.usePreviousValues)['DbPassword']!.map((m) => m.code)).toEqual(['parameter-too-short']);
+  });
+
+  it('a parameter new in the template is filled as for a new stack', () => {
+    const text = TEMPLATE.replace('Resources:', '  Extra:\n    Type: String\n    Default: fresh\nResources:');
+    expect(fieldsOf(text, { current })['Extra']).toMatchObject({ initial: 'fresh', initialFrom: 'default' });
+  });
+
+  it("the client's local check reads a kept value as a stand-in, without its constraints", () => {
+    const template = parseTemplateText(TEMPLATE).value as Record<string, unknown>;
+    const standIn = withKeptValuesStandIn(template, ['DbPassword']);
+    expect((standIn['Parameters'] as Record<string, unknown>)['DbPassword']).toEqual({ Type: 'String', NoEcho: true, Default: '****' });
+    expect((template['Parameters'] as Record<string, unknown>)['DbPassword']).toMatchObject({ MinLength: 8 });
   });
 });

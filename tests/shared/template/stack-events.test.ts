@@ -139,3 +139,55 @@ describe('a deploy in the match writes its stack events to CloudTrail', () => {
     expect(stackEvents(match)).toEqual([]);
   });
 });
+
+describe("stack events in CloudFormation's dependency order", () => {
+  // The instance is written first, before the subnet it is placed in and the VPC the subnet is in.
+  const template = [
+    'Resources:',
+    '  Web:',
+    '    Type: AWS::EC2::Instance',
+    '    Properties: {InstanceType: t3.micro, ImageId: ami-12345678, SubnetId: !Ref Public}',
+    '  Public:',
+    '    Type: AWS::EC2::Subnet',
+    '    Properties: {VpcId: !Ref Net, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}',
+    '  Logs:',
+    '    Type: AWS::S3::Bucket',
+    '    DependsOn: Web',
+    '  Net:',
+    '    Type: AWS::EC2::VPC',
+    '    Properties: {CidrBlock: 10.0.0.0/16}',
+    '',
+  ].join('\n');
+  const stackEvents = (match: ReturnType<typeof testMatch>, from = 0) =>
+    match.trail
+      .slice(from)
+      .filter((e) => e.eventName === 'StackEvent')
+      .map((e) => `${e.params['logicalResourceId']} ${e.params['resourceStatus']}`);
+
+  it('creates a resource after everything it refers to (Ref, DependsOn), whatever the template order', () => {
+    const match = testMatch();
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'web', region: 'us-east-1', template }, 0)).toMatchObject({ ok: true });
+    const created = stackEvents(match).filter((l) => l.endsWith(' CREATE_COMPLETE') && !l.startsWith('web '));
+    expect(created).toEqual(['Net CREATE_COMPLETE', 'Public CREATE_COMPLETE', 'Web CREATE_COMPLETE', 'Logs CREATE_COMPLETE']);
+  });
+
+  it('deletes in reverse dependency order when an update removes them, and rolls back a failed create newest first', () => {
+    const match = testMatch();
+    applyIntent(match, host(), { type: 'deployStack', stack: 'web', region: 'us-east-1', template }, 0);
+    const from = match.trail.length;
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'web', region: 'us-east-1', template: 'Resources:\n  Other:\n    Type: AWS::S3::Bucket\n' }, 0)).toMatchObject({ ok: true });
+    const deleted = stackEvents(match, from).filter((l) => l.endsWith(' DELETE_COMPLETE'));
+    expect(deleted).toEqual(['Logs DELETE_COMPLETE', 'Web DELETE_COMPLETE', 'Public DELETE_COMPLETE', 'Net DELETE_COMPLETE']);
+  });
+
+  it('orders an update by the new template, Fn::GetAtt and Fn::Sub included', () => {
+    const changes = attemptedChanges(undefined, { A: {}, B: {}, C: {} }).map((c) => ({ ...c, resourceType: SUBNET }));
+    const after = {
+      A: { Type: SUBNET, Properties: { X: { 'Fn::Sub': '${B.Arn}-x' } } },
+      B: { Type: SUBNET, Properties: { Y: { 'Fn::GetAtt': ['C', 'Id'] } } },
+      C: { Type: SUBNET },
+    };
+    const events = stackEventsOf('s', true, changes.map((c) => ({ ...c, action: 'Modify' as const })), { ok: true }, { before: after, after });
+    expect(events.filter((e) => e.status === 'UPDATE_COMPLETE' && e.logicalId !== 's').map((e) => e.logicalId)).toEqual(['C', 'B', 'A']);
+  });
+});
