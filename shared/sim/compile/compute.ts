@@ -224,7 +224,8 @@ export function compileCompute(
       const t = tgIndex.get(tgId);
       if (t === undefined) continue;
       const share = total > 0 ? (w > 0 ? w : 0) / total : 1 / weights.size;
-      const cross = (tgs[t]!.props.crossZone ?? lbDefault) ? 1 : 0;
+      // A classic ELB has no target groups of its own (the board's is derived from it): only CrossZone counts.
+      const cross = (isClassic(b) ? lbDefault : (tgs[t]!.props.crossZone ?? lbDefault)) ? 1 : 0;
       if (cross === 1) lbCrossZone[i] = 1;
       for (const slot of tgTargets[t]!) {
         lb.edgeInst.push(slot);
