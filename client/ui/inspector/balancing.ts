@@ -54,6 +54,7 @@ export function LoadBalancerSection({ c }: { c: InspectorContext }) {
       Section,
       { title: t('inspector.enabledZones') },
       h('p', { class: 'explain' }, t('inspector.enabledZonesHelp')),
+      type === 'application' ? h('p', { class: 'explain' }, explainFigure('loadBalancing.albMinimumZones')) : null,
       h(SubnetChecks, { c, vpc }),
     ),
     h(
