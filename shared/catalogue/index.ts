@@ -16,6 +16,7 @@ export { readCurve } from './figure.ts';
 export type { InstanceTypeEntry } from './compute.ts';
 export type { DatabaseClassEntry } from './database.ts';
 export type { LoadBalancerTypeEntry } from './network.ts';
+export { CLASSIC_ELB } from './network.ts';
 export { catalogueSchema } from './schema.ts';
 
 const regionPriceFactor: Record<string, Figure> = Object.fromEntries(

@@ -91,8 +91,26 @@ export const loadBalancers: Record<'application' | 'network', LoadBalancerTypeEn
   },
 };
 
+/** The CloudFormation type of a classic ELB (the board shows it as a load balancer; its rules differ). */
+export const CLASSIC_ELB = 'AWS::ElasticLoadBalancing::LoadBalancer';
+
 export const loadBalancing = {
   maxTargetsPerGroup: figure(1000, 'targets', 'Targets one target group accepts (the AWS quota).'),
+  albMinimumZones: figure(
+    2,
+    'AZs',
+    'An Application Load Balancer needs subnets in at least two AZs (AWS refuses fewer); an NLB or a classic ELB may have one.',
+  ),
+  nodesPerZone: figure(
+    1,
+    'node',
+    'A load balancer has a node in each AZ it enables; DNS answers with the nodes that have a healthy target, users spread over them, and with cross-zone off a node sends only to targets in its own AZ. Game simplification: DNS drops a node at once (no 60 s TTL).',
+  ),
+  failOpen: figure(
+    1,
+    'on/off',
+    'When every target of a target group is unhealthy, an ALB or NLB sends to all of them anyway (fail open), so a bad health check shows as errors from the targets; a classic ELB answers 503 instead.',
+  ),
   tlsOnTargetCpuFactor: figure(
     1.15,
     '×',

@@ -88,6 +88,7 @@ export const PROPS_SCHEMAS = {
     healthCheck,
     algorithm: z.enum(['round_robin', 'least_outstanding_requests', 'weighted_random']),
     stickiness: z.boolean(),
+    crossZone: z.boolean().optional(),
   }),
   listener: z.object({ loadBalancer: id, port: z.number().int(), protocol: text, forward, certificate: text.optional() }),
   listenerRule: z.object({ listener: id, priority: z.number().int(), pathPatterns: z.array(text), forward }),

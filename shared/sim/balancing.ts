@@ -1,9 +1,12 @@
-// Step 3, balancing: a load balancer splits what reached it over its enabled zones and then over healthy
-// targets. Cross-zone on: every routable target gets an equal share (or a share by capacity for
-// least-outstanding-requests). Cross-zone off: each zone with a routable target gets an equal share first,
-// so a zone with fewer targets overloads them. Targets in zones the load balancer does not enable get
-// nothing. A target the health checks still believe healthy gets traffic even if it is dead (those
-// requests fail). With no healthy target at all the load balancer fails open to every registered one.
+// Step 3, balancing: a load balancer has a node in each zone it enables; DNS answers with the nodes that
+// have a healthy target and users spread evenly over them. Each target group decides cross-zone (an ALB's
+// default is on, an NLB's and a classic ELB's their own attribute). Cross-zone on: every node sends to every
+// routable target, so each gets an equal share (or a share by capacity for least-outstanding-requests).
+// Cross-zone off: each node sends only to its own zone's targets, so each zone with a routable target gets an
+// equal share first and a zone with fewer targets overloads them. Targets in zones the load balancer does not
+// enable get nothing. A target the health checks still believe healthy gets traffic even if it is dead (those
+// requests fail). With no healthy target in a group an ALB or NLB fails open to every registered one (a
+// classic ELB does not: its requests fail).
 
 import { catalogue } from '../catalogue/index.ts';
 import {
@@ -119,8 +122,8 @@ export function computeShares(world: World, lb: number): void {
     const tg = topo.edgeTg[e]!;
     let end = e;
     while (end < e1 && topo.edgeTg[end] === tg) end++;
-    let ok = shareRun(world, lb, e, end, false);
-    if (!ok) ok = shareRun(world, lb, e, end, true);
+    let ok = shareRun(world, e, end, false);
+    if (!ok && topo.lbFailOpen[lb] === 1) ok = shareRun(world, e, end, true);
     if (ok) liveWeight += topo.edgeTgWeight[e]!;
     e = end;
   }
@@ -131,13 +134,14 @@ export function computeShares(world: World, lb: number): void {
 }
 
 /** Shares inside one target group's run of edges; false if it has no target to send to. */
-function shareRun(world: World, lb: number, e0: number, e1: number, failOpen: boolean): boolean {
+function shareRun(world: World, e0: number, e1: number, failOpen: boolean): boolean {
   const topo = world.topo;
   const s = world.state;
   const sc = world.scratch;
   const tg = topo.edgeTg[e0]!;
   const byCapacity = topo.tgByCapacity[tg] === 1;
-  const cross = topo.lbCrossZone[lb] === 1;
+  // The target group decides (its own attribute, or its load balancer's: compile/compute.ts).
+  const cross = topo.edgeCrossZone[e0] === 1;
   // Per zone slot: routable count and capacity (at most 3 zones: kept in locals).
   let n0 = 0, n1 = 0, n2 = 0, c0 = 0, c1 = 0, c2 = 0;
   for (let e = e0; e < e1; e++) {

@@ -73,7 +73,10 @@ export interface ComputeTopology {
   lbRegion: Int16Array;
   lbZoneStart: Int32Array;
   lbZones: Int16Array;
+  /** 1 if any of its target groups balances across zones (what an NLB pays cross-zone transfer on). */
   lbCrossZone: Uint8Array;
+  /** 1 if it sends to every target when none is healthy (ALB, NLB); a classic ELB does not (503). */
+  lbFailOpen: Uint8Array;
   lbAddedMs: Float64Array;
   lbPerRequestUsd: Float64Array;
   lbCrossZonePerGbUsd: Float64Array;
@@ -85,6 +88,8 @@ export interface ComputeTopology {
   edgeInst: Int32Array;
   edgeTg: Int32Array;
   edgeTgWeight: Float64Array;
+  /** Per edge: its target group balances across zones (each node sends to every zone), else only within the node's zone. */
+  edgeCrossZone: Uint8Array;
 }
 
 export interface StorageTopology {

@@ -2,7 +2,7 @@
 // load balancer zones, internet exposure, catalogue entries, unique logical ids per stack.
 
 import type { Design, DesignIssue } from '../design/model.ts';
-import { checkTargetZones } from './checks/balancing-checks.ts';
+import { checkLoadBalancerZones, checkTargetZones } from './checks/balancing-checks.ts';
 import { checkCatalogue } from './checks/catalogue-checks.ts';
 import { checkContext } from './checks/check-context.ts';
 import { checkExposure } from './checks/exposure-checks.ts';
@@ -20,6 +20,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkTargetZones(c), ...checkExposure(c), ...checkCatalogue(c));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkExposure(c), ...checkCatalogue(c));
   return issues;
 }

@@ -45,12 +45,16 @@ export function LoadBalancerSection({ c }: { c: InspectorContext }) {
         error: c.error('scheme'),
         onCommit: (v) => c.set('scheme', v),
       }),
-      h(ToggleField, { id: c.id('crossZone'), label: t('inspector.crossZone'), value: p.crossZone === true, error: c.error('crossZone'), explain: explainFigure(`loadBalancers.${type}.crossZoneDefault`), onCommit: (v) => c.set('crossZone', v) }),
+      // An ALB's own cross-zone is always on (AWS): its target group's toggle is the one that counts.
+      type === 'network'
+        ? h(ToggleField, { id: c.id('crossZone'), label: t('inspector.crossZone'), value: p.crossZone === true, error: c.error('crossZone'), explain: explainFigure(`loadBalancers.${type}.crossZoneDefault`), onCommit: (v) => c.set('crossZone', v) })
+        : null,
     ),
     h(
       Section,
       { title: t('inspector.enabledZones') },
       h('p', { class: 'explain' }, t('inspector.enabledZonesHelp')),
+      type === 'application' ? h('p', { class: 'explain' }, explainFigure('loadBalancing.albMinimumZones')) : null,
       h(SubnetChecks, { c, vpc }),
     ),
     h(
@@ -88,6 +92,15 @@ function TargetGroupSection({ c, group }: { c: InspectorContext; group: string }
       options: ['round_robin', 'least_outstanding_requests', 'weighted_random'].map((v) => ({ value: v, label: t(`inspector.algo.${v}`) })),
       error: c.error('algorithm', group),
       onCommit: (v) => c.set('algorithm', v, group),
+    }),
+    h(ToggleField, {
+      id: c.id('crossZone', group),
+      label: t('inspector.crossZone'),
+      // Left unset, the target group uses its load balancer's setting (always on for an ALB).
+      value: typeof g.props.crossZone === 'boolean' ? g.props.crossZone : type === 'application' || c.r.props.crossZone === true,
+      error: c.error('crossZone', group),
+      explain: explainFigure(`loadBalancers.${type}.crossZoneDefault`),
+      onCommit: (v) => c.set('crossZone', v, group),
     }),
     h(ToggleField, { id: c.id('stickiness', group), label: t('inspector.stickiness'), value: g.props.stickiness === true, error: c.error('stickiness', group), onCommit: (v) => c.set('stickiness', v, group) }),
     h(

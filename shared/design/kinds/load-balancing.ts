@@ -32,6 +32,11 @@ export type TargetGroup = ResourceBase<
     healthCheck: HealthCheckSettings;
     algorithm: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
     stickiness: boolean;
+    /**
+     * The target group's own cross-zone setting (attribute load_balancing.cross_zone.enabled); absent, it uses
+     * the load balancer's (use_load_balancer_configuration): always on for an ALB, the LB's attribute for an NLB.
+     */
+    crossZone?: boolean;
   }
 >;
 export type Listener = ResourceBase<

@@ -2,8 +2,8 @@
 // Every group gets one slot per instance it may ever run (its maximum size), so scaling never reallocates:
 // a slot is EMPTY until the group launches into it.
 
-import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
-import type { Design } from '../../design/model.ts';
+import { catalogue, CLASSIC_ELB, priceFactorOf } from '../../catalogue/index.ts';
+import type { Design, ResourceOfKind } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, NetworkTopology } from '../topology.ts';
@@ -26,6 +26,11 @@ function instanceFigures(type: string, region: number, label: string, warnings: 
     baseMs: entry.baseLatencyMs.value,
     hourly: entry.hourlyUsd.value * priceFactorOf(REGIONS[region]!.code),
   };
+}
+
+/** A classic ELB is on the board as an ALB-like load balancer; its CloudFormation type tells it apart. */
+function isClassic(b: ResourceOfKind<'loadBalancer'>): boolean {
+  return b.awsType === CLASSIC_ELB;
 }
 
 export function compileCompute(
@@ -171,7 +176,9 @@ export function compileCompute(
     edgeInst: [] as number[],
     edgeTg: [] as number[],
     edgeW: [] as number[],
+    edgeCross: [] as number[],
   };
+  const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
   const lbCpuFactor = new Float64Array(lbs.length).fill(1);
   const lbWafResource = new Int32Array(lbs.length).fill(-1);
@@ -209,14 +216,22 @@ export function compileCompute(
     let total = 0;
     for (const [tgId, w] of weights) if (tgIndex.has(tgId)) total += w > 0 ? w : 0;
     if (weights.size === 0) warnings.push({ code: 'warnLbWithoutTargets', values: { loadBalancer: labels[b.id]! } });
+    // Cross-zone is the target group's to decide: an ALB's own setting is always on (AWS does not let it be
+    // turned off), an NLB's and a classic ELB's is their attribute, and a target group either says its own or
+    // uses the load balancer's.
+    const lbDefault = isClassic(b) || b.props.lbType === 'network' ? b.props.crossZone : true;
     for (const [tgId, w] of [...weights].sort((x, y) => x[0] - y[0])) {
       const t = tgIndex.get(tgId);
       if (t === undefined) continue;
       const share = total > 0 ? (w > 0 ? w : 0) / total : 1 / weights.size;
+      // A classic ELB has no target groups of its own (the board's is derived from it): only CrossZone counts.
+      const cross = (isClassic(b) ? lbDefault : (tgs[t]!.props.crossZone ?? lbDefault)) ? 1 : 0;
+      if (cross === 1) lbCrossZone[i] = 1;
       for (const slot of tgTargets[t]!) {
         lb.edgeInst.push(slot);
         lb.edgeTg.push(t);
         lb.edgeW.push(share);
+        lb.edgeCross.push(cross);
       }
     }
     lb.edgeStart.push(lb.edgeInst.length);
@@ -265,7 +280,9 @@ export function compileCompute(
     lbRegion: Int16Array.from(lbs.map((b) => net.resourceRegion[b.id]!)),
     lbZoneStart: Int32Array.from(lb.zoneStart),
     lbZones: Int16Array.from(lb.zones),
-    lbCrossZone: Uint8Array.from(lbs.map((b) => (b.props.crossZone ? 1 : 0))),
+    lbCrossZone,
+    // A classic ELB sends only to healthy instances (none: 503); ALBs and NLBs fail open.
+    lbFailOpen: Uint8Array.from(lbs.map((b) => (isClassic(b) ? 0 : 1))),
     lbAddedMs: Float64Array.from(lbTypes.map((t) => t.addedLatencyMs.value)),
     lbPerRequestUsd: Float64Array.from(
       lbs.map((b, i) => (lbTypes[i]!.perMillionRequestsUsd.value / 1e6) * priceFactorOf(design.stacks[b.stack]?.region ?? '')),
@@ -278,5 +295,6 @@ export function compileCompute(
     edgeInst: Int32Array.from(lb.edgeInst),
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeTgWeight: Float64Array.from(lb.edgeW),
+    edgeCrossZone: Uint8Array.from(lb.edgeCross),
   };
 }

@@ -1,8 +1,36 @@
-// The ELB rule the game teaches: a target in an availability zone its load balancer does not enable gets no
-// traffic. AWS accepts such a registration, so this is a warning, not an error.
+// The ELB rules the game teaches. An Application Load Balancer needs subnets in at least two AZs: AWS refuses
+// fewer with its own words, so this is an error (an NLB or a classic ELB may have one). A target in an
+// availability zone its load balancer does not enable gets no traffic: AWS accepts such a registration, so
+// that is a warning, not an error.
 
+import { catalogue, CLASSIC_ELB } from '../../catalogue/index.ts';
 import type { DesignIssue, Resource, ResourceId } from '../../design/model.ts';
 import type { CheckContext } from './check-context.ts';
+
+/** CreateLoadBalancer's ValidationError, word for word. */
+export const ALB_TWO_ZONES_MESSAGE = 'At least two subnets in two different Availability Zones must be specified';
+
+export function checkLoadBalancerZones(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  const minimum = catalogue.loadBalancing.albMinimumZones.value;
+  for (const lb of c.ofKind('loadBalancer')) {
+    if (lb.props.lbType !== 'application' || lb.awsType === CLASSIC_ELB) continue;
+    if (enabledZones(c, lb.props.subnets, undefined).size < minimum) {
+      issues.push(c.issue(lb, 'error', 'alb-needs-two-zones', ALB_TWO_ZONES_MESSAGE));
+    }
+    if (!lb.props.crossZone) {
+      issues.push(
+        c.issue(
+          lb,
+          'warning',
+          'alb-cross-zone-always-on',
+          'an Application Load Balancer always balances across zones: turn cross-zone off on its target groups (load_balancing.cross_zone.enabled)',
+        ),
+      );
+    }
+  }
+  return issues;
+}
 
 /** The zones a load balancer enables (its subnets' zones and any zones it names directly). */
 export function enabledZones(c: CheckContext, subnets: ResourceId[], zones: string[] | undefined): Set<string> {

@@ -1,6 +1,6 @@
 // Elastic Load Balancing v2: application and network load balancers, target groups, listeners, listener rules.
 
-import type { HealthCheckSettings } from '../../design/model.ts';
+import type { HealthCheckSettings, ResourceOfKind } from '../../design/model.ts';
 import { codec, defined } from '../codec.ts';
 import type { PropertyReader } from '../property-reader.ts';
 import { FORWARD_INDEXED, readForward, writeForward } from './forward-actions.ts';
@@ -11,6 +11,7 @@ const ALGORITHM = 'load_balancing.algorithm.type';
 const STICKINESS = 'stickiness.enabled';
 const FLAGS = ['true', 'false'] as const;
 const ALGORITHMS = ['round_robin', 'least_outstanding_requests', 'weighted_random'] as const;
+const TG_CROSS_ZONE = ['true', 'false', 'use_load_balancer_configuration'] as const;
 
 export const loadBalancerCodec = codec({
   kind: 'loadBalancer',
@@ -36,7 +37,8 @@ export const loadBalancerCodec = codec({
       p.finishList('SubnetMappings', modelled, others, 'indexed');
     }
     const securityGroups = p.refs('SecurityGroups', ['securityGroup']);
-    // ALBs balance across zones by default; NLBs do not unless the attribute turns it on.
+    // ALBs balance across zones always (their target groups may turn it off); NLBs do not unless the attribute
+    // turns it on (their target groups may override it either way).
     const attributes = readAttributes(p, 'LoadBalancerAttributes', { [CROSS_ZONE]: FLAGS });
     const crossZone = flagText(attributes[CROSS_ZONE], lbType === 'application');
     return { lbType, scheme, subnets, crossZone, securityGroups };
@@ -87,16 +89,20 @@ export const targetGroupCodec = codec({
     };
     const path = p.optionalText('HealthCheckPath');
     if (path !== undefined) healthCheck.path = path;
-    const attributes = readAttributes(p, 'TargetGroupAttributes', { [ALGORITHM]: ALGORITHMS, [STICKINESS]: FLAGS });
+    const attributes = readAttributes(p, 'TargetGroupAttributes', { [ALGORITHM]: ALGORITHMS, [STICKINESS]: FLAGS, [CROSS_ZONE]: TG_CROSS_ZONE });
     const algorithm = ALGORITHMS.find((a) => a === attributes[ALGORITHM]) ?? 'round_robin';
     const stickiness = flagText(attributes[STICKINESS], false);
-    const props = { protocol, port, targets, healthCheck, algorithm, stickiness };
+    const props: ResourceOfKind<'targetGroup'>['props'] = { protocol, port, targets, healthCheck, algorithm, stickiness };
+    // Cross-zone is decided per target group; use_load_balancer_configuration (the default) leaves it to the LB.
+    const crossZone = attributes[CROSS_ZONE];
+    if (crossZone === 'true' || crossZone === 'false') props.crossZone = crossZone === 'true';
     return vpc === undefined ? props : { ...props, vpc };
   },
   write: (props, w) => {
     const attributes = [
       ...(props.algorithm === 'round_robin' ? [] : [{ Key: ALGORITHM, Value: props.algorithm }]),
       ...(props.stickiness ? [{ Key: STICKINESS, Value: 'true' }] : []),
+      ...(props.crossZone === undefined ? [] : [{ Key: CROSS_ZONE, Value: String(props.crossZone) }]),
     ];
     return defined({
       Protocol: props.protocol,

@@ -64,10 +64,10 @@ describe('references', () => {
   });
 });
 
-const BALANCED = (lbSubnets: string, instanceSubnet: string, groupSubnets: string) =>
+const BALANCED = (lbSubnets: string, instanceSubnet: string, groupSubnets: string, lbType = 'application') =>
   network(`
   Server: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, SubnetId: !Ref ${instanceSubnet}}}
-  Balancer: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Scheme: internal, Subnets: [${lbSubnets}]}}
+  Balancer: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Type: ${lbType}, Scheme: internal, Subnets: [${lbSubnets}]}}
   Targets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Port: 80, Protocol: HTTP, VpcId: !Ref Vpc, Targets: [{Id: !Ref Server}]}}
   Listener:
     Type: AWS::ElasticLoadBalancingV2::Listener
@@ -88,7 +88,8 @@ describe('load balancer zones', () => {
   });
 
   it('an instance or an ASG subnet in a zone the load balancer does not enable is a warning (AWS allows it)', () => {
-    const result = loadTemplate(BALANCED('!Ref SubnetA', 'SubnetB', '!Ref SubnetA, !Ref SubnetB'));
+    // A one-zone network load balancer: AWS accepts it (an ALB would be refused, below).
+    const result = loadTemplate(BALANCED('!Ref SubnetA', 'SubnetB', '!Ref SubnetA, !Ref SubnetB', 'network'));
     const warnings = result.issues.filter((i) => i.code === 'target-in-disabled-zone');
     expect(warnings.map((w) => [w.severity, w.logicalId])).toEqual([
       ['warning', 'Server'],
@@ -159,5 +160,42 @@ describe('catalogue', () => {
   Db: {Type: AWS::RDS::DBInstance, Properties: {Engine: mysql, DBInstanceClass: ${dbClass}}}`);
     expect(codes(loadTemplate(template('t3.medium', 'db.r6g.large')), 'warning')).toEqual([]);
     expect(codes(loadTemplate(template('x9.huge', 'db.z1.tiny')), 'warning')).toEqual(['unknown-instance-type', 'unknown-db-class']);
+  });
+});
+
+describe('an Application Load Balancer needs two zones', () => {
+  const AWS_WORDS = 'At least two subnets in two different Availability Zones must be specified';
+
+  it('is refused with subnets in one zone, in AWS words', () => {
+    const result = loadTemplate(BALANCED('!Ref SubnetA', 'SubnetA', '!Ref SubnetA'));
+    expect(errors(result)).toEqual([expect.objectContaining({ code: 'alb-needs-two-zones', logicalId: 'Balancer', message: AWS_WORDS })]);
+  });
+
+  it('counts zones, not subnets: two subnets of one zone are still one zone', () => {
+    const twoZones = loadTemplate(BALANCED('!Ref SubnetA, !Ref SubnetB', 'SubnetA', '!Ref SubnetA'));
+    expect(codes(twoZones, 'error')).toEqual([]);
+    const oneZone = loadTemplate(
+      network(
+        `  Balancer: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Subnets: [!Ref SubnetA, !Ref SubnetB]}}`,
+        'CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a',
+      ),
+    );
+    expect(codes(oneZone, 'error')).toEqual(['alb-needs-two-zones']);
+  });
+
+  it('a network load balancer or a classic ELB may have one zone', () => {
+    expect(codes(loadTemplate(BALANCED('!Ref SubnetA', 'SubnetA', '!Ref SubnetA', 'network')), 'error')).toEqual([]);
+    const classic = loadTemplate(network(`  Classic: {Type: AWS::ElasticLoadBalancing::LoadBalancer, Properties: {Subnets: [!Ref SubnetA], Listeners: [{LoadBalancerPort: 80, InstancePort: 80, Protocol: HTTP}]}}`));
+    expect(codes(classic, 'error')).toEqual([]);
+  });
+
+  it("an ALB's own cross-zone attribute cannot turn cross-zone off: a warning that points at the target groups", () => {
+    const off = loadTemplate(
+      network(`  Balancer:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {Subnets: [!Ref SubnetA, !Ref SubnetB], LoadBalancerAttributes: [{Key: load_balancing.cross_zone.enabled, Value: 'false'}]}`),
+    );
+    expect(codes(off, 'warning')).toContain('alb-cross-zone-always-on');
+    expect(codes(off, 'error')).toEqual([]);
   });
 });
