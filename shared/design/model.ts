@@ -34,6 +34,13 @@ export interface Stack {
    * did. Templates may use its resources but not change them; it is never exported and costs nothing.
    */
   account?: true;
+  /**
+   * Set (with `account`) on a region's holding stack of what stacks let go of but AWS kept: resources a
+   * DeletionPolicy or UpdateReplacePolicy of Retain left in the account, and DB snapshots (shared/account/
+   * keep-in-account.ts). Like the default VPC it is no stack's (never exported, no template changes it);
+   * unlike it, what is in it is the player's and is billed until the player deletes it.
+   */
+  retained?: true;
 }
 
 /** A property as the template wrote it (with intrinsics) and, in template form, the value it resolved to. */
@@ -81,6 +88,11 @@ export interface ResourceBase<K extends string, P> {
    * ELB): they are exported as part of that resource, not on their own.
    */
   partOf?: ResourceId;
+  /**
+   * Set on a resource its stack let go of but AWS kept (DeletionPolicy or UpdateReplacePolicy Retain): the
+   * stack and logical id it had. The simulation goes on running it as the same physical resource.
+   */
+  retainedFrom?: { stack: string; logicalId: string };
 }
 
 // ---- Networking -------------------------------------------------------------------------------------------

@@ -186,6 +186,7 @@ const base = {
   unwritten: z.record(z.string(), z.unknown()).optional(),
   awsType: text.optional(),
   partOf: id.optional(),
+  retainedFrom: z.object({ stack: z.string().max(256), logicalId: z.string().max(256) }).optional(),
 };
 
 type PropsSchemas = typeof PROPS_SCHEMAS;
@@ -215,6 +216,7 @@ export const designSchema = z.object({
       parameters: z.record(z.string(), z.string()),
       extras: z.record(z.string(), z.unknown()).optional(),
       account: z.literal(true).optional(),
+      retained: z.literal(true).optional(),
     }),
   ),
   resources: z.array(resourceSchema),

@@ -9,15 +9,32 @@ import { compileEntry } from './entry.ts';
 import { compileNetwork } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 
+/**
+ * What the running state of a resource is carried by from one design to the next (update.ts): its stack and
+ * logical id, or, once its stack let go of it and the account kept it (shared/account/keep-in-account.ts), the
+ * ones it had then: it is the same physical resource, still running.
+ */
 export function resourceKey(design: Design, id: number): string {
   const r = design.resources[id]!;
+  if (r.retainedFrom) return `${r.retainedFrom.stack}\u0000${r.retainedFrom.logicalId}`;
   return `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
+}
+
+/**
+ * Every resource's key. A stack created again under an old name may declare a logical id the account kept
+ * from the first one: the kept resource keeps the key (it is the one running), the new one is told apart.
+ */
+function resourceKeys(design: Design): string[] {
+  const keys = design.resources.map((r) => resourceKey(design, r.id));
+  const kept = new Set(design.resources.filter((r) => r.retainedFrom).map((r) => keys[r.id]!));
+  if (kept.size === 0) return keys;
+  return keys.map((key, id) => (kept.has(key) && !design.resources[id]!.retainedFrom ? `${key}\u0000new` : key));
 }
 
 export function compileTopology(design: Design, removed: Uint8Array): Topology {
   const warnings: DesignWarning[] = [];
   const labels = design.resources.map((r) => `${design.stacks[r.stack]?.name ?? '?'}/${r.logicalId}`);
-  const keys = design.resources.map((r) => resourceKey(design, r.id));
+  const keys = resourceKeys(design);
   const net = compileNetwork(design, removed, warnings);
   const compute = compileCompute(design, removed, net, labels, warnings);
   const storage = compileStorage(design, removed, net, compute, labels, warnings);
