@@ -19,7 +19,8 @@ import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
 import { copyPlain } from '../design/copy.ts';
-import { appliedStackEvents, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
+import { appliedStackEvents, deletedStackEventsOf, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
+import { noteKept } from './kept-timeline.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -260,10 +261,13 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
         }
       }
       adopt(match, team!, change.design, tick);
+      // What the stack's policies kept, snapshotted or lost (and what a snapshot restored), in the timeline.
+      noteKept(team!.world, change.kept, change.restored);
       // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
       if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
       const applied = done(change.warnings?.length ? { warnings: change.warnings } : {});
-      if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent), wallMs);
+      if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent, change.kept), wallMs);
+      if (intent.type === 'deleteStack') recordStackEvents(match, team!.id, intent.stack, deletedStackEventsOf(design, intent.stack, change.kept), wallMs);
       return applied;
     }
   }

@@ -18,6 +18,7 @@ export type StackStatus =
   | 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'
   | 'DELETE_IN_PROGRESS'
   | 'DELETE_COMPLETE'
+  | 'DELETE_SKIPPED'
   | 'ROLLBACK_IN_PROGRESS'
   | 'ROLLBACK_COMPLETE'
   | 'UPDATE_ROLLBACK_IN_PROGRESS'
@@ -53,8 +54,14 @@ export function attemptedChanges(current: PlainObject | undefined, next: PlainOb
   ];
 }
 
+/**
+ * What a stack's policies kept of the resources it let go of, by logical id: CloudFormation skips deleting them
+ * (DELETE_SKIPPED), with the reason when the account kept one only because a retained resource still uses it.
+ */
+export type Skipped = ReadonlyMap<string, string | undefined>;
+
 /** The events of deploying `changes` to `stack` (`existed`: an update, else a create) with the given outcome. */
-export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome): StackEvent[] {
+export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome, skipped: Skipped = new Map()): StackEvent[] {
   const events: StackEvent[] = [];
   const own = (status: StackStatus, reason?: string) => events.push({ logicalId: stack, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
   const of = (c: Change, status: StackStatus, reason?: string) => events.push({ logicalId: c.logicalId, resourceType: c.resourceType, status, ...(reason ? { reason } : {}) });
@@ -76,6 +83,10 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     const cleaned = [...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')];
     if (cleaned.length > 0) own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
     for (const c of cleaned) {
+      if (c.action === 'Remove' && skipped.has(c.logicalId)) {
+        of(c, 'DELETE_SKIPPED', skipped.get(c.logicalId));
+        continue;
+      }
       of(c, 'DELETE_IN_PROGRESS');
       of(c, 'DELETE_COMPLETE');
     }
@@ -109,5 +120,23 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
   if (failing?.action === 'Add') of(failing, 'DELETE_COMPLETE');
   if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
   own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
+  return events;
+}
+
+/**
+ * The events of deleting a stack: its resources deleted newest first (CloudFormation deletes in reverse
+ * dependency order), each retained one skipped, then the stack.
+ */
+export function deletedStackEvents(stack: string, resources: readonly { logicalId: string; resourceType: string }[], skipped: Skipped = new Map()): StackEvent[] {
+  const events: StackEvent[] = [{ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_IN_PROGRESS', reason: 'User Initiated' }];
+  for (const r of [...resources].reverse()) {
+    if (skipped.has(r.logicalId)) {
+      const reason = skipped.get(r.logicalId);
+      events.push({ ...r, status: 'DELETE_SKIPPED', ...(reason ? { reason } : {}) });
+      continue;
+    }
+    events.push({ ...r, status: 'DELETE_IN_PROGRESS' }, { ...r, status: 'DELETE_COMPLETE' });
+  }
+  events.push({ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_COMPLETE' });
   return events;
 }
