@@ -10,6 +10,8 @@ import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { exportDesign } from '../../../shared/template/export.ts';
 import { loadDesign } from '../../../shared/template/manifest.ts';
 import { scenario } from '../sim/builders.ts';
+import { applyIntent } from '../../../shared/match/apply.ts';
+import { host, testMatch } from '../../support/match-fixtures.ts';
 import { now, runUntil, slotsOf } from '../sim/probes.ts';
 
 // An instance in the default VPC (no SubnetId) that users reach directly, and a database in its own stack.
@@ -204,5 +206,31 @@ describe('keepInAccount for a replaced resource (UpdateReplacePolicy)', () => {
     if (!kept.ok) throw new Error(kept.refusal.message);
     const instances = kept.design.resources.filter((r) => r.kind === 'instance');
     expect(instances.map((r) => `${kept.design.stacks[r.stack]!.name}/${r.logicalId}`)).toEqual(['web/Web', 'account:retained:us-east-1/webWeb']);
+  });
+});
+
+describe('in a match', () => {
+  it("writes DELETE_SKIPPED for a retained resource in the stack's events, and the timeline says where it went and what a DB lost", () => {
+    const match = testMatch();
+    const template = `${web('Retain')}  Files:\n    Type: AWS::S3::Bucket\n`;
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'loose', region: 'us-east-1', template }, 0)).toMatchObject({ ok: true });
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'db', region: 'us-east-1', template: data('    DeletionPolicy: Delete\n') }, 0)).toMatchObject({ ok: true });
+    // The match is under way (before it starts, every design change makes the world anew, timeline and all).
+    match.clock = { ...match.clock, step: 1 };
+    expect(applyIntent(match, host(), { type: 'deleteStack', stack: 'loose' }, 0)).toMatchObject({ ok: true });
+    const events = match.trail.filter((e) => e.eventName === 'StackEvent' && e.params['stackName'] === 'loose').slice(-5).map((e) => [e.params['logicalResourceId'], e.params['resourceStatus']]);
+    expect(events).toEqual([
+      ['loose', 'DELETE_IN_PROGRESS'],
+      ['Files', 'DELETE_IN_PROGRESS'],
+      ['Files', 'DELETE_COMPLETE'],
+      ['Web', 'DELETE_SKIPPED'],
+      ['loose', 'DELETE_COMPLETE'],
+    ]);
+    expect(applyIntent(match, host(), { type: 'deleteStack', stack: 'db' }, 0)).toMatchObject({ ok: true });
+    const timeline = match.teams[0]!.world.timeline.map((e) => [e.code, e.values]);
+    expect(timeline).toContainEqual(['resourceRetained', { resource: 'loose/Web', kept: 'account:retained:us-east-1/looseWeb' }]);
+    expect(timeline).toContainEqual(['dbDataLost', { db: 'db/Db' }]);
+    // The holding stack is no stack's: it cannot be deleted as one.
+    expect(match.teams[0]!.world.design.stacks.some((s) => s.name === 'account:retained:us-east-1')).toBe(true);
   });
 });
