@@ -21,6 +21,11 @@ export function isRetainedStack(stack: Stack | undefined): boolean {
   return stack?.retained === true;
 }
 
+/** Whether a stack name is a holding stack's (the board knows stacks by name). */
+export function isRetainedStackName(name: string): boolean {
+  return name.startsWith('account:retained:');
+}
+
 /** An empty holding stack for a region. */
 export function newRetainedStack(region: string): Stack {
   return { name: retainedStackName(region), region, parameters: {}, account: true, retained: true };
