@@ -135,6 +135,23 @@ describe('DeletionPolicy when a deploy removes a resource from its template', ()
     expect(running(world, 'webWeb')).toBe(true);
   });
 
+  it('a stack created again under the old name makes a new instance, while the retained one runs on', () => {
+    const design = load([{ name: 'web', template: web('Retain') }]);
+    const world = createWorld(design, scenario(), 3);
+    runUntil(world, 600);
+    const deleted = ok(changeStacks(design, { type: 'deleteStack', stack: 'web' }));
+    adoptDesign(world, deleted.design);
+    const created = ok(changeStacks(deleted.design, { type: 'createStack', stack: 'web', region: 'us-east-1' }));
+    const again = ok(changeStacks(created.design, { type: 'deployStack', stack: 'web', region: 'us-east-1', template: web('Retain') }));
+    adoptDesign(world, again.design);
+    expect(running(world, 'webWeb')).toBe(true);
+    expect(running(world, 'Web')).toBe(false);
+    runUntil(world, now(world) + catalogue.ec2.bootS.value + 10);
+    expect(running(world, 'Web')).toBe(true);
+    // A template cannot change what the account kept: the new stack's Web is its own.
+    expect(retainedIn(again.design)).toMatchObject([{ logicalId: 'webWeb', retainedFrom: { stack: 'web', logicalId: 'Web' } }]);
+  });
+
   it('never exports a retained resource, in any stack template', () => {
     const design = load([{ name: 'web', template: web('Retain') }, { name: 'site', template: 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n' }]);
     const deleted = ok(changeStacks(design, { type: 'deleteStack', stack: 'web' }));
