@@ -152,6 +152,14 @@ describe('DeletionPolicy when a deploy removes a resource from its template', ()
     expect(retainedIn(again.design)).toMatchObject([{ logicalId: 'webWeb', retainedFrom: { stack: 'web', logicalId: 'Web' } }]);
   });
 
+  it("refuses a board gesture that would make a stack's resource refer to a retained one", () => {
+    const design = load([{ name: 'web', template: web('Retain') }, { name: 'site', template: 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n' }]);
+    const deleted = ok(changeStacks(design, { type: 'deleteStack', stack: 'web' }));
+    const plan = planOf(deleted.design, { type: 'createResource', stack: 'site', kind: 'targetGroup', logicalId: 'Tg', props: { protocol: 'HTTP', port: 80, targets: ['account:retained:us-east-1/webWeb'], healthCheck: { intervalS: 10, healthyThreshold: 3, unhealthyThreshold: 2 }, algorithm: 'round_robin', stickiness: false } }, {} as never);
+    const applied = applyBoardPlan(deleted.design, plan as Extract<typeof plan, { ok: true }>);
+    expect(applied).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'retained-reference' } });
+  });
+
   it('never exports a retained resource, in any stack template', () => {
     const design = load([{ name: 'web', template: web('Retain') }, { name: 'site', template: 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n' }]);
     const deleted = ok(changeStacks(design, { type: 'deleteStack', stack: 'web' }));
