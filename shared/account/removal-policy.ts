@@ -42,9 +42,12 @@ export function updateReplacePolicyOf(resource: Resource): RemovalPolicy {
   return policyIn(resource.attributes, 'UpdateReplacePolicy') ?? 'Delete';
 }
 
-/** Whether deleting this resource takes a snapshot that stays: a primary database. */
+/**
+ * Whether deleting this resource takes a snapshot that stays: a primary database outside a cluster (a cluster
+ * member's data are its cluster's, which the game does not model).
+ */
 export function hasSnapshots(resource: Resource): boolean {
-  return resource.kind === 'database' && resource.props.source === undefined;
+  return resource.kind === 'database' && resource.props.source === undefined && !inCluster(resource);
 }
 
 /** What a policy does to a resource: Snapshot on a type without snapshots deletes it. */
