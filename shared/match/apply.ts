@@ -251,7 +251,8 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {
         for (const r of change.design.resources) {
-          if (findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
+          // What the account holds (a default VPC, what a policy retained) is created by no deploy.
+          if (change.design.stacks[r.stack]?.account || findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
           if (!kindAllowed(match.scenario, r.kind)) return rollBack(refusal('kind-not-allowed', `${r.logicalId}: ${r.kind}`));
           const region = change.design.stacks[r.stack]?.region ?? '';
           const { service, type } = arnPartsOf(r.kind);

@@ -11,7 +11,7 @@ import { exportDesign } from '../../../shared/template/export.ts';
 import { loadDesign } from '../../../shared/template/manifest.ts';
 import { scenario } from '../sim/builders.ts';
 import { applyIntent } from '../../../shared/match/apply.ts';
-import { host, testMatch } from '../../support/match-fixtures.ts';
+import { host, testMatch, user } from '../../support/match-fixtures.ts';
 import { now, runUntil, slotsOf } from '../sim/probes.ts';
 
 // An instance in the default VPC (no SubnetId) that users reach directly, and a database in its own stack.
@@ -257,5 +257,19 @@ describe('in a match', () => {
     expect(timeline).toContainEqual(['dbDataLost', { db: 'db/Db' }]);
     // The holding stack is no stack's: it cannot be deleted as one.
     expect(match.teams[0]!.world.design.stacks.some((s) => s.name === 'account:retained:us-east-1')).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  it('asks nothing of the deployer for what the account keeps: retaining is not creating', () => {
+    const match = testMatch();
+    const two = `${web('Retain')}  Files:\n    Type: AWS::S3::Bucket\n`;
+    expect(applyIntent(match, host(), { type: 'deployStack', stack: 'loose', region: 'us-east-1', template: two }, 0)).toMatchObject({ ok: true });
+    applyIntent(match, host(), { type: 'iam', request: { op: 'createUser', name: 'cf' } }, 0);
+    applyIntent(match, host(), { type: 'iam', request: { op: 'createPolicy', name: 'StacksAndBuckets', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['cloudformation:*', 's3:*'], Resource: '*' }] } } }, 0);
+    applyIntent(match, host(), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'cf' }, policy: { kind: 'customer', name: 'StacksAndBuckets' } } }, 0);
+    const result = applyIntent(match, user('cf'), { type: 'deployStack', stack: 'loose', region: 'us-east-1', template: 'Resources:\n  Files:\n    Type: AWS::S3::Bucket\n' }, 0);
+    expect(result).toMatchObject({ ok: true });
+    expect(retainedIn(match.teams[0]!.world.design)).toMatchObject([{ logicalId: 'looseWeb' }]);
   });
 });
