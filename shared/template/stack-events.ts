@@ -83,7 +83,8 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     const cleaned = [...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')];
     if (cleaned.length > 0) own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
     for (const c of cleaned) {
-      if (c.action === 'Remove' && skipped.has(c.logicalId)) {
+      // A retained resource (DeletionPolicy), or the old copy of a replaced one (UpdateReplacePolicy), stays.
+      if (skipped.has(c.logicalId)) {
         of(c, 'DELETE_SKIPPED', skipped.get(c.logicalId));
         continue;
       }
