@@ -8,6 +8,7 @@ import { adoptDesign } from '../../../shared/sim/actions.ts';
 import { RUNNING } from '../../../shared/sim/constants.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { exportDesign } from '../../../shared/template/export.ts';
+import { checkDesignShape } from '../../../shared/design/schema.ts';
 import { loadDesign } from '../../../shared/template/manifest.ts';
 import { scenario } from '../sim/builders.ts';
 import { applyIntent } from '../../../shared/match/apply.ts';
@@ -109,6 +110,8 @@ describe('DeletionPolicy when a stack is deleted', () => {
     const deleted = ok(changeStacks(load([{ name: 'app', template }]), { type: 'deleteStack', stack: 'app' }));
     expect(retainedIn(deleted.design).map((r) => r.logicalId).sort()).toEqual(['appBox', 'appNet', 'appSub']);
     expect(deleted.kept?.retained.find((r) => r.from === 'app/Sub')).toMatchObject({ usedBy: 'app/Box' });
+    // A checkpoint keeps it as it is.
+    expect(checkDesignShape(JSON.parse(JSON.stringify(deleted.design)))).toMatchObject({ ok: true });
   });
 });
 
@@ -195,6 +198,7 @@ describe('DB snapshots', () => {
     const deleted = ok(changeStacks(design, { type: 'deleteStack', stack: 'data' }));
     expect(deleted.design.resources).toEqual([]);
     expect(snapshotsOf(deleted.design)).toMatchObject([{ identifier: 'data-db-snapshot', storageGb: 100, engine: 'postgres', region: 'us-east-1' }]);
+    expect(checkDesignShape(JSON.parse(JSON.stringify(deleted.design)))).toMatchObject({ ok: true });
     expect(deleted.kept).toMatchObject({ snapshots: [{ db: 'data/Db', snapshot: 'data-db-snapshot', storageGb: 100 }], lost: [] });
     const world = createWorld(deleted.design, scenario(), 3);
     runUntil(world, 3600);
