@@ -112,6 +112,17 @@ describe('DeletionPolicy when a stack is deleted', () => {
     expect(deleted.kept?.retained.find((r) => r.from === 'app/Sub')).toMatchObject({ usedBy: 'app/Box' });
     // A checkpoint keeps it as it is.
     expect(checkDesignShape(JSON.parse(JSON.stringify(deleted.design)))).toMatchObject({ ok: true });
+    // The player removes them as pieces: the VPC not while the instance runs in it (as AWS refuses), then in order.
+    const remove = (design: Design, ref: string) => {
+      const plan = planOf(design, { type: 'remove', ref }, {} as never);
+      return plan.ok ? applyBoardPlan(design, plan) : plan;
+    };
+    expect(remove(deleted.design, 'account:retained:us-east-1/appNet')).toMatchObject({ ok: false, refusal: { code: 'dependency-violation' } });
+    const withoutBox = remove(deleted.design, 'account:retained:us-east-1/appBox');
+    if (!withoutBox.ok) throw new Error(withoutBox.refusal.message);
+    const withoutNet = remove(withoutBox.design, 'account:retained:us-east-1/appNet');
+    if (!withoutNet.ok) throw new Error(withoutNet.refusal.message);
+    expect(retainedIn(withoutNet.design)).toEqual([]);
   });
 });
 
