@@ -96,7 +96,7 @@ export function frameLabels(layout: BoardLayout): FrameLabel[] {
   }
   for (const vpc of layout.vpcs) {
     const id = vpc.ref.split('/')[1] ?? vpc.ref;
-    const name = vpc.account ? t('board.defaultVpc') : `VPC ${id}`;
+    const name = vpc.retained ? t('board.retainedVpc', { id }) : vpc.account ? t('board.defaultVpc') : `VPC ${id}`;
     out.push({ x: vpc.rect.x + 14, y: vpc.rect.y + 9, text: `${name} · ${vpc.cidr}`, size: 14, colour: vpc.account ? THEME.muted : '#7dd3fc', bold: !vpc.account });
   }
   for (const subnet of layout.subnets) {

@@ -2,6 +2,7 @@
 // never the only signal). Plain functions of the resource, shared by the board and its tests.
 import { t } from '../i18n/index.ts';
 import type { BoardResource } from '../net/snapshot.ts';
+import { isRetainedStackName } from '../../shared/account/retained-stack.ts';
 
 export function pieceTitle(r: BoardResource): string {
   return r.logicalId.length > 15 ? `${r.logicalId.slice(0, 14)}…` : r.logicalId;
@@ -29,7 +30,9 @@ export function pieceSubtitle(r: BoardResource): string {
     default:
       what = t(`kinds.short.${r.kind}`, { defaultValue: r.kind });
   }
-  return `${what} · ${t(`health.${r.health}`)}`;
+  // What a deleted stack left in the account (DeletionPolicy Retain) says so: it runs and is billed, in no stack.
+  const kept = isRetainedStackName(r.stack) ? `${t('board.retained')} · ` : '';
+  return `${kept}${what} · ${t(`health.${r.health}`)}`;
 }
 
 /** Kinds whose ring shows utilisation (instances, groups, databases) or cache hits (CloudFront). */

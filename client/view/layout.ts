@@ -37,6 +37,8 @@ export interface VpcBox {
   rect: Rect;
   /** The account's default VPC, not a stack's: drawn quietly, as AWS's console lists it. */
   account: boolean;
+  /** A VPC a deleted stack left in the account (DeletionPolicy Retain): the account's too, and the player's to delete. */
+  retained: boolean;
 }
 
 export interface SubnetBox {
@@ -130,6 +132,7 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
   const regions: RegionBox[] = [];
   const vpcs: VpcBox[] = [];
   const accountStacks = new Set(board.stacks.filter((s) => s.account).map((s) => s.name));
+  const retainedStacks = new Set(board.stacks.filter((s) => s.retained).map((s) => s.name));
   const subnets: SubnetBox[] = [];
   const cells: ZoneCell[] = [];
 
@@ -248,7 +251,7 @@ export function layoutBoard(board: TeamBoard, model: BoardModel, darkZones: Read
       ordered(entry.asgs).forEach(lane);
       y += PAD;
       const rect = { x: box.x + PAD / 2, y: vpcTop, w: box.w - PAD, h: y - vpcTop };
-      vpcs.push({ ref: vpc.ref, region: box.code, cidr: String(vpc.props.cidr ?? ''), rect, account: accountStacks.has(vpc.stack) });
+      vpcs.push({ ref: vpc.ref, region: box.code, cidr: String(vpc.props.cidr ?? ''), rect, account: accountStacks.has(vpc.stack), retained: retainedStacks.has(vpc.stack) });
       zoneNames.forEach((zone, i) => cells.push({ vpc: vpc.ref, region: box.code, zone, rect: { x: colX(i), y: vpcTop + VPC_HEADER, w: colW, h: y - vpcTop - VPC_HEADER } }));
       y += GAP * 2;
     }

@@ -64,7 +64,7 @@ export class ReplaySnapshots {
     const board: TeamBoard = {
       team: team.id,
       revision: design.revision,
-      stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true })),
+      stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true, retained: s.retained === true })),
       resources,
       links: design.lines,
       series,

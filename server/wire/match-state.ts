@@ -105,7 +105,7 @@ export const DebriefState = schema(
 export type DebriefState = SchemaType<typeof DebriefState>;
 
 /** A stack of the board; `account`: the account's own (a region's default VPC, shared/account), drawn quietly. */
-export const WireStack = schema({ name: t.string(), region: t.string(), account: t.boolean() }, 'WireStack');
+export const WireStack = schema({ name: t.string(), region: t.string(), account: t.boolean(), retained: t.boolean() }, 'WireStack');
 
 export const TeamBoard = schema(
   {

@@ -100,7 +100,7 @@ function projectDesign(board: TeamBoard, team: Team): void {
   const flags = pieceFlags(design, team.world.topo);
   board.revision += 1;
   board.stacks.clear();
-  for (const s of design.stacks) board.stacks.push(Object.assign(new WireStack(), { name: s.name, region: s.region, account: s.account === true }));
+  for (const s of design.stacks) board.stacks.push(Object.assign(new WireStack(), { name: s.name, region: s.region, account: s.account === true, retained: s.retained === true }));
   const refs = new Set<string>();
   boardPieces(design).forEach((piece, id) => {
     refs.add(piece.ref);

@@ -65,6 +65,13 @@ export const database = {
     'USD/GB-month',
     'General-purpose SSD storage per GB-month (doubled for Multi-AZ), billed by the hour.',
   ),
+  // A snapshot is billed at RDS's backup storage price; AWS's backup storage is free up to a live DB's size, but
+  // not once the DB is deleted, which is when CloudFormation's Snapshot policy leaves one.
+  snapshotGbMonthUsd: figure(
+    0.095,
+    'USD/GB-month',
+    "A DB snapshot that outlives its database (DeletionPolicy: Snapshot, RDS's default) is billed at RDS backup storage's price per GB-month of the database's allocated storage, billed by the hour until it is deleted. Simplified: a real snapshot holds only the blocks in use.",
+  ),
   failoverS: figure(
     60,
     's',

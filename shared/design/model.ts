@@ -36,6 +36,13 @@ export interface Stack {
    * did. Templates may use its resources but not change them; it is never exported and costs nothing.
    */
   account?: true;
+  /**
+   * Set (with `account`) on a region's holding stack of what stacks let go of but AWS kept: resources a
+   * DeletionPolicy or UpdateReplacePolicy of Retain left in the account, and DB snapshots (shared/account/
+   * keep-in-account.ts). Like the default VPC it is no stack's (never exported, no template changes it);
+   * unlike it, what is in it is the player's and is billed until the player deletes it.
+   */
+  retained?: true;
 }
 
 /** A property as the template wrote it (with intrinsics) and, in template form, the value it resolved to. */
@@ -91,6 +98,11 @@ export interface ResourceBase<K extends string, P> {
    * of a template: a deploy carries it over from the running design (shared/template/physical-generations.ts).
    */
   generation?: number;
+  /**
+   * Set on a resource its stack let go of but AWS kept (DeletionPolicy or UpdateReplacePolicy Retain): the
+   * stack and logical id it had. The simulation goes on running it as the same physical resource.
+   */
+  retainedFrom?: { stack: string; logicalId: string };
 }
 
 // The per-kind props (shared/design/kinds/) and their union (resource.ts), re-exported so imports stay as they are.

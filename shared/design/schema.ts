@@ -188,6 +188,7 @@ const base = {
   awsType: text.optional(),
   partOf: id.optional(),
   generation: z.number().int().min(1).optional(),
+  retainedFrom: z.object({ stack: z.string().max(256), logicalId: z.string().max(256) }).optional(),
 };
 
 type PropsSchemas = typeof PROPS_SCHEMAS;
@@ -217,6 +218,7 @@ export const designSchema = z.object({
       parameters: z.record(z.string(), z.string()),
       extras: z.record(z.string(), z.unknown()).optional(),
       account: z.literal(true).optional(),
+      retained: z.literal(true).optional(),
     }),
   ),
   resources: z.array(resourceSchema),

@@ -14,6 +14,9 @@ import { planConnect } from '../design/plans/connect.ts';
 import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
 import { manifestWithStack } from '../template/change-set-deploy.ts';
 import { decidedUpdatesOf, withGenerations } from '../template/physical-generations.ts';
+import { keepInAccount, type KeptReport, type Leaving } from '../account/keep-in-account.ts';
+import { deletionPolicyOf, updateReplacePolicyOf } from '../account/removal-policy.ts';
+import { restoredDatabases, type Restored } from '../account/restore.ts';
 
 // Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
 // CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
@@ -25,7 +28,11 @@ export type BoardIntent = Extract<MatchIntent, { type: 'place' | 'remove' | 'con
 export const STACK_INTENTS: readonly StackIntent['type'][] = ['createStack', 'deployStack', 'deleteStack'];
 export const BOARD_INTENTS: readonly BoardIntent['type'][] = ['place', 'remove', 'connect', 'disconnect', 'configure', 'move', 'createResource', 'delete'];
 
-export type DesignChange = EditResult & { warnings?: string[] };
+/**
+ * A design change, and for a stack deleted or deployed what its resources' policies did (`kept`: retained,
+ * snapshotted, lost) and which new databases a snapshot restored: the timeline and the stack events tell them.
+ */
+export type DesignChange = EditResult & { warnings?: string[]; kept?: KeptReport; restored?: Restored[] };
 
 const MAX_STACKS = 20;
 
@@ -63,7 +70,37 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
   const next = { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] };
   // The physical resources: what the change set replaces gets a new generation, everything else keeps its own.
-  return { ok: true, design: withGenerations(design, next, stack, decidedUpdatesOf(design, next, stack)), warnings };
+  const generations = withGenerations(design, next, stack, decidedUpdatesOf(design, next, stack));
+  // What the template no longer declares leaves the stack under its DeletionPolicy, and the old copy of what was
+  // replaced under its UpdateReplacePolicy; the account keeps what it kept before (the re-read design has only
+  // the templates' resources).
+  const kept = keepInAccount(generations, design, [...removedBy(design, generations, stack), ...replacedBy(design, generations, stack)]);
+  if (!kept.ok) return kept;
+  const restored = restoredDatabases(design, kept.design, stack);
+  if (!restored.ok) return restored;
+  return { ok: true, design: kept.design, warnings, kept: kept.report, restored: restored.restored };
+}
+
+/** The old physical copies of the resources of `stack` that `after` replaced (a higher generation), each with its UpdateReplacePolicy. */
+function replacedBy(before: Design, after: Design, stack: string): Leaving[] {
+  const index = before.stacks.findIndex((s) => s.name === stack);
+  const afterIndex = after.stacks.findIndex((s) => s.name === stack);
+  if (index < 0 || afterIndex < 0) return [];
+  const generation = new Map(after.resources.filter((r) => r.stack === afterIndex).map((r) => [r.logicalId, r.generation ?? 0]));
+  return before.resources
+    .filter((r) => r.stack === index && r.partOf === undefined && (generation.get(r.logicalId) ?? -1) > (r.generation ?? 0))
+    .map((r) => ({ id: r.id, policy: updateReplacePolicyOf(r) }));
+}
+
+/** The resources of `stack` in `before` that `after` no longer has, each with its DeletionPolicy. */
+function removedBy(before: Design, after: Design, stack: string): Leaving[] {
+  const index = before.stacks.findIndex((s) => s.name === stack);
+  if (index < 0) return [];
+  const afterIndex = after.stacks.findIndex((s) => s.name === stack);
+  const still = new Set(after.resources.filter((r) => r.stack === afterIndex).map((r) => r.logicalId));
+  return before.resources
+    .filter((r) => r.stack === index && r.partOf === undefined && !still.has(r.logicalId))
+    .map((r) => ({ id: r.id, policy: deletionPolicyOf(r) }));
 }
 
 /** The plan of a board intent: the API calls the console would make for it, computed by the shared rules. */
@@ -110,6 +147,7 @@ export function changeStacks(design: Design, intent: StackIntent, account: Accou
     case 'deleteStack': {
       const index = design.stacks.findIndex((s) => s.name === intent.stack);
       if (index < 0) return { ok: false, refusal: refusal('unknown-stack', intent.stack) };
+      if (design.stacks[index]!.account) return { ok: false, refusal: refusal('account-resource', intent.stack) };
       const inside = new Set(design.resources.filter((r) => r.stack === index).map((r) => r.id));
       const outsideUser = design.resources.find((r) => !inside.has(r.id) && findDependency(design, r.id, inside));
       if (outsideUser) return { ok: false, refusal: refusal('dependency-violation', `${design.stacks[outsideUser.stack]?.name}/${outsideUser.logicalId}`) };
@@ -117,7 +155,11 @@ export function changeStacks(design: Design, intent: StackIntent, account: Accou
       const stacks = without.stacks.filter((_, i) => i !== index);
       const resources = without.resources.map((r) => ({ ...r, stack: r.stack > index ? r.stack - 1 : r.stack }));
       const unmodelled = without.unmodelled.filter((u) => u.stack !== index).map((u) => ({ ...u, stack: u.stack > index ? u.stack - 1 : u.stack }));
-      return { ok: true, design: { ...without, stacks, resources, unmodelled } };
+      // Each resource leaves under its DeletionPolicy (the parts derived from one go with it).
+      const leaving = design.resources.filter((r) => r.stack === index && r.partOf === undefined).map((r) => ({ id: r.id, policy: deletionPolicyOf(r) }));
+      const kept = keepInAccount({ ...without, stacks, resources, unmodelled }, design, leaving);
+      if (!kept.ok) return kept;
+      return { ok: true, design: kept.design, kept: kept.report };
     }
   }
 }

@@ -19,8 +19,9 @@ import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
 import { copyPlain } from '../design/copy.ts';
-import { appliedStackEvents, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
 import { withPreviousValues } from '../template/previous-values.ts';
+import { appliedStackEvents, deletedStackEventsOf, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
+import { noteKept } from './kept-timeline.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -255,7 +256,8 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       // A stack deploy runs with the caller's credentials, as CloudFormation does: each resource it creates needs its own permission.
       if (intent.type === 'deployStack') {
         for (const r of change.design.resources) {
-          if (findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
+          // What the account holds (a default VPC, what a policy retained) is created by no deploy.
+          if (change.design.stacks[r.stack]?.account || findByRef(design, `${change.design.stacks[r.stack]?.name}/${r.logicalId}`)) continue;
           if (!kindAllowed(match.scenario, r.kind)) return rollBack(refusal('kind-not-allowed', `${r.logicalId}: ${r.kind}`));
           const region = change.design.stacks[r.stack]?.region ?? '';
           const { service, type } = arnPartsOf(r.kind);
@@ -265,10 +267,13 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
         }
       }
       adopt(match, team!, change.design, tick);
+      // What the stack's policies kept, snapshotted or lost (and what a snapshot restored), in the timeline.
+      noteKept(team!.world, change.kept, change.restored);
       // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
       if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
       const applied = done(change.warnings?.length ? { warnings: change.warnings } : {});
-      if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent), wallMs);
+      if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent, change.kept), wallMs);
+      if (intent.type === 'deleteStack') recordStackEvents(match, team!.id, intent.stack, deletedStackEventsOf(design, intent.stack, change.kept), wallMs);
       return applied;
     }
   }

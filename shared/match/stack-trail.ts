@@ -5,7 +5,8 @@ import type { Design } from '../design/model.ts';
 import type { Refusal } from '../protocol/refusals.ts';
 import { changeSetOf, deployedStackOf } from '../template/change-set.ts';
 import { isPlainObject } from '../template/plain-data.ts';
-import { attemptedChanges, STACK_TYPE, stackEventsOf, type StackEvent } from '../template/stack-events.ts';
+import { attemptedChanges, deletedStackEvents, STACK_TYPE, stackEventsOf, type Skipped, type StackEvent } from '../template/stack-events.ts';
+import type { KeptReport } from '../account/keep-in-account.ts';
 import { parseTemplateText } from '../template/template-text.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { simSeconds, type Match } from './match.ts';
@@ -34,8 +35,28 @@ interface Deploy {
   template: string;
 }
 
+/** What the account kept of a stack's resources, by logical id (stack-events.ts writes them DELETE_SKIPPED). */
+export function skippedIn(kept: KeptReport | undefined, stack: string): Skipped {
+  const out = new Map<string, string | undefined>();
+  for (const r of kept?.retained ?? []) {
+    if (r.stack === stack) out.set(r.logicalId, r.usedBy ? `Retained: ${r.usedBy} still uses it (DependencyViolation)` : undefined);
+  }
+  return out;
+}
+
+/** The events of a stack deleted from `before`: each of its resources, as its template declares them. */
+export function deletedStackEventsOf(before: Design, stack: string, kept: KeptReport | undefined): StackEvent[] {
+  const current = deployedStackOf(before, stack);
+  const resources = current && isPlainObject(current.template['Resources']) ? current.template['Resources'] : {};
+  const typed = Object.entries(resources).map(([logicalId, r]) => ({
+    logicalId,
+    resourceType: isPlainObject(r) && typeof r['Type'] === 'string' ? r['Type'] : 'AWS::CloudFormation::CustomResource',
+  }));
+  return deletedStackEvents(stack, typed, skippedIn(kept, stack));
+}
+
 /** The events of a deploy that was applied: the change from `before` to `after`, all of it complete. */
-export function appliedStackEvents(before: Design, after: Design, intent: Deploy): StackEvent[] {
+export function appliedStackEvents(before: Design, after: Design, intent: Deploy, kept?: KeptReport): StackEvent[] {
   const current = deployedStackOf(before, intent.stack);
   const next = deployedStackOf(after, intent.stack);
   const resources = current && isPlainObject(current.template['Resources']) ? current.template['Resources'] : undefined;
@@ -49,7 +70,7 @@ export function appliedStackEvents(before: Design, after: Design, intent: Deploy
     return { ...c, replacement: replaced ? ('True' as const) : c.replacement === 'True' ? c.replacement : ('False' as const) };
   });
   const nextResources = next && isPlainObject(next.template['Resources']) ? next.template['Resources'] : undefined;
-  return stackEventsOf(intent.stack, current !== undefined, decided, { ok: true }, { before: resources, after: nextResources });
+  return stackEventsOf(intent.stack, current !== undefined, decided, { ok: true }, { before: resources, after: nextResources, skipped: skippedIn(kept, intent.stack) });
 }
 
 /**

@@ -180,6 +180,12 @@ export const TIMELINE_TEXT = {
       other: '{{group}}: its subnets were replaced; launching {{count}} instances again in the new ones ({{seconds}} s)',
     },
   },
+  // What a stack's DeletionPolicy (or UpdateReplacePolicy) did with what the stack let go of (shared/account).
+  resourceRetained: { kind: 'action', en: '{{resource}} retained: it leaves its stack and stays in the account as {{kept}}, running and billed until you delete it' },
+  resourceRetainedInUse: { kind: 'action', en: '{{resource}} retained as {{kept}}: AWS cannot delete it while {{usedBy}} uses it' },
+  dbSnapshotTaken: { kind: 'database', en: '{{db}} deleted after a final snapshot: {{snapshot}} ({{storageGb}} GB) stays in the account, billed until you delete it' },
+  dbDataLost: { kind: 'database', en: '{{db}} deleted without a snapshot: its data are lost' },
+  dbRestored: { kind: 'database', en: '{{db}} created from snapshot {{snapshot}}: it starts with the data the snapshot kept' },
   ...warningEntries,
 } as const satisfies Record<string, { kind: TimelineKind; en: Template }>;
 

@@ -7,6 +7,7 @@ import { checkCatalogue } from './checks/catalogue-checks.ts';
 import { checkContext } from './checks/check-context.ts';
 import { checkExposure } from './checks/exposure-checks.ts';
 import { checkAddresses, checkZones } from './checks/network-checks.ts';
+import { checkRetainedReferences } from './checks/retained-checks.ts';
 
 export function checkDesign(design: Design): DesignIssue[] {
   const c = checkContext(design);
@@ -20,6 +21,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkExposure(c), ...checkCatalogue(c));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
   return issues;
 }

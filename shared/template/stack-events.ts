@@ -19,6 +19,7 @@ export type StackStatus =
   | 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS'
   | 'DELETE_IN_PROGRESS'
   | 'DELETE_COMPLETE'
+  | 'DELETE_SKIPPED'
   | 'ROLLBACK_IN_PROGRESS'
   | 'ROLLBACK_COMPLETE'
   | 'UPDATE_ROLLBACK_IN_PROGRESS'
@@ -58,10 +59,17 @@ export function attemptedChanges(current: PlainObject | undefined, next: PlainOb
   ];
 }
 
-/** The stack's `Resources` before and after the deploy: where the dependencies that order the events are read. */
+/**
+ * What a stack's policies kept of the resources it let go of, by logical id: CloudFormation skips deleting them
+ * (DELETE_SKIPPED), with the reason when the account kept one only because a retained resource still uses it.
+ */
+export type Skipped = ReadonlyMap<string, string | undefined>;
+
+/** The stack's `Resources` before and after the deploy (where the dependencies that order the events are read), and what its policies kept. */
 export interface DeploySides {
   before?: PlainObject | undefined;
   after?: PlainObject | undefined;
+  skipped?: Skipped;
 }
 
 /** `changes` reordered: `picked` by the order `order` gives their logical ids. */
@@ -77,6 +85,7 @@ function ordered(picked: readonly Change[], order: (names: string[]) => string[]
 export function stackEventsOf(stack: string, existed: boolean, changes: readonly Change[], outcome: DeployOutcome, sides: DeploySides = {}): StackEvent[] {
   const after = resourceDependencies(sides.after ?? {});
   const before = resourceDependencies(sides.before ?? {});
+  const skipped: Skipped = sides.skipped ?? new Map();
   const events: StackEvent[] = [];
   const own = (status: StackStatus, reason?: string) => events.push({ logicalId: stack, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
   const of = (c: Change, status: StackStatus, reason?: string) => events.push({ logicalId: c.logicalId, resourceType: c.resourceType, status, ...(reason ? { reason } : {}) });
@@ -98,6 +107,11 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     const cleaned = ordered([...removed, ...forward.filter((c) => c.action === 'Modify' && c.replacement === 'True')], (names) => deletionOrder(names, before));
     if (cleaned.length > 0) own('UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
     for (const c of cleaned) {
+      // A retained resource (DeletionPolicy), or the old copy of a replaced one (UpdateReplacePolicy), stays.
+      if (skipped.has(c.logicalId)) {
+        of(c, 'DELETE_SKIPPED', skipped.get(c.logicalId));
+        continue;
+      }
       of(c, 'DELETE_IN_PROGRESS');
       of(c, 'DELETE_COMPLETE');
     }
@@ -137,5 +151,23 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
   if (failing?.action === 'Add') of(failing, 'DELETE_COMPLETE');
   if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
   own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
+  return events;
+}
+
+/**
+ * The events of deleting a stack: its resources deleted newest first (CloudFormation deletes in reverse
+ * dependency order), each retained one skipped, then the stack.
+ */
+export function deletedStackEvents(stack: string, resources: readonly { logicalId: string; resourceType: string }[], skipped: Skipped = new Map()): StackEvent[] {
+  const events: StackEvent[] = [{ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_IN_PROGRESS', reason: 'User Initiated' }];
+  for (const r of [...resources].reverse()) {
+    if (skipped.has(r.logicalId)) {
+      const reason = skipped.get(r.logicalId);
+      events.push({ ...r, status: 'DELETE_SKIPPED', ...(reason ? { reason } : {}) });
+      continue;
+    }
+    events.push({ ...r, status: 'DELETE_IN_PROGRESS' }, { ...r, status: 'DELETE_COMPLETE' });
+  }
+  events.push({ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_COMPLETE' });
   return events;
 }

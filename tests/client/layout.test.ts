@@ -5,6 +5,8 @@ import { buildBoardModel } from '../../client/view/board-model.ts';
 import { contains, layoutBoard, type Rect } from '../../client/view/layout.ts';
 import { loadTemplate } from '../shared/template/load-helpers.ts';
 import { boardOf, exampleBoard } from './board-fixture.ts';
+import { changeStacks } from '../../shared/match/apply-design.ts';
+import { pieceSubtitle } from '../../client/scenes/piece-labels.ts';
 
 const inside = (inner: Rect, outer: Rect) => contains(outer, inner.x, inner.y) && contains(outer, inner.x + inner.w, inner.y + inner.h);
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -80,5 +82,34 @@ describe("the account's default VPC on the board", () => {
     const instance = [...model.pieces.values()].find((p) => p.kind === 'instance')!;
     expect(inside(layout.pieces.get(instance.ref)!.rect, vpc.rect)).toBe(true);
     expect(frameLabels(layout).some((l) => l.text.startsWith('Default VPC') && l.text.endsWith('172.31.0.0/16'))).toBe(true);
+  });
+});
+
+describe('what the account retained, on the board', () => {
+  it('draws a retained VPC as the account’s, says it is retained, and marks a retained piece', () => {
+    const template = `Resources:
+  Net:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.2.0.0/16}
+  Sub:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Net, CidrBlock: 10.2.0.0/24, AvailabilityZone: us-east-1a}
+  Box:
+    Type: AWS::EC2::Instance
+    DeletionPolicy: Retain
+    Properties: {InstanceType: t3.micro, ImageId: ami-12345678, SubnetId: !Ref Sub}
+`;
+    const loaded = loadTemplate(template);
+    const stack = loaded.design!.stacks[0]!.name;
+    const deleted = changeStacks(loaded.design!, { type: 'deleteStack', stack });
+    if (!deleted.ok) throw new Error(deleted.refusal.message);
+    const board = boardOf(deleted.design);
+    expect(board.stacks.find((s) => s.retained)).toMatchObject({ name: 'account:retained:us-east-1', account: true });
+    const layout = layoutBoard(board, buildBoardModel(board));
+    const vpc = layout.vpcs.find((v) => v.cidr === '10.2.0.0/16')!;
+    expect(vpc).toMatchObject({ account: true, retained: true });
+    expect(frameLabels(layout).some((l) => l.text.includes('retained in the account') && l.text.endsWith('10.2.0.0/16'))).toBe(true);
+    const box = board.resources.find((r) => r.kind === 'instance')!;
+    expect(pieceSubtitle(box).startsWith('retained · ')).toBe(true);
   });
 });

@@ -33,13 +33,16 @@ const noRules: DesignRules = () => [];
 /**
  * The account's own stack (a region's default VPC, shared/account) is not a gesture's to add to, change or
  * delete from: no stack made it, and the game keeps it as AWS made it. Placing into its subnets and connecting
- * to its parts is fine.
+ * to its parts is fine. What the account kept when a stack let go of it (a holding stack, retained-stack.ts) is
+ * the player's to change and delete, as one does any resource outside CloudFormation; nothing new goes into it.
  */
 function accountOwned(design: Design, step: PlanStep): string | undefined {
   if (step.op === 'create') return design.stacks.find((s) => s.name === step.stack)?.account ? step.stack : undefined;
   if (step.op !== 'delete' && step.op !== 'update') return undefined;
   const found = findByRef(design, step.ref);
-  return found && design.stacks[found.stack]?.account ? step.ref : undefined;
+  const stack = found ? design.stacks[found.stack] : undefined;
+  if (stack?.retained) return undefined;
+  return stack?.account ? step.ref : undefined;
 }
 
 function stepOn(design: Design, step: PlanStep): EditResult {

@@ -10,6 +10,7 @@ import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, 
 import { roundToStep } from './compute.ts';
 import { liveOfKind } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
+import { snapshotsOf } from '../../account/retained-stack.ts';
 
 // Metrics an alarm can watch.
 export const M_UNKNOWN = 0;
@@ -244,6 +245,10 @@ function fixedHourly(
   for (const u of design.unmodelled) {
     const region = design.stacks[u.stack]?.region ?? '';
     if (u.type === 'AWS::EC2::NatGateway') add(S_VPC, regionSlot(region), catalogue.natGateway.hourlyUsd.value * priceFactorOf(region));
+  }
+  // DB snapshots the account kept of deleted databases (shared/account/retained-stack.ts), by the GB-month.
+  for (const snapshot of snapshotsOf(design)) {
+    add(S_RDS, regionSlot(snapshot.region), ((snapshot.storageGb * catalogue.database.snapshotGbMonthUsd.value) / month) * priceFactorOf(snapshot.region));
   }
   return { fixedHourlyUsd: usd, fixedHourlyByCell: byCell };
 }

@@ -10,19 +10,33 @@ import { compileNetwork } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 
 /**
- * A resource's physical identity: stack, logical id and, once CloudFormation has replaced it, its generation.
- * Runtime state is carried from one design to the next only under the same key (shared/sim/update.ts).
+/**
+ * A resource's physical identity, what its running state is carried by from one design to the next (update.ts):
+ * its stack and logical id — or, once its stack let go of it and the account kept it
+ * (shared/account/keep-in-account.ts), the ones it had then, since it is the same physical resource, still
+ * running — and, once CloudFormation has replaced it, its generation.
  */
 export function resourceKey(design: Design, id: number): string {
   const r = design.resources[id]!;
-  const key = `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
+  const key = r.retainedFrom ? `${r.retainedFrom.stack}\u0000${r.retainedFrom.logicalId}` : `${design.stacks[r.stack]?.name ?? '?'}\u0000${r.logicalId}`;
   return r.generation ? `${key}\u0000${r.generation}` : key;
+}
+
+/**
+ * Every resource's key. A stack created again under an old name may declare a logical id the account kept
+ * from the first one: the kept resource keeps the key (it is the one running), the new one is told apart.
+ */
+function resourceKeys(design: Design): string[] {
+  const keys = design.resources.map((r) => resourceKey(design, r.id));
+  const kept = new Set(design.resources.filter((r) => r.retainedFrom).map((r) => keys[r.id]!));
+  if (kept.size === 0) return keys;
+  return keys.map((key, id) => (kept.has(key) && !design.resources[id]!.retainedFrom ? `${key}\u0000new` : key));
 }
 
 export function compileTopology(design: Design, removed: Uint8Array): Topology {
   const warnings: DesignWarning[] = [];
   const labels = design.resources.map((r) => `${design.stacks[r.stack]?.name ?? '?'}/${r.logicalId}`);
-  const keys = design.resources.map((r) => resourceKey(design, r.id));
+  const keys = resourceKeys(design);
   const net = compileNetwork(design, removed, warnings);
   const compute = compileCompute(design, removed, net, labels, warnings);
   const storage = compileStorage(design, removed, net, compute, labels, warnings);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyIntent } from '../../../shared/match/apply.ts';
 import { hashWorld } from '../../../shared/sim/hash.ts';
-import { attemptedChanges, stackEventsOf } from '../../../shared/template/stack-events.ts';
+import { attemptedChanges, deletedStackEvents, stackEventsOf } from '../../../shared/template/stack-events.ts';
 import { host, testMatch, user } from '../../support/match-fixtures.ts';
 
 const VPC = 'AWS::EC2::VPC';
@@ -9,6 +9,13 @@ const SUBNET = 'AWS::EC2::Subnet';
 const line = (e: { logicalId: string; status: string }) => `${e.logicalId} ${e.status}`;
 
 describe('stackEventsOf', () => {
+  it('skips deleting what a DeletionPolicy retained: DELETE_SKIPPED, in the cleanup and in a stack deletion', () => {
+    const update = stackEventsOf('net', true, [{ action: 'Remove', logicalId: 'A', resourceType: SUBNET }, { action: 'Remove', logicalId: 'B', resourceType: SUBNET }], { ok: true }, { skipped: new Map([['A', undefined]]) });
+    expect(update.map(line)).toEqual(['net UPDATE_IN_PROGRESS', 'net UPDATE_COMPLETE_CLEANUP_IN_PROGRESS', 'A DELETE_SKIPPED', 'B DELETE_IN_PROGRESS', 'B DELETE_COMPLETE', 'net UPDATE_COMPLETE']);
+    const deleted = deletedStackEvents('net', [{ logicalId: 'Vpc', resourceType: VPC }, { logicalId: 'A', resourceType: SUBNET }], new Map([['A', undefined]]));
+    expect(deleted.map(line)).toEqual(['net DELETE_IN_PROGRESS', 'A DELETE_SKIPPED', 'Vpc DELETE_IN_PROGRESS', 'Vpc DELETE_COMPLETE', 'net DELETE_COMPLETE']);
+  });
+
   it('writes a successful create as CloudFormation does: the stack, then each resource, then the stack complete', () => {
     const events = stackEventsOf('net', false, [{ action: 'Add', logicalId: 'Vpc', resourceType: VPC }, { action: 'Add', logicalId: 'A', resourceType: SUBNET }], { ok: true });
     expect(events.map(line)).toEqual(['net CREATE_IN_PROGRESS', 'Vpc CREATE_IN_PROGRESS', 'Vpc CREATE_COMPLETE', 'A CREATE_IN_PROGRESS', 'A CREATE_COMPLETE', 'net CREATE_COMPLETE']);
