@@ -120,6 +120,16 @@ describe('a Transit Gateway routes transitively through its route table', () => 
     }
   });
 
+  it("delivers only into zones where the attachment has a subnet, and takes traffic only from them", () => {
+    const design = network({ A: '10.1.0.0/16', Data: '10.0.0.0/16' }, [{ kind: 'hub', vpcs: ['A', 'Data'], routes: ['A', 'Data'] }]);
+    // Data's attachment keeps only its zone-b subnet: the primary in zone a is out of the gateway's reach.
+    const attachment = design.resources.find((r) => r.logicalId === 'DataAttachment')! as { props: { subnets: number[] } };
+    attachment.props.subnets = attachment.props.subnets.slice(1);
+    const r = run(design);
+    expect(r.world.state.dbCpu[0]).toBe(0);
+    expect(reaches(r.world, slotsOf(r.world, 'AServer')[0]!, 0)).toBe(false);
+  });
+
   it('attaches an overlapping VPC but its traffic to the overlapping range stays local, with a warning', () => {
     const ranges = { Legacy: '10.0.0.0/16', A: '10.1.0.0/16', Data: '10.0.0.0/16' };
     // Data attached first: it keeps 10.0.0.0/16 in the hub's table, so A still reaches it.
