@@ -116,29 +116,30 @@ export function serveInstances(world: World): void {
     if (g < 0 || units === 0) continue;
     const reader = sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]!;
     const writer = sc.groupWriter[g]!;
-    const readQ = reaches(world, i, reader) ? sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q : 0;
-    const writeQ = reaches(world, i, writer) ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
+    const readWay = routeKind(world, i, reader);
+    const writeWay = routeKind(world, i, writer);
+    const readQ = readWay > 0 ? sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q : 0;
+    const writeQ = writeWay > 0 ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
     sc.dbQueries[reader] = sc.dbQueries[reader]! + readQ;
     sc.dbQueries[writer] = sc.dbQueries[writer]! + writeQ;
-    const linkUsd = readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
+    const linkUsd = readQ * linkPerGb(world, i, reader, readWay) + writeQ * linkPerGb(world, i, writer, writeWay);
     transferUsd += linkUsd;
     // What a Transit Gateway processed is billed to it (Cost Explorer's "Transit Gateway"), the rest to data transfer.
-    const hubUsd = (routeKind(world, i, reader) === 3 ? readQ : 0) * 2 * TGW_PER_GB + (routeKind(world, i, writer) === 3 ? writeQ : 0) * 2 * TGW_PER_GB;
+    const hubUsd = (readWay === 3 ? readQ : 0) * 2 * TGW_PER_GB + (writeWay === 3 ? writeQ : 0) * 2 * TGW_PER_GB;
     if (hubUsd > 0) book(sc, M_TRANSFER, S_TRANSIT_GATEWAY, topo.instRegion[i]!, hubUsd * QUERY_GB * STEP_SECONDS);
     book(sc, M_TRANSFER, S_TRANSFER, topo.instRegion[i]!, (linkUsd - hubUsd) * QUERY_GB * STEP_SECONDS);
   }
   sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + transferUsd * QUERY_GB * STEP_SECONDS;
 }
 
-/** USD per GB of query traffic between an instance and a database, both directions. */
-function linkPerGb(world: World, i: number, d: number): number {
-  const topo = world.topo;
+/** USD per GB of query traffic between an instance and a database, both directions (`way`: routeKind's byte). */
+function linkPerGb(world: World, i: number, d: number, way: number): number {
   const zi = world.state.instZone[i]!;
   const zd = world.state.dbZone[d]!;
   let usd = 0;
   if (regionOf(zi) !== regionOf(zd)) usd += 2 * INTER_REGION_PER_GB;
   else if (zi !== zd) usd += 2 * CROSS_ZONE_PER_GB;
-  if (routeKind(world, i, d) === 3) usd += 2 * TGW_PER_GB;
+  if (way === 3) usd += 2 * TGW_PER_GB;
   return usd;
 }
 
