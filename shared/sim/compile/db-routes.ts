@@ -64,12 +64,12 @@ export function routeRows(
     dbCache.set(db, out);
     return out;
   };
-  const rowCache = new Map<string, { kinds: Uint8Array; dropped?: RouteVerdict }>();
+  const rowCache = new Map<number, { kinds: Uint8Array; dropped?: RouteVerdict }>();
   return {
     instanceSubnets,
     databaseSubnets,
     row(slot, db) {
-      const key = `${compute.instResource[slot]}:${db}`;
+      const key = compute.instResource[slot]! * (dbResource.length + 1) + db;
       const known = rowCache.get(key);
       if (known) return known;
       const from = instanceSubnets(slot);

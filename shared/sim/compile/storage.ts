@@ -121,14 +121,21 @@ export function compileStorage(
       continue;
     }
     const v = compute.instVpc[s]!;
+    // A member in the instance's own VPC wins outright: look for one first, so the route tables are read only
+    // for instances that need another VPC (a board of many self-contained VPCs compiles as fast as before).
     let best = -1;
     let bestScore = 9;
-    for (let g = 0; g < roots.length; g++) {
+    for (let g = 0; g < roots.length && best < 0; g++) {
+      for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) if (v >= 0 && dbVpc[members[k]!] === v) best = g;
+    }
+    if (best >= 0) bestScore = 0;
+    for (let g = 0; g < roots.length && bestScore > 0; g++) {
       for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) {
         const m = members[k]!;
         const mv = dbVpc[m]!;
-        const score =
-          v >= 0 && mv === v ? 0 : sameRegionOtherVpc(s, m) ? (rows.row(s, m).kinds.some((x) => x > 0) ? 1 : 3) : dbRegion[m] !== compute.instRegion[s] ? 2 : v >= 0 && mv >= 0 ? 3 : 2;
+        const score = sameRegionOtherVpc(s, m)
+          ? bestScore <= 1 || !rows.row(s, m).kinds.some((x) => x > 0) ? 3 : 1
+          : dbRegion[m] !== compute.instRegion[s] ? 2 : v >= 0 && mv >= 0 ? 3 : 2;
         if (score < bestScore) {
           bestScore = score;
           best = g;
