@@ -3,7 +3,6 @@ import { findByRef, freeLogicalId, withoutResources, type DesignRules, type Edit
 import { refusal } from '../protocol/refusals.ts';
 import { PROPS_SCHEMAS } from './schema.ts';
 import { copyPlain } from './copy.ts';
-import { formatCidr, parseCidr } from './cidr.ts';
 import { endpointGroupDefaults } from '../catalogue/defaults.ts';
 
 // Drawing a line between two resources on the board. Each pair of kinds that can be connected says what the
@@ -46,15 +45,6 @@ function listField(field: string): Pick<Connection, 'connect' | 'disconnect'> {
 /** Appends a new resource to a design (a connection that needs a resource of its own, like a peering). */
 function addResource(design: Design, stack: number, kind: ResourceKind, props: Props): void {
   design.resources.push({ id: design.resources.length, stack, logicalId: freeLogicalId(design, stack, kind), kind, props } as Resource);
-}
-/** A route to `destination` through `target` in every route table of a VPC that has no route there yet. */
-function addRoutes(design: Design, vpc: number, destination: string, target: { peering?: number; transitGateway?: number }): void {
-  if (!parseCidr(destination)) return;
-  const tables = design.resources.filter((r) => r.kind === 'routeTable' && r.props.vpc === vpc);
-  for (const table of tables) {
-    if (design.resources.some((r) => r.kind === 'route' && r.props.routeTable === table.id && r.props.destination === destination)) continue;
-    addResource(design, table.stack, 'route', { routeTable: table.id, destination, ...target });
-  }
 }
 /** Removes the resources a connection made (a peering, an attachment), renumbering as a delete does. */
 function removeWhere(design: Design, match: (r: Resource) => boolean): void {
@@ -128,51 +118,28 @@ const CONNECTIONS: readonly Connection[] = [
     from: 'vpc',
     to: ['vpc'],
     meaning: 'is peered with',
-    // A peering carries nothing until both VPCs' route tables send the other's range to it: the gesture adds
-    // those routes too (one per route table on each side), as the game's one gesture for "peer these two".
     connect: (design, from, to) => {
       const exists = design.resources.some(
         (r) => r.kind === 'vpcPeering' && [r.props.vpc, r.props.peerVpc].includes(from.id) && [r.props.vpc, r.props.peerVpc].includes(to.id),
       );
-      if (exists) return;
-      addResource(design, from.stack, 'vpcPeering', { vpc: from.id, peerVpc: to.id });
-      const peering = design.resources.length - 1;
-      addRoutes(design, from.id, String((to.props as Props).cidr ?? ''), { peering });
-      addRoutes(design, to.id, String((from.props as Props).cidr ?? ''), { peering });
+      if (!exists) addResource(design, from.stack, 'vpcPeering', { vpc: from.id, peerVpc: to.id });
     },
-    disconnect: (design, from, to) => {
-      const peerings = new Set(
-        design.resources
-          .filter((r) => r.kind === 'vpcPeering' && [r.props.vpc, r.props.peerVpc].includes(from.id) && [r.props.vpc, r.props.peerVpc].includes(to.id))
-          .map((r) => r.id),
-      );
-      removeWhere(design, (r) => peerings.has(r.id) || (r.kind === 'route' && r.props.peering !== undefined && peerings.has(r.props.peering)));
-    },
+    disconnect: (design, from, to) =>
+      removeWhere(design, (r) => r.kind === 'vpcPeering' && [r.props.vpc, r.props.peerVpc].includes(from.id) && [r.props.vpc, r.props.peerVpc].includes(to.id)),
   },
   {
     from: 'transitGateway',
     to: ['vpc'],
     meaning: 'attaches',
-    // An attachment takes one subnet per zone of the VPC, as AWS requires, and the VPC's route tables get one
-    // route to the hub for the /8 around its range (the board's VPCs are 10.n.0.0/16): every VPC attached later is
-    // reached through it without a new route, and the VPC's own range stays on its local route.
+    // An attachment takes one subnet per zone of the VPC, as AWS requires.
     connect: (design, from, to) => {
       if (design.resources.some((r) => r.kind === 'transitGatewayAttachment' && r.props.transitGateway === from.id && r.props.vpc === to.id)) return;
       const perZone = new Map<string, number>();
       for (const r of design.resources) if (r.kind === 'subnet' && r.props.vpc === to.id && !perZone.has(r.props.zone)) perZone.set(r.props.zone, r.id);
       addResource(design, to.stack, 'transitGatewayAttachment', { transitGateway: from.id, vpc: to.id, subnets: [...perZone.values()] });
-      const block = parseCidr(String((to.props as Props).cidr ?? ''));
-      if (block) addRoutes(design, to.id, formatCidr(block.prefix <= 8 ? block : { base: (block.base & 0xff000000) >>> 0, prefix: 8 }), { transitGateway: from.id });
     },
-    disconnect: (design, from, to) => {
-      const tables = new Set(design.resources.filter((r) => r.kind === 'routeTable' && r.props.vpc === to.id).map((r) => r.id));
-      removeWhere(
-        design,
-        (r) =>
-          (r.kind === 'transitGatewayAttachment' && r.props.transitGateway === from.id && r.props.vpc === to.id) ||
-          (r.kind === 'route' && r.props.transitGateway === from.id && tables.has(r.props.routeTable)),
-      );
-    },
+    disconnect: (design, from, to) =>
+      removeWhere(design, (r) => r.kind === 'transitGatewayAttachment' && r.props.transitGateway === from.id && r.props.vpc === to.id),
   },
 ];
 

@@ -56,35 +56,6 @@ describe('connections', () => {
     expect(undone.ok && undone.design.resources.some((r) => r.kind === 'vpcPeering')).toBe(false);
   });
 
-  it("adds a peering's routes to both VPCs' route tables, and takes them away with it", () => {
-    const d = design();
-    d.resources.push({ id: 9, stack: 0, logicalId: 'VpcRoutes', kind: 'routeTable', props: { vpc: 0 } });
-    d.resources.push({ id: 10, stack: 0, logicalId: 'OtherRoutes', kind: 'routeTable', props: { vpc: 7 } });
-    const result = connectResources(d, 'web/Vpc', 'web/Other', noRules);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    const peering = result.design.resources.find((r) => r.kind === 'vpcPeering')!.id;
-    const routes = result.design.resources.filter((r) => r.kind === 'route').map((r) => r.props);
-    expect(routes).toEqual([
-      { routeTable: 9, destination: '10.1.0.0/16', peering },
-      { routeTable: 10, destination: '10.0.0.0/16', peering },
-    ]);
-    const undone = disconnectResources(result.design, 'web/Vpc', 'web/Other', noRules);
-    expect(undone.ok && undone.design.resources.some((r) => r.kind === 'route' || r.kind === 'vpcPeering')).toBe(false);
-  });
-
-  it("gives an attached VPC's route tables one route to the hub for its /8", () => {
-    const d = design();
-    d.resources.push({ id: 9, stack: 0, logicalId: 'VpcRoutes', kind: 'routeTable', props: { vpc: 0 } });
-    const result = connectResources(d, 'web/Tgw', 'web/Vpc', noRules);
-    expect(result.ok && result.design.resources.filter((r) => r.kind === 'route').map((r) => r.props)).toEqual([
-      { routeTable: 9, destination: '10.0.0.0/8', transitGateway: 8 },
-    ]);
-    if (!result.ok) return;
-    const undone = disconnectResources(result.design, 'web/Tgw', 'web/Vpc', noRules);
-    expect(undone.ok && undone.design.resources.some((r) => r.kind === 'route')).toBe(false);
-  });
-
   it('attaches a VPC to a transit gateway with one subnet per zone', () => {
     const result = connectResources(design(), 'web/Tgw', 'web/Vpc', noRules);
     expect(result.ok && result.design.resources.at(-1)).toMatchObject({ kind: 'transitGatewayAttachment', props: { transitGateway: 8, vpc: 0, subnets: [1, 2] } });
