@@ -8,16 +8,32 @@ export const vpc = {
 };
 
 export const peering = {
-  hourlyUsd: figure(0, 'USD/hour', 'A VPC peering connection has no hourly charge; traffic over it pays data transfer.'),
+  hourlyUsd: figure(
+    0,
+    'USD/hour',
+    'A VPC peering connection has no hourly or processing charge: traffic over it pays data transfer only (free inside one ' +
+      'zone, the cross-zone rate each way between zones, the inter-region rate between regions). It carries traffic only ' +
+      "when both VPCs' route tables send the other's range to it, it is not transitive (it delivers only into its peer), " +
+      'and AWS fails a peering between overlapping ranges: a VPC added to a mesh of n needs n peerings and 2n routes.',
+  ),
 };
 
 export const transitGateway = {
   attachmentHourlyUsd: figure(
     0.05,
     'USD/hour',
-    'Each VPC attached to a Transit Gateway costs this per hour; one attachment per VPC connects it to all others.',
+    'Each VPC attached to a Transit Gateway costs this per hour; one attachment per VPC connects it to all others. ' +
+      "The gateway routes transitively by its default route table, to which every attachment propagates its VPC's " +
+      'range; each VPC needs one route to the gateway. It attaches a VPC whose range overlaps an attached one, but ' +
+      "traffic to that range stays on the sender's local route, and the table keeps the range of the VPC attached " +
+      'first. The game models the default route table only (no static gateway routes, VPN or Direct Connect).',
   ),
-  perGbUsd: figure(0.02, 'USD/GB', 'Data processed by a Transit Gateway, charged per GB on top of data transfer.'),
+  perGbUsd: figure(
+    0.02,
+    'USD/GB',
+    'Data processed by a Transit Gateway: every GB an attachment sends into it, so a request and its answer each pay it, ' +
+      'on top of data transfer. Billed under Transit Gateway in Cost Explorer.',
+  ),
   maxAttachments: figure(5000, 'attachments', 'Attachments one Transit Gateway accepts (the AWS quota).'),
 };
 

@@ -7,7 +7,7 @@ export { step, stepTo } from './step.ts';
 export { applyAction, updateDesign, simActionSchema, type SimAction, type ActionResult } from './actions.ts';
 export { hashWorld, snapshotWorld, restoreWorld, tryRestoreWorld, type WorldSnapshot, type RestoreResult } from './hash.ts';
 export { runScenario, type RunResult, type RunOptions, type SeriesPoint } from './run.ts';
-export { peeringMeshLinks, transitGatewayLinks, unreachablePairs } from './links.ts';
+export { meshGrowth, peeringMeshLinks, peeringMeshRoutes, transitGatewayLinks, transitGatewayRoutes, unreachablePairs } from './links.ts';
 export type { Topology } from './topology.ts';
 export type { WorldState } from './state.ts';
 export { hintsDue, conditionHolds, type DueHint } from './hints.ts';

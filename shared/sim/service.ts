@@ -19,8 +19,9 @@ import {
   ZONES_PER_REGION,
 } from './constants.ts';
 import { queueingFactor } from './latency.ts';
+import { ZONE_PAIRS } from './compile/db-routes.ts';
 import { REGION_RTT } from './paths.ts';
-import { book, S_TRANSFER } from './bill.ts';
+import { book, S_TRANSFER, S_TRANSIT_GATEWAY } from './bill.ts';
 import { M_TRANSFER } from './scratch.ts';
 import type { World } from './world.ts';
 
@@ -34,14 +35,26 @@ const INTER_REGION_PER_GB = catalogue.dataTransfer.interRegionPerGbUsd.value;
 const TGW_PER_GB = catalogue.transitGateway.perGbUsd.value;
 
 /**
- * Whether instance slot i can reach database d: not when both sit in VPCs of the same region that no peering
- * or Transit Gateway joins (across regions the game assumes a public endpoint; see compile/storage.ts).
+ * The route tables' byte for instance slot i and database d (a member of its group) in the zones they are in now:
+ * 0 dropped, 1 same VPC or nothing to route (another region's public endpoint), 2 peering, 3 Transit Gateway.
+ * Decided at compile time (compile/db-routes.ts); the step reads one byte.
+ */
+function routeKind(world: World, i: number, d: number): number {
+  const topo = world.topo;
+  const at = topo.instRouteStart[i]!;
+  if (at < 0) return 1;
+  const zi = world.state.instZone[i]!;
+  const zd = world.state.dbZone[d]!;
+  return topo.instRoutes[at + topo.dbMember[d]! * ZONE_PAIRS + (zi < 0 ? 0 : zi % ZONES_PER_REGION) * ZONES_PER_REGION + (zd < 0 ? 0 : zd % ZONES_PER_REGION)]!;
+}
+
+/**
+ * Whether instance slot i can reach database d: its subnet's route table and the database's must carry the
+ * traffic both ways (a peering or a Transit Gateway route); across regions the game assumes a public endpoint
+ * (see compile/storage.ts).
  */
 export function reaches(world: World, i: number, d: number): boolean {
-  const topo = world.topo;
-  const vi = topo.instVpc[i]!;
-  const vd = topo.dbVpc[d]!;
-  return vi < 0 || vd < 0 || topo.instRegion[i] !== topo.dbRegion[d] || topo.vpcLink[vi * topo.vpcCount + vd]! > 0;
+  return routeKind(world, i, d) > 0;
 }
 
 /** Answers queries: available, or a replica being promoted (it keeps serving reads meanwhile). */
@@ -103,28 +116,30 @@ export function serveInstances(world: World): void {
     if (g < 0 || units === 0) continue;
     const reader = sc.groupReader[g * REGION_COUNT + topo.instRegion[i]!]!;
     const writer = sc.groupWriter[g]!;
-    const readQ = reaches(world, i, reader) ? sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q : 0;
-    const writeQ = reaches(world, i, writer) ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
+    const readWay = routeKind(world, i, reader);
+    const writeWay = routeKind(world, i, writer);
+    const readQ = readWay > 0 ? sc.instOffered[i * CLASS_COUNT + READ]! * served * READ_Q : 0;
+    const writeQ = writeWay > 0 ? sc.instOffered[i * CLASS_COUNT + WRITE]! * served * WRITE_Q : 0;
     sc.dbQueries[reader] = sc.dbQueries[reader]! + readQ;
     sc.dbQueries[writer] = sc.dbQueries[writer]! + writeQ;
-    const linkUsd = readQ * linkPerGb(world, i, reader) + writeQ * linkPerGb(world, i, writer);
+    const linkUsd = readQ * linkPerGb(world, i, reader, readWay) + writeQ * linkPerGb(world, i, writer, writeWay);
     transferUsd += linkUsd;
-    book(sc, M_TRANSFER, S_TRANSFER, topo.instRegion[i]!, linkUsd * QUERY_GB * STEP_SECONDS);
+    // What a Transit Gateway processed is billed to it (Cost Explorer's "Transit Gateway"), the rest to data transfer.
+    const hubUsd = (readWay === 3 ? readQ : 0) * 2 * TGW_PER_GB + (writeWay === 3 ? writeQ : 0) * 2 * TGW_PER_GB;
+    if (hubUsd > 0) book(sc, M_TRANSFER, S_TRANSIT_GATEWAY, topo.instRegion[i]!, hubUsd * QUERY_GB * STEP_SECONDS);
+    book(sc, M_TRANSFER, S_TRANSFER, topo.instRegion[i]!, (linkUsd - hubUsd) * QUERY_GB * STEP_SECONDS);
   }
   sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + transferUsd * QUERY_GB * STEP_SECONDS;
 }
 
-/** USD per GB of query traffic between an instance and a database, both directions. */
-function linkPerGb(world: World, i: number, d: number): number {
-  const topo = world.topo;
+/** USD per GB of query traffic between an instance and a database, both directions (`way`: routeKind's byte). */
+function linkPerGb(world: World, i: number, d: number, way: number): number {
   const zi = world.state.instZone[i]!;
   const zd = world.state.dbZone[d]!;
   let usd = 0;
   if (regionOf(zi) !== regionOf(zd)) usd += 2 * INTER_REGION_PER_GB;
   else if (zi !== zd) usd += 2 * CROSS_ZONE_PER_GB;
-  const vi = topo.instVpc[i]!;
-  const vd = topo.dbVpc[d]!;
-  if (vi >= 0 && vd >= 0 && topo.vpcLink[vi * topo.vpcCount + vd] === 3) usd += 2 * TGW_PER_GB;
+  if (way === 3) usd += 2 * TGW_PER_GB;
   return usd;
 }
 

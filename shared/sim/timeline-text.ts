@@ -24,6 +24,10 @@ export const WARNING_TEXT = {
   warnUnknownDbClass: '{{db}}: database class "{{dbClass}}" is not in the catalogue; the game uses db.t3.micro',
   warnTooManyReplicas: '{{db}}: more read replicas than the game accepts',
   warnDbUnreachable: '{{instance}} cannot reach database {{db}}: their VPCs are neither peered nor attached to one Transit Gateway',
+  warnRouteMissing:
+    "{{instance}} cannot reach database {{db}} everywhere: route table {{table}} has no route that delivers {{destination}} (a peering needs a route to the peer's range in both VPCs' route tables, a Transit Gateway a route to it in each VPC); that traffic is dropped",
+  warnRouteLocal:
+    "{{instance}} cannot reach database {{db}}: {{destination}} is inside its own VPC's range, so the VPC's local route keeps that traffic (no peering or Transit Gateway routes between overlapping ranges)",
   warnDbPublicEndpoint: '{{instance}} reaches database {{db}} in another region without peering or a Transit Gateway; the game assumes a public endpoint',
   warnBadOrigin: '{{distribution}}: the origin is not a load balancer, instance or bucket; cache misses fail',
   warnPrivateOrigin: '{{distribution}}: origin {{origin}} is not reachable from the internet; cache misses fail',

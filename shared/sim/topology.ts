@@ -16,7 +16,10 @@ export interface NetworkTopology {
   vpcCount: number;
   vpcResource: Int32Array;
   vpcRegion: Int16Array;
-  /** vpcCount × vpcCount: 0 not connected, 1 same VPC, 2 peered, 3 through one Transit Gateway. */
+  /**
+   * vpcCount × vpcCount: 0 not connected, 1 same VPC, 2 peered, 3 through one Transit Gateway. Whether traffic
+   * gets through is the route tables' decision (instRoutes); this only says a connection exists.
+   */
   vpcLink: Uint8Array;
   /** Per design resource: the region index of its stack. */
   resourceRegion: Int16Array;
@@ -108,6 +111,15 @@ export interface StorageTopology {
   dbStorageGb: Float64Array;
   /** A replication group: a primary and its replicas (root first). */
   groupCount: number;
+  /** Per database: its position in its group's member list (groupMembers). */
+  dbMember: Int32Array;
+  /**
+   * Per instance slot: where its route bytes start (-1 without a group), one block of ZONE_PAIRS bytes per member
+   * of its group, indexed (instance zone in region × ZONES_PER_REGION + database zone in region): 0 the route tables
+   * drop the traffic, 1 same VPC or no route table involved, 2 over a peering, 3 through a Transit Gateway.
+   */
+  instRouteStart: Int32Array;
+  instRoutes: Uint8Array;
   groupMemberStart: Int32Array;
   groupMembers: Int32Array;
   /** Catalogue classes by index (what dbClassDesign and the state's dbClass hold). */

@@ -9,6 +9,8 @@ import { REGIONS } from '../../geography/regions.ts';
 import { regionOf, ZONES_PER_REGION, zoneIndex } from '../constants.ts';
 import type { ComputeTopology, StorageTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
+import { routeRows, ZONE_PAIRS } from './db-routes.ts';
+import { buildRouter } from './vpc-routes.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 
 export const DB_CLASS_NAMES: string[] = Object.keys(catalogue.databaseClasses).sort();
@@ -101,10 +103,17 @@ export function compileStorage(
   }
 
   // Which group each instance slot uses: the nearest one it can reach. Ranks: 0 a member in its own VPC,
-  // 1 in a peered or Transit-Gateway-attached VPC, 2 in another region (the game assumes the application
-  // reaches a remote primary over its public endpoint), 3 in another VPC of its own region that nothing
-  // connects it to (unreachable: a private database answers only its VPC and the networks joined to it).
+  // 1 in another VPC of its region that its route tables reach (a peering, a Transit Gateway: vpc-routes.ts),
+  // 2 in another region (the game assumes the application reaches a remote primary over its public endpoint),
+  // 3 in another VPC of its own region that no route reaches (unreachable: a private database answers only its
+  // VPC and the networks routed to it).
+  const rows = routeRows(design, removed, net, compute, dbs.map((d) => d.id), buildRouter(design, removed, net));
   const vc = net.vpcCount;
+  const sameRegionOtherVpc = (s: number, m: number) => {
+    const v = compute.instVpc[s]!;
+    const mv = dbVpc[m]!;
+    return v >= 0 && mv >= 0 && mv !== v && dbRegion[m] === compute.instRegion[s];
+  };
   const warned = new Set<string>();
   for (let s = 0; s < compute.instCount; s++) {
     if (roots.length === 0) {
@@ -112,14 +121,21 @@ export function compileStorage(
       continue;
     }
     const v = compute.instVpc[s]!;
+    // A member in the instance's own VPC wins outright: look for one first, so the route tables are read only
+    // for instances that need another VPC (a board of many self-contained VPCs compiles as fast as before).
     let best = -1;
     let bestScore = 9;
-    for (let g = 0; g < roots.length; g++) {
+    for (let g = 0; g < roots.length && best < 0; g++) {
+      for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) if (v >= 0 && dbVpc[members[k]!] === v) best = g;
+    }
+    if (best >= 0) bestScore = 0;
+    for (let g = 0; g < roots.length && bestScore > 0; g++) {
       for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) {
         const m = members[k]!;
         const mv = dbVpc[m]!;
-        const score =
-          v >= 0 && mv === v ? 0 : v >= 0 && mv >= 0 && net.vpcLink[v * vc + mv]! > 0 ? 1 : dbRegion[m] !== compute.instRegion[s] ? 2 : v >= 0 && mv >= 0 ? 3 : 2;
+        const score = sameRegionOtherVpc(s, m)
+          ? bestScore <= 1 || !rows.row(s, m).kinds.some((x) => x > 0) ? 3 : 1
+          : dbRegion[m] !== compute.instRegion[s] ? 2 : v >= 0 && mv >= 0 ? 3 : 2;
         if (score < bestScore) {
           bestScore = score;
           best = g;
@@ -128,12 +144,43 @@ export function compileStorage(
     }
     compute.instDbGroup[s] = best;
     // Only instances that can receive requests make queries: the others are not worth a warning.
-    if (bestScore < 2 || (compute.instTg[s] === -1 && compute.instPublic[s] !== 1)) continue;
+    if (compute.instTg[s] === -1 && compute.instPublic[s] !== 1) continue;
     const key = `${compute.instResource[s]}:${best}`;
     if (warned.has(key)) continue;
     warned.add(key);
-    const db = labels[dbs[roots[best]!]!.id]!;
-    warnings.push({ code: bestScore === 3 ? 'warnDbUnreachable' : 'warnDbPublicEndpoint', values: { instance: labels[compute.instResource[s]!]!, db } });
+    const root = roots[best]!;
+    const instance = labels[compute.instResource[s]!]!;
+    const db = labels[dbs[root]!.id]!;
+    // A route that drops some or all of the way to the group's primary: say which table and which range.
+    const dropped = sameRegionOtherVpc(s, root) ? rows.row(s, root).dropped : undefined;
+    const linked = v >= 0 && dbVpc[root]! >= 0 && net.vpcLink[v * vc + dbVpc[root]!]! > 1;
+    if (dropped && (bestScore === 1 || linked)) {
+      const table = dropped.table !== undefined && dropped.table >= 0 ? labels[dropped.table]! : labels[dropped.from!]!;
+      warnings.push(
+        dropped.local
+          ? { code: 'warnRouteLocal', values: { instance, db, destination: dropped.destination ?? '?' } }
+          : { code: 'warnRouteMissing', values: { instance, db, table, destination: dropped.destination ?? '?' } },
+      );
+      continue;
+    }
+    if (bestScore < 2) continue;
+    warnings.push({ code: bestScore === 3 ? 'warnDbUnreachable' : 'warnDbPublicEndpoint', values: { instance, db } });
+  }
+
+  // Per instance slot and member of its group, the zone pairs' route bytes (1 where no route table is involved).
+  const memberOf = new Int32Array(n);
+  for (let g = 0; g < roots.length; g++) for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) memberOf[members[k]!] = k - memberStart[g]!;
+  const routeStart = new Int32Array(compute.instCount).fill(-1);
+  const routeBytes: number[] = [];
+  for (let s = 0; s < compute.instCount; s++) {
+    const g = compute.instDbGroup[s]!;
+    if (g < 0) continue;
+    routeStart[s] = routeBytes.length;
+    for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) {
+      const m = members[k]!;
+      if (!sameRegionOtherVpc(s, m)) for (let z = 0; z < ZONE_PAIRS; z++) routeBytes.push(1);
+      else for (const x of rows.row(s, m).kinds) routeBytes.push(x);
+    }
   }
 
   const buckets = liveOfKind(design, removed, 'bucket');
@@ -157,6 +204,9 @@ export function compileStorage(
     classCapacity: Float64Array.from(classes.map((c) => c.capacityQps.value)),
     classBaseMs: Float64Array.from(classes.map((c) => c.baseQueryMs.value)),
     classHourlyUsd: Float64Array.from(classes.map((c) => c.hourlyUsd.value)),
+    dbMember: memberOf,
+    instRouteStart: routeStart,
+    instRoutes: Uint8Array.from(routeBytes),
     bucketCount: buckets.length,
     bucketResource: Int32Array.from(buckets.map((b) => b.id)),
     bucketRegion: Int16Array.from(buckets.map((b) => net.resourceRegion[b.id]!)),

@@ -1,5 +1,6 @@
 // Address and placement rules: CIDR blocks must parse, subnets must sit inside their VPC without overlapping
-// each other, peered VPCs must not overlap, and every zone named must belong to its stack's region.
+// each other, peered VPCs must not overlap, and every zone named must belong to its stack's region. VPCs of
+// overlapping ranges on one Transit Gateway are allowed, as AWS allows them, with a warning of what follows.
 
 import { cidrContains, cidrOverlaps, parseCidr, type CidrBlock } from '../../design/cidr.ts';
 import type { DesignIssue, Resource } from '../../design/model.ts';
@@ -40,9 +41,48 @@ export function checkAddresses(c: CheckContext): DesignIssue[] {
     const blockB = b ? parseCidr(b.props.cidr) : undefined;
     if (a && b && blockA && blockB && cidrOverlaps(blockA, blockB)) {
       issues.push(
-        c.issue(peering, 'error', 'peering-overlap', `${a.logicalId} (${a.props.cidr}) and ${b.logicalId} (${b.props.cidr}) overlap: AWS refuses to peer them`),
+        c.issue(
+          peering,
+          'error',
+          'peering-overlap',
+          // AWS's own words: the request between overlapping ranges ends in the status "failed".
+          `VPC peering connection failed: the requester VPC and accepter VPC cannot have overlapping CIDR blocks (${a.logicalId} ${a.props.cidr}, ${b.logicalId} ${b.props.cidr}). ` +
+            `No route could use it: each VPC's local route keeps the overlapping range.`,
+        ),
       );
     }
+  }
+  issues.push(...checkHubOverlaps(c));
+  return issues;
+}
+
+/**
+ * A Transit Gateway attaches a VPC whose range overlaps another attached VPC's (AWS accepts the attachment), but
+ * no traffic to the overlapping range crosses it: the sender's local route keeps it, and the gateway's route
+ * table keeps the range of the VPC attached first (an identical range is not propagated again).
+ */
+function checkHubOverlaps(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  const seen = new Map<number, { vpc: Resource & { kind: 'vpc' }; block: CidrBlock }[]>();
+  for (const attachment of c.ofKind('transitGatewayAttachment')) {
+    const vpc = c.get(attachment.props.vpc, 'vpc');
+    const block = vpc ? parseCidr(vpc.props.cidr) : undefined;
+    if (!vpc || !block) continue;
+    const earlier = seen.get(attachment.props.transitGateway) ?? [];
+    const other = earlier.find((e) => e.vpc.id !== vpc.id && cidrOverlaps(e.block, block));
+    if (other) {
+      issues.push(
+        c.issue(
+          attachment,
+          'warning',
+          'transit-gateway-overlap',
+          `${vpc.logicalId} (${vpc.props.cidr}) overlaps ${other.vpc.logicalId} (${other.vpc.props.cidr}), already attached to this Transit Gateway: ` +
+            `the attachment is accepted, but traffic to the overlapping range stays on each VPC's local route, and the gateway routes that range only to ${other.vpc.logicalId}`,
+        ),
+      );
+    }
+    earlier.push({ vpc, block });
+    seen.set(attachment.props.transitGateway, earlier);
   }
   return issues;
 }

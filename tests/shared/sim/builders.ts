@@ -27,12 +27,15 @@ export function designBuilder() {
     },
     /** A VPC with one subnet per zone suffix; public ones get a route to an attached internet gateway. */
     network(prefix: string, region: string, zones: string[], opts: { public?: boolean; cidr?: string } = {}) {
-      const vpc = api.add(`${prefix}Vpc`, 'vpc', { cidr: opts.cidr ?? '10.0.0.0/16' });
+      const vpcCidr = opts.cidr ?? '10.0.0.0/16';
+      const vpc = api.add(`${prefix}Vpc`, 'vpc', { cidr: vpcCidr });
+      // Subnets inside the VPC's range (its first /24s), as route tables match them by address.
+      const [a, b] = vpcCidr.split('.');
       const subnets = zones.map((z, i) =>
         api.add(`${prefix}Subnet${z.toUpperCase()}`, 'subnet', {
           vpc,
           zone: `${region}${z}`,
-          cidr: `10.0.${i}.0/24`,
+          cidr: `${a}.${b}.${i}.0/24`,
           mapPublicIp: opts.public !== false,
         }),
       );

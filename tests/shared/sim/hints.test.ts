@@ -48,7 +48,15 @@ function twoVpcs(peered: boolean, cidr = '10.1.0.0/16') {
   d.stack('app', 'us-east-1');
   const app = d.network('App', 'us-east-1', ['a'], { cidr });
   d.instance('Server', app.subnets[0]!);
-  if (peered) d.add('Peering', 'vpcPeering', { vpc: app.vpc, peerVpc: data.vpc });
+  if (peered) {
+    // A peering with its routes on both sides (the data VPC's private subnets get a table of their own).
+    const peering = d.add('Peering', 'vpcPeering', { vpc: app.vpc, peerVpc: data.vpc });
+    const dataRoutes = d.add('DataRoutes', 'routeTable', { vpc: data.vpc });
+    data.subnets.forEach((s, i) => d.add(`DataAssoc${i}`, 'subnetRouteTableAssociation', { subnet: s, routeTable: dataRoutes }));
+    const appRoutes = d.design.resources.find((r) => r.logicalId === 'AppRoutes')!.id;
+    d.add('ToData', 'route', { routeTable: appRoutes, destination: '10.0.0.0/16', peering });
+    d.add('ToApp', 'route', { routeTable: dataRoutes, destination: cidr, peering });
+  }
   return d;
 }
 

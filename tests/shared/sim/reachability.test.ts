@@ -19,11 +19,21 @@ function twoVpcs(join: 'none' | 'peering' | 'transit-gateway', dataRegion = 'us-
   d.stack('app', 'us-east-1');
   const app = d.network('App', 'us-east-1', ['a'], { cidr: '10.1.0.0/16' });
   d.instance('Server', app.subnets[0]!);
-  if (join === 'peering') d.add('Peering', 'vpcPeering', { vpc: app.vpc, peerVpc: data.vpc });
+  // The data VPC's private subnets get a route table of their own; the app's public table is the builder's.
+  const dataRoutes = d.add('DataRoutes', 'routeTable', { vpc: data.vpc });
+  data.subnets.forEach((s, i) => d.add(`DataAssoc${i}`, 'subnetRouteTableAssociation', { subnet: s, routeTable: dataRoutes }));
+  const appRoutes = d.design.resources.find((r) => r.logicalId === 'AppRoutes')!.id;
+  if (join === 'peering') {
+    const peering = d.add('Peering', 'vpcPeering', { vpc: app.vpc, peerVpc: data.vpc });
+    d.add('ToData', 'route', { routeTable: appRoutes, destination: '10.0.0.0/16', peering });
+    d.add('ToApp', 'route', { routeTable: dataRoutes, destination: '10.1.0.0/16', peering });
+  }
   if (join === 'transit-gateway') {
     const tgw = d.add('Hub', 'transitGateway', {});
     d.add('AppAttachment', 'transitGatewayAttachment', { transitGateway: tgw, vpc: app.vpc, subnets: app.subnets });
     d.add('DataAttachment', 'transitGatewayAttachment', { transitGateway: tgw, vpc: data.vpc, subnets: data.subnets });
+    d.add('AppToHub', 'route', { routeTable: appRoutes, destination: '10.0.0.0/8', transitGateway: tgw });
+    d.add('DataToHub', 'route', { routeTable: dataRoutes, destination: '10.0.0.0/8', transitGateway: tgw });
   }
   return d.design;
 }
