@@ -158,7 +158,8 @@ describe.skipIf(!chromiumPath)('the CloudFormation parameter form', () => {
     await waitForResource(page, 'instance', "r.stack === 'web' && r.props.instanceType === 'm5.large'");
     // The password the stack had is still its own (not the template's Default): the parameters file keeps it by UsePreviousValue.
     await page.click('[data-export="web"]');
-    await page.waitForSelector('#cfn-parameters-file');
+    // The export shown before the update is still on the page until the room's new answer replaces it.
+    await page.waitForFunction(() => document.querySelector('#cfn-parameters-file')?.textContent?.includes('m5.large'));
     const after = JSON.parse((await page.textContent('#cfn-parameters-file'))!) as Record<string, unknown>[];
     expect(after).toContainEqual({ ParameterKey: 'DbPassword', UsePreviousValue: true });
     expect(after).toContainEqual({ ParameterKey: 'InstanceType', ParameterValue: 'm5.large' });
