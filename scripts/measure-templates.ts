@@ -117,7 +117,10 @@ function withCompanions(stack: Stack, alone: Loaded, candidates: Candidate[]): {
       const better = !pick || imports(loaded).length < imports(pick.loaded).length || (imports(loaded).length === imports(pick.loaded).length && loaded.errors.length < pick.loaded.errors.length);
       if (better) pick = { loaded, stack: companion };
     }
-    if (!pick || imports(pick.loaded).length >= imports(best).length) break;
+    // Progress: fewer unresolved imports, or the measured stack's own resolved at the price of its companion's
+    // (a chain: the companion needs a network stack of its own, found in the next round).
+    const own = (l: Loaded) => imports(l).filter((e) => e.stack === stack.name).length;
+    if (!pick || (imports(pick.loaded).length >= imports(best).length && own(pick.loaded) >= own(best))) break;
     chosen.push(pick.stack);
     best = pick.loaded;
   }

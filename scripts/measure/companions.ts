@@ -45,7 +45,10 @@ function suffixOf(name: string): string {
 /** The stack name an import expects of its exporter: the export name before its suffix, when that is a stack name. */
 export function stackNameFor(name: string): string {
   const colon = name.indexOf(':');
-  if (colon >= 0) return 'measure-companion';
+  if (colon >= 0) {
+    const before = name.slice(0, colon);
+    return /^[A-Za-z][-A-Za-z0-9]{0,127}$/.test(before) ? before : 'measure-companion';
+  }
   const prefix = name.slice(0, Math.max(0, name.lastIndexOf('-')));
   return /^[A-Za-z][-A-Za-z0-9]{0,127}$/.test(prefix) ? prefix : 'measure-companion';
 }
