@@ -111,8 +111,11 @@ function withCompanions(stack: Stack, alone: Loaded, candidates: Candidate[]): {
     const missing = missingImports(imports(best).map((e) => e.message));
     let pick: { loaded: Loaded; stack: Stack } | undefined;
     for (const { candidate, stackName } of companionsFor(stack.file, missing, candidates)) {
-      if (chosen.some((c) => c.file === candidate.file || c.name === stackName) || stackName === stack.name) continue;
-      const companion = { name: stackName, file: candidate.file, text: candidate.text, parameters: plainValues(parseTemplateText(candidate.text).value) };
+      if (chosen.some((c) => c.file === candidate.file)) continue;
+      // A fixed export name ("AWS-Workshop-VpcId") says nothing of its stack's name: two companions may claim one.
+      let name = stackName;
+      for (let n = 2; name === stack.name || chosen.some((c) => c.name === name); n++) name = `${stackName}-${n}`;
+      const companion = { name, file: candidate.file, text: candidate.text, parameters: plainValues(parseTemplateText(candidate.text).value) };
       const loaded = loadStacks([...chosen, companion, stack]);
       const better = !pick || imports(loaded).length < imports(pick.loaded).length || (imports(loaded).length === imports(pick.loaded).length && loaded.errors.length < pick.loaded.errors.length);
       if (better) pick = { loaded, stack: companion };

@@ -95,11 +95,32 @@ function cidrValue(name: string, d: Decl, next: () => number): string | undefine
   return tries.find(ok);
 }
 
+/** The n-th subnet (or zone) parameter gets the default VPC's n-th subnet (or the region's n-th zone). */
+function spreadValue(name: string, d: Decl, count: { subnet: number; zone: number }): string | undefined {
+  const zones = ['a', 'b', 'c'];
+  const ok = (v: string) => lengthOk(v, d) && patternOk(v, d);
+  if (/subnet/i.test(name)) {
+    const v = `subnet-default-us-east-1${zones[count.subnet % 3]}`;
+    if (ok(v)) {
+      count.subnet++;
+      return v;
+    }
+  } else if (/zone$|az\d*$|zone\d+$/i.test(name)) {
+    const v = `us-east-1${zones[count.zone % 3]}`;
+    if (ok(v)) {
+      count.zone++;
+      return v;
+    }
+  }
+  return undefined;
+}
+
 /** Values for the parameters CloudFormation would ask for: plain types without a default. */
 export function plainValues(template: unknown): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   let subnetBlock = 0;
   const next = () => subnetBlock++;
+  const spreadCount = { subnet: 0, zone: 0 };
   const params = (template as { Parameters?: unknown })?.Parameters;
   if (!params || typeof params !== 'object') return out;
   for (const [name, raw] of Object.entries(params as Record<string, unknown>)) {
@@ -110,7 +131,10 @@ export function plainValues(template: unknown): Record<string, string | number> 
     const cidr = noChoice && type !== 'Number' ? cidrValue(name, d, next) : undefined;
     // A parent/companion stack's name: one name per parameter, so imports of different parents stay apart.
     const stackName = noChoice && type === 'String' && /stack/i.test(name) ? name.replace(/[^A-Za-z0-9]/g, '').toLowerCase() : undefined;
+    // Several subnet or zone parameters: a person picks different ones (the default VPC's, in zone order).
+    const spread = noChoice && type === 'String' && cidr === undefined ? spreadValue(name, d, spreadCount) : undefined;
     if (stackName !== undefined && lengthOk(stackName, d) && patternOk(stackName, d)) out[name] = stackName;
+    else if (spread !== undefined) out[name] = spread;
     else if (cidr !== undefined && type === 'CommaDelimitedList') out[name] = [cidr, `10.0.${next()}.0/24`, `10.0.${next()}.0/24`].join(',');
     else if (cidr !== undefined) out[name] = cidr;
     else if (type === 'String') out[name] = stringValue(name, d);
