@@ -146,6 +146,8 @@ function measure(path: string, scenario: Scenario, simulate: boolean, candidates
   const params = plainValues(template);
   const row: Row = { file, modelled, outcome: 'loaded', errors: [], warnings: [], web: webReason(template), params, companions: [] };
   if (template === undefined) {
+    // Unreadable text still counts among the templates that model the game's resources when it names their types.
+    row.modelled = [...new Set([...text.matchAll(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g)].map((m) => m[0]).filter((t) => MODELLED.has(t)))].sort();
     row.outcome = 'unreadable';
     row.errors = parsed.issues.filter((i) => i.severity === 'error').map(describe);
     return row;
@@ -214,6 +216,7 @@ function report(rows: Row[]): string {
   lines.push(`    given companion stacks from their repository  ${needOthers.length}, of which loaded ${needOthers.filter((r) => r.outcome === 'loaded').length}`);
   lines.push(`  of M loaded without an error  ${loaded.length} (${pct(loaded.length, modelled.length)}) (alone or with companions)`);
   lines.push(`  of M refused                  ${modelled.filter((r) => r.outcome === 'refused').length}`);
+  lines.push(`  of M unreadable               ${modelled.filter((r) => r.outcome === 'unreadable').length}`);
   lines.push(`without modelled resources      ${rows.length - modelled.length} (loaded ${rows.filter((r) => r.modelled.length === 0 && r.outcome === 'loaded').length})`);
   lines.push(`crashed (loader or simulation)  ${crashed.length}`);
   lines.push(`serve a web page in AWS         ${web.length}`);
