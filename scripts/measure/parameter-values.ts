@@ -26,7 +26,7 @@ const NAME_HINTS: [RegExp, string[]][] = [
   [/peering|pcx/i, ['pcx-0123456789abcdef0']],
   [/key/i, ['measure-key']],
   [/version/i, ['1.0', '8.0', '14']],
-  [/email|phone/i, ['+15555550100']],
+  [/phone/i, ['+15555550100']],
 ];
 /** AWS-shaped identifiers, tried against an AllowedPattern when the name suggests nothing that fits. */
 const AWS_IDS = [
