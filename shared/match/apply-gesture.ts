@@ -68,6 +68,12 @@ function stepTarget(step: PlanStep, kindOf: (ref: string) => ResourceKind | unde
     const region = step.op === 'createStack' ? step.region : regionOf(step.stack);
     return { ref: step.stack, arn: resourceArn({ service: 'cloudformation', region: region ?? '', type: 'stack', name: step.stack }), ...(region ? { region } : {}) };
   }
+  if (step.op === 'deleteSnapshot') {
+    // arn:aws:rds:<region>:<account>:snapshot:<identifier>; the holding stack is named after its region.
+    const slash = step.ref.lastIndexOf('/');
+    const region = regionOf(step.ref.slice(0, slash)) ?? '';
+    return { ref: step.ref, arn: resourceArn({ service: 'rds', region, type: 'snapshot', name: step.ref.slice(slash + 1) }), region };
+  }
   const ref = step.op === 'create' ? `${step.stack}/${step.logicalId}` : 'from' in step ? step.from : step.ref;
   const kind = step.op === 'create' ? step.kind : kindOf(ref);
   if (!kind) return { ref, arn: '*' };
