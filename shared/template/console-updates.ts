@@ -24,7 +24,12 @@ import { deepEqual } from './plain-data.ts';
 import { updateBehaviour } from './update-behaviour.ts';
 
 /** What a gesture does about a property CloudFormation would replace the resource for. */
-type ConsoleRule = { does: 'replace' } | { does: 'in-place' } | { does: 'refuse'; because: string };
+type ConsoleRule =
+  | { does: 'replace' }
+  | { does: 'in-place' }
+  | { does: 'refuse'; because: string }
+  /** A rule that depends on the values (before → after; undefined: the property is absent). */
+  | { does: 'depends'; on: (before: unknown, after: unknown) => ConsoleRule };
 
 const NOT_A_VPC_CIDR = "You cannot change a VPC's CIDR block once it is created: create another VPC and move into it.";
 const NOT_A_SUBNET_CIDR = "After you create a subnet, you can't change its CIDR block: create another subnet and move into it.";
@@ -54,6 +59,14 @@ export const CONSOLE_RULES: Readonly<Record<string, Readonly<Record<string, Cons
   // ReplaceRouteTableAssociation moves a subnet to another route table in place.
   'AWS::EC2::SubnetRouteTableAssociation': { RouteTableId: { does: 'in-place' } },
   'AWS::RDS::DBInstance': {
+    // Promoting a read replica (PromoteReadReplica) is done in place; a standing database cannot become a replica.
+    SourceDBInstanceIdentifier: {
+      does: 'depends',
+      on: (before, after) =>
+        before !== undefined && after === undefined
+          ? { does: 'in-place' }
+          : { does: 'refuse', because: 'An existing database cannot become a read replica of another: create a read replica of the source instead.' },
+    },
     AvailabilityZone: { does: 'refuse', because: 'RDS does not move a Single-AZ database to another zone: make it Multi-AZ and fail over, or restore a snapshot there.' },
   },
 };
@@ -97,7 +110,8 @@ function decide(before: Design, was: Resource, after: Design, now: Resource): 'r
   for (const property of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (deepEqual(a[property], b[property])) continue;
     if (updateBehaviour(type, property, a[property], b[property]) !== 'replacement') continue;
-    const rule = CONSOLE_RULES[type]?.[property] ?? CONSOLE_RULES[type]?.['*'] ?? otherwise(type, property);
+    let rule = CONSOLE_RULES[type]?.[property] ?? CONSOLE_RULES[type]?.['*'] ?? otherwise(type, property);
+    while (rule.does === 'depends') rule = rule.on(a[property], b[property]);
     if (rule.does === 'refuse') return { because: rule.because, property };
     if (rule.does === 'replace') result = 'replace';
   }

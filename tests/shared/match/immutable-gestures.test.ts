@@ -109,6 +109,45 @@ describe('a gesture that changes an immutable property of a running resource', (
   });
 });
 
+describe('a connection gesture that rewrites an immutable property', () => {
+  const dbs = `Resources:
+  Net:
+    Type: AWS::EC2::VPC
+    Properties: {CidrBlock: 10.5.0.0/16}
+  A:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.0.0/24, AvailabilityZone: us-east-1a}
+  B:
+    Type: AWS::EC2::Subnet
+    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.1.0/24, AvailabilityZone: us-east-1b}
+  Group:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B]}
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '20', DBSubnetGroupName: !Ref Group}
+  Other:
+    Type: AWS::RDS::DBInstance
+    Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '20', DBSubnetGroupName: !Ref Group}
+  Replica:
+    Type: AWS::RDS::DBInstance
+    Properties: {SourceDBInstanceIdentifier: !Ref Db, DBInstanceClass: db.t3.micro}
+`;
+
+  it('promotes a read replica in place (disconnecting it), and refuses to make a standing database a replica', () => {
+    const match = testMatch();
+    expect(apply(match, { type: 'deployStack', stack: 'data', region: 'us-east-1', template: dbs })).toMatchObject({ ok: true });
+    match.clock = { ...match.clock, step: 1 };
+    runUntil(match.teams[0]!.world, 900);
+    const made = apply(match, { type: 'connect', from: 'data/Other', to: 'data/Db' });
+    expect(made).toMatchObject({ ok: false, refusal: { code: 'immutable-property', detail: 'SourceDBInstanceIdentifier' } });
+    expect(apply(match, { type: 'disconnect', from: 'data/Replica', to: 'data/Db' })).toEqual({ ok: true });
+    const replica = findByRef(design(match), 'data/Replica')!;
+    expect(replica.kind === 'database' && replica.props.source).toBeUndefined();
+    expect(replica.generation).toBeUndefined();
+  });
+});
+
 describe('consoleUpdateOf', () => {
   it('reads the same CloudFormation names as the change set: a default-VPC instance moved between default subnets is new', () => {
     const match = testMatch();
