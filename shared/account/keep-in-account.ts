@@ -105,8 +105,17 @@ export function keepInAccount(after: Design, before: Design, leaving: readonly L
     stacks.push(make());
     return stacks.length - 1;
   };
+  // A holding stack's own resources come over under their names (`same`), possibly after a newly kept one in
+  // `before`'s order: their names are taken from the start, so a resource replaced twice under Retain keeps both.
+  const carriedNames = new Map<string, Set<string>>();
+  for (const [id, where] of carried) {
+    if (where.to !== 'same') continue;
+    const r = before.resources[id]!;
+    const stackName = before.stacks[r.stack]!.name;
+    carriedNames.set(stackName, (carriedNames.get(stackName) ?? new Set()).add(r.logicalId));
+  }
   const takenIds = (stack: number, extra: Iterable<string>) =>
-    new Set([...after.resources.filter((r) => r.stack === stack).map((r) => r.logicalId), ...extra]);
+    new Set([...after.resources.filter((r) => r.stack === stack).map((r) => r.logicalId), ...(carriedNames.get(stacks[stack]!.name) ?? []), ...extra]);
 
   // Ids: appended in `before`'s order, so the same change always gives the same design.
   const order = [...carried.keys()].sort((a, b) => a - b);

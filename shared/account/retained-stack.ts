@@ -50,6 +50,8 @@ export interface DbSnapshot {
   engine: string;
   /** The database it was taken of, "stack/LogicalId". */
   source: string;
+  /** How a gesture names it: its holding stack and identifier ("account:retained:us-east-1/data-db-snapshot"). */
+  ref: string;
 }
 
 /** RDS identifiers are lower-case letters, digits and single hyphens, starting with a letter. */
@@ -66,7 +68,7 @@ export function snapshotIdentifier(stack: string, logicalId: string, taken: Read
 }
 
 /** A snapshot as the holding stack keeps it. */
-export function snapshotResource(stack: number, s: Omit<DbSnapshot, 'index' | 'region'>): UnmodelledResource {
+export function snapshotResource(stack: number, s: Omit<DbSnapshot, 'index' | 'region' | 'ref'>): UnmodelledResource {
   return {
     stack,
     logicalId: s.identifier,
@@ -89,6 +91,7 @@ export function snapshotsOf(design: Design): DbSnapshot[] {
       storageGb: typeof p['AllocatedStorage'] === 'number' ? p['AllocatedStorage'] : 0,
       engine: typeof p['Engine'] === 'string' ? p['Engine'] : '',
       source: typeof p['SourceDBInstance'] === 'string' ? p['SourceDBInstance'] : '',
+      ref: `${stack!.name}/${u.logicalId}`,
     });
   });
   return out;
@@ -98,4 +101,17 @@ export function snapshotsOf(design: Design): DbSnapshot[] {
 export function findSnapshot(design: Design, named: string, region: string): DbSnapshot | undefined {
   const identifier = (named.startsWith('arn:') ? named.slice(named.lastIndexOf(':') + 1) : named).toLowerCase();
   return snapshotsOf(design).find((s) => s.region === region && s.identifier === identifier);
+}
+
+/** The snapshot a gesture names ("account:retained:<region>/<identifier>"), if the account keeps one so. */
+export function snapshotByRef(design: Design, ref: unknown): DbSnapshot | undefined {
+  return typeof ref === 'string' ? snapshotsOf(design).find((s) => s.ref === ref) : undefined;
+}
+
+/**
+ * `design` without a snapshot (rds:DeleteDBSnapshot): its storage is no longer billed. A database restored from
+ * it keeps its data (a restore copies them), as in RDS.
+ */
+export function withoutSnapshot(design: Design, snapshot: DbSnapshot): Design {
+  return { ...design, unmodelled: design.unmodelled.filter((_, i) => i !== snapshot.index) };
 }

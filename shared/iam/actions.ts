@@ -103,6 +103,7 @@ export const IAM_ACTIONS = [
   action('rds:PromoteReadReplica', 'Write', 'Promote a read replica to a standalone primary'),
   action('rds:CreateDBInstanceReadReplica', 'Write', 'Create a read replica of a database'),
   action('rds:DeleteDBInstance', 'Write', 'Delete a database'),
+  action('rds:DeleteDBSnapshot', 'Write', 'Delete a DB snapshot (its storage is no longer billed)'),
   action('rds:AddTagsToResource', 'Tagging', 'Tag databases'),
   action('rds:DescribeDBInstances', 'List', 'List databases and their state'),
   // S3.

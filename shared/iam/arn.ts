@@ -17,7 +17,7 @@ export const GLOBAL_SERVICES = ['iam', 'sts', 'cloudfront', 'route53', 'globalac
  * (arn:aws:rds:us-east-1:123456789012:db:orders). Auto Scaling's real ARN also carries a generated group id,
  * which the game leaves out.
  */
-const COLON_SEPARATED_TYPES = ['rds:db', 'rds:cluster', 'rds:subgrp', 'cloudwatch:alarm', 'autoscaling:autoScalingGroup'];
+const COLON_SEPARATED_TYPES = ['rds:db', 'rds:snapshot', 'rds:cluster', 'rds:subgrp', 'cloudwatch:alarm', 'autoscaling:autoScalingGroup'];
 
 export interface ResourceName {
   service: string;

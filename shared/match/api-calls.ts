@@ -164,6 +164,8 @@ export function apiCallOfStep(step: PlanStep, kindOf: (ref: string) => ResourceK
       return call('cloudformation:CreateStack');
     case 'deleteEmptyStack':
       return call('cloudformation:DeleteStack');
+    case 'deleteSnapshot':
+      return call('rds:DeleteDBSnapshot');
     case 'create':
       return call(VERBS[step.kind].create);
     case 'delete': {
@@ -199,6 +201,7 @@ export function allMappedActions(): string[] {
       'rds:RebootDBInstance',
       'ec2:RebootInstances',
       'rds:ModifyDBInstance',
+      'rds:DeleteDBSnapshot',
     ]),
   ];
 }

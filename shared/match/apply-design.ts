@@ -17,6 +17,7 @@ import { decidedUpdatesOf, withGenerations } from '../template/physical-generati
 import { keepInAccount, type KeptReport, type Leaving } from '../account/keep-in-account.ts';
 import { deletionPolicyOf, updateReplacePolicyOf } from '../account/removal-policy.ts';
 import { restoredDatabases, type Restored } from '../account/restore.ts';
+import { snapshotByRef } from '../account/retained-stack.ts';
 
 // Design intents turned into a new design: a board gesture's plan (shared/design/plans) applied whole, and
 // CloudFormation stacks created, deployed and deleted. Nothing here touches the world; the caller swaps the
@@ -118,6 +119,8 @@ export function planOf(design: Design, intent: BoardIntent, context: PlaceContex
     case 'move':
       return { ok: true, steps: [{ op: 'move', ref: intent.target, position: intent.position }] };
     case 'delete':
+      // A DB snapshot the account keeps is no resource of the board's: RDS deletes it by its identifier.
+      if (!findByRef(design, intent.target) && snapshotByRef(design, intent.target)) return { ok: true, steps: [{ op: 'deleteSnapshot', ref: intent.target }] };
       return { ok: true, steps: [{ op: 'delete', ref: intent.target }] };
     case 'createResource': {
       const stack = design.stacks.findIndex((s) => s.name === intent.stack);

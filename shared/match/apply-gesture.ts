@@ -9,6 +9,7 @@ import { apiCallOf, apiCallOfStep, arnPartsOf, type ApiCall } from './api-calls.
 import { applyBoardPlan, planOf, type BoardIntent } from './apply-design.ts';
 import type { MatchIntent } from './intents.ts';
 import { simSeconds, type Actor, type Match, type Team } from './match.ts';
+import { consoleUpdateOf, withNewPhysical } from '../template/console-updates.ts';
 
 // One player gesture applied to a team's design: its plan computed by the shared rules, every API call of
 // it checked against the scenario and the player's IAM policies, then the whole plan applied with one check
@@ -67,6 +68,12 @@ function stepTarget(step: PlanStep, kindOf: (ref: string) => ResourceKind | unde
     const region = step.op === 'createStack' ? step.region : regionOf(step.stack);
     return { ref: step.stack, arn: resourceArn({ service: 'cloudformation', region: region ?? '', type: 'stack', name: step.stack }), ...(region ? { region } : {}) };
   }
+  if (step.op === 'deleteSnapshot') {
+    // arn:aws:rds:<region>:<account>:snapshot:<identifier>; the holding stack is named after its region.
+    const slash = step.ref.lastIndexOf('/');
+    const region = regionOf(step.ref.slice(0, slash)) ?? '';
+    return { ref: step.ref, arn: resourceArn({ service: 'rds', region, type: 'snapshot', name: step.ref.slice(slash + 1) }), region };
+  }
   const ref = step.op === 'create' ? `${step.stack}/${step.logicalId}` : 'from' in step ? step.from : step.ref;
   const kind = step.op === 'create' ? step.kind : kindOf(ref);
   if (!kind) return { ref, arn: '*' };
@@ -119,8 +126,13 @@ export function applyGesture(match: Match, team: Team, actor: Actor, intent: Ges
     calls.push({ step, call, ref: target.ref });
   }
 
-  const change = applyBoardPlan(design, { ok: true, steps: [...steps] });
-  if (!change.ok) return refuse(change.refusal);
+  const applied = applyBoardPlan(design, { ok: true, steps: [...steps] });
+  if (!applied.ok) return refuse(applied.refusal);
+  // Once the match runs, what the gesture changes is running: a property AWS cannot change on a live resource
+  // refuses the gesture, or makes a new physical resource (an instance moved to another subnet is launched anew).
+  const live = match.clock.step === 0 ? undefined : consoleUpdateOf(design, applied.design, changedRefs(steps));
+  if (live && !live.ok) return refuse(live.refusal);
+  const change = live && live.replaced.length > 0 ? { ...applied, design: withNewPhysical(applied.design, live.replaced) } : applied;
   host.adopt(change.design);
 
   // One entry per call that changed something; the first carries the gesture, the input a replay applies again.
@@ -140,6 +152,16 @@ export function applyGesture(match: Match, team: Team, actor: Actor, intent: Ges
     }
   }
   return { ok: true };
+}
+
+/** The resources a plan changes rather than creates or deletes: what an update or a connection rewrites. */
+function changedRefs(steps: readonly PlanStep[]): string[] {
+  const refs: string[] = [];
+  for (const step of steps) {
+    if (step.op === 'update') refs.push(step.ref);
+    else if (step.op === 'link' || step.op === 'unlink') refs.push(step.from, step.to);
+  }
+  return refs;
 }
 
 /** A stack replaced or deleted by CloudFormation takes its resources out of every player's undo. */

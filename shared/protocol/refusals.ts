@@ -27,6 +27,7 @@ export const REFUSALS = {
   'nothing-to-undo': 'Nothing of yours to undo.',
   'undo-stale': 'That can no longer be undone: what it changed has changed since.',
   'account-resource': "That is part of the account's default VPC: the game keeps it as AWS made it (a scenario may start without it).",
+  'immutable-property': 'AWS cannot change that on a resource that already exists (see the detail).',
   'design-rule': 'That change breaks a rule of the network (see the detail).',
   'design-limit': 'Your design has reached the most resources a team may have.',
   'wrong-phase': 'That cannot be done at this point of the match.',

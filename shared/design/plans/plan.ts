@@ -2,6 +2,7 @@ import type { BoardPosition, Design, ResourceKind } from '../model.ts';
 import { configureResource, deleteResource, findByRef, moveResource, placeResource, type DesignRules, type EditResult } from '../edits.ts';
 import { connectResources, disconnectResources } from '../connections.ts';
 import { refusal } from '../../protocol/refusals.ts';
+import { snapshotByRef, withoutSnapshot } from '../../account/retained-stack.ts';
 
 // A plan: what one player gesture does to a design, as the API calls the console (or CloudFormation) would
 // make for it, in order. The shared rules compute plans (place.ts, remove.ts, connect.ts, inverse.ts); the
@@ -19,7 +20,9 @@ export type PlanStep =
   /** A connection of the design's own (connections.ts): registering targets, an alias, an origin, … */
   | { op: 'link' | 'unlink'; from: string; to: string }
   /** Deletes a stack a gesture created, only while it is empty: an undo never takes anyone else's resources. */
-  | { op: 'deleteEmptyStack'; stack: string };
+  | { op: 'deleteEmptyStack'; stack: string }
+  /** Deletes a DB snapshot the account keeps (rds:DeleteDBSnapshot), named as snapshotsOf names it. No undo brings it back. */
+  | { op: 'deleteSnapshot'; ref: string };
 
 export type PlanResult = { ok: true; steps: PlanStep[] } | { ok: false; refusal: ReturnType<typeof refusal> };
 
@@ -75,6 +78,10 @@ function stepOn(design: Design, step: PlanStep): EditResult {
       return connectResources(design, step.from, step.to, noRules);
     case 'unlink':
       return disconnectResources(design, step.from, step.to, noRules);
+    case 'deleteSnapshot': {
+      const snapshot = snapshotByRef(design, step.ref);
+      return snapshot ? { ok: true, design: withoutSnapshot(design, snapshot) } : { ok: false, refusal: refusal('unknown-resource', step.ref) };
+    }
     case 'deleteEmptyStack': {
       const index = design.stacks.findIndex((s) => s.name === step.stack);
       if (index < 0 || design.resources.some((r) => r.stack === index) || design.unmodelled.some((u) => u.stack === index)) return { ok: true, design };
