@@ -4,6 +4,7 @@
 import { h } from 'preact';
 import type { ChangeSetAnswer } from '../../../shared/protocol/change-set.ts';
 import { t } from '../../i18n/index.ts';
+import { physicalCell } from './change-set-physical.ts';
 
 export function ChangeSetView({ answer, execute, discard }: { answer: ChangeSetAnswer; execute: () => void; discard: () => void }) {
   if (!answer.ok) {
@@ -26,21 +27,28 @@ export function ChangeSetView({ answer, execute, discard }: { answer: ChangeSetA
         : h(
             'table',
             { class: 'table', id: 'cfn-changes' },
-            h('thead', {}, h('tr', {}, [t('cfn.changeSet.action'), t('cfn.changeSet.logicalId'), t('cfn.changeSet.type'), t('cfn.changeSet.replacement'), t('cfn.changeSet.causes')].map((c, i) => h('th', { key: i }, c)))),
+            h('thead', {}, h('tr', {}, [t('cfn.changeSet.action'), t('cfn.changeSet.logicalId'), t('cfn.changeSet.type'), t('cfn.changeSet.replacement'), t('cfn.changeSet.physical'), t('cfn.changeSet.causes')].map((c, i) => h('th', { key: i }, c)))),
             h(
               'tbody',
               {},
-              answer.changes.map((c) =>
-                h(
+              answer.changes.map((c) => {
+                const physical = physicalCell(c);
+                return h(
                   'tr',
-                  { key: c.logicalId, 'data-change': c.logicalId, 'data-action': c.action, 'data-replacement': c.replacement ?? '' },
+                  { key: c.logicalId, 'data-change': c.logicalId, 'data-action': c.action, 'data-replacement': c.replacement ?? '', 'data-physical': c.physical ?? '' },
                   h('td', { class: `action ${c.action.toLowerCase()}` }, t(`cfn.changeSet.actions.${c.action}`)),
                   h('td', {}, c.logicalId),
                   h('td', {}, c.resourceType),
                   h('td', { class: c.replacement === 'True' ? 'replacement-true' : '' }, c.replacement ? t(`cfn.changeSet.replacements.${c.replacement}`) : '-'),
+                  h(
+                    'td',
+                    { class: `physical ${physical.tone}` },
+                    h('span', { class: 'physical-label' }, physical.label),
+                    physical.why.map((line, i) => h('small', { key: i, class: 'physical-why' }, line)),
+                  ),
                   h('td', {}, c.causes?.length ? c.causes.join(', ') : ''),
-                ),
-              ),
+                );
+              }),
             ),
           ),
     h(
