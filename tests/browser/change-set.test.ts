@@ -45,7 +45,7 @@ Resources:
 
 type Row = { id: string; action: string; replacement: string; physical: string; text: string };
 const rowsOf = (page: Page): Promise<Row[]> =>
-  page.$$eval('#cfn-changes tbody tr', (trs) =>
+  page.$$eval('#cfn-changes tbody tr[data-change]', (trs) =>
     trs.map((tr) => ({ id: tr.getAttribute('data-change') ?? '', action: tr.getAttribute('data-action') ?? '', replacement: tr.getAttribute('data-replacement') ?? '', physical: tr.getAttribute('data-physical') ?? '', text: tr.textContent ?? '' })),
   );
 
@@ -97,8 +97,8 @@ describe.skipIf(!chromiumPath)('the CloudFormation change set', () => {
     // A new type for the instance in the default VPC only: AWS says Conditional, the game stops and starts it.
     await createChangeSet(page, '10.20', 'm5.large');
     expect(await rowsOf(page)).toMatchObject([{ id: 'Other', action: 'Modify', replacement: 'Conditional', physical: 'interruption' }]);
-    expect(await page.textContent('#cfn-changes tr[data-change="Other"] td.physical .physical-label')).toBe('Stop and start');
-    expect(await page.textContent('#cfn-changes tr[data-change="Other"] td.physical .physical-why')).toMatch(/^InstanceType: Update requires: Some interruptions/);
+    expect(await page.textContent('#cfn-changes tr[data-change="Other"] td.physical')).toBe('Stop and start');
+    expect(await page.textContent('#cfn-changes tr[data-why="Other"] .physical-why')).toMatch(/^InstanceType: Update requires: Some interruptions/);
     await page.click('#cfn-discard');
 
     // A new CIDR: the VPC and its subnet are replaced (CidrBlock), and the instance with them; with the other
@@ -137,10 +137,10 @@ describe.skipIf(!chromiumPath)('the CloudFormation change set', () => {
     await page.click('#cfn-execute');
     await waitForResource(page, 'instance', "r.stack === 'net' && r.zone === 'us-east-1b'");
     await createChangeSet(page, '10.30', 'm5.large');
-    const labels = await page.$$eval('#cfn-changes tbody tr', (trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-change'), tr.querySelector('.physical-label')?.textContent])));
+    const labels = await page.$$eval('#cfn-changes tbody tr[data-change]', (trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-change'), tr.querySelector('td.physical')?.textContent])));
     expect(labels).toMatchObject({ Vpc: '새 물리적 리소스', Other: '중지 후 시작' });
     // The headers stay on one line each, Korean included (no column squeezed to a character wide).
-    const heights = await page.$$eval('#cfn-changes thead th', (ths) => ths.map((th) => th.getBoundingClientRect().height));
+    const heights = await page.$$eval('#cfn-changes thead th, #cfn-changes td.causes', (cells) => cells.map((c) => c.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(30);
     await page.locator('#cfn-change-set-view').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('cfn-change-set-ko') });
