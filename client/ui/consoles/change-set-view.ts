@@ -57,7 +57,8 @@ function ChangesTable({ changes }: { changes: ResourceChange[] }) {
             { key: c.logicalId, 'data-change': c.logicalId, 'data-action': c.action, 'data-replacement': c.replacement ?? '', 'data-physical': c.physical ?? '' },
             h('td', { class: `action ${c.action.toLowerCase()}` }, t(`cfn.changeSet.actions.${c.action}`)),
             h('td', {}, c.logicalId),
-            h('td', {}, c.resourceType),
+            // The type may break after each '::' (AWS::RDS::DBInstance is wider than the panel can spare).
+            h('td', { class: 'type' }, c.resourceType.split('::').flatMap((part, i) => (i === 0 ? [part] : [h('wbr', { key: i }), `::${part}`]))),
             h('td', { class: c.replacement === 'True' ? 'replacement-true' : '' }, c.replacement ? t(`cfn.changeSet.replacements.${c.replacement}`) : '-'),
             h('td', { class: `physical ${physical.tone}` }, physical.label),
             h('td', { class: 'causes' }, c.causes?.length ? c.causes.join(', ') : ''),

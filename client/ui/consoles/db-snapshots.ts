@@ -6,7 +6,8 @@ import { h } from 'preact';
 import type { SnapshotView } from '../../../shared/match/snapshot-view.ts';
 import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
 
-const COLUMNS = ['identifier', 'source', 'engine', 'size', 'month'] as const;
+// Four columns, the region and engine under their names: the panel's stack column is narrow.
+const COLUMNS = ['identifier', 'source', 'size', 'month'] as const;
 
 export function DbSnapshots({ snapshots }: { snapshots: readonly SnapshotView[] }) {
   if (snapshots.length === 0) return null;
@@ -16,21 +17,24 @@ export function DbSnapshots({ snapshots }: { snapshots: readonly SnapshotView[] 
     h('h4', {}, t('cfn.snapshots.title')),
     h('p', { class: 'muted' }, t('cfn.snapshots.note')),
     h(
-      'table',
-      { class: 'table' },
-      h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { key: c }, t(`cfn.snapshots.${c}`))))),
+      'div',
+      { class: 'db-snapshots-scroll' },
       h(
-        'tbody',
-        {},
-        snapshots.map((s) =>
-          h(
-            'tr',
-            { key: `${s.region}/${s.identifier}`, 'data-snapshot': s.identifier },
-            h('td', {}, s.identifier, h('small', { class: 'muted' }, ` · ${s.region}`)),
-            h('td', {}, s.source),
-            h('td', {}, s.engine),
-            h('td', { class: 'number' }, t('cfn.snapshots.gb', { size: formatNumber(s.storageGb, 0) })),
-            h('td', { class: 'number', 'data-month-usd': String(s.monthUsd) }, formatUsd(s.monthUsd)),
+        'table',
+        { class: 'table' },
+        h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { key: c }, t(`cfn.snapshots.${c}`))))),
+        h(
+          'tbody',
+          {},
+          snapshots.map((s) =>
+            h(
+              'tr',
+              { key: `${s.region}/${s.identifier}`, 'data-snapshot': s.identifier },
+              h('td', {}, s.identifier, h('small', { class: 'muted' }, s.region)),
+              h('td', {}, s.source, h('small', { class: 'muted' }, s.engine)),
+              h('td', { class: 'number' }, t('cfn.snapshots.gb', { size: formatNumber(s.storageGb, 0) })),
+              h('td', { class: 'number', 'data-month-usd': String(s.monthUsd) }, formatUsd(s.monthUsd)),
+            ),
           ),
         ),
       ),
