@@ -140,8 +140,15 @@ describe.skipIf(!chromiumPath)('the CloudFormation change set', () => {
     const labels = await page.$$eval('#cfn-changes tbody tr[data-change]', (trs) => Object.fromEntries(trs.map((tr) => [tr.getAttribute('data-change'), tr.querySelector('td.physical')?.textContent])));
     expect(labels).toMatchObject({ Vpc: '새 물리적 리소스', Other: '중지 후 시작' });
     // The headers stay on one line each, Korean included (no column squeezed to a character wide).
-    const heights = await page.$$eval('#cfn-changes thead th, #cfn-changes td.causes', (cells) => cells.map((c) => c.getBoundingClientRect().height));
+    const heights = await page.$$eval('#cfn-changes thead th', (cells) => cells.map((c) => c.getBoundingClientRect().height));
     expect(Math.max(...heights)).toBeLessThan(30);
+    // A single cause is one line, never broken inside its name ("SubnetI / d").
+    const lines = await page.$eval('#cfn-changes tr[data-change="Web"] td.causes', (td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
     await page.locator('#cfn-change-set-view').scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('cfn-change-set-ko') });
     await page.close();
