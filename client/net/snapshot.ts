@@ -110,6 +110,7 @@ const EMPTY_BOARD: TeamBoard = {
   team: '',
   revision: 0,
   stacks: [],
+  snapshots: [],
   resources: [],
   links: [],
   series: [],
@@ -243,6 +244,7 @@ export class SnapshotReader {
     return {
       ...json,
       stacks: json.stacks ?? [],
+      snapshots: json.snapshots ?? [],
       resources: json.resources ? this.resourceList.of(json.resources) : [],
       links: json.links ? (this.valueList.of(json.links) as BoardLink[]) : [],
       series: json.series ?? [],

@@ -4,6 +4,7 @@
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shared/match/board-view.ts';
 import { costView } from '../../shared/match/cost-view.ts';
+import { snapshotViews } from '../../shared/match/snapshot-view.ts';
 import { debriefOf, worstMinuteOf } from '../../shared/match/debrief.ts';
 import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Design } from '../../shared/design/model.ts';
@@ -65,6 +66,7 @@ export class ReplaySnapshots {
       team: team.id,
       revision: design.revision,
       stacks: world.design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true, retained: s.retained === true })),
+      snapshots: snapshotViews(world.design),
       resources,
       links: design.lines,
       series,

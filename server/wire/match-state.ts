@@ -107,11 +107,19 @@ export type DebriefState = SchemaType<typeof DebriefState>;
 /** A stack of the board; `account`: the account's own (a region's default VPC, shared/account), drawn quietly. */
 export const WireStack = schema({ name: t.string(), region: t.string(), account: t.boolean(), retained: t.boolean() }, 'WireStack');
 
+/** A DB snapshot the account keeps (shared/match/snapshot-view.ts), its monthly cost as the bill prices it. */
+export const WireDbSnapshot = schema(
+  { identifier: t.string(), region: t.string(), engine: t.string(), storageGb: t.number(), source: t.string(), monthUsd: t.number() },
+  'WireDbSnapshot',
+);
+
 export const TeamBoard = schema(
   {
     team: t.string(),
     revision: t.number(),
     stacks: t.array(WireStack),
+    /** The DB snapshots the account keeps, in the order they were taken. */
+    snapshots: t.array(WireDbSnapshot),
     resources: t.map(WireResource),
     links: t.map(WireLink),
     /** One point per simulated minute, the most recent SERIES_POINTS only. */

@@ -6,6 +6,7 @@ import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
+import { snapshotViews } from '../../shared/match/snapshot-view.ts';
 import { debriefOf, worseMinute, worstMinuteOf, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
 import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Match, Team } from '../../shared/match/match.ts';
@@ -28,6 +29,7 @@ import {
   WireLink,
   WireResource,
   WireStack,
+  WireDbSnapshot,
   type MatchState,
 } from './match-state.ts';
 import { scenarioAccount } from '../../shared/scenario/start.ts';
@@ -101,6 +103,8 @@ function projectDesign(board: TeamBoard, team: Team): void {
   board.revision += 1;
   board.stacks.clear();
   for (const s of design.stacks) board.stacks.push(Object.assign(new WireStack(), { name: s.name, region: s.region, account: s.account === true, retained: s.retained === true }));
+  board.snapshots.clear();
+  for (const s of snapshotViews(design)) board.snapshots.push(Object.assign(new WireDbSnapshot(), s));
   const refs = new Set<string>();
   boardPieces(design).forEach((piece, id) => {
     refs.add(piece.ref);

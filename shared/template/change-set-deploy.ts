@@ -6,12 +6,13 @@
 
 import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
 import type { Design, DesignIssue } from '../design/model.ts';
-import { changeSetOf, type ChangeSet } from './change-set.ts';
+import { causeId, changeSetOf, type ChangeSet, type PhysicalReason, type ResourceChange } from './change-set.ts';
 import { deployedStackOf } from './change-set-sides.ts';
 import { exportDesign } from './export.ts';
 import { loadDesign } from './manifest.ts';
 import { isPlainObject, type PlainObject } from './plain-data.ts';
 import { decidedUpdatesOf } from './physical-generations.ts';
+import { updateWording } from './update-behaviour.ts';
 
 export interface DeployChangeSet extends ChangeSet {
   /** The design the stack would run after executing the change set; absent when the template does not load. */
@@ -58,6 +59,18 @@ export function deployChangeSet(
   const set = changeSetOf(current, next, existing ?? { name: stack, region }, { sources: isPlainObject(template['Resources']) ? template['Resources'] : {} });
   // What executing it would do in the game, decided as the deploy decides it (shared/match/apply-design.ts).
   const decided = decidedUpdatesOf(design, loaded.design, stack);
-  const changes = set.changes.map((c) => (c.action === 'Modify' ? { ...c, physical: decided.get(c.logicalId)?.behaviour ?? 'none' } : c));
+  const changes = set.changes.map((c): ResourceChange => {
+    if (c.action !== 'Modify') return c;
+    const update = decided.get(c.logicalId);
+    if (!update || update.behaviour === 'none') return { ...c, physical: 'none' };
+    return { ...c, physical: update.behaviour, physicalBecause: update.properties.map((p) => reasonOf(c, p)) };
+  });
   return { changes, issues: [...issues, ...set.issues], design: loaded.design };
+}
+
+/** Why `property` decides a change: AWS's words, and the replaced resource it names when that is the only cause. */
+function reasonOf(change: ResourceChange, property: string): PhysicalReason {
+  const details = (change.details ?? []).filter((d) => d.target.name === property);
+  const dynamic = details.every((d) => d.evaluation === 'Dynamic') ? details[0] : undefined;
+  return { property, aws: updateWording(change.resourceType, property), ...(dynamic ? { via: causeId(dynamic) } : {}) };
 }

@@ -52,6 +52,18 @@ export interface ResourceChange {
    * (replacement), a stop and start or reboot (interruption), or nothing visible (none).
    */
   physical?: UpdateBehaviour;
+  /**
+   * With `physical` other than none: the properties that decide it and AWS's words for each (update-behaviour.ts),
+   * so the player reads why, a Conditional above all. A property replaced only because what it names is replaced
+   * says so through `via` (that resource's logical id).
+   */
+  physicalBecause?: PhysicalReason[];
+}
+
+export interface PhysicalReason {
+  property: string;
+  aws: string;
+  via?: string;
 }
 
 export interface ChangeSet {

@@ -148,6 +148,19 @@ export function updateBehaviour(resourceType: string, property: string, before: 
   return 'none';
 }
 
+/**
+ * AWS's words for updating `property` of `resourceType`, as the change set shows them beside the game's decision:
+ * the table's own where it decides the property, else the specification's UpdateType in the reference's wording.
+ */
+export function updateWording(resourceType: string, property: string): string {
+  const decided = UPDATE_BEHAVIOUR[resourceType]?.[property];
+  if (decided) return decided.aws;
+  const semantics = UPDATE_SEMANTICS[resourceType];
+  if (semantics?.Immutable?.includes(property)) return 'Update requires: Replacement';
+  if (semantics?.Mutable?.includes(property)) return 'Update requires: No interruption';
+  return 'Update requires: Conditional (AWS decides from the values; the game runs nothing it would interrupt).';
+}
+
 const RANK: Record<UpdateBehaviour, number> = { none: 0, interruption: 1, replacement: 2 };
 
 /** The stronger of two behaviours (replacement over interruption over none). */

@@ -38,9 +38,9 @@ describe('the changeSet request', () => {
     const blueTrail = (await blue.room.request(MESSAGE.trail, { action: 'cloudformation:StackEvent' })) as { events: unknown[] };
     expect(blueTrail.events).toEqual([]);
 
-    // Red's stack now exists: a new CIDR replaces the VPC. Blue's design has no such stack: the same template adds it.
+    // Red's stack now exists: a new CIDR replaces the VPC (in the game too: a new physical VPC, and AWS's words why). Blue's design has no such stack: the same template adds it.
     const redUpdate = await ask(red, { stack: 'net', region: 'us-east-1', template: vpc('10.8.0.0/16') });
-    expect(redUpdate).toMatchObject({ ok: true, changes: [{ action: 'Modify', logicalId: 'Net', replacement: 'True', causes: ['CidrBlock'] }] });
+    expect(redUpdate).toMatchObject({ ok: true, changes: [{ action: 'Modify', logicalId: 'Net', replacement: 'True', causes: ['CidrBlock'], physical: 'replacement', physicalBecause: [{ property: 'CidrBlock', aws: 'Update requires: Replacement' }] }] });
     const blueSees = await ask(blue, { stack: 'net', region: 'us-east-1', template: vpc('10.8.0.0/16') });
     expect(blueSees).toMatchObject({ ok: true, changes: [{ action: 'Add', logicalId: 'Net' }] });
     // The stack lives in us-east-1: asking for it elsewhere is a finding, not a change set.

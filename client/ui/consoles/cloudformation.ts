@@ -18,6 +18,7 @@ import { CopyButton } from '../copy-button.ts';
 import { StackParameters } from './stack-parameters.ts';
 import { ChangeSetView } from './change-set-view.ts';
 import { StackEventsView } from './stack-events-view.ts';
+import { DbSnapshots } from './db-snapshots.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../../shared/protocol/change-set.ts';
 import { download } from './trail.ts';
 
@@ -173,6 +174,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
           ),
         ),
       ),
+      h(DbSnapshots, { snapshots: state.match.board.snapshots }),
     ),
     h(
       'section',

@@ -11,6 +11,7 @@ import { roundToStep } from './compute.ts';
 import { liveOfKind } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { snapshotsOf } from '../../account/retained-stack.ts';
+import { snapshotHourlyUsd } from '../snapshot-price.ts';
 
 // Metrics an alarm can watch.
 export const M_UNKNOWN = 0;
@@ -248,7 +249,7 @@ function fixedHourly(
   }
   // DB snapshots the account kept of deleted databases (shared/account/retained-stack.ts), by the GB-month.
   for (const snapshot of snapshotsOf(design)) {
-    add(S_RDS, regionSlot(snapshot.region), ((snapshot.storageGb * catalogue.database.snapshotGbMonthUsd.value) / month) * priceFactorOf(snapshot.region));
+    add(S_RDS, regionSlot(snapshot.region), snapshotHourlyUsd(snapshot));
   }
   return { fixedHourlyUsd: usd, fixedHourlyByCell: byCell };
 }
