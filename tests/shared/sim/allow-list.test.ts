@@ -56,3 +56,18 @@ describe("a partner's allow-list holds to fixed addresses", () => {
     expect(failedShare(world('alb', false), 600, 1200)).toBe(0);
   });
 });
+
+describe('Elastic IPs on an NLB', () => {
+  it('are billed as public IPv4 addresses, per address and hour', async () => {
+    const { catalogue } = await import('../../../shared/catalogue/index.ts');
+    const nlb = world('nlb');
+    const withEips = (() => {
+      const { b, lb } = webTier({ desired: 3 });
+      const props = b.design.resources[lb]!.props as ResourceOfKind<'loadBalancer'>['props'];
+      props.lbType = 'network';
+      props.elasticIps = 3;
+      return createWorld(b.design, scenario(), 1);
+    })();
+    expect(withEips.topo.fixedHourlyUsd - nlb.topo.fixedHourlyUsd).toBeCloseTo(3 * catalogue.networkLoadBalancer.publicIpv4HourlyUsd.value, 12);
+  });
+});
