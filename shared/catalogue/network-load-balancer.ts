@@ -33,13 +33,13 @@ export const networkLoadBalancer = {
     'on/off',
     'An NLB picks a target per connection by a hash of the flow (protocol, addresses, ports) and keeps the connection ' +
       'there: a target added later gets only new connections, so long-lived connections do not rebalance. The game ' +
-      'keeps each connection where it landed and moves a share of them per step as clients reconnect.',
+      "keeps each connection where it landed: a new target's share grows as the older connections close (connectionLifetimeS).",
   ),
-  connectionTurnoverPerStep: figure(
-    0.05,
-    'share',
-    'Share of an NLB\'s long-lived connections that close and reconnect in a step (and so may land on a new target): a ' +
-      'game figure for clients that hold connections for minutes.',
+  connectionLifetimeS: figure(
+    900,
+    's',
+    'How long clients keep a connection to an NLB open (game figure: lifetimes spread evenly up to this): a target that ' +
+      'comes into service reaches its full share only once every older connection has closed and reconnected.',
   ),
   clientIpPreserved: figure(
     1,
