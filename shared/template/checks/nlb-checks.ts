@@ -6,7 +6,7 @@
 // their CPU for it). The catalogue's `networkLoadBalancer` entries explain the same rules to players.
 
 import { NLB_LISTENER_PROTOCOLS } from '../../catalogue/network-load-balancer.ts';
-import type { DesignIssue, ResourceOfKind } from '../../design/model.ts';
+import type { DesignIssue, Resource, ResourceOfKind } from '../../design/model.ts';
 import type { CheckContext } from './check-context.ts';
 
 /** CreateListener's ValidationError for an HTTP or HTTPS listener on an NLB, word for word. */
@@ -57,7 +57,55 @@ export function checkNetworkLoadBalancers(c: CheckContext): DesignIssue[] {
     const tg = c.get(id, 'targetGroup');
     if (tg) issues.push(...checkLayer4Group(c, tg));
   }
+  issues.push(...checkClientAddresses(c));
   return issues;
+}
+
+/**
+ * An NLB preserves the client's source address: its instance targets see the clients, not the load balancer.
+ * A target whose security groups admit the port only from security groups the NLB does not carry drops every
+ * client connection. AWS accepts the design, so this is a warning (the simulation does not model security groups).
+ */
+function checkClientAddresses(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  for (const lb of c.ofKind('loadBalancer')) {
+    if (lb.props.lbType !== 'network' || lb.props.scheme !== 'internet-facing') continue;
+    const listeners = c.ofKind('listener').filter((l) => l.props.loadBalancer === lb.id);
+    for (const groupId of new Set(listeners.flatMap((l) => l.props.forward.map((f) => f.targetGroup)))) {
+      const tg = c.get(groupId, 'targetGroup');
+      if (!tg) continue;
+      const targets: { resource: Resource; groups: number[] }[] = [];
+      for (const id of tg.props.targets) {
+        const instance = c.get(id, 'instance');
+        if (instance) targets.push({ resource: instance, groups: instance.props.securityGroups });
+      }
+      for (const asg of c.ofKind('autoScalingGroup').filter((g) => g.props.targetGroups.includes(groupId))) {
+        const template = c.get(asg.props.launchTemplate, 'launchTemplate');
+        if (template) targets.push({ resource: asg, groups: template.props.securityGroups });
+      }
+      for (const t of targets) {
+        if (t.groups.length === 0 || admitsClients(c, t.groups, tg.props.port, lb.props.securityGroups)) continue;
+        issues.push(
+          c.issue(
+            t.resource,
+            'warning',
+            'nlb-client-ip-preserved',
+            `${lb.logicalId} preserves the client's IP address: its targets' security groups must allow the clients on port ${tg.props.port}, not only a security group`,
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
+
+function admitsClients(c: CheckContext, groups: number[], port: number, lbGroups: number[]): boolean {
+  return groups.some((g) =>
+    (c.get(g, 'securityGroup')?.props.ingress ?? []).some((r) => {
+      const covers = r.protocol === '-1' || (r.fromPort <= port && port <= r.toPort);
+      return covers && (r.cidr !== undefined || (r.sourceGroup !== undefined && lbGroups.includes(r.sourceGroup)));
+    }),
+  );
 }
 
 /** A target group an NLB forwards to: layer-7 attributes are refused. */

@@ -50,3 +50,28 @@ describe('network load balancer: layer 4 only', () => {
     expect(errors(loadTemplate(nlb('Protocol: TCP', attrs('{Key: stickiness.enabled, Value: "true"}, {Key: stickiness.type, Value: source_ip}'))))).toEqual([]);
   });
 });
+
+describe('network load balancer: client IP preserved', () => {
+  const template = (ingress: string) => `
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a, MapPublicIpOnLaunch: true}}
+  Gateway: {Type: AWS::EC2::InternetGateway}
+  Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}}
+  Routes: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  Default: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Routes, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}}
+  Assoc: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref Routes}}
+  Other: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: other, VpcId: !Ref Vpc}}
+  Web: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: web, VpcId: !Ref Vpc, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 80, ToPort: 80, ${ingress}}]}}
+  Server: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, SubnetId: !Ref SubnetA, SecurityGroupIds: [!Ref Web]}}
+  Balancer: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Type: network, Subnets: [!Ref SubnetA]}}
+  Targets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Port: 80, Protocol: TCP, VpcId: !Ref Vpc, Targets: [{Id: !Ref Server}]}}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Balancer, Port: 80, Protocol: TCP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]}
+`;
+  it("warns when the targets admit the port only from a security group: the NLB passes the clients' own addresses", () => {
+    expect(codes(loadTemplate(template('SourceSecurityGroupId: !Ref Other')), 'warning')).toContain('nlb-client-ip-preserved');
+    expect(codes(loadTemplate(template('CidrIp: 0.0.0.0/0')), 'warning')).not.toContain('nlb-client-ip-preserved');
+  });
+});
