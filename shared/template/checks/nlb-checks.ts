@@ -111,7 +111,9 @@ function admitsClients(c: CheckContext, groups: number[], port: number, lbGroups
 /** A target group an NLB forwards to: layer-7 attributes are refused. */
 function checkLayer4Group(c: CheckContext, tg: ResourceOfKind<'targetGroup'>): DesignIssue[] {
   const protocol = tg.props.protocol.toUpperCase();
-  if (!LAYER4.has(protocol)) return []; // the listener's refusal already says it (an HTTP group behind an NLB)
+  if (!LAYER4.has(protocol)) {
+    return [c.issue(tg, 'error', 'nlb-target-group-protocol', `a Network Load Balancer forwards only to ${NLB_LISTENER_PROTOCOLS.join(', ')} target groups, not ${tg.props.protocol}`)];
+  }
   const issues: DesignIssue[] = [];
   if (tg.props.algorithm !== 'round_robin') {
     issues.push(c.issue(tg, 'error', 'nlb-algorithm', algorithmMessage(tg.props.algorithm, protocol)));

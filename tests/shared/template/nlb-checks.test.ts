@@ -29,6 +29,10 @@ describe('network load balancer: layer 4 only', () => {
     expect(codes(loadTemplate(nlb('Protocol: HTTPS')), 'error')).toEqual(['nlb-listener-protocol']);
   });
 
+  it('an HTTP target group behind an NLB listener is refused', () => {
+    expect(codes(loadTemplate(nlb('Protocol: TCP', 'Protocol: HTTP')), 'error')).toEqual(['nlb-target-group-protocol']);
+  });
+
   it('a TLS listener needs a certificate (a TCP listener on 443 passes TLS through instead)', () => {
     expect(codes(loadTemplate(nlb('Protocol: TLS')), 'error')).toEqual(['tls-listener-certificate']);
   });
