@@ -7,6 +7,7 @@ import { database, databaseClasses } from './database.ts';
 import { cloudFront, globalAccelerator, route53, waf } from './edge.ts';
 import { figure, type Figure } from './figure.ts';
 import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, transitGateway, vpc } from './network.ts';
+import { networkLoadBalancer } from './network-load-balancer.ts';
 import { bucket, budgets, cloudWatch } from './operations.ts';
 import { catalogueSchema } from './schema.ts';
 import { requests, service } from './traffic.ts';
@@ -17,6 +18,7 @@ export type { InstanceTypeEntry } from './compute.ts';
 export type { DatabaseClassEntry } from './database.ts';
 export type { LoadBalancerTypeEntry } from './network.ts';
 export { CLASSIC_ELB } from './network.ts';
+export { NLB_LISTENER_PROTOCOLS } from './network-load-balancer.ts';
 export { catalogueSchema } from './schema.ts';
 
 const regionPriceFactor: Record<string, Figure> = Object.fromEntries(
@@ -41,6 +43,7 @@ export const catalogue = {
   dataTransfer,
   loadBalancers,
   loadBalancing,
+  networkLoadBalancer,
   cloudFront,
   route53,
   globalAccelerator,

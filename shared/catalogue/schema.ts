@@ -63,6 +63,7 @@ export const catalogueSchema = z.object({
   dataTransfer: figures,
   loadBalancers: z.object({ application: loadBalancerTypeSchema, network: loadBalancerTypeSchema }),
   loadBalancing: figures,
+  networkLoadBalancer: figures,
   cloudFront: z.object({
     hourlyUsd: figureSchema,
     egressPerGbUsdByArea: explained(areaNumbers),

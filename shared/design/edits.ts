@@ -1,6 +1,7 @@
 import { PROPS_SCHEMAS } from './schema.ts';
 import type { BoardPosition, Design, DesignIssue, Resource, ResourceId, ResourceKind } from './model.ts';
 import { dependentsOf, mapReferences, referencesOf } from './references.ts';
+import { followLoadBalancerType } from './lb-type-switch.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
 
 // Edits a player makes to a team's design on the board: place, configure, move and delete one resource.
@@ -115,7 +116,11 @@ export function configureResource(current: Design, ref: string, patch: unknown, 
   const refs = resolveRefs(current, found.kind, patch);
   if (refs.unknown !== undefined) return fail('unknown-resource', refs.unknown);
   const resource = { ...found, props: { ...found.props, ...refs.props } } as Resource;
-  const design: Design = { ...current, resources: current.resources.map((r) => (r.id === found.id ? resource : r)) };
+  let design: Design = { ...current, resources: current.resources.map((r) => (r.id === found.id ? resource : r)) };
+  // A load balancer's type carries its listeners and target groups along (lb-type-switch.ts).
+  if (resource.kind === 'loadBalancer' && found.kind === 'loadBalancer' && resource.props.lbType !== found.props.lbType) {
+    design = followLoadBalancerType(design, resource.id);
+  }
   return settle(design, resource, rules);
 }
 

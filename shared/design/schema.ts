@@ -79,6 +79,7 @@ export const PROPS_SCHEMAS = {
     crossZone: z.boolean(),
     securityGroups: ids,
     zones: z.array(text).optional(),
+    elasticIps: z.number().int().nonnegative().optional(),
   }),
   targetGroup: z.object({
     protocol: text,

@@ -65,6 +65,24 @@ const accountSchema = z
   })
   .strict();
 
+/**
+ * A partner whose firewall allow-lists the addresses of the entry point it was given (shared/sim/allow-list.ts):
+ * its requests reach only addresses that do not change. At `addressesChangeAtS` the addresses of every entry
+ * point that has no fixed ones (an ALB's nodes, CloudFront, an instance's public IP) change, and from then on the
+ * partner's requests to them fail; an NLB's static or Elastic IPs and Global Accelerator's anycast IPs stay.
+ */
+const allowListSchema = z
+  .object({
+    areas: z
+      .array(areaSchema)
+      .min(1)
+      .refine((areas) => new Set(areas).size === areas.length, { message: 'each area appears once' })
+      .describe("The world areas the partner's servers call from."),
+    share: z.number().positive().max(1).default(1).describe("Share of those areas' requests that are the partner's (1: all of them)."),
+    addressesChangeAtS: z.number().int().nonnegative().describe("When the entry points without fixed addresses get new ones (the partner's firewall does not follow)."),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -93,6 +111,7 @@ export const scenarioSchema = z
     startHour: z.number().min(0).max(24).default(0),
     start: startSchema.default({ regions: ['us-east-1'] }).describe('The starting board: { design: <manifest under assets/> } or { regions: [...] } for an empty one.'),
     account: accountSchema.optional().describe('The AWS account the stacks run in; omitted: a fresh account with a default VPC in every region.'),
+    allowList: allowListSchema.optional().describe("A partner that allow-lists the entry point's addresses: only fixed addresses (NLB, Global Accelerator) keep reaching it."),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
@@ -116,6 +135,7 @@ export const scenarioSchema = z
   .refine((s) => s.events.every((e) => !e.announce || e.announce.leadS <= e.atS), {
     message: 'an announcement cannot come before the scenario starts (leadS is more than atS)',
   })
+  .refine((s) => !s.allowList || s.allowList.addressesChangeAtS <= s.durationS, { message: 'the addresses change after the scenario ends' })
   .refine((s) => s.random.every((r) => r.within[1] <= s.durationS), { message: 'a random event can fall after the scenario ends' })
   .refine((s) => new Set(s.traffic.map((t) => t.area)).size === s.traffic.length, {
     message: 'each area appears once in traffic',
@@ -132,3 +152,4 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Objective = z.output<typeof objectiveSchema>;
 export type ObjectiveMetric = (typeof objectiveMetrics)[number];
 export type ScenarioStart = z.output<typeof startSchema>;
+export type AllowList = z.output<typeof allowListSchema>;

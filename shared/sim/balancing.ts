@@ -17,6 +17,7 @@ import {
   FRONT_INSTANCE,
   FRONT_LB,
 } from './constants.ts';
+import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
 import type { World } from './world.ts';
 
@@ -122,8 +123,9 @@ export function computeShares(world: World, lb: number): void {
     const tg = topo.edgeTg[e]!;
     let end = e;
     while (end < e1 && topo.edgeTg[end] === tg) end++;
-    let ok = shareRun(world, e, end, false);
-    if (!ok && topo.lbFailOpen[lb] === 1) ok = shareRun(world, e, end, true);
+    const flow = topo.lbNetwork[lb] === 1;
+    let ok = shareRun(world, e, end, false, flow);
+    if (!ok && topo.lbFailOpen[lb] === 1) ok = shareRun(world, e, end, true, flow);
     if (ok) liveWeight += topo.edgeTgWeight[e]!;
     e = end;
   }
@@ -133,13 +135,16 @@ export function computeShares(world: World, lb: number): void {
   }
 }
 
-/** Shares inside one target group's run of edges; false if it has no target to send to. */
-function shareRun(world: World, e0: number, e1: number, failOpen: boolean): boolean {
+/**
+ * Shares inside one target group's run of edges; false if it has no target to send to. An NLB (`flow`) weighs
+ * each target by the connections it holds (flow-hash.ts), least outstanding requests by capacity.
+ */
+function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow: boolean): boolean {
   const topo = world.topo;
   const s = world.state;
   const sc = world.scratch;
   const tg = topo.edgeTg[e0]!;
-  const byCapacity = topo.tgByCapacity[tg] === 1;
+  const byCapacity = topo.tgByCapacity[tg] === 1 || flow;
   // The target group decides (its own attribute, or its load balancer's: compile/compute.ts).
   const cross = topo.edgeCrossZone[e0] === 1;
   // Per zone slot: routable count and capacity (at most 3 zones: kept in locals).
@@ -157,7 +162,7 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean): bool
       continue;
     }
     sc.edgeShare[e] = -1; // marked; share computed below
-    const cap = topo.instCapacity[i]!;
+    const cap = flow ? heldConnections(world, i) : topo.instCapacity[i]!;
     if (slot === 0) { n0++; c0 += cap; } else if (slot === 1) { n1++; c1 += cap; } else { n2++; c2 += cap; }
   }
   const n = n0 + n1 + n2;
@@ -166,7 +171,7 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean): bool
   const zonesWithTargets = (n0 > 0 ? 1 : 0) + (n1 > 0 ? 1 : 0) + (n2 > 0 ? 1 : 0);
   for (let e = e0; e < e1; e++) {
     if (sc.edgeShare[e] !== -1) continue;
-    const cap = topo.instCapacity[topo.edgeInst[e]!]!;
+    const cap = flow ? heldConnections(world, topo.edgeInst[e]!) : topo.instCapacity[topo.edgeInst[e]!]!;
     const slot = sc.edgeSlot[e]!;
     if (cross) {
       sc.edgeShare[e] = byCapacity ? cap / capTotal : 1 / n;

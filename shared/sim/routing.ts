@@ -24,6 +24,7 @@ import { book, GLOBAL_SLOT, S_CLOUDFRONT, S_ROUTE53, S_WAF } from './bill.ts';
 import { C_BLOCKED, C_EDGE_HITS, C_EDGE_REQUESTS, C_FAILED, C_FLOOD_DROPPED, C_FLOOD_OFFERED, C_FLOOD_REJECTED, C_OFFERED, C_SERVED, M_EDGE, M_OTHER } from './scratch.ts';
 import { T_NOW } from './state.ts';
 import { resolve } from './dns.ts';
+import { hasFixedAddresses } from './allow-list.ts';
 import { AREA_REGION_RTT, backboneRttMs, EDGE_RTT } from './paths.ts';
 import type { World } from './world.ts';
 
@@ -52,12 +53,15 @@ export function routeDemand(world: World): void {
   sc.distHits.fill(0);
   sc.distErrors.fill(0);
   const t = world.state.tally[T_NOW]!;
+  const changed = t >= world.plan.addressesChangeAtS;
   for (let a = 0; a < AREA_COUNT; a++) {
     const row = a * CLASS_COUNT;
     let users = 0;
     for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.demand[row + c]!;
     const flood = sc.demand[row + FLOOD]!;
     if (users + flood === 0) continue;
+    // The share of this area a partner's allow-list holds to addresses that no longer answer (allow-list.ts).
+    const held = changed ? world.plan.allowListShare[a]! : 0;
     sc.stepCounts[C_OFFERED] = sc.stepCounts[C_OFFERED]! + users;
     sc.stepCounts[C_FLOOD_OFFERED] = sc.stepCounts[C_FLOOD_OFFERED]! + flood;
     if (topo.entryKind === TO_DNS) {
@@ -68,10 +72,10 @@ export function routeDemand(world: World): void {
       book(sc, M_OTHER, S_ROUTE53, GLOBAL_SLOT, users * perRequest * topo.dnsPerQueryUsd * STEP_SECONDS);
       for (let r = 0; r < topo.recCount; r++) {
         const share = world.state.dnsShare[a * topo.recCount + r]!;
-        if (share > 0) sendTo(world, a, topo.recTargetKind[r]!, topo.recTarget[r]!, share);
+        if (share > 0) sendTo(world, a, topo.recTargetKind[r]!, topo.recTarget[r]!, share, held);
       }
     } else {
-      sendTo(world, a, topo.entryKind, topo.entryIndex, 1);
+      sendTo(world, a, topo.entryKind, topo.entryIndex, 1, held);
     }
   }
 }
@@ -86,8 +90,14 @@ function failShare(world: World, a: number, share: number, blocked: boolean): vo
   sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + sc.demand[row + FLOOD]! * share;
 }
 
-function sendTo(world: World, a: number, kind: number, index: number, share: number): void {
+function sendTo(world: World, a: number, kind: number, index: number, whole: number, held: number): void {
   const topo = world.topo;
+  let share = whole;
+  if (held > 0 && hasFixedAddresses(topo, kind, index) === 0) {
+    failShare(world, a, whole * held, false);
+    share = whole * (1 - held);
+    if (share <= 0) return;
+  }
   if (kind === TO_FRONT && index >= 0) {
     if (topo.frontPublic[index] !== 1) return failShare(world, a, share, false);
     const flows = world.scratch.flows;

@@ -3,6 +3,7 @@
 
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
+import { planAllowList } from './allow-list.ts';
 import { BILL_CELLS } from './bill.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, areaIndex, TO_NOTHING } from './constants.ts';
@@ -42,6 +43,10 @@ export interface ScenarioPlan {
   revenuePerGoodRequestUsd: number;
   /** Scenario events in time order (stable for equal times). */
   events: ScenarioEvent[];
+  /** Per area, the share of its requests that a partner's allow-list holds to fixed addresses (allow-list.ts). */
+  allowListShare: Float64Array;
+  /** When the addresses of entry points without fixed ones change (Infinity: never). */
+  addressesChangeAtS: number;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -99,6 +104,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     latencyObjectiveMs: scenario.latencyObjectiveMs,
     revenuePerGoodRequestUsd: scenario.revenuePerGoodRequestUsd,
     events: events.map((x) => x.e),
+    ...planAllowList(scenario),
   };
 }
 

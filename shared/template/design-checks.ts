@@ -6,6 +6,7 @@ import { checkLoadBalancerZones, checkTargetZones } from './checks/balancing-che
 import { checkCatalogue } from './checks/catalogue-checks.ts';
 import { checkContext } from './checks/check-context.ts';
 import { checkExposure } from './checks/exposure-checks.ts';
+import { checkNetworkLoadBalancers } from './checks/nlb-checks.ts';
 import { checkAddresses, checkZones } from './checks/network-checks.ts';
 import { checkRetainedReferences } from './checks/retained-checks.ts';
 
@@ -21,6 +22,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
   return issues;
 }

@@ -55,6 +55,9 @@ export function LoadBalancerSection({ c }: { c: InspectorContext }) {
       { title: t('inspector.enabledZones') },
       h('p', { class: 'explain' }, t('inspector.enabledZonesHelp')),
       type === 'application' ? h('p', { class: 'explain' }, explainFigure('loadBalancing.albMinimumZones')) : null,
+      // Fixed addresses (an NLB's static IP per zone or Elastic IPs) against an ALB's changing ones.
+      h('p', { class: 'explain' }, explainFigure('networkLoadBalancer.staticAddressesPerZone')),
+      type === 'network' ? h('p', { class: 'explain' }, explainFigure('networkLoadBalancer.layer4Only')) : null,
       h(SubnetChecks, { c, vpc }),
     ),
     h(

@@ -19,6 +19,11 @@ export type LoadBalancer = ResourceBase<
     securityGroups: ResourceId[];
     /** Zones enabled directly (a classic ELB's AvailabilityZones) rather than through subnets. */
     zones?: ZoneName[];
+    /**
+     * Elastic IPs an NLB maps to its subnets (SubnetMappings with an AllocationId): its fixed addresses,
+     * billed as public IPv4 (catalogue.networkLoadBalancer.publicIpv4HourlyUsd).
+     */
+    elasticIps?: number;
   }
 >;
 export type TargetGroup = ResourceBase<

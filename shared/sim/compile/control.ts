@@ -218,6 +218,9 @@ function fixedHourly(
   for (let i = 0; i < compute.lbCount; i++) {
     const type = compute.lbNetwork[i] === 1 ? catalogue.loadBalancers.network : catalogue.loadBalancers.application;
     add(S_ELB, regionSlot(regionOf(compute.lbResource[i]!)), type.hourlyUsd.value * factorOf(compute.lbResource[i]!));
+    // Elastic IPs an NLB maps are public IPv4 addresses, billed per hour (under the load balancer here).
+    const eips = (design.resources[compute.lbResource[i]!]!.props as { elasticIps?: number }).elasticIps ?? 0;
+    if (eips > 0) add(S_ELB, regionSlot(regionOf(compute.lbResource[i]!)), eips * catalogue.networkLoadBalancer.publicIpv4HourlyUsd.value);
   }
   for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) add(S_ACCELERATOR, GLOBAL_SLOT, catalogue.globalAccelerator.hourlyUsd.value);
   for (const a of liveOfKind(design, removed, 'transitGatewayAttachment')) {

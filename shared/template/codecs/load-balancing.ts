@@ -23,6 +23,7 @@ export const loadBalancerCodec = codec({
     const lbType = p.choice('Type', ['application', 'network'] as const, 'application');
     const scheme = p.choice('Scheme', ['internet-facing', 'internal'] as const, 'internet-facing');
     let subnets = p.refs('Subnets', ['subnet']);
+    let elasticIps = 0;
     if (p.has('SubnetMappings')) {
       const elements = p.elements('SubnetMappings');
       const modelled: PropertyReader[] = [];
@@ -31,6 +32,8 @@ export const loadBalancerCodec = codec({
         if (e.reader && id !== undefined && !subnets.includes(id)) {
           subnets = [...subnets, id];
           modelled.push(e.reader);
+          // An Elastic IP for this zone's node (AWS::EC2::EIP is not on the board): counted, kept as written.
+          if (lbType === 'network' && e.reader.peek('AllocationId') !== undefined) elasticIps++;
         }
       }
       const others = elements.filter((e) => !e.reader || !modelled.includes(e.reader)).map((e) => e.raw);
@@ -41,7 +44,7 @@ export const loadBalancerCodec = codec({
     // turns it on (their target groups may override it either way).
     const attributes = readAttributes(p, 'LoadBalancerAttributes', { [CROSS_ZONE]: FLAGS });
     const crossZone = flagText(attributes[CROSS_ZONE], lbType === 'application');
-    return { lbType, scheme, subnets, crossZone, securityGroups };
+    return elasticIps > 0 ? { lbType, scheme, subnets, crossZone, securityGroups, elasticIps } : { lbType, scheme, subnets, crossZone, securityGroups };
   },
   write: (props, w) => {
     const byMapping = w.kept?.['SubnetMappings'] !== undefined;

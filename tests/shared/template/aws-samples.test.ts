@@ -135,6 +135,8 @@ describe.skipIf(!present)('AWS sample templates', () => {
     const design = result.design!;
     const lb = byLogicalId(design, 'loadBalancer', 'loadBalancer');
     expect(lb.props).toMatchObject({ lbType: 'network', crossZone: false, subnets: [idOf(design, 'DefaultSubnetA', 1), idOf(design, 'DefaultSubnetB', 1)] });
+    // Its two Elastic IPs, mapped through SubnetMappings: its fixed addresses, billed as public IPv4.
+    expect(lb.props.elasticIps).toBe(2);
     expect(lb.dependsOn).toBeUndefined();
     expect(lb.attributes).toEqual({ DependsOn: ['EIP2', 'EIP1'] });
     expect(byLogicalId(design, 'TargetGroup', 'targetGroup').props).toMatchObject({ protocol: 'TCP', port: 10 });

@@ -68,10 +68,10 @@ const BALANCED = (lbSubnets: string, instanceSubnet: string, groupSubnets: strin
   network(`
   Server: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, SubnetId: !Ref ${instanceSubnet}}}
   Balancer: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Type: ${lbType}, Scheme: internal, Subnets: [${lbSubnets}]}}
-  Targets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Port: 80, Protocol: HTTP, VpcId: !Ref Vpc, Targets: [{Id: !Ref Server}]}}
+  Targets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Port: 80, Protocol: ${lbType === 'network' ? 'TCP' : 'HTTP'}, VpcId: !Ref Vpc, Targets: [{Id: !Ref Server}]}}
   Listener:
     Type: AWS::ElasticLoadBalancingV2::Listener
-    Properties: {LoadBalancerArn: !Ref Balancer, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]}
+    Properties: {LoadBalancerArn: !Ref Balancer, Port: 80, Protocol: ${lbType === 'network' ? 'TCP' : 'HTTP'}, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Targets}]}
   Template: {Type: AWS::EC2::LaunchTemplate, Properties: {LaunchTemplateData: {InstanceType: t3.micro}}}
   Group:
     Type: AWS::AutoScaling::AutoScalingGroup
