@@ -9,6 +9,7 @@ import { figure, type Figure } from './figure.ts';
 import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, transitGateway, vpc } from './network.ts';
 import { bucket, budgets, cloudWatch } from './operations.ts';
 import { catalogueSchema } from './schema.ts';
+import { requestShapes } from './request-shapes.ts';
 import { requests, service } from './traffic.ts';
 
 export type { Curve, Figure } from './figure.ts';
@@ -17,6 +18,8 @@ export type { InstanceTypeEntry } from './compute.ts';
 export type { DatabaseClassEntry } from './database.ts';
 export type { LoadBalancerTypeEntry } from './network.ts';
 export { CLASSIC_ELB } from './network.ts';
+export type { RequestShape } from './request-shapes.ts';
+export { SITE_HOST } from './request-shapes.ts';
 export { catalogueSchema } from './schema.ts';
 
 const regionPriceFactor: Record<string, Figure> = Object.fromEntries(
@@ -49,6 +52,7 @@ export const catalogue = {
   cloudWatch,
   budgets,
   requests,
+  requestShapes,
   service,
 };
 
