@@ -5,6 +5,7 @@
 // and the default action comes last, always. A forward action's weights split the class over its groups.
 
 import { catalogue, type RequestShape } from '../../catalogue/index.ts';
+import { hasCertificate } from '../../design/listener-certificate.ts';
 import type { ResourceOfKind } from '../../design/model.ts';
 import { CLASS_COUNT } from '../constants.ts';
 
@@ -14,7 +15,7 @@ type Forward = { targetGroup: number; weight: number }[];
 
 /** The listener users reach: HTTPS with a certificate first, then plain HTTP (lowest port first). */
 export function frontListener(own: Listener[]): Listener | undefined {
-  const secure = own.filter((l) => /^https$/i.test(l.props.protocol) && l.props.certificate);
+  const secure = own.filter((l) => /^https$/i.test(l.props.protocol) && hasCertificate(l));
   const plain = own.filter((l) => /^http$/i.test(l.props.protocol));
   const byPort = (a: Listener, b: Listener) => a.props.port - b.props.port || a.id - b.id;
   return [...secure].sort(byPort)[0] ?? [...plain].sort(byPort)[0];

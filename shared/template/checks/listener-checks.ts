@@ -4,6 +4,7 @@
 
 import { CLASSIC_ELB } from '../../catalogue/index.ts';
 import type { DesignIssue } from '../../design/model.ts';
+import { hasCertificate } from '../../design/listener-certificate.ts';
 import type { CheckContext } from './check-context.ts';
 
 /** CreateListener's ValidationError, word for word. */
@@ -14,7 +15,7 @@ export function checkListeners(c: CheckContext): DesignIssue[] {
   for (const l of c.ofKind('listener')) {
     const lb = c.get(l.props.loadBalancer, 'loadBalancer');
     if (!lb || lb.props.lbType !== 'application' || lb.awsType === CLASSIC_ELB) continue;
-    if (/^https$/i.test(l.props.protocol) && !l.props.certificate) {
+    if (/^https$/i.test(l.props.protocol) && !hasCertificate(l)) {
       issues.push(c.issue(l, 'error', 'https-listener-needs-certificate', HTTPS_NEEDS_CERTIFICATE_MESSAGE));
     }
   }
