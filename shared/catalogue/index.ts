@@ -10,6 +10,7 @@ import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, transi
 import { networkLoadBalancer } from './network-load-balancer.ts';
 import { bucket, budgets, cloudWatch } from './operations.ts';
 import { catalogueSchema } from './schema.ts';
+import { requestShapes } from './request-shapes.ts';
 import { requests, service } from './traffic.ts';
 
 export type { Curve, Figure } from './figure.ts';
@@ -19,6 +20,8 @@ export type { DatabaseClassEntry } from './database.ts';
 export type { LoadBalancerTypeEntry } from './network.ts';
 export { CLASSIC_ELB } from './network.ts';
 export { NLB_LISTENER_PROTOCOLS } from './network-load-balancer.ts';
+export type { RequestShape } from './request-shapes.ts';
+export { SITE_HOST } from './request-shapes.ts';
 export { catalogueSchema } from './schema.ts';
 
 const regionPriceFactor: Record<string, Figure> = Object.fromEntries(
@@ -52,6 +55,7 @@ export const catalogue = {
   cloudWatch,
   budgets,
   requests,
+  requestShapes,
   service,
 };
 

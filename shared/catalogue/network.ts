@@ -130,6 +130,27 @@ export const loadBalancing = {
   tlsOnTargetCpuFactor: figure(
     1.15,
     '×',
-    'CPU cost factor when instances terminate TLS themselves (NLB TCP pass-through on 443) instead of the load balancer.',
+    'CPU cost factor on a target that does TLS itself: reached directly, behind an NLB passing TCP 443 through, or behind an ALB whose ' +
+      'target group speaks HTTPS (the ALB encrypts again). An ALB terminates TLS for its targets only with an HTTPS listener and a ' +
+      'certificate (AWS refuses HTTPS without one); with only an HTTP listener users and targets speak plain HTTP and nobody pays for TLS.',
   ),
+  anomalyMitigationFloor: figure(
+    0.05,
+    'share',
+    'Weighted random with anomaly mitigation sends an anomalous target (more errors than the rest of its group) ever less, halving its ' +
+      'weight each step down to this floor, and doubles it back as it recovers; round robin keeps sending it its full share until the ' +
+      'health checks fail it.',
+  ),
+  anomalyErrorMargin: figure(
+    0.1,
+    'ratio',
+    "A target is anomalous when its error ratio is this much above its group's (game simplification of AWS's automatic target weights).",
+  ),
+  stickyVisitS: figure(
+    900,
+    's',
+    'With sticky sessions a user keeps their target for their visit (about this long) or the cookie duration if shorter, so a new or ' +
+      'recovered target fills only as users arrive, and a sticky target that fails fails its users until the health checks move them.',
+  ),
+  stickyDefaultDurationS: figure(86400, 's', 'Default duration of a load balancer (lb_cookie) or application (app_cookie) stickiness cookie.'),
 };

@@ -89,6 +89,11 @@ export const catalogueSchema = z.object({
   cloudWatch: figures,
   budgets: figures,
   requests: figures,
+  requestShapes: explained(
+    z
+      .array(z.object({ method: z.string().min(1), host: z.string().min(1), path: z.string().startsWith('/'), headers: z.record(z.string(), z.string()) }))
+      .length(4),
+  ),
   service: z.object({
     queueingCurve: curveSchema.refine(nonDecreasing, { message: 'latency must not fall as utilisation rises' }),
     latencySpread: explained(z.array(z.tuple([z.number().positive(), z.number().positive()])).min(1)).refine(

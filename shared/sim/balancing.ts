@@ -19,6 +19,7 @@ import {
 } from './constants.ts';
 import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
+import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
 
 const CPU_WEIGHT = Float64Array.from([
@@ -55,23 +56,26 @@ export function offerLoad(world: World): void {
       computeShares(world, lb);
       const factor = topo.lbCpuFactor[lb]!;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-        const w = sc.edgeShare[e]!;
-        if (w > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, w, factor);
+        if (sc.edgeShare[e]! > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, factor * topo.tgCpuFactor[topo.edgeTg[e]!]!);
       }
     } else if (kind === FRONT_INSTANCE) {
       // Reached directly, the instance terminates TLS itself.
-      offerTo(world, topo.frontRef[f]!, totals, fc, 1, TLS_ON_INSTANCE);
+      offerTo(world, topo.frontRef[f]!, totals, fc, ALL, 0, TLS_ON_INSTANCE);
     }
   }
 }
 
-function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: number, factor: number): void {
+/** Every class whole: an instance reached directly gets all of its front's requests. */
+export const ALL = new Float64Array(CLASS_COUNT).fill(1);
+
+/** Offers one target its shares (w[at + class]) of a front's requests. */
+function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: Float64Array, at: number, factor: number): void {
   const sc = world.scratch;
   const offered = sc.instOffered;
   const base = s * CLASS_COUNT;
   let units = 0;
   for (let c = 0; c < CLASS_COUNT; c++) {
-    const r = totals[fc + c]! * w;
+    const r = totals[fc + c]! * w[at + c]!;
     offered[base + c] = offered[base + c]! + r;
     units += r * CPU_WEIGHT[c]!;
   }
@@ -116,7 +120,8 @@ export function computeShares(world: World, lb: number): void {
     for (let k = 0; k < nz; k++) if (topo.lbZones[z0 + k] === z) slot = k;
     sc.edgeSlot[e] = nodesUp > 0 ? slot : -1;
   }
-  let liveWeight = 0;
+  const live = sc.classLive;
+  for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
   let e = e0;
   while (e < e1) {
     // One run of edges per target group.
@@ -126,12 +131,20 @@ export function computeShares(world: World, lb: number): void {
     const flow = topo.lbNetwork[lb] === 1;
     let ok = shareRun(world, e, end, false, flow);
     if (!ok && topo.lbFailOpen[lb] === 1) ok = shareRun(world, e, end, true, flow);
-    if (ok) liveWeight += topo.edgeTgWeight[e]!;
+    if (ok) {
+      if (topo.tgAnomalyMitigation[tg] === 1) mitigateAnomalies(world, e, end);
+      if (topo.tgStickyTurnover[tg]! > 0) keepSessions(world, e, end, topo.tgStickyTurnover[tg]!);
+      for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + topo.edgeClassWeight[e * CLASS_COUNT + c]!;
+    }
     e = end;
   }
+  // Each class over the live target groups its listener rule forwards it to (none live: it fails).
+  const weight = topo.edgeClassWeight;
+  const out = sc.edgeClassShare;
   for (let k = e0; k < e1; k++) {
     const w = sc.edgeShare[k]!;
-    if (w > 0) sc.edgeShare[k] = liveWeight > 0 ? (w * topo.edgeTgWeight[k]!) / liveWeight : 0;
+    const kc = k * CLASS_COUNT;
+    for (let c = 0; c < CLASS_COUNT; c++) out[kc + c] = w > 0 && live[c]! > 0 ? (w * weight[kc + c]!) / live[c]! : 0;
   }
 }
 

@@ -7,7 +7,7 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { allocateState, STATE_KEYS, type WorldState } from './state.ts';
+import { allocateState, OPTIONAL_STATE_KEYS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
@@ -41,6 +41,7 @@ export function hashWorld(world: World): string {
   const h = digest();
   for (const key of STATE_KEYS) {
     const arr = world.state[key];
+    if (arr.length === 0 && OPTIONAL_STATE_KEYS.has(key)) continue;
     const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
     h.text(key);
     for (let i = 0; i < bytes.length; i++) h.byte(bytes[i]!);
@@ -73,7 +74,10 @@ export interface WorldSnapshot {
 
 export function snapshotWorld(world: World): WorldSnapshot {
   const state = {} as Record<StateKey, number[]>;
-  for (const key of STATE_KEYS) state[key] = Array.from(world.state[key] as ArrayLike<number>);
+  for (const key of STATE_KEYS) {
+    if (world.state[key].length === 0 && OPTIONAL_STATE_KEYS.has(key)) continue;
+    state[key] = Array.from(world.state[key] as ArrayLike<number>);
+  }
   return {
     version: 2,
     design: JSON.parse(JSON.stringify(world.design)) as Design,
@@ -110,6 +114,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
   for (const key of STATE_KEYS) {
     const target = state[key];
     const source = snapshot.state[key];
+    if (source === undefined && world0Empty(state, key)) continue;
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
     }
@@ -138,4 +143,9 @@ function copyEntry(e: TimelineEntry): TimelineEntry {
 function isEntry(e: unknown): e is TimelineEntry {
   const entry = e as Partial<TimelineEntry> | null;
   return typeof entry === 'object' && entry !== null && typeof entry.tS === 'number' && isTimelineCode(entry.code) && typeof entry.values === 'object' && entry.values !== null;
+}
+
+/** An optional array the design does not use: absent from a snapshot that has no reason to hold it. */
+function world0Empty(state: WorldState, key: StateKey): boolean {
+  return OPTIONAL_STATE_KEYS.has(key) && state[key].length === 0;
 }

@@ -35,7 +35,12 @@ export interface Scratch {
   frontHealthyView: Uint8Array;
   flows: Float64Array;
 
+  /** Per edge: its target's share of its target group this step (algorithm, anomaly mitigation, stickiness). */
   edgeShare: Float64Array;
+  /** Per edge × class: the share of the load balancer's requests of that class its target gets. */
+  edgeClassShare: Float64Array;
+  /** Per class: the weight of the live target groups that class is forwarded to (one load balancer at a time). */
+  classLive: Float64Array;
   /** Zone slot (index in the load balancer's zone list) of each edge's target this step, -1 not enabled or dark. */
   edgeSlot: Int8Array;
   /** Per front × class: rps offered after WAF (sum of its lanes). */
@@ -137,6 +142,8 @@ export function allocateScratch(topo: Topology): Scratch {
     frontHealthyView: new Uint8Array(f),
     flows: new Float64Array(CLASS_COUNT),
     edgeShare: new Float64Array(topo.edgeInst.length),
+    edgeClassShare: new Float64Array(topo.edgeInst.length * CLASS_COUNT),
+    classLive: new Float64Array(CLASS_COUNT),
     edgeSlot: new Int8Array(topo.edgeInst.length),
     frontTotals: new Float64Array(f * CLASS_COUNT),
     instSucc: new Float64Array(topo.instCount * CLASS_COUNT),

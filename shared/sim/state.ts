@@ -113,7 +113,19 @@ export interface WorldState {
   runHist: Float64Array;
   /** Spend so far per bill cell (service × region, bill.ts): what Cost Explorer groups. */
   spend: Float64Array;
+  /** Per edge, when a target group is sticky: its target's share of the group's users (-1: not assigned yet). */
+  edgeSticky: Float64Array;
+  /** Per edge, with anomaly mitigation: the weight automatic target weights leave its target (1 = full). */
+  edgeAnomaly: Float64Array;
+  /** Per instance slot, with anomaly mitigation: the share of its requests that failed in the last step. */
+  instErrShare: Float64Array;
 }
+
+/**
+ * State that exists only when the design uses it (sticky or anomaly-mitigated target groups): empty
+ * otherwise, and an empty one is neither hashed nor required in a snapshot, so other worlds keep their hashes.
+ */
+export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare']);
 
 /** The arrays of the state in a fixed order: hashing, snapshots and carrying follow it. */
 export const STATE_KEYS = [
@@ -165,7 +177,25 @@ export const STATE_KEYS = [
   'notifDone',
   'runHist',
   'spend',
+  'edgeSticky',
+  'edgeAnomaly',
+  'instErrShare',
 ] as const satisfies readonly (keyof WorldState)[];
+
+function routingState(topo: Topology) {
+  let sticky = false;
+  let anomaly = false;
+  for (let e = 0; e < topo.edgeTg.length; e++) {
+    if (topo.tgStickyTurnover[topo.edgeTg[e]!]! > 0) sticky = true;
+    if (topo.tgAnomalyMitigation[topo.edgeTg[e]!] === 1) anomaly = true;
+  }
+  const edges = topo.edgeInst.length;
+  return {
+    edgeSticky: new Float64Array(sticky ? edges : 0).fill(-1),
+    edgeAnomaly: new Float64Array(anomaly ? edges : 0).fill(1),
+    instErrShare: new Float64Array(anomaly ? topo.instCount : 0),
+  };
+}
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
 export function allocateState(topo: Topology, eventCount: number, budgetUsd: number): WorldState {
@@ -221,6 +251,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     notifDone: new Uint8Array(topo.notifPct.length),
     runHist: new Float64Array(BUCKET_COUNT),
     spend: new Float64Array(BILL_CELLS),
+    ...routingState(topo),
   };
   // Deployed and warm: static instances run, each group runs its desired capacity spread over its zones.
   for (let i = 0; i < n; i++) {

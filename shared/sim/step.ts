@@ -17,6 +17,7 @@ import { routeDemand } from './routing.ts';
 import { measureGroups, reconcileGroups, runScheduledActions, trackTargets } from './scaling.ts';
 import { assignDatabaseRoles, finishInstances, serveDatabases, serveInstances } from './service.ts';
 import { T_NOW, T_STEPS } from './state.ts';
+import { noteTargetErrors } from './target-weights.ts';
 import type { World } from './world.ts';
 
 export function step(world: World): void {
@@ -42,6 +43,7 @@ export function step(world: World): void {
   serveInstances(world);
   serveDatabases(world);
   finishInstances(world);
+  noteTargetErrors(world);
   completeFronts(world);
   // 8, 6, 7: measure, control, money.
   measure(world);

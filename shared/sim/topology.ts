@@ -67,6 +67,12 @@ export interface ComputeTopology {
   tgUnhealthy: Int32Array;
   /** least_outstanding_requests sends in proportion to capacity; others spread evenly. */
   tgByCapacity: Uint8Array;
+  /** weighted_random with anomaly mitigation: routes away from targets with more errors than their group. */
+  tgAnomalyMitigation: Uint8Array;
+  /** Sticky sessions: share of users re-balanced each step (0: not sticky, every request balanced afresh). */
+  tgStickyTurnover: Float64Array;
+  /** CPU factor on its targets: 1.15 when an ALB re-encrypts to them (protocol HTTPS), else 1. */
+  tgCpuFactor: Float64Array;
 
   lbCount: number;
   lbResource: Int32Array;
@@ -90,7 +96,8 @@ export interface ComputeTopology {
   lbEdgeStart: Int32Array;
   edgeInst: Int32Array;
   edgeTg: Int32Array;
-  edgeTgWeight: Float64Array;
+  /** Per edge × request class: its target group's share of that class at this load balancer (listener rules). */
+  edgeClassWeight: Float64Array;
   /** Per edge: its target group balances across zones (each node sends to every zone), else only within the node's zone. */
   edgeCrossZone: Uint8Array;
 }

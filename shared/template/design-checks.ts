@@ -4,6 +4,7 @@
 import type { Design, DesignIssue } from '../design/model.ts';
 import { checkLoadBalancerZones, checkTargetZones } from './checks/balancing-checks.ts';
 import { checkCatalogue } from './checks/catalogue-checks.ts';
+import { checkListeners } from './checks/listener-checks.ts';
 import { checkContext } from './checks/check-context.ts';
 import { checkExposure } from './checks/exposure-checks.ts';
 import { checkNetworkLoadBalancers } from './checks/nlb-checks.ts';
@@ -22,6 +23,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkListeners(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
   return issues;
 }

@@ -36,7 +36,12 @@ export type TargetGroup = ResourceBase<
     targets: ResourceId[];
     healthCheck: HealthCheckSettings;
     algorithm: 'round_robin' | 'least_outstanding_requests' | 'weighted_random';
+    /** load_balancing.algorithm.anomaly_mitigation: weighted random routes away from targets with more errors. */
+    anomalyMitigation?: boolean;
     stickiness: boolean;
+    /** stickiness.type (lb_cookie, the default, or app_cookie) and that cookie's duration_seconds. */
+    stickinessType?: 'lb_cookie' | 'app_cookie';
+    stickinessDurationS?: number;
     /**
      * The target group's own cross-zone setting (attribute load_balancing.cross_zone.enabled); absent, it uses
      * the load balancer's (use_load_balancer_configuration): always on for an ALB, the LB's attribute for an NLB.
@@ -52,11 +57,28 @@ export type Listener = ResourceBase<
     protocol: string;
     /** Forward action: one or more weighted target groups. */
     forward: { targetGroup: ResourceId; weight: number }[];
-    /** HTTPS/TLS listeners terminate TLS on the load balancer (offloads the back end). */
+    /**
+     * An HTTPS (or TLS) listener's certificate: with it the load balancer terminates TLS, so its targets do
+     * not (unless their target group's protocol is HTTPS, which encrypts again). AWS refuses HTTPS without one.
+     */
     certificate?: string;
   }
 >;
+/** An http-header condition: the header's name and the values (wildcards * and ?) any of which matches. */
+export interface HeaderCondition {
+  name: string;
+  values: string[];
+}
 export type ListenerRule = ResourceBase<
   'listenerRule',
-  { listener: ResourceId; priority: number; pathPatterns: string[]; forward: { targetGroup: ResourceId; weight: number }[] }
+  {
+    listener: ResourceId;
+    priority: number;
+    /** Conditions (all must match; within one, any value): path-pattern, host-header, http-request-method, http-header. */
+    pathPatterns: string[];
+    hostHeaders?: string[];
+    httpMethods?: string[];
+    httpHeaders?: HeaderCondition[];
+    forward: { targetGroup: ResourceId; weight: number }[];
+  }
 >;

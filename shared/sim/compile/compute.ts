@@ -5,7 +5,9 @@
 import { catalogue, CLASSIC_ELB, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design, ResourceOfKind } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
-import { STEP_SECONDS } from '../constants.ts';
+import { CLASS_COUNT, STEP_SECONDS } from '../constants.ts';
+import { classWeights, frontListener } from './listener-routing.ts';
+import { targetGroupRouting } from './target-routing.ts';
 import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
@@ -26,6 +28,22 @@ function instanceFigures(type: string, region: number, label: string, warnings: 
     baseMs: entry.baseLatencyMs.value,
     hourly: entry.hourlyUsd.value * priceFactorOf(REGIONS[region]!.code),
   };
+}
+
+/** An Application Load Balancer proper (layer 7: listener rules, HTTPS termination). */
+function isAlb(b: ResourceOfKind<'loadBalancer'>): boolean {
+  return b.props.lbType === 'application' && !isClassic(b);
+}
+
+/** Every class alike: each target group's largest weight over the listeners, as shares. */
+function forwardWeights(own: ResourceOfKind<'listener'>[], known: (tg: number) => boolean): Map<number, Float64Array> {
+  const max = new Map<number, number>();
+  for (const l of own) for (const f of l.props.forward) max.set(f.targetGroup, Math.max(max.get(f.targetGroup) ?? 0, f.weight));
+  let total = 0;
+  for (const [tg, w] of max) if (known(tg)) total += w > 0 ? w : 0;
+  const out = new Map<number, Float64Array>();
+  for (const [tg, w] of max) out.set(tg, new Float64Array(CLASS_COUNT).fill(total > 0 ? (w > 0 ? w : 0) / total : 1 / max.size));
+  return out;
 }
 
 /** A classic ELB is on the board as an ALB-like load balancer; its CloudFormation type tells it apart. */
@@ -181,6 +199,7 @@ export function compileCompute(
   const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
   const lbCpuFactor = new Float64Array(lbs.length).fill(1);
+  const tgCpuFactor = new Float64Array(tgs.length).fill(1);
   const lbWafResource = new Int32Array(lbs.length).fill(-1);
   lbs.forEach((b, i) => {
     let anyPublic = false;
@@ -197,24 +216,16 @@ export function compileCompute(
     }
     lbWafResource[i] = wafOfResource.get(b.id) ?? -1;
 
-    // Target groups of the listeners' forward actions. Path rules are only used when no listener forwards by
-    // default: the game does not know which share of requests matches a path.
-    const weights = new Map<number, number>();
     const own = listeners.filter((l) => l.props.loadBalancer === b.id);
     for (const l of own) {
-      for (const f of l.props.forward) weights.set(f.targetGroup, Math.max(weights.get(f.targetGroup) ?? 0, f.weight));
       if (b.props.lbType === 'network' && l.props.port === 443 && !l.props.certificate && /^tcp$/i.test(l.props.protocol)) {
         lbCpuFactor[i] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
       }
     }
-    if (weights.size === 0) {
-      for (const r of rules) {
-        if (!own.some((l) => l.id === r.props.listener)) continue;
-        for (const f of r.props.forward) weights.set(f.targetGroup, Math.max(weights.get(f.targetGroup) ?? 0, f.weight));
-      }
-    }
-    let total = 0;
-    for (const [tgId, w] of weights) if (tgIndex.has(tgId)) total += w > 0 ? w : 0;
+    // Each target group's share of each request class: an ALB's listener rules decide it per class
+    // (listener-routing.ts); an NLB's or a classic ELB's listeners forward every class alike.
+    const known = (id: number) => tgIndex.has(id);
+    const weights = isAlb(b) ? classWeights(frontListener(own), rules, known) : forwardWeights(own, known);
     if (weights.size === 0) warnings.push({ code: 'warnLbWithoutTargets', values: { loadBalancer: labels[b.id]! } });
     // Cross-zone is the target group's to decide: an ALB's own setting is always on (AWS does not let it be
     // turned off), an NLB's and a classic ELB's is their attribute, and a target group either says its own or
@@ -223,14 +234,15 @@ export function compileCompute(
     for (const [tgId, w] of [...weights].sort((x, y) => x[0] - y[0])) {
       const t = tgIndex.get(tgId);
       if (t === undefined) continue;
-      const share = total > 0 ? (w > 0 ? w : 0) / total : 1 / weights.size;
       // A classic ELB has no target groups of its own (the board's is derived from it): only CrossZone counts.
       const cross = (isClassic(b) ? lbDefault : (tgs[t]!.props.crossZone ?? lbDefault)) ? 1 : 0;
       if (cross === 1) lbCrossZone[i] = 1;
+      // Behind an ALB, a target group speaking HTTPS makes its targets do TLS again.
+      if (isAlb(b) && /^https$/i.test(tgs[t]!.props.protocol)) tgCpuFactor[t] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
       for (const slot of tgTargets[t]!) {
         lb.edgeInst.push(slot);
         lb.edgeTg.push(t);
-        lb.edgeW.push(share);
+        lb.edgeW.push(...w);
         lb.edgeCross.push(cross);
       }
     }
@@ -272,6 +284,7 @@ export function compileCompute(
     tgHealthy: Int32Array.from(tgs.map((t) => Math.max(1, t.props.healthCheck.healthyThreshold))),
     tgUnhealthy: Int32Array.from(tgs.map((t) => Math.max(1, t.props.healthCheck.unhealthyThreshold))),
     tgByCapacity: Uint8Array.from(tgs.map((t) => (t.props.algorithm === 'least_outstanding_requests' ? 1 : 0))),
+    ...targetGroupRouting(tgs),
 
     lbCount: lbs.length,
     lbResource: Int32Array.from(lbs.map((b) => b.id)),
@@ -289,12 +302,13 @@ export function compileCompute(
     ),
     lbCrossZonePerGbUsd: Float64Array.from(lbTypes.map((t) => t.crossZonePerGbUsd.value)),
     lbCpuFactor,
+    tgCpuFactor,
     // Filled by the entry compiler, which numbers web ACLs.
     lbWaf: lbWafResource,
     lbEdgeStart: Int32Array.from(lb.edgeStart),
     edgeInst: Int32Array.from(lb.edgeInst),
     edgeTg: Int32Array.from(lb.edgeTg),
-    edgeTgWeight: Float64Array.from(lb.edgeW),
+    edgeClassWeight: Float64Array.from(lb.edgeW),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
   };
 }

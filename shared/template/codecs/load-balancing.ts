@@ -9,7 +9,15 @@ import { targetHealthCheckDefaults } from '../../catalogue/defaults.ts';
 const CROSS_ZONE = 'load_balancing.cross_zone.enabled';
 const ALGORITHM = 'load_balancing.algorithm.type';
 const STICKINESS = 'stickiness.enabled';
+const ANOMALY = 'load_balancing.algorithm.anomaly_mitigation';
+const STICKY_TYPE = 'stickiness.type';
+const LB_COOKIE_S = 'stickiness.lb_cookie.duration_seconds';
+const APP_COOKIE_S = 'stickiness.app_cookie.duration_seconds';
 const FLAGS = ['true', 'false'] as const;
+const ON_OFF = ['on', 'off'] as const;
+const STICKY_TYPES = ['lb_cookie', 'app_cookie'] as const;
+/** Durations the attribute accepts (1 s to 7 days), as text: readAttributes compares text. */
+const DURATIONS = (t: string) => /^[1-9][0-9]{0,5}$/.test(t) && Number(t) <= 604800;
 const ALGORITHMS = ['round_robin', 'least_outstanding_requests', 'weighted_random'] as const;
 const TG_CROSS_ZONE = ['true', 'false', 'use_load_balancer_configuration'] as const;
 
@@ -92,10 +100,23 @@ export const targetGroupCodec = codec({
     };
     const path = p.optionalText('HealthCheckPath');
     if (path !== undefined) healthCheck.path = path;
-    const attributes = readAttributes(p, 'TargetGroupAttributes', { [ALGORITHM]: ALGORITHMS, [STICKINESS]: FLAGS, [CROSS_ZONE]: TG_CROSS_ZONE });
+    const attributes = readAttributes(p, 'TargetGroupAttributes', {
+      [ALGORITHM]: ALGORITHMS,
+      [ANOMALY]: ON_OFF,
+      [STICKINESS]: FLAGS,
+      [STICKY_TYPE]: STICKY_TYPES,
+      [LB_COOKIE_S]: DURATIONS,
+      [APP_COOKIE_S]: DURATIONS,
+      [CROSS_ZONE]: TG_CROSS_ZONE,
+    });
     const algorithm = ALGORITHMS.find((a) => a === attributes[ALGORITHM]) ?? 'round_robin';
     const stickiness = flagText(attributes[STICKINESS], false);
     const props: ResourceOfKind<'targetGroup'>['props'] = { protocol, port, targets, healthCheck, algorithm, stickiness };
+    if (attributes[ANOMALY] !== undefined) props.anomalyMitigation = attributes[ANOMALY] === 'on';
+    const stickyType = STICKY_TYPES.find((t) => t === attributes[STICKY_TYPE]);
+    if (stickyType) props.stickinessType = stickyType;
+    const duration = attributes[stickyType === 'app_cookie' ? APP_COOKIE_S : LB_COOKIE_S];
+    if (duration !== undefined) props.stickinessDurationS = Number(duration);
     // Cross-zone is decided per target group; use_load_balancer_configuration (the default) leaves it to the LB.
     const crossZone = attributes[CROSS_ZONE];
     if (crossZone === 'true' || crossZone === 'false') props.crossZone = crossZone === 'true';
@@ -104,7 +125,12 @@ export const targetGroupCodec = codec({
   write: (props, w) => {
     const attributes = [
       ...(props.algorithm === 'round_robin' ? [] : [{ Key: ALGORITHM, Value: props.algorithm }]),
+      ...(props.anomalyMitigation === undefined ? [] : [{ Key: ANOMALY, Value: props.anomalyMitigation ? 'on' : 'off' }]),
       ...(props.stickiness ? [{ Key: STICKINESS, Value: 'true' }] : []),
+      ...(props.stickinessType === undefined ? [] : [{ Key: STICKY_TYPE, Value: props.stickinessType }]),
+      ...(props.stickinessDurationS === undefined
+        ? []
+        : [{ Key: props.stickinessType === 'app_cookie' ? APP_COOKIE_S : LB_COOKIE_S, Value: String(props.stickinessDurationS) }]),
       ...(props.crossZone === undefined ? [] : [{ Key: CROSS_ZONE, Value: String(props.crossZone) }]),
     ];
     return defined({
@@ -161,44 +187,81 @@ export const listenerRuleCodec = codec({
     const listener = p.requiredRef('ListenerArn', ['listener']);
     const priority = p.number('Priority', 1);
     const conditions = p.elements('Conditions');
-    let pathPatterns: string[] = [];
-    const path = conditions.find((c) => c.reader?.peek('Field') === 'path-pattern');
-    if (path?.reader) {
-      const r = path.reader;
+    // The conditions the simulation routes by; any other (query-string, source-ip) is kept as written.
+    const read: PropertyReader[] = [];
+    const values = (field: string, config: string): string[] | undefined => {
+      const c = conditions.find((x) => x.reader?.peek('Field') === field && !read.includes(x.reader));
+      if (!c?.reader) return undefined;
+      const r = c.reader;
       r.value('Field');
-      const values = r.has('PathPatternConfig') ? r.child('PathPatternConfig').value('Values') : r.value('Values');
-      pathPatterns = Array.isArray(values) ? values.map(String) : [];
+      const v = r.has(config) ? r.child(config).value('Values') : r.value('Values');
+      read.push(r);
+      return Array.isArray(v) ? v.map(String) : [];
+    };
+    const pathPatterns = values('path-pattern', 'PathPatternConfig') ?? [];
+    const hostHeaders = values('host-header', 'HostHeaderConfig');
+    const httpMethods = values('http-request-method', 'HttpRequestMethodConfig');
+    const httpHeaders: { name: string; values: string[] }[] = [];
+    for (const c of conditions) {
+      const r = c.reader;
+      if (!r || r.peek('Field') !== 'http-header' || !r.has('HttpHeaderConfig')) continue;
+      const config = r.child('HttpHeaderConfig');
+      const name = config.peek('HttpHeaderName');
+      if (typeof name !== 'string') continue;
+      r.value('Field');
+      config.value('HttpHeaderName');
+      const v = config.value('Values');
+      httpHeaders.push({ name, values: Array.isArray(v) ? v.map(String) : [] });
+      read.push(r);
     }
     if (conditions.length > 0) {
-      p.finishList('Conditions', path?.reader ? [path.reader] : [], conditions.filter((c) => c !== path).map((c) => c.raw), 'indexed');
+      p.finishList('Conditions', read, conditions.filter((c) => !c.reader || !read.includes(c.reader)).map((c) => c.raw), 'indexed');
     }
     const forward = readForward(p, 'Actions');
-    return listener === undefined ? undefined : { listener, priority, pathPatterns, forward };
+    if (listener === undefined) return undefined;
+    const props: ResourceOfKind<'listenerRule'>['props'] = { listener, priority, pathPatterns, forward };
+    if (hostHeaders) props.hostHeaders = hostHeaders;
+    if (httpMethods) props.httpMethods = httpMethods;
+    if (httpHeaders.length > 0) props.httpHeaders = httpHeaders;
+    return props;
   },
-  write: (props, w) =>
-    defined({
+  write: (props, w) => {
+    const conditions = [
+      ...(props.pathPatterns.length === 0 ? [] : [{ Field: 'path-pattern', PathPatternConfig: { Values: props.pathPatterns } }]),
+      ...(props.hostHeaders ? [{ Field: 'host-header', HostHeaderConfig: { Values: props.hostHeaders } }] : []),
+      ...(props.httpMethods ? [{ Field: 'http-request-method', HttpRequestMethodConfig: { Values: props.httpMethods } }] : []),
+      ...(props.httpHeaders ?? []).map((h) => ({ Field: 'http-header', HttpHeaderConfig: { HttpHeaderName: h.name, Values: h.values } })),
+    ];
+    return defined({
       ListenerArn: w.ref(props.listener),
       Priority: props.priority,
-      Conditions: props.pathPatterns.length === 0 ? undefined : [{ Field: 'path-pattern', PathPatternConfig: { Values: props.pathPatterns } }],
+      Conditions: conditions.length === 0 ? undefined : conditions,
       Actions: writeForward(props.forward, w, w.kept?.['Actions']),
-    }),
+    });
+  },
 });
 
 /**
  * Key/Value attribute lists: the modelled keys with a value the board understands are read (as text), every
  * other entry is kept after them.
  */
-function readAttributes(p: PropertyReader, key: string, modelled: Record<string, readonly string[]>): Record<string, string> {
+function readAttributes(
+  p: PropertyReader,
+  key: string,
+  modelled: Record<string, readonly string[] | ((text: string) => boolean)>,
+): Record<string, string> {
   const elements = p.elements(key);
   const values: Record<string, string> = {};
   const others: unknown[] = [];
   for (const e of elements) {
     const name = e.reader?.peek('Key');
     const value = e.reader?.peek('Value');
-    const text = typeof value === 'boolean' ? String(value) : typeof value === 'string' ? value.toLowerCase() : undefined;
+    const text =
+      typeof value === 'boolean' || typeof value === 'number' ? String(value) : typeof value === 'string' ? value.toLowerCase() : undefined;
     const simple = e.reader !== undefined && Object.keys(e.reader.raw).length === 2 && text !== undefined;
-    const understood = typeof name === 'string' && Object.hasOwn(modelled, name) && modelled[name]!.includes(text ?? '');
-    if (simple && understood && values[name] === undefined) values[name] = text!;
+    const accepts = typeof name === 'string' && Object.hasOwn(modelled, name) ? modelled[name]! : undefined;
+    const understood = accepts !== undefined && (typeof accepts === 'function' ? accepts(text ?? '') : accepts.includes(text ?? ''));
+    if (simple && understood && typeof name === 'string' && values[name] === undefined) values[name] = text!;
     else others.push(e.raw);
   }
   p.finishList(key, [], others, 'append');

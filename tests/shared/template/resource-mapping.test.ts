@@ -83,6 +83,7 @@ describe('mapping AWS types to the board', () => {
       healthCheck: { intervalS: 10, healthyThreshold: 3, unhealthyThreshold: 4, path: '/health' },
       algorithm: 'least_outstanding_requests',
       stickiness: true,
+      stickinessType: 'lb_cookie',
     });
     expect(byLogicalId(design, 'Front', 'listener').props).toEqual({
       loadBalancer: id('Balancer'),
@@ -179,10 +180,8 @@ describe('mapping AWS types to the board', () => {
     expect(design.unmodelled).toEqual([expect.objectContaining({ logicalId: 'Topic', type: 'AWS::SNS::Topic', reason: 'unmodelled-type' })]);
     expect(result.issues).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'unmodelled-type', logicalId: 'Topic' }));
     expect(byLogicalId(design, 'Server', 'instance').unmodelled).toEqual({ ImageId: 'ami-1' });
-    expect(byLogicalId(design, 'Targets', 'targetGroup').unmodelled).toEqual({
-      Targets: [{ Port: 8080 }],
-      TargetGroupAttributes: [{ Key: 'stickiness.type', Value: 'lb_cookie' }],
-    });
+    // (stickiness.type is modelled: sticky sessions decide where users go.)
+    expect(byLogicalId(design, 'Targets', 'targetGroup').unmodelled).toEqual({ Targets: [{ Port: 8080 }] });
     expect(byLogicalId(design, 'Balancer', 'loadBalancer').unmodelled).toEqual({
       LoadBalancerAttributes: [{ Key: 'idle_timeout.timeout_seconds', Value: '30' }],
     });
