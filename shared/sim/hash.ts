@@ -7,7 +7,7 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { allocateState, STATE_KEYS, type WorldState } from './state.ts';
+import { allocateState, LATE_STATE_KEYS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
@@ -42,6 +42,7 @@ export function hashWorld(world: World): string {
   for (const key of STATE_KEYS) {
     const arr = world.state[key];
     const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+    if (LATE_STATE_KEYS.has(key) && bytes.every((b) => b === 0)) continue;
     h.text(key);
     for (let i = 0; i < bytes.length; i++) h.byte(bytes[i]!);
   }
@@ -110,6 +111,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
   for (const key of STATE_KEYS) {
     const target = state[key];
     const source = snapshot.state[key];
+    if (source === undefined && LATE_STATE_KEYS.has(key)) continue;
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
     }
