@@ -8,8 +8,9 @@ import type { Design, Resource } from '../design/model.ts';
 import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { revokeCredentials } from './credentials.ts';
+import { refreshing, startRefresh } from './refresh.ts';
 import { setDesiredByHand } from './scaling.ts';
-import { T_NOW } from './state.ts';
+import { REFRESH_BY_API, T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
 import { note, type World } from './world.ts';
 
@@ -35,6 +36,13 @@ const designShape = z.custom<Design>(
 
 export const simActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-desired-capacity'), ...ref, desired: z.number().int().min(0) }),
+  /** Replace a group's instances with ones from its current launch template (StartInstanceRefresh). */
+  z.object({
+    type: z.literal('start-instance-refresh'),
+    ...ref,
+    minHealthyPercentage: z.number().int().min(0).max(100).optional(),
+    instanceWarmup: z.number().int().min(0).max(3600).optional(),
+  }),
   z.object({ type: z.literal('promote-replica'), ...ref }),
   z.object({ type: z.literal('reboot'), ...ref }),
   z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
@@ -84,10 +92,19 @@ export function applyAction(world: World, input: unknown): ActionResult {
   // A refused action changes nothing, not even the timeline: the refusal is the caller's to report.
   if (result.ok) {
     if (action.type === 'set-desired-capacity') note(world, 'actionSetDesired', { resource: label, desired: action.desired });
+    else if (action.type === 'start-instance-refresh') note(world, 'actionStartRefresh', { resource: label, ...refreshPreferences(action) });
     else if (action.type === 'modify-db-class') note(world, 'actionModifyDbClass', { resource: label, dbClass: action.instanceClass });
     else note(world, ACTION_CODE[action.type], { resource: label });
   }
   return result;
+}
+
+/** An instance refresh's preferences, AWS's defaults where none are given (catalogue.autoScaling). */
+function refreshPreferences(action: { minHealthyPercentage?: number | undefined; instanceWarmup?: number | undefined }) {
+  return {
+    minHealthyPct: action.minHealthyPercentage ?? catalogue.autoScaling.refreshMinHealthyPct.value,
+    warmupS: action.instanceWarmup ?? catalogue.autoScaling.refreshWarmupS.value,
+  };
 }
 
 /** The timeline code of an action that names only its resource. */
@@ -106,6 +123,16 @@ function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design
         return refuse('out-of-range', `desired ${action.desired} is outside ${label}'s min ${s.asgMin[g]} and max ${s.asgMax[g]}`);
       }
       setDesiredByHand(world, g, action.desired);
+      return { ok: true };
+    }
+    case 'start-instance-refresh': {
+      if (r.kind !== 'autoScalingGroup') return refuse('wrong-kind', `${label} is not an Auto Scaling group`);
+      const g = topo.asgResource.indexOf(r.id);
+      if (g < 0) return refuse('unknown-resource', `${label} launches nothing (no subnet in a known zone)`);
+      // AWS's InstanceRefreshInProgress: one refresh at a time per group.
+      if (refreshing(s, g)) return refuse('refresh-in-progress', `an instance refresh of ${label} is already in progress`);
+      const p = refreshPreferences(action);
+      startRefresh(s, topo, g, REFRESH_BY_API, p.minHealthyPct, 0, p.warmupS);
       return { ok: true };
     }
     case 'promote-replica': {

@@ -85,7 +85,9 @@ function advanceRefresh(world: World, g: number): void {
     } else if (serving && t >= s.instTimer[i]! + warmupS) inService++;
     else pending++;
   }
+  // Done when the last replacement is in service and warm (what AWS reports as 100% complete).
   if (old === 0) {
+    if (pending > 0) return;
     const surge = s.asgRefresh[o + R_SURGE]!;
     if (surge > 0) s.asgDesired[g] = Math.max(s.asgMin[g]!, s.asgDesired[g]! - surge);
     note(world, 'refreshDone', { group: label, count: s.asgRefresh[o + R_REPLACED]! });
