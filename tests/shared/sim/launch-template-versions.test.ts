@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue/index.ts';
 import { INSTANCE_TYPE_NAMES } from '../../../shared/sim/compile/instance-types.ts';
 import { RUNNING } from '../../../shared/sim/constants.ts';
+import { applyIntent } from '../../../shared/match/apply.ts';
+import { runTick } from '../../../shared/match/tick.ts';
 import { adoptDesign, applyAction } from '../../../shared/sim/actions.ts';
 import { hashWorld, restoreWorld, snapshotWorld } from '../../../shared/sim/hash.ts';
 import { T_COST_COMPUTE, T_NOW } from '../../../shared/sim/state.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
+import { host, testMatch } from '../../support/match-fixtures.ts';
 import { scenario } from './builders.ts';
 import { deployWeb, loadWeb } from './physical-fixtures.ts';
 import { now, runUntil, slotsOf } from './probes.ts';
@@ -176,5 +179,22 @@ describe('a CloudFormation rolling update (UpdatePolicy AutoScalingRollingUpdate
     adoptDesign(world, deployWeb(world.design, groupStack({ desired: 5, rolling })));
     expect(world.timeline.some((e) => e.code === 'rollingUpdateStarted')).toBe(false);
     expect(world.state.tally[T_NOW]).toBe(300);
+  });
+});
+
+describe('the startInstanceRefresh intent', () => {
+  it('travels from a player to the simulation, logged as autoscaling:StartInstanceRefresh', () => {
+    const match = testMatch({ design: 'alb-asg-multi-az' });
+    const cursor = new Map<string, number>();
+    runTick(match, [{ seq: 0, actor: host(null), intent: { type: 'clock', command: 'start' }, wallMs: 0 }], 60, 0, cursor);
+    const world = match.teams[0]!.world;
+    const group = world.design.resources.find((r) => r.kind === 'autoScalingGroup')!;
+    const target = `${world.design.stacks[group.stack]!.name}/${group.logicalId}`;
+    const intent = { type: 'startInstanceRefresh' as const, target, minHealthyPercentage: 60, instanceWarmup: 30 };
+    expect(applyIntent(match, host(), intent, 0)).toMatchObject({ ok: true });
+    expect(world.timeline.at(-1)).toMatchObject({ code: 'actionStartRefresh', values: { minHealthyPct: 60, warmupS: 30 } });
+    expect(match.trail.some((e) => e.eventName === 'StartInstanceRefresh' && e.eventSource === 'autoscaling.amazonaws.com')).toBe(true);
+    // A second one while the first runs is refused with AWS's reason.
+    expect(applyIntent(match, host(), intent, 0)).toMatchObject({ ok: false, refusal: { code: 'refresh-in-progress' } });
   });
 });
