@@ -167,6 +167,7 @@ export const TIMELINE_TEXT = {
   actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },
   actionReboot: { kind: 'action', en: 'reboot {{resource}}' },
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
+  actionModifyInstanceType: { kind: 'action', en: 'modify-instance-type {{resource}} to {{instanceType}}' },
   actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
   actionStartRefresh: {
     kind: 'action',
