@@ -53,6 +53,8 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     const from = oldStatic.get(topo.keys[topo.instResource[i]!]!);
     if (from !== undefined) {
       copySlot(os, from, s, i);
+      // A type changed at run time (modify-instance-type) holds until the design names a type again.
+      if (s.instSpec[i] !== 0 && (old.instType[from] !== topo.instType[i] || s.instSpec[i]! - 1 === topo.instType[i])) s.instSpec[i] = 0;
       stopStartIfInterrupted(world, s, i, topo.labels[topo.instResource[i]!]!, oldDesign.resources[old.instResource[from]!]!, design.resources[topo.instResource[i]!]!, t);
     } else bootSlot(s, i, t);
   }

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue/index.ts';
 import { INSTANCE_TYPE_NAMES } from '../../../shared/sim/compile/instance-types.ts';
-import { RUNNING } from '../../../shared/sim/constants.ts';
+import { REBOOTING, RUNNING } from '../../../shared/sim/constants.ts';
 import { applyIntent } from '../../../shared/match/apply.ts';
 import { runTick } from '../../../shared/match/tick.ts';
 import { adoptDesign, applyAction } from '../../../shared/sim/actions.ts';
 import { hashWorld, restoreWorld, snapshotWorld } from '../../../shared/sim/hash.ts';
-import { T_COST_COMPUTE, T_NOW } from '../../../shared/sim/state.ts';
+import { T_COST_COMPUTE, T_GOOD, T_NOW } from '../../../shared/sim/state.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { host, testMatch } from '../../support/match-fixtures.ts';
 import { scenario } from './builders.ts';
-import { deployWeb, loadWeb } from './physical-fixtures.ts';
+import { deployWeb, loadWeb, webStack } from './physical-fixtures.ts';
 import { now, runUntil, slotsOf } from './probes.ts';
 import { groupStack, type GroupStackOptions } from './refresh-fixtures.ts';
 
@@ -196,5 +196,24 @@ describe('the startInstanceRefresh intent', () => {
     expect(match.trail.some((e) => e.eventName === 'StartInstanceRefresh' && e.eventSource === 'autoscaling.amazonaws.com')).toBe(true);
     // A second one while the first runs is refused with AWS's reason.
     expect(applyIntent(match, host(), intent, 0)).toMatchObject({ ok: false, refusal: { code: 'refresh-in-progress' } });
+  });
+});
+
+describe('modify-instance-type (scaling a single instance up)', () => {
+  it('stops and starts the instance, which then serves and bills as its new type', () => {
+    const world = createWorld(loadWeb(webStack({ instanceType: 't3.medium' })), scenario(), 5);
+    runUntil(world, 300);
+    const web = slotsOf(world, 'Web')[0]!;
+    expect(applyAction(world, { type: 'modify-instance-type', logicalId: 'Web', instanceType: 't3.medium' })).toMatchObject({ ok: false, code: 'same-type' });
+    expect(applyAction(world, { type: 'modify-instance-type', logicalId: 'Web', instanceType: 'x9.huge' })).toMatchObject({ ok: false, code: 'unknown-type' });
+    expect(applyAction(world, { type: 'modify-instance-type', logicalId: 'Web', instanceType: 'm5.large' })).toEqual({ ok: true });
+    expect(world.state.instState[web]).toBe(REBOOTING);
+    expect(world.state.instTimer[web]).toBe(300 + catalogue.ec2.stopStartS.value);
+    const good = world.state.tally[T_GOOD]!;
+    runUntil(world, 300 + catalogue.ec2.stopStartS.value);
+    expect(world.state.tally[T_GOOD]).toBe(good);
+    runUntil(world, 600);
+    expect(world.state.instState[web]).toBe(RUNNING);
+    expect(computeRate(world, 1200)).toBeCloseTo(hourly('m5.large') / 3600, 12);
   });
 });
