@@ -103,4 +103,14 @@ export const autoScaling = {
     'minutes',
     'Target tracking scales in only after the metric stays below 90% of the target for this many one-minute periods.',
   ),
+  refreshMinHealthyPct: figure(
+    90,
+    '%',
+    "A new launch template version (or launch configuration) applies only to instances the group launches afterwards: running ones keep the type they were launched with, and its capacity and price, until an instance refresh (or a CloudFormation rolling update) replaces them. A refresh's default minimum healthy percentage: at least this share of the desired capacity (rounded up) stays in service while old instances are terminated in batches. It always replaces at least one instance at a time, so a group of one has none in service while its instance is replaced (AWS's default maximum healthy percentage, 100%, terminates before it launches).",
+  ),
+  refreshWarmupS: figure(
+    300,
+    's',
+    "An instance refresh's default instance warm-up (the group's health check grace period, 300 s in the console): a new instance counts as healthy for the refresh only this long after it is in service. In the game a refresh, like AWS's default, replaces every instance the group ran when it started; a CloudFormation rolling update's PauseTime is its wait after each batch is in service.",
+  ),
 };

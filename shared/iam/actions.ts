@@ -72,6 +72,7 @@ export const IAM_ACTIONS = [
   action('autoscaling:UpdateAutoScalingGroup', 'Write', "Change a group's size limits, zones or template"),
   action('autoscaling:DeleteAutoScalingGroup', 'Write', 'Delete an Auto Scaling group'),
   action('autoscaling:SetDesiredCapacity', 'Write', 'Set how many instances a group should run'),
+  action('autoscaling:StartInstanceRefresh', 'Write', "Replace a group's instances with ones from its current launch template"),
   action('autoscaling:PutScalingPolicy', 'Write', 'Create or change a scaling policy'),
   action('autoscaling:DeletePolicy', 'Write', 'Delete a scaling policy'),
   action('autoscaling:PutScheduledUpdateGroupAction', 'Write', 'Schedule a change of group size'),

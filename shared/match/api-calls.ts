@@ -134,6 +134,8 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return call('cloudformation:DeleteStack');
     case 'setDesiredCapacity':
       return call('autoscaling:SetDesiredCapacity');
+    case 'startInstanceRefresh':
+      return call('autoscaling:StartInstanceRefresh');
     case 'promoteReplica':
       return call('rds:PromoteReadReplica');
     case 'reboot':
@@ -197,6 +199,7 @@ export function allMappedActions(): string[] {
       'cloudformation:UpdateStack',
       'cloudformation:DeleteStack',
       'autoscaling:SetDesiredCapacity',
+      'autoscaling:StartInstanceRefresh',
       'rds:PromoteReadReplica',
       'rds:RebootDBInstance',
       'ec2:RebootInstances',

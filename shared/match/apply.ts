@@ -226,6 +226,7 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       });
     }
     case 'setDesiredCapacity':
+    case 'startInstanceRefresh':
     case 'promoteReplica':
     case 'reboot':
     case 'modifyDbClass': {
@@ -233,7 +234,9 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       const action =
         intent.type === 'setDesiredCapacity'
           ? { type: 'set-desired-capacity', stack, logicalId, desired: intent.desired }
-          : intent.type === 'modifyDbClass'
+          : intent.type === 'startInstanceRefresh'
+            ? { type: 'start-instance-refresh', stack, logicalId, minHealthyPercentage: intent.minHealthyPercentage, instanceWarmup: intent.instanceWarmup }
+            : intent.type === 'modifyDbClass'
             ? { type: 'modify-db-class', stack, logicalId, instanceClass: intent.instanceClass }
             : { type: intent.type === 'reboot' ? 'reboot' : 'promote-replica', stack, logicalId };
       const result = applyAction(team!.world, action);

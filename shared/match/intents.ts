@@ -77,6 +77,13 @@ const designIntents = [
 /** Operations on a running world that change no design: what an operator does during an incident. */
 const runActions = [
   z.strictObject({ type: z.literal('setDesiredCapacity'), target: ref, desired: z.number().int().min(0).max(1000) }),
+  /** Replace a group's instances with ones from its current launch template (autoscaling:StartInstanceRefresh). */
+  z.strictObject({
+    type: z.literal('startInstanceRefresh'),
+    target: ref,
+    minHealthyPercentage: z.number().int().min(0).max(100).optional(),
+    instanceWarmup: z.number().int().min(0).max(3600).optional(),
+  }),
   z.strictObject({ type: z.literal('promoteReplica'), target: ref }),
   z.strictObject({ type: z.literal('reboot'), target: ref }),
   z.strictObject({ type: z.literal('modifyDbClass'), target: ref, instanceClass: z.string().min(1).max(64) }),

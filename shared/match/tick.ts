@@ -48,6 +48,7 @@ const GROUP: Record<MatchIntent['type'], number> = {
   disconnect: 4,
   delete: 4,
   setDesiredCapacity: 5,
+  startInstanceRefresh: 5,
   promoteReplica: 5,
   reboot: 5,
   modifyDbClass: 5,

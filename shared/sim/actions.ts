@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import { catalogue } from '../catalogue/index.ts';
 import type { Design, Resource } from '../design/model.ts';
+import { instanceTypeIndex } from './compile/instance-types.ts';
 import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { revokeCredentials } from './credentials.ts';
+import { refreshing, startRefresh } from './refresh.ts';
 import { setDesiredByHand } from './scaling.ts';
-import { T_NOW } from './state.ts';
+import { REFRESH_BY_API, T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
 import { note, type World } from './world.ts';
 
@@ -35,9 +37,18 @@ const designShape = z.custom<Design>(
 
 export const simActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-desired-capacity'), ...ref, desired: z.number().int().min(0) }),
+  /** Replace a group's instances with ones from its current launch template (StartInstanceRefresh). */
+  z.object({
+    type: z.literal('start-instance-refresh'),
+    ...ref,
+    minHealthyPercentage: z.number().int().min(0).max(100).optional(),
+    instanceWarmup: z.number().int().min(0).max(3600).optional(),
+  }),
   z.object({ type: z.literal('promote-replica'), ...ref }),
   z.object({ type: z.literal('reboot'), ...ref }),
   z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
+  /** Change a running instance's type: EC2 changes it only on a stopped instance, so it stops and starts. */
+  z.object({ type: z.literal('modify-instance-type'), ...ref, instanceType: z.string().min(1) }),
   z.object({ type: z.literal('delete-resource'), ...ref }),
   z.object({ type: z.literal('update-design'), design: designShape }),
   /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
@@ -84,10 +95,20 @@ export function applyAction(world: World, input: unknown): ActionResult {
   // A refused action changes nothing, not even the timeline: the refusal is the caller's to report.
   if (result.ok) {
     if (action.type === 'set-desired-capacity') note(world, 'actionSetDesired', { resource: label, desired: action.desired });
+    else if (action.type === 'start-instance-refresh') note(world, 'actionStartRefresh', { resource: label, ...refreshPreferences(action) });
     else if (action.type === 'modify-db-class') note(world, 'actionModifyDbClass', { resource: label, dbClass: action.instanceClass });
+    else if (action.type === 'modify-instance-type') note(world, 'actionModifyInstanceType', { resource: label, instanceType: action.instanceType });
     else note(world, ACTION_CODE[action.type], { resource: label });
   }
   return result;
+}
+
+/** An instance refresh's preferences, AWS's defaults where none are given (catalogue.autoScaling). */
+function refreshPreferences(action: { minHealthyPercentage?: number | undefined; instanceWarmup?: number | undefined }) {
+  return {
+    minHealthyPct: action.minHealthyPercentage ?? catalogue.autoScaling.refreshMinHealthyPct.value,
+    warmupS: action.instanceWarmup ?? catalogue.autoScaling.refreshWarmupS.value,
+  };
 }
 
 /** The timeline code of an action that names only its resource. */
@@ -106,6 +127,16 @@ function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design
         return refuse('out-of-range', `desired ${action.desired} is outside ${label}'s min ${s.asgMin[g]} and max ${s.asgMax[g]}`);
       }
       setDesiredByHand(world, g, action.desired);
+      return { ok: true };
+    }
+    case 'start-instance-refresh': {
+      if (r.kind !== 'autoScalingGroup') return refuse('wrong-kind', `${label} is not an Auto Scaling group`);
+      const g = topo.asgResource.indexOf(r.id);
+      if (g < 0) return refuse('unknown-resource', `${label} launches nothing (no subnet in a known zone)`);
+      // AWS's InstanceRefreshInProgress: one refresh at a time per group.
+      if (refreshing(s, g)) return refuse('refresh-in-progress', `an instance refresh of ${label} is already in progress`);
+      const p = refreshPreferences(action);
+      startRefresh(s, topo, g, REFRESH_BY_API, p.minHealthyPct, 0, p.warmupS);
       return { ok: true };
     }
     case 'promote-replica': {
@@ -148,6 +179,23 @@ function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design
       if (s.dbClass[d] === cls) return refuse('same-class', `${label} already is ${action.instanceClass}`);
       if (s.dbState[d] !== DB_AVAILABLE) return refuse('not-available', `${label} is not available`);
       changeClass(world, s, topo, d, cls, t);
+      return { ok: true };
+    }
+    case 'modify-instance-type': {
+      if (r.kind !== 'instance') return refuse('wrong-kind', `${label} is not an instance (a group's type is its launch template's)`);
+      const i = Array.from(topo.instResource).findIndex((id, k) => id === r.id && topo.instAsg[k] === -1);
+      if (i < 0) return refuse('unknown-resource', `${label} does not run (no subnet in a known zone)`);
+      const type = instanceTypeIndex(action.instanceType);
+      if (type < 0) return refuse('unknown-type', `${action.instanceType} is not an instance type in the catalogue`);
+      const runs = s.instSpec[i]! > 0 ? s.instSpec[i]! - 1 : topo.instType[i]!;
+      if (runs === type) return refuse('same-type', `${label} already is ${action.instanceType}`);
+      if (s.instState[i] !== RUNNING) return refuse('not-available', `${label} is not running`);
+      // The state keeps the type it runs, as it keeps a database's class (the design still says the old one).
+      s.instSpec[i] = type === topo.instType[i] ? 0 : type + 1;
+      const seconds = catalogue.ec2.stopStartS.value;
+      s.instState[i] = REBOOTING;
+      s.instTimer[i] = t + seconds;
+      note(world, 'instanceStopStart', { instance: label, properties: ['InstanceType'], seconds });
       return { ok: true };
     }
     case 'delete-resource': {

@@ -21,6 +21,7 @@ import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
 import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
+import { TYPE_CAPACITY } from './compile/instance-types.ts';
 
 const CPU_WEIGHT = Float64Array.from([
   catalogue.requests.staticCpuWeight.value,
@@ -175,7 +176,8 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
       continue;
     }
     sc.edgeShare[e] = -1; // marked; share computed below
-    const cap = flow ? heldConnections(world, i) : topo.instCapacity[i]!;
+    const spec = s.instSpec[i]!;
+    const cap = flow ? heldConnections(world, i) : spec === 0 ? topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!;
     if (slot === 0) { n0++; c0 += cap; } else if (slot === 1) { n1++; c1 += cap; } else { n2++; c2 += cap; }
   }
   const n = n0 + n1 + n2;
@@ -184,7 +186,9 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
   const zonesWithTargets = (n0 > 0 ? 1 : 0) + (n1 > 0 ? 1 : 0) + (n2 > 0 ? 1 : 0);
   for (let e = e0; e < e1; e++) {
     if (sc.edgeShare[e] !== -1) continue;
-    const cap = flow ? heldConnections(world, topo.edgeInst[e]!) : topo.instCapacity[topo.edgeInst[e]!]!;
+    const t = topo.edgeInst[e]!;
+    const spec = s.instSpec[t]!;
+    const cap = flow ? heldConnections(world, t) : spec === 0 ? topo.instCapacity[t]! : TYPE_CAPACITY[spec - 1]!;
     const slot = sc.edgeSlot[e]!;
     if (cross) {
       sc.edgeShare[e] = byCapacity ? cap / capTotal : 1 / n;

@@ -7,7 +7,7 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { allocateState, OPTIONAL_STATE_KEYS, STATE_KEYS, type WorldState } from './state.ts';
+import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
@@ -43,6 +43,7 @@ export function hashWorld(world: World): string {
     const arr = world.state[key];
     if (arr.length === 0 && OPTIONAL_STATE_KEYS.has(key)) continue;
     const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+    if (LATE_STATE_KEYS.has(key) && bytes.every((b) => b === 0)) continue;
     h.text(key);
     for (let i = 0; i < bytes.length; i++) h.byte(bytes[i]!);
   }
@@ -114,7 +115,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
   for (const key of STATE_KEYS) {
     const target = state[key];
     const source = snapshot.state[key];
-    if (source === undefined && world0Empty(state, key)) continue;
+    if (source === undefined && (world0Empty(state, key) || LATE_STATE_KEYS.has(key))) continue;
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
     }

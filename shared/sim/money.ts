@@ -11,6 +11,7 @@ import { BILL_CELLS, BILL_LINES, cellOf, S_EC2, S_RDS } from './bill.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
+import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
@@ -26,7 +27,12 @@ const HOURS_PER_STEP = STEP_SECONDS / 3600;
 function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number) => void): void {
   const topo = world.topo;
   const s = world.state;
-  for (let i = 0; i < topo.instCount; i++) if (s.instState[i] !== EMPTY) visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), topo.instHourlyUsd[i]!);
+  for (let i = 0; i < topo.instCount; i++) {
+    if (s.instState[i] === EMPTY) continue;
+    // Each slot is billed for the type it runs: one launched under an older launch template keeps its price.
+    const spec = s.instSpec[i]!;
+    visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), spec === 0 ? topo.instHourlyUsd[i]! : TYPE_HOURLY_USD[spec - 1]! * topo.instPriceFactor[i]!);
+  }
   for (let d = 0; d < topo.dbCount; d++) {
     const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
     visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd);

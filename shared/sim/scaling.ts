@@ -179,6 +179,9 @@ export function reconcileGroups(world: World): void {
         s.instZoneFailed[slot] = 0;
         s.instLaunchedAt[slot] = t;
         s.instCpu[slot] = 0;
+        // A new instance is launched from the group's current launch template.
+        s.instSpec[slot] = 0;
+        s.instOld[slot] = 0;
         launched++;
         zones.push(zoneName(zone));
         s.asgStuck[g] = 0;
@@ -191,7 +194,9 @@ export function reconcileGroups(world: World): void {
         for (let i = s0; i < s1; i++) {
           const st = s.instState[i]!;
           if (s.instZone[i] !== zone || (st !== BOOTING && st !== RUNNING && st !== REBOOTING)) continue;
-          if (victim < 0 || s.instLaunchedAt[i]! >= s.instLaunchedAt[victim]!) victim = i;
+          // AWS's default termination policy: in that zone, instances from an older launch template go first.
+          const older = victim < 0 ? 0 : (s.instSpec[i] !== 0 ? 1 : 0) - (s.instSpec[victim] !== 0 ? 1 : 0);
+          if (victim < 0 || older > 0 || (older === 0 && s.instLaunchedAt[i]! >= s.instLaunchedAt[victim]!)) victim = i;
         }
         if (victim < 0) break;
         s.instState[victim] = EMPTY;

@@ -24,6 +24,7 @@ import { REGION_RTT } from './paths.ts';
 import { book, S_TRANSFER, S_TRANSIT_GATEWAY } from './bill.ts';
 import { M_TRANSFER } from './scratch.ts';
 import type { World } from './world.ts';
+import { TYPE_BASE_MS, TYPE_CAPACITY } from './compile/instance-types.ts';
 
 const READ_Q = catalogue.database.readQueriesPerRequest.value;
 const WRITE_Q = catalogue.database.writeQueriesPerRequest.value;
@@ -105,12 +106,14 @@ export function serveInstances(world: World): void {
       s.instCpu[i] = 0;
       continue;
     }
-    const u = units / topo.instCapacity[i]!;
+    // A slot launched under an older launch template keeps that type's figures (instSpec > 0).
+    const spec = s.instSpec[i]!;
+    const u = units / (spec === 0 ? topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!);
     const served = u > 1 ? 1 / u : 1;
     sc.instServed[i] = served;
     const o = i * CLASS_COUNT;
     sc.instRps[i] = units === 0 ? 0 : (sc.instOffered[o]! + sc.instOffered[o + 1]! + sc.instOffered[o + 2]! + sc.instOffered[o + 3]!) * served;
-    sc.instLatMs[i] = topo.instBaseMs[i]! * queueingFactor(u);
+    sc.instLatMs[i] = (spec === 0 ? topo.instBaseMs[i]! : TYPE_BASE_MS[spec - 1]!) * queueingFactor(u);
     s.instCpu[i] = u > 1 ? 100 : u * 100;
     const g = topo.instDbGroup[i]!;
     if (g < 0 || units === 0) continue;

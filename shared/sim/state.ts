@@ -43,6 +43,23 @@ export const T_COST_EDGE = 22;
 export const T_COST_OTHER = 23;
 export const TALLY_SIZE = 24;
 
+// A group's instance refresh (or CloudFormation rolling update), REFRESH_FIELDS numbers per group in asgRefresh.
+/** 0 none, REFRESH_BY_API (StartInstanceRefresh), REFRESH_BY_STACK (UpdatePolicy AutoScalingRollingUpdate). */
+export const R_KIND = 0;
+/** By API: minimum healthy percentage of desired capacity; by stack: MinInstancesInService. */
+export const R_MIN = 1;
+/** Largest batch (by stack: MaxBatchSize); 0 by API (the minimum healthy percentage decides). */
+export const R_BATCH = 2;
+/** Instance warm-up (by stack: PauseTime): how long a new instance serves before it counts. */
+export const R_WARMUP_S = 3;
+/** Instances launched above desired capacity to keep MinInstancesInService (by stack), given back as old ones go. */
+export const R_SURGE = 4;
+/** Instances replaced so far. */
+export const R_REPLACED = 5;
+export const REFRESH_FIELDS = 6;
+export const REFRESH_BY_API = 1;
+export const REFRESH_BY_STACK = 2;
+
 export interface WorldState {
   tally: Float64Array;
   rng: Uint32Array;
@@ -65,6 +82,13 @@ export interface WorldState {
   instZoneFailed: Uint8Array;
   instLaunchedAt: Float64Array;
   instCpu: Float64Array;
+  /**
+   * The launch spec a slot runs: 0 the design's (topology.instType), else 1 + the instance-types.ts index of the
+   * type it was launched with under an older launch template. Zero unless a template changed under a running group.
+   */
+  instSpec: Int16Array;
+  /** 1: launched before its group's refresh started, to be replaced by it. */
+  instOld: Uint8Array;
 
   asgDesired: Int32Array;
   asgMin: Int32Array;
@@ -77,6 +101,8 @@ export interface WorldState {
   asgTrackCount: Int32Array;
   /** 1 while the group could not launch for lack of a healthy zone (said once in the timeline). */
   asgStuck: Uint8Array;
+  /** Per group × REFRESH_FIELDS: its instance refresh under way (R_* indices), all zero without one. */
+  asgRefresh: Float64Array;
 
   dbState: Uint8Array;
   dbTimer: Float64Array;
@@ -180,6 +206,9 @@ export const STATE_KEYS = [
   'edgeSticky',
   'edgeAnomaly',
   'instErrShare',
+  'instSpec',
+  'instOld',
+  'asgRefresh',
 ] as const satisfies readonly (keyof WorldState)[];
 
 function routingState(topo: Topology) {
@@ -196,6 +225,13 @@ function routingState(topo: Topology) {
     instErrShare: new Float64Array(anomaly ? topo.instCount : 0),
   };
 }
+
+/**
+ * Arrays added after worlds were first hashed and recorded: all zero until a launch template changes under a running
+ * group or a refresh starts. The hash covers them only when they hold something, and a snapshot without them restores
+ * them as zeros, so the hashes and replays of worlds that never use them are what they were.
+ */
+export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'asgRefresh']);
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
 export function allocateState(topo: Topology, eventCount: number, budgetUsd: number): WorldState {
@@ -217,6 +253,8 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     instZoneFailed: new Uint8Array(n),
     instLaunchedAt: new Float64Array(n),
     instCpu: new Float64Array(n),
+    instSpec: new Int16Array(n),
+    instOld: new Uint8Array(n),
     asgDesired: Int32Array.from(topo.asgDesired),
     asgMin: Int32Array.from(topo.asgMin),
     asgMax: Int32Array.from(topo.asgMax),
@@ -227,6 +265,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     asgTrackSum: new Float64Array(topo.asgCount),
     asgTrackCount: new Int32Array(topo.asgCount),
     asgStuck: new Uint8Array(topo.asgCount),
+    asgRefresh: new Float64Array(topo.asgCount * REFRESH_FIELDS),
     dbState: new Uint8Array(topo.dbCount),
     dbTimer: new Float64Array(topo.dbCount),
     dbClass: Int16Array.from(topo.dbClassDesign),

@@ -13,6 +13,7 @@ import { checkHealth } from './health.ts';
 import { advanceDatabases, advanceInstances } from './lifecycle.ts';
 import { measure } from './measure.ts';
 import { charge } from './money.ts';
+import { advanceRefreshes } from './refresh.ts';
 import { routeDemand } from './routing.ts';
 import { measureGroups, reconcileGroups, runScheduledActions, trackTargets } from './scaling.ts';
 import { assignDatabaseRoles, finishInstances, serveDatabases, serveInstances } from './service.ts';
@@ -51,6 +52,7 @@ export function step(world: World): void {
   evaluateAlarms(world);
   trackTargets(world);
   runScheduledActions(world);
+  advanceRefreshes(world);
   reconcileGroups(world);
   charge(world);
   const s = world.state;

@@ -167,7 +167,12 @@ export const TIMELINE_TEXT = {
   actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },
   actionReboot: { kind: 'action', en: 'reboot {{resource}}' },
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
+  actionModifyInstanceType: { kind: 'action', en: 'modify-instance-type {{resource}} to {{instanceType}}' },
   actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
+  actionStartRefresh: {
+    kind: 'action',
+    en: 'start-instance-refresh {{resource}} (minimum healthy {{minHealthyPct}}%, warm-up {{warmupS}} s)',
+  },
   designUpdated: { kind: 'action', en: 'design updated ({{resources}} resources in {{stacks}} stacks)' },
 
   // What a design update did to the physical resources (shared/sim/physical.ts).
@@ -183,6 +188,36 @@ export const TIMELINE_TEXT = {
       one: '{{group}}: its subnets were replaced; launching {{count}} instance again in the new ones ({{seconds}} s)',
       other: '{{group}}: its subnets were replaced; launching {{count}} instances again in the new ones ({{seconds}} s)',
     },
+  },
+  // Launch template versions and instance refreshes (shared/sim/refresh.ts).
+  groupKeepsOldType: {
+    kind: 'scaling',
+    en: {
+      one: '{{group}}: new launch template ({{instanceType}}) applies to new instances; {{count}} running instance keeps its type until it is replaced',
+      other: '{{group}}: new launch template ({{instanceType}}) applies to new instances; {{count}} running instances keep their type until they are replaced',
+    },
+  },
+  rollingUpdateStarted: {
+    kind: 'scaling',
+    en: '{{group}}: rolling update (UpdatePolicy AutoScalingRollingUpdate): batches of {{batch}}, at least {{minInService}} in service, pause {{pauseS}} s',
+  },
+  refreshBatch: {
+    kind: 'scaling',
+    en: {
+      one: '{{group}}: instance refresh terminates {{count}} old instance ({{inService}} in service, minimum {{minimum}})',
+      other: '{{group}}: instance refresh terminates {{count}} old instances ({{inService}} in service, minimum {{minimum}})',
+    },
+  },
+  refreshSurge: {
+    kind: 'scaling',
+    en: {
+      one: '{{group}}: rolling update launches {{count}} new instance first to keep {{minimum}} in service',
+      other: '{{group}}: rolling update launches {{count}} new instances first to keep {{minimum}} in service',
+    },
+  },
+  refreshDone: {
+    kind: 'scaling',
+    en: { one: '{{group}}: instance refresh done, {{count}} instance replaced', other: '{{group}}: instance refresh done, {{count}} instances replaced' },
   },
   // What a stack's DeletionPolicy (or UpdateReplacePolicy) did with what the stack let go of (shared/account).
   resourceRetained: { kind: 'action', en: '{{resource}} retained: it leaves its stack and stays in the account as {{kept}}, running and billed until you delete it' },

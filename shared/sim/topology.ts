@@ -35,6 +35,14 @@ export interface ComputeTopology {
   instCapacity: Float64Array;
   instBaseMs: Float64Array;
   instHourlyUsd: Float64Array;
+  /**
+   * The design's launch spec per slot (instance-types.ts index): a static instance's type, a group's launch
+   * template's. instCapacity/instBaseMs/instHourlyUsd are its figures; a group slot launched under an older
+   * template keeps its own in the state (WorldState.instSpec).
+   */
+  instType: Int16Array;
+  /** Region price factor of the slot (what TYPE_HOURLY_USD is multiplied by). */
+  instPriceFactor: Float64Array;
   instRegion: Int16Array;
   /** A static instance's zone; -1 for group slots (their zone is chosen at launch and kept in the state). */
   instHomeZone: Int16Array;

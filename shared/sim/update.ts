@@ -8,11 +8,14 @@
 // what scaling made of them.
 
 import { catalogue } from '../catalogue/index.ts';
-import type { Design } from '../design/model.ts';
+import type { Design, Resource } from '../design/model.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, BOOTING, DB_FAILING_OVER, DB_RESTARTING, EMPTY } from './constants.ts';
 import { allocateScratch } from './scratch.ts';
-import { allocateState, T_BUDGET, T_NOW, type WorldState } from './state.ts';
+import { INSTANCE_TYPE_NAMES } from './compile/instance-types.ts';
+import { startRefresh } from './refresh.ts';
+import { rollingUpdatePolicy } from './rolling-update.ts';
+import { allocateState, REFRESH_BY_STACK, REFRESH_FIELDS, T_BUDGET, T_NOW, type WorldState } from './state.ts';
 import { warningSentence } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 import { note, type World } from './world.ts';
@@ -50,6 +53,8 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     const from = oldStatic.get(topo.keys[topo.instResource[i]!]!);
     if (from !== undefined) {
       copySlot(os, from, s, i);
+      // A type changed at run time (modify-instance-type) holds until the design names a type again.
+      if (s.instSpec[i] !== 0 && (old.instType[from] !== topo.instType[i] || s.instSpec[i]! - 1 === topo.instType[i])) s.instSpec[i] = 0;
       stopStartIfInterrupted(world, s, i, topo.labels[topo.instResource[i]!]!, oldDesign.resources[old.instResource[from]!]!, design.resources[topo.instResource[i]!]!, t);
     } else bootSlot(s, i, t);
   }
@@ -91,6 +96,8 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
       }
     }
     if (relaunched > 0) note(world, 'groupRelaunched', { group: topo.labels[topo.asgResource[g]!]!, count: relaunched, seconds: catalogue.ec2.bootS.value });
+    s.asgRefresh.set(os.asgRefresh.subarray(from * REFRESH_FIELDS, (from + 1) * REFRESH_FIELDS), g * REFRESH_FIELDS);
+    keepLaunchSpecs(world, old, os, from, topo, s, g, after);
   }
   // Databases.
   const oldDb = indexByKey(old, old.dbResource);
@@ -171,6 +178,35 @@ function carry(oldIndex: Map<string, number>, topo: Topology, ids: Int32Array, c
   });
 }
 
+/**
+ * A new launch template (version) applies to the instances a group launches afterwards: every running instance
+ * of group `g` keeps the type it was launched with (instSpec). With UpdatePolicy AutoScalingRollingUpdate,
+ * CloudFormation then replaces them in batches (refresh.ts).
+ */
+function keepLaunchSpecs(world: World, old: Topology, os: WorldState, from: number, topo: Topology, s: WorldState, g: number, after: Resource): void {
+  const s0 = topo.asgSlotStart[g]!;
+  const o0 = old.asgSlotStart[from]!;
+  const n = Math.min(topo.asgSlotCount[g]!, old.asgSlotCount[from]!);
+  if (n === 0) return;
+  const changed = old.instType[o0] !== topo.instType[s0];
+  let kept = 0;
+  for (let k = 0; k < n; k++) {
+    if (s.instState[s0 + k] === EMPTY || (s.instSpec[s0 + k] === 0 && !changed)) continue;
+    const spec = os.instSpec[o0 + k]!;
+    const runs = spec > 0 ? spec - 1 : old.instType[o0 + k]!;
+    s.instSpec[s0 + k] = runs === topo.instType[s0 + k] ? 0 : runs + 1;
+    if (s.instSpec[s0 + k] !== 0 && spec === 0) kept++;
+  }
+  if (!changed) return;
+  const group = topo.labels[topo.asgResource[g]!]!;
+  if (kept > 0) note(world, 'groupKeepsOldType', { group, count: kept, instanceType: INSTANCE_TYPE_NAMES[topo.instType[s0]!]! });
+  const policy = rollingUpdatePolicy(after);
+  if (policy && kept > 0) {
+    startRefresh(s, topo, g, REFRESH_BY_STACK, policy.minInService, policy.maxBatch, policy.pauseS);
+    note(world, 'rollingUpdateStarted', { group, batch: policy.maxBatch, minInService: policy.minInService, pauseS: policy.pauseS });
+  }
+}
+
 function copySlot(from: WorldState, i: number, to: WorldState, j: number): void {
   to.instState[j] = from.instState[i]!;
   to.instZone[j] = from.instZone[i]!;
@@ -180,6 +216,8 @@ function copySlot(from: WorldState, i: number, to: WorldState, j: number): void 
   to.instZoneFailed[j] = from.instZoneFailed[i]!;
   to.instLaunchedAt[j] = from.instLaunchedAt[i]!;
   to.instCpu[j] = from.instCpu[i]!;
+  to.instSpec[j] = from.instSpec[i]!;
+  to.instOld[j] = from.instOld[i]!;
 }
 
 function bootSlot(s: WorldState, i: number, t: number): void {
@@ -188,6 +226,8 @@ function bootSlot(s: WorldState, i: number, t: number): void {
   s.instHealthy[i] = 0;
   s.instProbes[i] = 0;
   s.instLaunchedAt[i] = t;
+  s.instSpec[i] = 0;
+  s.instOld[i] = 0;
 }
 
 /**

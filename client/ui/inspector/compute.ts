@@ -66,6 +66,15 @@ export function GroupSection({ c }: { c: InspectorContext }) {
             onCommit: (v) => c.set('instanceType', v, template.ref),
           })
         : null,
+      // A template change reaches running instances only through a refresh (shared/sim/refresh.ts).
+      c.running
+        ? h(
+            'p',
+            {},
+            h('button', { type: 'button', onClick: () => c.actions.send({ type: 'startInstanceRefresh', target: c.r.ref }) }, t('inspector.startRefresh')),
+            h('span', { class: 'explain' }, ' ', explainFigure('autoScaling.refreshMinHealthyPct')),
+          )
+        : null,
       h(SelectField, {
         id: c.id('healthCheckType'),
         label: t('inspector.healthCheckType'),

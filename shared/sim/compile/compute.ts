@@ -11,6 +11,7 @@ import { targetGroupRouting } from './target-routing.ts';
 import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
+import { instanceTypeIndex } from './instance-types.ts';
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -22,11 +23,15 @@ function instanceFigures(type: string, region: number, label: string, warnings: 
   if (!entry) {
     warnings.push({ code: 'warnUnknownInstanceType', values: { instance: label, instanceType: type } });
     entry = catalogue.instanceTypes['t3.micro']!;
+    type = 't3.micro';
   }
+  const factor = priceFactorOf(REGIONS[region]!.code);
   return {
+    type: instanceTypeIndex(type),
+    factor,
     capacity: entry.capacityRps.value,
     baseMs: entry.baseLatencyMs.value,
-    hourly: entry.hourlyUsd.value * priceFactorOf(REGIONS[region]!.code),
+    hourly: entry.hourlyUsd.value * factor,
   };
 }
 
@@ -71,6 +76,8 @@ export function compileCompute(
     capacity: [] as number[],
     baseMs: [] as number[],
     hourly: [] as number[],
+    type: [] as number[],
+    factor: [] as number[],
     region: [] as number[],
     zone: [] as number[],
     vpc: [] as number[],
@@ -85,6 +92,8 @@ export function compileCompute(
     inst.capacity.push(f.capacity);
     inst.baseMs.push(f.baseMs);
     inst.hourly.push(f.hourly);
+    inst.type.push(f.type);
+    inst.factor.push(f.factor);
     inst.region.push(region);
     inst.zone.push(zone);
     inst.vpc.push(vpc);
@@ -258,6 +267,8 @@ export function compileCompute(
     instCapacity: Float64Array.from(inst.capacity),
     instBaseMs: Float64Array.from(inst.baseMs),
     instHourlyUsd: Float64Array.from(inst.hourly),
+    instType: Int16Array.from(inst.type),
+    instPriceFactor: Float64Array.from(inst.factor),
     instRegion: Int16Array.from(inst.region),
     instHomeZone: Int16Array.from(inst.zone),
     instVpc: Int32Array.from(inst.vpc),
