@@ -118,8 +118,8 @@ function checkLayer4Group(c: CheckContext, tg: ResourceOfKind<'targetGroup'>): D
   if (tg.props.algorithm !== 'round_robin') {
     issues.push(c.issue(tg, 'error', 'nlb-algorithm', algorithmMessage(tg.props.algorithm, protocol)));
   }
-  // The stickiness type is not modelled: read it from the attributes the loader kept as written.
-  const type = keptAttribute(tg, 'TargetGroupAttributes', 'stickiness.type')?.toLowerCase();
+  // The cookie types are modelled (the ALB's); any other type (source_ip) stays in the attributes kept as written.
+  const type = tg.props.stickinessType ?? keptAttribute(tg, 'TargetGroupAttributes', 'stickiness.type')?.toLowerCase();
   if (tg.props.stickiness && type !== undefined && type !== 'source_ip') {
     issues.push(c.issue(tg, 'error', 'nlb-stickiness-type', stickinessTypeMessage(type, protocol)));
   }
