@@ -36,3 +36,19 @@ describe('separate single subnet and zone parameters without values', () => {
     expect(stack.parameters).toMatchObject({ SubnetA: 'subnet-default-us-east-1c', SubnetB: 'subnet-default-us-east-1a' });
   });
 });
+
+describe('AllowedPattern on an AWS-specific parameter type', () => {
+  it('is not applied (documented for String types): the account lookup checks the value instead', () => {
+    const template = {
+      Parameters: {
+        Vpc: { Type: 'AWS::EC2::VPC::Id', AllowedPattern: '^(vpc-)([a-z0-9]{8}|[a-z0-9]{17})$', ConstraintDescription: 'must be a VPC id' },
+        Name: { Type: 'String', AllowedPattern: '^[a-z]+$', Default: 'Web1' },
+      },
+      Resources: { Bucket: { Type: 'AWS::S3::Bucket' } },
+    };
+    expect(errors(loadTemplate(template)).map((i) => [i.code, i.message])).toEqual([
+      ['parameter-pattern', "Parameter 'Name' must match pattern ^[a-z]+$"],
+    ]);
+    expect(errors(loadTemplate(template, { parameters: { Vpc: 'vpc-0123456789abcdef0', Name: 'web' } })).map((i) => i.code)).toEqual(['parameter-not-found']);
+  });
+});
