@@ -2,7 +2,9 @@
 // template of our own in the style of the ones that showed it.
 
 import { describe, expect, it } from 'vitest';
-import { codes, errors, loadTemplate } from './load-helpers.ts';
+import { exportDesign } from '../../../shared/template/index.ts';
+import { PhysicalNames, ResourceRef } from '../../../shared/template/resource-ref.ts';
+import { codes, errors, loadTemplate, reload } from './load-helpers.ts';
 
 describe('separate single subnet and zone parameters without values', () => {
   const template = {
@@ -50,5 +52,62 @@ describe('AllowedPattern on an AWS-specific parameter type', () => {
       ['parameter-pattern', "Parameter 'Name' must match pattern ^[a-z]+$"],
     ]);
     expect(errors(loadTemplate(template, { parameters: { Vpc: 'vpc-0123456789abcdef0', Name: 'web' } })).map((i) => i.code)).toEqual(['parameter-not-found']);
+  });
+});
+
+describe('ELBv2 references', () => {
+  const names = new PhysicalNames();
+  const text = (logicalId: string, awsType: string, attribute?: string) => names.nameOf(new ResourceRef(0, logicalId, attribute), 'web', 'us-east-1', awsType);
+  const LB = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+  const TG = 'AWS::ElasticLoadBalancingV2::TargetGroup';
+  const LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
+
+  it('a Ref is the ARN, and the full names are its tail', () => {
+    const lb = text('Front', LB);
+    expect(lb).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer\/app\/web-Front\/[0-9a-f]{16}$/);
+    expect(lb.endsWith(`:loadbalancer/${text('Front', LB, 'LoadBalancerFullName')}`)).toBe(true);
+    expect(text('Front', LB, 'LoadBalancerName')).toBe('web-Front');
+    const tg = text('Pool', TG);
+    expect(tg).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup\/web-Pool\/[0-9a-f]{16}$/);
+    expect(tg.endsWith(`:${text('Pool', TG, 'TargetGroupFullName')}`)).toBe(true);
+    expect(text('Http', LISTENER)).toMatch(/^arn:aws:elasticloadbalancing:us-east-1:123456789012:listener\/app\/web-Http\/[0-9a-f]{16}\/[0-9a-f]{16}$/);
+    // The string leads back to the resource, so a property given it still refers to it.
+    expect(names.resourceOf(lb)?.logicalId).toBe('Front');
+  });
+
+  const TEMPLATE = `
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Gw: {Type: AWS::EC2::InternetGateway}
+  Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gw}}
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a, MapPublicIpOnLaunch: true}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1b, MapPublicIpOnLaunch: true}}
+  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  Out: {Type: AWS::EC2::Route, DependsOn: Attach, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gw}}
+  RA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref A, RouteTableId: !Ref Rt}}
+  RB: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref B, RouteTableId: !Ref Rt}}
+  Front: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Subnets: [!Ref A, !Ref B]}}
+  Pool: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {VpcId: !Ref Vpc, Port: 80, Protocol: HTTP}}
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Front
+      Port: 80
+      Protocol: HTTP
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Pool}]
+  Label:
+    Type: AWS::SSM::Parameter
+    Properties:
+      Type: String
+      Value: !Join ['/', [!Select [1, !Split ['/', !Ref Http]], !Select [2, !Split ['/', !Ref Http]], !Select [3, !Split ['/', !Ref Http]], !GetAtt Pool.TargetGroupFullName]]
+`;
+
+  it("loads a CDK-style label cut out of a listener's Ref, and exports the Refs as !Ref", () => {
+    const loaded = loadTemplate(TEMPLATE);
+    expect(errors(loaded)).toEqual([]);
+    const listener = exportDesign(loaded.design!).templates['test'] as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(listener.Resources['Http']!.Properties['LoadBalancerArn']).toEqual({ Ref: 'Front' });
+    expect(listener.Resources['Http']!.Properties['DefaultActions']).toEqual([{ Type: 'forward', TargetGroupArn: { Ref: 'Pool' } }]);
+    expect(errors(reload(loaded.design!))).toEqual([]);
   });
 });
