@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportDesign } from '../../../shared/template/index.ts';
 import { PhysicalNames, ResourceRef } from '../../../shared/template/resource-ref.ts';
-import { codes, errors, loadTemplate, reload } from './load-helpers.ts';
+import { byLogicalId, codes, errors, idOf, loadTemplate, reload } from './load-helpers.ts';
 
 describe('separate single subnet and zone parameters without values', () => {
   const template = {
@@ -109,5 +109,39 @@ Resources:
     expect(listener.Resources['Http']!.Properties['LoadBalancerArn']).toEqual({ Ref: 'Front' });
     expect(listener.Resources['Http']!.Properties['DefaultActions']).toEqual([{ Type: 'forward', TargetGroupArn: { Ref: 'Pool' } }]);
     expect(errors(reload(loaded.design!))).toEqual([]);
+  });
+});
+
+describe('an instance attached to a network interface of its stack', () => {
+  const TEMPLATE = `
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Sub: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1b}}
+  Web: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: web, VpcId: !Ref Vpc}}
+  Eth0:
+    Type: AWS::EC2::NetworkInterface
+    Properties:
+      SubnetId: !Ref Sub
+      GroupSet: [!Ref Web]
+      PrivateIpAddresses: [{PrivateIpAddress: 10.0.0.10, Primary: true}, {PrivateIpAddress: 10.0.0.11, Primary: false}]
+  Server:
+    Type: AWS::EC2::Instance
+    Properties:
+      ImageId: ami-12345678
+      InstanceType: t3.micro
+      NetworkInterfaces: [{NetworkInterfaceId: !Ref Eth0, DeviceIndex: '0'}]
+`;
+
+  it("lands in the interface's subnet with its groups, and exports as written", () => {
+    const loaded = loadTemplate(TEMPLATE);
+    expect(errors(loaded)).toEqual([]);
+    const server = byLogicalId(loaded.design, 'Server', 'instance');
+    expect(server.props.subnet).toBe(idOf(loaded.design, 'Sub'));
+    expect(server.props.securityGroups).toEqual([idOf(loaded.design, 'Web')]);
+    const exported = exportDesign(loaded.design!).templates['test'] as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(exported.Resources['Server']!.Properties['NetworkInterfaces']).toEqual([{ DeviceIndex: '0', NetworkInterfaceId: { Ref: 'Eth0' } }]);
+    const again = reload(loaded.design!);
+    expect(errors(again)).toEqual([]);
+    expect(byLogicalId(again.design, 'Server', 'instance').props.subnet).toBe(idOf(again.design, 'Sub'));
   });
 });
