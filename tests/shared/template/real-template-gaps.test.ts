@@ -145,3 +145,49 @@ Resources:
     expect(byLogicalId(again.design, 'Server', 'instance').props.subnet).toBe(idOf(again.design, 'Sub'));
   });
 });
+
+describe('an Auto Scaling group with a MixedInstancesPolicy', () => {
+  const template = (overrides: string) => `
+Resources:
+  Template:
+    Type: AWS::EC2::LaunchTemplate
+    Properties: {LaunchTemplateData: {ImageId: ami-12345678, InstanceType: t3.micro}}
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      AvailabilityZones: !GetAZs ''
+      MinSize: '2'
+      MaxSize: '4'
+      MixedInstancesPolicy:
+        InstancesDistribution: {OnDemandPercentageAboveBaseCapacity: 0, SpotAllocationStrategy: capacity-optimized}
+        LaunchTemplate:
+          LaunchTemplateSpecification: {LaunchTemplateId: !Ref Template, Version: !GetAtt Template.LatestVersionNumber}
+${overrides}`;
+
+  it("is placed with the policy's launch template, launching the first override's type", () => {
+    const loaded = loadTemplate(template('          Overrides: [{InstanceType: m5.large}, {InstanceType: c5.large}]'));
+    expect(errors(loaded)).toEqual([]);
+    const group = byLogicalId(loaded.design, 'Group', 'autoScalingGroup');
+    expect(group.props.launchTemplate).toBe(idOf(loaded.design, 'Template'));
+    expect(group.props.instanceType).toBe('m5.large');
+    const exported = exportDesign(loaded.design!).templates['test'] as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    const body = exported.Resources['Group']!.Properties;
+    expect(body['LaunchTemplate']).toBeUndefined();
+    expect(body['MixedInstancesPolicy']).toEqual({
+      InstancesDistribution: { OnDemandPercentageAboveBaseCapacity: 0, SpotAllocationStrategy: 'capacity-optimized' },
+      LaunchTemplate: {
+        LaunchTemplateSpecification: { LaunchTemplateId: { Ref: 'Template' }, Version: { 'Fn::GetAtt': ['Template', 'LatestVersionNumber'] } },
+        Overrides: [{ InstanceType: 'm5.large' }, { InstanceType: 'c5.large' }],
+      },
+    });
+    const again = reload(loaded.design!);
+    expect(errors(again)).toEqual([]);
+    expect(byLogicalId(again.design, 'Group', 'autoScalingGroup').props.instanceType).toBe('m5.large');
+  });
+
+  it("without overrides launches the template's type", () => {
+    const loaded = loadTemplate(template(''));
+    expect(errors(loaded)).toEqual([]);
+    expect(byLogicalId(loaded.design, 'Group', 'autoScalingGroup').props.instanceType).toBeUndefined();
+  });
+});
