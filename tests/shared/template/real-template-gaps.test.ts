@@ -191,3 +191,20 @@ ${overrides}`;
     expect(byLogicalId(loaded.design, 'Group', 'autoScalingGroup').props.instanceType).toBeUndefined();
   });
 });
+
+describe('a VPCGatewayAttachment of a VPN gateway', () => {
+  it('is kept as an unmodelled VPN attachment, not refused for a missing InternetGatewayId', () => {
+    const loaded = loadTemplate(`
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Vgw: {Type: AWS::EC2::VPNGateway, Properties: {Type: ipsec.1}}
+  VpnAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, VpnGatewayId: !Ref Vgw}}
+`);
+    expect(errors(loaded)).toEqual([]);
+    expect(loaded.issues.filter((i) => i.logicalId === 'VpnAttach').map((i) => [i.code, i.message])).toEqual([
+      ['unmodelled-type', 'AWS::EC2::VPCGatewayAttachment of a VPN gateway (VpnGatewayId) is not modelled by the game; kept for export'],
+    ]);
+    const exported = exportDesign(loaded.design!).templates['test'] as { Resources: Record<string, unknown> };
+    expect(exported.Resources['VpnAttach']).toEqual({ Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } });
+  });
+});
