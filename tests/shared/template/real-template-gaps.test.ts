@@ -208,3 +208,32 @@ Resources:
     expect(exported.Resources['VpnAttach']).toEqual({ Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } });
   });
 });
+
+describe('a literal subnet id that names no subnet', () => {
+  it("fails the stack as EC2 does (InvalidSubnetID.NotFound), in a property or a list", () => {
+    const loaded = loadTemplate(`
+Parameters:
+  Subnets: {Type: CommaDelimitedList, Default: 'subnet-aaaa1111,subnet-bbbb2222'}
+Resources:
+  Server: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-12345678, InstanceType: t3.micro, SubnetId: subnet-1234abcd}}
+  Template: {Type: AWS::EC2::LaunchTemplate, Properties: {LaunchTemplateData: {InstanceType: t3.micro}}}
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      LaunchTemplate: {LaunchTemplateId: !Ref Template, Version: !GetAtt Template.LatestVersionNumber}
+      VPCZoneIdentifier: !Ref Subnets
+      MinSize: '1'
+      MaxSize: '1'
+`);
+    expect(errors(loaded).map((i) => [i.logicalId, i.code, i.message])).toEqual([
+      ['Server', 'subnet-not-found', "The subnet ID 'subnet-1234abcd' does not exist (SubnetId)"],
+      ['Group', 'subnet-not-found', "The subnet ID 'subnet-aaaa1111' does not exist (VPCZoneIdentifier)"],
+      ['Group', 'subnet-not-found', "The subnet ID 'subnet-bbbb2222' does not exist (VPCZoneIdentifier)"],
+    ]);
+  });
+
+  it("takes the account's default subnets by their ids", () => {
+    const loaded = loadTemplate({ Resources: { Server: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: 'subnet-default-us-east-1b' } } } });
+    expect(errors(loaded)).toEqual([]);
+  });
+});
