@@ -2,6 +2,7 @@
 // template of our own in the style of the ones that showed it.
 
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../../shared/catalogue/index.ts';
 import { exportDesign } from '../../../shared/template/index.ts';
 import { PhysicalNames, ResourceRef } from '../../../shared/template/resource-ref.ts';
 import { byLogicalId, codes, errors, idOf, loadTemplate, reload } from './load-helpers.ts';
@@ -235,5 +236,44 @@ Resources:
   it("takes the account's default subnets by their ids", () => {
     const loaded = loadTemplate({ Resources: { Server: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', SubnetId: 'subnet-default-us-east-1b' } } } });
     expect(errors(loaded)).toEqual([]);
+  });
+});
+
+describe('previous-generation types real templates name', () => {
+  const types = ['t2.nano', 't2.micro', 't2.small', 't2.medium', 't2.large', 't1.micro', 'm1.small', 'm3.medium', 'm4.large', 'm4.xlarge', 'm4.2xlarge', 'c4.large', 'c4.xlarge', 'c4.2xlarge', 'r4.large', 't4g.nano', 't4g.micro', 't4g.small', 'm7i.large', 'm7i.xlarge'];
+
+  it.each(types)('%s is in the catalogue, with a price and a capacity', (type) => {
+    const entry = catalogue.instanceTypes[type]!;
+    expect(entry.hourlyUsd.value).toBeGreaterThan(0);
+    expect(entry.capacityRps.value).toBeGreaterThan(0);
+    const loaded = loadTemplate({ Resources: { Server: { Type: 'AWS::EC2::Instance', Properties: { ImageId: 'ami-12345678', InstanceType: type } } } });
+    expect(codes(loaded)).not.toContain('unknown-instance-type');
+  });
+
+  it.each(['db.t2.micro', 'db.t2.small', 'db.t2.medium'])('%s is in the catalogue', (instanceClass) => {
+    expect(catalogue.databaseClasses[instanceClass]!.hourlyUsd.value).toBeGreaterThan(0);
+  });
+
+  it('a burstable t2 serves less than the t3 of the same size, and costs more', () => {
+    expect(catalogue.instanceTypes['t2.micro']!.capacityRps.value).toBeLessThan(catalogue.instanceTypes['t3.micro']!.capacityRps.value);
+    expect(catalogue.instanceTypes['t2.micro']!.hourlyUsd.value).toBeGreaterThan(catalogue.instanceTypes['t3.micro']!.hourlyUsd.value);
+  });
+
+  it("warns about a mixed instances policy's override type the catalogue lacks", () => {
+    const loaded = loadTemplate(`
+Resources:
+  Template: {Type: AWS::EC2::LaunchTemplate, Properties: {LaunchTemplateData: {InstanceType: t3.micro}}}
+  Group:
+    Type: AWS::AutoScaling::AutoScalingGroup
+    Properties:
+      AvailabilityZones: !GetAZs ''
+      MinSize: '1'
+      MaxSize: '1'
+      MixedInstancesPolicy:
+        LaunchTemplate:
+          LaunchTemplateSpecification: {LaunchTemplateId: !Ref Template, Version: !GetAtt Template.LatestVersionNumber}
+          Overrides: [{InstanceType: x9.huge}]
+`);
+    expect(loaded.issues.filter((i) => i.code === 'unknown-instance-type').map((i) => i.message)).toEqual(["instance type x9.huge is not in the game's catalogue"]);
   });
 });
