@@ -56,6 +56,36 @@ export const instanceTypes: Record<string, InstanceTypeEntry> = {
   'c5.xlarge': instanceType(4, 8, 0.17, 600, 12),
   'c5.2xlarge': instanceType(8, 16, 0.34, 1200, 12),
   'r5.large': instanceType(2, 16, 0.126, 230, 15),
+  // Types real templates still name (measured on public templates, scripts/measure-templates.ts). vCPUs and
+  // memory as AWS's instance type tables list them; prices from AWS's EC2 On-Demand pricing page, us-east-1
+  // Linux (t1, m1 and m3 from its "previous generation" page). Capacities follow the rule above: burstable
+  // types at their CPU-credit baseline plus a margin (t2.nano 5% of 1 vCPU, t2.micro 10%, t2.small 20%,
+  // t2.medium 40% of 2 vCPU, t2.large 60% of 2 vCPU; t4g as t3), older generations a little slower per vCPU
+  // (m4/r4 ~100 per vCPU, c4 ~125, m1/t1 far below), m7i a little faster (~150 per vCPU).
+  't2.nano': instanceType(1, 0.5, 0.0058, 12, 22),
+  't2.micro': instanceType(1, 1, 0.0116, 22, 22),
+  't2.small': instanceType(1, 2, 0.023, 40, 22),
+  't2.medium': instanceType(2, 4, 0.0464, 80, 20),
+  't2.large': instanceType(2, 8, 0.0928, 110, 20),
+  // t1.micro: 1 vCPU, 0.613 GiB, $0.02/h; CPU in short bursts only, so a few requests per second.
+  't1.micro': instanceType(1, 0.613, 0.02, 8, 35),
+  // m1.small: 1 vCPU (1 ECU), 1.7 GiB, $0.044/h.
+  'm1.small': instanceType(1, 1.7, 0.044, 50, 30),
+  // m3.medium: 1 vCPU, 3.75 GiB, $0.067/h.
+  'm3.medium': instanceType(1, 3.75, 0.067, 90, 18),
+  'm4.large': instanceType(2, 8, 0.1, 200, 16),
+  'm4.xlarge': instanceType(4, 16, 0.2, 400, 16),
+  'm4.2xlarge': instanceType(8, 32, 0.4, 800, 16),
+  'c4.large': instanceType(2, 3.75, 0.1, 250, 13),
+  'c4.xlarge': instanceType(4, 7.5, 0.199, 500, 13),
+  'c4.2xlarge': instanceType(8, 15, 0.398, 1000, 13),
+  'r4.large': instanceType(2, 15.25, 0.133, 200, 16),
+  // Graviton burstable types: baselines as t3 (5%, 10%, 20% of 2 vCPU).
+  't4g.nano': instanceType(2, 0.5, 0.0042, 20, 22),
+  't4g.micro': instanceType(2, 1, 0.0084, 40, 20),
+  't4g.small': instanceType(2, 2, 0.0168, 70, 20),
+  'm7i.large': instanceType(2, 8, 0.1008, 300, 13),
+  'm7i.xlarge': instanceType(4, 16, 0.2016, 600, 13),
 };
 
 export const ec2 = {

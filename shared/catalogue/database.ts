@@ -52,6 +52,12 @@ export const databaseClasses: Record<string, DatabaseClassEntry> = {
   'db.r6g.large': databaseClass(2, 16, 0.215, 2000, 2),
   'db.r6g.xlarge': databaseClass(4, 32, 0.43, 4000, 2),
   'db.r6g.2xlarge': databaseClass(8, 64, 0.86, 8000, 2),
+  // Previous-generation burstable classes real templates still name: vCPUs and memory as RDS lists them,
+  // prices from AWS's RDS for MySQL On-Demand pricing page (us-east-1, single-AZ). Capacity at the credit
+  // baseline: db.t2.micro 10% of 1 vCPU, db.t2.small 20% of 1 vCPU, db.t2.medium 40% over 2 vCPU.
+  'db.t2.micro': databaseClass(1, 1, 0.017, 75, 3),
+  'db.t2.small': databaseClass(1, 2, 0.034, 150, 3),
+  'db.t2.medium': databaseClass(2, 4, 0.068, 300, 3),
 };
 
 export const database = {

@@ -57,6 +57,7 @@ export const PROPS_SCHEMAS = {
     healthCheckType: z.enum(['EC2', 'ELB']),
     cooldownS: seconds,
     zones: z.array(text).optional(),
+    instanceType: text.optional(),
   }),
   scalingPolicy: z.object({
     group: id,

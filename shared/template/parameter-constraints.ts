@@ -1,6 +1,6 @@
 // A parameter value against its declaration's constraints, as CloudFormation checks them before it creates a
 // stack, with CloudFormation's wording: AllowedValues, AllowedPattern (the whole value, each item of a list),
-// MinLength/MaxLength, MinValue/MaxValue and Number. A ConstraintDescription replaces the pattern, length and
+// MinLength/MaxLength (String types only), MinValue/MaxValue and Number. A ConstraintDescription replaces the pattern, length and
 // range sentences, as it does in CloudFormation. Messages name the parameter and never repeat its value.
 
 import type { ParsedType } from './parameter-types.ts';
@@ -38,6 +38,12 @@ export function checkConstraints(name: string, decl: Record<string, unknown>, pa
     if (max !== undefined && items.some((item) => Number(item) > max)) push('parameter-out-of-range', `must be a number not greater than ${max}`);
     return problems;
   }
+  // AllowedPattern, MinLength and MaxLength are documented for String (and CommaDelimitedList) types only
+  // (AWS CloudFormation User Guide, "Parameters": "AllowedPattern: A regular expression that represents the
+  // patterns to allow for String or CommaDelimitedList types"). An AWS-specific type is checked instead by
+  // looking its value up in the account (parameter-types.ts), so a pattern written for real AWS ids
+  // (`^vpc-[a-z0-9]{8}$`) does not refuse the account's readable default VPC ids.
+  if (parsed.thing !== undefined) return problems;
   const minLength = numberOf(decl['MinLength']);
   const maxLength = numberOf(decl['MaxLength']);
   if (minLength !== undefined && text.length < minLength) push('parameter-too-short', `must contain at least ${minLength} characters`);

@@ -10,7 +10,7 @@ import type { DesignIssue } from '../design/model.ts';
 import { zonesOf } from '../geography/regions.ts';
 import { codecOfKind } from './codecs/index.ts';
 import { isNoEcho, parameterText, readParameters } from './parameters.ts';
-import { consoleChoice, parseParameterType, type AccountDirectory, type ParsedType } from './parameter-types.ts';
+import { choiceCounted, consoleChoice, parseParameterType, type AccountDirectory, type ParsedType } from './parameter-types.ts';
 import { isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { parseTemplateText } from './template-text.ts';
 import type { CurrentStack } from './current-parameters.ts';
@@ -192,12 +192,27 @@ export function parameterForm(input: FormInput): ParameterForm {
   const ui = isPlainObject(metadata['AWS::CloudFormation::Interface']) ? metadata['AWS::CloudFormation::Interface'] : {};
   const labels = isPlainObject(ui['ParameterLabels']) ? ui['ParameterLabels'] : {};
 
+  // The console's offer for each parameter without a Default, in declaration order: separate subnet and zone
+  // parameters are offered distinct items, as the stack's own reading picks them (parameters.ts).
+  const offers = new Map<string, string>();
+  const offeredOfType = new Map<string, number>();
+  for (const [name, declaration] of Object.entries(declared)) {
+    const decl = isPlainObject(declaration) ? declaration : {};
+    const parsed = parseParameterType(typeof decl['Type'] === 'string' ? decl['Type'] : 'String');
+    if (!parsed || decl['Default'] !== undefined) continue;
+    const nth = offeredOfType.get(parsed.type) ?? 0;
+    const offer = consoleChoice(parsed, input.region, directory, nth);
+    if (offer === undefined) continue;
+    offers.set(name, offer);
+    if (choiceCounted(parsed)) offeredOfType.set(parsed.type, nth + 1);
+  }
+
   const fieldOf = (name: string): FormField => {
     const decl = isPlainObject(declared[name]) ? declared[name] : {};
     const type = typeof decl['Type'] === 'string' ? decl['Type'] : 'String';
     const parsed = parseParameterType(type);
     const fromDefault = decl['Default'] === undefined ? undefined : parameterText(decl['Default']);
-    const offer = fromDefault === undefined && parsed ? consoleChoice(parsed, input.region, directory) : undefined;
+    const offer = fromDefault === undefined ? offers.get(name) : undefined;
     const description = typeof decl['Description'] === 'string' && decl['Description'] !== '' ? decl['Description'] : undefined;
     const usePrevious = input.current?.noEcho.includes(name) === true;
     const current = input.current && Object.hasOwn(input.current.values, name) ? input.current.values[name] : undefined;

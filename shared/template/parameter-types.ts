@@ -78,14 +78,21 @@ export function looksLikeImageId(text: string): boolean {
   return /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/.test(text) || text === ACCOUNT_IMAGE_ID;
 }
 
-/** The value the CloudFormation console would fill in first, or undefined when it would offer nothing. */
-export function consoleChoice(parsed: ParsedType, region: string, directory: AccountDirectory): string | undefined {
+/**
+ * The value the CloudFormation console would fill in, or undefined when it would offer nothing. `nth` counts the
+ * earlier parameters of the same single-value type that were filled this way (declaration order): separate
+ * `AWS::EC2::Subnet::Id` or zone parameters get distinct items (the first subnet, then the second, …, wrapping
+ * round), as someone filling the console's pickers for a two-zone template would, so a load balancer over
+ * `[!Ref SubnetA, !Ref SubnetB]` spans two zones instead of one.
+ */
+export function consoleChoice(parsed: ParsedType, region: string, directory: AccountDirectory, nth = 0): string | undefined {
+  const pick = (items: string[]): string | undefined => (items.length === 0 ? undefined : items[nth % items.length]);
   const thing = parsed.thing;
   if (!thing) return undefined;
   if (parsed.ssm) return 'image' in thing ? SSM_IMAGE_PARAMETER : undefined;
   if ('keyPair' in thing) return ACCOUNT_KEY_PAIR;
   if ('image' in thing) return ACCOUNT_IMAGE_ID;
-  if ('zone' in thing) return parsed.list ? zonesOf(region).join(',') : zonesOf(region)[0];
+  if ('zone' in thing) return parsed.list ? zonesOf(region).join(',') : pick(zonesOf(region));
   if (!('resourceType' in thing) || !directory.hasDefaultVpc(region)) return undefined;
   const parts = defaultVpcParts(region);
   const idOf = (logicalId: string) => parts.find((p) => p.logicalId === logicalId)!.physicalId;
@@ -93,9 +100,16 @@ export function consoleChoice(parsed: ParsedType, region: string, directory: Acc
   if (thing.resourceType === 'AWS::EC2::SecurityGroup') return idOf(DEFAULT_VPC.securityGroup);
   if (thing.resourceType === 'AWS::EC2::Subnet') {
     const subnets = defaultSubnets(region).map((s) => idOf(s.logicalId));
-    return parsed.list ? subnets.join(',') : subnets[0];
+    return parsed.list ? subnets.join(',') : pick(subnets);
   }
   return undefined;
+}
+
+/** Whether parameters of this type get distinct console items in turn (single subnets and zones). */
+export function choiceCounted(parsed: ParsedType): boolean {
+  const thing = parsed.thing;
+  if (!thing || parsed.list || parsed.ssm) return false;
+  return 'zone' in thing || ('resourceType' in thing && thing.resourceType === 'AWS::EC2::Subnet');
 }
 
 /**

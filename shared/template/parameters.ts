@@ -6,7 +6,7 @@
 
 import type { DesignIssue } from '../design/model.ts';
 import { checkConstraints } from './parameter-constraints.ts';
-import { consoleChoice, parseParameterType, resolveAccountItems, type AccountDirectory } from './parameter-types.ts';
+import { choiceCounted, consoleChoice, parseParameterType, resolveAccountItems, type AccountDirectory } from './parameter-types.ts';
 import { describeValue, isPlainObject } from './plain-data.ts';
 import type { ParameterValue } from './stack-scope.ts';
 
@@ -55,6 +55,8 @@ export function readParameters(
   const declared = isPlainObject(declarations) ? declarations : {};
   if (declarations !== undefined && !isPlainObject(declarations)) issue('error', 'invalid-template', 'Parameters must be a map');
 
+  // How many parameters of each single subnet/zone type took a console item so far: the next takes the next item.
+  const chosenOfType = new Map<string, number>();
   for (const [name, declaration] of Object.entries(declared)) {
     const decl = isPlainObject(declaration) ? declaration : {};
     const type = typeof decl['Type'] === 'string' ? decl['Type'] : 'String';
@@ -71,7 +73,9 @@ export function readParameters(
     }
     let text = fromManifest ?? (decl['Default'] === undefined ? undefined : parameterText(decl['Default']));
     if (text === undefined) {
-      const chosen = directory ? consoleChoice(parsed, stack.region, directory) : undefined;
+      const nth = chosenOfType.get(parsed.type) ?? 0;
+      const chosen = directory ? consoleChoice(parsed, stack.region, directory, nth) : undefined;
+      if (chosen !== undefined && choiceCounted(parsed)) chosenOfType.set(parsed.type, nth + 1);
       if (chosen === undefined) {
         issue('error', 'parameter-missing', `Parameters: [${name}] must have values (${type}: no Default and no value in the manifest)`);
         continue;

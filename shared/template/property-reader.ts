@@ -2,6 +2,7 @@
 // the model's type (numbers and booleans may be written as strings) and marks it as read. Whatever is not
 // read — or read only in part — stays in `kept()`, in template form, for export.
 
+import { defaultVpcPartOf } from '../account/default-vpc.ts';
 import type { ResourceId, ResourceKind } from '../design/model.ts';
 import { intrinsicOf, resolveValue, textOf } from './intrinsics.ts';
 import { subtractStructure } from './kept-properties.ts';
@@ -130,6 +131,7 @@ export class PropertyReader {
     if ('resource' in target) return target.resource.id;
     this.leave(key);
     this.outside(key, [target.outside]);
+    this.missingSubnets(key, kinds, [v]);
     return undefined;
   }
 
@@ -161,6 +163,7 @@ export class PropertyReader {
       outside.push(target.outside);
     }
     if (outside.length > 0) this.outside(key, outside);
+    this.missingSubnets(key, kinds, rest);
     if (rest.length === 0) return ids;
     if (ids.length === 0) this.leave(key);
     else this.keepRest(key, rest.map((item) => this.templateForm(item)));
@@ -260,6 +263,20 @@ export class PropertyReader {
       this.env.report('error', 'reference-kind', `${this.where(key)} refers to ${name}, a ${target.resource.kind}, where a ${kinds.join(' or ')} is expected`);
     }
     return { outside: name };
+  }
+
+  /**
+   * A literal subnet id that names no subnet of the board: EC2 refuses it when CloudFormation creates the
+   * resource (InvalidSubnetID.NotFound), so the stack fails, not just this resource's place on the board.
+   * The account's default VPC subnets (`subnet-default-…`) are left to the account's own reading.
+   */
+  private missingSubnets(key: string, kinds: readonly ResourceKind[], values: unknown[]): void {
+    if (!kinds.includes('subnet')) return;
+    for (const v of values) {
+      if (typeof v !== 'string' || !/^subnet-[0-9A-Za-z]+$/.test(v) || defaultVpcPartOf(v) !== undefined) continue;
+      if (this.env.scope.refOfText(v) !== undefined) continue;
+      this.env.report('error', 'subnet-not-found', `The subnet ID '${v}' does not exist (${this.where(key)})`);
+    }
   }
 
   private outside(key: string, names: string[]): void {

@@ -55,7 +55,9 @@ export function readResources(
         if (isPlainObject(body)) invalid.push({ stack, logicalId, type: '', body, reason: 'unmodelled-type' });
         continue;
       }
-      const codec = codecOfType(type);
+      // A VPCGatewayAttachment of a VPN gateway (VpnGatewayId, no InternetGatewayId) attaches something the
+      // game does not model: it is kept as written, like any unmodelled type, rather than read as an internet one.
+      const codec = isVpnAttachment(type, body) ? undefined : codecOfType(type);
       entries.push({ stack, logicalId, body, type, excluded: s.scope.isExcluded(logicalId), ...(codec ? { codec } : {}) });
     }
   });
@@ -81,10 +83,21 @@ export function readResources(
     } else if (reason === 'unplaceable') {
       final.issues.push({ severity: 'warning', code: 'unplaceable', ...where, message: `${entry.type} not placed on the board: ${unplaceable.get(keyOf(entry.stack, entry.logicalId))}; kept for export` });
     } else {
-      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${entry.type} is not modelled by the game; kept for export` });
+      const what = isVpnAttachment(entry.type, entry.body) ? `${entry.type} of a VPN gateway (VpnGatewayId)` : entry.type;
+      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${what} is not modelled by the game; kept for export` });
     }
   }
   return { resources: final.resources, unmodelled, issues: [...stable, ...final.issues] };
+}
+
+function isVpnAttachment(type: string, body: PlainObject): boolean {
+  const properties = body['Properties'];
+  return (
+    type === 'AWS::EC2::VPCGatewayAttachment' &&
+    isPlainObject(properties) &&
+    properties['VpnGatewayId'] !== undefined &&
+    properties['InternetGatewayId'] === undefined
+  );
 }
 
 interface Pass {

@@ -53,6 +53,8 @@ export class PhysicalNames {
 }
 
 function attributeText(physical: string, attribute: string | undefined, region: string, awsType: string | undefined): string {
+  const elb = elbV2Text(physical, attribute, region, awsType);
+  if (elb !== undefined) return elb;
   if (attribute === undefined) return physical;
   const service = serviceOf(awsType);
   if (attribute === 'Arn' || attribute.endsWith('Arn')) {
@@ -62,6 +64,47 @@ function attributeText(physical: string, attribute: string | undefined, region: 
     return `${physical.toLowerCase()}.${region}.${service}.amazonaws.com`;
   }
   return `${physical}.${attribute}`;
+}
+
+/**
+ * ELBv2 resources are known by ARN: a load balancer's, listener's and target group's Ref is its ARN, and the
+ * "full names" are the ARN's tail, so that a string cut out of one (CDK's `Fn::Select [1, Fn::Split ['/', Ref
+ * Listener]]` for a request-count metric label) agrees with GetAtt LoadBalancerFullName / TargetGroupFullName.
+ * The `/<id>` parts are a hash of the physical name: stable for a design, as AWS keeps them for a resource.
+ * A load balancer is written as an application one (`app/`): its Type is not known here.
+ */
+function elbV2Text(physical: string, attribute: string | undefined, region: string, awsType: string | undefined): string | undefined {
+  const arn = (tail: string) => `arn:aws:elasticloadbalancing:${region}:${ACCOUNT_ID}:${tail}`;
+  const id = hexId(physical);
+  if (awsType === 'AWS::ElasticLoadBalancingV2::LoadBalancer') {
+    const full = `app/${physical}/${id}`;
+    if (attribute === undefined || attribute === 'LoadBalancerArn') return arn(`loadbalancer/${full}`);
+    if (attribute === 'LoadBalancerFullName') return full;
+    if (attribute === 'LoadBalancerName') return physical;
+  } else if (awsType === 'AWS::ElasticLoadBalancingV2::TargetGroup') {
+    const full = `targetgroup/${physical}/${id}`;
+    if (attribute === undefined || attribute === 'TargetGroupArn') return arn(full);
+    if (attribute === 'TargetGroupFullName') return full;
+    if (attribute === 'TargetGroupName') return physical;
+  } else if (awsType === 'AWS::ElasticLoadBalancingV2::Listener') {
+    if (attribute === undefined || attribute === 'ListenerArn') return arn(`listener/app/${physical}/${id}/${hexId(`${physical}/listener`)}`);
+  } else if (awsType === 'AWS::ElasticLoadBalancingV2::ListenerRule') {
+    if (attribute === undefined || attribute === 'RuleArn') return arn(`listener-rule/app/${physical}/${id}/${hexId(`${physical}/listener`)}/${hexId(`${physical}/rule`)}`);
+  }
+  return undefined;
+}
+
+/** 16 hexadecimal digits from a name (two 32-bit FNV-1a hashes): the id part of an ELBv2 ARN. */
+function hexId(text: string): string {
+  const fnv = (seed: number) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+  };
+  return fnv(0x811c9dc5) + fnv(0x050c5d1f);
 }
 
 /** "AWS::ElasticLoadBalancingV2::LoadBalancer" → "elasticloadbalancingv2": enough for a plausible ARN. */

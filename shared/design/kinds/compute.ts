@@ -21,6 +21,11 @@ export type AutoScalingGroup = ResourceBase<
     cooldownS: number;
     /** Zones given directly (AvailabilityZones, a default VPC) rather than through subnets. */
     zones?: ZoneName[];
+    /**
+     * The instance type a MixedInstancesPolicy launches in place of the launch template's (its first override,
+     * the one On-Demand capacity is filled from under the default "prioritized" strategy).
+     */
+    instanceType?: string;
   }
 >;
 export type ScalingPolicy = ResourceBase<

@@ -137,7 +137,7 @@ export function compileCompute(
     }
     const template = refOf(design, removed, g.props.launchTemplate, 'launchTemplate');
     if (!template) warnings.push({ code: 'warnGroupWithoutTemplate', values: { group: labels[g.id]! } });
-    const type = template?.props.instanceType ?? 't3.micro';
+    const type = g.props.instanceType ?? template?.props.instanceType ?? 't3.micro';
     let max = Math.max(0, Math.floor(g.props.max));
     if (max > limit) {
       warnings.push({ code: 'warnGroupAboveCap', values: { group: labels[g.id]!, max, cap: limit } });

@@ -14,6 +14,13 @@ export function checkCatalogue(c: CheckContext): DesignIssue[] {
       issues.push(c.issue(r, 'warning', 'unknown-instance-type', `instance type ${r.props.instanceType} is not in the game's catalogue`));
     }
   }
+  // A mixed instances policy's override launches its own type.
+  for (const g of c.ofKind('autoScalingGroup')) {
+    const type = g.props.instanceType;
+    if (type !== undefined && !Object.hasOwn(types, type)) {
+      issues.push(c.issue(g, 'warning', 'unknown-instance-type', `instance type ${type} is not in the game's catalogue`));
+    }
+  }
   for (const db of c.ofKind('database')) {
     // A replica without a class of its own takes its source's.
     if (db.props.instanceClass === '' && db.props.source !== undefined) continue;

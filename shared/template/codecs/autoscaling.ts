@@ -16,7 +16,7 @@ export const autoScalingGroupCodec = codec({
   defaulted: ['HealthCheckType', 'Cooldown'],
   usual: true,
   read: (p) => {
-    const launchTemplate = readLaunchTemplate(p);
+    const { launchTemplate, instanceType } = readLaunchTemplate(p);
     const zones = p.zones('AvailabilityZones');
     // Zones alone launch the group's instances in those zones' default subnets, as AWS does.
     const subnets = p.has('VPCZoneIdentifier')
@@ -33,7 +33,7 @@ export const autoScalingGroupCodec = codec({
     const cooldownS = p.number('Cooldown', DEFAULT_COOLDOWN_S);
     if (launchTemplate === undefined) return undefined;
     const props = { launchTemplate, subnets, min, max, desired, targetGroups, healthCheckType, cooldownS };
-    return zones === undefined ? props : { ...props, zones };
+    return { ...props, ...(zones === undefined ? {} : { zones }), ...(instanceType === undefined ? {} : { instanceType }) };
   },
   write: (props, w) => {
     const template = w.resource(props.launchTemplate);
@@ -41,11 +41,13 @@ export const autoScalingGroupCodec = codec({
     const groups = props.targetGroups.map((id) => ({ id, parent: w.resource(id)?.partOf }));
     const arns = groups.filter((g) => g.parent === undefined).map((g) => w.ref(g.id));
     const classic = groups.flatMap((g) => (g.parent === undefined ? [] : [w.ref(g.parent)]));
+    const specification = { LaunchTemplateId: w.ref(props.launchTemplate), Version: w.att(props.launchTemplate, 'LatestVersionNumber') };
+    // A mixed instances policy names its launch template inside it (its overrides are kept as written).
+    const mixed = !byConfiguration && w.kept?.['MixedInstancesPolicy'] !== undefined;
     return defined({
       LaunchConfigurationName: byConfiguration ? w.ref(props.launchTemplate) : undefined,
-      LaunchTemplate: byConfiguration
-        ? undefined
-        : { LaunchTemplateId: w.ref(props.launchTemplate), Version: w.att(props.launchTemplate, 'LatestVersionNumber') },
+      LaunchTemplate: byConfiguration || mixed ? undefined : specification,
+      MixedInstancesPolicy: mixed ? { LaunchTemplate: { LaunchTemplateSpecification: specification } } : undefined,
       VPCZoneIdentifier: props.subnets.length === 0 || onlyDefaultSubnetsOf(w, props.subnets, props.zones, 'VPCZoneIdentifier') ? undefined : props.subnets.map(w.ref),
       AvailabilityZones: props.zones,
       MinSize: String(props.min),
@@ -59,17 +61,30 @@ export const autoScalingGroupCodec = codec({
   },
 });
 
-function readLaunchTemplate(p: PropertyReader): ResourceId | undefined {
-  if (p.has('LaunchConfigurationName')) return p.requiredRef('LaunchConfigurationName', ['launchTemplate']);
-  if (!p.has('LaunchTemplate')) {
-    p.env.unplaceable('names no LaunchTemplate or LaunchConfigurationName on the board');
-    return undefined;
+function readLaunchTemplate(p: PropertyReader): { launchTemplate?: ResourceId; instanceType?: string } {
+  if (p.has('LaunchConfigurationName')) return { launchTemplate: p.requiredRef('LaunchConfigurationName', ['launchTemplate']) };
+  if (p.has('LaunchTemplate')) return { launchTemplate: specified(p, p.child('LaunchTemplate'), 'LaunchTemplate') };
+  if (p.has('MixedInstancesPolicy')) {
+    // A mixed instances policy: its launch template, and the first override's instance type if it gives one
+    // (the first On-Demand choice under the default "prioritized" allocation; the game launches one type).
+    const launch = p.child('MixedInstancesPolicy').child('LaunchTemplate');
+    const where = 'MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification';
+    const launchTemplate = specified(p, launch.child('LaunchTemplateSpecification'), where);
+    const overrides = launch.peek('Overrides');
+    const first: unknown = Array.isArray(overrides) ? overrides[0] : undefined;
+    const type = first !== null && typeof first === 'object' ? (first as Record<string, unknown>)['InstanceType'] : undefined;
+    return typeof type === 'string' && type !== '' ? { launchTemplate, instanceType: type } : { launchTemplate };
   }
-  const spec = p.child('LaunchTemplate');
+  p.env.unplaceable('names no LaunchTemplate, MixedInstancesPolicy or LaunchConfigurationName on the board');
+  return {};
+}
+
+/** A LaunchTemplateSpecification: the launch template it names (by id or name) on the board. */
+function specified(p: PropertyReader, spec: PropertyReader, where: string): ResourceId | undefined {
   const key = spec.has('LaunchTemplateId') ? 'LaunchTemplateId' : 'LaunchTemplateName';
   const id = spec.ref(key, ['launchTemplate']);
   if (id === undefined) {
-    p.env.unplaceable(`LaunchTemplate.${key} is not a launch template on the board`);
+    p.env.unplaceable(`${where}.${key} is not a launch template on the board`);
     return undefined;
   }
   spec.expectAttribute('Version', id, 'LatestVersionNumber');

@@ -5,7 +5,8 @@ import { zonesOf } from '../../geography/regions.ts';
 import { codec, defined, type WriteContext } from '../codec.ts';
 import { isPlainObject } from '../plain-data.ts';
 import { defaultSubnetsOf } from '../default-vpc-placement.ts';
-import type { PropertyReader } from '../property-reader.ts';
+import { PropertyReader } from '../property-reader.ts';
+import { ResourceRef } from '../resource-ref.ts';
 
 /** CloudFormation's default when an instance names no InstanceType. */
 const DEFAULT_INSTANCE_TYPE = 'm1.small';
@@ -34,13 +35,18 @@ export const instanceCodec = codec({
     const elements = p.elements('NetworkInterfaces');
     const primary = elements.find((e) => e.reader && String(e.reader.peek('DeviceIndex')) === '0') ?? elements[0];
     const reader = primary?.reader;
+    // An existing interface (an AWS::EC2::NetworkInterface of the stack) is attached where it was made: its
+    // subnet and groups are the instance's. Its own properties stay with it (it is not modelled).
+    const eni = reader ? interfaceOf(reader) : undefined;
     // An interface AWS creates without a subnet goes to the default subnet of the instance's zone.
     const inDefault = reader !== undefined && !reader.has('SubnetId') && !reader.has('NetworkInterfaceId');
     const zone = p.peek('AvailabilityZone');
-    const subnet = inDefault
-      ? defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the primary network interface names no SubnetId')?.[0]
-      : reader?.ref('SubnetId', ['subnet']);
-    const securityGroups = reader ? reader.refs('GroupSet', ['securityGroup']) : [];
+    const subnet = eni
+      ? eni.ref('SubnetId', ['subnet'])
+      : inDefault
+        ? defaultSubnetsOf(p, typeof zone === 'string' ? [zone] : undefined, 'the primary network interface names no SubnetId')?.[0]
+        : reader?.ref('SubnetId', ['subnet']);
+    const securityGroups = eni ? eni.refs('GroupSet', ['securityGroup']) : reader ? reader.refs('GroupSet', ['securityGroup']) : [];
     if (!reader || subnet === undefined) {
       p.env.unplaceable('NetworkInterfaces names no subnet on the board');
       return undefined;
@@ -50,7 +56,13 @@ export const instanceCodec = codec({
     return { instanceType, subnet, securityGroups };
   },
   write: (props, w) => {
-    if (w.kept?.['NetworkInterfaces'] !== undefined) {
+    const keptInterfaces = w.kept?.['NetworkInterfaces'];
+    const primaryKept = Array.isArray(keptInterfaces) ? keptInterfaces[0] : undefined;
+    if (isPlainObject(primaryKept) && primaryKept['NetworkInterfaceId'] !== undefined) {
+      // Attached to an existing interface: the subnet and groups are the interface's, not written here.
+      return { InstanceType: props.instanceType, NetworkInterfaces: [{ DeviceIndex: '0' }] };
+    }
+    if (keptInterfaces !== undefined) {
       return {
         InstanceType: props.instanceType,
         NetworkInterfaces: [
@@ -89,6 +101,19 @@ export const launchConfigurationCodec = codec({
   },
   write: (props, w) => defined({ InstanceType: props.instanceType, SecurityGroups: nonEmpty(props.securityGroups.map(w.ref)) }),
 });
+
+/**
+ * The AWS::EC2::NetworkInterface of the same stack a network interface element attaches (NetworkInterfaceId:
+ * !Ref Eni), read where it was declared; undefined for an interface made with the instance or named outside.
+ */
+function interfaceOf(element: PropertyReader): PropertyReader | undefined {
+  const v = element.peek('NetworkInterfaceId');
+  const ref = v instanceof ResourceRef ? v : typeof v === 'string' ? element.env.scope.refOfText(v) : undefined;
+  if (!ref || ref.attribute !== undefined || ref.stack !== element.env.scope.index) return undefined;
+  const body = element.env.scope.resources[ref.logicalId];
+  if (!isPlainObject(body) || body['Type'] !== 'AWS::EC2::NetworkInterface' || !isPlainObject(body['Properties'])) return undefined;
+  return new PropertyReader(body['Properties'], element.env, ref.logicalId);
+}
 
 /**
  * True when AWS itself puts the instance in this subnet: the default subnet of the instance's written

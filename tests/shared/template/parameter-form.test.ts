@@ -271,3 +271,12 @@ describe('updating a deployed stack: the form holds its current values', () => {
     expect((template['Parameters'] as Record<string, unknown>)['DbPassword']).toMatchObject({ MinLength: 8 });
   });
 });
+
+describe('the form for separate subnet and zone parameters', () => {
+  it('offers each a distinct item in declaration order, as the stack reads them without values', () => {
+    const text = 'Parameters:\n  SubnetB: {Type: AWS::EC2::Subnet::Id}\n  ZoneA: {Type: AWS::EC2::AvailabilityZone::Name}\n  SubnetA: {Type: AWS::EC2::Subnet::Id}\n  ZoneB: {Type: AWS::EC2::AvailabilityZone::Name}\nResources: {}\n';
+    const fields = fieldsOf(text);
+    expect([fields['SubnetB']!.initial, fields['SubnetA']!.initial]).toEqual(['subnet-default-us-east-1a', 'subnet-default-us-east-1b']);
+    expect([fields['ZoneA']!.initial, fields['ZoneB']!.initial]).toEqual(['us-east-1a', 'us-east-1b']);
+  });
+});
