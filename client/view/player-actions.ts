@@ -115,6 +115,11 @@ export class PlayerActions {
     if (this.view.current.selected === ref) this.view.select(null);
   }
 
+  /** Deletes a DB snapshot the account keeps (rds:DeleteDBSnapshot): its bill stops; nothing brings it back, so no undo. */
+  deleteSnapshot(ref: string): void {
+    this.send({ type: 'delete', target: ref });
+  }
+
   /** A CloudTrail page; an unanswered request (the room closing) gives an empty one. */
   trail(query: TrailQuery): Promise<TrailEvent[]> {
     return this.sink.trail(query).catch(() => []);

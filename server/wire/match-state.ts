@@ -109,7 +109,7 @@ export const WireStack = schema({ name: t.string(), region: t.string(), account:
 
 /** A DB snapshot the account keeps (shared/match/snapshot-view.ts), its monthly cost as the bill prices it. */
 export const WireDbSnapshot = schema(
-  { identifier: t.string(), region: t.string(), engine: t.string(), storageGb: t.number(), source: t.string(), monthUsd: t.number() },
+  { ref: t.string(), identifier: t.string(), region: t.string(), engine: t.string(), storageGb: t.number(), source: t.string(), monthUsd: t.number() },
   'WireDbSnapshot',
 );
 

@@ -13,6 +13,8 @@ import { ENTRY_IDS } from '../design/plans/palette.ts';
 
 /** A resource as players and CloudFormation name it: "stack/LogicalId". */
 const ref = z.string().min(3).max(300).regex(/^[^/]+\/[A-Za-z0-9]+$/, 'a resource is named "stack/LogicalId"');
+/** A DB snapshot the account keeps, as shared/account/retained-stack.ts names it: "<holding stack>/<identifier>". */
+const snapshotRef = z.string().max(300).regex(/^account:retained:[a-z0-9-]+\/[A-Za-z][A-Za-z0-9-]{0,254}$/, 'a DB snapshot is named "account:retained:<region>/<identifier>"');
 export const stackName = z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,63}$/, 'a stack name is letters, digits and dashes');
 const logicalId = z.string().regex(/^[A-Za-z0-9]{1,64}$/, 'a logical id is letters and digits');
 export const region = z.string().refine(isRegion, 'not a region of the board');
@@ -60,7 +62,8 @@ const designIntents = [
     props,
     position: position.optional(),
   }),
-  z.strictObject({ type: z.literal('delete'), target: ref }),
+  // A resource, or a DB snapshot the account keeps (RDS identifiers: a letter, then letters, digits and hyphens).
+  z.strictObject({ type: z.literal('delete'), target: z.union([ref, snapshotRef]) }),
   z.strictObject({ type: z.literal('createStack'), stack: stackName, region }),
   z.strictObject({
     type: z.literal('deployStack'),

@@ -6,6 +6,8 @@ import type { Design } from '../design/model.ts';
 import { snapshotMonthUsd } from '../sim/snapshot-price.ts';
 
 export interface SnapshotView {
+  /** What the board's delete gesture names it by (rds:DeleteDBSnapshot): "<holding stack>/<identifier>". */
+  ref: string;
   identifier: string;
   region: string;
   engine: string;
@@ -18,6 +20,7 @@ export interface SnapshotView {
 
 export function snapshotViews(design: Design): SnapshotView[] {
   return snapshotsOf(design).map((s) => ({
+    ref: s.ref,
     identifier: s.identifier,
     region: s.region,
     engine: s.engine,

@@ -95,6 +95,10 @@ describe.skipIf(!chromiumPath)("the account's DB snapshots in the CloudFormation
       expect(await page.textContent('#cfn-db-snapshots h4')).toBe(lang === 'en' ? 'RDS DB snapshots' : 'RDS DB 스냅샷');
       await page.locator('#cfn-db-snapshots').scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(`cfn-db-snapshots-${lang}`) });
+      // Deleted (rds:DeleteDBSnapshot, checked by the room): gone from the list, so no longer billed.
+      expect(await page.getAttribute('[data-delete-snapshot]', 'aria-label')).toBe(lang === 'en' ? 'Delete snapshot kept-db-snapshot' : '스냅샷 kept-db-snapshot 삭제');
+      await page.click('[data-delete-snapshot]');
+      await page.waitForSelector('#cfn-db-snapshots', { state: 'detached' });
       await page.close();
     });
   }

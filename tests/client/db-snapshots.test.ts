@@ -43,7 +43,7 @@ describe("the account's DB snapshots on the client", () => {
   it('are priced by the bill’s own rule: a month of the hourly charge', () => {
     const [view] = snapshotViews(designWithSnapshot());
     const month = 100 * catalogue.database.snapshotGbMonthUsd.value * priceFactorOf('eu-west-1');
-    expect(view).toEqual({ identifier: 'data-db-snapshot', region: 'eu-west-1', engine: 'postgres', storageGb: 100, source: 'data/Db', monthUsd: Math.round(month * 100) / 100 });
+    expect(view).toEqual({ ref: 'account:retained:eu-west-1/data-db-snapshot', identifier: 'data-db-snapshot', region: 'eu-west-1', engine: 'postgres', storageGb: 100, source: 'data/Db', monthUsd: Math.round(month * 100) / 100 });
     expect(snapshotHourlyUsd(view!) * catalogue.hoursPerMonth.value).toBeCloseTo(month, 9);
   });
 

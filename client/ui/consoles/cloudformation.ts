@@ -174,7 +174,7 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
           ),
         ),
       ),
-      h(DbSnapshots, { snapshots: state.match.board.snapshots }),
+      h(DbSnapshots, { snapshots: state.match.board.snapshots, ...(state.viewTeam ? {} : { onDelete: (ref: string) => actions.deleteSnapshot(ref) }) }),
     ),
     h(
       'section',

@@ -1,7 +1,8 @@
 // RDS's "Snapshots" list, beside the stacks in the CloudFormation panel: the DB snapshots the account keeps after
 // a DeletionPolicy or UpdateReplacePolicy of Snapshot (shared/account/retained-stack.ts). They belong to no stack
 // and no template declares them, yet they are billed until deleted: the monthly cost is the shared bill's own
-// (shared/match/snapshot-view.ts), drawn here as sent. Read-only until there is an intent to delete one.
+// (shared/match/snapshot-view.ts), drawn here as sent. Deleting one is the board's delete gesture on its ref,
+// checked by the room as rds:DeleteDBSnapshot; a replay or another team's board only shows them.
 import { h } from 'preact';
 import type { SnapshotView } from '../../../shared/match/snapshot-view.ts';
 import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
@@ -9,7 +10,7 @@ import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
 // Four columns, the region and engine under their names: the panel's stack column is narrow.
 const COLUMNS = ['identifier', 'source', 'size', 'month'] as const;
 
-export function DbSnapshots({ snapshots }: { snapshots: readonly SnapshotView[] }) {
+export function DbSnapshots({ snapshots, onDelete }: { snapshots: readonly SnapshotView[]; onDelete?: (ref: string) => void }) {
   if (snapshots.length === 0) return null;
   return h(
     'div',
@@ -22,7 +23,7 @@ export function DbSnapshots({ snapshots }: { snapshots: readonly SnapshotView[] 
       h(
         'table',
         { class: 'table' },
-        h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { key: c }, t(`cfn.snapshots.${c}`))))),
+        h('thead', {}, h('tr', {}, [...COLUMNS.map((c) => h('th', { key: c }, t(`cfn.snapshots.${c}`))), ...(onDelete ? [h('th', { key: 'actions' }, h('span', { class: 'visually-hidden' }, t('cfn.snapshots.actions')))] : [])])),
         h(
           'tbody',
           {},
@@ -34,6 +35,13 @@ export function DbSnapshots({ snapshots }: { snapshots: readonly SnapshotView[] 
               h('td', {}, s.source, h('small', { class: 'muted' }, s.engine)),
               h('td', { class: 'number' }, t('cfn.snapshots.gb', { size: formatNumber(s.storageGb, 0) })),
               h('td', { class: 'number', 'data-month-usd': String(s.monthUsd) }, formatUsd(s.monthUsd)),
+              onDelete
+                ? h(
+                    'td',
+                    {},
+                    h('button', { type: 'button', class: 'btn small danger', 'data-delete-snapshot': s.ref, 'aria-label': t('cfn.snapshots.deleteOne', { identifier: s.identifier }), onClick: () => onDelete(s.ref) }, t('cfn.snapshots.delete')),
+                  )
+                : null,
             ),
           ),
         ),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue/index.ts';
 import { snapshotsOf } from '../../../shared/account/retained-stack.ts';
 import { applyIntent } from '../../../shared/match/apply.ts';
+import { matchIntentSchema } from '../../../shared/match/intents.ts';
 import { costView } from '../../../shared/match/cost-view.ts';
 import type { Match } from '../../../shared/match/match.ts';
 import { host, testMatch, user } from '../../support/match-fixtures.ts';
@@ -97,5 +98,16 @@ describe('deleting a DB snapshot the account keeps', () => {
     expect(world(match).design.resources.some((r) => r.kind === 'database')).toBe(true);
     // A later deploy of the restored stack does not look for the snapshot again: its database already exists.
     expect(applyIntent(match, host(), { type: 'deployStack', stack: 'again', region: 'us-east-1', template: restore }, 0)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the delete intent as the room reads it', () => {
+  it('names a kept DB snapshot by its holding stack and identifier, and nothing else of that shape', () => {
+    const parse = (target: string) => matchIntentSchema.safeParse({ type: 'delete', target }).success;
+    expect(parse('account:retained:us-east-1/kept-db-snapshot')).toBe(true);
+    expect(parse('web/Instance')).toBe(true);
+    expect(parse('account:retained:us-east-1/1-starts-with-a-digit')).toBe(false);
+    expect(parse('account:us-east-1/kept-db-snapshot')).toBe(false);
+    expect(parse('web/with-dash')).toBe(false);
   });
 });
