@@ -7,24 +7,12 @@ import { costView } from '../../../shared/match/cost-view.ts';
 import type { Match } from '../../../shared/match/match.ts';
 import { host, testMatch, user } from '../../support/match-fixtures.ts';
 import { now, runUntil } from '../sim/probes.ts';
+import { DB_NETWORK } from '../../support/db-network.ts';
 
 // A DB snapshot the account keeps (a database deleted or replaced under Snapshot) is billed by the GB-month until
 // someone deletes it: the board's delete gesture, on the name snapshotsOf gives it, is RDS's DeleteDBSnapshot.
 
-const data = `Resources:
-  Net:
-    Type: AWS::EC2::VPC
-    Properties: {CidrBlock: 10.5.0.0/16}
-  A:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.0.0/24, AvailabilityZone: us-east-1a}
-  B:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.1.0/24, AvailabilityZone: us-east-1b}
-  Group:
-    Type: AWS::RDS::DBSubnetGroup
-    Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B]}
-  Db:
+const data = `${DB_NETWORK}  Db:
     Type: AWS::RDS::DBInstance
     Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '2000', DBSubnetGroupName: !Ref Group}
 `;

@@ -9,6 +9,7 @@ import { consoleUpdateOf } from '../../../shared/template/console-updates.ts';
 import { BOOTING, RUNNING } from '../../../shared/sim/constants.ts';
 import { host, testMatch } from '../../support/match-fixtures.ts';
 import { now, runUntil, slotsOf } from '../sim/probes.ts';
+import { DB_NETWORK } from '../../support/db-network.ts';
 
 // A board gesture on a running resource can change only what AWS changes on a live one. An Immutable property
 // (AWS's resource specification) is refused where the console has no such change (a VPC's or a subnet's CIDR),
@@ -110,20 +111,7 @@ describe('a gesture that changes an immutable property of a running resource', (
 });
 
 describe('a connection gesture that rewrites an immutable property', () => {
-  const dbs = `Resources:
-  Net:
-    Type: AWS::EC2::VPC
-    Properties: {CidrBlock: 10.5.0.0/16}
-  A:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.0.0/24, AvailabilityZone: us-east-1a}
-  B:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.1.0/24, AvailabilityZone: us-east-1b}
-  Group:
-    Type: AWS::RDS::DBSubnetGroup
-    Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B]}
-  Db:
+  const dbs = `${DB_NETWORK}  Db:
     Type: AWS::RDS::DBInstance
     Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '20', DBSubnetGroupName: !Ref Group}
   Other:

@@ -12,6 +12,7 @@ import { loadDesign } from '../../../shared/template/manifest.ts';
 import { scenario } from '../sim/builders.ts';
 import { now, runUntil, slotsOf } from '../sim/probes.ts';
 import { host, testMatch } from '../../support/match-fixtures.ts';
+import { DB_NETWORK } from '../../support/db-network.ts';
 
 // UpdateReplacePolicy through a real deploy: an update that replaces a resource (a new SubnetId or ImageId for an
 // instance, a new DBName or Port for a database) makes a new physical resource, and the old copy leaves under the
@@ -32,20 +33,7 @@ const app = (opts: { policy?: string; subnet?: 'A' | 'B'; image?: string } = {})
 ${opts.policy ? `    UpdateReplacePolicy: ${opts.policy}\n` : ''}    Properties: {InstanceType: t3.micro, ImageId: ${opts.image ?? 'ami-12345678'}, SubnetId: !Ref ${opts.subnet ?? 'A'}}
 `;
 
-const data = (opts: { policy?: string; name?: string; port?: number } = {}) => `Resources:
-  Net:
-    Type: AWS::EC2::VPC
-    Properties: {CidrBlock: 10.5.0.0/16}
-  A:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.0.0/24, AvailabilityZone: us-east-1a}
-  B:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Net, CidrBlock: 10.5.1.0/24, AvailabilityZone: us-east-1b}
-  Group:
-    Type: AWS::RDS::DBSubnetGroup
-    Properties: {DBSubnetGroupDescription: db, SubnetIds: [!Ref A, !Ref B]}
-  Db:
+const data = (opts: { policy?: string; name?: string; port?: number } = {}) => `${DB_NETWORK}  Db:
     Type: AWS::RDS::DBInstance
 ${opts.policy ? `    UpdateReplacePolicy: ${opts.policy}\n` : ''}    Properties: {Engine: postgres, DBInstanceClass: db.t3.micro, AllocatedStorage: '50', DBSubnetGroupName: !Ref Group, DBName: ${opts.name ?? 'shop'}, Port: ${opts.port ?? 5432}}
 `;
