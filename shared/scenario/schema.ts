@@ -83,6 +83,18 @@ const allowListSchema = z
   })
   .strict();
 
+/**
+ * Users who log in and whose session the application keeps in the serving instance's memory
+ * (shared/sim/sessions.ts). Without sticky sessions their request on another instance finds no session and
+ * fails (logged out); with stickiness they stay, but an instance that fails, is replaced or scaled in loses its
+ * users' sessions; a shared session store (ElastiCache, DynamoDB) makes the instances stateless.
+ */
+const sessionsSchema = z
+  .object({
+    share: z.number().positive().max(1).describe("Share of the dynamic (read and write) requests that belong to logged-in users' sessions."),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -112,6 +124,7 @@ export const scenarioSchema = z
     start: startSchema.default({ regions: ['us-east-1'] }).describe('The starting board: { design: <manifest under assets/> } or { regions: [...] } for an empty one.'),
     account: accountSchema.optional().describe('The AWS account the stacks run in; omitted: a fresh account with a default VPC in every region.'),
     allowList: allowListSchema.optional().describe("A partner that allow-lists the entry point's addresses: only fixed addresses (NLB, Global Accelerator) keep reaching it."),
+    sessions: sessionsSchema.optional().describe("Logged-in users whose sessions live in the instance's memory: without stickiness or a shared session store, a request on another instance fails."),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
@@ -153,3 +166,4 @@ export type Objective = z.output<typeof objectiveSchema>;
 export type ObjectiveMetric = (typeof objectiveMetrics)[number];
 export type ScenarioStart = z.output<typeof startSchema>;
 export type AllowList = z.output<typeof allowListSchema>;
+export type Sessions = z.output<typeof sessionsSchema>;
