@@ -92,6 +92,7 @@ const allowListSchema = z
 const sessionsSchema = z
   .object({
     share: z.number().positive().max(1).describe("Share of the dynamic (read and write) requests that belong to logged-in users' sessions."),
+    fromS: z.number().int().nonnegative().default(0).describe('When users start logging in (a release that adds accounts); 0: from the start.'),
   })
   .strict();
 
@@ -149,6 +150,7 @@ export const scenarioSchema = z
     message: 'an announcement cannot come before the scenario starts (leadS is more than atS)',
   })
   .refine((s) => !s.allowList || s.allowList.addressesChangeAtS <= s.durationS, { message: 'the addresses change after the scenario ends' })
+  .refine((s) => !s.sessions || s.sessions.fromS <= s.durationS, { message: 'logins open after the scenario ends' })
   .refine((s) => s.random.every((r) => r.within[1] <= s.durationS), { message: 'a random event can fall after the scenario ends' })
   .refine((s) => new Set(s.traffic.map((t) => t.area)).size === s.traffic.length, {
     message: 'each area appears once in traffic',

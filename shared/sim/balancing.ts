@@ -19,7 +19,7 @@ import {
 } from './constants.ts';
 import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
-import { loseSessions } from './sessions.ts';
+import { loseSessions, sessionsHeld } from './sessions.ts';
 import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
 import { TYPE_CAPACITY } from './compile/instance-types.ts';
@@ -125,6 +125,7 @@ export function computeShares(world: World, lb: number): void {
   }
   const live = sc.classLive;
   for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  const sessionsOn = sessionsHeld(world);
   let e = e0;
   while (e < e1) {
     // One run of edges per target group.
@@ -138,7 +139,7 @@ export function computeShares(world: World, lb: number): void {
       if (topo.tgAnomalyMitigation[tg] === 1) mitigateAnomalies(world, e, end);
       const sticky = topo.tgStickyTurnover[tg]! > 0;
       const lost = sticky ? keepSessions(world, e, end, topo.tgStickyTurnover[tg]!) : 0;
-      if (world.plan.sessionShare > 0) loseSessions(world, e, end, sticky, lost);
+      if (sessionsOn) loseSessions(world, e, end, sticky, lost);
       for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + topo.edgeClassWeight[e * CLASS_COUNT + c]!;
     }
     e = end;

@@ -16,6 +16,11 @@ import { NO_STORE } from './compile/session-store.ts';
 import type { World } from './world.ts';
 import { note } from './world.ts';
 
+/** True while the scenario's users hold sessions (one comparison a step for worlds without them). */
+export function sessionsHeld(world: World): boolean {
+  return world.plan.sessionShare > 0 && world.state.tally[0]! >= world.plan.sessionFromS;
+}
+
 /** Per instance of one target group's run of edges: the share of its session requests that fail this step. */
 export function loseSessions(world: World, e0: number, e1: number, sticky: boolean, lost: number): void {
   const topo = world.topo;

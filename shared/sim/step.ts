@@ -1,7 +1,7 @@
 // One fixed step of the world, in a documented order (DESIGN.md §3). Everything reads the state as the
 // previous phases left it; nothing reads scratch left over from an earlier step.
 
-import { failLostSessions } from './sessions.ts';
+import { failLostSessions, sessionsHeld } from './sessions.ts';
 import { evaluateAlarms } from './alarms.ts';
 import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
@@ -47,7 +47,7 @@ export function step(world: World): void {
   finishInstances(world);
   noteTargetErrors(world);
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
-  if (world.plan.sessionShare > 0) failLostSessions(world);
+  if (sessionsHeld(world)) failLostSessions(world);
   completeFronts(world);
   // 8, 6, 7: measure, control, money.
   measure(world);

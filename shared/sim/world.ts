@@ -49,6 +49,8 @@ export interface ScenarioPlan {
   addressesChangeAtS: number;
   /** Share of dynamic requests that belong to sessions held in an instance's memory (0: none; sessions.ts). */
   sessionShare: number;
+  /** When logins open (sessions count from then on). */
+  sessionFromS: number;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -108,6 +110,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     events: events.map((x) => x.e),
     ...planAllowList(scenario),
     sessionShare: scenario.sessions?.share ?? 0,
+    sessionFromS: scenario.sessions?.fromS ?? 0,
   };
 }
 

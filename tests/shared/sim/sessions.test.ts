@@ -18,7 +18,7 @@ function store(type: string, properties: Record<string, unknown>): UnmodelledRes
 }
 
 /** `count` m5.large instances (zones a, b alternating) behind one ALB target group. */
-function pool(count: number, settings: Partial<TgProps>, opts: { sessions?: boolean; store?: UnmodelledResource; darkZone?: string } = {}): World {
+function pool(count: number, settings: Partial<TgProps>, opts: { sessions?: boolean; fromS?: number; store?: UnmodelledResource; darkZone?: string } = {}): World {
   const d = designBuilder();
   d.stack('web', 'us-east-1');
   const net = d.network('Main', 'us-east-1', ['a', 'b']);
@@ -29,7 +29,7 @@ function pool(count: number, settings: Partial<TgProps>, opts: { sessions?: bool
   if (opts.store) d.design.unmodelled.push(opts.store);
   const s = scenario({ traffic: [{ area: 'north-america', baselineRps: 200 }], durationS: 7200,
     ...(opts.darkZone ? { events: [{ atS: 60, type: 'az-outage', durationS: 600, params: { zone: opts.darkZone } }] } : {}),
-    ...(opts.sessions === false ? {} : { sessions: SESSIONS }) });
+    ...(opts.sessions === false ? {} : { sessions: { ...SESSIONS, fromS: opts.fromS ?? 0 } }) });
   return createWorld(d.design, s, 3);
 }
 
@@ -51,6 +51,12 @@ describe('sessions held in the instance, no stickiness', () => {
     expect(failedShare(pool(2, {}), 60, 600)).toBeCloseTo(0.5 * 0.6 * 0.5, 3);
     expect(failedShare(pool(4, {}), 60, 600)).toBeCloseTo(0.5 * 0.6 * 0.75, 3);
     expect(failedShare(pool(2, {}, { sessions: false }), 60, 600)).toBe(0);
+  });
+
+  it('nobody is logged out before logins open (fromS)', () => {
+    const world = pool(2, {}, { fromS: 300 });
+    expect(failedShare(world, 0, 290)).toBe(0);
+    expect(failedShare(world, 300, 600)).toBeCloseTo(0.5 * 0.6 * 0.5, 3);
   });
 
   it('one instance holds every session: nothing is logged out', () => {
