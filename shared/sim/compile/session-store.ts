@@ -53,3 +53,13 @@ function storeZone(type: string, p: Record<string, unknown>, region: string): nu
   const r = regionIndex(region);
   return r >= 0 && r < REGIONS.length ? r * ZONES_PER_REGION : STORE_MULTI_AZ;
 }
+
+/** Cache nodes an ElastiCache resource runs (0 for anything else): what it is billed by the hour for. */
+export function cacheNodesOf(type: string, p: Record<string, unknown>): number {
+  const count = (v: unknown, fallback: number) => (typeof v === 'number' || (typeof v === 'string' && v !== '') ? Math.max(0, Math.floor(Number(v))) || fallback : fallback);
+  if (type === 'AWS::ElastiCache::CacheCluster') return count(p.NumCacheNodes, 1);
+  if (type !== 'AWS::ElastiCache::ReplicationGroup') return 0;
+  if (p.NumCacheClusters !== undefined) return count(p.NumCacheClusters, 1);
+  // Cluster mode: shards × (primary + replicas).
+  return count(p.NumNodeGroups, 1) * (count(p.ReplicasPerNodeGroup, 0) + 1);
+}

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import type { ResourceOfKind, UnmodelledResource } from '../../../shared/design/model.ts';
+import { catalogue } from '../../../shared/catalogue/index.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil, slotsOf } from './probes.ts';
@@ -107,5 +108,15 @@ describe('a shared session store', () => {
     const single = store('AWS::ElastiCache::CacheCluster', { Engine: 'redis', CacheNodeType: 'cache.t3.micro', NumCacheNodes: 1, PreferredAvailabilityZone: 'us-east-1c' });
     expect(dark(single)).toBeCloseTo(0.5 * 0.6, 3);
     expect(dark(store('AWS::ElastiCache::ReplicationGroup', { MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 }))).toBeCloseTo(0, 9);
+  });
+
+  it('is billed by the cache node-hour at the catalogue price; a DynamoDB table adds no hourly charge', () => {
+    const node = catalogue.sessionStore.cacheNodeHourlyUsd.value;
+    const bare = pool(2, {}).topo.fixedHourlyUsd;
+    const redis = store('AWS::ElastiCache::ReplicationGroup', { MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 });
+    expect(pool(2, {}, { store: redis }).topo.fixedHourlyUsd - bare).toBeCloseTo(2 * node, 9);
+    const single = store('AWS::ElastiCache::CacheCluster', { Engine: 'redis', NumCacheNodes: 1 });
+    expect(pool(2, {}, { store: single }).topo.fixedHourlyUsd - bare).toBeCloseTo(node, 9);
+    expect(pool(2, {}, { store: store('AWS::DynamoDB::Table', {}) }).topo.fixedHourlyUsd).toBe(bare);
   });
 });
