@@ -37,6 +37,14 @@ export const transitGateway = {
   maxAttachments: figure(5000, 'attachments', 'Attachments one Transit Gateway accepts (the AWS quota).'),
 };
 
+export const sessionStore = {
+  cacheNodeHourlyUsd: figure(
+    0.017,
+    'USD/hour',
+    'An ElastiCache cache node (cache.t3.micro, on demand, us-east-1) costs this per hour; the game bills every node of a session store at it, whatever its type, and Cost Explorer here shows it under EC2 (AWS shows ElastiCache).',
+  ),
+};
+
 export const natGateway = {
   hourlyUsd: figure(0.045, 'USD/hour', 'A NAT gateway costs this per hour (the game keeps it as a route target only).'),
   perGbUsd: figure(0.045, 'USD/GB', 'Data processed by a NAT gateway, charged per GB.'),

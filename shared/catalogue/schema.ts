@@ -60,6 +60,7 @@ export const catalogueSchema = z.object({
   peering: figures,
   transitGateway: figures,
   natGateway: figures,
+  sessionStore: figures,
   dataTransfer: figures,
   loadBalancers: z.object({ application: loadBalancerTypeSchema, network: loadBalancerTypeSchema }),
   loadBalancing: figures,

@@ -83,6 +83,19 @@ const allowListSchema = z
   })
   .strict();
 
+/**
+ * Users who log in and whose session the application keeps in the serving instance's memory
+ * (shared/sim/sessions.ts). Without sticky sessions their request on another instance finds no session and
+ * fails (logged out); with stickiness they stay, but an instance that fails, is replaced or scaled in loses its
+ * users' sessions; a shared session store (ElastiCache, DynamoDB) makes the instances stateless.
+ */
+const sessionsSchema = z
+  .object({
+    share: z.number().positive().max(1).describe("Share of the dynamic (read and write) requests that belong to logged-in users' sessions."),
+    fromS: z.number().int().nonnegative().default(0).describe('When users start logging in (a release that adds accounts); 0: from the start.'),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -112,6 +125,7 @@ export const scenarioSchema = z
     start: startSchema.default({ regions: ['us-east-1'] }).describe('The starting board: { design: <manifest under assets/> } or { regions: [...] } for an empty one.'),
     account: accountSchema.optional().describe('The AWS account the stacks run in; omitted: a fresh account with a default VPC in every region.'),
     allowList: allowListSchema.optional().describe("A partner that allow-lists the entry point's addresses: only fixed addresses (NLB, Global Accelerator) keep reaching it."),
+    sessions: sessionsSchema.optional().describe("Logged-in users whose sessions live in the instance's memory: without stickiness or a shared session store, a request on another instance fails."),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
@@ -136,6 +150,7 @@ export const scenarioSchema = z
     message: 'an announcement cannot come before the scenario starts (leadS is more than atS)',
   })
   .refine((s) => !s.allowList || s.allowList.addressesChangeAtS <= s.durationS, { message: 'the addresses change after the scenario ends' })
+  .refine((s) => !s.sessions || s.sessions.fromS <= s.durationS, { message: 'logins open after the scenario ends' })
   .refine((s) => s.random.every((r) => r.within[1] <= s.durationS), { message: 'a random event can fall after the scenario ends' })
   .refine((s) => new Set(s.traffic.map((t) => t.area)).size === s.traffic.length, {
     message: 'each area appears once in traffic',
@@ -153,3 +168,4 @@ export type Objective = z.output<typeof objectiveSchema>;
 export type ObjectiveMetric = (typeof objectiveMetrics)[number];
 export type ScenarioStart = z.output<typeof startSchema>;
 export type AllowList = z.output<typeof allowListSchema>;
+export type Sessions = z.output<typeof sessionsSchema>;

@@ -19,6 +19,7 @@ import {
 } from './constants.ts';
 import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
+import { loseSessions, sessionsHeld } from './sessions.ts';
 import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
 import { TYPE_CAPACITY } from './compile/instance-types.ts';
@@ -36,6 +37,7 @@ export function offerLoad(world: World): void {
   const sc = world.scratch;
   sc.instOffered.fill(0);
   sc.instUnits.fill(0);
+  if (world.plan.sessionShare > 0) sc.instSessionFail.fill(0);
   for (let f = 0; f < topo.frontCount; f++) {
     const totals = sc.frontTotals;
     const fc = f * CLASS_COUNT;
@@ -123,6 +125,7 @@ export function computeShares(world: World, lb: number): void {
   }
   const live = sc.classLive;
   for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  const sessionsOn = sessionsHeld(world);
   let e = e0;
   while (e < e1) {
     // One run of edges per target group.
@@ -134,7 +137,9 @@ export function computeShares(world: World, lb: number): void {
     if (!ok && topo.lbFailOpen[lb] === 1) ok = shareRun(world, e, end, true, flow);
     if (ok) {
       if (topo.tgAnomalyMitigation[tg] === 1) mitigateAnomalies(world, e, end);
-      if (topo.tgStickyTurnover[tg]! > 0) keepSessions(world, e, end, topo.tgStickyTurnover[tg]!);
+      const sticky = topo.tgStickyTurnover[tg]! > 0;
+      const lost = sticky ? keepSessions(world, e, end, topo.tgStickyTurnover[tg]!) : 0;
+      if (sessionsOn) loseSessions(world, e, end, sticky, lost);
       for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + topo.edgeClassWeight[e * CLASS_COUNT + c]!;
     }
     e = end;

@@ -47,6 +47,8 @@ export interface Scratch {
   frontTotals: Float64Array;
   /** Per instance slot × class: share served, share shed (overload), mean latency of the served ones. */
   instSucc: Float64Array;
+  /** Per instance, with scenario sessions: the share of its session requests that fail this step (sessions.ts). */
+  instSessionFail: Float64Array;
   instShed: Float64Array;
   instLat: Float64Array;
   instOffered: Float64Array;
@@ -147,6 +149,7 @@ export function allocateScratch(topo: Topology): Scratch {
     edgeSlot: new Int8Array(topo.edgeInst.length),
     frontTotals: new Float64Array(f * CLASS_COUNT),
     instSucc: new Float64Array(topo.instCount * CLASS_COUNT),
+    instSessionFail: new Float64Array(topo.instCount),
     instShed: new Float64Array(topo.instCount * CLASS_COUNT),
     instLat: new Float64Array(topo.instCount * CLASS_COUNT),
     instOffered: new Float64Array(topo.instCount * CLASS_COUNT),

@@ -1,6 +1,7 @@
 // One fixed step of the world, in a documented order (DESIGN.md §3). Everything reads the state as the
 // previous phases left it; nothing reads scratch left over from an earlier step.
 
+import { failLostSessions, sessionsHeld } from './sessions.ts';
 import { evaluateAlarms } from './alarms.ts';
 import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
@@ -45,6 +46,8 @@ export function step(world: World): void {
   serveDatabases(world);
   finishInstances(world);
   noteTargetErrors(world);
+  // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
+  if (sessionsHeld(world)) failLostSessions(world);
   completeFronts(world);
   // 8, 6, 7: measure, control, money.
   measure(world);

@@ -33,19 +33,22 @@ export function mitigateAnomalies(world: World, e0: number, e1: number): void {
  * Sticky sessions: each target keeps its users; a turnover share of them finishes each step and the
  * algorithm balances that share afresh. A target that stops being routable (health checks failed it, or it
  * was never launched) loses its users to the others, who take them by the algorithm's split; a new or
- * recovered target starts empty and fills only as users arrive.
+ * recovered target starts empty and fills only as users arrive. Returns the share of the group's users whose
+ * target was taken away this step (their sessions, if the instance held them, are lost: sessions.ts).
  */
-export function keepSessions(world: World, e0: number, e1: number, turnover: number): void {
+export function keepSessions(world: World, e0: number, e1: number, turnover: number): number {
   const sc = world.scratch;
   const held = world.state.edgeSticky;
   if (held[e0]! < 0) {
     // Deployed warm: the users already there are spread as the algorithm spreads them.
     for (let e = e0; e < e1; e++) held[e] = sc.edgeShare[e]!;
-    return;
+    return 0;
   }
   let kept = 0;
+  let lost = 0;
   for (let e = e0; e < e1; e++) {
     const even = sc.edgeShare[e]!;
+    if (even <= 0) lost += held[e]!;
     held[e] = even > 0 ? held[e]! + turnover * (even - held[e]!) : 0;
     kept += held[e]!;
   }
@@ -55,6 +58,7 @@ export function keepSessions(world: World, e0: number, e1: number, turnover: num
     held[e] = held[e]! + free * sc.edgeShare[e]!;
     sc.edgeShare[e] = held[e]!;
   }
+  return lost;
 }
 
 /** After service: each anomaly-watched target's share of failed requests this step (kept if it got none). */

@@ -155,6 +155,7 @@ export const TIMELINE_TEXT = {
     en: { one: '{{group}}: launching {{count}} instance in {{zones}}', other: '{{group}}: launching {{count}} instances in {{zones}}' },
   },
   instancesTerminated: { kind: 'scaling', en: { one: '{{group}}: terminating {{count}} instance', other: '{{group}}: terminating {{count}} instances' } },
+  sessionsLost: { kind: 'failure', en: "{{targetGroup}}: {{pct}}% of its users lost their sessions with the instance that held them (logged out once)" },
   budgetActualPassed: { kind: 'budget', en: 'budget {{budget}}: actual spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },

@@ -3,6 +3,7 @@
 // (`xStart[i]..xStart[i+1]` index into a flat `xList`). Runtime state lives in WorldState, not here:
 // a topology is rebuilt from the design whenever the design changes, and carries nothing of its own.
 
+import type { SessionStoreTopology } from './compile/session-store.ts';
 import type { Design } from '../design/model.ts';
 import type { DesignWarning } from './timeline-text.ts';
 
@@ -264,7 +265,7 @@ export interface ControlTopology {
   wafSlot: Int16Array;
 }
 
-export interface Topology extends NetworkTopology, ComputeTopology, StorageTopology, EntryTopology, ControlTopology {
+export interface Topology extends NetworkTopology, ComputeTopology, StorageTopology, EntryTopology, ControlTopology, SessionStoreTopology {
   design: Design;
   /** Per design resource: 1 if deleted at run time (left out of this compilation). */
   removed: Uint8Array;

@@ -47,6 +47,10 @@ export interface ScenarioPlan {
   allowListShare: Float64Array;
   /** When the addresses of entry points without fixed ones change (Infinity: never). */
   addressesChangeAtS: number;
+  /** Share of dynamic requests that belong to sessions held in an instance's memory (0: none; sessions.ts). */
+  sessionShare: number;
+  /** When logins open (sessions count from then on). */
+  sessionFromS: number;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -105,6 +109,8 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     revenuePerGoodRequestUsd: scenario.revenuePerGoodRequestUsd,
     events: events.map((x) => x.e),
     ...planAllowList(scenario),
+    sessionShare: scenario.sessions?.share ?? 0,
+    sessionFromS: scenario.sessions?.fromS ?? 0,
   };
 }
 

@@ -7,6 +7,7 @@ import { compileControl } from './control.ts';
 import { compileStorage } from './storage.ts';
 import { compileEntry } from './entry.ts';
 import { compileNetwork } from './network.ts';
+import { compileSessionStore } from './session-store.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 
 /**
@@ -42,5 +43,5 @@ export function compileTopology(design: Design, removed: Uint8Array): Topology {
   const storage = compileStorage(design, removed, net, compute, labels, warnings);
   const entry = compileEntry(design, removed, net, compute, storage, labels, warnings);
   const control = compileControl(design, removed, net, compute, storage, entry, labels, warnings);
-  return { ...net, ...compute, ...storage, ...entry, ...control, design, removed, labels, keys, warnings };
+  return { ...net, ...compute, ...storage, ...entry, ...control, ...compileSessionStore(design), design, removed, labels, keys, warnings };
 }
