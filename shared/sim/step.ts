@@ -6,6 +6,7 @@ import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
 import { STEP_SECONDS } from './constants.ts';
 import { launchRogueInstances } from './credentials.ts';
+import { applyReleases } from './release.ts';
 import { retireDatabases } from './retirement.ts';
 import { computeDemand } from './demand.ts';
 import { advanceEvents } from './events.ts';
@@ -44,6 +45,7 @@ export function step(world: World): void {
   serveInstances(world);
   serveDatabases(world);
   finishInstances(world);
+  applyReleases(world);
   noteTargetErrors(world);
   completeFronts(world);
   // 8, 6, 7: measure, control, money.

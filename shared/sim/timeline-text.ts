@@ -103,6 +103,8 @@ export const TIMELINE_TEXT = {
   dbFailure: { kind: 'event', en: 'database primary failure' },
   dbFailureOf: { kind: 'event', en: 'database primary failure ({{db}})' },
   dbRetired: { kind: 'event', en: 'database {{db}} is retired and shut down' },
+  release: { kind: 'event', en: 'a new release goes out on {{stack}}' },
+  releaseOver: { kind: 'event', en: 'the release on {{stack}} is rolled back' },
   leakedRunInstances: { kind: 'event', en: '{{user}} called RunInstances: {{instances}} × {{instanceType}} in {{region}} ({{names}})' },
 
   // Failures and recoveries the world itself notices.
@@ -244,6 +246,7 @@ export const EVENT_ENDING: Partial<Record<TimelineCode, TimelineCode>> = {
   flashCrowd: 'flashCrowdOver',
   flashCrowdFrom: 'flashCrowdFromOver',
   priceChange: 'priceChangeOver',
+  release: 'releaseOver',
 };
 
 /** Whether an entry says that a scenario event is over (not news: toasts and replay markers leave it out). */
