@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import type { ScenarioInput } from '../../../shared/scenario/schema.ts';
+import { applyAction } from '../../../shared/sim/actions.ts';
 import { rebuildWorld } from '../../../shared/sim/update.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
@@ -84,6 +85,20 @@ describe('a bad release behind a weighted record (the canary)', () => {
     expect(failedShare(world, changedAt, changedAt + 20)).toBeCloseTo(0.05, 6);
     // ... and every area has asked again one TTL later.
     expect(failedShare(world, changedAt + TTL + 10, changedAt + TTL + 300)).toBe(0);
+  });
+});
+
+describe('the set-record-weight action (ChangeResourceRecordSets)', () => {
+  it('shifts the weight over one TTL, and refuses what is not a weighted record', () => {
+    const world = versions({ policy: 'weighted', blue: 90, green: 10 });
+    runUntil(world, 1230);
+    expect(applyAction(world, { type: 'set-record-weight', stack: 'dns', logicalId: 'Blue', weight: 90 })).toMatchObject({ ok: false, code: 'same-weight' });
+    expect(applyAction(world, { type: 'set-record-weight', stack: 'blue', logicalId: 'Lb', weight: 5 })).toMatchObject({ ok: false, code: 'wrong-kind' });
+    expect(applyAction(world, { type: 'set-record-weight', stack: 'dns', logicalId: 'Green', weight: 300 })).toMatchObject({ ok: false, code: 'invalid-action' });
+    expect(applyAction(world, { type: 'set-record-weight', stack: 'dns', logicalId: 'Green', weight: 0 })).toEqual({ ok: true });
+    expect(world.timeline.some((e) => e.code === 'actionSetWeight')).toBe(true);
+    expect(failedShare(world, 1230, 1250)).toBeCloseTo(0.05, 6);
+    expect(failedShare(world, 1270, 1500)).toBe(0);
   });
 });
 
