@@ -109,6 +109,7 @@ export const TIMELINE_TEXT = {
 
   // Failures and recoveries the world itself notices.
   zoneDown: { kind: 'failure', en: 'zone {{zone}} is down' },
+  releaseErrors: { kind: 'failure', en: '{{stack}} answers {{errorPct}}% of its requests with errors (its health check still passes)' },
   zoneBack: { kind: 'recovery', en: 'zone {{zone}} is back' },
   instanceFailed: { kind: 'failure', en: 'instance {{instance}} failed' },
   instancesLost: { kind: 'failure', en: { one: '{{count}} instance lost with a dark zone', other: '{{count}} instances lost with a dark zone' } },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import type { ScenarioInput } from '../../../shared/scenario/schema.ts';
+import { firstFailureOf } from '../../../shared/match/debrief.ts';
 import { applyAction } from '../../../shared/sim/actions.ts';
 import { rebuildWorld } from '../../../shared/sim/update.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
@@ -72,6 +73,10 @@ describe('a bad release behind a weighted record (the canary)', () => {
     expect(failedShare(world, RELEASE_AT + 10, RELEASE_AT + 600)).toBeCloseTo(0.5, 6);
     expect(failedShare(world, RELEASE_AT + 610, 1800)).toBe(0);
     expect(world.timeline.some((e) => e.code === 'release')).toBe(true);
+    // The debrief's first failure is the release's errors, its cause the release.
+    const first = firstFailureOf(world.timeline);
+    expect(first?.failure.code).toBe('releaseErrors');
+    expect(first?.cause?.code).toBe('release');
   });
 
   it('a weight shifted mid-run takes effect as resolvers ask again, within one TTL', () => {
