@@ -48,7 +48,7 @@ export const simActionSchema = z.discriminatedUnion('type', [
    * Change a weighted record's weight (Route 53 ChangeResourceRecordSets, UPSERT): resolvers keep their cached
    * answers until the TTL runs out, so the new split takes effect over one TTL (update.ts keeps the caches).
    */
-  z.object({ type: z.literal('set-record-weight'), ...ref, weight: z.number().int().min(0).max(255) }),
+  z.object({ type: z.literal('set-record-weight'), ...ref, weight: z.number().int().min(0).max(catalogue.route53.maxRecordWeight.value) }),
   z.object({ type: z.literal('promote-replica'), ...ref }),
   z.object({ type: z.literal('reboot'), ...ref }),
   z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
