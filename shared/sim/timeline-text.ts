@@ -167,7 +167,7 @@ export const TIMELINE_TEXT = {
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
   actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
-  actionSetWeight: { kind: 'action', en: 'ChangeResourceRecordSets: {{resource}} weight {{weight}}' },
+  actionSetWeight: { kind: 'action', en: 'set-record-weight {{resource}} to {{weight}}' },
   actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },
   actionReboot: { kind: 'action', en: 'reboot {{resource}}' },
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
