@@ -85,6 +85,13 @@ export const route53 = {
   failureThreshold: figure(3, 'checks', 'Default consecutive failed checks before Route 53 considers an endpoint unhealthy.'),
   defaultTtlS: figure(300, 's', 'TTL the console proposes for a record that is not an alias; resolvers keep an answer this long.'),
   aliasTtlS: figure(60, 's', 'Alias records to a load balancer use the load balancer TTL of 60 s.'),
+  maxRecordWeight: figure(
+    255,
+    'weight',
+    "A weighted record's weight (0–255): it gets its weight over the sum of the healthy records' weights. A zero-weight " +
+      'record answers only when every record with a weight is unhealthy. A simple record has no health check: clients ' +
+      'pick among its values evenly, and a value that stops answering keeps failing the clients that picked it.',
+  ),
 };
 
 export const globalAccelerator = {

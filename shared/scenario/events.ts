@@ -86,6 +86,22 @@ const shapes = {
       everyS: z.number().int().min(60).default(600),
     }),
   },
+  /**
+   * A bad release: from atS the instances of `stack` (or only those named `target` in it) answer a share of
+   * their requests with errors. Only the traffic that reaches them fails, so a weighted DNS record that sends
+   * a new version 10% of the traffic loses 10% of that share (shared/sim/release.ts).
+   */
+  release: {
+    type: z.literal('release'),
+    /** Omitted: until the end of the scenario (nobody rolls the release back for the player). */
+    durationS: durationS.optional(),
+    params: z.object({
+      stack: z.string().min(1),
+      target: z.string().min(1).optional(),
+      /** Share of the requests these instances answer with an error (percent). */
+      errorPct: z.number().min(0).max(100),
+    }),
+  },
   announcement: {
     type: z.literal('announcement'),
     params: z.object({ message: z.string().min(1), messageKo: z.string().min(1).optional() }),
@@ -130,6 +146,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
   timed(shapes.priceChange),
   timed(shapes.leakedCredentials),
   timed(shapes.announcement),
+  timed(shapes.release),
 ]);
 
 /** An event without its time: what a random event draws a time for. */
@@ -147,6 +164,7 @@ export const untimedEventSchema = z.discriminatedUnion('type', [
   z.object(shapes.priceChange),
   z.object(shapes.leakedCredentials),
   z.object(shapes.announcement),
+  z.object(shapes.release),
 ]);
 
 const range = z

@@ -44,6 +44,11 @@ export const simActionSchema = z.discriminatedUnion('type', [
     minHealthyPercentage: z.number().int().min(0).max(100).optional(),
     instanceWarmup: z.number().int().min(0).max(3600).optional(),
   }),
+  /**
+   * Change a weighted record's weight (Route 53 ChangeResourceRecordSets, UPSERT): resolvers keep their cached
+   * answers until the TTL runs out, so the new split takes effect over one TTL (update.ts keeps the caches).
+   */
+  z.object({ type: z.literal('set-record-weight'), ...ref, weight: z.number().int().min(0).max(catalogue.route53.maxRecordWeight.value) }),
   z.object({ type: z.literal('promote-replica'), ...ref }),
   z.object({ type: z.literal('reboot'), ...ref }),
   z.object({ type: z.literal('modify-db-class'), ...ref, instanceClass: z.string().min(1) }),
@@ -95,6 +100,7 @@ export function applyAction(world: World, input: unknown): ActionResult {
   // A refused action changes nothing, not even the timeline: the refusal is the caller's to report.
   if (result.ok) {
     if (action.type === 'set-desired-capacity') note(world, 'actionSetDesired', { resource: label, desired: action.desired });
+    else if (action.type === 'set-record-weight') note(world, 'actionSetWeight', { resource: label, weight: action.weight });
     else if (action.type === 'start-instance-refresh') note(world, 'actionStartRefresh', { resource: label, ...refreshPreferences(action) });
     else if (action.type === 'modify-db-class') note(world, 'actionModifyDbClass', { resource: label, dbClass: action.instanceClass });
     else if (action.type === 'modify-instance-type') note(world, 'actionModifyInstanceType', { resource: label, instanceType: action.instanceType });
@@ -137,6 +143,13 @@ function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design
       if (refreshing(s, g)) return refuse('refresh-in-progress', `an instance refresh of ${label} is already in progress`);
       const p = refreshPreferences(action);
       startRefresh(s, topo, g, REFRESH_BY_API, p.minHealthyPct, 0, p.warmupS);
+      return { ok: true };
+    }
+    case 'set-record-weight': {
+      if (r.kind !== 'recordSet' || r.props.policy !== 'weighted') return refuse('wrong-kind', `${label} is not a weighted record`);
+      if (r.props.weight === action.weight) return refuse('same-weight', `${label} already has weight ${action.weight}`);
+      const design = { ...world.design, resources: world.design.resources.map((x) => (x.id === r.id ? { ...x, props: { ...x.props, weight: action.weight } } : x)) } as Design;
+      rebuildWorld(world, design, Uint8Array.from(s.removed));
       return { ok: true };
     }
     case 'promote-replica': {

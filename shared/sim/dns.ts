@@ -36,12 +36,7 @@ export function resolve(world: World, a: number): void {
   const n = topo.recCount;
   next.fill(0);
   if (topo.recPolicy === POLICY_WEIGHTED) {
-    let sum = 0;
-    for (let r = 0; r < n; r++) if (healthy(world, r)) sum += topo.recWeight[r]!;
-    const all = sum === 0; // none healthy: Route 53 answers as if all were
-    if (all) for (let r = 0; r < n; r++) sum += topo.recWeight[r]!;
-    for (let r = 0; r < n; r++) if (sum > 0 && (all || healthy(world, r))) next[r] = topo.recWeight[r]! / sum;
-    if (sum === 0) for (let r = 0; r < n; r++) next[r] = 1 / n;
+    weightedShares(world, next);
   } else if (topo.recPolicy === POLICY_LATENCY) {
     let best = -1;
     for (let pass = 0; pass < 2 && best < 0; pass++) {
@@ -77,6 +72,33 @@ export function resolve(world: World, a: number): void {
     note(world, 'resolversSwitch', { area: AREAS[a]!.code, record: topo.labels[topo.recResource[top]!]! });
   }
   s.dnsExpiry[a] = t + topo.dnsTtlS;
+}
+
+/**
+ * Weighted answers as Route 53 gives them: the healthy records by weight; when every record with a weight
+ * above 0 is unhealthy, the healthy zero-weight records in equal shares (a standby that gets nothing until
+ * then); when none is healthy, all of them by weight, as if all were (equal shares if every weight is 0).
+ */
+function weightedShares(world: World, next: Float64Array): void {
+  const topo = world.topo;
+  const n = topo.recCount;
+  let sum = 0;
+  let zeros = 0;
+  for (let r = 0; r < n; r++) {
+    if (!healthy(world, r)) continue;
+    sum += topo.recWeight[r]!;
+    if (topo.recWeight[r] === 0) zeros++;
+  }
+  if (sum > 0) {
+    for (let r = 0; r < n; r++) if (healthy(world, r)) next[r] = topo.recWeight[r]! / sum;
+    return;
+  }
+  if (zeros > 0) {
+    for (let r = 0; r < n; r++) if (healthy(world, r)) next[r] = 1 / zeros;
+    return;
+  }
+  for (let r = 0; r < n; r++) sum += topo.recWeight[r]!;
+  for (let r = 0; r < n; r++) next[r] = sum > 0 ? topo.recWeight[r]! / sum : 1 / n;
 }
 
 function rttOfRecord(world: World, a: number, r: number): number {

@@ -69,6 +69,9 @@ function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValue
       return { code: 'instanceFailure', values: { instances: e.params.count } };
     case 'db-failure':
       return e.params.target ? { code: 'dbFailureOf', values: { db: e.params.target } } : { code: 'dbFailure', values: {} };
+    case 'release':
+      // The release is the team's own deploy: announced without its error rate (that is what the run finds out).
+      return { code: 'release', values: { stack: e.params.target ? `${e.params.stack}/${e.params.target}` : e.params.stack } };
     case 'db-retirement':
       return { code: 'dbRetired', values: { db: `${e.params.stack ? `${e.params.stack}/` : ''}${e.params.target}` } };
   }

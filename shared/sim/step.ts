@@ -7,6 +7,7 @@ import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
 import { STEP_SECONDS } from './constants.ts';
 import { launchRogueInstances } from './credentials.ts';
+import { applyReleases } from './release.ts';
 import { retireDatabases } from './retirement.ts';
 import { computeDemand } from './demand.ts';
 import { advanceEvents } from './events.ts';
@@ -45,6 +46,7 @@ export function step(world: World): void {
   serveInstances(world);
   serveDatabases(world);
   finishInstances(world);
+  applyReleases(world);
   noteTargetErrors(world);
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
   if (sessionsHeld(world)) failLostSessions(world);

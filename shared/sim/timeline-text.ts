@@ -103,10 +103,13 @@ export const TIMELINE_TEXT = {
   dbFailure: { kind: 'event', en: 'database primary failure' },
   dbFailureOf: { kind: 'event', en: 'database primary failure ({{db}})' },
   dbRetired: { kind: 'event', en: 'database {{db}} is retired and shut down' },
+  release: { kind: 'event', en: 'a new release goes out on {{stack}}' },
+  releaseOver: { kind: 'event', en: 'the release on {{stack}} is rolled back' },
   leakedRunInstances: { kind: 'event', en: '{{user}} called RunInstances: {{instances}} × {{instanceType}} in {{region}} ({{names}})' },
 
   // Failures and recoveries the world itself notices.
   zoneDown: { kind: 'failure', en: 'zone {{zone}} is down' },
+  releaseErrors: { kind: 'failure', en: '{{stack}} answers {{errorPct}}% of its requests with errors (its health check still passes)' },
   zoneBack: { kind: 'recovery', en: 'zone {{zone}} is back' },
   instanceFailed: { kind: 'failure', en: 'instance {{instance}} failed' },
   instancesLost: { kind: 'failure', en: { one: '{{count}} instance lost with a dark zone', other: '{{count}} instances lost with a dark zone' } },
@@ -165,6 +168,7 @@ export const TIMELINE_TEXT = {
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
   actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
+  actionSetWeight: { kind: 'action', en: 'set-record-weight {{resource}} to {{weight}}' },
   actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },
   actionReboot: { kind: 'action', en: 'reboot {{resource}}' },
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
@@ -245,6 +249,7 @@ export const EVENT_ENDING: Partial<Record<TimelineCode, TimelineCode>> = {
   flashCrowd: 'flashCrowdOver',
   flashCrowdFrom: 'flashCrowdFromOver',
   priceChange: 'priceChangeOver',
+  release: 'releaseOver',
 };
 
 /** Whether an entry says that a scenario event is over (not news: toasts and replay markers leave it out). */

@@ -171,7 +171,7 @@ describe('assets/schema/scenario.schema.json', () => {
 
   it('describes the new fields and events for editors', () => {
     const text = readFileSync(SCHEMA_FILE, 'utf8');
-    for (const word of ['liveHints', 'random', 'allowedKinds', 'leaked-credentials', 'price-change', 'leadS', 'lb-disabled-zone', 'solutions']) {
+    for (const word of ['liveHints', 'random', 'allowedKinds', 'leaked-credentials', 'price-change', 'leadS', 'lb-disabled-zone', 'solutions', 'release', 'errorPct']) {
       expect(text).toContain(`"${word}"`);
     }
   });
