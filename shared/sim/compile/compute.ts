@@ -35,6 +35,11 @@ function instanceFigures(type: string, region: number, label: string, warnings: 
   };
 }
 
+/** A load balancer clients address (an ALB, NLB or classic ELB), not a Gateway Load Balancer's appliance fleet. */
+function isFront(b: ResourceOfKind<'loadBalancer'>): boolean {
+  return b.props.lbType !== 'gateway';
+}
+
 /** An Application Load Balancer proper (layer 7: listener rules, HTTPS termination). */
 function isAlb(b: ResourceOfKind<'loadBalancer'>): boolean {
   return b.props.lbType === 'application' && !isClassic(b);
@@ -189,7 +194,8 @@ export function compileCompute(
   });
 
   // Load balancers: enabled zones, listeners' target groups, edges to instance slots.
-  const lbs = liveOfKind(design, removed, 'loadBalancer');
+  // A Gateway Load Balancer is no front: traffic passes through its appliances on the way to one (gateway-fleet.ts).
+  const lbs = liveOfKind(design, removed, 'loadBalancer').filter(isFront);
   const listeners = liveOfKind(design, removed, 'listener');
   const rules = liveOfKind(design, removed, 'listenerRule');
   const wafOfResource = new Map<number, number>();
@@ -258,7 +264,7 @@ export function compileCompute(
     lb.edgeStart.push(lb.edgeInst.length);
   });
 
-  const lbTypes = lbs.map((b) => catalogue.loadBalancers[b.props.lbType]);
+  const lbTypes = lbs.map((b) => catalogue.loadBalancers[b.props.lbType as 'application' | 'network']);
   return {
     instCount: inst.resource.length,
     instResource: Int32Array.from(inst.resource),

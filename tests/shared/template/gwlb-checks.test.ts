@@ -1,0 +1,70 @@
+// A Gateway Load Balancer: an appliance fleet behind GENEVE 6081, a listener with no protocol or port, no scheme.
+import { describe, expect, it } from 'vitest';
+import { exportDesign } from '../../../shared/template/index.ts';
+import { byLogicalId, codes, errors, loadTemplate } from './load-helpers.ts';
+
+function gwlb(opts: { lb?: string; listener?: string; group?: string; extra?: string } = {}): string {
+  return `
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  SubnetA: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}}
+  SubnetB: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1b}}
+  Firewall: {Type: AWS::EC2::Instance, Properties: {InstanceType: c5.large, ImageId: ami-12345678, SubnetId: !Ref SubnetA}}
+  Gateway: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Type: gateway, Subnets: [!Ref SubnetA, !Ref SubnetB]${opts.lb ?? ''}}}
+  Appliances: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {${opts.group ?? 'Protocol: GENEVE, Port: 6081'}, VpcId: !Ref Vpc, Targets: [{Id: !Ref Firewall}]}}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Gateway, ${opts.listener ?? ''} DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]}
+${opts.extra ?? ''}`;
+}
+
+describe('gateway load balancer: its own thing, not an ALB', () => {
+  it('Type: gateway is read as a gateway load balancer (no fallback warning), internal, and exported as written', () => {
+    const loaded = loadTemplate(gwlb());
+    expect(errors(loaded)).toEqual([]);
+    expect(codes(loaded, 'warning')).not.toContain('unsupported-value');
+    const lb = byLogicalId(loaded.design, 'Gateway', 'loadBalancer');
+    expect(lb.props.lbType).toBe('gateway');
+    expect(lb.props.scheme).toBe('internal');
+    expect(byLogicalId(loaded.design, 'Listener', 'listener').props.allTraffic).toBe(true);
+    const template = exportDesign(loaded.design!).templates['test'] as unknown as { Resources: Record<string, { Properties: Record<string, unknown> }> };
+    expect(template.Resources['Gateway']!.Properties['Type']).toBe('gateway');
+    expect(template.Resources['Gateway']!.Properties['Scheme']).toBeUndefined();
+    expect(template.Resources['Listener']!.Properties['Protocol']).toBeUndefined();
+    expect(template.Resources['Listener']!.Properties['Port']).toBeUndefined();
+  });
+
+  it('a listener with a protocol or port is refused with AWS\'s words', () => {
+    const bad = errors(loadTemplate(gwlb({ listener: 'Protocol: HTTP, Port: 80,' })));
+    expect(bad.map((i) => [i.code, i.logicalId])).toEqual([['gwlb-listener-protocol', 'Listener']]);
+    expect(bad[0]!.message).toBe('You cannot specify a protocol or port when you create a listener for a Gateway Load Balancer');
+    expect(codes(loadTemplate(gwlb({ listener: 'Port: 6081,' })), 'error')).toEqual(['gwlb-listener-protocol']);
+  });
+
+  it('its target group must be GENEVE on 6081', () => {
+    expect(codes(loadTemplate(gwlb({ group: 'Protocol: HTTP, Port: 80' })), 'error')).toEqual(['gwlb-target-group-protocol']);
+    expect(codes(loadTemplate(gwlb({ group: 'Protocol: GENEVE, Port: 6080' })), 'error')).toEqual(['gwlb-target-group-protocol']);
+  });
+
+  it('an internet-facing scheme and security groups are refused', () => {
+    const scheme = errors(loadTemplate(gwlb({ lb: ', Scheme: internet-facing' })));
+    expect(scheme.map((i) => i.message)).toEqual(["You can't specify a scheme for a Gateway Load Balancer"]);
+    const sg = `  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc}}`;
+    expect(codes(loadTemplate(gwlb({ lb: ', SecurityGroups: [!Ref Sg]', extra: sg })), 'error')).toEqual(['gwlb-security-groups']);
+  });
+
+  it('a listener rule on its listener is refused', () => {
+    const rule = `  Rule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties: {ListenerArn: !Ref Listener, Priority: 1, Conditions: [{Field: path-pattern, Values: [/api/*]}], Actions: [{Type: forward, TargetGroupArn: !Ref Appliances}]}`;
+    expect(codes(loadTemplate(gwlb({ extra: rule })), 'error')).toContain('gwlb-listener-rule');
+  });
+
+  it('a GENEVE target group behind an ALB is refused', () => {
+    const alb = `  Alb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Subnets: [!Ref SubnetA, !Ref SubnetB]}}
+  AlbListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Alb, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Appliances}]}`;
+    expect(codes(loadTemplate(gwlb({ extra: alb })), 'error')).toContain('geneve-target-group-elsewhere');
+  });
+});
