@@ -7,6 +7,10 @@
 // without a gateway load balancer.
 
 import { catalogue } from '../catalogue/index.ts';
+import { TYPE_VCPUS } from './compile/gateway-fleet.ts';
+import { AREA_COUNT, CLASS_COUNT, FLOOD, RUNNING, USER_CLASS_COUNT, ZONE_COUNT } from './constants.ts';
+import { C_FAILED, C_FLOOD_REJECTED } from './scratch.ts';
+import type { World } from './world.ts';
 
 export interface ApplianceFleet {
   /** Per AZ (the match's zone order): does the GWLB have a node there (a subnet in that AZ)? */
@@ -68,4 +72,66 @@ export function inspectionHourlyUsd(gbPerHour: number, endpoints: number, priceF
     (g.hourlyUsd.value + glcus * g.perGlcuHourUsd.value + endpoints * g.endpointHourlyUsd.value + gbPerHour * g.endpointPerGbUsd.value) *
     priceFactor
   );
+}
+
+// ---- The step's use: a front whose subnets route through a Gateway Load Balancer endpoint. ----
+
+const demandBuf = new Float64Array(ZONE_COUNT);
+const passedBuf = new Float64Array(ZONE_COUNT);
+const fleetBuf: ApplianceFleet = { nodeZones: new Uint8Array(ZONE_COUNT), healthyCapacityRps: new Float64Array(ZONE_COUNT), crossZone: false };
+
+/**
+ * Passes front `f` (load balancer `lb`) through its gateway load balancer's appliances: users spread evenly over
+ * the front's nodes up (DNS), each node's AZ sends its flows through that AZ's endpoint, and what the appliances
+ * cannot pass fails (users) or is dropped (a flood). The front's lanes keep their latency, scaled to what passed.
+ */
+export function inspectFront(world: World, f: number, lb: number): void {
+  const topo = world.topo;
+  const s = world.state;
+  const sc = world.scratch;
+  const g = topo.lbInspect[lb]!;
+  const fc = f * CLASS_COUNT;
+  let total = 0;
+  for (let c = 0; c < CLASS_COUNT; c++) total += sc.frontTotals[fc + c]!;
+  if (total === 0) return;
+  demandBuf.fill(0);
+  const z0 = topo.lbZoneStart[lb]!;
+  const z1 = topo.lbZoneStart[lb + 1]!;
+  let nodesUp = 0;
+  for (let k = z0; k < z1; k++) if (s.zoneDown[topo.lbZones[k]!] === 0) nodesUp++;
+  if (nodesUp === 0) return; // the front's own nodes are gone: balancing fails its traffic
+  for (let k = z0; k < z1; k++) {
+    const z = topo.lbZones[k]!;
+    if (s.zoneDown[z] === 0) demandBuf[z] = total / nodesUp;
+  }
+  const cap = fleetBuf.healthyCapacityRps;
+  cap.fill(0);
+  for (let z = 0; z < ZONE_COUNT; z++) fleetBuf.nodeZones[z] = topo.gwNodeZones[g * ZONE_COUNT + z] === 1 && s.zoneDown[z] === 0 ? 1 : 0;
+  fleetBuf.crossZone = topo.gwCrossZone[g] === 1;
+  for (let k = topo.gwSlotStart[g]!; k < topo.gwSlotStart[g + 1]!; k++) {
+    const slot = topo.gwSlots[k]!;
+    const z = s.instZone[slot]!;
+    if (z < 0 || s.instState[slot] !== RUNNING || s.instHealthy[slot] !== 1 || s.zoneDown[z] === 1) continue;
+    cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
+  }
+  const lost = inspect(fleetBuf, demandBuf, passedBuf);
+  if (lost <= 0) return;
+  const keep = Math.max(0, 1 - lost / total);
+  let users = 0;
+  for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.frontTotals[fc + c]!;
+  sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + users * (1 - keep);
+  sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + sc.frontTotals[fc + FLOOD]! * (1 - keep);
+  for (let c = 0; c < CLASS_COUNT; c++) sc.frontTotals[fc + c] = sc.frontTotals[fc + c]! * keep;
+  for (let a = 0; a < AREA_COUNT; a++) {
+    const base = (f * AREA_COUNT + a) * CLASS_COUNT;
+    for (let c = 0; c < CLASS_COUNT; c++) {
+      sc.laneFlow[base + c] = sc.laneFlow[base + c]! * keep;
+      sc.laneLat[base + c] = sc.laneLat[base + c]! * keep;
+    }
+  }
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    sc.viaInternet[fc + c] = sc.viaInternet[fc + c]! * keep;
+    sc.viaEdgePrice[fc + c] = sc.viaEdgePrice[fc + c]! * keep;
+    sc.viaPremium[fc + c] = sc.viaPremium[fc + c]! * keep;
+  }
 }

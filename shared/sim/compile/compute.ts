@@ -12,6 +12,7 @@ import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { instanceTypeIndex } from './instance-types.ts';
+import { compileGatewayFleets } from './gateway-fleet.ts';
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -327,5 +328,6 @@ export function compileCompute(
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
+    ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
 }

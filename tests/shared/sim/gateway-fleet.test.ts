@@ -1,0 +1,97 @@
+// A Gateway Load Balancer in the simulation: a front whose subnets route through a GWLB endpoint gets only what
+// the appliance fleet passes (capacity sheds, no healthy appliance drops, one AZ down without cross-zone fails
+// that AZ's share); without the route the appliances are not in the path at all.
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../../shared/catalogue/index.ts';
+import type { ResourceOfKind } from '../../../shared/design/model.ts';
+import { FAILED } from '../../../shared/sim/constants.ts';
+import { applianceCapacityRps } from '../../../shared/sim/gateway-inspection.ts';
+import { C_FAILED, C_OFFERED } from '../../../shared/sim/scratch.ts';
+import { step } from '../../../shared/sim/step.ts';
+import { createWorld, type World } from '../../../shared/sim/world.ts';
+import { designBuilder, scenario } from './builders.ts';
+import { slotsOf } from './probes.ts';
+
+interface Options {
+  rps?: number;
+  routed?: boolean;
+  crossZone?: boolean;
+  appliances?: ('a' | 'b')[];
+}
+
+function inspected(o: Options = {}): World {
+  const d = designBuilder();
+  d.stack('web', 'us-east-1');
+  const net = d.network('Main', 'us-east-1', ['a', 'b']);
+  const web = [d.instance('WebA', net.subnets[0]!, 'c5.xlarge'), d.instance('WebB', net.subnets[1]!, 'c5.xlarge')];
+  d.loadBalancer('Front', net.subnets, [d.targetGroup('Web', web)]);
+  const zones = o.appliances ?? ['a', 'b'];
+  const firewalls = zones.map((z, i) => d.instance(`Firewall${i}`, net.subnets[z === 'a' ? 0 : 1]!, 'c5.large'));
+  const appliances = d.add('Appliances', 'targetGroup', {
+    protocol: 'GENEVE',
+    port: 6081,
+    targets: firewalls,
+    healthCheck: { intervalS: 10, healthyThreshold: 3, unhealthyThreshold: 2 },
+    algorithm: 'round_robin',
+    stickiness: false,
+  });
+  const gwlb = d.add('Inspection', 'loadBalancer', { lbType: 'gateway', scheme: 'internal', subnets: net.subnets, crossZone: o.crossZone ?? false, securityGroups: [] });
+  d.add('InspectionListener', 'listener', { loadBalancer: gwlb, port: 80, protocol: 'HTTP', forward: [{ targetGroup: appliances, weight: 1 }], allTraffic: true });
+  d.design.unmodelled.push({ stack: 0, logicalId: 'FirewallEndpoint', type: 'AWS::EC2::VPCEndpoint', body: { Properties: { VpcEndpointType: 'GatewayLoadBalancer' } } });
+  if (o.routed !== false) {
+    const table = d.design.resources.find((r) => r.logicalId === 'MainRoutes')!.id;
+    d.add('ThroughFirewall', 'route', { routeTable: table, destination: '10.0.0.0/16', otherTarget: 'FirewallEndpoint' } as ResourceOfKind<'route'>['props']);
+  }
+  return createWorld(d.design, scenario({ traffic: [{ area: 'north-america', baselineRps: o.rps ?? 400 }] }), 3);
+}
+
+/** The share of offered user requests that failed in one step. */
+function failedShare(world: World): number {
+  step(world);
+  return world.scratch.stepCounts[C_FAILED]! / world.scratch.stepCounts[C_OFFERED]!;
+}
+
+function fail(world: World, ...ids: string[]): World {
+  for (const id of ids) for (const s of slotsOf(world, id)) world.state.instState[s] = FAILED;
+  return world;
+}
+
+const PER_APPLIANCE = applianceCapacityRps(catalogue.instanceTypes['c5.large']!.vCpus.value);
+
+describe('Gateway Load Balancer: every request to the application passes the appliances first', () => {
+  it('the route to the endpoint puts the front behind the fleet; healthy appliances with room pass everything', () => {
+    const world = inspected();
+    expect(world.topo.lbInspect[0]).toBe(0);
+    expect(failedShare(world)).toBe(0);
+    expect(inspected({ routed: false }).topo.lbInspect[0]).toBe(-1);
+  });
+
+  it('all appliances down: the traffic fails (no fail-open); without the route it would not have passed them', () => {
+    expect(failedShare(fail(inspected(), 'Firewall0', 'Firewall1'))).toBeCloseTo(1, 9);
+    expect(failedShare(fail(inspected({ routed: false }), 'Firewall0', 'Firewall1'))).toBe(0);
+  });
+
+  it("one AZ's appliances down: with cross-zone off (the default) that AZ's flows fail; with it on the other AZ takes them", () => {
+    expect(failedShare(fail(inspected(), 'Firewall0'))).toBeCloseTo(0.5, 9);
+    expect(failedShare(fail(inspected({ crossZone: true }), 'Firewall0'))).toBe(0);
+    // One appliance in one AZ: the other AZ's node has no appliance at all.
+    expect(failedShare(inspected({ appliances: ['a'] }))).toBeCloseTo(0.5, 9);
+  });
+
+  it('overloaded appliances shed what is beyond their capacity (vCPUs × 1000 / CPU ms per request)', () => {
+    const rps = 4 * PER_APPLIANCE; // twice what two appliances inspect
+    const world = inspected({ rps });
+    step(world);
+    const offered = world.scratch.stepCounts[C_OFFERED]!;
+    expect(offered).toBeGreaterThan(0);
+    const baseline = inspected({ rps, routed: false });
+    step(baseline);
+    const extra = world.scratch.stepCounts[C_FAILED]! - baseline.scratch.stepCounts[C_FAILED]!;
+    expect(extra).toBeGreaterThan(0);
+  });
+
+  it('bills the GWLB hour and each endpoint hour', () => {
+    const g = catalogue.gatewayLoadBalancer;
+    expect(inspected().topo.gwHourlyUsd[0]).toBeCloseTo(g.hourlyUsd.value + g.endpointHourlyUsd.value, 9);
+  });
+});
