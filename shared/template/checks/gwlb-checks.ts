@@ -17,10 +17,26 @@ export const GWLB_SECURITY_GROUPS_MESSAGE =
 export const GWLB_RULES_MESSAGE = 'a Gateway Load Balancer listener has only its default action: it forwards every packet to one target group';
 export const GENEVE_ELSEWHERE_MESSAGE = `a ${GWLB_TARGET_PROTOCOL} target group can only be used by a Gateway Load Balancer`;
 
+export const GWLB_NOT_IN_PATH_MESSAGE =
+  'no route sends traffic to a Gateway Load Balancer endpoint (a route with VpcEndpointId): the appliances inspect nothing';
+
+/** Does any route send traffic to a Gateway Load Balancer endpoint (kept as written; see sim/compile/gateway-fleet.ts)? */
+function routedThroughEndpoint(c: CheckContext): boolean {
+  const endpoints = new Set<string>();
+  for (const u of c.design.unmodelled) {
+    const props = (u.body['Properties'] ?? {}) as Record<string, unknown>;
+    if (u.type === 'AWS::EC2::VPCEndpoint' && props['VpcEndpointType'] === 'GatewayLoadBalancer') endpoints.add(`${u.stack}/${u.logicalId}`);
+  }
+  return c.ofKind('route').some((r) => r.props.otherTarget !== undefined && endpoints.has(`${r.stack}/${r.props.otherTarget}`));
+}
+
 export function checkGatewayLoadBalancers(c: CheckContext): DesignIssue[] {
   const issues: DesignIssue[] = [];
+  let routed: boolean | undefined;
   for (const lb of c.ofKind('loadBalancer')) {
     if (lb.props.lbType !== 'gateway') continue;
+    routed ??= routedThroughEndpoint(c);
+    if (!routed) issues.push(c.issue(lb, 'warning', 'gwlb-not-in-path', GWLB_NOT_IN_PATH_MESSAGE));
     if (lb.props.scheme === 'internet-facing') issues.push(c.issue(lb, 'error', 'gwlb-scheme', GWLB_SCHEME_MESSAGE));
     if (lb.props.securityGroups.length > 0) issues.push(c.issue(lb, 'error', 'gwlb-security-groups', GWLB_SECURITY_GROUPS_MESSAGE));
   }

@@ -68,3 +68,29 @@ describe('gateway load balancer: its own thing, not an ALB', () => {
     expect(codes(loadTemplate(gwlb({ extra: alb })), 'error')).toContain('geneve-target-group-elsewhere');
   });
 });
+
+describe('gateway load balancer endpoint from a template', () => {
+  it('a route whose VpcEndpointId names a GatewayLoadBalancer endpoint puts the front behind the appliances', async () => {
+    const { createWorld } = await import('../../../shared/sim/world.ts');
+    const { scenario } = await import('../sim/builders.ts');
+    const extra = `  Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties: {VpcEndpointType: GatewayLoadBalancer, VpcId: !Ref Vpc, SubnetIds: [!Ref SubnetA], ServiceName: com.amazonaws.vpce.us-east-1.vpce-svc-0example}
+  Routes: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  ToFirewall: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Routes, DestinationCidrBlock: 0.0.0.0/0, VpcEndpointId: !Ref Endpoint}}
+  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref Routes}}
+  Web: {Type: AWS::EC2::Instance, Properties: {InstanceType: c5.large, ImageId: ami-12345678, SubnetId: !Ref SubnetA}}
+  WebTargets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Protocol: HTTP, Port: 80, VpcId: !Ref Vpc, Targets: [{Id: !Ref Web}]}}
+  Front: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Scheme: internal, Subnets: [!Ref SubnetA, !Ref SubnetB]}}
+  FrontListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Front, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref WebTargets}]}`;
+    const loaded = loadTemplate(gwlb({ extra }));
+    expect(errors(loaded)).toEqual([]);
+    const world = createWorld(loaded.design!, scenario({ traffic: [{ area: 'north-america', baselineRps: 10 }] }), 1);
+    expect(world.topo.gwCount).toBe(1);
+    expect(codes(loaded, 'warning')).not.toContain('gwlb-not-in-path');
+    expect(codes(loadTemplate(gwlb()), 'warning')).toContain('gwlb-not-in-path');
+    expect([...world.topo.lbInspect]).toEqual([0]);
+  });
+});
