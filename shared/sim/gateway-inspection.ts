@@ -100,9 +100,17 @@ export function inspectFront(world: World, f: number, lb: number): void {
   let nodesUp = 0;
   for (let k = z0; k < z1; k++) if (s.zoneDown[topo.lbZones[k]!] === 0) nodesUp++;
   if (nodesUp === 0) return; // the front's own nodes are gone: balancing fails its traffic
+  // Each node's share goes to the endpoint its subnet routes to; a node whose routes skip the endpoint is not
+  // inspected, and one whose endpoint's AZ is down loses its flows (the endpoint is gone with it).
+  let bypass = 0;
+  let endpointLost = 0;
   for (let k = z0; k < z1; k++) {
     const z = topo.lbZones[k]!;
-    if (s.zoneDown[z] === 0) demandBuf[z] = total / nodesUp;
+    if (s.zoneDown[z] === 1) continue;
+    const ez = topo.lbInspectZone[lb * ZONE_COUNT + z]!;
+    if (ez === -2) bypass += total / nodesUp;
+    else if (s.zoneDown[ez] === 1) endpointLost += total / nodesUp;
+    else demandBuf[ez] = demandBuf[ez]! + total / nodesUp;
   }
   const cap = fleetBuf.healthyCapacityRps;
   cap.fill(0);
@@ -114,8 +122,8 @@ export function inspectFront(world: World, f: number, lb: number): void {
     if (z < 0 || s.instState[slot] !== RUNNING || s.instHealthy[slot] !== 1 || s.zoneDown[z] === 1) continue;
     cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
   }
-  const lost = inspect(fleetBuf, demandBuf, passedBuf);
-  if (lost <= 0) return;
+  const lost = inspect(fleetBuf, demandBuf, passedBuf) + endpointLost;
+  if (lost <= 0 || bypass >= total) return;
   const keep = Math.max(0, 1 - lost / total);
   let users = 0;
   for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.frontTotals[fc + c]!;

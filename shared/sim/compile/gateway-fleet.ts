@@ -19,6 +19,11 @@ export const TYPE_VCPUS: Float64Array = Float64Array.from(INSTANCE_TYPE_NAMES.ma
 export interface GatewayFleetTopology {
   /** Per front load balancer: the gateway load balancer inspecting its traffic, or -1. */
   lbInspect: Int16Array;
+  /**
+   * Front count × ZONE_COUNT: for the front's node in each AZ, the AZ of the endpoint its subnet's routes send
+   * to (the GWLB node there inspects), or -2 where that subnet's routes skip the endpoint (no inspection).
+   */
+  lbInspectZone: Int16Array;
   gwCount: number;
   /** gwCount × ZONE_COUNT: 1 where the gateway load balancer has a node. */
   gwNodeZones: Uint8Array;
@@ -43,14 +48,22 @@ export function compileGatewayFleets(
 ): GatewayFleetTopology {
   const gateways = liveOfKind(design, removed, 'loadBalancer').filter((b) => b.props.lbType === 'gateway');
   const lbInspect = new Int16Array(fronts.length).fill(-1);
-  const empty = { lbInspect, gwCount: 0, gwNodeZones: new Uint8Array(0), gwCrossZone: new Uint8Array(0), gwSlotStart: Int32Array.of(0), gwSlots: new Int32Array(0), gwHourlyUsd: new Float64Array(0), gwResource: new Int32Array(0) };
+  const lbInspectZone = new Int16Array(0);
+  const empty = { lbInspect, lbInspectZone, gwCount: 0, gwNodeZones: new Uint8Array(0), gwCrossZone: new Uint8Array(0), gwSlotStart: Int32Array.of(0), gwSlots: new Int32Array(0), gwHourlyUsd: new Float64Array(0), gwResource: new Int32Array(0) };
   if (gateways.length === 0) return empty;
 
   // The Gateway Load Balancer endpoints each stack declares (kept as written, not on the board).
   const endpoints = new Map<string, number>(); // `${stack}/${logicalId}` → stack
+  const endpointZone = new Map<string, number>(); // its subnet's AZ (SubnetIds: one subnet), when on the board
   for (const u of design.unmodelled) {
     const props = (u.body['Properties'] ?? {}) as Record<string, unknown>;
-    if (u.type === 'AWS::EC2::VPCEndpoint' && props['VpcEndpointType'] === 'GatewayLoadBalancer') endpoints.set(`${u.stack}/${u.logicalId}`, u.stack);
+    if (u.type !== 'AWS::EC2::VPCEndpoint' || props['VpcEndpointType'] !== 'GatewayLoadBalancer') continue;
+    endpoints.set(`${u.stack}/${u.logicalId}`, u.stack);
+    const first = Array.isArray(props['SubnetIds']) ? (props['SubnetIds'][0] as Record<string, unknown> | undefined) : undefined;
+    const name = first && typeof first['Ref'] === 'string' ? first['Ref'] : undefined;
+    const subnet = design.resources.find((r) => r.kind === 'subnet' && r.stack === u.stack && r.logicalId === name && removed[r.id] !== 1);
+    const z = subnet ? net.subnetZone[subnet.id]! : -1;
+    if (z >= 0) endpointZone.set(`${u.stack}/${u.logicalId}`, z);
   }
   const endpointCount = new Map<string, number>(); // region → endpoints
   for (const stack of endpoints.values()) {
@@ -58,13 +71,15 @@ export function compileGatewayFleets(
     endpointCount.set(region, (endpointCount.get(region) ?? 0) + 1);
   }
   // Route tables that send to an endpoint, and the subnets associated with them.
-  const inspectingTables = new Set<number>();
+  const inspectingTables = new Map<number, string>(); // route table → the endpoint it sends to
   for (const r of liveOfKind(design, removed, 'route')) {
-    if (r.props.otherTarget !== undefined && endpoints.has(`${r.stack}/${r.props.otherTarget}`)) inspectingTables.add(r.props.routeTable);
+    const key = `${r.stack}/${r.props.otherTarget}`;
+    if (r.props.otherTarget !== undefined && endpoints.has(key) && !inspectingTables.has(r.props.routeTable)) inspectingTables.set(r.props.routeTable, key);
   }
-  const inspectedSubnets = new Set<number>();
+  const inspectedSubnets = new Map<number, string>(); // subnet → endpoint
   for (const a of liveOfKind(design, removed, 'subnetRouteTableAssociation')) {
-    if (inspectingTables.has(a.props.routeTable)) inspectedSubnets.add(a.props.subnet);
+    const key = inspectingTables.get(a.props.routeTable);
+    if (key !== undefined) inspectedSubnets.set(a.props.subnet, key);
   }
 
   const gwNodeZones = new Uint8Array(gateways.length * ZONE_COUNT);
@@ -85,10 +100,18 @@ export function compileGatewayFleets(
     slotStart.push(slots.length);
   });
   const regionOfGw = gateways.map((g) => net.resourceRegion[g.id]!);
+  const inspectZone = new Int16Array(fronts.length * ZONE_COUNT).fill(-2);
   fronts.forEach((b, i) => {
-    if (!b.props.subnets.some((s) => inspectedSubnets.has(s))) return;
     const g = regionOfGw.indexOf(net.resourceRegion[b.id]!);
-    if (g >= 0) lbInspect[i] = g;
+    if (g < 0) return;
+    for (const s of b.props.subnets) {
+      const key = inspectedSubnets.get(s);
+      const z = net.subnetZone[s]!;
+      if (key === undefined || z < 0) continue;
+      lbInspect[i] = g;
+      // The node's flows go to the endpoint its subnet routes to (in another AZ they cross to it).
+      inspectZone[i * ZONE_COUNT + z] = endpointZone.get(key) ?? z;
+    }
   });
   const gw = catalogue.gatewayLoadBalancer;
   const gwHourlyUsd = Float64Array.from(
@@ -99,6 +122,7 @@ export function compileGatewayFleets(
   );
   return {
     lbInspect,
+    lbInspectZone: inspectZone,
     gwCount: gateways.length,
     gwNodeZones,
     gwCrossZone: Uint8Array.from(gateways.map((g) => (g.props.crossZone ? 1 : 0))),

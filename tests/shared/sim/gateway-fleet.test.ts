@@ -17,6 +17,10 @@ interface Options {
   routed?: boolean;
   crossZone?: boolean;
   appliances?: ('a' | 'b')[];
+  /** One endpoint in subnet a that both AZs' routes send to, and the GWLB in AZ a only (the naive design). */
+  oneEndpointInA?: boolean;
+  /** AZ a goes dark from the start. */
+  zoneAOutage?: boolean;
 }
 
 function inspected(o: Options = {}): World {
@@ -35,14 +39,18 @@ function inspected(o: Options = {}): World {
     algorithm: 'round_robin',
     stickiness: false,
   });
-  const gwlb = d.add('Inspection', 'loadBalancer', { lbType: 'gateway', scheme: 'internal', subnets: net.subnets, crossZone: o.crossZone ?? false, securityGroups: [] });
+  const gwSubnets = o.oneEndpointInA ? [net.subnets[0]!] : net.subnets;
+  const gwlb = d.add('Inspection', 'loadBalancer', { lbType: 'gateway', scheme: 'internal', subnets: gwSubnets, crossZone: o.crossZone ?? false, securityGroups: [] });
   d.add('InspectionListener', 'listener', { loadBalancer: gwlb, port: 80, protocol: 'HTTP', forward: [{ targetGroup: appliances, weight: 1 }], allTraffic: true });
-  d.design.unmodelled.push({ stack: 0, logicalId: 'FirewallEndpoint', type: 'AWS::EC2::VPCEndpoint', body: { Properties: { VpcEndpointType: 'GatewayLoadBalancer' } } });
+  d.design.unmodelled.push({ stack: 0, logicalId: 'FirewallEndpoint', type: 'AWS::EC2::VPCEndpoint', body: { Properties: { VpcEndpointType: 'GatewayLoadBalancer', ...(o.oneEndpointInA ? { SubnetIds: [{ Ref: 'MainSubnetA' }] } : {}) } } });
   if (o.routed !== false) {
     const table = d.design.resources.find((r) => r.logicalId === 'MainRoutes')!.id;
     d.add('ThroughFirewall', 'route', { routeTable: table, destination: '10.0.0.0/16', otherTarget: 'FirewallEndpoint' } as ResourceOfKind<'route'>['props']);
   }
-  return createWorld(d.design, scenario({ traffic: [{ area: 'north-america', baselineRps: o.rps ?? 400 }] }), 3);
+  return createWorld(d.design, scenario({
+      traffic: [{ area: 'north-america', baselineRps: o.rps ?? 400 }],
+      ...(o.zoneAOutage ? { events: [{ type: 'az-outage', atS: 0, durationS: 3600, params: { zone: 'us-east-1a' } }] } : {}),
+    }), 3);
 }
 
 /** The share of offered user requests that failed in one step. */
@@ -93,5 +101,15 @@ describe('Gateway Load Balancer: every request to the application passes the app
   it('bills the GWLB hour and each endpoint hour', () => {
     const g = catalogue.gatewayLoadBalancer;
     expect(inspected().topo.gwHourlyUsd[0]).toBeCloseTo(g.hourlyUsd.value + g.endpointHourlyUsd.value, 9);
+  });
+
+  it("one endpoint in AZ a serves both AZs' routes: it passes everything until AZ a goes dark, then nothing passes", () => {
+    expect(failedShare(inspected({ appliances: ['a'], oneEndpointInA: true }))).toBe(0);
+    expect(failedShare(inspected({ appliances: ['a'], oneEndpointInA: true, zoneAOutage: true }))).toBeCloseTo(1, 9);
+    // Per-AZ endpoints with appliances in both AZs: AZ b's flows stay inside AZ b and pass; what fails is what
+    // fails without any inspection (the users whose cached answer still names the dark AZ's node).
+    const uninspected = failedShare(inspected({ zoneAOutage: true, routed: false }));
+    expect(uninspected).toBeLessThan(1);
+    expect(failedShare(inspected({ zoneAOutage: true }))).toBeCloseTo(uninspected, 9);
   });
 });
