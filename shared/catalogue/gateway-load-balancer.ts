@@ -34,6 +34,14 @@ export const gatewayLoadBalancer = {
     'USD/GB',
     'Every GB that passes through a Gateway Load Balancer endpoint is billed at this rate: all inspected traffic is billed traffic.',
   ),
+  endpointPath: figure(
+    1,
+    'endpoint per route',
+    'Traffic passes the appliances only where a route sends it to a Gateway Load Balancer endpoint (VpcEndpointId): each ' +
+      'load balancer node\'s flows go to the endpoint its subnet\'s route table names, in that endpoint\'s AZ, so one endpoint ' +
+      'in one AZ carries every AZ until its AZ goes dark. The game keeps the endpoint as written (not a board piece) and ' +
+      'links it to its region\'s Gateway Load Balancer (the endpoint service between them is not modelled).',
+  ),
   genevePort: figure(
     GWLB_TARGET_PORT,
     'port',

@@ -3,13 +3,16 @@
 // hands each flow to a healthy appliance (its own AZ's only, unless cross-zone is on) and what the appliances pass
 // goes on to the application. What they cannot inspect in time is shed; with no healthy appliance the node may use,
 // the AZ's flows are dropped (a GWLB does not fail open: catalogue.gatewayLoadBalancer.noFailOpen).
+// Bytes inspected are billed per GB (endpoint processing plus the GLCUs they make).
 // Pure and allocation-free: the caller owns the buffers, so a step pays one pass over the AZs and nothing per design
 // without a gateway load balancer.
 
-import { catalogue } from '../catalogue/index.ts';
+import { catalogue, priceFactorOf } from '../catalogue/index.ts';
+import { REGIONS } from '../geography/regions.ts';
 import { TYPE_VCPUS } from './compile/gateway-fleet.ts';
-import { AREA_COUNT, CLASS_COUNT, FLOOD, RUNNING, USER_CLASS_COUNT, ZONE_COUNT } from './constants.ts';
-import { C_FAILED, C_FLOOD_REJECTED } from './scratch.ts';
+import { AREA_COUNT, CLASS_COUNT, FLOOD, RUNNING, STEP_SECONDS, USER_CLASS_COUNT, ZONE_COUNT } from './constants.ts';
+import { C_FAILED, C_FLOOD_REJECTED, M_BALANCING } from './scratch.ts';
+import { book, S_ELB } from './bill.ts';
 import type { World } from './world.ts';
 
 export interface ApplianceFleet {
@@ -76,6 +79,21 @@ export function inspectionHourlyUsd(gbPerHour: number, endpoints: number, priceF
 
 // ---- The step's use: a front whose subnets route through a Gateway Load Balancer endpoint. ----
 
+/** Response size per class (GB): inspection is billed by the bytes the endpoint and the GWLB process. */
+const SIZE_GB = Float64Array.from([
+  catalogue.requests.staticResponseKb.value / 1e6,
+  catalogue.requests.readResponseKb.value / 1e6,
+  catalogue.requests.writeResponseKb.value / 1e6,
+  catalogue.requests.readResponseKb.value / 1e6,
+]);
+/** USD per GB inspected in each region: the endpoint's per-GB price plus the GLCUs those bytes make. */
+const PER_GB_BY_REGION = Float64Array.from(
+  REGIONS.map((r) => {
+    const g = catalogue.gatewayLoadBalancer;
+    return (g.endpointPerGbUsd.value + g.perGlcuHourUsd.value / g.glcuGbPerHour.value) * priceFactorOf(r.code);
+  }),
+);
+
 const demandBuf = new Float64Array(ZONE_COUNT);
 const passedBuf = new Float64Array(ZONE_COUNT);
 const fleetBuf: ApplianceFleet = { nodeZones: new Uint8Array(ZONE_COUNT), healthyCapacityRps: new Float64Array(ZONE_COUNT), crossZone: false };
@@ -112,6 +130,16 @@ export function inspectFront(world: World, f: number, lb: number): void {
     else if (s.zoneDown[ez] === 1) endpointLost += total / nodesUp;
     else demandBuf[ez] = demandBuf[ez]! + total / nodesUp;
   }
+  // The endpoints and the GWLB bill every byte they process (what the appliances then shed included).
+  const processed = (total - bypass - endpointLost) / total;
+  if (processed > 0) {
+    let gb = 0;
+    for (let c = 0; c < CLASS_COUNT; c++) gb += sc.frontTotals[fc + c]! * SIZE_GB[c]!;
+    const region = topo.lbRegion[lb]!;
+    const usd = gb * processed * PER_GB_BY_REGION[region]! * STEP_SECONDS;
+    sc.stepCost[M_BALANCING] = sc.stepCost[M_BALANCING]! + usd;
+    book(sc, M_BALANCING, S_ELB, region, usd);
+  }
   const cap = fleetBuf.healthyCapacityRps;
   cap.fill(0);
   for (let z = 0; z < ZONE_COUNT; z++) fleetBuf.nodeZones[z] = topo.gwNodeZones[g * ZONE_COUNT + z] === 1 && s.zoneDown[z] === 0 ? 1 : 0;
@@ -123,7 +151,7 @@ export function inspectFront(world: World, f: number, lb: number): void {
     cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
   }
   const lost = inspect(fleetBuf, demandBuf, passedBuf) + endpointLost;
-  if (lost <= 0 || bypass >= total) return;
+  if (lost <= 0) return;
   const keep = Math.max(0, 1 - lost / total);
   let users = 0;
   for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.frontTotals[fc + c]!;

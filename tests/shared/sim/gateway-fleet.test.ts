@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue/index.ts';
 import type { ResourceOfKind } from '../../../shared/design/model.ts';
-import { FAILED } from '../../../shared/sim/constants.ts';
+import { FAILED, STEP_SECONDS } from '../../../shared/sim/constants.ts';
 import { applianceCapacityRps } from '../../../shared/sim/gateway-inspection.ts';
-import { C_FAILED, C_OFFERED } from '../../../shared/sim/scratch.ts';
+import { C_FAILED, C_OFFERED, M_BALANCING } from '../../../shared/sim/scratch.ts';
 import { step } from '../../../shared/sim/step.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
@@ -111,5 +111,21 @@ describe('Gateway Load Balancer: every request to the application passes the app
     const uninspected = failedShare(inspected({ zoneAOutage: true, routed: false }));
     expect(uninspected).toBeLessThan(1);
     expect(failedShare(inspected({ zoneAOutage: true }))).toBeCloseTo(uninspected, 9);
+  });
+});
+
+describe('Gateway Load Balancer: bytes inspected are billed', () => {
+  it('a routed front costs more per step than the same design without the route: endpoint GB plus GLCUs', () => {
+    const world = inspected();
+    const plain = inspected({ routed: false });
+    step(world);
+    step(plain);
+    const extra = world.scratch.stepCost[M_BALANCING]! - plain.scratch.stepCost[M_BALANCING]!;
+    expect(extra).toBeGreaterThan(0);
+    const g = catalogue.gatewayLoadBalancer;
+    let gb = 0;
+    const sizes = [catalogue.requests.staticResponseKb, catalogue.requests.readResponseKb, catalogue.requests.writeResponseKb, catalogue.requests.readResponseKb];
+    for (let c = 0; c < sizes.length; c++) gb += world.scratch.frontTotals[c]! * (sizes[c]!.value / 1e6);
+    expect(extra).toBeCloseTo(gb * (g.endpointPerGbUsd.value + g.perGlcuHourUsd.value) * STEP_SECONDS, 12);
   });
 });
