@@ -79,7 +79,7 @@ export function inspectionHourlyUsd(gbPerHour: number, endpoints: number, priceF
 
 // ---- The step's use: a front whose subnets route through a Gateway Load Balancer endpoint. ----
 
-/** Response size per class (GB): inspection is billed by the bytes the endpoint and the GWLB process. */
+/** Response size per class (GB): inspection is billed by the bytes passing the endpoint and the GWLB. */
 const SIZE_GB = Float64Array.from([
   catalogue.requests.staticResponseKb.value / 1e6,
   catalogue.requests.readResponseKb.value / 1e6,
@@ -130,7 +130,7 @@ export function inspectFront(world: World, f: number, lb: number): void {
     else if (s.zoneDown[ez] === 1) endpointLost += total / nodesUp;
     else demandBuf[ez] = demandBuf[ez]! + total / nodesUp;
   }
-  // The endpoints and the GWLB bill every byte they process (what the appliances then shed included).
+  // The endpoints and the GWLB bill every byte that passes them, what the appliances then shed included.
   const processed = (total - bypass - endpointLost) / total;
   if (processed > 0) {
     let gb = 0;
