@@ -12,6 +12,7 @@ import { ZONE_COUNT } from '../constants.ts';
 import type { NetworkTopology } from '../topology.ts';
 import { INSTANCE_TYPE_NAMES } from './instance-types.ts';
 import { liveOfKind } from './network.ts';
+import { endpointOfRoute, gatewayEndpoints } from '../../template/gwlb-endpoints.ts';
 
 /** vCPUs per instance-types.ts index: an appliance's inspection capacity follows them. */
 export const TYPE_VCPUS: Float64Array = Float64Array.from(INSTANCE_TYPE_NAMES.map((n) => catalogue.instanceTypes[n]!.vCpus.value));
@@ -53,28 +54,22 @@ export function compileGatewayFleets(
   if (gateways.length === 0) return empty;
 
   // The Gateway Load Balancer endpoints each stack declares (kept as written, not on the board).
-  const endpoints = new Map<string, number>(); // `${stack}/${logicalId}` → stack
+  const endpoints = gatewayEndpoints(design);
   const endpointZone = new Map<string, number>(); // its subnet's AZ (SubnetIds: one subnet), when on the board
-  for (const u of design.unmodelled) {
-    const props = (u.body['Properties'] ?? {}) as Record<string, unknown>;
-    if (u.type !== 'AWS::EC2::VPCEndpoint' || props['VpcEndpointType'] !== 'GatewayLoadBalancer') continue;
-    endpoints.set(`${u.stack}/${u.logicalId}`, u.stack);
-    const first = Array.isArray(props['SubnetIds']) ? (props['SubnetIds'][0] as Record<string, unknown> | undefined) : undefined;
-    const name = first && typeof first['Ref'] === 'string' ? first['Ref'] : undefined;
-    const subnet = design.resources.find((r) => r.kind === 'subnet' && r.stack === u.stack && r.logicalId === name && removed[r.id] !== 1);
-    const z = subnet ? net.subnetZone[subnet.id]! : -1;
-    if (z >= 0) endpointZone.set(`${u.stack}/${u.logicalId}`, z);
+  for (const e of endpoints.values()) {
+    const z = e.subnet !== undefined && removed[e.subnet] !== 1 ? net.subnetZone[e.subnet]! : -1;
+    if (z >= 0) endpointZone.set(e.key, z);
   }
   const endpointCount = new Map<string, number>(); // region → endpoints
-  for (const stack of endpoints.values()) {
+  for (const { stack } of endpoints.values()) {
     const region = regionOfStack(design, stack);
     endpointCount.set(region, (endpointCount.get(region) ?? 0) + 1);
   }
   // Route tables that send to an endpoint, and the subnets associated with them.
   const inspectingTables = new Map<number, string>(); // route table → the endpoint it sends to
   for (const r of liveOfKind(design, removed, 'route')) {
-    const key = `${r.stack}/${r.props.otherTarget}`;
-    if (r.props.otherTarget !== undefined && endpoints.has(key) && !inspectingTables.has(r.props.routeTable)) inspectingTables.set(r.props.routeTable, key);
+    const endpoint = endpointOfRoute(endpoints, r);
+    if (endpoint && !inspectingTables.has(r.props.routeTable)) inspectingTables.set(r.props.routeTable, endpoint.key);
   }
   const inspectedSubnets = new Map<number, string>(); // subnet → endpoint
   for (const a of liveOfKind(design, removed, 'subnetRouteTableAssociation')) {

@@ -6,6 +6,7 @@
 import { GWLB_TARGET_PORT, GWLB_TARGET_PROTOCOL } from '../../catalogue/index.ts';
 import type { DesignIssue } from '../../design/model.ts';
 import type { CheckContext } from './check-context.ts';
+import { endpointOfRoute, gatewayEndpoints } from '../gwlb-endpoints.ts';
 
 /** The ELB user guide's rule for Gateway Load Balancer listeners, word for word. */
 export const GWLB_LISTENER_MESSAGE = 'You cannot specify a protocol or port when you create a listener for a Gateway Load Balancer';
@@ -22,12 +23,8 @@ export const GWLB_NOT_IN_PATH_MESSAGE =
 
 /** Does any route send traffic to a Gateway Load Balancer endpoint (kept as written; see sim/compile/gateway-fleet.ts)? */
 function routedThroughEndpoint(c: CheckContext): boolean {
-  const endpoints = new Set<string>();
-  for (const u of c.design.unmodelled) {
-    const props = (u.body['Properties'] ?? {}) as Record<string, unknown>;
-    if (u.type === 'AWS::EC2::VPCEndpoint' && props['VpcEndpointType'] === 'GatewayLoadBalancer') endpoints.add(`${u.stack}/${u.logicalId}`);
-  }
-  return c.ofKind('route').some((r) => r.props.otherTarget !== undefined && endpoints.has(`${r.stack}/${r.props.otherTarget}`));
+  const endpoints = gatewayEndpoints(c.design);
+  return c.ofKind('route').some((r) => endpointOfRoute(endpoints, r) !== undefined);
 }
 
 export function checkGatewayLoadBalancers(c: CheckContext): DesignIssue[] {

@@ -94,3 +94,43 @@ describe('gateway load balancer endpoint from a template', () => {
     expect([...world.topo.lbInspect]).toEqual([0]);
   });
 });
+
+describe('ingress inspection: the front subnets send 0.0.0.0/0 to the endpoint', () => {
+  it("the front's subnets stay public (through the endpoint's public subnet) and its traffic passes the appliances", async () => {
+    const { createWorld } = await import('../../../shared/sim/world.ts');
+    const { scenario } = await import('../sim/builders.ts');
+    const { subnetIsPublic } = await import('../../../shared/template/public-subnets.ts');
+    const extra = `  EndpointSubnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.9.0/24, AvailabilityZone: us-east-1a}}
+  Igw: {Type: AWS::EC2::InternetGateway}
+  IgwAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw}}
+  EndpointRoutes: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  EndpointDefault: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref EndpointRoutes, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}
+  EndpointAssoc: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref EndpointSubnet, RouteTableId: !Ref EndpointRoutes}}
+  Endpoint:
+    Type: AWS::EC2::VPCEndpoint
+    Properties: {VpcEndpointType: GatewayLoadBalancer, VpcId: !Ref Vpc, SubnetIds: [!Ref EndpointSubnet], ServiceName: com.amazonaws.vpce.us-east-1.vpce-svc-0example}
+  FrontRoutes: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  ThroughFirewall: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref FrontRoutes, DestinationCidrBlock: 0.0.0.0/0, VpcEndpointId: !Ref Endpoint}}
+  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref FrontRoutes}}
+  AssocB: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref SubnetB, RouteTableId: !Ref FrontRoutes}}
+  Web: {Type: AWS::EC2::Instance, Properties: {InstanceType: c5.large, ImageId: ami-12345678, SubnetId: !Ref SubnetB}}
+  WebTargets: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Protocol: HTTP, Port: 80, VpcId: !Ref Vpc, Targets: [{Id: !Ref Web}]}}
+  Front: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer, Properties: {Subnets: [!Ref SubnetA, !Ref SubnetB]}}
+  FrontListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Front, Port: 80, Protocol: HTTP, DefaultActions: [{Type: forward, TargetGroupArn: !Ref WebTargets}]}`;
+    const loaded = loadTemplate(gwlb({ extra }));
+    expect(errors(loaded)).toEqual([]);
+    const design = loaded.design!;
+    expect(subnetIsPublic(design, byLogicalId(design, 'SubnetA', 'subnet').id)).toBe(true);
+    const world = createWorld(design, scenario({ traffic: [{ area: 'north-america', baselineRps: 10 }] }), 1);
+    expect(world.topo.warnings.map((w) => w.code)).not.toContain('warnLbWithoutPublicSubnet');
+    expect(world.topo.lbPublic[0]).toBe(1);
+    expect([...world.topo.lbInspect]).toEqual([0]);
+    // Both AZs' nodes go to the one endpoint in us-east-1a.
+    const zoneA = world.topo.subnetZone[byLogicalId(design, 'EndpointSubnet', 'subnet').id]!;
+    const zones = [...world.topo.lbZones];
+    expect(zones.map((z) => world.topo.lbInspectZone[z]).length).toBe(2);
+    expect(zones.map((z) => world.topo.lbInspectZone[z])).toEqual([zoneA, zoneA]);
+  });
+});
