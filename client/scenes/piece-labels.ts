@@ -19,7 +19,7 @@ export function pieceSubtitle(r: BoardResource): string {
       what = `ASG ×${r.count}/${String(p.desired ?? '?')}`;
       break;
     case 'loadBalancer':
-      what = p.lbType === 'network' ? 'NLB' : 'ALB';
+      what = p.lbType === 'network' ? 'NLB' : p.lbType === 'gateway' ? 'GWLB' : 'ALB';
       break;
     case 'database':
       what = `${String(p.instanceClass ?? 'RDS').replace(/^db\./, '')}${p.multiAz ? ' ·M-AZ' : ''}${p.source ? ` ·${t('board.replica')}` : ''}`;

@@ -8,6 +8,7 @@ import { cloudFront, globalAccelerator, route53, waf } from './edge.ts';
 import { figure, type Figure } from './figure.ts';
 import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessionStore, transitGateway, vpc } from './network.ts';
 import { networkLoadBalancer } from './network-load-balancer.ts';
+import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { bucket, budgets, cloudWatch } from './operations.ts';
 import { catalogueSchema } from './schema.ts';
 import { requestShapes } from './request-shapes.ts';
@@ -20,6 +21,7 @@ export type { DatabaseClassEntry } from './database.ts';
 export type { LoadBalancerTypeEntry } from './network.ts';
 export { CLASSIC_ELB } from './network.ts';
 export { NLB_LISTENER_PROTOCOLS } from './network-load-balancer.ts';
+export { GWLB_TARGET_PORT, GWLB_TARGET_PROTOCOL } from './gateway-load-balancer.ts';
 export type { RequestShape } from './request-shapes.ts';
 export { SITE_HOST } from './request-shapes.ts';
 export { catalogueSchema } from './schema.ts';
@@ -48,6 +50,7 @@ export const catalogue = {
   loadBalancers,
   loadBalancing,
   networkLoadBalancer,
+  gatewayLoadBalancer,
   cloudFront,
   route53,
   globalAccelerator,

@@ -65,6 +65,7 @@ export const catalogueSchema = z.object({
   loadBalancers: z.object({ application: loadBalancerTypeSchema, network: loadBalancerTypeSchema }),
   loadBalancing: figures,
   networkLoadBalancer: figures,
+  gatewayLoadBalancer: figures,
   cloudFront: z.object({
     hourlyUsd: figureSchema,
     egressPerGbUsdByArea: explained(areaNumbers),

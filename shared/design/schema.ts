@@ -74,7 +74,7 @@ export const PROPS_SCHEMAS = {
     desired: count.optional(),
   }),
   loadBalancer: z.object({
-    lbType: z.enum(['application', 'network']),
+    lbType: z.enum(['application', 'network', 'gateway']),
     scheme: z.enum(['internet-facing', 'internal']),
     subnets: ids,
     crossZone: z.boolean(),
@@ -95,7 +95,14 @@ export const PROPS_SCHEMAS = {
     stickinessDurationS: z.number().int().min(1).max(604800).optional(),
     crossZone: z.boolean().optional(),
   }),
-  listener: z.object({ loadBalancer: id, port: z.number().int(), protocol: text, forward, certificate: text.optional() }),
+  listener: z.object({
+    loadBalancer: id,
+    port: z.number().int(),
+    protocol: text,
+    forward,
+    certificate: text.optional(),
+    allTraffic: z.literal(true).optional(),
+  }),
   listenerRule: z.object({
     listener: id,
     priority: z.number().int(),

@@ -20,6 +20,7 @@ import {
 import { heldConnections } from './flow-hash.ts';
 import { applyWaf } from './routing.ts';
 import { loseSessions, sessionsHeld } from './sessions.ts';
+import { inspectFront } from './gateway-inspection.ts';
 import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
 import { TYPE_CAPACITY } from './compile/instance-types.ts';
@@ -56,6 +57,8 @@ export function offerLoad(world: World): void {
         for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) sc.edgeShare[e] = 0;
         continue;
       }
+      // Behind a Gateway Load Balancer endpoint, the appliances decide what reaches the front (gateway-inspection.ts).
+      if (topo.lbInspect[lb]! >= 0) inspectFront(world, f, lb);
       computeShares(world, lb);
       const factor = topo.lbCpuFactor[lb]!;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {

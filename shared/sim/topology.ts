@@ -6,6 +6,7 @@
 import type { SessionStoreTopology } from './compile/session-store.ts';
 import type { Design } from '../design/model.ts';
 import type { DesignWarning } from './timeline-text.ts';
+import type { GatewayFleetTopology } from './compile/gateway-fleet.ts';
 
 export interface NetworkTopology {
   /** Per design resource: its global zone index if it is a subnet, else -1. */
@@ -26,7 +27,8 @@ export interface NetworkTopology {
   resourceRegion: Int16Array;
 }
 
-export interface ComputeTopology {
+/** Gateway Load Balancers' appliance fleets and the fronts they inspect (compile/gateway-fleet.ts). */
+export interface ComputeTopology extends GatewayFleetTopology {
   // Instance slots: static instances first, then each group's slots (up to its maximum size).
   instCount: number;
   instResource: Int32Array;

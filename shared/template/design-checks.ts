@@ -8,6 +8,7 @@ import { checkListeners } from './checks/listener-checks.ts';
 import { checkContext } from './checks/check-context.ts';
 import { checkExposure } from './checks/exposure-checks.ts';
 import { checkNetworkLoadBalancers } from './checks/nlb-checks.ts';
+import { checkGatewayLoadBalancers } from './checks/gwlb-checks.ts';
 import { checkAddresses, checkZones } from './checks/network-checks.ts';
 import { checkRetainedReferences } from './checks/retained-checks.ts';
 
@@ -23,6 +24,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkListeners(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkGatewayLoadBalancers(c), ...checkListeners(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
   return issues;
 }

@@ -1,9 +1,11 @@
-// Whether a subnet is public: its route table sends 0.0.0.0/0 to an internet gateway attached to its VPC.
+// Whether a subnet is public: its route table sends 0.0.0.0/0 to an internet gateway attached to its VPC (or to
+// a Gateway Load Balancer endpoint in such a subnet).
 // Its route table is the one explicitly associated with it, else its VPC's main route table. Templates cannot
 // name the main table (AWS creates it with the VPC), so the board treats the VPC's first route table that no
 // subnet is associated with as its main table; a VPC without such a table gives unassociated subnets no routes.
 
 import type { Design, ResourceId, ResourceKind, ResourceOfKind } from '../design/model.ts';
+import { endpointOfRoute, gatewayEndpoints } from './gwlb-endpoints.ts';
 
 export function subnetIsPublic(design: Design, subnetId: ResourceId): boolean {
   return publicSubnets(design).has(subnetId);
@@ -33,6 +35,20 @@ export function publicSubnets(design: Design): Set<ResourceId> {
     if (subnet.kind !== 'subnet') return;
     const table = tableOfSubnet.get(id) ?? mainTable.get(subnet.props.vpc);
     if (table !== undefined && publicTables.has(table)) out.add(id);
+  });
+  // Ingress inspection: a subnet whose 0.0.0.0/0 goes to a Gateway Load Balancer endpoint in a public subnet is
+  // public too (its traffic reaches the internet through the appliances and the endpoint's subnet).
+  const endpoints = gatewayEndpoints(design);
+  if (endpoints.size === 0) return out;
+  const inspectedTables = new Set<ResourceId>();
+  for (const route of of('route')) {
+    const endpoint = route.props.destination === '0.0.0.0/0' ? endpointOfRoute(endpoints, route) : undefined;
+    if (endpoint?.subnet !== undefined && out.has(endpoint.subnet)) inspectedTables.add(route.props.routeTable);
+  }
+  design.resources.forEach((subnet, id) => {
+    if (subnet.kind !== 'subnet') return;
+    const table = tableOfSubnet.get(id) ?? mainTable.get(subnet.props.vpc);
+    if (table !== undefined && inspectedTables.has(table)) out.add(id);
   });
   return out;
 }

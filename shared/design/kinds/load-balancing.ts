@@ -11,7 +11,8 @@ export interface HealthCheckSettings {
 export type LoadBalancer = ResourceBase<
   'loadBalancer',
   {
-    lbType: 'application' | 'network';
+    /** 'gateway': a Gateway Load Balancer, an appliance fleet traffic passes through (not an entry point). */
+    lbType: 'application' | 'network' | 'gateway';
     scheme: 'internet-facing' | 'internal';
     /** The subnets the load balancer has nodes in: their zones are its enabled AZs. */
     subnets: ResourceId[];
@@ -62,6 +63,11 @@ export type Listener = ResourceBase<
      * not (unless their target group's protocol is HTTPS, which encrypts again). AWS refuses HTTPS without one.
      */
     certificate?: string;
+    /**
+     * Written with neither Protocol nor Port, as a Gateway Load Balancer's listener must be (it takes every IP
+     * packet on every port); `port` and `protocol` then hold the board's defaults and are not exported.
+     */
+    allTraffic?: true;
   }
 >;
 /** An http-header condition: the header's name and the values (wildcards * and ?) any of which matches. */

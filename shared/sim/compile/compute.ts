@@ -12,6 +12,7 @@ import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { instanceTypeIndex } from './instance-types.ts';
+import { compileGatewayFleets } from './gateway-fleet.ts';
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -33,6 +34,11 @@ function instanceFigures(type: string, region: number, label: string, warnings: 
     baseMs: entry.baseLatencyMs.value,
     hourly: entry.hourlyUsd.value * factor,
   };
+}
+
+/** A load balancer clients address (an ALB, NLB or classic ELB), not a Gateway Load Balancer's appliance fleet. */
+function isFront(b: ResourceOfKind<'loadBalancer'>): boolean {
+  return b.props.lbType !== 'gateway';
 }
 
 /** An Application Load Balancer proper (layer 7: listener rules, HTTPS termination). */
@@ -189,7 +195,8 @@ export function compileCompute(
   });
 
   // Load balancers: enabled zones, listeners' target groups, edges to instance slots.
-  const lbs = liveOfKind(design, removed, 'loadBalancer');
+  // A Gateway Load Balancer is no front: traffic passes through its appliances on the way to one (gateway-fleet.ts).
+  const lbs = liveOfKind(design, removed, 'loadBalancer').filter(isFront);
   const listeners = liveOfKind(design, removed, 'listener');
   const rules = liveOfKind(design, removed, 'listenerRule');
   const wafOfResource = new Map<number, number>();
@@ -258,7 +265,7 @@ export function compileCompute(
     lb.edgeStart.push(lb.edgeInst.length);
   });
 
-  const lbTypes = lbs.map((b) => catalogue.loadBalancers[b.props.lbType]);
+  const lbTypes = lbs.map((b) => catalogue.loadBalancers[b.props.lbType as 'application' | 'network']);
   return {
     instCount: inst.resource.length,
     instResource: Int32Array.from(inst.resource),
@@ -321,5 +328,6 @@ export function compileCompute(
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
+    ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
 }

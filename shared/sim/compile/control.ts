@@ -223,6 +223,8 @@ function fixedHourly(
     const eips = (design.resources[compute.lbResource[i]!]!.props as { elasticIps?: number }).elasticIps ?? 0;
     if (eips > 0) add(S_ELB, regionSlot(regionOf(compute.lbResource[i]!)), eips * catalogue.networkLoadBalancer.publicIpv4HourlyUsd.value);
   }
+  // Gateway Load Balancers: their hour and their endpoints' hours (GLCUs and per-GB processing are not billed yet).
+  for (let i = 0; i < compute.gwCount; i++) add(S_ELB, regionSlot(regionOf(compute.gwResource[i]!)), compute.gwHourlyUsd[i]!);
   for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) add(S_ACCELERATOR, GLOBAL_SLOT, catalogue.globalAccelerator.hourlyUsd.value);
   for (const a of liveOfKind(design, removed, 'transitGatewayAttachment')) {
     add(S_TRANSIT_GATEWAY, regionSlot(regionOf(a.id)), catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(a.id));

@@ -28,8 +28,9 @@ export const loadBalancerCodec = codec({
   usual: true,
   indexed: ['SubnetMappings'],
   read: (p) => {
-    const lbType = p.choice('Type', ['application', 'network'] as const, 'application');
-    const scheme = p.choice('Scheme', ['internet-facing', 'internal'] as const, 'internet-facing');
+    const lbType = p.choice('Type', ['application', 'network', 'gateway'] as const, 'application');
+    // A Gateway Load Balancer has no scheme (AWS refuses one): the board keeps it internal, never an entry point.
+    const scheme = p.choice('Scheme', ['internet-facing', 'internal'] as const, lbType === 'gateway' ? 'internal' : 'internet-facing');
     let subnets = p.refs('Subnets', ['subnet']);
     let elasticIps = 0;
     if (p.has('SubnetMappings')) {
@@ -60,7 +61,7 @@ export const loadBalancerCodec = codec({
     const crossZoneDefault = props.lbType === 'application';
     return defined({
       Type: props.lbType,
-      Scheme: props.scheme,
+      Scheme: props.lbType === 'gateway' && props.scheme === 'internal' ? undefined : props.scheme,
       Subnets: byMapping ? undefined : subnets,
       SubnetMappings: byMapping ? (props.subnets.map((s) => ({ SubnetId: w.ref(s) })) as unknown[]) : undefined,
       SecurityGroups: props.securityGroups.length === 0 ? undefined : props.securityGroups.map(w.ref),
@@ -154,6 +155,7 @@ export const listenerCodec = codec({
   indexed: [...FORWARD_INDEXED('DefaultActions'), 'Certificates'],
   read: (p) => {
     const loadBalancer = p.requiredRef('LoadBalancerArn', ['loadBalancer']);
+    const allTraffic = !p.has('Port') && !p.has('Protocol');
     const port = p.number('Port', 80);
     const protocol = p.text('Protocol', 'HTTP');
     const forward = readForward(p, 'DefaultActions');
@@ -165,14 +167,16 @@ export const listenerCodec = codec({
       p.finishList('Certificates', modelled, certificates.slice(modelled.length).map((c) => c.raw), 'indexed');
     }
     if (loadBalancer === undefined) return undefined;
-    const props = { loadBalancer, port, protocol, forward };
-    return certificate === undefined ? props : { ...props, certificate };
+    const props: ResourceOfKind<'listener'>['props'] = { loadBalancer, port, protocol, forward };
+    if (certificate !== undefined) props.certificate = certificate;
+    if (allTraffic) props.allTraffic = true;
+    return props;
   },
   write: (props, w) =>
     defined({
       LoadBalancerArn: w.ref(props.loadBalancer),
-      Port: props.port,
-      Protocol: props.protocol,
+      Port: props.allTraffic ? undefined : props.port,
+      Protocol: props.allTraffic ? undefined : props.protocol,
       DefaultActions: writeForward(props.forward, w, w.kept?.['DefaultActions']),
       Certificates: props.certificate === undefined ? undefined : [{ CertificateArn: props.certificate }],
     }),
