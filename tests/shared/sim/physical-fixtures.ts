@@ -4,6 +4,7 @@
 import type { Design } from '../../../shared/design/model.ts';
 import { changeStacks } from '../../../shared/match/apply-design.ts';
 import { loadDesign } from '../../../shared/template/index.ts';
+import { publicNetwork } from '../../support/public-network.ts';
 
 export interface WebStackOptions {
   cidr?: string;
@@ -39,36 +40,7 @@ export function webStack(o: WebStackOptions = {}): string {
       AvailabilityZone: us-east-1a${o.engineVersion ? `\n      EngineVersion: '${o.engineVersion}'` : ''}
 `
     : '';
-  return `Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties:
-      CidrBlock: ${cidr}
-  Gateway:
-    Type: AWS::EC2::InternetGateway
-  Attach:
-    Type: AWS::EC2::VPCGatewayAttachment
-    Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}
-  Routes:
-    Type: AWS::EC2::RouteTable
-    Properties: {VpcId: !Ref Vpc}
-  Default:
-    Type: AWS::EC2::Route
-    DependsOn: Attach
-    Properties: {RouteTableId: !Ref Routes, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}
-  SubnetA:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Vpc, CidrBlock: ${a}, AvailabilityZone: us-east-1a, MapPublicIpOnLaunch: true}
-  SubnetB:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Vpc, CidrBlock: ${b}, AvailabilityZone: us-east-1b, MapPublicIpOnLaunch: true}
-  RoutesA:
-    Type: AWS::EC2::SubnetRouteTableAssociation
-    Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref Routes}
-  RoutesB:
-    Type: AWS::EC2::SubnetRouteTableAssociation
-    Properties: {SubnetId: !Ref SubnetB, RouteTableId: !Ref Routes}
-  Web:
+  return `${publicNetwork(cidr, a, b)}  Web:
     Type: AWS::EC2::Instance
     Properties:
       ImageId: ami-12345678

@@ -1,6 +1,8 @@
 // A small web tier for the launch template tests: an internet-facing ALB in two public subnets in front of an Auto
 // Scaling group launched from a launch template, optionally with a CloudFormation rolling update policy.
 
+import { publicNetwork } from '../../support/public-network.ts';
+
 export interface GroupStackOptions {
   instanceType?: string;
   desired?: number;
@@ -11,35 +13,7 @@ export interface GroupStackOptions {
 
 export function groupStack(o: GroupStackOptions = {}): string {
   const policy = o.rolling ? `\n    UpdatePolicy:\n      AutoScalingRollingUpdate: ${o.rolling}` : '';
-  return `Resources:
-  Vpc:
-    Type: AWS::EC2::VPC
-    Properties: {CidrBlock: 10.0.0.0/16}
-  Gateway:
-    Type: AWS::EC2::InternetGateway
-  Attach:
-    Type: AWS::EC2::VPCGatewayAttachment
-    Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Gateway}
-  Routes:
-    Type: AWS::EC2::RouteTable
-    Properties: {VpcId: !Ref Vpc}
-  Default:
-    Type: AWS::EC2::Route
-    DependsOn: Attach
-    Properties: {RouteTableId: !Ref Routes, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Gateway}
-  SubnetA:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a, MapPublicIpOnLaunch: true}
-  SubnetB:
-    Type: AWS::EC2::Subnet
-    Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.2.0/24, AvailabilityZone: us-east-1b, MapPublicIpOnLaunch: true}
-  RoutesA:
-    Type: AWS::EC2::SubnetRouteTableAssociation
-    Properties: {SubnetId: !Ref SubnetA, RouteTableId: !Ref Routes}
-  RoutesB:
-    Type: AWS::EC2::SubnetRouteTableAssociation
-    Properties: {SubnetId: !Ref SubnetB, RouteTableId: !Ref Routes}
-  Lb:
+  return `${publicNetwork()}  Lb:
     Type: AWS::ElasticLoadBalancingV2::LoadBalancer
     Properties: {Type: application, Scheme: internet-facing, Subnets: [!Ref SubnetA, !Ref SubnetB]}
   Targets:
