@@ -61,18 +61,19 @@ export function offerLoad(world: World): void {
       if (topo.lbInspect[lb]! >= 0) inspectFront(world, f, lb);
       computeShares(world, lb);
       const factor = topo.lbCpuFactor[lb]!;
+      const uniform = topo.lbUniformClasses[lb] === 1;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-        if (sc.edgeShare[e]! > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, factor * topo.tgCpuFactor[topo.edgeTg[e]!]!);
+        if (!(sc.edgeShare[e]! > 0)) continue;
+        const cpu = factor * topo.tgCpuFactor[topo.edgeTg[e]!]!;
+        if (uniform) offerEven(world, topo.edgeInst[e]!, totals, fc, sc.edgeShare[e]!, cpu);
+        else offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, cpu);
       }
     } else if (kind === FRONT_INSTANCE) {
       // Reached directly, the instance terminates TLS itself.
-      offerTo(world, topo.frontRef[f]!, totals, fc, ALL, 0, TLS_ON_INSTANCE);
+      offerEven(world, topo.frontRef[f]!, totals, fc, 1, TLS_ON_INSTANCE);
     }
   }
 }
-
-/** Every class whole: an instance reached directly gets all of its front's requests. */
-export const ALL = new Float64Array(CLASS_COUNT).fill(1);
 
 /** Offers one target its shares (w[at + class]) of a front's requests. */
 function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: Float64Array, at: number, factor: number): void {
@@ -82,6 +83,20 @@ function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: F
   let units = 0;
   for (let c = 0; c < CLASS_COUNT; c++) {
     const r = totals[fc + c]! * w[at + c]!;
+    offered[base + c] = offered[base + c]! + r;
+    units += r * CPU_WEIGHT[c]!;
+  }
+  sc.instUnits[s] = sc.instUnits[s]! + units * factor;
+}
+
+/** offerTo with one share w for every class (edgeShare of a load balancer with lbUniformClasses). */
+function offerEven(world: World, s: number, totals: Float64Array, fc: number, w: number, factor: number): void {
+  const sc = world.scratch;
+  const offered = sc.instOffered;
+  const base = s * CLASS_COUNT;
+  let units = 0;
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    const r = totals[fc + c]! * w;
     offered[base + c] = offered[base + c]! + r;
     units += r * CPU_WEIGHT[c]!;
   }
@@ -149,6 +164,14 @@ export function computeShares(world: World, lb: number): void {
   }
   // Each class over the live target groups its listener rule forwards it to (none live: it fails).
   const weight = topo.edgeClassWeight;
+  if (topo.lbUniformClasses[lb] === 1) {
+    // Every class weighs alike (so live[] does too): one share per edge, left in edgeShare (same arithmetic).
+    for (let k = e0; k < e1; k++) {
+      const w = sc.edgeShare[k]!;
+      if (w > 0) sc.edgeShare[k] = live[0]! > 0 ? (w * weight[k * CLASS_COUNT]!) / live[0]! : 0;
+    }
+    return;
+  }
   const out = sc.edgeClassShare;
   for (let k = e0; k < e1; k++) {
     const w = sc.edgeShare[k]!;

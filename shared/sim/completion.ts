@@ -17,7 +17,6 @@ import {
   STEP_SECONDS,
   WRITE,
 } from './constants.ts';
-import { ALL } from './balancing.ts';
 import { bucketOf } from './latency.ts';
 import {
   C_FAILED,
@@ -95,12 +94,20 @@ export function completeFronts(world: World): void {
       const lb = topo.frontRef[f]!;
       if (regionDown[topo.lbRegion[lb]!] === 0) {
         const e1 = topo.lbEdgeStart[lb + 1]!;
-        for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
-          if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+        if (topo.lbUniformClasses[lb] === 1) {
+          // One share per edge for every class (balancing.ts computeShares).
+          for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
+            const w = edgeShare[e]!;
+            if (w > 0) accumulateEven(sc, edgeInst[e]!, w, edgeSlot[e]!, classes);
+          }
+        } else {
+          for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
+            if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+          }
         }
       }
     } else if (kind === FRONT_INSTANCE) {
-      accumulate(sc, topo.frontRef[f]!, ALL, 0, 0, classes);
+      accumulateEven(sc, topo.frontRef[f]!, 1, 0, classes);
     }
     // Lanes into the histogram. Per class, zones whose latencies are within 5% of each other (half a
     // histogram bucket) are recorded as one; a hot zone is recorded apart, so it shows in the tail.
@@ -223,6 +230,24 @@ function accumulate(sc: Scratch, i: number, w: Float64Array, at: number, j: numb
     const ok = succ[ib + c]! * wc;
     zs[zb + c] = zs[zb + c]! + ok;
     zh[zb + c] = zh[zb + c]! + shed[ib + c]! * wc;
+    zl[zb + c] = zl[zb + c]! + ok * lat[ib + c]!;
+  }
+}
+
+/** accumulate with one share w for every class. */
+function accumulateEven(sc: Scratch, i: number, w: number, j: number, classes: number): void {
+  const zb = j * CLASS_COUNT;
+  const ib = i * CLASS_COUNT;
+  const zs = sc.zoneServed;
+  const zh = sc.zoneShed;
+  const zl = sc.zoneLat;
+  const succ = sc.instSucc;
+  const shed = sc.instShed;
+  const lat = sc.instLat;
+  for (let c = 0; c < classes; c++) {
+    const ok = succ[ib + c]! * w;
+    zs[zb + c] = zs[zb + c]! + ok;
+    zh[zb + c] = zh[zb + c]! + shed[ib + c]! * w;
     zl[zb + c] = zl[zb + c]! + ok * lat[ib + c]!;
   }
 }

@@ -327,7 +327,20 @@ export function compileCompute(
     edgeInst: Int32Array.from(lb.edgeInst),
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
+    lbUniformClasses: uniformClasses(lb.edgeStart, lb.edgeW),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
+}
+
+/** Per load balancer: 1 if every edge's class weights (edgeW, CLASS_COUNT per edge) are all the same. */
+function uniformClasses(edgeStart: number[], edgeW: number[]): Uint8Array {
+  const out = new Uint8Array(edgeStart.length - 1);
+  for (let b = 0; b < out.length; b++) {
+    out[b] = 1;
+    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) {
+      for (let c = 1; c < CLASS_COUNT; c++) if (edgeW[e * CLASS_COUNT + c] !== edgeW[e * CLASS_COUNT]) out[b] = 0;
+    }
+  }
+  return out;
 }
