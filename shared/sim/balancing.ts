@@ -60,13 +60,12 @@ export function offerLoad(world: World): void {
       // Behind a Gateway Load Balancer endpoint, the appliances decide what reaches the front (gateway-inspection.ts).
       if (topo.lbInspect[lb]! >= 0) inspectFront(world, f, lb);
       computeShares(world, lb);
-      const factor = topo.lbCpuFactor[lb]!;
       const uniform = topo.lbUniformClasses[lb] === 1;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-        if (!(sc.edgeShare[e]! > 0)) continue;
-        const cpu = factor * topo.tgCpuFactor[topo.edgeTg[e]!]!;
-        if (uniform) offerEven(world, topo.edgeInst[e]!, totals, fc, sc.edgeShare[e]!, cpu);
-        else offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, cpu);
+        const w = sc.edgeShare[e]!;
+        if (!(w > 0)) continue;
+        if (uniform) offerEven(world, topo.edgeInst[e]!, totals, fc, w, topo.edgeCpuFactor[e]!);
+        else offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, topo.edgeCpuFactor[e]!);
       }
     } else if (kind === FRONT_INSTANCE) {
       // Reached directly, the instance terminates TLS itself.
@@ -141,8 +140,12 @@ export function computeShares(world: World, lb: number): void {
     for (let k = 0; k < nz; k++) if (topo.lbZones[z0 + k] === z) slot = k;
     sc.edgeSlot[e] = nodesUp > 0 ? slot : -1;
   }
+  // Every class weighs alike (lbUniformClasses): one sum for all of them, and one share per edge below.
+  const uniform = topo.lbUniformClasses[lb] === 1;
+  let liveWeight = 0;
   const live = sc.classLive;
-  for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  if (!uniform) for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  const weight = topo.edgeClassWeight;
   const sessionsOn = sessionsHeld(world);
   let e = e0;
   while (e < e1) {
@@ -158,17 +161,17 @@ export function computeShares(world: World, lb: number): void {
       const sticky = topo.tgStickyTurnover[tg]! > 0;
       const lost = sticky ? keepSessions(world, e, end, topo.tgStickyTurnover[tg]!) : 0;
       if (sessionsOn) loseSessions(world, e, end, sticky, lost);
-      for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + topo.edgeClassWeight[e * CLASS_COUNT + c]!;
+      if (uniform) liveWeight += weight[e * CLASS_COUNT]!;
+      else for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + weight[e * CLASS_COUNT + c]!;
     }
     e = end;
   }
   // Each class over the live target groups its listener rule forwards it to (none live: it fails).
-  const weight = topo.edgeClassWeight;
-  if (topo.lbUniformClasses[lb] === 1) {
-    // Every class weighs alike (so live[] does too): one share per edge, left in edgeShare (same arithmetic).
+  if (uniform) {
+    // The same arithmetic as per class, done once: the share is left in edgeShare (offerEven, accumulateEven).
     for (let k = e0; k < e1; k++) {
       const w = sc.edgeShare[k]!;
-      if (w > 0) sc.edgeShare[k] = live[0]! > 0 ? (w * weight[k * CLASS_COUNT]!) / live[0]! : 0;
+      if (w > 0) sc.edgeShare[k] = liveWeight > 0 ? (w * weight[k * CLASS_COUNT]!) / liveWeight : 0;
     }
     return;
   }
@@ -207,8 +210,8 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
       continue;
     }
     sc.edgeShare[e] = -1; // marked; share computed below
-    const spec = s.instSpec[i]!;
-    const cap = flow ? heldConnections(world, i) : spec === 0 ? topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!;
+    // (Capacity only weighs by capacity: an even split never reads it.)
+    const cap = byCapacity ? capacityOf(world, i, flow) : 0;
     if (slot === 0) { n0++; c0 += cap; } else if (slot === 1) { n1++; c1 += cap; } else { n2++; c2 += cap; }
   }
   const n = n0 + n1 + n2;
@@ -217,9 +220,7 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
   const zonesWithTargets = (n0 > 0 ? 1 : 0) + (n1 > 0 ? 1 : 0) + (n2 > 0 ? 1 : 0);
   for (let e = e0; e < e1; e++) {
     if (sc.edgeShare[e] !== -1) continue;
-    const t = topo.edgeInst[e]!;
-    const spec = s.instSpec[t]!;
-    const cap = flow ? heldConnections(world, t) : spec === 0 ? topo.instCapacity[t]! : TYPE_CAPACITY[spec - 1]!;
+    const cap = byCapacity ? capacityOf(world, topo.edgeInst[e]!, flow) : 0;
     const slot = sc.edgeSlot[e]!;
     if (cross) {
       sc.edgeShare[e] = byCapacity ? cap / capTotal : 1 / n;
@@ -230,4 +231,10 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
     }
   }
   return true;
+}
+
+/** What a target weighs when shares go by capacity: an NLB's held connections, else its type's capacity. */
+function capacityOf(world: World, i: number, flow: boolean): number {
+  const spec = world.state.instSpec[i]!;
+  return flow ? heldConnections(world, i) : spec === 0 ? world.topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!;
 }

@@ -114,6 +114,8 @@ export interface ComputeTopology extends GatewayFleetTopology {
    * that splits classes). The step then keeps one share per edge (balancing.ts), as cheap as before listener rules.
    */
   lbUniformClasses: Uint8Array;
+  /** Per edge: lbCpuFactor × tgCpuFactor, what one unit of its requests costs its target (read per edge each step). */
+  edgeCpuFactor: Float64Array;
   /** Per edge: its target group balances across zones (each node sends to every zone), else only within the node's zone. */
   edgeCrossZone: Uint8Array;
 }

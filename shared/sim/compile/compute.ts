@@ -328,6 +328,7 @@ export function compileCompute(
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
     lbUniformClasses: uniformClasses(lb.edgeStart, lb.edgeW),
+    edgeCpuFactor: edgeCpuFactors(lb.edgeStart, lb.edgeTg, lbCpuFactor, tgCpuFactor),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
@@ -341,6 +342,15 @@ function uniformClasses(edgeStart: number[], edgeW: number[]): Uint8Array {
     for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) {
       for (let c = 1; c < CLASS_COUNT; c++) if (edgeW[e * CLASS_COUNT + c] !== edgeW[e * CLASS_COUNT]) out[b] = 0;
     }
+  }
+  return out;
+}
+
+/** Per edge: its load balancer's CPU factor times its target group's (both final once every listener is read). */
+function edgeCpuFactors(edgeStart: number[], edgeTg: number[], lbCpuFactor: Float64Array, tgCpuFactor: Float64Array): Float64Array {
+  const out = new Float64Array(edgeTg.length);
+  for (let b = 0; b + 1 < edgeStart.length; b++) {
+    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) out[e] = lbCpuFactor[b]! * tgCpuFactor[edgeTg[e]!]!;
   }
   return out;
 }
