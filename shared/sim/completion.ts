@@ -190,9 +190,13 @@ export function completeFronts(world: World): void {
       // Responses leave the region: to the internet (direct and accelerator), to CloudFront (free here,
       // billed as CloudFront egress by the user's area), plus the accelerator's premium.
       egressUsd += sc.viaInternet[fc + c]! * S * SIZE_GB[c]! * EGRESS_BY_REGION[region]!;
-      edgeUsd += (sc.viaEdgePrice[fc + c]! + sc.viaPremium[fc + c]!) * S * SIZE_GB[c]!;
-      book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, sc.viaEdgePrice[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
-      book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, sc.viaPremium[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
+      // (Nothing through CloudFront or an accelerator: both charges are exactly 0, so nothing is added.)
+      const viaEdge = sc.viaEdgePrice[fc + c]!;
+      const viaPremium = sc.viaPremium[fc + c]!;
+      if (viaEdge === 0 && viaPremium === 0) continue;
+      edgeUsd += (viaEdge + viaPremium) * S * SIZE_GB[c]!;
+      book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, viaEdge * S * SIZE_GB[c]! * STEP_SECONDS);
+      book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, viaPremium * S * SIZE_GB[c]! * STEP_SECONDS);
     }
     sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egressUsd * STEP_SECONDS;
     sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edgeUsd * STEP_SECONDS;
