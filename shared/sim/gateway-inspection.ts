@@ -11,7 +11,7 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { TYPE_VCPUS } from './compile/gateway-fleet.ts';
 import { AREA_COUNT, CLASS_COUNT, FLOOD, RUNNING, STEP_SECONDS, USER_CLASS_COUNT, ZONE_COUNT } from './constants.ts';
-import { C_FAILED, C_FLOOD_REJECTED, M_BALANCING } from './scratch.ts';
+import { C_FAILED, C_FLOOD_REJECTED, C_INSPECTED, M_BALANCING } from './scratch.ts';
 import { book, S_ELB } from './bill.ts';
 import type { World } from './world.ts';
 
@@ -151,10 +151,14 @@ export function inspectFront(world: World, f: number, lb: number): void {
     cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
   }
   const lost = inspect(fleetBuf, demandBuf, passedBuf) + endpointLost;
-  if (lost <= 0) return;
-  const keep = Math.max(0, 1 - lost / total);
   let users = 0;
   for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.frontTotals[fc + c]!;
+  // What the appliances passed on: everything that reached an endpoint less what they shed or dropped (flows are
+  // spread over the classes alike, so the users' part is their share of it).
+  const inspected = Math.max(0, total - bypass - lost) / total;
+  sc.stepCounts[C_INSPECTED] = sc.stepCounts[C_INSPECTED]! + users * inspected;
+  if (lost <= 0) return;
+  const keep = Math.max(0, 1 - lost / total);
   sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + users * (1 - keep);
   sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + sc.frontTotals[fc + FLOOD]! * (1 - keep);
   for (let c = 0; c < CLASS_COUNT; c++) sc.frontTotals[fc + c] = sc.frontTotals[fc + c]! * keep;
