@@ -6,7 +6,8 @@ import { catalogue } from '../../../shared/catalogue/index.ts';
 import type { ResourceOfKind } from '../../../shared/design/model.ts';
 import { FAILED, STEP_SECONDS } from '../../../shared/sim/constants.ts';
 import { applianceCapacityRps } from '../../../shared/sim/gateway-inspection.ts';
-import { C_FAILED, C_OFFERED, M_BALANCING } from '../../../shared/sim/scratch.ts';
+import { C_FAILED, C_INSPECTED, C_OFFERED, M_BALANCING } from '../../../shared/sim/scratch.ts';
+import { standingOf } from '../../../shared/sim/standing.ts';
 import { step } from '../../../shared/sim/step.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
@@ -127,5 +128,37 @@ describe('Gateway Load Balancer: bytes inspected are billed', () => {
     const sizes = [catalogue.requests.staticResponseKb, catalogue.requests.readResponseKb, catalogue.requests.writeResponseKb, catalogue.requests.readResponseKb];
     for (let c = 0; c < sizes.length; c++) gb += world.scratch.frontTotals[c]! * (sizes[c]!.value / 1e6);
     expect(extra).toBeCloseTo(gb * (g.endpointPerGbUsd.value + g.perGlcuHourUsd.value) * STEP_SECONDS, 12);
+  });
+});
+
+describe('Gateway Load Balancer: what the inspectedShare objective reads', () => {
+  /** The share of offered user requests the appliances passed on in one step. */
+  const inspectedShare = (world: World) => {
+    step(world);
+    return world.scratch.stepCounts[C_INSPECTED]! / world.scratch.stepCounts[C_OFFERED]!;
+  };
+
+  it('routed through healthy appliances with room: every request is inspected; without the route none is', () => {
+    expect(inspectedShare(inspected())).toBeCloseTo(1, 9);
+    expect(inspectedShare(inspected({ routed: false }))).toBe(0);
+  });
+
+  it('what the appliances drop is not inspected: one AZ of two without a healthy appliance halves it', () => {
+    expect(inspectedShare(fail(inspected(), 'Firewall0'))).toBeCloseTo(0.5, 9);
+    expect(inspectedShare(fail(inspected(), 'Firewall0', 'Firewall1'))).toBe(0);
+  });
+
+  it("the run's tally carries it to the standing's inspectedShare objective", () => {
+    const world = inspected();
+    const objectives = [{ id: 'inspect', primary: true, metric: 'inspectedShare' as const, comparison: '>=' as const, target: 0.99 }];
+    world.scenario.objectives = objectives;
+    for (let i = 0; i < 5; i++) step(world);
+    expect(world.state.inspected[0]).toBeGreaterThan(0);
+    expect(standingOf(world).objectives.find((o) => o.id === 'inspect')).toMatchObject({ met: true });
+    const plain = inspected({ routed: false });
+    plain.scenario.objectives = objectives;
+    for (let i = 0; i < 5; i++) step(plain);
+    expect(plain.state.inspected[0]).toBe(0);
+    expect(standingOf(plain).objectives.find((o) => o.id === 'inspect')).toMatchObject({ met: false, value: 0 });
   });
 });
