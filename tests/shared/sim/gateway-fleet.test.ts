@@ -60,7 +60,19 @@ function failedShare(world: World): number {
   return world.scratch.stepCounts[C_FAILED]! / world.scratch.stepCounts[C_OFFERED]!;
 }
 
+/** The appliances fail and the GWLB's health checks have taken them out of service. */
 function fail(world: World, ...ids: string[]): World {
+  for (const id of ids) {
+    for (const s of slotsOf(world, id)) {
+      world.state.instState[s] = FAILED;
+      world.state.instHealthy[s] = 0;
+    }
+  }
+  return world;
+}
+
+/** The appliances fail, and the health checks have not noticed yet: the GWLB still keeps them in service. */
+function failUnnoticed(world: World, ...ids: string[]): World {
   for (const id of ids) for (const s of slotsOf(world, id)) world.state.instState[s] = FAILED;
   return world;
 }
@@ -85,6 +97,18 @@ describe('Gateway Load Balancer: every request to the application passes the app
     expect(failedShare(fail(inspected({ crossZone: true }), 'Firewall0'))).toBe(0);
     // One appliance in one AZ: the other AZ's node has no appliance at all.
     expect(failedShare(inspected({ appliances: ['a'] }))).toBeCloseTo(0.5, 9);
+  });
+
+  it('an appliance that failed before the health check noticed keeps its share of the flows, and drops it (no rebalance)', () => {
+    // Cross-zone on, two appliances: half the flows hash to the dead one until the checks take it out of service.
+    expect(failedShare(failUnnoticed(inspected({ crossZone: true }), 'Firewall0'))).toBeCloseTo(0.5, 9);
+    expect(failedShare(fail(inspected({ crossZone: true }), 'Firewall0'))).toBe(0);
+    // The health checks run in the step: within the unhealthy threshold × interval the dead appliance is out.
+    const world = failUnnoticed(inspected({ crossZone: true }), 'Firewall0');
+    const failing: number[] = [];
+    for (let i = 0; i < 6; i++) failing.push(failedShare(world));
+    expect(failing[0]).toBeCloseTo(0.5, 9);
+    expect(failing.at(-1)).toBe(0);
   });
 
   it('overloaded appliances shed what is beyond their capacity (vCPUs × 1000 / CPU ms per request)', () => {
