@@ -15,6 +15,8 @@ export function objectiveFigure(metric: string, value: number): string {
       return `${formatNumber(value * 100, 3)}%`;
     case 'budgetShare':
       return `${formatNumber(value * 100, 1)}%`;
+    case 'inspectedShare':
+      return `${formatNumber(value * 100, 2)}%`;
     case 'nines':
       return formatNumber(value, 2);
     case 'latencyP50':

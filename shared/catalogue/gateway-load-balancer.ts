@@ -67,6 +67,16 @@ export const gatewayLoadBalancer = {
       'it does not bypass the firewall (an ALB fails open; a bump in the wire that failed open would let traffic skip ' +
       'inspection). The game drops every request while no appliance the node may use is healthy.',
   ),
+  targetFailover: figure(
+    0,
+    'rebalance on/off',
+    'A flow stays on the appliance its hash chose. When an appliance fails, the flows hashed to it are dropped until the ' +
+      'GWLB\'s health check takes it out of service (interval × unhealthy threshold); new flows then go to healthy appliances. ' +
+      'AWS: "By default, the Gateway Load Balancer continues to send existing flows to the same target, even if the target has ' +
+      'failed ... If the Gateway Load Balancer cannot reach the target, the traffic is dropped. However, new flows are sent to ' +
+      'healthy targets" (Edit target group attributes, Target failover). The game drops the down appliance\'s share until the ' +
+      'health check marks it unhealthy (no_rebalance, the default).',
+  ),
   flowStickiness: figure(
     5,
     'tuple',

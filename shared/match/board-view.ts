@@ -244,6 +244,7 @@ const OBJECTIVE_STEP: Record<string, number> = {
   revenue: 0.01,
   profit: 0.01,
   budgetShare: 0.001,
+  inspectedShare: 0.0001,
 };
 
 /** The team's standing as the leaderboard shows it. */

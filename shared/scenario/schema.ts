@@ -51,6 +51,11 @@ export const objectiveMetrics = [
   'profit',
   /** Spend ÷ the scenario budget at the end (after any budget cut): 1 is the whole budget. */
   'budgetShare',
+  /**
+   * Share of the users' requests that passed a Gateway Load Balancer's appliances (firewalls) on their way in:
+   * requests sent around the appliances, and those they shed or dropped, are not inspected.
+   */
+  'inspectedShare',
 ] as const;
 
 /** The AWS account the stacks run in, where it differs from a fresh one (shared/account/default-vpc.ts). */

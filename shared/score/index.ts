@@ -20,6 +20,8 @@ export interface RunMeasures {
   latencyP99Ms: number;
   costUsd: number;
   revenueUsd: number;
+  /** User requests that passed a Gateway Load Balancer's appliances on their way in; absent: none did. */
+  inspected?: number;
 }
 
 export interface ScoringRules {
@@ -67,6 +69,9 @@ function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: numb
       return m.revenueUsd;
     case 'profit':
       return m.revenueUsd - m.costUsd;
+    case 'inspectedShare':
+      // Nothing asked: nothing went in uninspected.
+      return m.requests > 0 ? Math.min(1, (m.inspected ?? 0) / m.requests) : 1;
     case 'budgetShare':
       // No budget at all: any spend is far over it (a large finite number, so results stay valid JSON).
       return budgetUsd > 0 ? m.costUsd / budgetUsd : m.costUsd > 0 ? 1e9 : 0;

@@ -11,7 +11,7 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { TYPE_VCPUS } from './compile/gateway-fleet.ts';
 import { AREA_COUNT, CLASS_COUNT, FLOOD, RUNNING, STEP_SECONDS, USER_CLASS_COUNT, ZONE_COUNT } from './constants.ts';
-import { C_FAILED, C_FLOOD_REJECTED, M_BALANCING } from './scratch.ts';
+import { C_FAILED, C_FLOOD_REJECTED, C_INSPECTED, M_BALANCING } from './scratch.ts';
 import { book, S_ELB } from './bill.ts';
 import type { World } from './world.ts';
 
@@ -22,6 +22,14 @@ export interface ApplianceFleet {
   healthyCapacityRps: Float64Array;
   /** load_balancing.cross_zone.enabled on the gateway load balancer (off by default). */
   crossZone: boolean;
+  /**
+   * Per AZ: the appliances the GWLB keeps in service (its health checks still pass them), and of those the ones
+   * that are down (failed before the health check noticed). Flows are hashed over the appliances in service, so
+   * a down one's share is dropped until the health check takes it out (catalogue.gatewayLoadBalancer.targetFailover).
+   * Absent: none down.
+   */
+  inService?: Float64Array;
+  down?: Float64Array;
 }
 
 /** Requests/s one healthy appliance of `vCpus` inspects (catalogue.gatewayLoadBalancer.applianceCpuMsPerRequest). */
@@ -37,17 +45,26 @@ export function applianceCapacityRps(vCpus: number): number {
 export function inspect(fleet: ApplianceFleet, demandRps: Float64Array, passedRps: Float64Array): number {
   const zones = demandRps.length;
   let lost = 0;
+  const inService = fleet.inService;
+  const down = fleet.down;
   if (fleet.crossZone) {
     // Every node spreads flows over every enabled AZ's appliances: one pool, shared in proportion to demand.
     let capacity = 0;
     let demand = 0;
+    let serving = 0;
+    let broken = 0;
     for (let z = 0; z < zones; z++) {
       if (fleet.nodeZones[z]) {
         capacity += fleet.healthyCapacityRps[z]!;
         demand += demandRps[z]!;
+        if (inService && down) {
+          serving += inService[z]!;
+          broken += down[z]!;
+        }
       }
     }
-    const share = demand <= capacity ? 1 : capacity / demand;
+    const reaching = demand * (serving > 0 ? 1 - broken / serving : 1);
+    const share = demand <= 0 ? 0 : Math.min(reaching, capacity) / demand;
     for (let z = 0; z < zones; z++) {
       const passed = fleet.nodeZones[z] ? demandRps[z]! * share : 0;
       passedRps[z] = passed;
@@ -57,7 +74,8 @@ export function inspect(fleet: ApplianceFleet, demandRps: Float64Array, passedRp
   }
   for (let z = 0; z < zones; z++) {
     const capacity = fleet.nodeZones[z] ? fleet.healthyCapacityRps[z]! : 0;
-    const passed = Math.min(demandRps[z]!, capacity);
+    const reaching = inService && down && inService[z]! > 0 ? demandRps[z]! * (1 - down[z]! / inService[z]!) : demandRps[z]!;
+    const passed = Math.min(reaching, capacity);
     passedRps[z] = passed;
     lost += demandRps[z]! - passed;
   }
@@ -96,7 +114,13 @@ const PER_GB_BY_REGION = Float64Array.from(
 
 const demandBuf = new Float64Array(ZONE_COUNT);
 const passedBuf = new Float64Array(ZONE_COUNT);
-const fleetBuf: ApplianceFleet = { nodeZones: new Uint8Array(ZONE_COUNT), healthyCapacityRps: new Float64Array(ZONE_COUNT), crossZone: false };
+const fleetBuf: ApplianceFleet = {
+  nodeZones: new Uint8Array(ZONE_COUNT),
+  healthyCapacityRps: new Float64Array(ZONE_COUNT),
+  crossZone: false,
+  inService: new Float64Array(ZONE_COUNT),
+  down: new Float64Array(ZONE_COUNT),
+};
 
 /**
  * Passes front `f` (load balancer `lb`) through its gateway load balancer's appliances: users spread evenly over
@@ -141,20 +165,32 @@ export function inspectFront(world: World, f: number, lb: number): void {
     book(sc, M_BALANCING, S_ELB, region, usd);
   }
   const cap = fleetBuf.healthyCapacityRps;
+  const inService = fleetBuf.inService!;
+  const down = fleetBuf.down!;
   cap.fill(0);
+  inService.fill(0);
+  down.fill(0);
   for (let z = 0; z < ZONE_COUNT; z++) fleetBuf.nodeZones[z] = topo.gwNodeZones[g * ZONE_COUNT + z] === 1 && s.zoneDown[z] === 0 ? 1 : 0;
   fleetBuf.crossZone = topo.gwCrossZone[g] === 1;
+  // The GWLB hashes flows over the appliances its health checks pass: one that failed since the last checks still
+  // gets its share, and that share is dropped until the checks take it out of service.
   for (let k = topo.gwSlotStart[g]!; k < topo.gwSlotStart[g + 1]!; k++) {
     const slot = topo.gwSlots[k]!;
     const z = s.instZone[slot]!;
-    if (z < 0 || s.instState[slot] !== RUNNING || s.instHealthy[slot] !== 1 || s.zoneDown[z] === 1) continue;
-    cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
+    if (z < 0 || s.instHealthy[slot] !== 1 || s.zoneDown[z] === 1) continue;
+    inService[z] = inService[z]! + 1;
+    if (s.instState[slot] !== RUNNING) down[z] = down[z]! + 1;
+    else cap[z] = cap[z]! + applianceCapacityRps(TYPE_VCPUS[topo.instType[slot]!]!);
   }
   const lost = inspect(fleetBuf, demandBuf, passedBuf) + endpointLost;
-  if (lost <= 0) return;
-  const keep = Math.max(0, 1 - lost / total);
   let users = 0;
   for (let c = 0; c < USER_CLASS_COUNT; c++) users += sc.frontTotals[fc + c]!;
+  // What the appliances passed on: everything that reached an endpoint less what they shed or dropped (flows are
+  // spread over the classes alike, so the users' part is their share of it).
+  const inspected = Math.max(0, total - bypass - lost) / total;
+  sc.stepCounts[C_INSPECTED] = sc.stepCounts[C_INSPECTED]! + users * inspected;
+  if (lost <= 0) return;
+  const keep = Math.max(0, 1 - lost / total);
   sc.stepCounts[C_FAILED] = sc.stepCounts[C_FAILED]! + users * (1 - keep);
   sc.stepCounts[C_FLOOD_REJECTED] = sc.stepCounts[C_FLOOD_REJECTED]! + sc.frontTotals[fc + FLOOD]! * (1 - keep);
   for (let c = 0; c < CLASS_COUNT; c++) sc.frontTotals[fc + c] = sc.frontTotals[fc + c]! * keep;

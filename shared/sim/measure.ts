@@ -12,6 +12,7 @@ import {
   C_FLOOD_OFFERED,
   C_FLOOD_REJECTED,
   C_FLOOD_SERVED,
+  C_INSPECTED,
   C_OFFERED,
   C_SERVED,
   C_SHED,
@@ -62,6 +63,7 @@ export function measure(world: World): void {
   const good = served * sc.latency[3]!;
   s.tally[T_GOOD] = s.tally[T_GOOD]! + good;
   s.tally[T_REVENUE] = s.tally[T_REVENUE]! + good * world.plan.revenuePerGoodRequestUsd;
+  s.inspected[0] = s.inspected[0]! + counts[C_INSPECTED]! * STEP_SECONDS;
   for (let b = 0; b < BUCKET_COUNT; b++) s.runHist[b] = s.runHist[b]! + sc.stepHist[b]! * STEP_SECONDS;
 
   const m = world.last;

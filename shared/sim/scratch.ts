@@ -112,7 +112,9 @@ export const C_FLOOD_REJECTED = 7;
 export const C_BLOCKED = 8;
 export const C_EDGE_HITS = 9;
 export const C_EDGE_REQUESTS = 10;
-const COUNT_SIZE = 11;
+/** User requests a Gateway Load Balancer's appliances passed on to the application (gateway-inspection.ts). */
+export const C_INSPECTED = 11;
+const COUNT_SIZE = 12;
 
 // Indices into stepCost.
 export const M_COMPUTE = 0;

@@ -18,6 +18,7 @@ export function measuresOf(world: World): RunMeasures {
     latencyP99Ms: percentileOf(spread, 0.99),
     costUsd: tally[T_COST]!,
     revenueUsd: tally[T_REVENUE]!,
+    inspected: world.state.inspected[0]!,
   };
 }
 

@@ -103,6 +103,11 @@ export interface WorldState {
   asgStuck: Uint8Array;
   /** Per group × REFRESH_FIELDS: its instance refresh under way (R_* indices), all zero without one. */
   asgRefresh: Float64Array;
+  /**
+   * [0]: user requests that passed a Gateway Load Balancer's appliances on their way in, over the run (what the
+   * `inspectedShare` objective reads). Zero in every design without a gateway load balancer in the path.
+   */
+  inspected: Float64Array;
 
   dbState: Uint8Array;
   dbTimer: Float64Array;
@@ -209,6 +214,7 @@ export const STATE_KEYS = [
   'instSpec',
   'instOld',
   'asgRefresh',
+  'inspected',
 ] as const satisfies readonly (keyof WorldState)[];
 
 function routingState(topo: Topology) {
@@ -228,10 +234,10 @@ function routingState(topo: Topology) {
 
 /**
  * Arrays added after worlds were first hashed and recorded: all zero until a launch template changes under a running
- * group or a refresh starts. The hash covers them only when they hold something, and a snapshot without them restores
+ * group or a refresh starts, or requests pass a Gateway Load Balancer's appliances. The hash covers them only when they hold something, and a snapshot without them restores
  * them as zeros, so the hashes and replays of worlds that never use them are what they were.
  */
-export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'asgRefresh']);
+export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'asgRefresh', 'inspected']);
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
 export function allocateState(topo: Topology, eventCount: number, budgetUsd: number): WorldState {
@@ -266,6 +272,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     asgTrackCount: new Int32Array(topo.asgCount),
     asgStuck: new Uint8Array(topo.asgCount),
     asgRefresh: new Float64Array(topo.asgCount * REFRESH_FIELDS),
+    inspected: new Float64Array(1),
     dbState: new Uint8Array(topo.dbCount),
     dbTimer: new Float64Array(topo.dbCount),
     dbClass: Int16Array.from(topo.dbClassDesign),

@@ -6,7 +6,8 @@ import { catalogue } from '../../../shared/catalogue/index.ts';
 import type { ResourceOfKind } from '../../../shared/design/model.ts';
 import { FAILED, STEP_SECONDS } from '../../../shared/sim/constants.ts';
 import { applianceCapacityRps } from '../../../shared/sim/gateway-inspection.ts';
-import { C_FAILED, C_OFFERED, M_BALANCING } from '../../../shared/sim/scratch.ts';
+import { C_FAILED, C_INSPECTED, C_OFFERED, M_BALANCING } from '../../../shared/sim/scratch.ts';
+import { standingOf } from '../../../shared/sim/standing.ts';
 import { step } from '../../../shared/sim/step.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
@@ -59,7 +60,19 @@ function failedShare(world: World): number {
   return world.scratch.stepCounts[C_FAILED]! / world.scratch.stepCounts[C_OFFERED]!;
 }
 
+/** The appliances fail and the GWLB's health checks have taken them out of service. */
 function fail(world: World, ...ids: string[]): World {
+  for (const id of ids) {
+    for (const s of slotsOf(world, id)) {
+      world.state.instState[s] = FAILED;
+      world.state.instHealthy[s] = 0;
+    }
+  }
+  return world;
+}
+
+/** The appliances fail, and the health checks have not noticed yet: the GWLB still keeps them in service. */
+function failUnnoticed(world: World, ...ids: string[]): World {
   for (const id of ids) for (const s of slotsOf(world, id)) world.state.instState[s] = FAILED;
   return world;
 }
@@ -84,6 +97,18 @@ describe('Gateway Load Balancer: every request to the application passes the app
     expect(failedShare(fail(inspected({ crossZone: true }), 'Firewall0'))).toBe(0);
     // One appliance in one AZ: the other AZ's node has no appliance at all.
     expect(failedShare(inspected({ appliances: ['a'] }))).toBeCloseTo(0.5, 9);
+  });
+
+  it('an appliance that failed before the health check noticed keeps its share of the flows, and drops it (no rebalance)', () => {
+    // Cross-zone on, two appliances: half the flows hash to the dead one until the checks take it out of service.
+    expect(failedShare(failUnnoticed(inspected({ crossZone: true }), 'Firewall0'))).toBeCloseTo(0.5, 9);
+    expect(failedShare(fail(inspected({ crossZone: true }), 'Firewall0'))).toBe(0);
+    // The health checks run in the step: within the unhealthy threshold × interval the dead appliance is out.
+    const world = failUnnoticed(inspected({ crossZone: true }), 'Firewall0');
+    const failing: number[] = [];
+    for (let i = 0; i < 6; i++) failing.push(failedShare(world));
+    expect(failing[0]).toBeCloseTo(0.5, 9);
+    expect(failing.at(-1)).toBe(0);
   });
 
   it('overloaded appliances shed what is beyond their capacity (vCPUs × 1000 / CPU ms per request)', () => {
@@ -127,5 +152,37 @@ describe('Gateway Load Balancer: bytes inspected are billed', () => {
     const sizes = [catalogue.requests.staticResponseKb, catalogue.requests.readResponseKb, catalogue.requests.writeResponseKb, catalogue.requests.readResponseKb];
     for (let c = 0; c < sizes.length; c++) gb += world.scratch.frontTotals[c]! * (sizes[c]!.value / 1e6);
     expect(extra).toBeCloseTo(gb * (g.endpointPerGbUsd.value + g.perGlcuHourUsd.value) * STEP_SECONDS, 12);
+  });
+});
+
+describe('Gateway Load Balancer: what the inspectedShare objective reads', () => {
+  /** The share of offered user requests the appliances passed on in one step. */
+  const inspectedShare = (world: World) => {
+    step(world);
+    return world.scratch.stepCounts[C_INSPECTED]! / world.scratch.stepCounts[C_OFFERED]!;
+  };
+
+  it('routed through healthy appliances with room: every request is inspected; without the route none is', () => {
+    expect(inspectedShare(inspected())).toBeCloseTo(1, 9);
+    expect(inspectedShare(inspected({ routed: false }))).toBe(0);
+  });
+
+  it('what the appliances drop is not inspected: one AZ of two without a healthy appliance halves it', () => {
+    expect(inspectedShare(fail(inspected(), 'Firewall0'))).toBeCloseTo(0.5, 9);
+    expect(inspectedShare(fail(inspected(), 'Firewall0', 'Firewall1'))).toBe(0);
+  });
+
+  it("the run's tally carries it to the standing's inspectedShare objective", () => {
+    const world = inspected();
+    const objectives = [{ id: 'inspect', primary: true, metric: 'inspectedShare' as const, comparison: '>=' as const, target: 0.99 }];
+    world.scenario.objectives = objectives;
+    for (let i = 0; i < 5; i++) step(world);
+    expect(world.state.inspected[0]).toBeGreaterThan(0);
+    expect(standingOf(world).objectives.find((o) => o.id === 'inspect')).toMatchObject({ met: true });
+    const plain = inspected({ routed: false });
+    plain.scenario.objectives = objectives;
+    for (let i = 0; i < 5; i++) step(plain);
+    expect(plain.state.inspected[0]).toBe(0);
+    expect(standingOf(plain).objectives.find((o) => o.id === 'inspect')).toMatchObject({ met: false, value: 0 });
   });
 });

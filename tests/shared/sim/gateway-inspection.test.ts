@@ -49,6 +49,18 @@ describe('Gateway Load Balancer: appliances decide what gets through', () => {
     expect(saturated.passed).toEqual([per / 2, per / 2]);
   });
 
+  it('an appliance down but still in service (its health check has not failed yet) drops the flows hashed to it', () => {
+    const f = { ...fleet([1, 1]), inService: Float64Array.of(2, 1), down: Float64Array.of(1, 0) };
+    expect(run(f, [100, 100])).toEqual({ passed: [50, 100], lost: 50 });
+    // Cross-zone: one pool of three in service, one of them down: a third of every AZ's flows is dropped.
+    const pooled = run({ ...f, crossZone: true }, [90, 90]);
+    expect(pooled.passed[0]).toBeCloseTo(60, 9);
+    expect(pooled.passed[1]).toBeCloseTo(60, 9);
+    expect(pooled.lost).toBeCloseTo(60, 9);
+    // Taken out of service: what is left carries everything it has room for.
+    expect(run({ ...f, crossZone: true, inService: Float64Array.of(1, 1), down: Float64Array.of(0, 0) }, [90, 90]).lost).toBe(0);
+  });
+
   it('an AZ the GWLB has no node in loses its traffic, and its appliances get nothing', () => {
     const r = run(fleet([2, 2], true, [0, 1]), [100, 100]);
     expect(r.passed).toEqual([0, 100]);
