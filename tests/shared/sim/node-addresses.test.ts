@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/catalogue/index.ts';
+import { STEP_SECONDS } from '../../../shared/sim/constants.ts';
 import type { ResourceOfKind } from '../../../shared/design/model.ts';
 import { step } from '../../../shared/sim/step.ts';
 import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
@@ -21,13 +23,13 @@ type Entry = 'alb' | 'nlb' | 'accelerator';
  * targets are in a and c only (cross-zone on: node b sends to them), so nothing fails but what reaches node b.
  * The NLB (cross-zone off) has targets in all three: node b is in DNS, and its own targets are reached only through it.
  */
-function world(entry: Entry, opts: { nlbTargetsInB?: boolean } = {}): World {
+function world(entry: Entry, opts: { nlbTargetsInB?: boolean; outageAt?: number } = {}): World {
   const nlb = entry === 'nlb';
   const zones = nlb && opts.nlbTargetsInB !== false ? ['a', 'b', 'c'] : ['a', 'c'];
   const { b, lb } = webTier({ zones, lbZones: ['a', 'b', 'c'], desired: zones.length * 2, crossZone: !nlb });
   if (nlb) (b.design.resources[lb]!.props as ResourceOfKind<'loadBalancer'>['props']).lbType = 'network';
   if (entry === 'accelerator') b.accelerator('Ga', [{ region: 'us-east-1', endpoints: [lb] }]);
-  const s = scenario({ events: [{ type: 'az-outage', atS: OUTAGE_AT, durationS: 1200, params: { zone: 'us-east-1b' } }] });
+  const s = scenario({ events: [{ type: 'az-outage', atS: opts.outageAt ?? OUTAGE_AT, durationS: 1200, params: { zone: 'us-east-1b' } }] });
   return createWorld(b.design, s, 1);
 }
 
@@ -84,5 +86,26 @@ describe("clients keep a load balancer node's address for the ELB's DNS TTL", ()
     const ga = world('accelerator');
     failedByStep(ga, 0, OUTAGE_AT + TTL);
     expect(ga.timeline.some((e) => e.code === 'lbNodeCached')).toBe(false);
+  });
+});
+
+describe('the cost of the cached addresses, wherever the outage falls', () => {
+  it('nothing fails before the AZ goes dark or a TTL after it; in between, at most the node\'s share for one TTL, and more than nothing', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), (at) => {
+        const w = world('alb', { outageAt: at });
+        const before = failedByStep(w, 0, at);
+        const firstDark = Math.ceil(at / STEP_SECONDS) * STEP_SECONDS;
+        const during = failedByStep(w, now(w), firstDark + TTL);
+        const after = failedByStep(w, now(w), firstDark + TTL + 300);
+        expect(before.every((f) => f === 0)).toBe(true);
+        expect(after.every((f) => f === 0)).toBe(true);
+        const seconds = during.reduce((sum, f) => sum + f * STEP_SECONDS, 0);
+        expect(seconds).toBeGreaterThan(0);
+        expect(seconds).toBeLessThanOrEqual((TTL / 3) * (1 + 1e-9));
+        expect(Math.max(...during)).toBeLessThanOrEqual(1 / 3 + 1e-9);
+      }),
+      { numRuns: 12, seed: 14 },
+    );
   });
 });
