@@ -128,7 +128,23 @@ export const loadBalancing = {
   nodesPerZone: figure(
     1,
     'node',
-    'A load balancer has a node in each AZ it enables; DNS answers with the nodes that have a healthy target, users spread over them, and with cross-zone off a node sends only to targets in its own AZ. Game simplification: DNS drops a node at once (no 60 s TTL).',
+    'A load balancer has a node in each AZ it enables; DNS answers with the nodes that have a healthy target, users spread over them, and with cross-zone off a node sends only to targets in its own AZ. A node in an AZ that goes dark leaves DNS at once, but clients keep its address for the TTL (nodeAddressTtlS).',
+  ),
+  nodeAddressTtlS: figure(
+    60,
+    's',
+    "TTL of a load balancer's DNS answer (the IP addresses of its nodes, one per enabled AZ). When an AZ goes dark ELB removes that " +
+      'node\'s address from DNS, but clients that resolved the name earlier keep connecting to it until their cached answer expires: ' +
+      'that node\'s share of the clients (about 1 / enabled AZs) fails, falling to none over one TTL as caches expire. An NLB\'s static ' +
+      'IP or Elastic IP in the dark AZ stops answering the same way; Global Accelerator\'s static anycast addresses need no DNS and ' +
+      'avoid the wait. A Route 53 alias record to a load balancer has no TTL of its own: Route 53 uses the load balancer\'s. Sources: ' +
+      'Route 53 FAQ "to configure DNS failover for ELB and Amazon S3 Website endpoints, you need to use Alias records which have fixed ' +
+      'TTL of 60 seconds" (https://aws.amazon.com/route53/faqs/); Route 53 Developer Guide, alias records: "If an alias record points to ' +
+      'an AWS resource, you can\'t set the time to live (TTL); Route 53 uses the default TTL for the resource" ' +
+      '(https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html); ELB knowledge ' +
+      'center: a healthy AZ "adds the corresponding Elastic Load Balancer node IP address to the Elastic Load Balancer DNS" ' +
+      '(https://repost.aws/knowledge-center/elb-dns-cross-zone-balance-configuration); Global Accelerator: "The IP addresses serve as ' +
+      'single fixed entry points for your clients" (https://docs.aws.amazon.com/global-accelerator/latest/dg/introduction-components.html).',
   ),
   failOpen: figure(
     1,

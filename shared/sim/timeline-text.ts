@@ -126,6 +126,10 @@ export const TIMELINE_TEXT = {
   endpointHealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is healthy' },
   endpointUnhealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is unhealthy' },
   resolversSwitch: { kind: 'dns', en: 'resolvers in {{area}} now get {{record}}' },
+  lbNodeCached: {
+    kind: 'dns',
+    en: "{{lb}}: clients that cached its node's address in {{zone}} (about {{pct}}%) keep trying it until the DNS TTL ({{ttl}} s) runs out",
+  },
 
   // Databases.
   dbFailsOver: { kind: 'database', en: '{{db}} fails over to its standby ({{seconds}} s)' },
