@@ -178,7 +178,8 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
     // Cross-zone off: a target is reached only through its own zone's node, gone if the zone is dark.
     // Cross-zone on: nodes elsewhere still send to it until its health checks fail.
     const reachable = slot >= 0 && (cross || s.zoneDown[s.instZone[i]!] === 0);
-    const routable = reachable && st !== EMPTY && st !== BOOTING && (failOpen || s.instHealthy[i] === 1);
+    // Failing open, the load balancer sends to every registered target, one still booting too (its share fails).
+    const routable = reachable && st !== EMPTY && (failOpen || (st !== BOOTING && s.instHealthy[i] === 1));
     if (!routable) {
       sc.edgeShare[e] = 0;
       continue;
