@@ -2,8 +2,8 @@
 // have a healthy target and users spread evenly over them. Each target group decides cross-zone (an ALB's
 // default is on, an NLB's and a classic ELB's their own attribute). Cross-zone on: every node sends to every
 // routable target, so each gets an equal share (least outstanding requests: by capacity / response time, so
-// away from slow targets). Cross-zone off: each node sends only to its own zone's targets, so each zone with a routable target gets an
-// equal share first and a zone with fewer targets overloads them. Targets in zones the load balancer does not
+// away from slow targets). Cross-zone off: each node sends only to its own zone's targets, so each zone with a
+// routable target gets an equal share first and a zone with fewer targets overloads them. Targets in zones the load balancer does not
 // enable get nothing. A target the health checks still believe healthy gets traffic even if it is dead (those
 // requests fail). With no healthy target in a group an ALB or NLB fails open to every registered one (a
 // classic ELB does not: its requests fail).
