@@ -149,7 +149,11 @@ export const loadBalancing = {
   failOpen: figure(
     1,
     'on/off',
-    'When every target of a target group is unhealthy, an ALB or NLB sends to all of them anyway (fail open), so a bad health check shows as errors from the targets; a classic ELB answers 503 instead.',
+    'When every target of a target group is unhealthy, an ALB or NLB sends to all of them anyway (fail open), so a bad health check shows as errors from the targets; a classic ELB answers 503 instead. ' +
+      'AWS, "Health checks for your target groups": "If a target group contains only unhealthy registered targets, the load balancer routes requests to all those targets, regardless of their health status." ' +
+      'A health check fails on a working instance too when its path (HealthCheckPath, default /) is one the application does not serve (404) or its Matcher (default 200) excludes the answer: ' +
+      'after the unhealthy threshold × interval every target is unhealthy, the load balancer fails open and requests still succeed, but it can no longer route around a target that really dies or is still booting (its share fails), ' +
+      'and an Auto Scaling group with ELB health checks replaces the instances after its grace period, again and again.',
   ),
   tlsOnTargetCpuFactor: figure(
     1.15,

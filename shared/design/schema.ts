@@ -16,6 +16,7 @@ const healthCheck = z.object({
   healthyThreshold: count,
   unhealthyThreshold: count,
   path: text.optional(),
+  matcher: text.optional(),
 });
 const forward = z.array(z.object({ targetGroup: id, weight: z.number().min(0) }));
 const empty = z.object({}).strict();

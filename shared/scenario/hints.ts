@@ -52,6 +52,11 @@ export const hintConditionSchema = z.discriminatedUnion('condition', [
   z.object({ condition: z.literal('vpc-unreachable') }),
   /** Two VPCs of the design have overlapping address ranges (AWS refuses to peer them). */
   z.object({ condition: z.literal('overlapping-cidrs') }),
+  /**
+   * Every registered target of a target group is unhealthy while some of them run (the console's target health,
+   * CloudWatch UnHealthyHostCount): the load balancer fails open, often a health check on the wrong path.
+   */
+  z.object({ condition: z.literal('targets-all-unhealthy') }),
 ]);
 
 export const liveHintSchema = z

@@ -79,7 +79,26 @@ export function conditionHolds(world: World, when: HintCondition): boolean {
       });
     case 'overlapping-cidrs':
       return vpcsOverlap(world);
+    case 'targets-all-unhealthy':
+      return groupAllUnhealthy(world);
   }
+}
+
+/** A target group whose registered targets are all unhealthy although at least one of them runs. */
+function groupAllUnhealthy(world: World): boolean {
+  const topo = world.topo;
+  const s = world.state;
+  for (let g = 0; g < topo.tgCount; g++) {
+    let running = 0;
+    let healthy = 0;
+    for (let i = 0; i < topo.instCount; i++) {
+      if (topo.instTg[i] !== g) continue;
+      if (s.instState[i] === RUNNING) running++;
+      if (s.instHealthy[i] === 1) healthy++;
+    }
+    if (running > 0 && healthy === 0) return true;
+  }
+  return false;
 }
 
 /** Live instance slots (not empty) that users' requests can reach: registered with a target group, or public. */

@@ -51,6 +51,8 @@ export interface ScenarioPlan {
   sessionShare: number;
   /** When logins open (sessions count from then on). */
   sessionFromS: number;
+  /** The paths the application answers 200 on; null: every path (health-check-path.ts). */
+  servedPaths: string[] | null;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -111,6 +113,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     ...planAllowList(scenario),
     sessionShare: scenario.sessions?.share ?? 0,
     sessionFromS: scenario.sessions?.fromS ?? 0,
+    servedPaths: scenario.application?.paths ?? null,
   };
 }
 

@@ -154,6 +154,15 @@ const CASES: Record<HintCondition['condition'], { when: Record<string, unknown>;
   'rogue-instances': { when: {}, holds: () => world(tier(), leak, 120), avoided: () => world(tier(), { durationS: 3600 }, 120) },
   'vpc-unreachable': { when: {}, holds: () => world(twoVpcs(false)), avoided: () => world(twoVpcs(true)) },
   'overlapping-cidrs': { when: {}, holds: () => world(twoVpcs(false, '10.0.0.0/16')), avoided: () => world(twoVpcs(false)) },
+  'targets-all-unhealthy': {
+    when: {},
+    holds: () => {
+      const built = tier();
+      (built.design.resources.find((r) => r.kind === 'targetGroup')!.props as { healthCheck: { path?: string } }).healthCheck.path = '/health';
+      return world(built, { application: { paths: ['/', '/healthz'] } }, 60);
+    },
+    avoided: () => world(tier(), { application: { paths: ['/', '/healthz'] } }, 60),
+  },
 };
 
 describe('every hint condition', () => {
