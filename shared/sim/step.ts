@@ -14,6 +14,7 @@ import { advanceEvents } from './events.ts';
 import { checkHealth } from './health.ts';
 import { advanceDatabases, advanceInstances } from './lifecycle.ts';
 import { measure } from './measure.ts';
+import { serveOffice } from './office.ts';
 import { charge } from './money.ts';
 import { advanceRefreshes } from './refresh.ts';
 import { routeDemand } from './routing.ts';
@@ -51,6 +52,8 @@ export function step(world: World): void {
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
   if (sessionsHeld(world)) failLostSessions(world);
   completeFronts(world);
+  // The office's requests over its VPN (scenarios with an on-premises office only).
+  if (world.plan.office) serveOffice(world);
   // 8, 6, 7: measure, control, money.
   measure(world);
   measureGroups(world);

@@ -1,4 +1,5 @@
 // A world: one team's design running one scenario. Plain data: the design and scenario it was made from,
+import { parseCidr, type CidrBlock } from '../design/cidr.ts';
 // the compiled topology, the runtime state (typed arrays), the timeline, and the scratch arrays of a step.
 
 import type { Design } from '../design/model.ts';
@@ -51,6 +52,8 @@ export interface ScenarioPlan {
   sessionShare: number;
   /** When logins open (sessions count from then on). */
   sessionFromS: number;
+  /** The on-premises office (office.ts): its range, area index and requests per second; undefined without one. */
+  office: { block: CidrBlock; area: number; rps: number } | undefined;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -85,6 +88,12 @@ export interface World {
   last: StepMetrics;
 }
 
+function planOffice(scenario: Scenario): ScenarioPlan['office'] {
+  const o = scenario.office;
+  const block = o ? parseCidr(o.cidr) : undefined;
+  return o && block && areaIndex(o.area) >= 0 ? { block, area: areaIndex(o.area), rps: o.rps } : undefined;
+}
+
 export function planScenario(scenario: Scenario): ScenarioPlan {
   const baseline = new Float64Array(AREA_COUNT);
   const curve = new Float64Array(AREA_COUNT * 24).fill(1);
@@ -111,6 +120,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     ...planAllowList(scenario),
     sessionShare: scenario.sessions?.share ?? 0,
     sessionFromS: scenario.sessions?.fromS ?? 0,
+    office: planOffice(scenario),
   };
 }
 
