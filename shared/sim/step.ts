@@ -9,6 +9,7 @@ import { STEP_SECONDS } from './constants.ts';
 import { launchRogueInstances } from './credentials.ts';
 import { applyReleases } from './release.ts';
 import { retireDatabases } from './retirement.ts';
+import { admitStacks } from './arrival.ts';
 import { computeDemand } from './demand.ts';
 import { advanceEvents } from './events.ts';
 import { checkHealth } from './health.ts';
@@ -28,6 +29,7 @@ export function step(world: World): void {
   // Events that change the board come first: they change the topology and scratch the step reads.
   launchRogueInstances(world);
   retireDatabases(world);
+  admitStacks(world);
   const sc = world.scratch;
   sc.stepCounts.fill(0);
   sc.stepCost.fill(0);

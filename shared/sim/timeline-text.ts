@@ -102,6 +102,7 @@ export const TIMELINE_TEXT = {
   instanceFailure: { kind: 'event', en: 'instance failure ({{instances}})' },
   dbFailure: { kind: 'event', en: 'database primary failure' },
   dbFailureOf: { kind: 'event', en: 'database primary failure ({{db}})' },
+  stackArrived: { kind: 'event', en: "a new team's stack {{stack}} is created: its VPC reaches only what its template connects it to" },
   dbRetired: { kind: 'event', en: 'database {{db}} is retired and shut down' },
   release: { kind: 'event', en: 'a new release goes out on {{stack}}' },
   releaseOver: { kind: 'event', en: 'the release on {{stack}} is rolled back' },

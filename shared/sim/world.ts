@@ -5,6 +5,7 @@ import { parseCidr, type CidrBlock } from '../design/cidr.ts';
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
 import { planAllowList } from './allow-list.ts';
+import { absentAtStart } from './arrival.ts';
 import { BILL_CELLS } from './bill.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, areaIndex, TO_NOTHING } from './constants.ts';
@@ -150,7 +151,8 @@ export function emptyMetrics(): StepMetrics {
  * of the scenario (the caller's scenario is not changed).
  */
 export function createWorld(design: Design, given: Scenario, seed: number): World {
-  const topo = compileTopology(design, new Uint8Array(design.resources.length));
+  // Stacks that arrive later (arrival.ts) are absent until then.
+  const topo = compileTopology(design, absentAtStart(design, given.events));
   const rng = Uint32Array.of(seedState(seed));
   const random = given.random ?? [];
   // The world's copy holds the drawn events instead of the recipe, so a world made again from it (a restore,
