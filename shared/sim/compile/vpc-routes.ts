@@ -18,6 +18,9 @@
 //   Gateway (a VPN attachment, dynamic routing: the office's range propagates to the default route table, so
 //   every VPC attached with a route to the office's range via the gateway is reached). The VPC's answer needs
 //   the office's range in its subnet's table toward that gateway: a route, or VGW route propagation.
+//   A connection with StaticRoutesOnly is read as if its static routes were set (the game does not model
+//   AWS::EC2::VPNConnectionRoute or a Transit Gateway's static routes); Direct Connect is not modelled (its
+//   connections are ordered, not created by CloudFormation).
 
 import { cidrContains, cidrOverlaps, formatCidr, parseCidr, type CidrBlock } from '../../design/cidr.ts';
 import type { Design, ResourceId } from '../../design/model.ts';
