@@ -15,10 +15,25 @@ import type { World } from './world.ts';
 
 /** The resources absent at the start: those of every stack a timed `stack-arrival` event creates later. */
 export function absentAtStart(design: Design, events: readonly ScenarioEvent[]): Uint8Array {
+  const arriving = new Set<string>();
+  for (const e of events) if (e.type === 'stack-arrival' && e.atS > 0) arriving.add(e.params.stack);
+  return absentStacks(design, arriving);
+}
+
+/** For a design adopted during the run (a board edit): the stacks whose arrival is still to come stay absent. */
+export function absentUntilArrived(world: World, design: Design): Uint8Array {
+  const arriving = new Set<string>();
+  world.plan.events.forEach((e, i) => {
+    const phase = world.state.eventPhase[i];
+    if (e.type === 'stack-arrival' && (phase === PENDING || phase === ANNOUNCED)) arriving.add(e.params.stack);
+  });
+  return absentStacks(design, arriving);
+}
+
+function absentStacks(design: Design, arriving: ReadonlySet<string>): Uint8Array {
   const removed = new Uint8Array(design.resources.length);
-  const arriving = new Set(events.filter((e) => e.type === 'stack-arrival' && e.atS > 0).map((e) => (e.type === 'stack-arrival' ? e.params.stack : '')));
   if (arriving.size === 0) return removed;
-  for (const r of design.resources) if (arriving.has(design.stacks[r.stack]?.name ?? '')) removed[r.id] = 1;
+  for (const r of design.resources) if (!r.retainedFrom && arriving.has(design.stacks[r.stack]?.name ?? '')) removed[r.id] = 1;
   return removed;
 }
 

@@ -4,6 +4,7 @@
 // unconnected, its servers' dynamic requests fail and the office's requests to them fail.
 
 import { describe, expect, it } from 'vitest';
+import { adoptDesign } from '../../../shared/sim/actions.ts';
 import { officeRoutes } from '../../../shared/sim/office.ts';
 import { reaches } from '../../../shared/sim/service.ts';
 import { T_FAILED } from '../../../shared/sim/state.ts';
@@ -84,5 +85,17 @@ describe('a stack that arrives during the run', () => {
     const zone = alone.state.instZone[slot!]! % 3;
     expect(officeRoutes(alone).kinds[slot! * 3 + zone]).toBe(0);
     expect(alone.state.tally[T_FAILED]!).toBeGreaterThan(connected.state.tally[T_FAILED]!);
+  });
+});
+
+describe('a design adopted during the run (a board edit)', () => {
+  it('keeps a stack whose arrival is still to come absent, and one that arrived present', () => {
+    const w = world(true);
+    runUntil(w, 60);
+    adoptDesign(w, structuredClone(w.design));
+    expect(lateSlots(w)).toEqual([]);
+    runUntil(w, 140);
+    adoptDesign(w, structuredClone(w.design));
+    expect(lateSlots(w)).toHaveLength(1);
   });
 });
