@@ -26,7 +26,9 @@ export const transitGateway = {
       "The gateway routes transitively by its default route table, to which every attachment propagates its VPC's " +
       'range; each VPC needs one route to the gateway. It attaches a VPC whose range overlaps an attached one, but ' +
       "traffic to that range stays on the sender's local route, and the table keeps the range of the VPC attached " +
-      'first. The game models the default route table only (no static gateway routes, VPN or Direct Connect).',
+      'first. The game models the default route table only (no static gateway routes); a Site-to-Site VPN attached to ' +
+      "it (a VPNConnection with TransitGatewayId) is one more attachment, billed at this rate, and propagates the office's " +
+      'range to that table.',
   ),
   perGbUsd: figure(
     0.02,
@@ -35,6 +37,33 @@ export const transitGateway = {
       'on top of data transfer. Billed under Transit Gateway in Cost Explorer.',
   ),
   maxAttachments: figure(5000, 'attachments', 'Attachments one Transit Gateway accepts (the AWS quota).'),
+};
+
+// Source: https://aws.amazon.com/vpn/pricing/ (Site-to-Site VPN, per connection-hour) and
+// https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpn-attachments.html (a VPN attachment to a Transit Gateway).
+export const vpn = {
+  connectionHourlyUsd: figure(
+    0.05,
+    'USD/hour',
+    'A Site-to-Site VPN connection costs this per hour (us-east-1), whether it ends at a virtual private gateway or a ' +
+      'Transit Gateway; into a Transit Gateway it is also an attachment, billed per hour as one, and its traffic pays the ' +
+      "gateway's per-GB processing. Into a virtual private gateway it reaches only the one VPC that gateway is attached " +
+      "to (a VPN is not transitive: a peering of that VPC does not carry the office's traffic on). The VPC's route tables " +
+      "need the office's range toward the gateway (a route, or route propagation from the virtual private gateway).",
+  ),
+  overInternetMs: figure(
+    8,
+    'ms',
+    'Added round-trip time of an IPsec tunnel over the internet (encryption and the tunnel endpoints), on top of the ' +
+      "office's internet round trip to the region. Direct Connect avoids the internet path (a dedicated line); its " +
+      'connections are ordered from AWS and a partner, not created by CloudFormation, so the game does not model it.',
+  ),
+  officeRequestMs: figure(
+    25,
+    'ms',
+    "The game's time for an office request's work on an instance (an internal page, a stock report), added to the " +
+      "office's round trip over the VPN.",
+  ),
 };
 
 export const sessionStore = {

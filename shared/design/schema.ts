@@ -46,6 +46,10 @@ export const PROPS_SCHEMAS = {
   vpcPeering: z.object({ vpc: id, peerVpc: id }),
   transitGateway: empty,
   transitGatewayAttachment: z.object({ transitGateway: id, vpc: id, subnets: ids }),
+  customerGateway: z.object({ ipAddress: text, bgpAsn: z.number() }),
+  vpnGateway: empty,
+  vpnConnection: z.object({ customerGateway: id, vpnGateway: id.optional(), transitGateway: id.optional(), staticRoutesOnly: z.boolean() }),
+  vpnGatewayRoutePropagation: z.object({ vpnGateway: id, routeTables: ids }),
   instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
   launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
   autoScalingGroup: z.object({

@@ -50,6 +50,8 @@ export const hintConditionSchema = z.discriminatedUnion('condition', [
   z.object({ condition: z.literal('rogue-instances') }),
   /** An instance's database is in a VPC of the same region that its VPC is not peered or attached with. */
   z.object({ condition: z.literal('vpc-unreachable') }),
+  /** A running instance the scenario's on-premises office has no VPN route to (shared/sim/office.ts). */
+  z.object({ condition: z.literal('office-unreachable') }),
   /** Two VPCs of the design have overlapping address ranges (AWS refuses to peer them). */
   z.object({ condition: z.literal('overlapping-cidrs') }),
   /**

@@ -115,6 +115,19 @@ const applicationSchema = z
   })
   .strict();
 
+/**
+ * The company's office: an on-premises network (its own range, in a world area) whose staff use the teams'
+ * applications over a private connection (shared/sim/office.ts). Its requests reach an instance only over a
+ * Site-to-Site VPN whose routes lead there: into that VPC's virtual private gateway, or through a Transit Gateway.
+ */
+const officeSchema = z
+  .object({
+    cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).describe("The office network's range (an on-premises CIDR block that no VPC should overlap)."),
+    area: z.string().min(1).describe('The world area the office is in (its internet round trip to the region).'),
+    rps: z.number().positive().describe("Requests per second the office's staff send to the teams' applications, spread over the running instances."),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -146,6 +159,7 @@ export const scenarioSchema = z
     allowList: allowListSchema.optional().describe("A partner that allow-lists the entry point's addresses: only fixed addresses (NLB, Global Accelerator) keep reaching it."),
     sessions: sessionsSchema.optional().describe("Logged-in users whose sessions live in the instance's memory: without stickiness or a shared session store, a request on another instance fails."),
     application: applicationSchema.optional().describe('The paths the application serves (200 OK); a health check on any other path gets 404. Omitted: every path answers 200.'),
+    office: officeSchema.optional().describe("An on-premises office whose staff reach the applications' private addresses over a VPN."),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
@@ -190,3 +204,4 @@ export type ScenarioStart = z.output<typeof startSchema>;
 export type AllowList = z.output<typeof allowListSchema>;
 export type Sessions = z.output<typeof sessionsSchema>;
 export type Application = z.output<typeof applicationSchema>;
+export type Office = z.output<typeof officeSchema>;
