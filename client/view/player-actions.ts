@@ -153,6 +153,10 @@ export class PlayerActions {
   }
 
   describe(refusal: Refusal): string {
+    // A rule's refusal carries the rule's code: where the language says that rule in its own words, they come
+    // first, with the rule's (AWS's) English wording after them.
+    const rule = refusal.code === 'design-rule' && refusal.detail ? this.translate(`ruleIssues.${refusal.detail}`, { defaultValue: '' }) : '';
+    if (rule) return `${rule} (${refusal.message})`;
     const message = this.translate(`refusals.${refusal.code}`, { defaultValue: refusal.message });
     return refusal.detail ? `${message} (${refusal.detail})` : message;
   }
