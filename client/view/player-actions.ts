@@ -62,7 +62,10 @@ export class PlayerActions {
       this.undoStack.push(options.undo);
       for (const l of this.undoListeners) l();
     }
-    if (options.field) this.view.fieldError(options.field, null);
+    // A refusal beside an inspector field answers the last change: the next change to the board's settings
+    // (of this piece or its parts: a listener's protocol, then the load balancer's type) makes it stale.
+    if (options.field?.includes('/')) this.view.clearResourceFieldErrors();
+    else if (options.field) this.view.fieldError(options.field, null);
     this.last = { at: Date.now(), options };
     this.sink.send(intent);
   }

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { clickPiece, waitForResource } from './support/board.ts';
+import { centre, clickPiece, clickWorld, layoutOf, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -43,6 +43,110 @@ async function boardWithAlb(browser: Browser, url: string, lang: 'en' | 'ko'): P
   await clickPiece(page, 'LoadBalancer');
   await page.waitForSelector('.inspector [data-lb-family="application"]');
   return page;
+}
+
+// A GWLB with its appliance, a Classic ELB, and an ALB with a weighted default action and rules by host, header,
+// path and method: deployed through the CloudFormation panel, as a player would.
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Description: A firewall fleet behind a Gateway Load Balancer and a classic ELB, for the inspector
+Resources:
+  Net:
+    Type: AWS::EC2::VPC
+    Properties: { CidrBlock: 10.9.0.0/16 }
+  NetA:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Net, CidrBlock: 10.9.1.0/24, AvailabilityZone: us-east-1a }
+  NetB:
+    Type: AWS::EC2::Subnet
+    Properties: { VpcId: !Ref Net, CidrBlock: 10.9.2.0/24, AvailabilityZone: us-east-1b }
+  Firewall:
+    Type: AWS::EC2::Instance
+    Properties: { InstanceType: c5.large, ImageId: ami-0fivenines0000000, SubnetId: !Ref NetA }
+  Fleet:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      Type: gateway
+      Subnets: [!Ref NetA, !Ref NetB]
+  Appliances:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties:
+      Protocol: GENEVE
+      Port: 6081
+      VpcId: !Ref Net
+      TargetType: instance
+      Targets: [{ Id: !Ref Firewall }]
+      HealthCheckProtocol: TCP
+      HealthCheckPort: '80'
+  FleetListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Fleet
+      DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Appliances }]
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Subnets: [!Ref NetA, !Ref NetB]
+      CrossZone: true
+      Instances: [!Ref Firewall]
+      Listeners: [{ LoadBalancerPort: '80', InstancePort: '80', Protocol: HTTP }]
+      HealthCheck: { Target: 'HTTP:80/ping', Interval: '30', HealthyThreshold: '3', UnhealthyThreshold: '5', Timeout: '5' }
+  Web:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: { Subnets: [!Ref NetA, !Ref NetB] }
+  Blue:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: { Protocol: HTTP, Port: 80, VpcId: !Ref Net, Targets: [{ Id: !Ref Firewall }] }
+  Green:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: { Protocol: HTTP, Port: 80, VpcId: !Ref Net }
+  WebListener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Web
+      Port: 80
+      Protocol: HTTP
+      DefaultActions:
+        - Type: forward
+          ForwardConfig:
+            TargetGroups: [{ TargetGroupArn: !Ref Blue, Weight: 90 }, { TargetGroupArn: !Ref Green, Weight: 10 }]
+  ApiRule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: !Ref WebListener
+      Priority: 10
+      Conditions:
+        - { Field: path-pattern, PathPatternConfig: { Values: ['/api/*'] } }
+        - { Field: http-request-method, HttpRequestMethodConfig: { Values: [POST] } }
+      Actions: [{ Type: forward, TargetGroupArn: !Ref Green }]
+  AdminRule:
+    Type: AWS::ElasticLoadBalancingV2::ListenerRule
+    Properties:
+      ListenerArn: !Ref WebListener
+      Priority: 5
+      Conditions:
+        - { Field: host-header, HostHeaderConfig: { Values: [admin.example.com] } }
+        - { Field: http-header, HttpHeaderConfig: { HttpHeaderName: X-Team, Values: [ops] } }
+      Actions: [{ Type: forward, TargetGroupArn: !Ref Blue }]
+`;
+
+async function deployFleet(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('f');
+  await page.fill('#cfn-stack', 'fleet');
+  await page.fill('#cfn-template', TEMPLATE);
+  await page.click('#cfn-check');
+  await page.waitForSelector('#cfn-issues');
+  await page.click('#cfn-create-change-set');
+  await page.waitForSelector('#cfn-changes');
+  await page.click('#cfn-execute');
+  await waitForResource(page, 'listenerRule');
+  await page.keyboard.press('f');
+}
+
+async function select(page: Page, ref: string): Promise<void> {
+  const l = await layoutOf(page);
+  await clickWorld(page, ...centre(l.pieces[ref]!.rect));
+  await page.waitForSelector(`.inspector[data-ref="${ref}"]`);
 }
 
 const field = (suffix: string) => `.inspector [data-field$="-${suffix}"]`;
@@ -137,5 +241,42 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
     await page.screenshot({ path: shot('lbui-nlb-ko'), fullPage: true });
     handIn('lbui-nlb-ko');
     await page.close();
+  });
+
+  it('shows an ALB with its rules and weighted default action, a GWLB as a GWLB, a Classic ELB as classic', async () => {
+    for (const lang of ['en', 'ko'] as const) {
+      const page = await boardWithAlb(browser, server.url, lang);
+      await deployFleet(page);
+      await select(page, 'fleet/Web');
+      // Rules by priority, each with its conditions and target; the default action's weights are editable.
+      const rows = await page.locator('.inspector table.rules tbody tr').allTextContents();
+      expect(rows.length).toBe(3);
+      expect(rows[0]).toContain('5');
+      expect(rows[0]).toContain('admin.example.com');
+      expect(rows[1]).toContain('/api/*');
+      await page.fill(`${field('weight-Green')} input`, '30');
+      await page.press(`${field('weight-Green')} input`, 'Enter');
+      await waitForResource(page, 'listener', "r.props.forward?.some((f) => f.targetGroup === 'fleet/Green' && f.weight === 30)");
+      await page.screenshot({ path: shot(`lbui-rules-${lang}`), fullPage: true });
+      handIn(`lbui-rules-${lang}`);
+
+      // A GWLB: no type select, no scheme, its all-traffic listener and its GENEVE appliances.
+      await select(page, 'fleet/Fleet');
+      await page.waitForSelector('.inspector [data-lb-family="gateway"]');
+      expect(await page.locator(`${field('lbType')} select`).count()).toBe(0);
+      expect(await page.locator(`${field('scheme')}`).count()).toBe(0);
+      expect(await page.textContent('.inspector')).toContain('GENEVE :6081');
+      await page.screenshot({ path: shot(`lbui-gwlb-${lang}`), fullPage: true });
+      handIn(`lbui-gwlb-${lang}`);
+
+      // A Classic ELB: its listener and health check, cross-zone on the load balancer, no type to switch.
+      await select(page, 'fleet/Legacy');
+      await page.waitForSelector('.inspector [data-lb-family="classic"]');
+      expect(await page.locator(`${field('lbType')} select`).count()).toBe(0);
+      expect(await page.inputValue(`${field('path')} input`)).toBe('/ping');
+      await page.screenshot({ path: shot(`lbui-classic-${lang}`), fullPage: true });
+      handIn(`lbui-classic-${lang}`);
+      await page.close();
+    }
   });
 });

@@ -92,7 +92,7 @@ function AddressesSection({ c, panel, zones }: { c: InspectorContext; panel: Loa
           { class: 'addresses', id: c.id('addresses') },
           unique.map((z) => h('li', { key: z }, panel.elasticIps > 0 ? t('inspector.elasticIpIn', { zone: z }) : t('inspector.staticIpIn', { zone: z }))),
         )
-      : h('p', { id: c.id('addresses') }, t('inspector.changingAddresses')),
+      : h('p', { id: c.id('addresses'), class: 'fixed-value' }, t('inspector.changingAddresses')),
     panel.settings.staticAddresses && panel.elasticIps > 0 ? h('p', { class: 'muted' }, t('inspector.elasticIps', { count: panel.elasticIps })) : null,
     h('p', { class: 'explain' }, explainFigure('networkLoadBalancer.staticAddressesPerZone')),
     family === 'network' ? h('p', { class: 'explain' }, explainFigure('networkLoadBalancer.layer4Only')) : null,

@@ -49,14 +49,14 @@ function ListenerPart({ c, panel, l }: { c: InspectorContext; panel: LoadBalance
       ? h(TextField, { id: c.id('certificate', l.ref), label: t('inspector.certificate'), value: l.certificate, error: c.error('certificate', l.ref), explain: t('inspector.certificateHelp'), onCommit: (v) => c.set('certificate', v.trim(), l.ref) })
       : null,
     h(ForwardPart, { c, l, fixed }),
-    l.rules.length > 0 ? h(RulesTable, { c, l }) : panel.settings.rules ? h('p', { class: 'muted' }, t('inspector.noRules')) : null,
+    l.rules.length > 0 ? h(RulesTable, { c, l }) : panel.settings.rules ? h('p', { class: 'muted fixed-value' }, t('inspector.noRules')) : null,
   );
 }
 
 /** The default action: forward to one or more target groups, by weight (editable when there are several). */
 function ForwardPart({ c, l, fixed }: { c: InspectorContext; l: ListenerView; fixed: boolean }) {
   const total = l.defaultForward.reduce((s, f) => s + f.weight, 0);
-  if (l.defaultForward.length === 0) return h('p', { class: 'muted' }, t('inspector.noDefaultAction'));
+  if (l.defaultForward.length === 0) return h('p', { class: 'muted fixed-value' }, t('inspector.noDefaultAction'));
   const pct = (f: ForwardView) => (total > 0 ? Math.round((f.weight / total) * 100) : 0);
   if (l.defaultForward.length === 1 || fixed) {
     return h('p', { class: 'default-action' }, t('inspector.defaultForward', { groups: l.defaultForward.map((f) => short(f.targetGroup)).join(', ') }));

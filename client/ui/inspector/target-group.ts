@@ -23,7 +23,7 @@ export function TargetGroupSection({ c, panel, group: g }: { c: InspectorContext
   return h(
     Section,
     { title },
-    h('p', { class: 'muted' }, `${g.protocol} :${g.port} · ${t('inspector.targets', { count: g.targets })}`),
+    h('p', { class: 'muted fixed-value' }, `${g.protocol} :${g.port} · ${t('inspector.targets', { count: g.targets })}`),
     family === 'gateway' ? h('p', { class: 'explain' }, `${explainFigure('gatewayLoadBalancer.genevePort')} ${explainFigure('gatewayLoadBalancer.noFailOpen')}`) : null,
     // Per-request algorithms need a layer-7 load balancer; elsewhere the only one is shown, not offered.
     s.algorithms.length > 1
