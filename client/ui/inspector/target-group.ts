@@ -79,7 +79,7 @@ function Stickiness({ c, g, types }: { c: InspectorContext; g: TargetGroupView; 
   return h(
     'div',
     { class: 'stickiness' },
-    h(ToggleField, { id: c.id('stickiness', g.ref), label: t('inspector.stickiness'), value: g.stickiness, error: c.error('stickiness', g.ref), explain: explainFigure('loadBalancing.stickyVisitS'), onCommit: (v) => c.set('stickiness', v, g.ref) }),
+    h(ToggleField, { id: c.id('stickiness', g.ref), label: t('inspector.stickiness'), value: g.stickiness, error: c.error('stickiness', g.ref), explain: g.stickiness ? explainFigure('loadBalancing.stickyVisitS') : undefined, onCommit: (v) => c.set('stickiness', v, g.ref) }),
     g.stickiness
       ? h(
           'div',
