@@ -254,9 +254,14 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
       expect(rows[0]).toContain('5');
       expect(rows[0]).toContain('admin.example.com');
       expect(rows[1]).toContain('/api/*');
-      await page.fill(`${field('weight-Green')} input`, '30');
-      await page.press(`${field('weight-Green')} input`, 'Enter');
-      await waitForResource(page, 'listener', "r.props.forward?.some((f) => f.targetGroup === 'fleet/Green' && f.weight === 30)");
+      const green = page.locator(`${field('weight-Green')} input`);
+      await green.click();
+      await green.fill('30');
+      await green.press('Tab');
+      await waitForResource(page, 'listener', "r.props.forward?.some((f) => f.targetGroup === 'fleet/Green' && f.weight === 30)").catch(async (e: unknown) => {
+        await page.screenshot({ path: screenshotPath(`lbui-debug-${lang}`), fullPage: true });
+        throw e;
+      });
       await page.screenshot({ path: shot(`lbui-rules-${lang}`), fullPage: true });
       handIn(`lbui-rules-${lang}`);
 
