@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { centre, clickPiece, clickWorld, layoutOf, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
@@ -149,6 +150,22 @@ async function select(page: Page, ref: string): Promise<void> {
   await page.waitForSelector(`.inspector[data-ref="${ref}"]`);
 }
 
+type Tree = { [key: string]: string | Tree };
+function flatten(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
+}
+const en = flatten(JSON.parse(readFileSync(join(REPO_ROOT, 'assets/i18n/en.json'), 'utf8')) as Tree);
+const ko = new Map(flatten(JSON.parse(readFileSync(join(REPO_ROOT, 'assets/i18n/ko.json'), 'utf8')) as Tree));
+
+/** Inspector text that is a translation key or an English inspector string that has a Korean one. */
+async function untranslated(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => (document.querySelector('.inspector') as HTMLElement).innerText);
+  const inspector = en.filter(([k]) => k.startsWith('inspector.'));
+  const keys = inspector.map(([k]) => k).filter((k) => text.includes(k));
+  const english = inspector.filter(([k, v]) => v.split(' ').length >= 3 && !v.includes('{{') && ko.get(k) !== v && text.includes(v)).map(([, v]) => v);
+  return [...keys, ...english];
+}
+
 const field = (suffix: string) => `.inspector [data-field$="-${suffix}"]`;
 
 describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
@@ -232,6 +249,7 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
     await page.selectOption(`${field('protocol')} select`, 'HTTPS');
     await page.waitForSelector(`${field('protocol')} .field-error`);
     expect(await page.textContent(`${field('protocol')} .field-error`)).toContain('HTTPS 리스너에는 인증서가 있어야 합니다');
+    expect(await untranslated(page)).toEqual([]);
     await page.screenshot({ path: shot('lbui-alb-ko'), fullPage: true });
     handIn('lbui-alb-ko');
     await page.click(`${field('stickiness')} button`);
@@ -262,6 +280,7 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
         await page.screenshot({ path: screenshotPath(`lbui-debug-${lang}`), fullPage: true });
         throw e;
       });
+      if (lang === 'ko') expect(await untranslated(page)).toEqual([]);
       await page.screenshot({ path: shot(`lbui-rules-${lang}`), fullPage: true });
       handIn(`lbui-rules-${lang}`);
 
@@ -271,6 +290,7 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
       expect(await page.locator(`${field('lbType')} select`).count()).toBe(0);
       expect(await page.locator(`${field('scheme')}`).count()).toBe(0);
       expect(await page.textContent('.inspector')).toContain('GENEVE :6081');
+      if (lang === 'ko') expect(await untranslated(page)).toEqual([]);
       await page.screenshot({ path: shot(`lbui-gwlb-${lang}`), fullPage: true });
       handIn(`lbui-gwlb-${lang}`);
 
@@ -279,6 +299,7 @@ describe.skipIf(!chromiumPath)('the load balancer inspector', () => {
       await page.waitForSelector('.inspector [data-lb-family="classic"]');
       expect(await page.locator(`${field('lbType')} select`).count()).toBe(0);
       expect(await page.inputValue(`${field('path')} input`)).toBe('/ping');
+      if (lang === 'ko') expect(await untranslated(page)).toEqual([]);
       await page.screenshot({ path: shot(`lbui-classic-${lang}`), fullPage: true });
       handIn(`lbui-classic-${lang}`);
       await page.close();
