@@ -3,6 +3,7 @@
 import { t } from '../i18n/index.ts';
 import type { BoardResource } from '../net/snapshot.ts';
 import { isRetainedStackName } from '../../shared/account/retained-stack.ts';
+import { familyOf } from '../../shared/design/lb-settings.ts';
 
 export function pieceTitle(r: BoardResource): string {
   return r.logicalId.length > 15 ? `${r.logicalId.slice(0, 14)}…` : r.logicalId;
@@ -19,7 +20,7 @@ export function pieceSubtitle(r: BoardResource): string {
       what = `ASG ×${r.count}/${String(p.desired ?? '?')}`;
       break;
     case 'loadBalancer':
-      what = p.lbType === 'network' ? 'NLB' : p.lbType === 'gateway' ? 'GWLB' : 'ALB';
+      what = { application: 'ALB', network: 'NLB', gateway: 'GWLB', classic: 'CLB' }[familyOf(p.lbType, r.awsType)];
       break;
     case 'database':
       what = `${String(p.instanceClass ?? 'RDS').replace(/^db\./, '')}${p.multiAz ? ' ·M-AZ' : ''}${p.source ? ` ·${t('board.replica')}` : ''}`;

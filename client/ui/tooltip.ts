@@ -25,7 +25,10 @@ function lines(r: BoardResource, parts: readonly BoardResource[]): { label: stri
     }
     out.push({ label: t('tooltip.failover'), value: figureValue('database.failoverS'), explain: explainFigure('database.failoverS') });
   }
-  if (r.kind === 'loadBalancer') {
+  if (r.kind === 'loadBalancer' && p.lbType === 'gateway') {
+    // A GWLB has its own price, and it adds no hop of its own to a request's path that the game times.
+    out.push({ label: t('tooltip.price'), value: figureValue('gatewayLoadBalancer.hourlyUsd'), explain: explainFigure('gatewayLoadBalancer.hourlyUsd') });
+  } else if (r.kind === 'loadBalancer') {
     const type = p.lbType === 'network' ? 'network' : 'application';
     out.push({ label: t('tooltip.price'), value: figureValue(`loadBalancers.${type}.hourlyUsd`), explain: explainFigure(`loadBalancers.${type}.hourlyUsd`) });
     out.push({ label: t('tooltip.latency'), value: figureValue(`loadBalancers.${type}.addedLatencyMs`), explain: explainFigure(`loadBalancers.${type}.addedLatencyMs`) });

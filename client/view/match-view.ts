@@ -127,6 +127,15 @@ export class MatchView {
     this.update({ fieldErrors });
   }
 
+  /** Clears the refusals shown beside the board's resources' fields ("stack/LogicalId:prop"), the consoles' kept. */
+  clearResourceFieldErrors(): void {
+    const keys = Object.keys(this.state.fieldErrors).filter((k) => k.includes('/'));
+    if (keys.length === 0) return;
+    const fieldErrors = { ...this.state.fieldErrors };
+    for (const k of keys) delete fieldErrors[k];
+    this.update({ fieldErrors });
+  }
+
   notice(warnings: string[]): void {
     this.update({ notices: warnings });
   }

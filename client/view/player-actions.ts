@@ -62,7 +62,10 @@ export class PlayerActions {
       this.undoStack.push(options.undo);
       for (const l of this.undoListeners) l();
     }
-    if (options.field) this.view.fieldError(options.field, null);
+    // A refusal beside an inspector field answers the last change: the next change to the board's settings
+    // (of this piece or its parts: a listener's protocol, then the load balancer's type) makes it stale.
+    if (options.field?.includes('/')) this.view.clearResourceFieldErrors();
+    else if (options.field) this.view.fieldError(options.field, null);
     this.last = { at: Date.now(), options };
     this.sink.send(intent);
   }
@@ -153,6 +156,10 @@ export class PlayerActions {
   }
 
   describe(refusal: Refusal): string {
+    // A rule's refusal carries the rule's code: where the language says that rule in its own words, they come
+    // first, with the rule's (AWS's) English wording after them.
+    const rule = refusal.code === 'design-rule' && refusal.detail ? this.translate(`ruleIssues.${refusal.detail}`, { defaultValue: '' }) : '';
+    if (rule) return `${rule} (${refusal.message})`;
     const message = this.translate(`refusals.${refusal.code}`, { defaultValue: refusal.message });
     return refusal.detail ? `${message} (${refusal.detail})` : message;
   }

@@ -22,6 +22,8 @@ export const WireResource = schema(
     props: t.string(),
     /** The piece it is drawn as (shared/match/board-parts.ts): its own ref, its owner's, or '' (boxes, loose parts). */
     piece: t.string(),
+    /** The CloudFormation type when not the kind's usual one (a Classic ELB), else '': the inspector offers by it. */
+    awsType: t.string(),
     /** ok, warning, down, booting or idle: shown with a shape and a word, never by colour alone. */
     health: t.string(),
     /** Utilisation 0–1 (instances, groups, databases), rounded to a percent. */

@@ -118,6 +118,7 @@ function projectDesign(board: TeamBoard, team: Team): void {
     set(wire, 'y', piece.y);
     set(wire, 'props', JSON.stringify(piece.props));
     set(wire, 'piece', piece.piece);
+    set(wire, 'awsType', piece.awsType);
     set(wire, 'publicSubnet', flags[id]!.publicSubnet);
     set(wire, 'entry', flags[id]!.entry);
     if (!board.resources.has(piece.ref)) board.resources.set(piece.ref, wire);

@@ -108,6 +108,17 @@ export const ec2 = {
     's',
     'Time for EC2 status checks to report a dead instance (what an Auto Scaling group with EC2 health checks waits for).',
   ),
+  // Amazon EC2 Auto Scaling User Guide, "Set the health check grace period for an Auto Scaling group": 300 s by
+  // default in the console, 0 (off) through the CLI or an SDK. The game's groups take the console's value.
+  healthCheckGraceS: figure(
+    300,
+    's',
+    'An Auto Scaling group with ELB health checks replaces an instance the load balancer calls unhealthy, but not before this long after ' +
+      'its launch (the health check grace period; 300 s by default in the console, 0 through the API). So a health check on a path the ' +
+      'application does not serve makes the group churn: every instance fails its check, is terminated after the grace period, and its ' +
+      'replacement boots and fails in turn, losing capacity each time. With EC2 health checks the group replaces only instances EC2 ' +
+      'reports dead. Game simplification: counted from launch, not from InService.',
+  ),
   // Game balance: the real AWS quota is per region in vCPUs; a per-group cap keeps a runaway policy bounded.
   maxInstancesPerGroup: figure(
     200,

@@ -6,7 +6,7 @@ import { autoScaling, ec2, instanceTypes } from './compute.ts';
 import { database, databaseClasses } from './database.ts';
 import { cloudFront, globalAccelerator, route53, waf } from './edge.ts';
 import { figure, type Figure } from './figure.ts';
-import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessionStore, transitGateway, vpc } from './network.ts';
+import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessionStore, transitGateway, vpc, vpn } from './network.ts';
 import { networkLoadBalancer } from './network-load-balancer.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { bucket, budgets, cloudWatch } from './operations.ts';
@@ -44,6 +44,7 @@ export const catalogue = {
   vpc,
   peering,
   transitGateway,
+  vpn,
   natGateway,
   sessionStore,
   dataTransfer,

@@ -26,7 +26,9 @@ export const transitGateway = {
       "The gateway routes transitively by its default route table, to which every attachment propagates its VPC's " +
       'range; each VPC needs one route to the gateway. It attaches a VPC whose range overlaps an attached one, but ' +
       "traffic to that range stays on the sender's local route, and the table keeps the range of the VPC attached " +
-      'first. The game models the default route table only (no static gateway routes, VPN or Direct Connect).',
+      'first. The game models the default route table only (no static gateway routes); a Site-to-Site VPN attached to ' +
+      "it (a VPNConnection with TransitGatewayId) is one more attachment, billed at this rate, and propagates the office's " +
+      'range to that table.',
   ),
   perGbUsd: figure(
     0.02,
@@ -35,6 +37,33 @@ export const transitGateway = {
       'on top of data transfer. Billed under Transit Gateway in Cost Explorer.',
   ),
   maxAttachments: figure(5000, 'attachments', 'Attachments one Transit Gateway accepts (the AWS quota).'),
+};
+
+// Source: https://aws.amazon.com/vpn/pricing/ (Site-to-Site VPN, per connection-hour) and
+// https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpn-attachments.html (a VPN attachment to a Transit Gateway).
+export const vpn = {
+  connectionHourlyUsd: figure(
+    0.05,
+    'USD/hour',
+    'A Site-to-Site VPN connection costs this per hour (us-east-1), whether it ends at a virtual private gateway or a ' +
+      'Transit Gateway; into a Transit Gateway it is also an attachment, billed per hour as one, and its traffic pays the ' +
+      "gateway's per-GB processing. Into a virtual private gateway it reaches only the one VPC that gateway is attached " +
+      "to (a VPN is not transitive: a peering of that VPC does not carry the office's traffic on). The VPC's route tables " +
+      "need the office's range toward the gateway (a route, or route propagation from the virtual private gateway).",
+  ),
+  overInternetMs: figure(
+    8,
+    'ms',
+    'Added round-trip time of an IPsec tunnel over the internet (encryption and the tunnel endpoints), on top of the ' +
+      "office's internet round trip to the region. Direct Connect avoids the internet path (a dedicated line); its " +
+      'connections are ordered from AWS and a partner, not created by CloudFormation, so the game does not model it.',
+  ),
+  officeRequestMs: figure(
+    25,
+    'ms',
+    "The game's time for an office request's work on an instance (an internal page, a stock report), added to the " +
+      "office's round trip over the VPN.",
+  ),
 };
 
 export const sessionStore = {
@@ -128,12 +157,32 @@ export const loadBalancing = {
   nodesPerZone: figure(
     1,
     'node',
-    'A load balancer has a node in each AZ it enables; DNS answers with the nodes that have a healthy target, users spread over them, and with cross-zone off a node sends only to targets in its own AZ. Game simplification: DNS drops a node at once (no 60 s TTL).',
+    'A load balancer has a node in each AZ it enables; DNS answers with the nodes that have a healthy target, users spread over them, and with cross-zone off a node sends only to targets in its own AZ. A node in an AZ that goes dark leaves DNS at once, but clients keep its address for the TTL (nodeAddressTtlS).',
+  ),
+  nodeAddressTtlS: figure(
+    60,
+    's',
+    "TTL of a load balancer's DNS answer (the IP addresses of its nodes, one per enabled AZ). When an AZ goes dark ELB removes that " +
+      'node\'s address from DNS, but clients that resolved the name earlier keep connecting to it until their cached answer expires: ' +
+      'that node\'s share of the clients (about 1 / enabled AZs) fails, falling to none over one TTL as caches expire. An NLB\'s static ' +
+      'IP or Elastic IP in the dark AZ stops answering the same way; Global Accelerator\'s static anycast addresses need no DNS and ' +
+      'avoid the wait. A Route 53 alias record to a load balancer has no TTL of its own: Route 53 uses the load balancer\'s. Sources: ' +
+      'Route 53 FAQ "to configure DNS failover for ELB and Amazon S3 Website endpoints, you need to use Alias records which have fixed ' +
+      'TTL of 60 seconds" (https://aws.amazon.com/route53/faqs/); Route 53 Developer Guide, alias records: "If an alias record points to ' +
+      'an AWS resource, you can\'t set the time to live (TTL); Route 53 uses the default TTL for the resource" ' +
+      '(https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-choosing-alias-non-alias.html); ELB knowledge ' +
+      'center: a healthy AZ "adds the corresponding Elastic Load Balancer node IP address to the Elastic Load Balancer DNS" ' +
+      '(https://repost.aws/knowledge-center/elb-dns-cross-zone-balance-configuration); Global Accelerator: "The IP addresses serve as ' +
+      'single fixed entry points for your clients" (https://docs.aws.amazon.com/global-accelerator/latest/dg/introduction-components.html).',
   ),
   failOpen: figure(
     1,
     'on/off',
-    'When every target of a target group is unhealthy, an ALB or NLB sends to all of them anyway (fail open), so a bad health check shows as errors from the targets; a classic ELB answers 503 instead.',
+    'When every target of a target group is unhealthy, an ALB or NLB sends to all of them anyway (fail open), so a bad health check shows as errors from the targets; a classic ELB answers 503 instead. ' +
+      'AWS, "Health checks for your target groups": "If a target group contains only unhealthy registered targets, the load balancer routes requests to all those targets, regardless of their health status." ' +
+      'A health check fails on a working instance too when its path (HealthCheckPath, default /) is one the application does not serve (404) or its Matcher (default 200) excludes the answer: ' +
+      'after the unhealthy threshold × interval every target is unhealthy, the load balancer fails open and requests still succeed, but it can no longer route around a target that really dies or is still booting (its share fails), ' +
+      'and an Auto Scaling group with ELB health checks replaces the instances after its grace period, again and again.',
   ),
   tlsOnTargetCpuFactor: figure(
     1.15,

@@ -59,6 +59,7 @@ export const catalogueSchema = z.object({
   vpc: figures,
   peering: figures,
   transitGateway: figures,
+  vpn: figures,
   natGateway: figures,
   sessionStore: figures,
   dataTransfer: figures,

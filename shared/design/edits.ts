@@ -2,6 +2,7 @@ import { PROPS_SCHEMAS } from './schema.ts';
 import type { BoardPosition, Design, DesignIssue, Resource, ResourceId, ResourceKind } from './model.ts';
 import { dependentsOf, mapReferences, referencesOf } from './references.ts';
 import { followLoadBalancerType } from './lb-type-switch.ts';
+import { familyOf, typeSwitchRefusal } from './lb-settings.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
 
 // Edits a player makes to a team's design on the board: place, configure, move and delete one resource.
@@ -119,6 +120,9 @@ export function configureResource(current: Design, ref: string, patch: unknown, 
   let design: Design = { ...current, resources: current.resources.map((r) => (r.id === found.id ? resource : r)) };
   // A load balancer's type carries its listeners and target groups along (lb-type-switch.ts).
   if (resource.kind === 'loadBalancer' && found.kind === 'loadBalancer' && resource.props.lbType !== found.props.lbType) {
+    // A GWLB stays a GWLB and a Classic ELB stays classic (lb-settings.ts says why).
+    const refused = typeSwitchRefusal(familyOf(found.props.lbType, found.awsType), resource.props.lbType);
+    if (refused) return { ok: false, refusal: refused };
     design = followLoadBalancerType(design, resource.id);
   }
   return settle(design, resource, rules);

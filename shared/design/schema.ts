@@ -16,6 +16,7 @@ const healthCheck = z.object({
   healthyThreshold: count,
   unhealthyThreshold: count,
   path: text.optional(),
+  matcher: text.optional(),
 });
 const forward = z.array(z.object({ targetGroup: id, weight: z.number().min(0) }));
 const empty = z.object({}).strict();
@@ -45,6 +46,10 @@ export const PROPS_SCHEMAS = {
   vpcPeering: z.object({ vpc: id, peerVpc: id }),
   transitGateway: empty,
   transitGatewayAttachment: z.object({ transitGateway: id, vpc: id, subnets: ids }),
+  customerGateway: z.object({ ipAddress: text, bgpAsn: z.number() }),
+  vpnGateway: empty,
+  vpnConnection: z.object({ customerGateway: id, vpnGateway: id.optional(), transitGateway: id.optional(), staticRoutesOnly: z.boolean() }),
+  vpnGatewayRoutePropagation: z.object({ vpnGateway: id, routeTables: ids }),
   instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
   launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
   autoScalingGroup: z.object({

@@ -31,6 +31,8 @@ export interface BoardPiece {
   props: Record<string, unknown>;
   /** The piece it is drawn as (board-parts.ts): its own ref, its owner's, or '' for boxes and loose parts. */
   piece: string;
+  /** The CloudFormation type when it is not the kind's usual one (a Classic ELB is a loadBalancer too), else ''. */
+  awsType: string;
 }
 
 export interface BoardLine {
@@ -119,6 +121,7 @@ export function boardPieces(design: Design): BoardPiece[] {
     y: r.position?.y ?? 0,
     props: mapReferences(r.kind, r.props, (id) => (typeof id === 'number' && design.resources[id] ? refOf(design, design.resources[id]!) : id)) as Record<string, unknown>,
     piece: owners[id] !== undefined ? refOf(design, design.resources[owners[id]!]!) : '',
+    awsType: r.awsType ?? '',
   }));
 }
 

@@ -32,6 +32,12 @@ const shapes = {
   dbFailure: { type: z.literal('db-failure'), params: z.object(resourceRef).default({}) },
   /** A database taken out of service for good (an engine at its end of support): it leaves the board. */
   dbRetirement: { type: z.literal('db-retirement'), params: z.object({ target: z.string().min(1), stack: z.string().min(1).optional() }) },
+  /**
+   * A team's stack arrives: the design's stack of that name is created at atS (until then none of its resources
+   * exist). Its template and parameters are the design's: what the team's stack connects to (a Transit Gateway
+   * it attaches itself to, peerings, nothing) is decided there (shared/sim/arrival.ts). Timed only.
+   */
+  stackArrival: { type: z.literal('stack-arrival'), params: z.object({ stack: z.string().min(1) }) },
   interRegionDegradation: {
     type: z.literal('inter-region-degradation'),
     durationS: durationS.optional(),
@@ -138,6 +144,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
   timed(shapes.regionOutage),
   timed(shapes.dbFailure),
   timed(shapes.dbRetirement),
+  timed(shapes.stackArrival),
   timed(shapes.interRegionDegradation),
   timed(shapes.flood),
   timed(shapes.trafficSpike),

@@ -50,8 +50,15 @@ export const hintConditionSchema = z.discriminatedUnion('condition', [
   z.object({ condition: z.literal('rogue-instances') }),
   /** An instance's database is in a VPC of the same region that its VPC is not peered or attached with. */
   z.object({ condition: z.literal('vpc-unreachable') }),
+  /** A running instance the scenario's on-premises office has no VPN route to (shared/sim/office.ts). */
+  z.object({ condition: z.literal('office-unreachable') }),
   /** Two VPCs of the design have overlapping address ranges (AWS refuses to peer them). */
   z.object({ condition: z.literal('overlapping-cidrs') }),
+  /**
+   * Every registered target of a target group is unhealthy while some of them run (the console's target health,
+   * CloudWatch UnHealthyHostCount): the load balancer fails open, often a health check on the wrong path.
+   */
+  z.object({ condition: z.literal('targets-all-unhealthy') }),
 ]);
 
 export const liveHintSchema = z

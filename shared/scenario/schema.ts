@@ -101,6 +101,33 @@ const sessionsSchema = z
   })
   .strict();
 
+/**
+ * What the application answers HTTP requests on (shared/sim/health-check-path.ts): a load balancer's health check
+ * on a path it does not serve gets 404 Not Found and fails. Omitted: every path answers 200 (the levels before
+ * health-check paths mattered).
+ */
+const applicationSchema = z
+  .object({
+    paths: z
+      .array(z.string().regex(/^\/[^\s]*$/, { message: 'a path starts with /' }))
+      .min(1)
+      .describe('The paths the application answers 200 OK on; any other path answers 404 Not Found.'),
+  })
+  .strict();
+
+/**
+ * The company's office: an on-premises network (its own range, in a world area) whose staff use the teams'
+ * applications over a private connection (shared/sim/office.ts). Its requests reach an instance only over a
+ * Site-to-Site VPN whose routes lead there: into that VPC's virtual private gateway, or through a Transit Gateway.
+ */
+const officeSchema = z
+  .object({
+    cidr: z.string().regex(/^\d+\.\d+\.\d+\.\d+\/\d+$/).describe("The office network's range (an on-premises CIDR block that no VPC should overlap)."),
+    area: z.string().min(1).describe('The world area the office is in (its internet round trip to the region).'),
+    rps: z.number().positive().describe("Requests per second the office's staff send to the teams' applications, spread over the running instances."),
+  })
+  .strict();
+
 export const objectiveSchema = z.object({
   id: z.string().min(1),
   primary: z.boolean().default(false),
@@ -131,6 +158,8 @@ export const scenarioSchema = z
     account: accountSchema.optional().describe('The AWS account the stacks run in; omitted: a fresh account with a default VPC in every region.'),
     allowList: allowListSchema.optional().describe("A partner that allow-lists the entry point's addresses: only fixed addresses (NLB, Global Accelerator) keep reaching it."),
     sessions: sessionsSchema.optional().describe("Logged-in users whose sessions live in the instance's memory: without stickiness or a shared session store, a request on another instance fails."),
+    application: applicationSchema.optional().describe('The paths the application serves (200 OK); a health check on any other path gets 404. Omitted: every path answers 200.'),
+    office: officeSchema.optional().describe("An on-premises office whose staff reach the applications' private addresses over a VPN."),
     /** The resource kinds players may place; omitted: all of them. */
     allowedKinds: z.array(z.enum(RESOURCE_KINDS)).min(1).optional(),
     traffic: z.array(trafficSchema).min(1).describe('Users per world area: baseline requests per second and an optional 24-hour curve.'),
@@ -174,3 +203,5 @@ export type ObjectiveMetric = (typeof objectiveMetrics)[number];
 export type ScenarioStart = z.output<typeof startSchema>;
 export type AllowList = z.output<typeof allowListSchema>;
 export type Sessions = z.output<typeof sessionsSchema>;
+export type Application = z.output<typeof applicationSchema>;
+export type Office = z.output<typeof officeSchema>;

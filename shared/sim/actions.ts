@@ -8,6 +8,7 @@ import type { Design, Resource } from '../design/model.ts';
 import { instanceTypeIndex } from './compile/instance-types.ts';
 import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
+import { absentUntilArrived } from './arrival.ts';
 import { revokeCredentials } from './credentials.ts';
 import { refreshing, startRefresh } from './refresh.ts';
 import { setDesiredByHand } from './scaling.ts';
@@ -237,7 +238,8 @@ export function updateDesign(world: World, design: Design): ActionResult {
  * to be right, and checking it again cost a quarter of an edit's time.
  */
 export function adoptDesign(world: World, design: Design): void {
-  rebuildWorld(world, design, new Uint8Array(design.resources.length));
+  // A team's stack whose arrival is still to come (arrival.ts) stays absent until then.
+  rebuildWorld(world, design, absentUntilArrived(world, design));
   note(world, 'designUpdated', { resources: design.resources.length, stacks: design.stacks.length });
 }
 

@@ -1,9 +1,9 @@
 // Step 3, balancing: a load balancer has a node in each zone it enables; DNS answers with the nodes that
 // have a healthy target and users spread evenly over them. Each target group decides cross-zone (an ALB's
 // default is on, an NLB's and a classic ELB's their own attribute). Cross-zone on: every node sends to every
-// routable target, so each gets an equal share (or a share by capacity for least-outstanding-requests).
-// Cross-zone off: each node sends only to its own zone's targets, so each zone with a routable target gets an
-// equal share first and a zone with fewer targets overloads them. Targets in zones the load balancer does not
+// routable target, so each gets an equal share (least outstanding requests: by capacity / response time, so
+// away from slow targets). Cross-zone off: each node sends only to its own zone's targets, so each zone with a
+// routable target gets an equal share first and a zone with fewer targets overloads them. Targets in zones the load balancer does not
 // enable get nothing. A target the health checks still believe healthy gets traffic even if it is dead (those
 // requests fail). With no healthy target in a group an ALB or NLB fails open to every registered one (a
 // classic ELB does not: its requests fail).
@@ -23,7 +23,8 @@ import { loseSessions, sessionsHeld } from './sessions.ts';
 import { inspectFront } from './gateway-inspection.ts';
 import { keepSessions, mitigateAnomalies } from './target-weights.ts';
 import type { World } from './world.ts';
-import { TYPE_CAPACITY } from './compile/instance-types.ts';
+import { TYPE_BASE_MS, TYPE_CAPACITY } from './compile/instance-types.ts';
+import { queueingFactor } from './latency.ts';
 
 const CPU_WEIGHT = Float64Array.from([
   catalogue.requests.staticCpuWeight.value,
@@ -120,6 +121,23 @@ function filterLane(world: World, f: number, a: number, waf: number): void {
   }
 }
 
+/**
+ * Least outstanding requests: each request goes to the target with the fewest requests in flight. By Little's
+ * law a target holds (its rate × its response time) in flight, so at balance a target's rate is inversely
+ * proportional to its response time, and one with more vCPUs works through its in-flight requests in parallel:
+ * the weight is capacity / response time. The response time is the target's own base latency × the queueing
+ * factor at the utilisation it ran at in the last step, so a slow target (a slower type, or one loaded or
+ * degraded) accumulates requests and receives fewer new ones. Equal targets get equal shares.
+ */
+function leastOutstandingWeight(world: World, i: number): number {
+  const topo = world.topo;
+  const s = world.state;
+  const spec = s.instSpec[i]!;
+  const cap = spec === 0 ? topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!;
+  const baseMs = spec === 0 ? topo.instBaseMs[i]! : TYPE_BASE_MS[spec - 1]!;
+  return cap / (baseMs * queueingFactor(s.instCpu[i]! / 100));
+}
+
 /** Fills edgeShare (and edgeSlot) for one load balancer's edges; shares add up to 1 if any target is routable. */
 export function computeShares(world: World, lb: number): void {
   const topo = world.topo;
@@ -185,7 +203,7 @@ export function computeShares(world: World, lb: number): void {
 
 /**
  * Shares inside one target group's run of edges; false if it has no target to send to. An NLB (`flow`) weighs
- * each target by the connections it holds (flow-hash.ts), least outstanding requests by capacity.
+ * each target by the connections it holds (flow-hash.ts), least outstanding requests by leastOutstandingWeight.
  */
 function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow: boolean): boolean {
   const topo = world.topo;
@@ -204,14 +222,14 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
     // Cross-zone off: a target is reached only through its own zone's node, gone if the zone is dark.
     // Cross-zone on: nodes elsewhere still send to it until its health checks fail.
     const reachable = slot >= 0 && (cross || s.zoneDown[s.instZone[i]!] === 0);
-    const routable = reachable && st !== EMPTY && st !== BOOTING && (failOpen || s.instHealthy[i] === 1);
+    // Failing open, the load balancer sends to every registered target, one still booting too (its share fails).
+    const routable = reachable && st !== EMPTY && (failOpen || (st !== BOOTING && s.instHealthy[i] === 1));
     if (!routable) {
       sc.edgeShare[e] = 0;
       continue;
     }
     sc.edgeShare[e] = -1; // marked; share computed below
-    // (Capacity only weighs by capacity: an even split never reads it.)
-    const cap = byCapacity ? capacityOf(world, i, flow) : 0;
+    const cap = flow ? heldConnections(world, i) : byCapacity ? leastOutstandingWeight(world, i) : 1;
     if (slot === 0) { n0++; c0 += cap; } else if (slot === 1) { n1++; c1 += cap; } else { n2++; c2 += cap; }
   }
   const n = n0 + n1 + n2;
@@ -220,7 +238,8 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
   const zonesWithTargets = (n0 > 0 ? 1 : 0) + (n1 > 0 ? 1 : 0) + (n2 > 0 ? 1 : 0);
   for (let e = e0; e < e1; e++) {
     if (sc.edgeShare[e] !== -1) continue;
-    const cap = byCapacity ? capacityOf(world, topo.edgeInst[e]!, flow) : 0;
+    const t = topo.edgeInst[e]!;
+    const cap = flow ? heldConnections(world, t) : byCapacity ? leastOutstandingWeight(world, t) : 1;
     const slot = sc.edgeSlot[e]!;
     if (cross) {
       sc.edgeShare[e] = byCapacity ? cap / capTotal : 1 / n;
@@ -231,10 +250,4 @@ function shareRun(world: World, e0: number, e1: number, failOpen: boolean, flow:
     }
   }
   return true;
-}
-
-/** What a target weighs when shares go by capacity: an NLB's held connections, else its type's capacity. */
-function capacityOf(world: World, i: number, flow: boolean): number {
-  const spec = world.state.instSpec[i]!;
-  return flow ? heldConnections(world, i) : spec === 0 ? world.topo.instCapacity[i]! : TYPE_CAPACITY[spec - 1]!;
 }

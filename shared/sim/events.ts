@@ -34,7 +34,7 @@ export function endOf(e: ScenarioEvent): number {
   return 'durationS' in e && e.durationS !== undefined ? e.atS + e.durationS : Infinity;
 }
 
-const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'budget-cut', 'announcement']);
+const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'stack-arrival', 'budget-cut', 'announcement']);
 
 /** What the timeline says when an event starts; none for events the scenario does not announce itself. */
 function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValues } | undefined {
@@ -72,6 +72,8 @@ function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValue
     case 'release':
       // The release is the team's own deploy: announced without its error rate (that is what the run finds out).
       return { code: 'release', values: { stack: e.params.target ? `${e.params.stack}/${e.params.target}` : e.params.stack } };
+    case 'stack-arrival':
+      return { code: 'stackArrived', values: { stack: e.params.stack } };
     case 'db-retirement':
       return { code: 'dbRetired', values: { db: `${e.params.stack ? `${e.params.stack}/` : ''}${e.params.target}` } };
   }

@@ -5,6 +5,7 @@
 // Global Accelerator endpoint health.
 
 import { AREA_COUNT, FRONT_BUCKET, FRONT_INSTANCE, FRONT_LB, RUNNING, TO_DNS } from './constants.ts';
+import { checkPasses } from './health-check-path.ts';
 import { T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 
@@ -37,12 +38,15 @@ export function checkHealth(world: World): void {
   }
   let lost = 0;
   let gained = 0;
+  // A check on a path the application does not serve (or whose Matcher excludes its answer) fails on a
+  // running instance too (health-check-path.ts).
+  const passes = any ? checkPasses(world) : sc.tgCheckPass;
   for (let i = 0; any && i < topo.instCount; i++) {
     const tg = topo.instTg[i]!;
     const st = s.instState[i]!;
     if (tg < 0 || st === 0 || sc.tgProbing[tg] === 0) continue;
     const before = s.instHealthy[i]!;
-    const after = probe(st === RUNNING, before, s.instProbes, i, topo.tgHealthy[tg]!, topo.tgUnhealthy[tg]!);
+    const after = probe(st === RUNNING && passes[tg] === 1, before, s.instProbes, i, topo.tgHealthy[tg]!, topo.tgUnhealthy[tg]!);
     if (after !== before) {
       s.instHealthy[i] = after;
       if (after === 1) gained++;

@@ -5,7 +5,8 @@
 import { catalogue } from '../catalogue/index.ts';
 import { cidrOverlaps, parseCidr } from '../design/cidr.ts';
 import type { HintCondition } from '../scenario/hints.ts';
-import { AREA_COUNT, DB_AVAILABLE, EMPTY, FAILED, REGION_COUNT, RUNNING, TO_ACCELERATOR, TO_DNS } from './constants.ts';
+import { AREA_COUNT, DB_AVAILABLE, EMPTY, FAILED, REGION_COUNT, RUNNING, TO_ACCELERATOR, TO_DNS, ZONES_PER_REGION } from './constants.ts';
+import { officeRoutes } from './office.ts';
 import { rogueStackName } from './credentials.ts';
 import { AREA_REGION_RTT } from './paths.ts';
 import { reaches } from './service.ts';
@@ -79,7 +80,28 @@ export function conditionHolds(world: World, when: HintCondition): boolean {
       });
     case 'overlapping-cidrs':
       return vpcsOverlap(world);
+    case 'targets-all-unhealthy':
+      return groupAllUnhealthy(world);
+    case 'office-unreachable':
+      return officeCutOff(world);
   }
+}
+
+/** A target group whose registered targets are all unhealthy although at least one of them runs. */
+function groupAllUnhealthy(world: World): boolean {
+  const topo = world.topo;
+  const s = world.state;
+  for (let g = 0; g < topo.tgCount; g++) {
+    let running = 0;
+    let healthy = 0;
+    for (let i = 0; i < topo.instCount; i++) {
+      if (topo.instTg[i] !== g) continue;
+      if (s.instState[i] === RUNNING) running++;
+      if (s.instHealthy[i] === 1) healthy++;
+    }
+    if (running > 0 && healthy === 0) return true;
+  }
+  return false;
 }
 
 /** Live instance slots (not empty) that users' requests can reach: registered with a target group, or public. */
@@ -204,6 +226,18 @@ function vpcsOverlap(world: World): boolean {
   });
   for (let a = 0; a < blocks.length; a++) {
     for (let b = a + 1; b < blocks.length; b++) if (blocks[a] && blocks[b] && cidrOverlaps(blocks[a]!, blocks[b]!)) return true;
+  }
+  return false;
+}
+
+/** Some running instance the office has no way to (no VPN route to its VPC); false without an office. */
+function officeCutOff(world: World): boolean {
+  if (!world.plan.office) return false;
+  const kinds = officeRoutes(world).kinds;
+  for (let i = 0; i < world.topo.instCount; i++) {
+    if (world.state.instState[i] !== RUNNING) continue;
+    const z = world.state.instZone[i]!;
+    if (kinds[i * ZONES_PER_REGION + (z < 0 ? 0 : z % ZONES_PER_REGION)] === 0) return true;
   }
   return false;
 }

@@ -10,6 +10,7 @@ import {
   AREA_COUNT,
   CLASS_COUNT,
   FLOOD,
+  FRONT_LB,
   REGION_COUNT,
   STATIC,
   STEP_SECONDS,
@@ -24,6 +25,7 @@ import { book, GLOBAL_SLOT, S_CLOUDFRONT, S_ROUTE53, S_WAF } from './bill.ts';
 import { C_BLOCKED, C_EDGE_HITS, C_EDGE_REQUESTS, C_FAILED, C_FLOOD_DROPPED, C_FLOOD_OFFERED, C_FLOOD_REJECTED, C_OFFERED, C_SERVED, M_EDGE, M_OTHER } from './scratch.ts';
 import { T_NOW } from './state.ts';
 import { resolve } from './dns.ts';
+import { noteStaleNodes, staleNodeShare } from './node-addresses.ts';
 import { hasFixedAddresses } from './allow-list.ts';
 import { AREA_REGION_RTT, backboneRttMs, EDGE_RTT } from './paths.ts';
 import type { World } from './world.ts';
@@ -54,6 +56,7 @@ export function routeDemand(world: World): void {
   sc.distErrors.fill(0);
   const t = world.state.tally[T_NOW]!;
   const changed = t >= world.plan.addressesChangeAtS;
+  noteStaleNodes(world);
   for (let a = 0; a < AREA_COUNT; a++) {
     const row = a * CLASS_COUNT;
     let users = 0;
@@ -100,6 +103,15 @@ function sendTo(world: World, a: number, kind: number, index: number, whole: num
   }
   if (kind === TO_FRONT && index >= 0) {
     if (topo.frontPublic[index] !== 1) return failShare(world, a, share, false);
+    // Users who resolved a load balancer's name before one of its AZs went dark still hold that node's address
+    // for up to a TTL: those requests fail (node-addresses.ts). Global Accelerator's path never comes here.
+    if (topo.frontKind[index] === FRONT_LB) {
+      const stale = staleNodeShare(world, topo.frontRef[index]!);
+      if (stale > 0) {
+        failShare(world, a, share * stale, false);
+        share *= 1 - stale;
+      }
+    }
     const flows = world.scratch.flows;
     for (let c = 0; c < CLASS_COUNT; c++) flows[c] = world.scratch.demand[a * CLASS_COUNT + c]! * share;
     addLane(world, index, a, flows, AREA_REGION_RTT[a * REGION_COUNT + topo.frontRegion[index]!]!, 1, 0, 0);

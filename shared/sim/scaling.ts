@@ -5,11 +5,13 @@
 
 import { catalogue } from '../catalogue/index.ts';
 import { BOOTING, EMPTY, FAILED, REBOOTING, RUNNING, STEP_SECONDS, zoneName } from './constants.ts';
+import { checkPasses } from './health-check-path.ts';
 import { T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 
 const BOOT_S = catalogue.ec2.bootS.value;
 const STATUS_CHECK_S = catalogue.ec2.statusCheckS.value;
+const GRACE_S = catalogue.ec2.healthCheckGraceS.value;
 const TRACK_HIGH = catalogue.autoScaling.targetTrackingHighPeriods.value;
 const TRACK_LOW = catalogue.autoScaling.targetTrackingLowPeriods.value;
 const DEFAULT_COOLDOWN_S = catalogue.autoScaling.defaultCooldownS.value;
@@ -152,6 +154,12 @@ export function reconcileGroups(world: World): void {
           s.instHealthy[i] = 0;
           replaced++;
         }
+      } else if (st === RUNNING && elbFailing(world, g, i, t)) {
+        // The load balancer calls a running instance unhealthy (its health check fails on it): with ELB
+        // health checks the group terminates and replaces it once its grace period is over.
+        s.instState[i] = EMPTY;
+        s.instHealthy[i] = 0;
+        replaced++;
       } else if (st === BOOTING || st === RUNNING || st === REBOOTING) {
         live++;
       }
@@ -205,6 +213,19 @@ export function reconcileGroups(world: World): void {
       note(world, 'instancesTerminated', { group: label, count: live - desired });
     }
   }
+}
+
+/**
+ * A running instance of group `g` that the load balancer has marked unhealthy while its health check fails on a
+ * running instance (a wrong path or Matcher: health-check-path.ts), past the group's grace period since launch.
+ * (A running instance that is merely not yet healthy again after a reboot passes its checks and is left alone.)
+ */
+function elbFailing(world: World, g: number, i: number, t: number): boolean {
+  const topo = world.topo;
+  if (topo.asgElbHealth[g] !== 1 || world.state.instHealthy[i] !== 0) return false;
+  const tg = topo.instTg[i]!;
+  if (tg < 0 || checkPasses(world)[tg] === 1) return false;
+  return t - world.state.instLaunchedAt[i]! >= GRACE_S;
 }
 
 /** For a launch: the healthy zone with fewest live instances; for a termination: the zone with most. */

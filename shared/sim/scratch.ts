@@ -32,6 +32,9 @@ export interface Scratch {
   frontServing: Uint8Array;
   /** Per target group: 1 if its health checks probe this step. */
   tgProbing: Uint8Array;
+  /** Per target group: 1 if its health check passes on a running instance (health-check-path.ts); worked out once. */
+  tgCheckPass: Uint8Array;
+  tgCheckKnown: Uint8Array;
   frontHealthyView: Uint8Array;
   flows: Float64Array;
 
@@ -143,6 +146,8 @@ export function allocateScratch(topo: Topology): Scratch {
     viaPremium: new Float64Array(f * CLASS_COUNT),
     frontServing: new Uint8Array(f),
     tgProbing: new Uint8Array(topo.tgCount),
+    tgCheckPass: new Uint8Array(topo.tgCount),
+    tgCheckKnown: new Uint8Array(1),
     frontHealthyView: new Uint8Array(f),
     flows: new Float64Array(CLASS_COUNT),
     edgeShare: new Float64Array(topo.edgeInst.length),

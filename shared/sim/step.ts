@@ -9,11 +9,13 @@ import { STEP_SECONDS } from './constants.ts';
 import { launchRogueInstances } from './credentials.ts';
 import { applyReleases } from './release.ts';
 import { retireDatabases } from './retirement.ts';
+import { admitStacks } from './arrival.ts';
 import { computeDemand } from './demand.ts';
 import { advanceEvents } from './events.ts';
 import { checkHealth } from './health.ts';
 import { advanceDatabases, advanceInstances } from './lifecycle.ts';
 import { measure } from './measure.ts';
+import { serveOffice } from './office.ts';
 import { charge } from './money.ts';
 import { advanceRefreshes } from './refresh.ts';
 import { routeDemand } from './routing.ts';
@@ -27,6 +29,7 @@ export function step(world: World): void {
   // Events that change the board come first: they change the topology and scratch the step reads.
   launchRogueInstances(world);
   retireDatabases(world);
+  admitStacks(world);
   const sc = world.scratch;
   sc.stepCounts.fill(0);
   sc.stepCost.fill(0);
@@ -51,6 +54,8 @@ export function step(world: World): void {
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
   if (sessionsHeld(world)) failLostSessions(world);
   completeFronts(world);
+  // The office's requests over its VPN (scenarios with an on-premises office only).
+  if (world.plan.office) serveOffice(world);
   // 8, 6, 7: measure, control, money.
   measure(world);
   measureGroups(world);

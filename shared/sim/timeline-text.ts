@@ -102,6 +102,7 @@ export const TIMELINE_TEXT = {
   instanceFailure: { kind: 'event', en: 'instance failure ({{instances}})' },
   dbFailure: { kind: 'event', en: 'database primary failure' },
   dbFailureOf: { kind: 'event', en: 'database primary failure ({{db}})' },
+  stackArrived: { kind: 'event', en: "a new team's stack {{stack}} is created: its VPC reaches only what its template connects it to" },
   dbRetired: { kind: 'event', en: 'database {{db}} is retired and shut down' },
   release: { kind: 'event', en: 'a new release goes out on {{stack}}' },
   releaseOver: { kind: 'event', en: 'the release on {{stack}} is rolled back' },
@@ -126,6 +127,10 @@ export const TIMELINE_TEXT = {
   endpointHealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is healthy' },
   endpointUnhealthy: { kind: 'health', en: 'Global Accelerator endpoint {{endpoint}} is unhealthy' },
   resolversSwitch: { kind: 'dns', en: 'resolvers in {{area}} now get {{record}}' },
+  lbNodeCached: {
+    kind: 'dns',
+    en: "{{lb}}: clients that cached its node's address in {{zone}} (about {{pct}}%) keep trying it until the DNS TTL ({{ttl}} s) runs out",
+  },
 
   // Databases.
   dbFailsOver: { kind: 'database', en: '{{db}} fails over to its standby ({{seconds}} s)' },
@@ -158,6 +163,10 @@ export const TIMELINE_TEXT = {
     en: { one: '{{group}}: launching {{count}} instance in {{zones}}', other: '{{group}}: launching {{count}} instances in {{zones}}' },
   },
   instancesTerminated: { kind: 'scaling', en: { one: '{{group}}: terminating {{count}} instance', other: '{{group}}: terminating {{count}} instances' } },
+  officeUnreachable: {
+    kind: 'failure',
+    en: "the office cannot reach {{instance}}: route table {{table}} has no route that sends the office's range {{destination}} back over a VPN (a VPN into a virtual private gateway reaches only its own VPC; through a Transit Gateway, each VPC needs the office's range routed to it); the office's requests there fail",
+  },
   sessionsLost: { kind: 'failure', en: "{{targetGroup}}: {{pct}}% of its users lost their sessions with the instance that held them (logged out once)" },
   budgetActualPassed: { kind: 'budget', en: 'budget {{budget}}: actual spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },

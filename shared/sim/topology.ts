@@ -76,7 +76,7 @@ export interface ComputeTopology extends GatewayFleetTopology {
   tgIntervalS: Int32Array;
   tgHealthy: Int32Array;
   tgUnhealthy: Int32Array;
-  /** least_outstanding_requests sends in proportion to capacity; others spread evenly. */
+  /** least_outstanding_requests weighs targets by capacity / response time (balancing.ts); others spread evenly. */
   tgByCapacity: Uint8Array;
   /** weighted_random with anomaly mitigation: routes away from targets with more errors than their group. */
   tgAnomalyMitigation: Uint8Array;

@@ -1,9 +1,11 @@
 // A world: one team's design running one scenario. Plain data: the design and scenario it was made from,
+import { parseCidr, type CidrBlock } from '../design/cidr.ts';
 // the compiled topology, the runtime state (typed arrays), the timeline, and the scratch arrays of a step.
 
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
 import { planAllowList } from './allow-list.ts';
+import { absentAtStart } from './arrival.ts';
 import { BILL_CELLS } from './bill.ts';
 import { compileTopology } from './compile/index.ts';
 import { AREA_COUNT, areaIndex, TO_NOTHING } from './constants.ts';
@@ -51,6 +53,10 @@ export interface ScenarioPlan {
   sessionShare: number;
   /** When logins open (sessions count from then on). */
   sessionFromS: number;
+  /** The paths the application answers 200 on; null: every path (health-check-path.ts). */
+  servedPaths: string[] | null;
+  /** The on-premises office (office.ts): its range, area index and requests per second; undefined without one. */
+  office: { block: CidrBlock; area: number; rps: number } | undefined;
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -85,6 +91,12 @@ export interface World {
   last: StepMetrics;
 }
 
+function planOffice(scenario: Scenario): ScenarioPlan['office'] {
+  const o = scenario.office;
+  const block = o ? parseCidr(o.cidr) : undefined;
+  return o && block && areaIndex(o.area) >= 0 ? { block, area: areaIndex(o.area), rps: o.rps } : undefined;
+}
+
 export function planScenario(scenario: Scenario): ScenarioPlan {
   const baseline = new Float64Array(AREA_COUNT);
   const curve = new Float64Array(AREA_COUNT * 24).fill(1);
@@ -111,6 +123,8 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     ...planAllowList(scenario),
     sessionShare: scenario.sessions?.share ?? 0,
     sessionFromS: scenario.sessions?.fromS ?? 0,
+    servedPaths: scenario.application?.paths ?? null,
+    office: planOffice(scenario),
   };
 }
 
@@ -140,7 +154,8 @@ export function emptyMetrics(): StepMetrics {
  * of the scenario (the caller's scenario is not changed).
  */
 export function createWorld(design: Design, given: Scenario, seed: number): World {
-  const topo = compileTopology(design, new Uint8Array(design.resources.length));
+  // Stacks that arrive later (arrival.ts) are absent until then.
+  const topo = compileTopology(design, absentAtStart(design, given.events));
   const rng = Uint32Array.of(seedState(seed));
   const random = given.random ?? [];
   // The world's copy holds the drawn events instead of the recipe, so a world made again from it (a restore,

@@ -55,9 +55,8 @@ export function readResources(
         if (isPlainObject(body)) invalid.push({ stack, logicalId, type: '', body, reason: 'unmodelled-type' });
         continue;
       }
-      // A VPCGatewayAttachment of a VPN gateway (VpnGatewayId, no InternetGatewayId) attaches something the
-      // game does not model: it is kept as written, like any unmodelled type, rather than read as an internet one.
-      const codec = isVpnAttachment(type, body) ? undefined : codecOfType(type);
+      // A VPCGatewayAttachment attaches an internet gateway or a virtual private gateway: one codec reads both.
+      const codec = codecOfType(type);
       entries.push({ stack, logicalId, body, type, excluded: s.scope.isExcluded(logicalId), ...(codec ? { codec } : {}) });
     }
   });
@@ -83,21 +82,10 @@ export function readResources(
     } else if (reason === 'unplaceable') {
       final.issues.push({ severity: 'warning', code: 'unplaceable', ...where, message: `${entry.type} not placed on the board: ${unplaceable.get(keyOf(entry.stack, entry.logicalId))}; kept for export` });
     } else {
-      const what = isVpnAttachment(entry.type, entry.body) ? `${entry.type} of a VPN gateway (VpnGatewayId)` : entry.type;
-      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${what} is not modelled by the game; kept for export` });
+      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${entry.type} is not modelled by the game; kept for export` });
     }
   }
   return { resources: final.resources, unmodelled, issues: [...stable, ...final.issues] };
-}
-
-function isVpnAttachment(type: string, body: PlainObject): boolean {
-  const properties = body['Properties'];
-  return (
-    type === 'AWS::EC2::VPCGatewayAttachment' &&
-    isPlainObject(properties) &&
-    properties['VpnGatewayId'] !== undefined &&
-    properties['InternetGatewayId'] === undefined
-  );
 }
 
 interface Pass {

@@ -37,6 +37,10 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['AlarmName'],
     Mutable: ['ActionsEnabled', 'AlarmActions', 'AlarmDescription', 'ComparisonOperator', 'DatapointsToAlarm', 'Dimensions', 'EvaluateLowSampleCountPercentile', 'EvaluationPeriods', 'ExtendedStatistic', 'InsufficientDataActions', 'MetricName', 'Metrics', 'Namespace', 'OKActions', 'Period', 'Statistic', 'Threshold', 'ThresholdMetricId', 'TreatMissingData', 'Unit'],
   },
+  'AWS::EC2::CustomerGateway': {
+    Immutable: ['BgpAsn', 'DeviceName', 'IpAddress', 'Type'],
+    Mutable: ['Tags'],
+  },
   'AWS::EC2::Instance': {
     Immutable: ['AvailabilityZone', 'CpuOptions', 'ElasticGpuSpecifications', 'ElasticInferenceAccelerators', 'EnclaveOptions', 'HibernationOptions', 'HostResourceGroupArn', 'ImageId', 'Ipv6AddressCount', 'Ipv6Addresses', 'KeyName', 'LaunchTemplate', 'LicenseSpecifications', 'NetworkInterfaces', 'PlacementGroupName', 'PrivateIpAddress', 'SecurityGroups', 'SubnetId'],
     Conditional: ['AdditionalInfo', 'Affinity', 'BlockDeviceMappings', 'EbsOptimized', 'HostId', 'InstanceType', 'KernelId', 'PrivateDnsNameOptions', 'RamdiskId', 'SecurityGroupIds', 'Tenancy', 'UserData'],
@@ -92,6 +96,17 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
   'AWS::EC2::VPCPeeringConnection': {
     Immutable: ['PeerOwnerId', 'PeerRegion', 'PeerRoleArn', 'PeerVpcId', 'VpcId'],
     Mutable: ['Tags'],
+  },
+  'AWS::EC2::VPNConnection': {
+    Immutable: ['CustomerGatewayId', 'StaticRoutesOnly', 'TransitGatewayId', 'Type', 'VpnGatewayId', 'VpnTunnelOptionsSpecifications'],
+    Mutable: ['Tags'],
+  },
+  'AWS::EC2::VPNGateway': {
+    Immutable: ['AmazonSideAsn', 'Type'],
+    Mutable: ['Tags'],
+  },
+  'AWS::EC2::VPNGatewayRoutePropagation': {
+    Mutable: ['RouteTableIds', 'VpnGatewayId'],
   },
   'AWS::ElasticLoadBalancing::LoadBalancer': {
     Immutable: ['LoadBalancerName', 'Scheme'],

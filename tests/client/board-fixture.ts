@@ -18,7 +18,7 @@ export function boardOf(design: Design, status: Partial<Record<string, Partial<B
     const ref = refOf(design, r);
     const props = mapReferences(r.kind, r.props, (id) => (typeof id === 'number' && design.resources[id] ? refOf(design, design.resources[id]!) : id));
     const zone = r.kind === 'subnet' ? r.props.zone : r.kind === 'instance' ? (design.resources[r.props.subnet] as { props: { zone?: string } } | undefined)?.props.zone ?? '' : r.kind === 'database' ? (r.props.zone ?? '') : '';
-    return { ref, kind: r.kind, stack: design.stacks[r.stack]!.name, logicalId: r.logicalId, region: design.stacks[r.stack]!.region, zone, x: 0, y: 0, props, piece: pieces[id]!.piece, health: 'ok', load: 0, rps: 0, count: 1, alarmState: '', ...flags[id]!, ...status[ref] } as BoardResource;
+    return { ref, kind: r.kind, stack: design.stacks[r.stack]!.name, logicalId: r.logicalId, region: design.stacks[r.stack]!.region, zone, x: 0, y: 0, props, piece: pieces[id]!.piece, awsType: pieces[id]!.awsType, health: 'ok', load: 0, rps: 0, count: 1, alarmState: '', ...flags[id]!, ...status[ref] } as BoardResource;
   });
   const links = design.resources.flatMap((r) =>
     referencesOf(r).flatMap((id) => {

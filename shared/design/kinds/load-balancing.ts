@@ -6,7 +6,10 @@ export interface HealthCheckSettings {
   intervalS: number;
   healthyThreshold: number;
   unhealthyThreshold: number;
+  /** HealthCheckPath (AWS's default '/'): a path the application does not serve answers 404 and fails the check. */
   path?: string;
+  /** Matcher.HttpCode: the answers that pass ("200", "200,302", "200-399"); absent, AWS's default 200. */
+  matcher?: string;
 }
 export type LoadBalancer = ResourceBase<
   'loadBalancer',

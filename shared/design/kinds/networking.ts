@@ -5,6 +5,7 @@ import type { ResourceBase, ResourceId, ZoneName } from '../model.ts';
 export type Vpc = ResourceBase<'vpc', { cidr: string }>;
 export type Subnet = ResourceBase<'subnet', { vpc: ResourceId; zone: ZoneName; cidr: string; mapPublicIp: boolean }>;
 export type InternetGateway = ResourceBase<'internetGateway', Record<string, never>>;
+/** An internet gateway or a virtual private gateway (vpnGateway) attached to a VPC: AWS::EC2::VPCGatewayAttachment. */
 export type GatewayAttachment = ResourceBase<'gatewayAttachment', { vpc: ResourceId; gateway: ResourceId }>;
 export type RouteTable = ResourceBase<'routeTable', { vpc: ResourceId }>;
 export type Route = ResourceBase<
@@ -39,3 +40,20 @@ export type TransitGatewayAttachment = ResourceBase<
   'transitGatewayAttachment',
   { transitGateway: ResourceId; vpc: ResourceId; subnets: ResourceId[] }
 >;
+/**
+ * The office's side of a Site-to-Site VPN: its router's public address and BGP number (the office's own range
+ * is the scenario's `office.cidr`; with BGP the customer gateway advertises it).
+ */
+export type CustomerGateway = ResourceBase<'customerGateway', { ipAddress: string; bgpAsn: number }>;
+/** The AWS side of a VPN into one VPC (attached by a gatewayAttachment): it reaches only that VPC. */
+export type VpnGateway = ResourceBase<'vpnGateway', Record<string, never>>;
+/**
+ * A Site-to-Site VPN connection from a customer gateway to a virtual private gateway, or to a Transit Gateway
+ * (a VPN attachment: the office's range propagates to the hub's default route table).
+ */
+export type VpnConnection = ResourceBase<
+  'vpnConnection',
+  { customerGateway: ResourceId; vpnGateway?: ResourceId; transitGateway?: ResourceId; staticRoutesOnly: boolean }
+>;
+/** Routes the VPN learns (the office's range) installed in these route tables toward the virtual private gateway. */
+export type VpnGatewayRoutePropagation = ResourceBase<'vpnGatewayRoutePropagation', { vpnGateway: ResourceId; routeTables: ResourceId[] }>;

@@ -8,7 +8,7 @@ import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATC
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
-import { liveOfKind } from './network.ts';
+import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { snapshotsOf } from '../../account/retained-stack.ts';
 import { snapshotHourlyUsd } from '../snapshot-price.ts';
@@ -228,6 +228,15 @@ function fixedHourly(
   for (let i = 0; i < entry.accCount; i++) if (entry.accEnabled[i] === 1) add(S_ACCELERATOR, GLOBAL_SLOT, catalogue.globalAccelerator.hourlyUsd.value);
   for (const a of liveOfKind(design, removed, 'transitGatewayAttachment')) {
     add(S_TRANSIT_GATEWAY, regionSlot(regionOf(a.id)), catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(a.id));
+  }
+  // Site-to-Site VPN connections: the connection-hour (Cost Explorer shows it under VPC), and into a Transit
+  // Gateway also the VPN attachment's hour (catalogue.vpn's explain).
+  for (const v of liveOfKind(design, removed, 'vpnConnection')) {
+    if (!refOf(design, removed, v.props.customerGateway, 'customerGateway')) continue;
+    add(S_VPC, regionSlot(regionOf(v.id)), catalogue.vpn.connectionHourlyUsd.value * factorOf(v.id));
+    if (v.props.transitGateway !== undefined && refOf(design, removed, v.props.transitGateway, 'transitGateway')) {
+      add(S_TRANSIT_GATEWAY, regionSlot(regionOf(v.id)), catalogue.transitGateway.attachmentHourlyUsd.value * factorOf(v.id));
+    }
   }
   const zones = new Set(
     liveOfKind(design, removed, 'recordSet').map((r) => r.props.name.toLowerCase().replace(/\.$/, '').split('.').slice(-2).join('.')),

@@ -12,6 +12,15 @@
 //   VPC keeps it. It delivers into a zone of the destination VPC where its attachment has a subnet.
 // - The answer must come back: the destination subnet's table needs a working route to the source too.
 // Both directions are checked here, so "a peering needs routes in both VPCs' route tables" is a consequence.
+// - The on-premises office (the scenario's `office.cidr`) is reached by a Site-to-Site VPN: into a virtual
+//   private gateway attached to one VPC (it reaches that VPC only; a peering does not carry it on: AWS's
+//   "edge to edge routing through a gateway or private connection" is not supported), or into a Transit
+//   Gateway (a VPN attachment, dynamic routing: the office's range propagates to the default route table, so
+//   every VPC attached with a route to the office's range via the gateway is reached). The VPC's answer needs
+//   the office's range in its subnet's table toward that gateway: a route, or VGW route propagation.
+//   A connection with StaticRoutesOnly is read as if its static routes were set (the game does not model
+//   AWS::EC2::VPNConnectionRoute or a Transit Gateway's static routes); Direct Connect is not modelled (its
+//   connections are ordered, not created by CloudFormation).
 
 import { cidrContains, cidrOverlaps, formatCidr, parseCidr, type CidrBlock } from '../../design/cidr.ts';
 import type { Design, ResourceId } from '../../design/model.ts';
@@ -36,11 +45,22 @@ interface TableRoute {
   block: CidrBlock;
   peering: number;
   transitGateway: number;
+  /** GatewayId: an internet gateway or a virtual private gateway (-1 if none). */
+  gateway: number;
 }
+
+const routeGateway = (r: TableRoute) => r.gateway;
+
+/** 0 no way from the office, 4 over a VPN into the VPC's virtual private gateway, 5 over a VPN through a Transit Gateway. */
+export type OfficeRouteKind = 0 | 4 | 5;
+export const OFFICE_VIA_VGW = 4;
+export const OFFICE_VIA_TGW = 5;
 
 export interface Router {
   /** The way from subnet `from` to subnet `to` and back (design resource ids). */
   between(from: ResourceId, to: ResourceId): RouteVerdict;
+  /** The way from the on-premises range `office` to subnet `to` and back (kind 0, 4 or 5). */
+  fromOffice(office: CidrBlock, to: ResourceId): { kind: OfficeRouteKind; table?: ResourceId; destination?: string; local?: boolean };
 }
 
 export function buildRouter(design: Design, removed: Uint8Array, net: NetworkTopology): Router {
@@ -57,7 +77,7 @@ export function buildRouter(design: Design, removed: Uint8Array, net: NetworkTop
     const block = blockOf(r.props.destination);
     if (!block) continue;
     const list = routes.get(r.props.routeTable) ?? [];
-    list.push({ block, peering: r.props.peering ?? -1, transitGateway: r.props.transitGateway ?? -1 });
+    list.push({ block, peering: r.props.peering ?? -1, transitGateway: r.props.transitGateway ?? -1, gateway: r.props.gateway ?? -1 });
     routes.set(r.props.routeTable, list);
   }
 
@@ -125,9 +145,61 @@ export function buildRouter(design: Design, removed: Uint8Array, net: NetworkTop
     return dropped;
   };
 
+  // VPN: virtual private gateways attached to a VPC, and which gateways (VGW or Transit Gateway) a live VPN
+  // connection from a live customer gateway ends at.
+  const vgwOfVpc = new Map<ResourceId, Set<ResourceId>>();
+  for (const a of liveOfKind(design, removed, 'gatewayAttachment')) {
+    if (!refOf(design, removed, a.props.gateway, 'vpnGateway')) continue;
+    const set = vgwOfVpc.get(a.props.vpc) ?? new Set<ResourceId>();
+    set.add(a.props.gateway);
+    vgwOfVpc.set(a.props.vpc, set);
+  }
+  const vpnEnds = new Set<ResourceId>();
+  for (const v of liveOfKind(design, removed, 'vpnConnection')) {
+    if (!refOf(design, removed, v.props.customerGateway, 'customerGateway')) continue;
+    if (v.props.vpnGateway !== undefined && refOf(design, removed, v.props.vpnGateway, 'vpnGateway')) vpnEnds.add(v.props.vpnGateway);
+    if (v.props.transitGateway !== undefined && refOf(design, removed, v.props.transitGateway, 'transitGateway')) vpnEnds.add(v.props.transitGateway);
+  }
+  // Route propagation: the VPN's routes (the office's range) appear in these tables toward the VGW.
+  const propagating = new Map<ResourceId, ResourceId[]>();
+  for (const p of liveOfKind(design, removed, 'vpnGatewayRoutePropagation')) {
+    for (const t of p.props.routeTables) propagating.set(t, [...(propagating.get(t) ?? []), p.props.vpnGateway]);
+  }
+
+  const fromOffice: Router['fromOffice'] = (office, t) => {
+    const vt = subnetVpc(t);
+    const own = vpcBlock(vt);
+    const table = tableOfSubnet.get(t) ?? mainTable.get(vt) ?? -1;
+    const destination = formatCidr(office);
+    const dropped = { kind: 0 as const, table, destination };
+    if (!own) return dropped;
+    if (cidrOverlaps(own, office)) return { ...dropped, local: true };
+    // The answer's route: the most specific static route containing the office's range; a propagated one
+    // (exactly the office's range, learned over BGP) when no static route is as specific (static routes win ties).
+    let best: { prefix: number; gateway: number; transitGateway: number } | undefined;
+    for (const r of routes.get(table) ?? []) {
+      if (!cidrContains(r.block, office) || (best && r.block.prefix <= best.prefix)) continue;
+      const gateway = refOf(design, removed, routeGateway(r), 'vpnGateway') ? routeGateway(r) : -1;
+      best = { prefix: r.block.prefix, gateway, transitGateway: r.transitGateway };
+    }
+    for (const g of propagating.get(table) ?? []) {
+      if (!best || office.prefix > best.prefix) best = { prefix: office.prefix, gateway: g, transitGateway: -1 };
+    }
+    if (!best) return dropped;
+    if (best.gateway >= 0) return vgwOfVpc.get(vt)?.has(best.gateway) && vpnEnds.has(best.gateway) ? { kind: OFFICE_VIA_VGW } : dropped;
+    if (best.transitGateway >= 0 && vpnEnds.has(best.transitGateway)) {
+      // Into the VPC: the gateway's table has its range (propagated), delivered in a zone its attachment has a subnet in.
+      let hop: { block: CidrBlock; vpc: ResourceId; zones: Set<number> } | undefined;
+      for (const r of propagated.get(best.transitGateway) ?? []) if (cidrContains(r.block, own) && (!hop || r.block.prefix > hop.block.prefix)) hop = r;
+      return hop && hop.vpc === vt && hop.zones.has(net.subnetZone[t]!) ? { kind: OFFICE_VIA_TGW } : dropped;
+    }
+    return dropped;
+  };
+
   const cache = new Map<number, RouteVerdict>();
   const n = design.resources.length;
   return {
+    fromOffice,
     between(from, to) {
       const key = from * n + to;
       const known = cache.get(key);

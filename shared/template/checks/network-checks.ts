@@ -53,6 +53,24 @@ export function checkAddresses(c: CheckContext): DesignIssue[] {
     }
   }
   issues.push(...checkHubOverlaps(c));
+  issues.push(...checkVpnEnds(c));
+  return issues;
+}
+
+/**
+ * A Site-to-Site VPN connection ends at one gateway on the AWS side (CreateVpnConnection: "If you specify a
+ * virtual private gateway, you cannot specify a transit gateway"); without either it connects nothing.
+ */
+function checkVpnEnds(c: CheckContext): DesignIssue[] {
+  const issues: DesignIssue[] = [];
+  for (const vpn of c.ofKind('vpnConnection')) {
+    // A gateway outside the board (an id given as a literal or an import) is kept as written: it counts.
+    const kept = (vpn.unmodelled ?? {}) as Record<string, unknown>;
+    const vgw = vpn.props.vpnGateway !== undefined || kept['VpnGatewayId'] !== undefined;
+    const tgw = vpn.props.transitGateway !== undefined || kept['TransitGatewayId'] !== undefined;
+    if (vgw && tgw) issues.push(c.issue(vpn, 'error', 'vpn-two-gateways', 'If you specify a virtual private gateway, you cannot specify a transit gateway (VpnGatewayId and TransitGatewayId)'));
+    else if (!vgw && !tgw) issues.push(c.issue(vpn, 'error', 'vpn-no-gateway', 'A VPN connection needs a virtual private gateway (VpnGatewayId) or a transit gateway (TransitGatewayId) on the AWS side'));
+  }
   return issues;
 }
 

@@ -6,7 +6,15 @@ import { acceleratorCodec, acceleratorListenerCodec, endpointGroupCodec } from '
 import { autoScalingGroupCodec, scalingPolicyCodec, scheduledActionCodec } from './autoscaling.ts';
 import { classicLoadBalancerCodec } from './classic-elb.ts';
 import { instanceCodec, launchConfigurationCodec, launchTemplateCodec } from './compute.ts';
-import { transitGatewayAttachmentCodec, transitGatewayCodec, vpcPeeringCodec } from './connectivity.ts';
+import {
+  customerGatewayCodec,
+  transitGatewayAttachmentCodec,
+  transitGatewayCodec,
+  vpcPeeringCodec,
+  vpnConnectionCodec,
+  vpnGatewayCodec,
+  vpnGatewayRoutePropagationCodec,
+} from './connectivity.ts';
 import { bucketCodec, databaseCodec, dbSubnetGroupCodec } from './data.ts';
 import { distributionCodec } from './distribution.ts';
 import { healthCheckCodec, recordSetCodec } from './dns.ts';
@@ -37,6 +45,10 @@ export const CODECS: readonly ResourceCodec[] = [
   vpcPeeringCodec,
   transitGatewayCodec,
   transitGatewayAttachmentCodec,
+  customerGatewayCodec,
+  vpnGatewayCodec,
+  vpnConnectionCodec,
+  vpnGatewayRoutePropagationCodec,
   instanceCodec,
   launchTemplateCodec,
   launchConfigurationCodec,

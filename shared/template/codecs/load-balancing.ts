@@ -101,6 +101,8 @@ export const targetGroupCodec = codec({
     };
     const path = p.optionalText('HealthCheckPath');
     if (path !== undefined) healthCheck.path = path;
+    const matcher = p.has('Matcher') ? p.child('Matcher').optionalText('HttpCode') : undefined;
+    if (matcher !== undefined) healthCheck.matcher = matcher;
     const attributes = readAttributes(p, 'TargetGroupAttributes', {
       [ALGORITHM]: ALGORITHMS,
       [ANOMALY]: ON_OFF,
@@ -143,6 +145,7 @@ export const targetGroupCodec = codec({
       HealthyThresholdCount: props.healthCheck.healthyThreshold,
       UnhealthyThresholdCount: props.healthCheck.unhealthyThreshold,
       HealthCheckPath: props.healthCheck.path,
+      Matcher: props.healthCheck.matcher === undefined ? undefined : { HttpCode: props.healthCheck.matcher },
       TargetGroupAttributes: attributes.length === 0 ? undefined : attributes,
     });
   },

@@ -57,12 +57,16 @@ export const gatewayAttachmentCodec = codec({
   kind: 'gatewayAttachment',
   awsType: 'AWS::EC2::VPCGatewayAttachment',
   usual: true,
+  // Attaches an internet gateway (InternetGatewayId) or a virtual private gateway (VpnGatewayId): one of the two.
   read: (p) => {
     const vpc = p.requiredRef('VpcId', ['vpc']);
-    const gateway = p.requiredRef('InternetGatewayId', ['internetGateway']);
+    const gateway = p.has('VpnGatewayId') ? p.requiredRef('VpnGatewayId', ['vpnGateway']) : p.requiredRef('InternetGatewayId', ['internetGateway']);
     return vpc === undefined || gateway === undefined ? undefined : { vpc, gateway };
   },
-  write: (props, w) => ({ VpcId: w.ref(props.vpc), InternetGatewayId: w.ref(props.gateway) }),
+  write: (props, w) =>
+    w.resource(props.gateway)?.kind === 'vpnGateway'
+      ? { VpcId: w.ref(props.vpc), VpnGatewayId: w.ref(props.gateway) }
+      : { VpcId: w.ref(props.vpc), InternetGatewayId: w.ref(props.gateway) },
 });
 
 export const routeTableCodec = codec({
@@ -94,7 +98,8 @@ export const routeCodec = codec({
   usual: true,
   read: (p) => {
     const routeTable = p.requiredRef('RouteTableId', ['routeTable']);
-    const gateway = p.ref('GatewayId', ['internetGateway']);
+    // GatewayId: an internet gateway, or a virtual private gateway (the way to a VPN's office).
+    const gateway = p.ref('GatewayId', ['internetGateway', 'vpnGateway']);
     const transitGateway = p.ref('TransitGatewayId', ['transitGateway']);
     const peering = p.ref('VpcPeeringConnectionId', ['vpcPeering']);
     let otherTarget: string | undefined;

@@ -41,3 +41,27 @@ describe('switching a load balancer between Application and Network', () => {
     expect(back.ok && back.design.resources.find((x) => x.logicalId === 'Https')!.props).toMatchObject({ protocol: 'HTTPS' });
   });
 });
+
+describe('a Gateway Load Balancer or a Classic ELB keeps its type', () => {
+  function withType(lbType: 'application' | 'gateway', awsType?: string): Design {
+    const d = design();
+    const lb = d.resources[3]!;
+    d.resources[3] = { ...lb, props: { ...lb.props, lbType }, ...(awsType ? { awsType } : {}) } as typeof lb;
+    return d;
+  }
+
+  it('refuses a GWLB becoming an ALB or NLB, and an ALB becoming a GWLB, with a reason and no change', () => {
+    for (const lbType of ['application', 'network']) {
+      const r = configureResource(withType('gateway'), 'web/Lb', { lbType }, rules);
+      expect(r.ok ? undefined : r.refusal).toMatchObject({ code: 'design-rule', detail: 'gwlb-type-fixed' });
+      expect(r.ok ? '' : r.refusal.message).toContain('Type requires replacement');
+    }
+    const into = configureResource(design(), 'web/Lb', { lbType: 'gateway' }, rules);
+    expect(into.ok ? undefined : into.refusal).toMatchObject({ code: 'design-rule', detail: 'lb-type-not-gateway' });
+  });
+
+  it('refuses a Classic ELB becoming an NLB', () => {
+    const r = configureResource(withType('application', 'AWS::ElasticLoadBalancing::LoadBalancer'), 'web/Lb', { lbType: 'network' }, rules);
+    expect(r.ok ? undefined : r.refusal).toMatchObject({ code: 'design-rule', detail: 'classic-type-fixed' });
+  });
+});

@@ -60,6 +60,24 @@ function twoVpcs(peered: boolean, cidr = '10.1.0.0/16') {
   return d;
 }
 
+/** One public VPC with a server; with `vpn`, the office's VPN into its virtual private gateway and the route back. */
+function officeVpc(vpn: boolean) {
+  const d = designBuilder();
+  d.stack('app', 'us-east-1');
+  const app = d.network('App', 'us-east-1', ['a'], { cidr: '10.1.0.0/16' });
+  d.instance('Server', app.subnets[0]!);
+  if (vpn) {
+    const vgw = d.add('Vgw', 'vpnGateway', {});
+    d.add('VgwAttachment', 'gatewayAttachment', { vpc: app.vpc, gateway: vgw });
+    const office = d.add('Office', 'customerGateway', { ipAddress: '203.0.113.10', bgpAsn: 65010 });
+    d.add('Vpn', 'vpnConnection', { customerGateway: office, vpnGateway: vgw, staticRoutesOnly: false });
+    const table = d.design.resources.find((r) => r.logicalId === 'AppRoutes')!.id;
+    d.add('ToOffice', 'route', { routeTable: table, destination: '192.168.0.0/16', gateway: vgw });
+  }
+  return d;
+}
+const OFFICE = { office: { cidr: '192.168.0.0/16', area: 'north-america', rps: 5 } };
+
 function withDatabase(opts: { multiAz?: boolean; instanceClass?: string; replica?: boolean }) {
   const { b, net } = webTier({ db: { multiAz: opts.multiAz ?? true, instanceClass: opts.instanceClass ?? 'db.r6g.large' } });
   if (opts.replica) b.database('Replica', net.subnets, { source: b.design.resources.findIndex((r) => r.logicalId === 'Db') });
@@ -154,6 +172,16 @@ const CASES: Record<HintCondition['condition'], { when: Record<string, unknown>;
   'rogue-instances': { when: {}, holds: () => world(tier(), leak, 120), avoided: () => world(tier(), { durationS: 3600 }, 120) },
   'vpc-unreachable': { when: {}, holds: () => world(twoVpcs(false)), avoided: () => world(twoVpcs(true)) },
   'overlapping-cidrs': { when: {}, holds: () => world(twoVpcs(false, '10.0.0.0/16')), avoided: () => world(twoVpcs(false)) },
+  'targets-all-unhealthy': {
+    when: {},
+    holds: () => {
+      const built = tier();
+      (built.design.resources.find((r) => r.kind === 'targetGroup')!.props as { healthCheck: { path?: string } }).healthCheck.path = '/health';
+      return world(built, { application: { paths: ['/', '/healthz'] } }, 60);
+    },
+    avoided: () => world(tier(), { application: { paths: ['/', '/healthz'] } }, 60),
+  },
+  'office-unreachable': { when: {}, holds: () => world(officeVpc(false), OFFICE), avoided: () => world(officeVpc(true), OFFICE) },
 };
 
 describe('every hint condition', () => {

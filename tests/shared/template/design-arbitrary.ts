@@ -90,6 +90,18 @@ function buildStack(b: DesignBuilder, index: number): void {
   if (b.chance()) {
     const transitGateway = b.add({ kind: 'transitGateway', props: {} });
     b.add({ kind: 'transitGatewayAttachment', props: { transitGateway, vpc: vpcs[0]!, subnets: b.some(subnets) } });
+    if (b.chance()) {
+      const customerGateway = b.add({ kind: 'customerGateway', props: { ipAddress: '203.0.113.10', bgpAsn: 65010 } });
+      b.add({ kind: 'vpnConnection', props: { customerGateway, transitGateway, staticRoutesOnly: b.chance() } });
+    }
+  }
+  if (b.chance()) {
+    const vpnGateway = b.add({ kind: 'vpnGateway', props: {} });
+    b.add({ kind: 'gatewayAttachment', props: { vpc: vpcs[vpcs.length - 1]!, gateway: vpnGateway } });
+    const customerGateway = b.add({ kind: 'customerGateway', props: { ipAddress: '198.51.100.7', bgpAsn: 65020 } });
+    b.add({ kind: 'vpnConnection', props: { customerGateway, vpnGateway, staticRoutesOnly: false } });
+    b.add({ kind: 'vpnGatewayRoutePropagation', props: { vpnGateway, routeTables: [table] } });
+    b.add({ kind: 'route', props: { routeTable: table, destination: '192.168.0.0/16', gateway: vpnGateway } });
   }
 
   const groups: ResourceId[] = [];

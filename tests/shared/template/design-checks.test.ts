@@ -37,6 +37,21 @@ describe('address rules', () => {
     const bad = loadTemplate(network(peering('10.0.128.0/17')));
     expect(errors(bad)).toEqual([expect.objectContaining({ code: 'peering-overlap', logicalId: 'Peering' })]);
   });
+
+  it('a VPN connection ends at one gateway: a virtual private gateway or a transit gateway, not both, not neither', () => {
+    const vpn = (ends: string) => `
+  Office: {Type: AWS::EC2::CustomerGateway, Properties: {Type: ipsec.1, IpAddress: 203.0.113.10, BgpAsn: 65010}}
+  Vgw: {Type: AWS::EC2::VPNGateway, Properties: {Type: ipsec.1}}
+  Hub: {Type: AWS::EC2::TransitGateway}
+  Vpn: {Type: AWS::EC2::VPNConnection, Properties: {Type: ipsec.1, CustomerGatewayId: !Ref Office${ends}}}`;
+    expect(codes(loadTemplate(network(vpn(', VpnGatewayId: !Ref Vgw'))), 'error')).toEqual([]);
+    expect(codes(loadTemplate(network(vpn(', TransitGatewayId: !Ref Hub'))), 'error')).toEqual([]);
+    expect(codes(loadTemplate(network(vpn(', VpnGatewayId: vgw-0123456789abcdef0'))), 'error')).toEqual([]);
+    expect(errors(loadTemplate(network(vpn(', VpnGatewayId: !Ref Vgw, TransitGatewayId: !Ref Hub'))))).toEqual([
+      expect.objectContaining({ code: 'vpn-two-gateways', logicalId: 'Vpn' }),
+    ]);
+    expect(errors(loadTemplate(network(vpn(''))))).toEqual([expect.objectContaining({ code: 'vpn-no-gateway', logicalId: 'Vpn' })]);
+  });
 });
 
 describe('geography rules', () => {

@@ -194,7 +194,7 @@ ${overrides}`;
 });
 
 describe('a VPCGatewayAttachment of a VPN gateway', () => {
-  it('is kept as an unmodelled VPN attachment, not refused for a missing InternetGatewayId', () => {
+  it('is read as the virtual private gateway attached to its VPC, and exported as written', () => {
     const loaded = loadTemplate(`
 Resources:
   Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
@@ -202,9 +202,9 @@ Resources:
   VpnAttach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, VpnGatewayId: !Ref Vgw}}
 `);
     expect(errors(loaded)).toEqual([]);
-    expect(loaded.issues.filter((i) => i.logicalId === 'VpnAttach').map((i) => [i.code, i.message])).toEqual([
-      ['unmodelled-type', 'AWS::EC2::VPCGatewayAttachment of a VPN gateway (VpnGatewayId) is not modelled by the game; kept for export'],
-    ]);
+    expect(loaded.issues.filter((i) => i.logicalId === 'VpnAttach')).toEqual([]);
+    const attach = byLogicalId(loaded.design!, 'VpnAttach', 'gatewayAttachment');
+    expect(loaded.design!.resources[attach.props.gateway]!.kind).toBe('vpnGateway');
     const exported = exportDesign(loaded.design!).templates['test'] as { Resources: Record<string, unknown> };
     expect(exported.Resources['VpnAttach']).toEqual({ Type: 'AWS::EC2::VPCGatewayAttachment', Properties: { VpcId: { Ref: 'Vpc' }, VpnGatewayId: { Ref: 'Vgw' } } });
   });

@@ -15,7 +15,8 @@ describe('mapping AWS types to the board', () => {
     const kinds = new Set(design.resources.map((r) => r.kind));
     const all: ResourceKind[] = [
       'vpc', 'subnet', 'internetGateway', 'gatewayAttachment', 'routeTable', 'route', 'subnetRouteTableAssociation',
-      'securityGroup', 'vpcPeering', 'transitGateway', 'transitGatewayAttachment', 'instance', 'launchTemplate',
+      'securityGroup', 'vpcPeering', 'transitGateway', 'transitGatewayAttachment', 'customerGateway', 'vpnGateway',
+      'vpnConnection', 'vpnGatewayRoutePropagation', 'instance', 'launchTemplate',
       'autoScalingGroup', 'scalingPolicy', 'scheduledAction', 'loadBalancer', 'targetGroup', 'listener', 'listenerRule',
       'dbSubnetGroup', 'database', 'bucket', 'distribution', 'healthCheck', 'recordSet', 'accelerator',
       'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget',
@@ -32,6 +33,15 @@ describe('mapping AWS types to the board', () => {
     expect(byLogicalId(design, 'HubRoute', 'route').props.transitGateway).toBe(id('Hub'));
     expect(byLogicalId(design, 'Peering', 'vpcPeering').props).toEqual({ vpc: id('Vpc'), peerVpc: id('PeerVpc') });
     expect(byLogicalId(design, 'HubAttachment', 'transitGatewayAttachment').props.subnets).toEqual([id('SubnetA'), id('SubnetB')]);
+  });
+
+  it('on-premises: a VPN into a virtual private gateway or a Transit Gateway, its routes and propagation', () => {
+    expect(byLogicalId(design, 'Office', 'customerGateway').props).toEqual({ ipAddress: '203.0.113.10', bgpAsn: 65010 });
+    expect(byLogicalId(design, 'VgwAttachment', 'gatewayAttachment').props).toEqual({ vpc: id('PeerVpc'), gateway: id('Vgw') });
+    expect(byLogicalId(design, 'OfficeVpn', 'vpnConnection').props).toEqual({ customerGateway: id('Office'), vpnGateway: id('Vgw'), staticRoutesOnly: false });
+    expect(byLogicalId(design, 'OfficeHubVpn', 'vpnConnection').props).toEqual({ customerGateway: id('Office'), transitGateway: id('Hub'), staticRoutesOnly: false });
+    expect(byLogicalId(design, 'OfficePropagation', 'vpnGatewayRoutePropagation').props).toEqual({ vpnGateway: id('Vgw'), routeTables: [id('Routes')] });
+    expect(byLogicalId(design, 'OfficeRoute', 'route').props.gateway).toBe(id('Vgw'));
   });
 
   it('board positions come from Designer or FiveNines::Board metadata', () => {
