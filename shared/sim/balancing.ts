@@ -61,19 +61,19 @@ export function offerLoad(world: World): void {
       // Behind a Gateway Load Balancer endpoint, the appliances decide what reaches the front (gateway-inspection.ts).
       if (topo.lbInspect[lb]! >= 0) inspectFront(world, f, lb);
       computeShares(world, lb);
-      const factor = topo.lbCpuFactor[lb]!;
+      const uniform = topo.lbUniformClasses[lb] === 1;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-        if (sc.edgeShare[e]! > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, factor * topo.tgCpuFactor[topo.edgeTg[e]!]!);
+        const w = sc.edgeShare[e]!;
+        if (!(w > 0)) continue;
+        if (uniform) offerEven(world, topo.edgeInst[e]!, totals, fc, w, topo.edgeCpuFactor[e]!);
+        else offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, topo.edgeCpuFactor[e]!);
       }
     } else if (kind === FRONT_INSTANCE) {
       // Reached directly, the instance terminates TLS itself.
-      offerTo(world, topo.frontRef[f]!, totals, fc, ALL, 0, TLS_ON_INSTANCE);
+      offerEven(world, topo.frontRef[f]!, totals, fc, 1, TLS_ON_INSTANCE);
     }
   }
 }
-
-/** Every class whole: an instance reached directly gets all of its front's requests. */
-export const ALL = new Float64Array(CLASS_COUNT).fill(1);
 
 /** Offers one target its shares (w[at + class]) of a front's requests. */
 function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: Float64Array, at: number, factor: number): void {
@@ -83,6 +83,20 @@ function offerTo(world: World, s: number, totals: Float64Array, fc: number, w: F
   let units = 0;
   for (let c = 0; c < CLASS_COUNT; c++) {
     const r = totals[fc + c]! * w[at + c]!;
+    offered[base + c] = offered[base + c]! + r;
+    units += r * CPU_WEIGHT[c]!;
+  }
+  sc.instUnits[s] = sc.instUnits[s]! + units * factor;
+}
+
+/** offerTo with one share w for every class (edgeShare of a load balancer with lbUniformClasses). */
+function offerEven(world: World, s: number, totals: Float64Array, fc: number, w: number, factor: number): void {
+  const sc = world.scratch;
+  const offered = sc.instOffered;
+  const base = s * CLASS_COUNT;
+  let units = 0;
+  for (let c = 0; c < CLASS_COUNT; c++) {
+    const r = totals[fc + c]! * w;
     offered[base + c] = offered[base + c]! + r;
     units += r * CPU_WEIGHT[c]!;
   }
@@ -144,8 +158,12 @@ export function computeShares(world: World, lb: number): void {
     for (let k = 0; k < nz; k++) if (topo.lbZones[z0 + k] === z) slot = k;
     sc.edgeSlot[e] = nodesUp > 0 ? slot : -1;
   }
+  // Every class weighs alike (lbUniformClasses): one sum for all of them, and one share per edge below.
+  const uniform = topo.lbUniformClasses[lb] === 1;
+  let liveWeight = 0;
   const live = sc.classLive;
-  for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  if (!uniform) for (let c = 0; c < CLASS_COUNT; c++) live[c] = 0;
+  const weight = topo.edgeClassWeight;
   const sessionsOn = sessionsHeld(world);
   let e = e0;
   while (e < e1) {
@@ -161,12 +179,20 @@ export function computeShares(world: World, lb: number): void {
       const sticky = topo.tgStickyTurnover[tg]! > 0;
       const lost = sticky ? keepSessions(world, e, end, topo.tgStickyTurnover[tg]!) : 0;
       if (sessionsOn) loseSessions(world, e, end, sticky, lost);
-      for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + topo.edgeClassWeight[e * CLASS_COUNT + c]!;
+      if (uniform) liveWeight += weight[e * CLASS_COUNT]!;
+      else for (let c = 0; c < CLASS_COUNT; c++) live[c] = live[c]! + weight[e * CLASS_COUNT + c]!;
     }
     e = end;
   }
   // Each class over the live target groups its listener rule forwards it to (none live: it fails).
-  const weight = topo.edgeClassWeight;
+  if (uniform) {
+    // The same arithmetic as per class, done once: the share is left in edgeShare (offerEven, accumulateEven).
+    for (let k = e0; k < e1; k++) {
+      const w = sc.edgeShare[k]!;
+      if (w > 0) sc.edgeShare[k] = liveWeight > 0 ? (w * weight[k * CLASS_COUNT]!) / liveWeight : 0;
+    }
+    return;
+  }
   const out = sc.edgeClassShare;
   for (let k = e0; k < e1; k++) {
     const w = sc.edgeShare[k]!;

@@ -17,7 +17,6 @@ import {
   STEP_SECONDS,
   WRITE,
 } from './constants.ts';
-import { ALL } from './balancing.ts';
 import { bucketOf } from './latency.ts';
 import {
   C_FAILED,
@@ -95,12 +94,20 @@ export function completeFronts(world: World): void {
       const lb = topo.frontRef[f]!;
       if (regionDown[topo.lbRegion[lb]!] === 0) {
         const e1 = topo.lbEdgeStart[lb + 1]!;
-        for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
-          if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+        if (topo.lbUniformClasses[lb] === 1) {
+          // One share per edge for every class (balancing.ts computeShares).
+          for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
+            const w = edgeShare[e]!;
+            if (w > 0) accumulateEven(sc, edgeInst[e]!, w, edgeSlot[e]!, classes);
+          }
+        } else {
+          for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
+            if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+          }
         }
       }
     } else if (kind === FRONT_INSTANCE) {
-      accumulate(sc, topo.frontRef[f]!, ALL, 0, 0, classes);
+      accumulateEven(sc, topo.frontRef[f]!, 1, 0, classes);
     }
     // Lanes into the histogram. Per class, zones whose latencies are within 5% of each other (half a
     // histogram bucket) are recorded as one; a hot zone is recorded apart, so it shows in the tail.
@@ -183,9 +190,13 @@ export function completeFronts(world: World): void {
       // Responses leave the region: to the internet (direct and accelerator), to CloudFront (free here,
       // billed as CloudFront egress by the user's area), plus the accelerator's premium.
       egressUsd += sc.viaInternet[fc + c]! * S * SIZE_GB[c]! * EGRESS_BY_REGION[region]!;
-      edgeUsd += (sc.viaEdgePrice[fc + c]! + sc.viaPremium[fc + c]!) * S * SIZE_GB[c]!;
-      book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, sc.viaEdgePrice[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
-      book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, sc.viaPremium[fc + c]! * S * SIZE_GB[c]! * STEP_SECONDS);
+      // (Nothing through CloudFront or an accelerator: both charges are exactly 0, so nothing is added.)
+      const viaEdge = sc.viaEdgePrice[fc + c]!;
+      const viaPremium = sc.viaPremium[fc + c]!;
+      if (viaEdge === 0 && viaPremium === 0) continue;
+      edgeUsd += (viaEdge + viaPremium) * S * SIZE_GB[c]!;
+      book(sc, M_EDGE, S_CLOUDFRONT, GLOBAL_SLOT, viaEdge * S * SIZE_GB[c]! * STEP_SECONDS);
+      book(sc, M_EDGE, S_ACCELERATOR, GLOBAL_SLOT, viaPremium * S * SIZE_GB[c]! * STEP_SECONDS);
     }
     sc.stepCost[M_TRANSFER] = sc.stepCost[M_TRANSFER]! + egressUsd * STEP_SECONDS;
     sc.stepCost[M_EDGE] = sc.stepCost[M_EDGE]! + edgeUsd * STEP_SECONDS;
@@ -223,6 +234,24 @@ function accumulate(sc: Scratch, i: number, w: Float64Array, at: number, j: numb
     const ok = succ[ib + c]! * wc;
     zs[zb + c] = zs[zb + c]! + ok;
     zh[zb + c] = zh[zb + c]! + shed[ib + c]! * wc;
+    zl[zb + c] = zl[zb + c]! + ok * lat[ib + c]!;
+  }
+}
+
+/** accumulate with one share w for every class. */
+function accumulateEven(sc: Scratch, i: number, w: number, j: number, classes: number): void {
+  const zb = j * CLASS_COUNT;
+  const ib = i * CLASS_COUNT;
+  const zs = sc.zoneServed;
+  const zh = sc.zoneShed;
+  const zl = sc.zoneLat;
+  const succ = sc.instSucc;
+  const shed = sc.instShed;
+  const lat = sc.instLat;
+  for (let c = 0; c < classes; c++) {
+    const ok = succ[ib + c]! * w;
+    zs[zb + c] = zs[zb + c]! + ok;
+    zh[zb + c] = zh[zb + c]! + shed[ib + c]! * w;
     zl[zb + c] = zl[zb + c]! + ok * lat[ib + c]!;
   }
 }

@@ -7,7 +7,7 @@
 // same way. Global Accelerator's static anycast addresses involve no DNS (routing.ts sends to it directly), so
 // traffic through it never waits for a TTL.
 // No state: when a zone went dark is read from the scenario's active outage events, and only while a zone of the
-// load balancer is dark; any other step pays a read per enabled zone.
+// load balancer is dark; a step with no dark zone at all pays one byte read per front (scratch.anyZoneDark).
 
 import { catalogue } from '../catalogue/index.ts';
 import { FRONT_LB, regionIndex, STEP_SECONDS, TO_DNS, TO_FRONT, ZONE_COUNT, ZONES_PER_REGION, zoneIndex, zoneName } from './constants.ts';
@@ -36,8 +36,11 @@ export function darkSince(world: World, z: number): number {
 /**
  * The share of a load balancer's DNS clients still holding the address of a node whose AZ went dark less than a
  * TTL ago: their requests fail. 0 when every node is dark (nothing answers anyway: balancing fails it all).
+ * Read during routing, after noteStaleNodes has looked at this step's zones.
  */
 export function staleNodeShare(world: World, lb: number): number {
+  // No zone dark this step (the usual step): one byte read, not one per enabled zone of every front.
+  if (world.scratch.anyZoneDark[0] === 0) return 0;
   const topo = world.topo;
   const s = world.state;
   const z0 = topo.lbZoneStart[lb]!;
@@ -101,6 +104,8 @@ export function noteStaleNodes(world: World): void {
   const s = world.state;
   let dark = 0;
   for (let z = 0; z < ZONE_COUNT; z++) dark += s.zoneDown[z]!;
+  // Read by staleNodeShare for the rest of this step (zones change only in advanceEvents, before routing).
+  world.scratch.anyZoneDark[0] = dark > 0 ? 1 : 0;
   if (dark === 0) return;
   const t = s.tally[T_NOW]!;
   for (let f = 0; f < topo.frontCount; f++) {

@@ -105,7 +105,7 @@ function sendTo(world: World, a: number, kind: number, index: number, whole: num
     if (topo.frontPublic[index] !== 1) return failShare(world, a, share, false);
     // Users who resolved a load balancer's name before one of its AZs went dark still hold that node's address
     // for up to a TTL: those requests fail (node-addresses.ts). Global Accelerator's path never comes here.
-    if (topo.frontKind[index] === FRONT_LB) {
+    if (world.scratch.anyZoneDark[0] === 1 && topo.frontKind[index] === FRONT_LB) {
       const stale = staleNodeShare(world, topo.frontRef[index]!);
       if (stale > 0) {
         failShare(world, a, share * stale, false);

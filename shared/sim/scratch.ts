@@ -35,6 +35,8 @@ export interface Scratch {
   /** Per target group: 1 if its health check passes on a running instance (health-check-path.ts); worked out once. */
   tgCheckPass: Uint8Array;
   tgCheckKnown: Uint8Array;
+  /** [0]: 1 if any zone is dark this step (set by node-addresses.ts noteStaleNodes at the start of routing). */
+  anyZoneDark: Uint8Array;
   frontHealthyView: Uint8Array;
   flows: Float64Array;
 
@@ -148,6 +150,7 @@ export function allocateScratch(topo: Topology): Scratch {
     tgProbing: new Uint8Array(topo.tgCount),
     tgCheckPass: new Uint8Array(topo.tgCount),
     tgCheckKnown: new Uint8Array(1),
+    anyZoneDark: new Uint8Array(1),
     frontHealthyView: new Uint8Array(f),
     flows: new Float64Array(CLASS_COUNT),
     edgeShare: new Float64Array(topo.edgeInst.length),

@@ -140,8 +140,8 @@ function linkPerGb(world: World, i: number, d: number, way: number): number {
   const zi = world.state.instZone[i]!;
   const zd = world.state.dbZone[d]!;
   let usd = 0;
-  if (regionOf(zi) !== regionOf(zd)) usd += 2 * INTER_REGION_PER_GB;
-  else if (zi !== zd) usd += 2 * CROSS_ZONE_PER_GB;
+  // (Same zone first: the usual case needs no region lookups.)
+  if (zi !== zd) usd += regionOf(zi) !== regionOf(zd) ? 2 * INTER_REGION_PER_GB : 2 * CROSS_ZONE_PER_GB;
   if (way === 3) usd += 2 * TGW_PER_GB;
   return usd;
 }

@@ -109,6 +109,13 @@ export interface ComputeTopology extends GatewayFleetTopology {
   edgeTg: Int32Array;
   /** Per edge × request class: its target group's share of that class at this load balancer (listener rules). */
   edgeClassWeight: Float64Array;
+  /**
+   * Per load balancer: 1 when each of its edges weighs every request class alike (one default forward, no rule
+   * that splits classes). The step then keeps one share per edge (balancing.ts), as cheap as before listener rules.
+   */
+  lbUniformClasses: Uint8Array;
+  /** Per edge: lbCpuFactor × tgCpuFactor, what one unit of its requests costs its target (read per edge each step). */
+  edgeCpuFactor: Float64Array;
   /** Per edge: its target group balances across zones (each node sends to every zone), else only within the node's zone. */
   edgeCrossZone: Uint8Array;
 }
@@ -132,7 +139,7 @@ export interface StorageTopology {
   /** Per database: its position in its group's member list (groupMembers). */
   dbMember: Int32Array;
   /**
-   * Per instance slot: where its route bytes start (-1 without a group), one block of ZONE_PAIRS bytes per member
+   * Per instance slot: where its route bytes start (-1 without a group, or when every byte would be 1), one block of ZONE_PAIRS bytes per member
    * of its group, indexed (instance zone in region × ZONES_PER_REGION + database zone in region): 0 the route tables
    * drop the traffic, 1 same VPC or no route table involved, 2 over a peering, 3 through a Transit Gateway.
    */

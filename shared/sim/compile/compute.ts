@@ -327,7 +327,30 @@ export function compileCompute(
     edgeInst: Int32Array.from(lb.edgeInst),
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
+    lbUniformClasses: uniformClasses(lb.edgeStart, lb.edgeW),
+    edgeCpuFactor: edgeCpuFactors(lb.edgeStart, lb.edgeTg, lbCpuFactor, tgCpuFactor),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
+}
+
+/** Per load balancer: 1 if every edge's class weights (edgeW, CLASS_COUNT per edge) are all the same. */
+function uniformClasses(edgeStart: number[], edgeW: number[]): Uint8Array {
+  const out = new Uint8Array(edgeStart.length - 1);
+  for (let b = 0; b < out.length; b++) {
+    out[b] = 1;
+    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) {
+      for (let c = 1; c < CLASS_COUNT; c++) if (edgeW[e * CLASS_COUNT + c] !== edgeW[e * CLASS_COUNT]) out[b] = 0;
+    }
+  }
+  return out;
+}
+
+/** Per edge: its load balancer's CPU factor times its target group's (both final once every listener is read). */
+function edgeCpuFactors(edgeStart: number[], edgeTg: number[], lbCpuFactor: Float64Array, tgCpuFactor: Float64Array): Float64Array {
+  const out = new Float64Array(edgeTg.length);
+  for (let b = 0; b + 1 < edgeStart.length; b++) {
+    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) out[e] = lbCpuFactor[b]! * tgCpuFactor[edgeTg[e]!]!;
+  }
+  return out;
 }

@@ -181,6 +181,11 @@ export function compileStorage(
       if (!sameRegionOtherVpc(s, m)) for (let z = 0; z < ZONE_PAIRS; z++) routeBytes.push(1);
       else for (const x of rows.row(s, m).kinds) routeBytes.push(x);
     }
+    // All 1 (the usual case: its group in its own VPC): no bytes, the step reads -1 as 1 without looking further.
+    if (routeBytes.slice(routeStart[s]!).every((x) => x === 1)) {
+      routeBytes.length = routeStart[s]!;
+      routeStart[s] = -1;
+    }
   }
 
   const buckets = liveOfKind(design, removed, 'bucket');
