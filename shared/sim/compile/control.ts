@@ -137,7 +137,8 @@ export function compileControl(
         actionKind.push(ACT_POLICY);
       }
     }
-    for (const text of a.props.notifications) {
+    // (Designs written before notifications existed carry none.)
+    for (const text of a.props.notifications ?? []) {
       // arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover acts on the instance the alarm's InstanceId names.
       const ec2 = /^arn:aws[a-z-]*:automate:[^:]*:ec2:(stop|terminate|reboot|recover)$/.exec(text);
       if (ec2) {
