@@ -27,6 +27,7 @@ export type Measure =
   | 'statusCheckInstance'
   | 'statusCheckAny'
   | 'databaseCpu'
+  | 'databaseConnections'
   | 'lbRequests'
   | 'lbRequestsPerTarget'
   | 'lb5xx'
@@ -105,6 +106,16 @@ export const METRICS: readonly MetricEntry[] = [
     subjects: ['database'],
     measure: 'databaseCpu',
     explain: "CPU utilisation of a DB instance in percent: the queries it is asked to serve over its class's capacity.",
+  },
+  {
+    namespace: 'AWS/RDS',
+    metric: 'DatabaseConnections',
+    dimension: 'DBInstanceIdentifier',
+    subjects: ['database'],
+    measure: 'databaseConnections',
+    explain:
+      'Client connections busy with a query, by Little\'s law: queries per second × seconds each. The game does not model ' +
+      'connection pools, so the idle connections an application keeps open are not counted.',
   },
   // AWS/ApplicationELB (keyed by LoadBalancer; a TargetGroup alarm reads its load balancer's figures).
   ...loadBalancerMetrics('AWS/ApplicationELB', 'LoadBalancer', ['applicationLoadBalancer'], {

@@ -29,6 +29,7 @@ import {
   M_LB_REQUESTS_PER_TARGET,
   M_LB_UNHEALTHY,
   M_HC_STATUS,
+  M_DB_CONNECTIONS,
   M_STATUS_ANY,
   M_STATUS_INSTANCE,
   M_STATUS_SYSTEM,
@@ -57,6 +58,9 @@ function metricValue(world: World, a: number): number {
       return s.instCpu[j]!;
     case M_DB_CPU:
       return s.dbCpu[j]!;
+    case M_DB_CONNECTIONS:
+      // Little's law: queries in flight = queries per second × seconds per query.
+      return sc.dbQueries[j]! * (sc.dbQueryMs[j]! / 1000);
     case M_LB_REQUESTS:
       return sc.lbRequests[j]!;
     case M_LB_REQUESTS_PER_TARGET:

@@ -36,6 +36,7 @@ export const M_STATUS_SYSTEM = 14;
 export const M_STATUS_INSTANCE = 15;
 export const M_STATUS_ANY = 16;
 export const M_HC_STATUS = 17;
+export const M_DB_CONNECTIONS = 18;
 
 // What an alarm action does (alarmActionKind): a scaling policy, an EC2 action on the alarm's instance, an SNS topic.
 export const ACT_POLICY = 0;
@@ -72,6 +73,7 @@ const MEASURE_CODE: Record<Measure, number> = {
   statusCheckInstance: M_STATUS_INSTANCE,
   statusCheckAny: M_STATUS_ANY,
   databaseCpu: M_DB_CPU,
+  databaseConnections: M_DB_CONNECTIONS,
   lbRequests: M_LB_REQUESTS,
   lbRequestsPerTarget: M_LB_REQUESTS_PER_TARGET,
   lb5xx: M_LB_5XX,

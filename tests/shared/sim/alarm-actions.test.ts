@@ -8,7 +8,7 @@ import type { Design, ResourceOfKind } from '../../../shared/design/model.ts';
 import { ALARM_ALARM, ALARM_INSUFFICIENT, EMPTY, FAILED, RUNNING } from '../../../shared/sim/constants.ts';
 import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
-import { designBuilder, scenario } from './builders.ts';
+import { designBuilder, scenario, webTier } from './builders.ts';
 import { runUntil, slotsOf } from './probes.ts';
 
 type AlarmProps = ResourceOfKind<'alarm'>['props'];
@@ -77,6 +77,18 @@ describe('the metric catalogue', () => {
     expect(wrong.topo.warnings).toContainEqual(expect.objectContaining({ code: 'warnUnwatchedMetric' }));
     expect(wrong.state.alarmState[0]).toBe(ALARM_INSUFFICIENT);
     expect(wrong.state.asgDesired[0]).toBe(4);
+  });
+});
+
+describe('AWS/RDS DatabaseConnections', () => {
+  it("is the database's queries in flight, and exists for a DB instance only", () => {
+    const { b, asg, db } = webTier({ db: {} });
+    b.add('Busy', 'alarm', alarmProps({ metric: 'DatabaseConnections', namespace: 'AWS/RDS', statistic: 'Average', subject: db, comparison: 'GreaterThanThreshold', threshold: 0, evaluationPeriods: 1 }));
+    b.add('OnGroup', 'alarm', alarmProps({ metric: 'DatabaseConnections', namespace: 'AWS/RDS', statistic: 'Average', subject: asg, comparison: 'GreaterThanThreshold', threshold: 0, evaluationPeriods: 1 }));
+    const world = createWorld(b.design, scenario({ traffic: [{ area: 'north-america', baselineRps: 400 }] }), 1);
+    runUntil(world, 300);
+    expect(world.state.alarmState[0]).toBe(ALARM_ALARM);
+    expect(world.state.alarmState[1]).toBe(ALARM_INSUFFICIENT);
   });
 });
 
