@@ -94,12 +94,14 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void, banner: Co
   };
 }
 
-/** Alarms, budget alerts and the scenario's announcements as toasts, once each. */
+/** Alarms, their SNS pages, budget alerts and the scenario's announcements as toasts, once each. */
 function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number): void {
   if (now.board.timeline === before.board.timeline) return;
   for (const e of now.board.timeline) {
     if (e.tS <= seenUntil) continue;
     if (e.code === 'alarmOn') toast(sayEntry(e), 'alarm');
+    // An alarm's SNS topic with a subscription pages the team (shared/sim/instance-actions.ts); one nobody subscribes to makes no entry.
+    if (e.code === 'snsNotified') toast(sayEntry(e), 'alarm');
     if (e.kind === 'budget') toast(sayEntry(e), 'budget');
     if (e.kind === 'event' && e.tS > 0 && !isEventEnding(e.code)) toast(sayEntry(e), 'info');
   }

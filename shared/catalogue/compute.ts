@@ -103,6 +103,16 @@ export const ec2 = {
     's',
     'Time an instance is unavailable while it is stopped and started again to change its type, user data or another attribute EC2 changes only on a stopped instance (about a minute to stop, then a boot).',
   ),
+  // Amazon EC2 User Guide, "Automatic instance recovery" / CloudWatch User Guide, "Stop, terminate, reboot, or
+  // recover an EC2 instance" (UsingAlarmActions): a recover action on an alarm on StatusCheckFailed_System moves
+  // the instance to new hardware; a recovered instance is identical to the original (instance ID, private and
+  // Elastic IP addresses, metadata), and is rebooted, losing in-memory data. AWS gives no fixed duration; the
+  // game counts a reboot on the new host plus the application's start (bootS).
+  recoverS: figure(
+    120,
+    's',
+    'Time an instance is unavailable while an alarm\'s recover action moves it to new hardware after its system status check fails: it keeps its instance ID, addresses and data on EBS, and boots on the new host (CloudWatch "Stop, terminate, reboot, or recover an EC2 instance"). Recover answers only a system status check failure; an instance status check failure needs a reboot.',
+  ),
   statusCheckS: figure(
     60,
     's',

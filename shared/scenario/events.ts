@@ -25,7 +25,11 @@ const userName = z.string().regex(/^[\w+=,.@-]{1,64}$/, { message: 'an IAM user 
 const shapes = {
   instanceFailure: {
     type: z.literal('instance-failure'),
-    params: z.object({ count: z.number().int().positive().default(1), zone: zoneSchema.optional(), ...resourceRef }).default({ count: 1 }),
+    // Which EC2 status check the failure fails (shared/sim/instance-actions.ts): "system" (the default) when the
+    // host fails (lost power or network, a hardware fault), "instance" when the instance's own OS does.
+    params: z
+      .object({ count: z.number().int().positive().default(1), zone: zoneSchema.optional(), check: z.enum(['system', 'instance']).optional(), ...resourceRef })
+      .default({ count: 1 }),
   },
   azOutage: { type: z.literal('az-outage'), durationS: durationS.optional(), params: z.object({ zone: zoneSchema }) },
   regionOutage: { type: z.literal('region-outage'), durationS: durationS.optional(), params: z.object({ region: regionSchema }) },

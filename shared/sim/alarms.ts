@@ -1,9 +1,16 @@
 // Step 6, control (alarms): each alarm collects its metric every step; at the end of each period the
 // statistic becomes a datapoint; when the last `evaluation periods` datapoints all breach the threshold the
-// alarm is in ALARM, otherwise OK. While in ALARM it fires its scaling policies at every evaluation (as
-// CloudWatch does for Auto Scaling actions); the group's cooldown keeps that from running away.
+// alarm is in ALARM, otherwise OK. An alarm on a metric the metric catalogue does not have for its subject
+// (shared/catalogue/metrics.ts) collects nothing and stays INSUFFICIENT_DATA. While in ALARM it fires its
+// scaling policies at every evaluation (as CloudWatch does for Auto Scaling actions); the group's cooldown keeps
+// that from running away. Its other actions (SNS topics, EC2 stop/terminate/reboot/recover) run once, when it
+// changes to ALARM: "a CloudWatch alarm invokes one or more actions only when the alarm state changes"
+// (Application Auto Scaling User Guide, "Monitor with CloudWatch alarms"). A topic also hears the return to OK
+// only if the alarm lists it under OKActions, which the game does not model.
 
 import {
+  ACT_POLICY,
+  ACT_TOPIC,
   CMP_GE,
   CMP_GT,
   CMP_LE,
@@ -21,6 +28,11 @@ import {
   M_LB_REQUESTS,
   M_LB_REQUESTS_PER_TARGET,
   M_LB_UNHEALTHY,
+  M_HC_STATUS,
+  M_DB_CONNECTIONS,
+  M_STATUS_ANY,
+  M_STATUS_INSTANCE,
+  M_STATUS_SYSTEM,
   M_UNKNOWN,
   STAT_COUNT,
   STAT_MAXIMUM,
@@ -30,6 +42,7 @@ import {
 import { ALARM_ALARM, ALARM_INSUFFICIENT, ALARM_OK, STEP_SECONDS } from './constants.ts';
 import { C_FAILED, C_OFFERED, C_SHED } from './scratch.ts';
 import { firePolicy } from './scaling.ts';
+import { instanceCheckFailed, notifyTopic, runInstanceAction, systemCheckFailed } from './instance-actions.ts';
 import { T_COST } from './state.ts';
 import { note, type World } from './world.ts';
 
@@ -45,6 +58,9 @@ function metricValue(world: World, a: number): number {
       return s.instCpu[j]!;
     case M_DB_CPU:
       return s.dbCpu[j]!;
+    case M_DB_CONNECTIONS:
+      // Little's law: queries in flight = queries per second × seconds per query.
+      return sc.dbQueries[j]! * (sc.dbQueryMs[j]! / 1000);
     case M_LB_REQUESTS:
       return sc.lbRequests[j]!;
     case M_LB_REQUESTS_PER_TARGET:
@@ -68,6 +84,14 @@ function metricValue(world: World, a: number): number {
       return sc.distRequests[j]! > 0 ? (sc.distHits[j]! / sc.distRequests[j]!) * 100 : 0;
     case M_CHARGES:
       return s.tally[T_COST]!;
+    case M_STATUS_SYSTEM:
+      return systemCheckFailed(world, j) ? 1 : 0;
+    case M_STATUS_INSTANCE:
+      return instanceCheckFailed(world, j) ? 1 : 0;
+    case M_STATUS_ANY:
+      return systemCheckFailed(world, j) || instanceCheckFailed(world, j) ? 1 : 0;
+    case M_HC_STATUS:
+      return s.hcHealthy[j]!;
     default:
       return 0;
   }
@@ -124,14 +148,22 @@ export function evaluateAlarms(world: World): void {
     let all = true;
     for (let k = 0; k < periods && all; k++) all = breaches(topo.alarmCmp[a]!, s.alarmRing[r0 + k]!, topo.alarmThreshold[a]!);
     const next = all ? ALARM_ALARM : ALARM_OK;
-    if (next !== s.alarmState[a]) {
+    const label = topo.labels[topo.alarmResource[a]!]!;
+    const changed = next !== s.alarmState[a];
+    if (changed) {
       // The first evaluation (INSUFFICIENT_DATA → OK) is not news; every other change is.
       const quiet = s.alarmState[a] === ALARM_INSUFFICIENT && next === ALARM_OK;
       s.alarmState[a] = next;
-      if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: topo.labels[topo.alarmResource[a]!]!, value: round(point) });
+      if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: label, value: round(point) });
     }
     if (next === ALARM_ALARM) {
-      for (let k = topo.alarmActionStart[a]!; k < topo.alarmActionStart[a + 1]!; k++) firePolicy(world, topo.alarmActions[k]!);
+      for (let k = topo.alarmActionStart[a]!; k < topo.alarmActionStart[a + 1]!; k++) {
+        const kind = topo.alarmActionKind[k]!;
+        if (kind === ACT_POLICY) firePolicy(world, topo.alarmActions[k]!);
+        else if (!changed) continue;
+        else if (kind === ACT_TOPIC) notifyTopic(world, topo.alarmActions[k]!, label, 'ALARM');
+        else runInstanceAction(world, kind, topo.alarmActions[k]!, label);
+      }
     }
   }
 }

@@ -29,6 +29,11 @@ export const RUNNING = 2;
 export const FAILED = 3;
 export const REBOOTING = 4;
 
+// The EC2 status check a FAILED instance fails (state.instCheck; shared/sim/instance-actions.ts).
+export const CHECK_NONE = 0;
+export const CHECK_SYSTEM = 1;
+export const CHECK_INSTANCE = 2;
+
 // Database states.
 export const DB_AVAILABLE = 0;
 export const DB_FAILING_OVER = 1;

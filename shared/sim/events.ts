@@ -5,6 +5,8 @@ import { catalogue } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import {
   AREA_COUNT,
+  CHECK_INSTANCE,
+  CHECK_SYSTEM,
   areaIndex,
   DB_AVAILABLE,
   DB_FAILING_OVER,
@@ -208,6 +210,7 @@ function startEvent(world: World, e: ScenarioEvent): void {
       candidates.splice(pick, 1);
       s.instState[slot] = FAILED;
       s.instTimer[slot] = t;
+      s.instCheck[slot] = e.params.check === 'instance' ? CHECK_INSTANCE : CHECK_SYSTEM;
       note(world, 'instanceFailed', { instance: instanceLabel(world, slot) });
     }
   } else if (e.type === 'db-failure') {

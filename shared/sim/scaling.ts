@@ -190,6 +190,7 @@ export function reconcileGroups(world: World): void {
         // A new instance is launched from the group's current launch template.
         s.instSpec[slot] = 0;
         s.instOld[slot] = 0;
+        s.instCheck[slot] = 0;
         launched++;
         zones.push(zoneName(zone));
         s.asgStuck[g] = 0;

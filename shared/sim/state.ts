@@ -89,6 +89,11 @@ export interface WorldState {
   instSpec: Int16Array;
   /** 1: launched before its group's refresh started, to be replaced by it. */
   instOld: Uint8Array;
+  /**
+   * The status check a FAILED instance fails (shared/sim/instance-actions.ts): 0 none, 1 the system check (its
+   * host failed; recover moves it to new hardware), 2 the instance check (its OS failed; a reboot fixes it).
+   */
+  instCheck: Uint8Array;
 
   asgDesired: Int32Array;
   asgMin: Int32Array;
@@ -213,6 +218,7 @@ export const STATE_KEYS = [
   'instErrShare',
   'instSpec',
   'instOld',
+  'instCheck',
   'asgRefresh',
   'inspected',
 ] as const satisfies readonly (keyof WorldState)[];
@@ -237,7 +243,7 @@ function routingState(topo: Topology) {
  * group or a refresh starts, or requests pass a Gateway Load Balancer's appliances. The hash covers them only when they hold something, and a snapshot without them restores
  * them as zeros, so the hashes and replays of worlds that never use them are what they were.
  */
-export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'asgRefresh', 'inspected']);
+export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'instCheck', 'asgRefresh', 'inspected']);
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
 export function allocateState(topo: Topology, eventCount: number, budgetUsd: number): WorldState {
@@ -261,6 +267,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     instCpu: new Float64Array(n),
     instSpec: new Int16Array(n),
     instOld: new Uint8Array(n),
+    instCheck: new Uint8Array(n),
     asgDesired: Int32Array.from(topo.asgDesired),
     asgMin: Int32Array.from(topo.asgMin),
     asgMax: Int32Array.from(topo.asgMax),

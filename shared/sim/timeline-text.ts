@@ -21,6 +21,11 @@ type Template = string | { one: string; other: string };
 export const WARNING_TEXT = {
   warnPolicyWithoutGroup: '{{policy}}: scaling policy of no Auto Scaling group; it does nothing',
   warnUnwatchedMetric: '{{alarm}}: the game cannot watch {{namespace}} {{metric}} here; the alarm stays in INSUFFICIENT_DATA',
+  warnEc2ActionWithoutInstance:
+    '{{alarm}}: the EC2 {{action}} action needs an alarm on a per-instance AWS/EC2 metric (InstanceId) of an instance on the board; it does nothing',
+  warnRecoverNeedsSystemCheck:
+    '{{alarm}}: the recover action answers only StatusCheckFailed_System (a failed host), not {{metric}}; it does nothing',
+  warnTopicWithoutSubscribers: '{{alarm}} notifies SNS topic {{topic}}, which has no subscriptions: nobody is told',
   warnUnknownDbClass: '{{db}}: database class "{{dbClass}}" is not in the catalogue; the game uses db.t3.micro',
   warnTooManyReplicas: '{{db}}: more read replicas than the game accepts',
   warnDbUnreachable: '{{instance}} cannot reach database {{db}}: their VPCs are neither peered nor attached to one Transit Gateway',
@@ -148,6 +153,14 @@ export const TIMELINE_TEXT = {
   // Alarms, Auto Scaling, money.
   alarmOn: { kind: 'alarm', en: 'alarm {{alarm}} is ALARM (last datapoint {{value}})' },
   alarmOff: { kind: 'alarm', en: 'alarm {{alarm}} is OK (last datapoint {{value}})' },
+  // Alarm actions other than scaling (shared/sim/instance-actions.ts).
+  snsNotified: { kind: 'alarm', en: 'SNS topic {{topic}}: alarm {{alarm}} is {{state}}; notified {{subscribers}}' },
+  alarmRecovers: { kind: 'recovery', en: '{{alarm}}: recovering {{instance}} onto new hardware (same instance ID and addresses; {{seconds}} s)' },
+  alarmRecoverNothing: { kind: 'alarm', en: '{{alarm}}: recover action, but {{instance}} has no failed host to move from; nothing done' },
+  alarmReboots: { kind: 'action', en: '{{alarm}}: rebooting {{instance}} ({{seconds}} s)' },
+  alarmRebootNoHelp: { kind: 'alarm', en: '{{alarm}}: rebooting {{instance}} does not help: its host has failed (a recover action moves it to new hardware)' },
+  alarmStops: { kind: 'action', en: '{{alarm}}: stopping {{instance}}' },
+  alarmTerminates: { kind: 'action', en: '{{alarm}}: terminating {{instance}}' },
   desiredByPolicy: { kind: 'scaling', en: `${DESIRED} (policy {{policy}})` },
   desiredByHand: { kind: 'scaling', en: `${DESIRED} (set by hand)` },
   desiredByTracking: { kind: 'scaling', en: `${DESIRED} (target tracking {{target}}% CPU)` },

@@ -239,7 +239,13 @@ export interface ControlTopology {
   alarmEvalPeriods: Int32Array;
   alarmRingStart: Int32Array;
   alarmActionStart: Int32Array;
+  /** Per action: a policy index (ACT_POLICY), the alarm's instance slot (EC2 actions) or a topic index (ACT_TOPIC). */
   alarmActions: Int32Array;
+  /** Per action: ACT_* of compile/control.ts. */
+  alarmActionKind: Uint8Array;
+  /** SNS topics alarms notify (compile/topics.ts): "stack/logicalId", and their subscribers. */
+  topicLabel: string[];
+  topicSubscribers: string[][];
 
   policyCount: number;
   policyResource: Int32Array;

@@ -218,6 +218,7 @@ function copySlot(from: WorldState, i: number, to: WorldState, j: number): void 
   to.instCpu[j] = from.instCpu[i]!;
   to.instSpec[j] = from.instSpec[i]!;
   to.instOld[j] = from.instOld[i]!;
+  to.instCheck[j] = from.instCheck[i]!;
 }
 
 function bootSlot(s: WorldState, i: number, t: number): void {
@@ -228,6 +229,7 @@ function bootSlot(s: WorldState, i: number, t: number): void {
   s.instLaunchedAt[i] = t;
   s.instSpec[i] = 0;
   s.instOld[i] = 0;
+  s.instCheck[i] = 0;
 }
 
 /**

@@ -81,12 +81,20 @@ export function readResources(
       final.issues.push({ severity: 'note', code: 'condition-false', ...where, message: `left out of the stack: its Condition ${describeValue(entry.body['Condition'])} is false` });
     } else if (reason === 'unplaceable') {
       final.issues.push({ severity: 'warning', code: 'unplaceable', ...where, message: `${entry.type} not placed on the board: ${unplaceable.get(keyOf(entry.stack, entry.logicalId))}; kept for export` });
+    } else if (READ_OFF_BOARD.has(entry.type)) {
+      final.issues.push({ severity: 'note', code: 'unmodelled-type', ...where, message: `${entry.type} is not on the board; ${READ_OFF_BOARD.get(entry.type)}; kept for export` });
     } else {
       final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${entry.type} is not modelled by the game; kept for export` });
     }
   }
   return { resources: final.resources, unmodelled, issues: [...stable, ...final.issues] };
 }
+
+/** Types kept off the board that the simulation still reads (shared/sim/compile/topics.ts): a note, not a warning. */
+const READ_OFF_BOARD: ReadonlyMap<string, string> = new Map([
+  ['AWS::SNS::Topic', 'the game reads who subscribes to it, for the alarms that notify it'],
+  ['AWS::SNS::Subscription', 'the game reads it as a subscriber of its topic, for the alarms that notify it'],
+]);
 
 interface Pass {
   planned: Map<string, PlannedResource>;

@@ -13,6 +13,9 @@ import type { DesignWarning } from '../timeline-text.ts';
 import { snapshotsOf } from '../../account/retained-stack.ts';
 import { snapshotHourlyUsd } from '../snapshot-price.ts';
 import { cacheNodesOf } from './session-store.ts';
+import { metricOf, type Measure, type MetricSubject } from '../../catalogue/metrics.ts';
+import type { Resource } from '../../design/model.ts';
+import { compileTopics } from './topics.ts';
 
 // Metrics an alarm can watch.
 export const M_UNKNOWN = 0;
@@ -29,6 +32,20 @@ export const M_CF_REQUESTS = 10;
 export const M_CF_ERROR_RATE = 11;
 export const M_CF_HIT_RATE = 12;
 export const M_CHARGES = 13;
+export const M_STATUS_SYSTEM = 14;
+export const M_STATUS_INSTANCE = 15;
+export const M_STATUS_ANY = 16;
+export const M_HC_STATUS = 17;
+export const M_DB_CONNECTIONS = 18;
+
+// What an alarm action does (alarmActionKind): a scaling policy, an EC2 action on the alarm's instance, an SNS topic.
+export const ACT_POLICY = 0;
+export const ACT_STOP = 1;
+export const ACT_TERMINATE = 2;
+export const ACT_REBOOT = 3;
+export const ACT_RECOVER = 4;
+export const ACT_TOPIC = 5;
+const EC2_ACTIONS: Record<string, number> = { stop: ACT_STOP, terminate: ACT_TERMINATE, reboot: ACT_REBOOT, recover: ACT_RECOVER };
 
 export const STAT_AVERAGE = 0;
 export const STAT_SUM = 1;
@@ -48,20 +65,26 @@ const CMPS = {
   LessThanThreshold: CMP_LT,
   LessThanOrEqualToThreshold: CMP_LE,
 };
-const LB_METRICS: Record<string, number> = {
-  RequestCount: M_LB_REQUESTS,
-  RequestCountPerTarget: M_LB_REQUESTS_PER_TARGET,
-  HTTPCode_ELB_5XX_Count: M_LB_5XX,
-  HTTPCode_Target_5XX_Count: M_LB_5XX,
-  TargetResponseTime: M_LB_LATENCY_S,
-  HealthyHostCount: M_LB_HEALTHY,
-  UnHealthyHostCount: M_LB_UNHEALTHY,
-};
-const CF_METRICS: Record<string, number> = {
-  Requests: M_CF_REQUESTS,
-  '5xxErrorRate': M_CF_ERROR_RATE,
-  TotalErrorRate: M_CF_ERROR_RATE,
-  CacheHitRate: M_CF_HIT_RATE,
+/** The metric catalogue's measures (shared/catalogue/metrics.ts) as the codes alarms.ts switches on. */
+const MEASURE_CODE: Record<Measure, number> = {
+  groupCpu: M_ASG_CPU,
+  instanceCpu: M_INSTANCE_CPU,
+  statusCheckSystem: M_STATUS_SYSTEM,
+  statusCheckInstance: M_STATUS_INSTANCE,
+  statusCheckAny: M_STATUS_ANY,
+  databaseCpu: M_DB_CPU,
+  databaseConnections: M_DB_CONNECTIONS,
+  lbRequests: M_LB_REQUESTS,
+  lbRequestsPerTarget: M_LB_REQUESTS_PER_TARGET,
+  lb5xx: M_LB_5XX,
+  lbLatencyS: M_LB_LATENCY_S,
+  lbHealthy: M_LB_HEALTHY,
+  lbUnhealthy: M_LB_UNHEALTHY,
+  edgeRequests: M_CF_REQUESTS,
+  edgeErrorRate: M_CF_ERROR_RATE,
+  edgeHitRate: M_CF_HIT_RATE,
+  healthCheckStatus: M_HC_STATUS,
+  estimatedCharges: M_CHARGES,
 };
 
 export function compileControl(
@@ -94,40 +117,51 @@ export function compileControl(
   const ringStart: number[] = [0];
   const actionStart: number[] = [0];
   const actions: number[] = [];
+  const actionKind: number[] = [];
+  const topics = compileTopics(design);
   for (const a of alarms) {
     const subj = a.props.subject !== undefined && removed[a.props.subject] !== 1 ? res[a.props.subject] : undefined;
-    let m = M_UNKNOWN;
-    let s = -1;
-    if (a.props.metric === 'CPUUtilization') {
-      if (subj?.kind === 'autoScalingGroup') [m, s] = [M_ASG_CPU, indexIn(compute.asgResource, subj.id)];
-      else if (subj?.kind === 'instance') [m, s] = [M_INSTANCE_CPU, Array.from(compute.instResource).findIndex((r, k) => r === subj.id && compute.instAsg[k] === -1)];
-      else if (subj?.kind === 'database') [m, s] = [M_DB_CPU, indexIn(storage.dbResource, subj.id)];
-    } else if (a.props.metric in LB_METRICS) {
-      m = LB_METRICS[a.props.metric]!;
-      if (subj?.kind === 'loadBalancer') s = indexIn(compute.lbResource, subj.id);
-      else if (subj?.kind === 'targetGroup') {
-        // A target group's metrics are its load balancer's (the game keeps one set per load balancer).
-        const tg = indexIn(compute.tgResource, subj.id);
-        for (let lb = 0; lb < compute.lbCount && s < 0; lb++) {
-          for (let e = compute.lbEdgeStart[lb]!; e < compute.lbEdgeStart[lb + 1]!; e++) if (compute.edgeTg[e] === tg) s = lb;
-        }
-      }
-    } else if (a.props.metric in CF_METRICS && subj?.kind === 'distribution') {
-      [m, s] = [CF_METRICS[a.props.metric]!, indexIn(entry.distResource, subj.id)];
-    } else if (a.props.metric === 'EstimatedCharges') {
-      [m, s] = [M_CHARGES, 0];
-    }
-    if (m === M_UNKNOWN || s < 0) {
+    const found = subjectOf(subj, a.props.namespace, compute, storage, entry);
+    const known = metricOf(a.props.namespace, a.props.metric, found?.subject);
+    let m = known && found && found.index >= 0 ? MEASURE_CODE[known.measure] : M_UNKNOWN;
+    const s = m === M_UNKNOWN ? -1 : found!.index;
+    if (m === M_UNKNOWN) {
       warnings.push({ code: 'warnUnwatchedMetric', values: { alarm: labels[a.id]!, namespace: a.props.namespace, metric: a.props.metric } });
       m = M_UNKNOWN;
-      s = -1;
     }
     metric.push(m);
     subject.push(s);
     ringStart.push(ringStart[ringStart.length - 1]! + Math.max(1, a.props.evaluationPeriods));
     for (const id of a.props.alarmActions) {
       const p = policyIndex.get(id);
-      if (p !== undefined) actions.push(p);
+      if (p !== undefined) {
+        actions.push(p);
+        actionKind.push(ACT_POLICY);
+      }
+    }
+    // (Designs written before notifications existed carry none.)
+    for (const text of a.props.notifications ?? []) {
+      // arn:aws:automate:<region>:ec2:stop|terminate|reboot|recover acts on the instance the alarm's InstanceId names.
+      const ec2 = /^arn:aws[a-z-]*:automate:[^:]*:ec2:(stop|terminate|reboot|recover)$/.exec(text);
+      if (ec2) {
+        const kind = EC2_ACTIONS[ec2[1]!]!;
+        if (found?.subject !== 'instance' || m === M_UNKNOWN) {
+          warnings.push({ code: 'warnEc2ActionWithoutInstance', values: { alarm: labels[a.id]!, action: ec2[1]! } });
+        } else if (kind === ACT_RECOVER && m !== M_STATUS_SYSTEM) {
+          // CloudWatch User Guide, UsingAlarmActions: the recover action answers a failed system status check only.
+          warnings.push({ code: 'warnRecoverNeedsSystemCheck', values: { alarm: labels[a.id]!, metric: a.props.metric } });
+        } else {
+          actions.push(s);
+          actionKind.push(kind);
+        }
+        continue;
+      }
+      const topic = topics.find(a.stack, text);
+      if (topic >= 0) {
+        actions.push(topic);
+        actionKind.push(ACT_TOPIC);
+        if (topics.topicSubscribers[topic]!.length === 0) warnings.push({ code: 'warnTopicWithoutSubscribers', values: { alarm: labels[a.id]!, topic: topics.topicLabel[topic]! } });
+      }
     }
     actionStart.push(actions.length);
   }
@@ -158,6 +192,9 @@ export function compileControl(
     alarmRingStart: Int32Array.from(ringStart),
     alarmActionStart: Int32Array.from(actionStart),
     alarmActions: Int32Array.from(actions),
+    alarmActionKind: Uint8Array.from(actionKind),
+    topicLabel: topics.topicLabel,
+    topicSubscribers: topics.topicSubscribers,
 
     policyCount: policies.length,
     policyResource: Int32Array.from(policies.map((p) => p.id)),
@@ -270,4 +307,49 @@ function fixedHourly(
     add(S_RDS, regionSlot(snapshot.region), snapshotHourlyUsd(snapshot));
   }
   return { fixedHourlyUsd: usd, fixedHourlyByCell: byCell };
+}
+
+/** What an alarm's dimension names, as the metric catalogue knows subjects, and its index in the topology. */
+function subjectOf(
+  subj: Resource | undefined,
+  namespace: string,
+  compute: ComputeTopology,
+  storage: StorageTopology,
+  entry: EntryTopology,
+): { subject: MetricSubject; index: number } | undefined {
+  const indexIn = (list: Int32Array, id: number) => list.indexOf(id);
+  // EstimatedCharges has one dimension, Currency, that names no resource: the account is its subject.
+  if (subj === undefined) return namespace === 'AWS/Billing' ? { subject: 'account', index: 0 } : undefined;
+  const lbSubject = (lb: number): MetricSubject => {
+    const r = subj.kind === 'loadBalancer' ? subj : undefined;
+    if (compute.lbNetwork[lb] === 1) return 'networkLoadBalancer';
+    return r?.awsType === 'AWS::ElasticLoadBalancing::LoadBalancer' ? 'classicLoadBalancer' : 'applicationLoadBalancer';
+  };
+  switch (subj.kind) {
+    case 'autoScalingGroup':
+      return { subject: 'autoScalingGroup', index: indexIn(compute.asgResource, subj.id) };
+    case 'instance':
+      return { subject: 'instance', index: Array.from(compute.instResource).findIndex((r, k) => r === subj.id && compute.instAsg[k] === -1) };
+    case 'database':
+      return { subject: 'database', index: indexIn(storage.dbResource, subj.id) };
+    case 'loadBalancer': {
+      const lb = indexIn(compute.lbResource, subj.id);
+      return { subject: lbSubject(lb), index: lb };
+    }
+    case 'targetGroup': {
+      // A target group's metrics are its load balancer's (the game keeps one set per load balancer).
+      const tg = indexIn(compute.tgResource, subj.id);
+      let s = -1;
+      for (let lb = 0; lb < compute.lbCount && s < 0; lb++) {
+        for (let e = compute.lbEdgeStart[lb]!; e < compute.lbEdgeStart[lb + 1]!; e++) if (compute.edgeTg[e] === tg) s = lb;
+      }
+      return { subject: s >= 0 ? lbSubject(s) : 'applicationLoadBalancer', index: s };
+    }
+    case 'distribution':
+      return { subject: 'distribution', index: indexIn(entry.distResource, subj.id) };
+    case 'healthCheck':
+      return { subject: 'healthCheck', index: indexIn(entry.hcResource, subj.id) };
+    default:
+      return undefined;
+  }
 }

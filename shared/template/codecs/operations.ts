@@ -83,6 +83,8 @@ function dimensionName(kind: string, awsType: string): string {
       return 'BucketName';
     case 'accelerator':
       return 'Accelerator';
+    case 'healthCheck':
+      return 'HealthCheckId';
     default:
       return 'Resource';
   }
