@@ -1,8 +1,10 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
-// per-request and per-GB charges gathered during the step, and budget alerts on actual and forecast spend
-// (a linear forecast: spend so far / time so far × scenario duration). Every charge is also booked to its
-// service and region (bill.ts), which is what Cost Explorer shows.
+// per-request and per-GB charges gathered during the step, and budget alerts and actions on actual and
+// forecast spend (a linear forecast: spend so far / time so far × scenario duration). A design's budget is
+// for its period (a month): the run is compared with its share of it (the plan's budgetRunShare, from the
+// scenario's budgetPeriodS). Every charge is also booked to its service and region (bill.ts), which is what
+// Cost Explorer shows.
 
 import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
@@ -12,6 +14,7 @@ import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
+import { runBudgetActions } from './budget-actions.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
@@ -122,11 +125,13 @@ function checkBudgets(world: World): void {
   const cost = s.tally[T_COST]!;
   // Charged during the step, before the clock moves on: the spend covers this step too.
   const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
+  // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
+  const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {
     const amount = topo.budgetAmount[b]!;
     for (let k = topo.notifStart[b]!; k < topo.notifStart[b + 1]!; k++) {
       if (s.notifDone[k] === 1) continue;
-      const limit = (topo.notifPct[k]! / 100) * amount;
+      const limit = (topo.notifPct[k]! / 100) * amount * share;
       const isForecast = topo.notifForecast[k] === 1;
       const value = isForecast ? forecast : cost;
       if (value >= limit && limit > 0) {
@@ -135,11 +140,12 @@ function checkBudgets(world: World): void {
           budget: topo.labels[topo.budgetResource[b]!]!,
           spendUsd: value.toFixed(2),
           pct: topo.notifPct[k]!,
-          amountUsd: amount,
+          amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
         });
       }
     }
   }
+  if (topo.bactCount > 0) runBudgetActions(world, cost, forecast);
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
   if ((flags & 1) === 0 && reachesBudget(cost, budget)) {

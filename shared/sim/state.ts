@@ -139,6 +139,8 @@ export interface WorldState {
 
   schedDone: Uint8Array;
   notifDone: Uint8Array;
+  /** Per budget action: 1 once it has run (or, MANUAL, once it waits for approval). */
+  bactDone: Uint8Array;
 
   /** Histogram of served requests by mean latency over the whole run. */
   runHist: Float64Array;
@@ -156,7 +158,7 @@ export interface WorldState {
  * State that exists only when the design uses it (sticky or anomaly-mitigated target groups): empty
  * otherwise, and an empty one is neither hashed nor required in a snapshot, so other worlds keep their hashes.
  */
-export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare']);
+export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare', 'bactDone']);
 
 /** The arrays of the state in a fixed order: hashing, snapshots and carrying follow it. */
 export const STATE_KEYS = [
@@ -206,6 +208,7 @@ export const STATE_KEYS = [
   'alarmCursor',
   'schedDone',
   'notifDone',
+  'bactDone',
   'runHist',
   'spend',
   'edgeSticky',
@@ -295,6 +298,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     alarmCursor: new Int32Array(topo.alarmCount),
     schedDone: new Uint8Array(topo.schedCount),
     notifDone: new Uint8Array(topo.notifPct.length),
+    bactDone: new Uint8Array(topo.bactCount),
     runHist: new Float64Array(BUCKET_COUNT),
     spend: new Float64Array(BILL_CELLS),
     ...routingState(topo),

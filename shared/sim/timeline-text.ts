@@ -172,6 +172,9 @@ export const TIMELINE_TEXT = {
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },
   forecastOverBudget: { kind: 'budget', en: 'forecast spend ${{spendUsd}} is above the scenario budget of ${{budgetUsd}}' },
+  budgetActionStopped: { kind: 'budget', en: 'budget action {{action}} of {{budget}} stopped {{instances}}' },
+  budgetActionPolicy: { kind: 'budget', en: 'budget action {{action}} of {{budget}} attached {{policy}} to {{users}}' },
+  budgetActionAwaitsApproval: { kind: 'budget', en: 'budget action {{action}} of {{budget}} awaits approval (MANUAL)' },
 
   // What players (or the CLI's timed actions) did to the world directly.
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },

@@ -41,6 +41,8 @@ export interface ScenarioPlan {
   mix: Float64Array;
   startHour: number;
   durationS: number;
+  /** The run's share of an AWS Budgets period (durationS ÷ the scenario's budgetPeriodS; 1 without one). */
+  budgetRunShare: number;
   latencyObjectiveMs: number;
   revenuePerGoodRequestUsd: number;
   /** Scenario events in time order (stable for equal times). */
@@ -117,6 +119,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     mix: Float64Array.from([scenario.mix.static, scenario.mix.read, scenario.mix.write]),
     startHour: scenario.startHour,
     durationS: scenario.durationS,
+    budgetRunShare: scenario.durationS / (scenario.budgetPeriodS ?? scenario.durationS),
     latencyObjectiveMs: scenario.latencyObjectiveMs,
     revenuePerGoodRequestUsd: scenario.revenuePerGoodRequestUsd,
     events: events.map((x) => x.e),
