@@ -43,6 +43,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   s.regionDown.set(os.regionDown);
   s.runHist.set(os.runHist);
   s.spend.set(os.spend);
+  s.savingsPlan = os.savingsPlan;
   const oldDesign = world.design;
 
   // Static instances: carried, or new (booting).

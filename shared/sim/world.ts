@@ -13,6 +13,7 @@ import { drawRandomEvents } from './random-events.ts';
 import { seedState } from './rng.ts';
 import { allocateScratch, type Scratch } from './scratch.ts';
 import { allocateState, type WorldState } from './state.ts';
+import { emptyLedger, type CostLedger } from './savings-ledger.ts';
 import { TIMELINE_TEXT, type TimelineCode, type TimelineKind, type TimelineValues } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 
@@ -91,6 +92,8 @@ export interface World {
   scratch: Scratch;
   timeline: TimelineEntry[];
   last: StepMetrics;
+  /** What Cost Explorer reads of past usage (savings-ledger.ts); derived from the steps, not part of the hash. */
+  ledger: CostLedger;
 }
 
 function planOffice(scenario: Scenario): ScenarioPlan['office'] {
@@ -177,6 +180,7 @@ export function createWorld(design: Design, given: Scenario, seed: number): Worl
     scratch: allocateScratch(topo),
     timeline: [entryLine(scenario, topo)],
     last: emptyMetrics(),
+    ledger: emptyLedger(),
   };
 }
 

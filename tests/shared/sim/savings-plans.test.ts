@@ -1,7 +1,12 @@
 // Savings Plans rules: a commitment billed whether used or not, usage beyond it On-Demand, and the
 // recommendation that maximises savings over the observed hours.
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../../shared/catalogue/index.ts';
+import { applyAction } from '../../../shared/sim/actions.ts';
 import { coverUsage, discountOf, recommendCommitment, savingsOver } from '../../../shared/sim/savings-plans.ts';
+import { createWorld } from '../../../shared/sim/world.ts';
+import { designBuilder, scenario } from './builders.ts';
+import { runUntil } from './probes.ts';
 
 describe('a Savings Plan commitment', () => {
   it('buys usage at the discounted rate, bills the unused part, and leaves the rest On-Demand', () => {
@@ -47,5 +52,61 @@ describe('the recommendation', () => {
   it('recommends nothing without usage', () => {
     expect(recommendCommitment([0, 0, 0], 0.3).hourlyCommitmentUsd).toBe(0);
     expect(recommendCommitment([], 0.3).savingsUsd).toBe(0);
+  });
+});
+
+describe('a Savings Plan bought during a run', () => {
+  // Two m5.large with no users: $0.192 an hour of EC2, all of it eligible.
+  const hourly = 2 * catalogue.instanceTypes['m5.large']!.hourlyUsd.value;
+  const discount = discountOf('1y', 'NO_UPFRONT');
+  function run(commitmentUsd: number | undefined) {
+    const d = designBuilder();
+    d.stack('solo', 'us-east-1');
+    const net = d.network('Main', 'us-east-1', ['a']);
+    d.instance('A', net.subnets[0]!, 'm5.large');
+    d.instance('B', net.subnets[0]!, 'm5.large');
+    const world = createWorld(d.design, scenario({ durationS: 7200, traffic: [{ area: 'north-america', baselineRps: 0 }] }), 1);
+    if (commitmentUsd !== undefined) {
+      const r = applyAction(world, { type: 'purchase-savings-plan', hourlyCommitmentUsd: commitmentUsd, term: '1y', paymentOption: 'NO_UPFRONT' });
+      expect(r.ok).toBe(true);
+    }
+    runUntil(world, 7200);
+    return world;
+  }
+
+  it('lowers the bill when sized to the usage, and Cost Explorer recommends that size', () => {
+    const none = run(undefined);
+    const sized = Math.round(hourly * (1 - discount) * 1e5) / 1e5;
+    expect(none.last.costUsd).toBeCloseTo(2 * hourly, 6);
+    expect(recommendCommitment(none.ledger.ec2HourlyUsd, discount).hourlyCommitmentUsd).toBeCloseTo(sized, 5);
+    const bought = run(sized);
+    expect(bought.last.costUsd).toBeCloseTo(2 * sized, 4);
+    expect(bought.ledger.savedUsd).toBeCloseTo(2 * hourly * discount, 4);
+    // Cost Explorer's cells hold the same bill.
+    expect(bought.state.spend.reduce((a, b) => a + b, 0)).toBeCloseTo(bought.last.costUsd, 9);
+  });
+
+  it('over-committing pays for commitment nobody uses; under-committing leaves savings behind', () => {
+    const sized = hourly * (1 - discount);
+    const over = run(Math.round(sized * 2 * 1e5) / 1e5);
+    const under = run(Math.round(sized * 0.5 * 1e5) / 1e5);
+    const right = run(Math.round(sized * 1e5) / 1e5);
+    expect(over.last.costUsd).toBeGreaterThan(right.last.costUsd);
+    expect(over.ledger.unusedCommitmentUsd).toBeCloseTo(2 * sized, 3);
+    expect(under.last.costUsd).toBeGreaterThan(right.last.costUsd);
+    expect(under.ledger.unusedCommitmentUsd).toBeCloseTo(0, 9);
+    // Twice the commitment costs more than no plan at all.
+    expect(over.last.costUsd).toBeGreaterThan(run(undefined).last.costUsd);
+  });
+
+  it('refuses a second plan and a commitment with more than five decimals, changing nothing', () => {
+    const world = run(0.1);
+    const again = applyAction(world, { type: 'purchase-savings-plan', hourlyCommitmentUsd: 0.2, term: '3y', paymentOption: 'ALL_UPFRONT' });
+    expect(again).toMatchObject({ ok: false, code: 'savings-plan-exists' });
+    expect(world.state.savingsPlan[0]).toBe(0.1);
+    const fresh = createWorld(designBuilder().design, scenario(), 1);
+    const bad = applyAction(fresh, { type: 'purchase-savings-plan', hourlyCommitmentUsd: 0.1234567, term: '1y', paymentOption: 'NO_UPFRONT' });
+    expect(bad).toMatchObject({ ok: false, code: 'invalid-action' });
+    expect(fresh.state.savingsPlan.length).toBe(0);
   });
 });
