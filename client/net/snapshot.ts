@@ -103,7 +103,32 @@ export interface MatchSnapshot {
 
 export type StateJson = Json<MatchState>;
 
-export const NO_COST: CostView = { spentUsd: 0, budgetUsd: 0, hourlyUsd: 0, forecastUsd: null, forecastOverBudget: false, byService: [], byRegion: [] };
+export const NO_COST: CostView = {
+  spentUsd: 0,
+  budgetUsd: 0,
+  hourlyUsd: 0,
+  forecastUsd: null,
+  forecastOverBudget: false,
+  byService: [],
+  byRegion: [],
+  budgets: [],
+  forecastMonths: [],
+  savingsPlan: null,
+  recommendations: [],
+};
+
+type ExplorerParts = Pick<CostView, 'budgets' | 'forecastMonths' | 'savingsPlan' | 'recommendations'>;
+
+/** The explorer's JSON part as the server wrote it (cost-view.ts); nothing when absent or unreadable. */
+function explorerOf(text: string | undefined): ExplorerParts {
+  const none: ExplorerParts = { budgets: [], forecastMonths: [], savingsPlan: null, recommendations: [] };
+  if (!text) return none;
+  try {
+    return { ...none, ...(JSON.parse(text) as Partial<ExplorerParts>) };
+  } catch {
+    return none;
+  }
+}
 export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
 
 const EMPTY_BOARD: TeamBoard = {
@@ -134,6 +159,7 @@ function costOf(json: WireCostJson | undefined): CostView {
     forecastOverBudget: json.forecastOverBudget ?? false,
     byService: json.byService ?? [],
     byRegion: json.byRegion ?? [],
+    ...explorerOf(json.explorerJson),
   };
 }
 

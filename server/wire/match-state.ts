@@ -85,6 +85,8 @@ export const CostState = schema(
     forecastOverBudget: t.boolean(),
     byService: t.array(CostLine),
     byRegion: t.array(CostLine),
+    /** Budgets, the three-month forecast, the Savings Plan and its recommendations (cost-view.ts), as JSON. */
+    explorerJson: t.string(),
   },
   'CostState',
 );

@@ -9,7 +9,7 @@ import { figure, type Figure } from './figure.ts';
 import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessionStore, transitGateway, vpc, vpn } from './network.ts';
 import { networkLoadBalancer } from './network-load-balancer.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
-import { bucket, budgets, cloudWatch } from './operations.ts';
+import { bucket, budgets, cloudWatch, savingsPlans } from './operations.ts';
 import { catalogueSchema } from './schema.ts';
 import { requestShapes } from './request-shapes.ts';
 import { requests, service } from './traffic.ts';
@@ -59,6 +59,7 @@ export const catalogue = {
   bucket,
   cloudWatch,
   budgets,
+  savingsPlans,
   requests,
   requestShapes,
   service,

@@ -1,4 +1,4 @@
-// Buckets, CloudWatch alarms and budgets.
+// Buckets, CloudWatch alarms, budgets and Savings Plans.
 
 import { figure } from './figure.ts';
 
@@ -28,4 +28,23 @@ export const budgets = {
     's',
     'Spend history a forecast needs before a FORECASTED alert can fire (AWS waits for about a week of data; the game for 15 minutes).',
   ),
+};
+
+/**
+ * Compute Savings Plans: "you commit to a consistent amount of usage, in USD per hour, for a term of 1 or 3
+ * years, and receive a lower price for that usage" (AWS Savings Plans User Guide). The commitment is billed
+ * every hour whether usage uses it or not; usage beyond it is billed On-Demand. The rates below are the
+ * discounts off On-Demand of Compute Savings Plans for the catalogue's general-purpose and compute-optimised
+ * Linux types (m5, c5, t3) in us-east-1, rounded from AWS's Savings Plans pricing page; AWS quotes "up to 66%"
+ * for Compute Savings Plans, the deepest for 3-year all-upfront on some families.
+ */
+export const savingsPlans = {
+  discount1yNoUpfront: figure(0.28, 'share of On-Demand', 'Compute Savings Plans, 1-year term, no upfront payment: about 28% off On-Demand for m5, c5 and t3.'),
+  discount1yPartialUpfront: figure(0.31, 'share of On-Demand', 'Compute Savings Plans, 1-year term, partial upfront: about 31% off On-Demand.'),
+  discount1yAllUpfront: figure(0.33, 'share of On-Demand', 'Compute Savings Plans, 1-year term, all upfront: about 33% off On-Demand.'),
+  discount3yNoUpfront: figure(0.46, 'share of On-Demand', 'Compute Savings Plans, 3-year term, no upfront payment: about 46% off On-Demand.'),
+  discount3yPartialUpfront: figure(0.5, 'share of On-Demand', 'Compute Savings Plans, 3-year term, partial upfront: about 50% off On-Demand.'),
+  discount3yAllUpfront: figure(0.52, 'share of On-Demand', 'Compute Savings Plans, 3-year term, all upfront: about 52% off On-Demand.'),
+  minHourlyCommitmentUsd: figure(0.001, 'USD/hour', 'The smallest hourly commitment CreateSavingsPlan accepts (0.001 to 1,000,000, at most five decimals).'),
+  maxHourlyCommitmentUsd: figure(1_000_000, 'USD/hour', 'The largest hourly commitment CreateSavingsPlan accepts.'),
 };

@@ -198,6 +198,20 @@ export const PROPS_SCHEMAS = {
       z.object({ notificationType: z.enum(['ACTUAL', 'FORECASTED']), thresholdPct: z.number().min(0) }),
     ),
   }),
+  budgetAction: z.object({
+    budget: id,
+    notificationType: z.enum(['ACTUAL', 'FORECASTED']),
+    thresholdType: z.enum(['PERCENTAGE', 'ABSOLUTE_VALUE']),
+    threshold: z.number().min(0),
+    approval: z.enum(['AUTOMATIC', 'MANUAL']),
+    actionType: z.enum(['APPLY_IAM_POLICY', 'RUN_SSM_DOCUMENTS']),
+    policyArn: z.string(),
+    users: z.array(text),
+    groups: z.array(text),
+    roles: z.array(text),
+    region: z.string(),
+    instances: ids,
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {

@@ -180,6 +180,9 @@ export const IAM_ACTIONS = [
   action('cloudformation:ListStacks', 'List', 'List stack summaries'),
   // Money.
   action('budgets:ModifyBudget', 'Write', 'Create or change a budget and its alerts'),
+  action('budgets:CreateBudgetAction', 'Write', 'Create a budget action'),
+  action('budgets:UpdateBudgetAction', 'Write', 'Change a budget action'),
+  action('budgets:DeleteBudgetAction', 'Write', 'Delete a budget action'),
   action('budgets:ViewBudget', 'Read', 'See budgets and their alerts'),
   action('ce:GetCostAndUsage', 'Read', 'Break spend down by service, region and team'),
   action('ce:GetCostForecast', 'Read', 'Forecast spend to the end of the period'),

@@ -1,10 +1,15 @@
 // What Cost Explorer and Budgets show of a team's world: spend so far, the run rate, the one forecast
 // (money.ts, the budget alerts' own) and both split by service and by region, read from the money step's
-// own bill cells (sim/bill.ts). Nothing here prices anything: every figure is a charge the step made.
+// own bill cells (sim/bill.ts); the design's budgets with their run share, actual and forecast spend and the
+// actions that ran; the forecast for the next three budget periods (months), by the same rule; the bought
+// Savings Plan and Cost Explorer's Savings Plans recommendations from the run's hourly EC2 usage
+// (sim/savings-plans.ts). Nothing here prices anything: every figure is a charge the step made or the rule
+// the step uses.
 import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from '../sim/bill.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
-import { reachesBudget, standingHourlyByCell, worldForecastUsd } from '../sim/money.ts';
-import { T_BUDGET, T_COST, T_STEPS } from '../sim/state.ts';
+import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldForecastUsd } from '../sim/money.ts';
+import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
+import { SP_DISCOUNT, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_BUDGET, T_COST, T_NOW, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
 
 /** One bar of Cost Explorer: a service, or a region ("global" for what AWS bills globally). */
@@ -25,6 +30,48 @@ export interface CostView {
   forecastOverBudget: boolean;
   byService: CostLine[];
   byRegion: CostLine[];
+  /** The design's AWS Budgets budgets. */
+  budgets: BudgetLine[];
+  /** The forecast spend of each of the next three budget periods (months) at the rate so far; empty until there is one. */
+  forecastMonths: number[];
+  savingsPlan: SavingsPlanLine | null;
+  /** Compute Savings Plans recommendations (1-year and 3-year, no upfront) from the run's full hours of EC2 usage. */
+  recommendations: RecommendationLine[];
+}
+
+export interface BudgetLine {
+  name: string;
+  /** The budget's amount for its period, and the run's share of it (what alerts and actions compare with). */
+  amountUsd: number;
+  runShareUsd: number;
+  actualUsd: number;
+  forecastUsd: number | null;
+  /** Budget actions of this budget that have run (or wait for approval). */
+  actionsRun: string[];
+}
+
+export interface SavingsPlanLine {
+  hourlyCommitmentUsd: number;
+  term: Term;
+  paymentOption: PaymentOption;
+  discountPct: number;
+  committedUsd: number;
+  unusedCommitmentUsd: number;
+  savedUsd: number;
+  /** Used commitment ÷ commitment so far (Cost Explorer's utilization). */
+  utilizationPct: number;
+}
+
+export interface RecommendationLine {
+  term: Term;
+  paymentOption: PaymentOption;
+  hourlyCommitmentUsd: number;
+  /** Over the lookback (the run's full hours so far). */
+  savingsUsd: number;
+  savingsPct: number;
+  utilizationPct: number;
+  coveragePct: number;
+  lookbackHours: number;
 }
 
 const HOURLY = 3600 / STEP_SECONDS;
@@ -69,5 +116,74 @@ export function costView(world: World): CostView {
     forecastOverBudget: reachesBudget(forecast, world.state.tally[T_BUDGET]!),
     byService: bars(byService[0], byService[1]),
     byRegion: bars(byRegion[0], byRegion[1]),
+    budgets: budgetLines(world, forecast),
+    forecastMonths: forecastMonths(world),
+    savingsPlan: savingsPlanLine(world),
+    recommendations: recommendations(world),
   };
+}
+
+function budgetLines(world: World, forecast: number | null): BudgetLine[] {
+  const topo = world.topo;
+  const share = world.plan.budgetRunShare;
+  const actual = world.state.tally[T_COST]!;
+  return Array.from(topo.budgetResource, (id, b) => {
+    const actionsRun: string[] = [];
+    for (let a = 0; a < topo.bactCount; a++) if (topo.bactBudget[a] === b && world.state.bactDone[a] === 1) actionsRun.push(topo.labels[topo.bactResource[a]!]!);
+    return {
+      name: topo.labels[id]!,
+      amountUsd: round(topo.budgetAmount[b]!, 0.01),
+      runShareUsd: round(topo.budgetAmount[b]! * share, 0.01),
+      actualUsd: round(actual, 0.01),
+      forecastUsd: forecast === null ? null : round(forecast, 0.01),
+      actionsRun,
+    };
+  });
+}
+
+/** A budget period in simulated seconds: the scenario's, or the run itself without one. */
+function periodS(world: World): number {
+  return world.plan.durationS / world.plan.budgetRunShare;
+}
+
+/** The one forecast rule, over each of the next three periods: spend so far ÷ time so far × the period. */
+function forecastMonths(world: World): number[] {
+  const month = forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, periodS(world));
+  return month === null ? [] : [1, 2, 3].map(() => round(month, 0.01));
+}
+
+function savingsPlanLine(world: World): SavingsPlanLine | null {
+  const sp = world.state.savingsPlan;
+  if (sp.length === 0) return null;
+  const l = world.ledger;
+  return {
+    hourlyCommitmentUsd: sp[SP_HOURLY_USD]!,
+    term: sp[SP_TERM_YEARS] === 3 ? '3y' : '1y',
+    paymentOption: PAYMENT_OPTIONS[sp[SP_PAYMENT]!]!,
+    discountPct: Math.round(sp[SP_DISCOUNT]! * 100),
+    committedUsd: round(l.committedUsd, 0.01),
+    unusedCommitmentUsd: round(l.unusedCommitmentUsd, 0.01),
+    savedUsd: round(l.savedUsd, 0.01),
+    utilizationPct: l.committedUsd > 0 ? Math.round(((l.committedUsd - l.unusedCommitmentUsd) / l.committedUsd) * 1000) / 10 : 0,
+  };
+}
+
+/** Recommendations from the run's full hours (the hour under way is not yet a whole hour of usage). */
+function recommendations(world: World): RecommendationLine[] {
+  const full = Math.floor(world.state.tally[T_NOW]! / 3600);
+  const hours = world.ledger.ec2HourlyUsd.slice(0, full);
+  if (hours.length === 0) return [];
+  return (['1y', '3y'] as const).map((term) => {
+    const r = recommendCommitment(hours, discountOf(term, 'NO_UPFRONT'));
+    return {
+      term,
+      paymentOption: 'NO_UPFRONT' as const,
+      hourlyCommitmentUsd: round(r.hourlyCommitmentUsd, 0.001),
+      savingsUsd: round(r.savingsUsd, 0.01),
+      savingsPct: Math.round(r.savingsShare * 1000) / 10,
+      utilizationPct: Math.round(r.utilization * 1000) / 10,
+      coveragePct: Math.round(r.coverage * 1000) / 10,
+      lookbackHours: hours.length,
+    };
+  });
 }

@@ -149,6 +149,17 @@ export const scenarioSchema = z
     campaign: z.object({ order: z.number().int().positive() }).optional(),
     durationS: z.number().int().positive().max(7 * 86400).describe('Simulated seconds; at normal speed the room plays 20 simulated seconds per real second.'),
     budgetUsd: z.number().nonnegative().describe('Starting budget in USD (a budget-cut event lowers it).'),
+    /**
+     * How many simulated seconds make one period (a month) of the design's AWS Budgets budgets. A budget's
+     * amount is for its whole period, so a run of `durationS` gets the run's share of it (durationS ÷ this),
+     * and its alerts and actions compare the run's spend with that share. Omitted: the run is the whole period.
+     */
+    budgetPeriodS: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Simulated seconds in one period (month) of the design's AWS Budgets budgets; omitted: the run is the whole period."),
     /** The p95 latency users accept; good requests above it earn no revenue. */
     latencyObjectiveMs: z.number().positive(),
     revenuePerGoodRequestUsd: z.number().nonnegative().default(0),

@@ -10,9 +10,10 @@ import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { absentUntilArrived } from './arrival.ts';
 import { revokeCredentials } from './credentials.ts';
+import { discountOf, PAYMENT_OPTIONS, TERMS } from './savings-plans.ts';
 import { refreshing, startRefresh } from './refresh.ts';
 import { setDesiredByHand } from './scaling.ts';
-import { REFRESH_BY_API, T_NOW } from './state.ts';
+import { REFRESH_BY_API, SP_DISCOUNT, SP_FIELDS, SP_FROM_S, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
 import { note, type World } from './world.ts';
 
@@ -57,6 +58,21 @@ export const simActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('modify-instance-type'), ...ref, instanceType: z.string().min(1) }),
   z.object({ type: z.literal('delete-resource'), ...ref }),
   z.object({ type: z.literal('update-design'), design: designShape }),
+  /**
+   * Buy a Compute Savings Plan (CreateSavingsPlan): an hourly commitment for a term at a payment option. From
+   * now on EC2 compute is charged against it at the plan's rate and the commitment is billed every hour,
+   * used or not (money.ts). CreateSavingsPlan takes 0.001 to 1,000,000 USD an hour, at most five decimals.
+   */
+  z.object({
+    type: z.literal('purchase-savings-plan'),
+    hourlyCommitmentUsd: z
+      .number()
+      .min(catalogue.savingsPlans.minHourlyCommitmentUsd.value)
+      .max(catalogue.savingsPlans.maxHourlyCommitmentUsd.value)
+      .refine((x) => Math.abs(Math.round(x * 1e5) - x * 1e5) < 1e-6, { message: 'at most five digits after the decimal point' }),
+    term: z.enum(TERMS),
+    paymentOption: z.enum(PAYMENT_OPTIONS),
+  }),
   /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
   z.object({ type: z.literal('revoke-credentials'), user: z.string().regex(/^[\w+=,.@-]{1,64}$/) }),
 ]);
@@ -88,6 +104,7 @@ export function applyAction(world: World, input: unknown): ActionResult {
   }
   const action = parsed.data;
   if (action.type === 'update-design') return updateDesign(world, action.design);
+  if (action.type === 'purchase-savings-plan') return purchaseSavingsPlan(world, action);
   if (action.type === 'revoke-credentials') {
     const stopped = revokeCredentials(world, action.user);
     note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
@@ -121,7 +138,7 @@ function refreshPreferences(action: { minHealthyPercentage?: number | undefined;
 /** The timeline code of an action that names only its resource. */
 const ACTION_CODE = { 'promote-replica': 'actionPromote', reboot: 'actionReboot', 'delete-resource': 'actionDelete' } as const;
 
-function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' }>, r: Resource, label: string): ActionResult {
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
   const s = world.state;
   const t = s.tally[T_NOW]!;
@@ -262,4 +279,24 @@ function dependentOf(world: World, id: number): number | undefined {
     if (uses) return r.id;
   }
   return undefined;
+}
+
+/** One plan a run: a second purchase is refused (the game keeps one commitment to reason about). */
+function purchaseSavingsPlan(world: World, action: Extract<SimAction, { type: 'purchase-savings-plan' }>): ActionResult {
+  const s = world.state;
+  if (s.savingsPlan.length > 0) return refuse('savings-plan-exists', 'a Savings Plan is already bought in this run');
+  const plan = new Float64Array(SP_FIELDS);
+  plan[SP_HOURLY_USD] = action.hourlyCommitmentUsd;
+  plan[SP_DISCOUNT] = discountOf(action.term, action.paymentOption);
+  plan[SP_TERM_YEARS] = action.term === '1y' ? 1 : 3;
+  plan[SP_PAYMENT] = PAYMENT_OPTIONS.indexOf(action.paymentOption);
+  plan[SP_FROM_S] = s.tally[T_NOW]!;
+  s.savingsPlan = plan;
+  note(world, 'savingsPlanPurchased', {
+    hourlyUsd: action.hourlyCommitmentUsd,
+    term: action.term,
+    payment: action.paymentOption,
+    discountPct: Math.round(plan[SP_DISCOUNT]! * 100),
+  });
+  return { ok: true };
 }

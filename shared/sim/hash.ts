@@ -7,7 +7,8 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, STATE_KEYS, type WorldState } from './state.ts';
+import { emptyLedger, type CostLedger } from './savings-ledger.ts';
+import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, SP_FIELDS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
@@ -71,6 +72,8 @@ export interface WorldSnapshot {
   seed: number;
   state: Record<StateKey, number[]>;
   timeline: TimelineEntry[];
+  /** Cost Explorer's ledger (savings-ledger.ts); absent in older snapshots, which then start a new one. */
+  ledger?: CostLedger;
 }
 
 export function snapshotWorld(world: World): WorldSnapshot {
@@ -86,6 +89,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
     seed: world.seed,
     state,
     timeline: world.timeline.map(copyEntry),
+    ledger: { ...world.ledger, ec2HourlyUsd: [...world.ledger.ec2HourlyUsd] },
   };
 }
 
@@ -113,9 +117,11 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
   const plan = planScenario(snapshot.scenario);
   const state: WorldState = allocateState(topo, plan.events.length, snapshot.scenario.budgetUsd);
   for (const key of STATE_KEYS) {
-    const target = state[key];
     const source = snapshot.state[key];
     if (source === undefined && (world0Empty(state, key) || LATE_STATE_KEYS.has(key))) continue;
+    // A Savings Plan is bought during the run: the snapshot's holds it, the fresh state has none yet.
+    if (key === 'savingsPlan' && Array.isArray(source) && source.length === SP_FIELDS) state.savingsPlan = new Float64Array(SP_FIELDS);
+    const target = state[key];
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
     }
@@ -133,6 +139,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
       scratch: allocateScratch(topo),
       timeline: snapshot.timeline.map(copyEntry),
       last: emptyMetrics(),
+      ledger: snapshot.ledger ? { ...snapshot.ledger, ec2HourlyUsd: [...snapshot.ledger.ec2HourlyUsd] } : emptyLedger(),
     },
   };
 }

@@ -1,22 +1,29 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
-// per-request and per-GB charges gathered during the step, and budget alerts on actual and forecast spend
-// (a linear forecast: spend so far / time so far × scenario duration). Every charge is also booked to its
-// service and region (bill.ts), which is what Cost Explorer shows.
+// per-request and per-GB charges gathered during the step, and budget alerts and actions on actual and
+// forecast spend (a linear forecast: spend so far / time so far × scenario duration). A design's budget is
+// for its period (a month): the run is compared with its share of it (the plan's budgetRunShare, from the
+// scenario's budgetPeriodS). Every charge is also booked to its service and region (bill.ts), which is what
+// Cost Explorer shows.
 
 import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
-import { BILL_CELLS, BILL_LINES, cellOf, S_EC2, S_RDS } from './bill.ts';
+import { BILL_CELLS, BILL_LINES, cellOf, GLOBAL_SLOT, S_EC2, S_RDS } from './bill.ts';
+import { recordEc2 } from './savings-ledger.ts';
+import { coverUsage } from './savings-plans.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
-import { T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
+import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
+import { runBudgetActions } from './budget-actions.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
 const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 const HOURS_PER_STEP = STEP_SECONDS / 3600;
+/** Where a Savings Plan's unused commitment is booked: EC2, billed globally. */
+const UNUSED_CELL = cellOf(S_EC2, GLOBAL_SLOT);
 
 /**
  * Everything billed by the hour that runs now, at its hourly price: each running (or booting, or failed but
@@ -66,34 +73,59 @@ export function charge(world: World): void {
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
   // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
+  // A price change scales every price on its line of the bill (1 without one).
+  for (let k = 0; k < sc.stepCost.length; k++) sc.stepCost[k] = sc.stepCost[k]! * sc.priceFactor[k]!;
+  recordEc2(world.ledger, s.tally[T_NOW]!, sc.stepCost[M_COMPUTE]!);
+  const plan = s.savingsPlan.length > 0 ? coverCompute(world) : undefined;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {
-    // A price change scales every price on its line of the bill (1 without one).
-    sc.stepCost[k] = sc.stepCost[k]! * sc.priceFactor[k]!;
     step += sc.stepCost[k]!;
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }
   s.tally[T_COST] = s.tally[T_COST]! + step;
-  spreadOverCells(world);
+  spreadOverCells(world, plan);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
 }
 
+/**
+ * The step's EC2 compute under the bought Savings Plan (savings-plans.ts): the step's share of the hourly
+ * commitment buys usage at the plan's rate, usage beyond it stays On-Demand, and the commitment is billed
+ * whether used or not. Changes the step's compute charge; returns how the bill cells take it: the factor on
+ * the compute line's cells (what they were charged On-Demand, less the plan's discount on what it covered)
+ * and the commitment no usage used, booked to EC2 billed globally (a Compute Savings Plan spans regions).
+ */
+function coverCompute(world: World): { scale: number; unusedUsd: number } {
+  const sc = world.scratch;
+  const sp = world.state.savingsPlan;
+  const onDemand = sc.stepCost[M_COMPUTE]!;
+  const discount = sp[SP_DISCOUNT]!;
+  const h = coverUsage(onDemand, sp[SP_HOURLY_USD]! * HOURS_PER_STEP, discount);
+  sc.stepCost[M_COMPUTE] = h.costUsd;
+  const ledger = world.ledger;
+  ledger.committedUsd += sp[SP_HOURLY_USD]! * HOURS_PER_STEP;
+  ledger.unusedCommitmentUsd += h.unusedCommitmentUsd;
+  ledger.savedUsd += onDemand - h.costUsd;
+  const covered = onDemand > 0 ? (onDemand - h.coveredOnDemandUsd * discount) / onDemand : 1;
+  return { scale: covered, unusedUsd: h.unusedCommitmentUsd };
+}
+
 /** The step's charges per bill cell (service × region), price changes applied, added to the spend so far. */
-function spreadOverCells(world: World): void {
+function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number } | undefined): void {
   const sc = world.scratch;
   const spend = world.state.spend;
   const rate = world.last.stepSpendUsd;
   rate.fill(0);
   for (let k = 0; k < BILL_LINES; k++) {
-    const factor = sc.priceFactor[k]!;
+    const factor = sc.priceFactor[k]! * (plan && k === M_COMPUTE ? plan.scale : 1);
     const base = k * BILL_CELLS;
     for (let c = 0; c < BILL_CELLS; c++) {
       const usd = sc.stepBill[base + c]!;
       if (usd !== 0) rate[c] = rate[c]! + usd * factor;
     }
   }
+  if (plan) rate[UNUSED_CELL] = rate[UNUSED_CELL]! + plan.unusedUsd;
   for (let c = 0; c < BILL_CELLS; c++) spend[c] = spend[c]! + rate[c]!;
 }
 
@@ -122,11 +154,13 @@ function checkBudgets(world: World): void {
   const cost = s.tally[T_COST]!;
   // Charged during the step, before the clock moves on: the spend covers this step too.
   const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
+  // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
+  const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {
     const amount = topo.budgetAmount[b]!;
     for (let k = topo.notifStart[b]!; k < topo.notifStart[b + 1]!; k++) {
       if (s.notifDone[k] === 1) continue;
-      const limit = (topo.notifPct[k]! / 100) * amount;
+      const limit = (topo.notifPct[k]! / 100) * amount * share;
       const isForecast = topo.notifForecast[k] === 1;
       const value = isForecast ? forecast : cost;
       if (value >= limit && limit > 0) {
@@ -135,11 +169,12 @@ function checkBudgets(world: World): void {
           budget: topo.labels[topo.budgetResource[b]!]!,
           spendUsd: value.toFixed(2),
           pct: topo.notifPct[k]!,
-          amountUsd: amount,
+          amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
         });
       }
     }
   }
+  if (topo.bactCount > 0) runBudgetActions(world, cost, forecast);
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
   if ((flags & 1) === 0 && reachesBudget(cost, budget)) {

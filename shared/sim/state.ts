@@ -26,6 +26,13 @@ export const T_FLOOD_DROPPED = 10;
 export const T_FLOOD_SERVED = 11;
 /** Flood requests that reached a server and failed or were shed there. */
 export const T_FLOOD_REJECTED = 12;
+/** Fields of the state's savingsPlan: its hourly commitment, its discount, term (years), payment option, purchase time. */
+export const SP_HOURLY_USD = 0;
+export const SP_DISCOUNT = 1;
+export const SP_TERM_YEARS = 2;
+export const SP_PAYMENT = 3;
+export const SP_FROM_S = 4;
+export const SP_FIELDS = 5;
 /** The scenario budget (a budget cut lowers it). */
 export const T_BUDGET = 13;
 export const T_EDGE_HITS = 14;
@@ -144,6 +151,10 @@ export interface WorldState {
 
   schedDone: Uint8Array;
   notifDone: Uint8Array;
+  /** Per budget action: 1 once it has run (or, MANUAL, once it waits for approval). */
+  bactDone: Uint8Array;
+  /** The Savings Plan bought (SP_* fields), or empty without one. */
+  savingsPlan: Float64Array;
 
   /** Histogram of served requests by mean latency over the whole run. */
   runHist: Float64Array;
@@ -161,7 +172,7 @@ export interface WorldState {
  * State that exists only when the design uses it (sticky or anomaly-mitigated target groups): empty
  * otherwise, and an empty one is neither hashed nor required in a snapshot, so other worlds keep their hashes.
  */
-export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare']);
+export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare', 'bactDone', 'savingsPlan']);
 
 /** The arrays of the state in a fixed order: hashing, snapshots and carrying follow it. */
 export const STATE_KEYS = [
@@ -211,6 +222,8 @@ export const STATE_KEYS = [
   'alarmCursor',
   'schedDone',
   'notifDone',
+  'bactDone',
+  'savingsPlan',
   'runHist',
   'spend',
   'edgeSticky',
@@ -302,6 +315,8 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     alarmCursor: new Int32Array(topo.alarmCount),
     schedDone: new Uint8Array(topo.schedCount),
     notifDone: new Uint8Array(topo.notifPct.length),
+    bactDone: new Uint8Array(topo.bactCount),
+    savingsPlan: new Float64Array(0),
     runHist: new Float64Array(BUCKET_COUNT),
     spend: new Float64Array(BILL_CELLS),
     ...routingState(topo),

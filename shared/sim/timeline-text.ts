@@ -185,9 +185,13 @@ export const TIMELINE_TEXT = {
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },
   forecastOverBudget: { kind: 'budget', en: 'forecast spend ${{spendUsd}} is above the scenario budget of ${{budgetUsd}}' },
+  budgetActionStopped: { kind: 'budget', en: 'budget action {{action}} of {{budget}} stopped {{instances}}' },
+  budgetActionPolicy: { kind: 'budget', en: 'budget action {{action}} of {{budget}} attached {{policy}} to {{users}}' },
+  budgetActionAwaitsApproval: { kind: 'budget', en: 'budget action {{action}} of {{budget}} awaits approval (MANUAL)' },
 
   // What players (or the CLI's timed actions) did to the world directly.
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
+  savingsPlanPurchased: { kind: 'action', en: 'Compute Savings Plan bought: ${{hourlyUsd}} an hour for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
   actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
   actionSetWeight: { kind: 'action', en: 'set-record-weight {{resource}} to {{weight}}' },

@@ -271,6 +271,22 @@ export interface ControlTopology {
   notifStart: Int32Array;
   notifForecast: Uint8Array;
   notifPct: Float64Array;
+  /** Budget actions (budget-actions.ts): their budget, threshold and what they do. */
+  bactCount: number;
+  bactResource: Int32Array;
+  bactBudget: Int32Array;
+  bactForecast: Uint8Array;
+  /** The threshold in USD of the budget's whole period (a percentage already applied to the amount). */
+  bactLimitUsd: Float64Array;
+  bactManual: Uint8Array;
+  /** 1: stop instances (STOP_EC2_INSTANCES); 0: apply an IAM policy. */
+  bactStops: Uint8Array;
+  /** Static instance slots each action stops: bactInst[bactInstStart[a] … bactInstStart[a + 1]). */
+  bactInstStart: Int32Array;
+  bactInst: Int32Array;
+  /** APPLY_IAM_POLICY: the policy ARN and the IAM users it is attached to. */
+  bactPolicy: string[];
+  bactUsers: string[][];
 
   /** Hourly cost of everything billed by the hour except instances and database instances. */
   fixedHourlyUsd: number;

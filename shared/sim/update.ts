@@ -43,6 +43,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   s.regionDown.set(os.regionDown);
   s.runHist.set(os.runHist);
   s.spend.set(os.spend);
+  s.savingsPlan = os.savingsPlan;
   const oldDesign = world.design;
 
   // Static instances: carried, or new (booting).
@@ -152,6 +153,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
     const n = Math.min(topo.notifStart[to + 1]! - topo.notifStart[to]!, old.notifStart[from + 1]! - old.notifStart[from]!);
     for (let k = 0; k < n; k++) s.notifDone[topo.notifStart[to]! + k] = os.notifDone[old.notifStart[from]! + k]!;
   });
+  carry(indexByKey(old, old.bactResource), topo, topo.bactResource, (to, from) => (s.bactDone[to] = os.bactDone[from]!));
   // Cached DNS answers survive if the front-door records are the same ones; otherwise resolvers ask again.
   const sameRecords =
     topo.recCount === old.recCount && Array.from(topo.recResource).every((id, r) => topo.keys[id] === old.keys[old.recResource[r]!]);

@@ -13,6 +13,7 @@ import { drawRandomEvents } from './random-events.ts';
 import { seedState } from './rng.ts';
 import { allocateScratch, type Scratch } from './scratch.ts';
 import { allocateState, type WorldState } from './state.ts';
+import { emptyLedger, type CostLedger } from './savings-ledger.ts';
 import { TIMELINE_TEXT, type TimelineCode, type TimelineKind, type TimelineValues } from './timeline-text.ts';
 import type { Topology } from './topology.ts';
 
@@ -41,6 +42,8 @@ export interface ScenarioPlan {
   mix: Float64Array;
   startHour: number;
   durationS: number;
+  /** The run's share of an AWS Budgets period (durationS ÷ the scenario's budgetPeriodS; 1 without one). */
+  budgetRunShare: number;
   latencyObjectiveMs: number;
   revenuePerGoodRequestUsd: number;
   /** Scenario events in time order (stable for equal times). */
@@ -89,6 +92,8 @@ export interface World {
   scratch: Scratch;
   timeline: TimelineEntry[];
   last: StepMetrics;
+  /** What Cost Explorer reads of past usage (savings-ledger.ts); derived from the steps, not part of the hash. */
+  ledger: CostLedger;
 }
 
 function planOffice(scenario: Scenario): ScenarioPlan['office'] {
@@ -117,6 +122,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     mix: Float64Array.from([scenario.mix.static, scenario.mix.read, scenario.mix.write]),
     startHour: scenario.startHour,
     durationS: scenario.durationS,
+    budgetRunShare: scenario.durationS / (scenario.budgetPeriodS ?? scenario.durationS),
     latencyObjectiveMs: scenario.latencyObjectiveMs,
     revenuePerGoodRequestUsd: scenario.revenuePerGoodRequestUsd,
     events: events.map((x) => x.e),
@@ -174,6 +180,7 @@ export function createWorld(design: Design, given: Scenario, seed: number): Worl
     scratch: allocateScratch(topo),
     timeline: [entryLine(scenario, topo)],
     last: emptyMetrics(),
+    ledger: emptyLedger(),
   };
 }
 

@@ -30,6 +30,10 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['NotificationsWithSubscribers'],
     Mutable: ['Budget'],
   },
+  'AWS::Budgets::BudgetsAction': {
+    Immutable: ['ActionType', 'BudgetName'],
+    Mutable: ['ActionThreshold', 'ApprovalModel', 'Definition', 'ExecutionRoleArn', 'NotificationType', 'Subscribers'],
+  },
   'AWS::CloudFront::Distribution': {
     Mutable: ['DistributionConfig', 'Tags'],
   },

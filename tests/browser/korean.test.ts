@@ -130,6 +130,12 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     await page.waitForSelector('#cost-by-service li');
     expect(await page.textContent('#cost-by-service')).toContain('EC2');
     expect(await page.textContent('#cost-by-region')).toContain('us-east-1');
+    // Budgets, the three-month forecast and Savings Plans in Korean (no plan bought, no full hour of usage yet).
+    expect(await page.textContent('#cost-budgets')).toContain('앞으로 3개월 예측');
+    expect(await page.textContent('#cost-savings-plans')).toContain('구매한 Savings Plan이 없습니다.');
+    await page.locator('#cost-savings-plans').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('ko-console-cost-commitments') });
     await page.locator('#cost-by-service').scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     await page.screenshot({ path: screenshotPath('ko-console-cost') });

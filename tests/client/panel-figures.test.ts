@@ -220,6 +220,18 @@ function checkPanels(view: MatchViewState, e: Expected, where: string): void {
     expect(bars, `${at}: ${id}`).toEqual(lines.map((l) => [l.name, `${name(l.name)}${formatUsd(l.spentUsd)} · ${formatUsd(l.hourlyUsd, 3)}/${t('units.h')}`]));
   }
   expect(chartSeries(cost, 'chart-spend')[0], at).toEqual(plotted(e.series.map((p) => p.costUsd)));
+  // Budgets, the three-month forecast, the Savings Plan and the recommendations: shared's own, through the wire.
+  const { budgets, forecastMonths, savingsPlan, recommendations } = view.match.board.cost;
+  expect({ budgets, forecastMonths, savingsPlan, recommendations }, at).toEqual({
+    budgets: e.cost.budgets,
+    forecastMonths: e.cost.forecastMonths,
+    savingsPlan: e.cost.savingsPlan,
+    recommendations: e.cost.recommendations,
+  });
+  if (e.cost.recommendations.length > 0) {
+    const recs = all(byId(cost, 'cost-recommendations'), (v) => v.type === 'li').map((li) => li.props['data-term']);
+    expect(recs, at).toEqual(e.cost.recommendations.map((r) => r.term));
+  }
 
   // CloudWatch.
   const cw = expand(CloudWatch({ state: view, actions: NO_ACTIONS, objectiveMs: 200 }));

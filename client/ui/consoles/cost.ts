@@ -1,9 +1,11 @@
 // Cost Explorer and Budgets: spend so far against the budget with the forecast to the end of the scenario,
-// the spend curve with the budget line, and spend so far and the run rate by service and by region. Every
-// figure is the money step's own (shared/match/cost-view.ts, through the wire or the replay): this draws them.
+// the spend curve with the budget line, spend so far and the run rate by service and by region, the design's
+// budgets with the run's share, the three-month forecast, the Savings Plan bought and Savings Plans
+// recommendations. Every figure is shared's own (shared/match/cost-view.ts, through the wire or the replay):
+// this draws them.
 import { h } from 'preact';
 import { catalogue } from '../../../shared/catalogue/index.ts';
-import type { CostLine } from '../../../shared/match/cost-view.ts';
+import type { CostLine, CostView } from '../../../shared/match/cost-view.ts';
 import { formatUsd, t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import { Chart } from './chart.ts';
@@ -66,6 +68,73 @@ export function CostExplorer({ state }: { state: MatchViewState }) {
       h('section', {}, h('h3', {}, t('cost.byService')), h(Bars, { rows: cost.byService, id: 'cost-by-service', label: serviceName })),
       h('section', {}, h('h3', {}, t('cost.byRegion')), h(Bars, { rows: cost.byRegion, id: 'cost-by-region', label: regionName })),
     ),
+    h(Commitments, { cost }),
     h('p', { class: 'explain' }, t('cost.note')),
+  );
+}
+
+/** Budgets, the three-month forecast, the Savings Plan and the recommendations, as cost-view.ts states them. */
+function Commitments({ cost }: { cost: CostView }) {
+  return h(
+    'div',
+    { class: 'two-columns' },
+    h(
+      'section',
+      { id: 'cost-budgets' },
+      h('h3', {}, t('cost.budgets')),
+      cost.budgets.length === 0
+        ? h('p', { class: 'muted' }, t('cost.noBudgets'))
+        : h(
+            'ul',
+            {},
+            cost.budgets.map((b) =>
+              h(
+                'li',
+                { key: b.name, 'data-name': b.name },
+                t('cost.budgetRow', { name: b.name, share: formatUsd(b.runShareUsd), amount: formatUsd(b.amountUsd) }),
+                b.actionsRun.length > 0 ? h('div', { class: 'muted' }, t('cost.budgetActions', { actions: b.actionsRun.join(', ') })) : null,
+              ),
+            ),
+          ),
+      h('h3', {}, t('cost.months')),
+      cost.forecastMonths.length === 0
+        ? h('p', { class: 'muted' }, t('cost.noForecast', { minutes: catalogue.budgets.minForecastS.value / 60 }))
+        : h('ul', { id: 'cost-months' }, cost.forecastMonths.map((usd, i) => h('li', { key: i }, `${t('cost.month', { n: i + 1 })}: ${formatUsd(usd)}`))),
+    ),
+    h(
+      'section',
+      { id: 'cost-savings-plans' },
+      h('h3', {}, t('cost.savingsPlan')),
+      cost.savingsPlan === null
+        ? h('p', { class: 'muted' }, t('cost.noPlan'))
+        : h(
+            'div',
+            { id: 'cost-plan' },
+            h('p', {}, t('cost.planRow', { hourly: formatUsd(cost.savingsPlan.hourlyCommitmentUsd, 3), term: cost.savingsPlan.term, payment: cost.savingsPlan.paymentOption, discount: cost.savingsPlan.discountPct })),
+            h('p', { class: 'muted' }, t('cost.planUse', { committed: formatUsd(cost.savingsPlan.committedUsd), unused: formatUsd(cost.savingsPlan.unusedCommitmentUsd), saved: formatUsd(cost.savingsPlan.savedUsd), utilization: cost.savingsPlan.utilizationPct })),
+          ),
+      h('h3', {}, t('cost.recommendations')),
+      cost.recommendations.length === 0
+        ? h('p', { class: 'muted' }, t('cost.noRecommendations'))
+        : h(
+            'ul',
+            { id: 'cost-recommendations' },
+            cost.recommendations.map((r) =>
+              h(
+                'li',
+                { key: r.term, 'data-term': r.term },
+                t('cost.recommendationRow', {
+                  term: r.term,
+                  hourly: formatUsd(r.hourlyCommitmentUsd, 3),
+                  savings: formatUsd(r.savingsUsd),
+                  savingsPct: r.savingsPct,
+                  hours: r.lookbackHours,
+                  utilization: r.utilizationPct,
+                  coverage: r.coveragePct,
+                }),
+              ),
+            ),
+          ),
+    ),
   );
 }

@@ -1,4 +1,4 @@
-// The design model's operations: CloudWatch alarms and budgets.
+// The design model's operations: CloudWatch alarms, budgets and budget actions.
 // Each kind's props as the loader reads them and the simulation compiles them (shared/design/model.ts re-exports them).
 import type { ResourceBase, ResourceId } from '../model.ts';
 
@@ -29,5 +29,33 @@ export type Budget = ResourceBase<
     name: string;
     amountUsd: number;
     notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number }[];
+  }
+>;
+
+/**
+ * An AWS Budgets action (AWS::Budgets::BudgetsAction): when its budget's actual or forecast spend passes the
+ * threshold, it applies an IAM policy to users (and groups, roles) or runs the SSM document that stops chosen
+ * EC2 instances. "Budget actions run ... when a budget exceeds a specific cost or usage threshold"
+ * (AWS Billing User Guide, "Configuring a budget action"). A MANUAL action waits for approval: the game
+ * records that it is waiting and does nothing.
+ */
+export type BudgetAction = ResourceBase<
+  'budgetAction',
+  {
+    budget: ResourceId;
+    notificationType: 'ACTUAL' | 'FORECASTED';
+    /** PERCENTAGE of the budget's amount, or ABSOLUTE_VALUE in USD (of the budget's period, prorated like it). */
+    thresholdType: 'PERCENTAGE' | 'ABSOLUTE_VALUE';
+    threshold: number;
+    approval: 'AUTOMATIC' | 'MANUAL';
+    actionType: 'APPLY_IAM_POLICY' | 'RUN_SSM_DOCUMENTS';
+    /** APPLY_IAM_POLICY: the policy and the IAM names it is attached to. */
+    policyArn: string;
+    users: string[];
+    groups: string[];
+    roles: string[];
+    /** RUN_SSM_DOCUMENTS (STOP_EC2_INSTANCES): the instances it stops, in `region`. */
+    region: string;
+    instances: ResourceId[];
   }
 >;

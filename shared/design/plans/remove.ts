@@ -31,6 +31,7 @@ const PART_OF: { readonly [K in ResourceKind]?: readonly string[] } = {
   endpointGroup: ['listener'],
   webAclAssociation: ['webAcl', 'resource'],
   alarm: ['subject'],
+  budgetAction: ['budget'],
 };
 
 /** What a piece made for itself and refers to: it goes too when nothing outside the removal needs it. */

@@ -178,6 +178,17 @@ export function compileControl(
     }
     notifStart.push(notifPct.length);
   }
+  const budgetActions = liveOfKind(design, removed, 'budgetAction');
+  const bactInstStart: number[] = [0];
+  const bactInst: number[] = [];
+  for (const a of budgetActions) {
+    for (const id of a.props.instances) {
+      const i = Array.from(compute.instResource).findIndex((r, k) => r === id && compute.instAsg[k] === -1);
+      if (i >= 0) bactInst.push(i);
+    }
+    bactInstStart.push(bactInst.length);
+  }
+  const budgetIndex = (id: number) => budgets.findIndex((b) => b.id === id);
 
   return {
     alarmCount: alarms.length,
@@ -218,6 +229,21 @@ export function compileControl(
     notifStart: Int32Array.from(notifStart),
     notifForecast: Uint8Array.from(notifForecast),
     notifPct: Float64Array.from(notifPct),
+
+    bactCount: budgetActions.length,
+    bactResource: Int32Array.from(budgetActions.map((a) => a.id)),
+    bactBudget: Int32Array.from(budgetActions.map((a) => budgetIndex(a.props.budget))),
+    bactForecast: Uint8Array.from(budgetActions.map((a) => (a.props.notificationType === 'FORECASTED' ? 1 : 0))),
+    bactLimitUsd: Float64Array.from(budgetActions.map((a) => {
+      const b = budgets[budgetIndex(a.props.budget)];
+      return a.props.thresholdType === 'ABSOLUTE_VALUE' ? a.props.threshold : ((b?.props.amountUsd ?? 0) * a.props.threshold) / 100;
+    })),
+    bactManual: Uint8Array.from(budgetActions.map((a) => (a.props.approval === 'MANUAL' ? 1 : 0))),
+    bactStops: Uint8Array.from(budgetActions.map((a) => (a.props.actionType === 'RUN_SSM_DOCUMENTS' ? 1 : 0))),
+    bactInstStart: Int32Array.from(bactInstStart),
+    bactInst: Int32Array.from(bactInst),
+    bactPolicy: budgetActions.map((a) => a.props.policyArn),
+    bactUsers: budgetActions.map((a) => [...a.props.users]),
 
     ...fixedHourly(design, removed, compute, storage, entry, alarms),
     wafSlot: Int16Array.from(entry.wafResource, (id) => wafSlotOf(design, id)),

@@ -30,6 +30,7 @@ import {
   vpcCodec,
 } from './network.ts';
 import { alarmCodec, budgetCodec } from './operations.ts';
+import { budgetActionCodec } from './budget-action.ts';
 import { securityGroupCodec } from './security.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
@@ -73,6 +74,7 @@ export const CODECS: readonly ResourceCodec[] = [
   webAclAssociationCodec,
   alarmCodec,
   budgetCodec,
+  budgetActionCodec,
 ] as unknown as readonly ResourceCodec[];
 
 /** Standalone ingress rules are folded into their security group rather than becoming resources. */

@@ -280,7 +280,7 @@ function buildStack(b: DesignBuilder, index: number): void {
     });
   }
   if (b.chance()) {
-    b.add({
+    const budget = b.add({
       kind: 'budget',
       props: {
         name: `budget${index}`,
@@ -289,6 +289,24 @@ function buildStack(b: DesignBuilder, index: number): void {
           { notificationType: 'ACTUAL' as const, thresholdPct: 80 },
           { notificationType: 'FORECASTED' as const, thresholdPct: 100 },
         ]),
+      },
+    });
+    const stops = b.chance();
+    b.add({
+      kind: 'budgetAction',
+      props: {
+        budget,
+        notificationType: b.oneOf(['ACTUAL', 'FORECASTED'] as const),
+        thresholdType: b.oneOf(['PERCENTAGE', 'ABSOLUTE_VALUE'] as const),
+        threshold: b.oneOf([80, 100, 12.5]),
+        approval: b.oneOf(['AUTOMATIC', 'MANUAL'] as const),
+        actionType: stops ? 'RUN_SSM_DOCUMENTS' : 'APPLY_IAM_POLICY',
+        policyArn: stops ? '' : 'arn:aws:iam::aws:policy/AWSDenyAll',
+        users: stops ? [] : ['ci-deployer'],
+        groups: [],
+        roles: [],
+        region: stops ? 'us-east-1' : '',
+        instances: stops ? b.some(b.ids('instance', true), 1) : [],
       },
     });
   }

@@ -19,7 +19,7 @@ describe('mapping AWS types to the board', () => {
       'vpnConnection', 'vpnGatewayRoutePropagation', 'instance', 'launchTemplate',
       'autoScalingGroup', 'scalingPolicy', 'scheduledAction', 'loadBalancer', 'targetGroup', 'listener', 'listenerRule',
       'dbSubnetGroup', 'database', 'bucket', 'distribution', 'healthCheck', 'recordSet', 'accelerator',
-      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget',
+      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget', 'budgetAction',
     ];
     expect([...kinds].sort()).toEqual([...all].sort());
     expect(design.resources.every((r, i) => r.id === i)).toBe(true);
@@ -42,6 +42,17 @@ describe('mapping AWS types to the board', () => {
     expect(byLogicalId(design, 'OfficeHubVpn', 'vpnConnection').props).toEqual({ customerGateway: id('Office'), transitGateway: id('Hub'), staticRoutesOnly: false });
     expect(byLogicalId(design, 'OfficePropagation', 'vpnGatewayRoutePropagation').props).toEqual({ vpnGateway: id('Vgw'), routeTables: [id('Routes')] });
     expect(byLogicalId(design, 'OfficeRoute', 'route').props.gateway).toBe(id('Vgw'));
+  });
+
+  it('budget actions: stop chosen instances, or attach a policy to IAM names', () => {
+    expect(byLogicalId(design, 'StopServer', 'budgetAction').props).toEqual({
+      budget: id('Budget'), notificationType: 'ACTUAL', thresholdType: 'PERCENTAGE', threshold: 90, approval: 'AUTOMATIC',
+      actionType: 'RUN_SSM_DOCUMENTS', policyArn: '', users: [], groups: [], roles: [], region: 'us-east-1', instances: [id('Server')],
+    });
+    expect(byLogicalId(design, 'DenyDeployer', 'budgetAction').props).toEqual({
+      budget: id('Budget'), notificationType: 'FORECASTED', thresholdType: 'ABSOLUTE_VALUE', threshold: 300, approval: 'MANUAL',
+      actionType: 'APPLY_IAM_POLICY', policyArn: 'arn:aws:iam::aws:policy/AWSDenyAll', users: ['ci-deployer'], groups: ['builders'], roles: [], region: '', instances: [],
+    });
   });
 
   it('board positions come from Designer or FiveNines::Board metadata', () => {
