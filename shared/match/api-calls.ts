@@ -80,6 +80,9 @@ const IAM_OP_ACTIONS: { readonly [K in IamOp['op']]: string | undefined } = {
   putInlinePolicy: 'iam:PutUserPolicy',
   createRole: 'iam:CreateRole',
   deleteRole: 'iam:DeleteRole',
+  enableMfaDevice: 'iam:EnableMFADevice',
+  deactivateMfaDevice: 'iam:DeactivateMFADevice',
+  generatePolicy: 'access-analyzer:StartPolicyGeneration',
   // Handing a user to a player is the room's own business: a person logging in as that user.
   assignUser: undefined,
   assumeRole: 'sts:AssumeRole',
