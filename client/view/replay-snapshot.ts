@@ -83,7 +83,7 @@ export class ReplaySnapshots {
       darkZones: dark.zones,
       darkRegions: dark.regions,
     };
-    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t) }));
+    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t, match) }));
     return {
       code: this.code,
       mode: match.mode,

@@ -238,8 +238,8 @@ function projectDebrief(board: TeamBoard, team: Team, match: Match, memo: Projec
   set(wire, 'refused', d.refused);
 }
 
-function projectSummary(summary: TeamSummary, team: Team, members: number): void {
-  const standing = standingView(team);
+function projectSummary(summary: TeamSummary, team: Team, members: number, match: Match): void {
+  const standing = standingView(team, match);
   set(summary, 'id', team.id);
   set(summary, 'name', team.name);
   set(summary, 'members', members);
@@ -292,7 +292,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
 
   for (const team of match.teams) {
     const summary = state.teams.get(team.id) ?? new TeamSummary();
-    projectSummary(summary, team, seats.filter((s) => s.team === team.id).length);
+    projectSummary(summary, team, seats.filter((s) => s.team === team.id).length, match);
     if (!state.teams.has(team.id)) state.teams.set(team.id, summary);
 
     let board = state.boards.get(team.id);

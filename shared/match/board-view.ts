@@ -14,7 +14,8 @@ import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
 import { resourceStatuses, type Health, type ResourceStatus } from '../sim/status.ts';
 import { standingOf } from '../sim/standing.ts';
 import type { World } from '../sim/world.ts';
-import type { Team } from './match.ts';
+import type { Match, Team } from './match.ts';
+import { teamStanding } from './team-standing.ts';
 
 /** Rounds to a multiple of `step` (statuses below what the board shows send nothing). */
 export const roundTo = (x: number, step: number): number => Math.round(x / step) * step;
@@ -248,11 +249,12 @@ const OBJECTIVE_STEP: Record<string, number> = {
   profit: 0.01,
   budgetShare: 0.001,
   inspectedShare: 0.0001,
+  leastPrivilege: 0.001,
 };
 
 /** The team's standing as the leaderboard shows it. */
-export function standingView(team: Team): StandingView {
-  const standing = standingOf(team.world);
+export function standingView(team: Team, match?: Match): StandingView {
+  const standing = match ? teamStanding(match, team) : standingOf(team.world);
   return {
     score: Math.round(standing.score),
     stars: standing.stars,
