@@ -44,6 +44,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   webAclAssociation: ['webAcl', 'resource'],
   alarm: ['subject', 'alarmActions[]'],
   budget: [],
+  trail: ['bucket'],
 };
 
 type Props = Record<string, unknown>;

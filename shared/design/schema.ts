@@ -198,6 +198,19 @@ export const PROPS_SCHEMAS = {
       z.object({ notificationType: z.enum(['ACTUAL', 'FORECASTED']), thresholdPct: z.number().min(0) }),
     ),
   }),
+  trail: z.object({
+    name: text,
+    bucket: id,
+    isLogging: z.boolean(),
+    multiRegion: z.boolean(),
+    eventSelectors: z.array(
+      z.object({
+        readWriteType: z.enum(['All', 'ReadOnly', 'WriteOnly']),
+        includeManagementEvents: z.boolean(),
+        dataResources: z.array(z.object({ type: text, values: z.array(text) })),
+      }),
+    ),
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {

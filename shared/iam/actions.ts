@@ -187,6 +187,9 @@ export const IAM_ACTIONS = [
   action('aws-portal:ViewUsage', 'Read', 'See usage reports'),
   action('aws-portal:ModifyBilling', 'Write', 'Change billing settings'),
   // CloudTrail.
+  action('cloudtrail:CreateTrail', 'Write', 'Create a trail that delivers log files to an S3 bucket'),
+  action('cloudtrail:PutEventSelectors', 'Write', "Choose a trail's management and data events"),
+  action('cloudtrail:DeleteTrail', 'Write', 'Delete a trail'),
   action('cloudtrail:LookupEvents', 'Read', 'Search the record of who did what'),
   action('cloudtrail:DescribeTrails', 'Read', 'Describe trails'),
   // IAM and STS.

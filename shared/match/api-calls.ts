@@ -54,6 +54,7 @@ const VERBS: { readonly [K in ResourceKind]: Verbs } = {
   webAclAssociation: { create: 'wafv2:AssociateWebACL', modify: 'wafv2:AssociateWebACL', delete: 'wafv2:AssociateWebACL' },
   alarm: { create: 'cloudwatch:PutMetricAlarm', modify: 'cloudwatch:PutMetricAlarm', delete: 'cloudwatch:DeleteAlarms' },
   budget: { create: 'budgets:ModifyBudget', modify: 'budgets:ModifyBudget', delete: 'budgets:ModifyBudget' },
+  trail: { create: 'cloudtrail:CreateTrail', modify: 'cloudtrail:PutEventSelectors', delete: 'cloudtrail:DeleteTrail' },
 };
 
 /** Connections that are API calls of their own, by unordered pair of kinds; the rest modify the first resource. */

@@ -29,7 +29,7 @@ import {
   subnetRouteTableAssociationCodec,
   vpcCodec,
 } from './network.ts';
-import { alarmCodec, budgetCodec } from './operations.ts';
+import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { securityGroupCodec } from './security.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
@@ -73,6 +73,7 @@ export const CODECS: readonly ResourceCodec[] = [
   webAclAssociationCodec,
   alarmCodec,
   budgetCodec,
+  trailCodec,
 ] as unknown as readonly ResourceCodec[];
 
 /** Standalone ingress rules are folded into their security group rather than becoming resources. */
