@@ -11,6 +11,7 @@
 
 import { findAction } from '../iam/actions.ts';
 import type { TrailEvent } from './event.ts';
+import type { Design } from '../design/model.ts';
 
 export const EVENT_CATEGORIES = ['Management', 'Data'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
@@ -73,4 +74,29 @@ export function trailRecords(selectors: readonly EventSelector[], event: Pick<Tr
     if (type === undefined) return s.includeManagementEvents;
     return s.dataResources.some((d) => d.type === type && resourceArn !== undefined && d.values.some((prefix) => resourceArn.startsWith(prefix)));
   });
+}
+
+/** Where a trail on the board delivered an event: the trail's and the bucket's names ("stack/LogicalId"). */
+export interface Delivery {
+  trail: string;
+  bucket: string;
+}
+
+/**
+ * The trails on a design that record the event and deliver it to their S3 bucket: logging, with selectors that
+ * take it (a trail without EventSelectors records every management event). Without a trail the event is still
+ * in the console's event history (90 days of management events, as CloudTrail keeps them) but nowhere else.
+ */
+export function deliveriesOf(design: Design, event: Pick<TrailEvent, 'eventSource' | 'eventName'>, resourceArn?: string): Delivery[] {
+  const out: Delivery[] = [];
+  const refOf = (id: number) => {
+    const r = design.resources[id];
+    return r ? `${design.stacks[r.stack]?.name ?? '?'}/${r.logicalId}` : '?';
+  };
+  for (const r of design.resources) {
+    if (r.kind !== 'trail' || !r.props.isLogging) continue;
+    const selectors = r.props.eventSelectors.length ? r.props.eventSelectors : [DEFAULT_EVENT_SELECTOR];
+    if (trailRecords(selectors, event, resourceArn)) out.push({ trail: refOf(r.id), bucket: refOf(r.props.bucket) });
+  }
+  return out;
 }

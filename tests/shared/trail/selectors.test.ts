@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { applyIntent } from '../../../shared/match/apply.ts';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import { queryTrail } from '../../../shared/trail/query.ts';
-import { DEFAULT_EVENT_SELECTOR, eventCategoryOf, readOnlyOf, trailRecords, type EventSelector } from '../../../shared/trail/selectors.ts';
+import { loadTemplate } from '../template/load-helpers.ts';
+import { DEFAULT_EVENT_SELECTOR, deliveriesOf, eventCategoryOf, readOnlyOf, trailRecords, type EventSelector } from '../../../shared/trail/selectors.ts';
 import { host, testMatch, user } from '../../support/match-fixtures.ts';
 
 const call = (eventSource: string, eventName: string) => ({ eventSource, eventName });
@@ -65,5 +66,32 @@ describe('who changed this security group, and when', () => {
     const found: TrailEvent[] = queryTrail(match.trail, { resource: ref, readOnly: false, eventCategory: 'Management' });
     expect(found[0]).toMatchObject({ principal: { type: 'IAMUser', name: 'ana' }, simS: 600, resource: ref, eventSource: 'ec2.amazonaws.com' });
     expect(queryTrail(match.trail, { resource: ref, readOnly: true })).toEqual([]);
+  });
+});
+
+describe('a trail on the board delivering to its S3 bucket', () => {
+  const template = (selectors: string, logging = true) => `
+Resources:
+  Logs: {Type: AWS::S3::Bucket}
+  Audit:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      S3BucketName: !Ref Logs
+      IsLogging: ${logging}${selectors}
+`;
+
+  it('delivers management events by default and data events only where its selectors name the bucket', () => {
+    const plain = loadTemplate(template('')).design!;
+    expect(deliveriesOf(plain, authorize)).toEqual([{ trail: expect.stringMatching(/\/Audit$/), bucket: expect.stringMatching(/\/Logs$/) }]);
+    expect(deliveriesOf(plain, getObject, OBJECT)).toEqual([]);
+    const objects = loadTemplate(template(`
+      EventSelectors:
+        - DataResources: [{Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::orders-bucket/']}]`)).design!;
+    expect(deliveriesOf(objects, getObject, OBJECT)).toHaveLength(1);
+    expect(deliveriesOf(objects, getObject, 'arn:aws:s3:::elsewhere/x')).toEqual([]);
+  });
+
+  it('a trail that is not logging delivers nothing', () => {
+    expect(deliveriesOf(loadTemplate(template('', false)).design!, authorize)).toEqual([]);
   });
 });
