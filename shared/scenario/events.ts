@@ -98,6 +98,11 @@ const shapes = {
         .string()
         .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, { message: 'an IPv4 address' })
         .optional(),
+      /**
+       * With each launch the key's holder also reads the objects of every S3 bucket on the board (s3:GetObject,
+       * CloudTrail data events: logged only by a trail whose event selectors enable them; shared/match/data-events.ts).
+       */
+      exfiltrates: z.boolean().optional(),
     }),
   },
   /**
