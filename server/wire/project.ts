@@ -41,6 +41,8 @@ export interface SeatView {
   host: boolean;
   connected: boolean;
   principal: string;
+  /** Whether the seat's requests carry MFA (the room computes it with shared/match/apply.ts actorMfa). */
+  mfa?: boolean;
 }
 
 /** What the projection remembers between calls, per team: to write only what changed. */
@@ -286,6 +288,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     set(player, 'host', seat.host);
     set(player, 'connected', seat.connected);
     set(player, 'principal', seat.principal);
+    set(player, 'mfa', seat.mfa ?? false);
     if (!state.players.has(seat.sessionId)) state.players.set(seat.sessionId, player);
   }
   for (const id of [...state.players.keys()]) if (!present.has(id)) state.players.delete(id);

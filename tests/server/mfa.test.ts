@@ -62,6 +62,9 @@ describe('MFA in the room', () => {
 
     grace.send({ type: 'iam', request: { op: 'enableMfaDevice', device: 'grace-phone', authenticationCode1: '123456', authenticationCode2: '654321' } });
     await waitFor(() => directoryOf(host).users.some((u) => u.name === 'Grace' && (u.mfaDevices ?? []).includes('grace-phone')), 'device enabled');
+    // Every client is told whose requests carry MFA: Grace's now do, Linus's do not.
+    await waitFor(() => Object.values(grace.state().players).some((p) => p.principal === 'user/Grace' && p.mfa === true), 'Grace shown with MFA');
+    expect(Object.values(grace.state().players).find((p) => p.principal === 'user/Linus')?.mfa).toBe(false);
     grace.send(bucket('After'));
     await waitFor(() => resourcesOf(host)[`${STACK}/After`] !== undefined, 'built with MFA');
     linus.send(bucket('NoMfa'));

@@ -28,14 +28,18 @@ async function successfulCallsOf(actions: PlayerActions, user: string): Promise<
 const input = (label: string, value: string, set: (v: string) => void, extra: Record<string, unknown> = {}) =>
   h('input', { 'aria-label': label, placeholder: label, value, onInput: (e: Event) => set((e.target as HTMLInputElement).value), ...extra });
 
-/** MFA for one user: the devices it has, and the form that enables one. `users`: whom the sender may pick. */
-export function MfaPanel({ directory, users, send }: { directory: Directory; users: string[]; send: (op: IamOp) => void }) {
+/**
+ * MFA for one user: the devices it has, and the form that enables one. `users`: whom the sender may pick. A
+ * player sees no directory (only the host does): `signedInWithMfa` is then what the room says of their requests.
+ */
+export function MfaPanel({ directory, users, send, signedInWithMfa }: { directory: Directory | null; users: string[]; send: (op: IamOp) => void; signedInWithMfa?: boolean }) {
   const [who, setWho] = useState(users[0] ?? '');
   const [device, setDevice] = useState('');
   const [code1, setCode1] = useState('');
   const [code2, setCode2] = useState('');
   const user = users.includes(who) ? who : (users[0] ?? '');
-  const devices = directory.users.find((u) => u.name === user)?.mfaDevices ?? [];
+  const listed = directory?.users.find((u) => u.name === user)?.mfaDevices ?? [];
+  const devices = listed.length === 0 && signedInWithMfa ? ['MFA'] : listed;
   const name = device || `${user}-phone`;
   return h(
     'section',

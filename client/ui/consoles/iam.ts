@@ -36,7 +36,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       { class: 'console iam' },
       h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })),
       h('p', { class: 'muted' }, t('iam.hostOnly')),
-      directory && own ? h(MfaPanel, { directory, users: [own], send }) : null,
+      own ? h(MfaPanel, { directory, users: [own], send, signedInWithMfa: me?.mfa ?? false }) : null,
       state.fieldErrors['iam:form']?.message ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${state.fieldErrors['iam:form']!.message}`) : null,
     );
   }
