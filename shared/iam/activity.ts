@@ -31,12 +31,15 @@ export function actionOfEvent(event: TrailEvent): string | undefined {
  */
 export function actionsUsedBy(trail: readonly TrailEvent[], user: string, team?: string | null): string[] {
   const seen = new Set<string>();
+  const raw = new Set<string>();
   const out: string[] = [];
   for (const event of trail) {
     if (event.principal.type !== 'IAMUser' || event.principal.name !== user || event.outcome !== 'Success') continue;
     if (team !== undefined && event.team !== team) continue;
     const action = actionOfEvent(event);
-    if (action === undefined) continue;
+    // The catalogue lookup is done once per distinct call, not once per event: a long match repeats its calls.
+    if (action === undefined || raw.has(action)) continue;
+    raw.add(action);
     const name = findAction(action)?.name ?? action;
     if (!seen.has(name)) {
       seen.add(name);

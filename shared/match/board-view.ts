@@ -14,8 +14,7 @@ import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
 import { resourceStatuses, type Health, type ResourceStatus } from '../sim/status.ts';
 import { standingOf } from '../sim/standing.ts';
 import type { World } from '../sim/world.ts';
-import type { Match, Team } from './match.ts';
-import { teamStanding } from './team-standing.ts';
+import type { Team } from './match.ts';
 
 /** Rounds to a multiple of `step` (statuses below what the board shows send nothing). */
 export const roundTo = (x: number, step: number): number => Math.round(x / step) * step;
@@ -253,8 +252,9 @@ const OBJECTIVE_STEP: Record<string, number> = {
 };
 
 /** The team's standing as the leaderboard shows it. */
-export function standingView(team: Team, match?: Match): StandingView {
-  const standing = match ? teamStanding(match, team) : standingOf(team.world);
+/** `leastPrivilege`: the team's figure when the caller has it (a match; see team-standing.ts), else absent (1). */
+export function standingView(team: Team, leastPrivilege?: number): StandingView {
+  const standing = standingOf(team.world, leastPrivilege === undefined ? {} : { leastPrivilege });
   return {
     score: Math.round(standing.score),
     stars: standing.stars,

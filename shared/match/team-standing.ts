@@ -4,6 +4,10 @@ import { teamPrivilegeScore } from '../iam/activity.ts';
 import { standingOf, type Standing } from '../sim/standing.ts';
 import { simSeconds, type Match, type Team } from './match.ts';
 
+export function teamLeastPrivilege(match: Match, team: Team): number {
+  return teamPrivilegeScore(match.directory, match.trail, team.id, simSeconds(match));
+}
+
 export function teamStanding(match: Match, team: Team): Standing {
-  return standingOf(team.world, { leastPrivilege: teamPrivilegeScore(match.directory, match.trail, team.id, simSeconds(match)) });
+  return standingOf(team.world, { leastPrivilege: teamLeastPrivilege(match, team) });
 }
