@@ -17,6 +17,8 @@ export function objectiveFigure(metric: string, value: number): string {
       return `${formatNumber(value * 100, 1)}%`;
     case 'inspectedShare':
       return `${formatNumber(value * 100, 2)}%`;
+    case 'leastPrivilege':
+      return `${formatNumber(value * 100, 1)}%`;
     case 'nines':
       return formatNumber(value, 2);
     case 'latencyP50':

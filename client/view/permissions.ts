@@ -8,6 +8,8 @@ import { resourceArn } from '../../shared/iam/arn.ts';
 import { arnPartsOf, createActionOf } from '../../shared/match/api-calls.ts';
 import type { MatchSnapshot } from '../net/snapshot.ts';
 import { PALETTE } from '../../shared/design/plans/palette.ts';
+import { mfaSignedIn } from '../../shared/iam/mfa.ts';
+import { CONSOLE_SOURCE_IP } from '../../shared/iam/source-ip.ts';
 
 function principalOf(text: string): Principal | undefined {
   if (text === 'root' || text === '') return { kind: 'root' };
@@ -27,11 +29,14 @@ export function deniedEntries(match: MatchSnapshot): Set<string> {
     return out;
   }
   const region = match.board.stacks[0]?.region ?? 'us-east-1';
+  // The request context the room gives this player (shared/match/apply.ts requestContextOf): MFA once their
+  // user has a device, from the office console's address.
+  const context = { mfa: principal.kind === 'user' && mfaSignedIn(directory, principal.name), region, sourceIp: CONSOLE_SOURCE_IP };
   for (const entry of PALETTE) {
     for (const kind of entry.creates) {
       const { service, type } = arnPartsOf(kind);
       const arn = resourceArn({ service, region, type, name: `${match.board.stacks[0]?.name ?? 'main'}/*` });
-      if (!authorize(directory, principal, createActionOf(kind), arn, { mfa: false, region }, match.simS).ok) out.add(entry.id);
+      if (!authorize(directory, principal, createActionOf(kind), arn, context, match.simS).ok) out.add(entry.id);
     }
   }
   return out;

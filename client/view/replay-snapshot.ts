@@ -1,6 +1,7 @@
 // A replayed match as the plain snapshot the board and the consoles read (client/net/snapshot.ts): the same
 // pieces, statuses and chart points the room's projection sent during the match (shared/match/board-view.ts),
 // read from the replay's match at its current step instead of from the wire. No Phaser, no DOM.
+import { teamLeastPrivilege } from '../../shared/match/team-standing.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shared/match/board-view.ts';
 import { costView } from '../../shared/match/cost-view.ts';
@@ -83,7 +84,7 @@ export class ReplaySnapshots {
       darkZones: dark.zones,
       darkRegions: dark.regions,
     };
-    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t) }));
+    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t, teamLeastPrivilege(match, t)) }));
     return {
       code: this.code,
       mode: match.mode,

@@ -5,7 +5,7 @@ import { availabilitySeries, type ChartPoint } from '../../shared/match/board-vi
 import { firstFailureLine } from '../../shared/match/debrief.ts';
 import type { Match } from '../../shared/match/match.ts';
 import { matchFingerprint, replayInputs } from '../../shared/match/replay.ts';
-import { standingOf } from '../../shared/sim/standing.ts';
+import { teamStanding } from '../../shared/match/team-standing.ts';
 import type { Database } from '../persistence/database.ts';
 import { appendAuditEvents } from '../persistence/queries/audit-log.ts';
 import { designWithoutSecrets, withoutSecrets } from '../../shared/match/trail-secrets.ts';
@@ -19,7 +19,7 @@ export async function recordFinishedMatch(db: Database, matchId: string, competi
   const inputs = replayInputs(match.trail);
   await db.transaction(async (tx) => {
     for (const [index, team] of match.teams.entries()) {
-      const standing = standingOf(team.world);
+      const standing = teamStanding(match, team);
       if (competitionId) {
         await saveResult(tx, competitionId, index, {
           score: standing.score,

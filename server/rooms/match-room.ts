@@ -5,7 +5,7 @@
 // and the answers to requests (match-requests.ts).
 import { randomInt } from 'node:crypto';
 import { Room, ServerError, type Client } from '@colyseus/core';
-import { applyIntent, type Applied } from '../../shared/match/apply.ts';
+import { actorMfa, applyIntent, type Applied } from '../../shared/match/apply.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
 import { SYSTEM_ACTOR } from '../../shared/match/create.ts';
 import type { Match } from '../../shared/match/match.ts';
@@ -267,7 +267,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private project(withStatus: boolean): void {
-    projectMatch(this.state, this.match, this.seats.views(), this.memo, withStatus);
+    projectMatch(this.state, this.match, this.seats.views((actor) => actorMfa(this.match, actor)), this.memo, withStatus);
   }
 
   private refuse(client: Client, why: Refusal): void {

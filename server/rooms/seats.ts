@@ -75,8 +75,9 @@ export class SeatPolicy {
     return this.waiting.filter((s) => s.key !== '').length;
   }
 
-  views(): SeatView[] {
-    return seatViews(this.bySession.values());
+  /** `mfaOf`: whether an actor's requests carry MFA, as the match's rules say (shared/match/apply.ts actorMfa). */
+  views(mfaOf?: (actor: Actor) => boolean): SeatView[] {
+    return seatViews(this.bySession.values(), mfaOf);
   }
 
   /**
@@ -166,8 +167,9 @@ export function principalLabel(actor: Actor): string {
   return actor.identity.kind === 'root' ? 'root' : `user/${actor.identity.name}`;
 }
 
-export function seatViews(seats: Iterable<Seat>): SeatView[] {
+export function seatViews(seats: Iterable<Seat>, mfaOf?: (actor: Actor) => boolean): SeatView[] {
   return [...seats].map((s) => ({
+    ...(mfaOf ? { mfa: mfaOf(s.actor) } : {}),
     sessionId: s.sessionId,
     nickname: s.actor.nickname,
     team: s.actor.team,

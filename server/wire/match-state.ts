@@ -179,6 +179,8 @@ export const PlayerState = schema(
     connected: t.boolean(),
     /** "root", "user/ana" or "role/Admin": who the player acts as. */
     principal: t.string(),
+    /** Whether the player's requests carry aws:MultiFactorAuthPresent = true (shared/match/apply.ts actorMfa). */
+    mfa: t.boolean(),
   },
   'PlayerState',
 );

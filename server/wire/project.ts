@@ -1,6 +1,7 @@
 // The one projection of a match onto the wire state. Called after every tick; it writes only what changed,
 // since every write becomes bytes in every client's patch: design-derived fields when the design changes,
 // statuses rounded so that noise below what the board shows sends nothing.
+import { teamPrivilegeScore } from '../../shared/iam/activity.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
@@ -41,6 +42,8 @@ export interface SeatView {
   host: boolean;
   connected: boolean;
   principal: string;
+  /** Whether the seat's requests carry MFA (the room computes it with shared/match/apply.ts actorMfa). */
+  mfa?: boolean;
 }
 
 /** What the projection remembers between calls, per team: to write only what changed. */
@@ -55,6 +58,8 @@ export interface ProjectionMemo {
   /** Per team: what the debrief was last projected from (timeline length, log length, worst minute). */
   debrief: Map<string, string>;
   directory?: unknown;
+  /** Per team: its least-privilege figure and what it was computed from (the directory and the log's length). */
+  privilege?: Map<string, { directory: unknown; trailLength: number; value: number }>;
 }
 
 export function newMemo(): ProjectionMemo {
@@ -240,8 +245,18 @@ function projectDebrief(board: TeamBoard, team: Team, match: Match, memo: Projec
   set(wire, 'refused', d.refused);
 }
 
-function projectSummary(summary: TeamSummary, team: Team, members: number): void {
-  const standing = standingView(team);
+/** The team's least privilege (shared/iam/activity.ts), computed again only when the account or the log changed. */
+function leastPrivilegeOf(match: Match, team: Team, memo: ProjectionMemo): number {
+  const memos = (memo.privilege ??= new Map());
+  const last = memos.get(team.id);
+  if (last && last.directory === match.directory && last.trailLength === match.trail.length) return last.value;
+  const value = teamPrivilegeScore(match.directory, match.trail, team.id, simSeconds(match));
+  memos.set(team.id, { directory: match.directory, trailLength: match.trail.length, value });
+  return value;
+}
+
+function projectSummary(summary: TeamSummary, team: Team, members: number, match: Match, memo: ProjectionMemo): void {
+  const standing = standingView(team, leastPrivilegeOf(match, team, memo));
   set(summary, 'id', team.id);
   set(summary, 'name', team.name);
   set(summary, 'members', members);
@@ -288,13 +303,14 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     set(player, 'host', seat.host);
     set(player, 'connected', seat.connected);
     set(player, 'principal', seat.principal);
+    set(player, 'mfa', seat.mfa ?? false);
     if (!state.players.has(seat.sessionId)) state.players.set(seat.sessionId, player);
   }
   for (const id of [...state.players.keys()]) if (!present.has(id)) state.players.delete(id);
 
   for (const team of match.teams) {
     const summary = state.teams.get(team.id) ?? new TeamSummary();
-    projectSummary(summary, team, seats.filter((s) => s.team === team.id).length);
+    projectSummary(summary, team, seats.filter((s) => s.team === team.id).length, match, memo);
     if (!state.teams.has(team.id)) state.teams.set(team.id, summary);
 
     let board = state.boards.get(team.id);

@@ -45,6 +45,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   alarm: ['subject', 'alarmActions[]'],
   budget: [],
   budgetAction: ['budget', 'instances[]'],
+  trail: ['bucket'],
 };
 
 type Props = Record<string, unknown>;

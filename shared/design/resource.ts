@@ -4,7 +4,7 @@ import type { Instance, LaunchTemplate, AutoScalingGroup, ScalingPolicy, Schedul
 import type { LoadBalancer, TargetGroup, Listener, ListenerRule } from './kinds/load-balancing.ts';
 import type { DbSubnetGroup, Database, Bucket } from './kinds/data.ts';
 import type { Distribution, HealthCheck, RecordSet, Accelerator, AcceleratorListener, EndpointGroup, WebAcl, WebAclAssociation } from './kinds/edge.ts';
-import type { Alarm, Budget, BudgetAction } from './kinds/operations.ts';
+import type { Alarm, Budget, BudgetAction, Trail } from './kinds/operations.ts';
 
 export type Resource =
   | Vpc
@@ -44,7 +44,8 @@ export type Resource =
   | WebAclAssociation
   | Alarm
   | Budget
-  | BudgetAction;
+  | BudgetAction
+  | Trail;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;

@@ -212,6 +212,19 @@ export const PROPS_SCHEMAS = {
     region: z.string(),
     instances: ids,
   }),
+  trail: z.object({
+    name: text,
+    bucket: id,
+    isLogging: z.boolean(),
+    multiRegion: z.boolean(),
+    eventSelectors: z.array(
+      z.object({
+        readWriteType: z.enum(['All', 'ReadOnly', 'WriteOnly']),
+        includeManagementEvents: z.boolean(),
+        dataResources: z.array(z.object({ type: text, values: z.array(text) })),
+      }),
+    ),
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {

@@ -190,6 +190,9 @@ export const IAM_ACTIONS = [
   action('aws-portal:ViewUsage', 'Read', 'See usage reports'),
   action('aws-portal:ModifyBilling', 'Write', 'Change billing settings'),
   // CloudTrail.
+  action('cloudtrail:CreateTrail', 'Write', 'Create a trail that delivers log files to an S3 bucket'),
+  action('cloudtrail:PutEventSelectors', 'Write', "Choose a trail's management and data events"),
+  action('cloudtrail:DeleteTrail', 'Write', 'Delete a trail'),
   action('cloudtrail:LookupEvents', 'Read', 'Search the record of who did what'),
   action('cloudtrail:DescribeTrails', 'Read', 'Describe trails'),
   // IAM and STS.
@@ -225,7 +228,13 @@ export const IAM_ACTIONS = [
   action('iam:DeleteAccessKey', 'Write', 'Delete an access key (the answer to a leaked one)'),
   action('iam:ListAccessKeys', 'List', "List a user's access keys"),
   action('iam:TagUser', 'Tagging', 'Tag a user'),
+  action('iam:CreateVirtualMFADevice', 'Write', 'Create a virtual MFA device for a user'),
+  action('iam:EnableMFADevice', 'Write', 'Enable an MFA device: sign-ins then need its code'),
+  action('iam:DeactivateMFADevice', 'Write', 'Deactivate an MFA device of a user'),
+  action('iam:ListMFADevices', 'List', "List a user's MFA devices"),
   action('sts:AssumeRole', 'Write', "Take on a role's permissions for a limited time"),
+  // IAM Access Analyzer: a least-privilege policy generated from a principal's CloudTrail activity.
+  action('access-analyzer:StartPolicyGeneration', 'Write', "Generate a policy from a principal's CloudTrail activity"),
 ] as const;
 
 export type IamActionName = (typeof IAM_ACTIONS)[number]['name'];

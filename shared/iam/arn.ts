@@ -104,3 +104,8 @@ export function assumedRoleArn(role: string, sessionName: string): string {
 export function customerPolicyArn(name: string): string {
   return `arn:${PARTITION}:iam::${ACCOUNT_ID}:policy/${name}`;
 }
+
+/** A virtual MFA device's serial number, as IAM names it: arn:aws:iam::<account>:mfa/<device name>. */
+export function mfaDeviceArn(name: string): string {
+  return `arn:${PARTITION}:iam::${ACCOUNT_ID}:mfa/${name}`;
+}

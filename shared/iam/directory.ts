@@ -27,7 +27,13 @@ export interface PolicyHolder {
   inlinePolicies: InlinePolicy[];
 }
 
-export type IamUser = PolicyHolder;
+export interface IamUser extends PolicyHolder {
+  /**
+   * The serial numbers (device names) of the user's enabled virtual MFA devices (shared/iam/mfa.ts). Absent on
+   * directories saved before MFA could be enabled: none.
+   */
+  mfaDevices?: string[];
+}
 
 export interface IamGroup extends PolicyHolder {
   /** User names, in the order they joined. */

@@ -4,7 +4,7 @@
 
 import { IAM_ACTIONS, findAction, type AccessLevel } from './actions.ts';
 import { statementCoversAction, type PolicyToEvaluate } from './evaluate.ts';
-import { asList, statementsOf } from './policy-schema.ts';
+import { asList, statementsOf, type PolicyStatement } from './policy-schema.ts';
 
 /**
  * How much an unused permission counts against the score, by its access level. Unused reads cost little;
@@ -40,28 +40,30 @@ export interface PrivilegeReport {
  * it away on every resource. Resource and condition limits on Allows are not weighed — a grant narrowed to one
  * stack still counts as the grant — which keeps the measure about which actions are held.
  */
-function grants(policies: readonly PolicyToEvaluate[], action: string): boolean {
-  const statements = policies.flatMap((p) => statementsOf(p.document));
+function grants(statements: readonly PolicyStatement[], action: string): boolean {
   const deniedEverywhere = statements.some(
     (s) => s.Effect === 'Deny' && s.Condition === undefined && asList(s.Resource).includes('*') && statementCoversAction(s, action),
   );
   return !deniedEverywhere && statements.some((s) => s.Effect === 'Allow' && statementCoversAction(s, action));
 }
 
-function weightOf(names: readonly string[]): number {
-  return names.reduce((sum, name) => sum + UNUSED_PERMISSION_WEIGHT[findAction(name)?.accessLevel ?? 'Write'], 0);
+function weightOf(names: readonly string[], levels: ReadonlyMap<string, AccessLevel>): number {
+  return names.reduce((sum, name) => sum + UNUSED_PERMISSION_WEIGHT[levels.get(name) ?? findAction(name)?.accessLevel ?? 'Write'], 0);
 }
 
 export function privilegeReport(policies: readonly PolicyToEvaluate[], actionsUsed: readonly string[]): PrivilegeReport {
   // Used names are matched case-insensitively to the catalogue, as IAM matches actions.
   const usedNames = new Set(actionsUsed.map((a) => findAction(a)?.name ?? a));
-  const granted = IAM_ACTIONS.filter((a) => grants(policies, a.name)).map((a) => a.name as string);
+  const statements = policies.flatMap((p) => statementsOf(p.document));
+  const granted = IAM_ACTIONS.filter((a) => grants(statements, a.name)).map((a) => a.name as string);
   const grantedSet = new Set(granted);
   const used = granted.filter((a) => usedNames.has(a));
   const unused = granted.filter((a) => !usedNames.has(a));
   const notGranted = [...usedNames].filter((a) => !grantedSet.has(a)).sort();
-  const grantedWeight = weightOf(granted);
-  const score = grantedWeight === 0 ? 1 : 1 - weightOf(unused) / grantedWeight;
+  // Granted names are the catalogue's own, so their levels are read from it directly rather than searched.
+  const levels = new Map<string, AccessLevel>(IAM_ACTIONS.map((a) => [a.name, a.accessLevel]));
+  const grantedWeight = weightOf(granted, levels);
+  const score = grantedWeight === 0 ? 1 : 1 - weightOf(unused, levels) / grantedWeight;
   return { granted, used, unused, notGranted, score };
 }
 

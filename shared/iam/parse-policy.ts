@@ -43,7 +43,7 @@ function unknownFieldMessage(parent: Path, key: string): string {
     return `condition operator "${key}" is not supported in this game (it understands ${CONDITION_OPERATORS.join(', ')})`;
   }
   if (typeof last === 'string' && (CONDITION_OPERATORS as readonly string[]).includes(last)) {
-    return `condition key "${key}" is not supported with ${last} (the game knows aws:MultiFactorAuthPresent with Bool and aws:RequestedRegion with StringEquals / StringNotEquals)`;
+    return `condition key "${key}" is not supported with ${last} (the game knows aws:MultiFactorAuthPresent with Bool / BoolIfExists, aws:RequestedRegion with the String operators and aws:SourceIp with IpAddress / NotIpAddress)`;
   }
   return `"${key}" is not a field of ${parent.length === 0 ? 'a policy document' : 'a policy statement'}`;
 }

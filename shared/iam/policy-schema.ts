@@ -24,10 +24,26 @@ export const MAX_ACTION_PATTERN_LENGTH = 128;
 export const MAX_RESOURCE_PATTERN_LENGTH = 2048;
 export const MAX_SID_LENGTH = 128;
 
-/** The condition operators and keys the game evaluates. */
-export const CONDITION_OPERATORS = ['Bool', 'StringEquals', 'StringNotEquals'] as const;
+/**
+ * The condition operators and keys the game evaluates. Each operator takes the keys of its type only, as IAM
+ * pairs them: Bool for aws:MultiFactorAuthPresent, the string operators for aws:RequestedRegion, the IP address
+ * operators for aws:SourceIp. The ...IfExists forms hold when the key is absent from the request
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
+ */
+export const CONDITION_OPERATORS = [
+  'Bool',
+  'BoolIfExists',
+  'StringEquals',
+  'StringNotEquals',
+  'StringLike',
+  'StringNotLike',
+  'StringEqualsIfExists',
+  'IpAddress',
+  'NotIpAddress',
+] as const;
 export const MFA_KEY = 'aws:MultiFactorAuthPresent';
 export const REGION_KEY = 'aws:RequestedRegion';
+export const SOURCE_IP_KEY = 'aws:SourceIp';
 
 // "service:Action" with wildcards, or "*" alone. The service prefix is lower-case letters, digits and dashes
 // in AWS (aws-portal, elasticloadbalancing); IAM itself compares it case-insensitively, so we accept any case.
@@ -53,14 +69,29 @@ const resourcePattern = z
 
 const regionValue = z.string({ error: 'must be a region code' }).min(1).max(64);
 
+const boolValue = z.enum(['true', 'false'], { error: 'must be the string "true" or "false"' });
+/** An IPv4 address or CIDR block, as aws:SourceIp takes them ("203.0.113.0/24", "198.51.100.7"). */
+const ipValue = z
+  .string({ error: 'must be an IPv4 address or CIDR block' })
+  .max(18)
+  .regex(/^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/, { error: 'must be an IPv4 address or CIDR block, like "203.0.113.0/24"' })
+  .refine((v) => v.split('/')[0]!.split('.').every((o) => Number(o) <= 255) && (v.split('/')[1] === undefined || Number(v.split('/')[1]) <= 32), {
+    error: 'must be an IPv4 address or CIDR block, like "203.0.113.0/24"',
+  });
+const mfaBlock = z.strictObject({ [MFA_KEY]: boolValue.optional() }).optional();
+const regionBlock = z.strictObject({ [REGION_KEY]: oneOrMany(regionValue, 'a region code', 'region codes').optional() }).optional();
+const ipBlock = z.strictObject({ [SOURCE_IP_KEY]: oneOrMany(ipValue, 'an address or CIDR block', 'addresses or CIDR blocks').optional() }).optional();
+
 const conditionSchema = z.strictObject({
-  Bool: z
-    .strictObject({
-      [MFA_KEY]: z.enum(['true', 'false'], { error: 'must be the string "true" or "false"' }).optional(),
-    })
-    .optional(),
-  StringEquals: z.strictObject({ [REGION_KEY]: oneOrMany(regionValue, 'a region code', 'region codes').optional() }).optional(),
-  StringNotEquals: z.strictObject({ [REGION_KEY]: oneOrMany(regionValue, 'a region code', 'region codes').optional() }).optional(),
+  Bool: mfaBlock,
+  BoolIfExists: mfaBlock,
+  StringEquals: regionBlock,
+  StringNotEquals: regionBlock,
+  StringLike: regionBlock,
+  StringNotLike: regionBlock,
+  StringEqualsIfExists: regionBlock,
+  IpAddress: ipBlock,
+  NotIpAddress: ipBlock,
 });
 
 export const statementSchema = z

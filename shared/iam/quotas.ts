@@ -22,3 +22,6 @@ export const MAX_TRUSTED_USERS_PER_ROLE = 40;
 export const MIN_SESSION_DURATION_S = 900;
 export const DEFAULT_MAX_SESSION_DURATION_S = 3600;
 export const MAX_SESSION_DURATION_S = 43_200;
+
+/** MFA devices one IAM user may have registered (AWS: up to eight, of any kind). */
+export const MAX_MFA_DEVICES_PER_USER = 8;

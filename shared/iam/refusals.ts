@@ -22,6 +22,11 @@ export const IAM_REFUSAL_CODES = [
   // Roles.
   'not-trusted',
   'invalid-duration',
+  // MFA devices.
+  'invalid-authentication-code',
+  'no-such-mfa-device',
+  // Access Analyzer.
+  'no-activity',
   // Resource names.
   'invalid-arn',
   // Authorisation, spelt as AWS's own error codes so players recognise them.

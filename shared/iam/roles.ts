@@ -16,6 +16,11 @@ export interface RoleSession {
   sessionName: string;
   issuedAtS: number;
   expiresAtS: number;
+  /**
+   * Whether the user was MFA-authenticated when assuming the role: the session's requests carry
+   * aws:MultiFactorAuthPresent as it was then. Absent on sessions from before MFA could be enabled: false.
+   */
+  mfa?: boolean;
 }
 
 const MAX_SESSION_NAME_LENGTH = 64;

@@ -55,6 +55,7 @@ const VERBS: { readonly [K in ResourceKind]: Verbs } = {
   alarm: { create: 'cloudwatch:PutMetricAlarm', modify: 'cloudwatch:PutMetricAlarm', delete: 'cloudwatch:DeleteAlarms' },
   budget: { create: 'budgets:ModifyBudget', modify: 'budgets:ModifyBudget', delete: 'budgets:ModifyBudget' },
   budgetAction: { create: 'budgets:CreateBudgetAction', modify: 'budgets:UpdateBudgetAction', delete: 'budgets:DeleteBudgetAction' },
+  trail: { create: 'cloudtrail:CreateTrail', modify: 'cloudtrail:PutEventSelectors', delete: 'cloudtrail:DeleteTrail' },
 };
 
 /** Connections that are API calls of their own, by unordered pair of kinds; the rest modify the first resource. */
@@ -81,6 +82,9 @@ const IAM_OP_ACTIONS: { readonly [K in IamOp['op']]: string | undefined } = {
   putInlinePolicy: 'iam:PutUserPolicy',
   createRole: 'iam:CreateRole',
   deleteRole: 'iam:DeleteRole',
+  enableMfaDevice: 'iam:EnableMFADevice',
+  deactivateMfaDevice: 'iam:DeactivateMFADevice',
+  generatePolicy: 'access-analyzer:StartPolicyGeneration',
   // Handing a user to a player is the room's own business: a person logging in as that user.
   assignUser: undefined,
   assumeRole: 'sts:AssumeRole',

@@ -6,6 +6,10 @@ import { findUser } from '../iam/directory.ts';
 import { kindAllowed, scenarioAccount } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
+import type { RequestContext } from '../iam/conditions.ts';
+import { mfaSignedIn } from '../iam/mfa.ts';
+import { customerPolicyArn } from '../iam/arn.ts';
+import { ATTACKER_SOURCE_IP, CONSOLE_SOURCE_IP } from '../iam/source-ip.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
 import { applyAction, adoptDesign } from '../sim/actions.ts';
 import { createWorld } from '../sim/world.ts';
@@ -101,11 +105,29 @@ function record(match: Match, actor: Actor, params: Record<string, unknown>, cal
   match.trail.push(event);
 }
 
+/**
+ * Whether the actor's requests carry aws:MultiFactorAuthPresent = true. Players act through the console, so the
+ * key is always present: root signs in with MFA; an IAM user once they have enabled a device (IAM then asks for
+ * its code at sign-in); a role session as its user was when assuming it.
+ */
+export function actorMfa(match: Match, actor: Actor): boolean {
+  const nowS = simSeconds(match);
+  if (actor.session && !sessionExpired(actor.session, nowS)) return actor.session.mfa ?? false;
+  if (actor.identity.kind === 'root') return actor.mfa;
+  return actor.mfa || mfaSignedIn(match.directory, actor.identity.name);
+}
+
+/** The request context of an actor's call: MFA as signed in, the console's address, the region aimed at. */
+export function requestContextOf(match: Match, actor: Actor, region: string | undefined): RequestContext {
+  const base = { mfa: actorMfa(match, actor), sourceIp: CONSOLE_SOURCE_IP };
+  return region ? { ...base, region } : base;
+}
+
 /** Checks one IAM action for the actor; AccessDenied is a refusal like any other. */
 function permit(match: Match, actor: Actor, action: string | undefined, resource: string, region: string | undefined): Refusal | undefined {
   if (action === undefined) return undefined;
   const nowS = simSeconds(match);
-  const decision = authorize(match.directory, iamPrincipalOf(actor, nowS), action, resource, region ? { mfa: actor.mfa, region } : { mfa: actor.mfa }, nowS);
+  const decision = authorize(match.directory, iamPrincipalOf(actor, nowS), action, resource, requestContextOf(match, actor, region), nowS);
   return decision.ok ? undefined : { code: decision.code, message: decision.message };
 }
 
@@ -130,12 +152,20 @@ export function adoptNow(match: Match, team: Team, design: Design): void {
   else adoptDesign(team.world, design);
 }
 
-/** Which leaked users' keys can still launch instances under the current directory. */
+/**
+ * Which leaked users' keys can still launch instances under the current directory. The attacker signs
+ * RunInstances with the long-term access key: the request carries no aws:MultiFactorAuthPresent at all (so a
+ * Deny on Bool "false" misses it and BoolIfExists "false" stops it), the leak's region as aws:RequestedRegion
+ * and the attacker's address as aws:SourceIp.
+ */
 function leakedKeysWorking(match: Match): Set<string> {
   const working = new Set<string>();
-  for (const user of leakedUsers(match.scenario)) {
+  for (const e of match.scenario.events) {
+    if (e.type !== 'leaked-credentials') continue;
+    const user = e.params.user;
     if (!findUser(match.directory, user)) continue;
-    const allowed = authorize(match.directory, { kind: 'user', name: user }, 'ec2:RunInstances', '*', { mfa: false }, simSeconds(match));
+    const context: RequestContext = { region: e.params.region, sourceIp: e.params.sourceIp ?? ATTACKER_SOURCE_IP };
+    const allowed = authorize(match.directory, { kind: 'user', name: user }, 'ec2:RunInstances', '*', context, simSeconds(match));
     if (allowed.ok) working.add(user);
   }
   return working;
@@ -213,8 +243,15 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     }
     case 'iam': {
       const acting = actor.identity.kind === 'user' ? actor.identity.name : undefined;
-      const result = changeIam(match.directory, intent.request, acting, simSeconds(match));
+      // A generated policy is saved as a customer managed policy: that is iam:CreatePolicy, checked too.
+      if (intent.request.op === 'generatePolicy') {
+        const denied = permit(match, actor, 'iam:CreatePolicy', customerPolicyArn(intent.request.name), undefined);
+        if (denied) return refuse(denied);
+      }
+      const result = changeIam(match.directory, intent.request, acting, simSeconds(match), match.trail);
       if (!result.ok) return refuse({ code: result.code, message: result.message, ...(result.field ? { detail: result.field } : {}) });
+      // Temporary credentials carry the MFA state their user signed in with.
+      if (result.session) result.session = { ...result.session, mfa: actorMfa(match, actor) };
       if (result.directory) {
         const before = leakedKeysWorking(match);
         match.directory = result.directory;

@@ -70,6 +70,10 @@ export function pieceOwners(design: Design): (ResourceId | undefined)[] {
         case 'webAclAssociation':
           claim(r.id, one(p.webAcl));
           break;
+        case 'trail':
+          // A trail is shown with the bucket it delivers its log files to.
+          claim(r.id, one(p.bucket));
+          break;
         case 'alarm':
           claim(r.id, one(p.subject));
           if (pass === 2) for (const action of list(p.alarmActions)) claim(r.id, action);

@@ -248,11 +248,13 @@ const OBJECTIVE_STEP: Record<string, number> = {
   profit: 0.01,
   budgetShare: 0.001,
   inspectedShare: 0.0001,
+  leastPrivilege: 0.001,
 };
 
 /** The team's standing as the leaderboard shows it. */
-export function standingView(team: Team): StandingView {
-  const standing = standingOf(team.world);
+/** `leastPrivilege`: the team's figure when the caller has it (a match; see team-standing.ts), else absent (1). */
+export function standingView(team: Team, leastPrivilege?: number): StandingView {
+  const standing = standingOf(team.world, leastPrivilege === undefined ? {} : { leastPrivilege });
   return {
     score: Math.round(standing.score),
     stars: standing.stars,

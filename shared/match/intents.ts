@@ -122,6 +122,23 @@ const iamOps = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('assignUser'), player: identifier, user: identifier }),
   z.strictObject({ op: z.literal('assumeRole'), role: identifier, durationS: z.number().int().min(900).max(43_200).optional() }),
   z.strictObject({ op: z.literal('dropRole') }),
+  /**
+   * Enables a virtual MFA device (iam:EnableMFADevice) on a user: the sender's own user when `user` is left out.
+   * The codes are the two consecutive six-digit codes the device showed, as AWS asks for them.
+   */
+  z.strictObject({
+    op: z.literal('enableMfaDevice'),
+    user: identifier.optional(),
+    device: z.string().min(1).max(64),
+    authenticationCode1: z.string().max(16),
+    authenticationCode2: z.string().max(16),
+  }),
+  z.strictObject({ op: z.literal('deactivateMfaDevice'), user: identifier.optional(), device: z.string().min(1).max(64) }),
+  /**
+   * IAM Access Analyzer's policy generation: a policy made from what `user` did in the match's CloudTrail
+   * (shared/iam/policy-generation.ts), saved as the customer managed policy `name`.
+   */
+  z.strictObject({ op: z.literal('generatePolicy'), user: identifier, name: identifier }),
 ]);
 
 export const matchIntentSchema = z.discriminatedUnion('type', [

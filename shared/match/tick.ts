@@ -1,3 +1,4 @@
+import { exfiltrationEvents } from './data-events.ts';
 import { step } from '../sim/step.ts';
 import { timelineSentence } from '../sim/timeline-text.ts';
 import type { TimelineEntry, TimelineKind } from '../sim/world.ts';
@@ -98,6 +99,7 @@ function logTimeline(match: Match, team: Team, cursor: TimelineCursor, wallMs: n
       ...(entry.resources?.length ? { resource: entry.resources.join(', ') } : {}),
     };
     match.trail.push(event);
+    match.trail.push(...exfiltrationEvents(match, team, entry, wallMs));
   }
   cursor.set(team.id, timeline.length);
 }

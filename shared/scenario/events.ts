@@ -94,6 +94,19 @@ const shapes = {
       count: z.number().int().positive().max(20).default(2),
       /** Seconds between launches (the first is at the event's time). */
       everyS: z.number().int().min(60).default(600),
+      /**
+       * The public IPv4 address the attacker calls from (aws:SourceIp); omitted: 198.51.100.77
+       * (shared/iam/source-ip.ts). A policy denying calls from outside the office stops them.
+       */
+      sourceIp: z
+        .string()
+        .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, { message: 'an IPv4 address' })
+        .optional(),
+      /**
+       * With each launch the key's holder also reads the objects of every S3 bucket on the board (s3:GetObject,
+       * CloudTrail data events: logged only by a trail whose event selectors enable them; shared/match/data-events.ts).
+       */
+      exfiltrates: z.boolean().optional(),
     }),
   },
   /**

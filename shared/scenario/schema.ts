@@ -56,6 +56,12 @@ export const objectiveMetrics = [
    * requests sent around the appliances, and those they shed or dropped, are not inspected.
    */
   'inspectedShare',
+  /**
+   * Least privilege over the match, as IAM Access Analyzer's unused access finds it: 1 − the weighted share of
+   * the permissions held by the team's IAM users that CloudTrail shows unused (shared/iam/least-privilege.ts).
+   * Runs without players (the command line) score 1.
+   */
+  'leastPrivilege',
 ] as const;
 
 /** The AWS account the stacks run in, where it differs from a fresh one (shared/account/default-vpc.ts). */

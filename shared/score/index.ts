@@ -22,6 +22,12 @@ export interface RunMeasures {
   revenueUsd: number;
   /** User requests that passed a Gateway Load Balancer's appliances on their way in; absent: none did. */
   inspected?: number;
+  /**
+   * Least privilege as IAM Access Analyzer's unused access measures it (shared/iam/activity.ts): 1 when every
+   * permission the team's IAM users hold was used according to CloudTrail, lower with each unused one. Only a
+   * match has players and a trail; absent (a command-line run): 1.
+   */
+  leastPrivilege?: number;
 }
 
 export interface ScoringRules {
@@ -72,6 +78,8 @@ function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: numb
     case 'inspectedShare':
       // Nothing asked: nothing went in uninspected.
       return m.requests > 0 ? Math.min(1, (m.inspected ?? 0) / m.requests) : 1;
+    case 'leastPrivilege':
+      return m.leastPrivilege ?? 1;
     case 'budgetShare':
       // No budget at all: any spend is far over it (a large finite number, so results stay valid JSON).
       return budgetUsd > 0 ? m.costUsd / budgetUsd : m.costUsd > 0 ? 1e9 : 0;

@@ -27,8 +27,9 @@ export interface Standing extends ScoreResult {
   budgetUsd: number;
 }
 
-export function standingOf(world: World): Standing {
-  const measures = measuresOf(world);
+/** `extra`: measures only a match knows (least privilege, from its IAM directory and CloudTrail). */
+export function standingOf(world: World, extra: Pick<RunMeasures, 'leastPrivilege'> = {}): Standing {
+  const measures = { ...measuresOf(world), ...extra };
   const budgetUsd = world.state.tally[T_BUDGET]!;
   const score = scoreRun(measures, {
     latencyObjectiveMs: world.scenario.latencyObjectiveMs,

@@ -37,6 +37,10 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
   'AWS::CloudFront::Distribution': {
     Mutable: ['DistributionConfig', 'Tags'],
   },
+  'AWS::CloudTrail::Trail': {
+    Immutable: ['TrailName'],
+    Mutable: ['CloudWatchLogsLogGroupArn', 'CloudWatchLogsRoleArn', 'EnableLogFileValidation', 'EventSelectors', 'IncludeGlobalServiceEvents', 'InsightSelectors', 'IsLogging', 'IsMultiRegionTrail', 'IsOrganizationTrail', 'KMSKeyId', 'S3BucketName', 'S3KeyPrefix', 'SnsTopicName', 'Tags'],
+  },
   'AWS::CloudWatch::Alarm': {
     Immutable: ['AlarmName'],
     Mutable: ['ActionsEnabled', 'AlarmActions', 'AlarmDescription', 'ComparisonOperator', 'DatapointsToAlarm', 'Dimensions', 'EvaluateLowSampleCountPercentile', 'EvaluationPeriods', 'ExtendedStatistic', 'InsufficientDataActions', 'MetricName', 'Metrics', 'Namespace', 'OKActions', 'Period', 'Statistic', 'Threshold', 'ThresholdMetricId', 'TreatMissingData', 'Unit'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TrailEvent } from './event.ts';
+import { EVENT_CATEGORIES, eventCategoryOf, readOnlyOf } from './selectors.ts';
 
 // Looking events up, as CloudTrail's console does: by principal, action, resource, outcome and time.
 // Text filters match case-insensitively on a substring, so "scal" finds every scaling event.
@@ -12,6 +13,10 @@ export const trailQuerySchema = z.strictObject({
   resource: z.string().max(256).optional(),
   outcome: z.enum(['Success', 'Failure']).optional(),
   team: z.string().max(64).optional(),
+  /** LookupEvents' ReadOnly attribute: false keeps only calls that changed something (selectors.ts). */
+  readOnly: z.boolean().optional(),
+  /** Management or data events (selectors.ts). */
+  eventCategory: z.enum(EVENT_CATEGORIES).optional(),
   fromS: z.number().min(0).optional(),
   toS: z.number().min(0).optional(),
   /** Newest first; `before` pages back from a sequence number. */
@@ -32,6 +37,8 @@ export function matchesQuery(event: TrailEvent, q: TrailQuery): boolean {
     has(event.resource, q.resource) &&
     (q.outcome === undefined || event.outcome === q.outcome) &&
     (q.team === undefined || event.team === q.team) &&
+    (q.readOnly === undefined || readOnlyOf(event) === q.readOnly) &&
+    (q.eventCategory === undefined || eventCategoryOf(event) === q.eventCategory) &&
     (q.fromS === undefined || event.simS >= q.fromS) &&
     (q.toS === undefined || event.simS <= q.toS) &&
     (q.before === undefined || event.seq < q.before)

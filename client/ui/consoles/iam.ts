@@ -8,6 +8,7 @@ import type { IamOp } from '../../../shared/match/intents.ts';
 import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
+import { AccessAnalyzerPanel, MfaPanel } from './iam-access.ts';
 
 function readDirectory(json: string | null): Directory | null {
   try {
@@ -28,7 +29,16 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
   const send = (request: IamOp) => actions.send({ type: 'iam', request }, { field: 'iam:form' });
   const me = state.match.me;
   if (!directory || !me?.host) {
-    return h('div', { class: 'console iam' }, h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })), h('p', { class: 'muted' }, t('iam.hostOnly')));
+    // A player signed in as an IAM user manages their own MFA device, as IAM's "My security credentials" lets them.
+    const own = me?.principal.startsWith('user/') ? me.principal.slice('user/'.length) : undefined;
+    return h(
+      'div',
+      { class: 'console iam' },
+      h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })),
+      h('p', { class: 'muted' }, t('iam.hostOnly')),
+      own ? h(MfaPanel, { directory, users: [own], send, signedInWithMfa: me?.mfa ?? false }) : null,
+      state.fieldErrors['iam:form']?.message ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${state.fieldErrors['iam:form']!.message}`) : null,
+    );
   }
   const holders = [...directory.groups.map((g) => `group:${g.name}`), ...directory.users.map((u) => `user:${u.name}`), ...directory.roles.map((r) => `role:${r.name}`)];
   const refused = state.fieldErrors['iam:form']?.message;
@@ -42,7 +52,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
         'section',
         {},
         h('h3', {}, t('iam.users')),
-        h('ul', {}, directory.users.map((u) => h('li', { key: u.name }, h('strong', {}, u.name), ' ', h('span', { class: 'muted' }, u.attachedPolicies.map((p) => p.name).join(', ')), ' ', h('span', { class: 'muted' }, directory.groups.filter((g) => g.members.includes(u.name)).map((g) => `∈ ${g.name}`).join(' '))))),
+        h('ul', {}, directory.users.map((u) => h('li', { key: u.name }, h('strong', {}, u.name), ' ', (u.mfaDevices ?? []).length ? h('span', { class: 'mfa-badge', title: t('iam.mfa.title') }, 'MFA') : null, ' ', h('span', { class: 'muted' }, u.attachedPolicies.map((p) => p.name).join(', ')), ' ', h('span', { class: 'muted' }, directory.groups.filter((g) => g.members.includes(u.name)).map((g) => `∈ ${g.name}`).join(' '))))),
       ),
       h('section', {}, h('h3', {}, t('iam.groups')), h('ul', {}, directory.groups.map((g) => h('li', { key: g.name }, h('strong', {}, g.name), ` (${g.members.length}) `, h('span', { class: 'muted' }, g.attachedPolicies.map((p) => p.name).join(', ')))))),
       h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`))) : h('li', { class: 'muted' }, t('common.none')))),
@@ -70,5 +80,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
         h('button', { type: 'button', disabled: !player || !member, onClick: () => send({ op: 'assignUser', player, user: member }) }, t('iam.assign'))),
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
     ),
+    directory.users.length ? h(MfaPanel, { directory, users: directory.users.map((u) => u.name), send }) : null,
+    h(AccessAnalyzerPanel, { directory, actions, send, nowS: state.match.simS }),
   );
 }

@@ -1,4 +1,4 @@
-// The design model's operations: CloudWatch alarms, budgets and budget actions.
+// The design model's operations: CloudWatch alarms, budgets, budget actions and CloudTrail trails.
 // Each kind's props as the loader reads them and the simulation compiles them (shared/design/model.ts re-exports them).
 import type { ResourceBase, ResourceId } from '../model.ts';
 
@@ -57,5 +57,26 @@ export type BudgetAction = ResourceBase<
     /** RUN_SSM_DOCUMENTS (STOP_EC2_INSTANCES): the instances it stops, in `region`. */
     region: string;
     instances: ResourceId[];
+  }
+>;
+
+/**
+ * A CloudTrail trail (AWS::CloudTrail::Trail) delivering its log files to an S3 bucket on the board. Its event
+ * selectors decide what it records (shared/trail/selectors.ts): management events by default, data events (S3
+ * object-level calls) only for the resources its DataResources name.
+ */
+export type Trail = ResourceBase<
+  'trail',
+  {
+    name: string;
+    /** The bucket the log files are delivered to (S3BucketName). */
+    bucket: ResourceId;
+    isLogging: boolean;
+    multiRegion: boolean;
+    eventSelectors: {
+      readWriteType: 'All' | 'ReadOnly' | 'WriteOnly';
+      includeManagementEvents: boolean;
+      dataResources: { type: string; values: string[] }[];
+    }[];
   }
 >;

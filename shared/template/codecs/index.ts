@@ -29,7 +29,7 @@ import {
   subnetRouteTableAssociationCodec,
   vpcCodec,
 } from './network.ts';
-import { alarmCodec, budgetCodec } from './operations.ts';
+import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { budgetActionCodec } from './budget-action.ts';
 import { securityGroupCodec } from './security.ts';
 
@@ -75,6 +75,7 @@ export const CODECS: readonly ResourceCodec[] = [
   alarmCodec,
   budgetCodec,
   budgetActionCodec,
+  trailCodec,
 ] as unknown as readonly ResourceCodec[];
 
 /** Standalone ingress rules are folded into their security group rather than becoming resources. */

@@ -161,3 +161,76 @@ export const budgetCodec = codec({
     })),
   }),
 });
+
+const READ_WRITE_TYPES = ['All', 'ReadOnly', 'WriteOnly'] as const;
+
+/** A list of strings as written, or undefined when it is anything else (an intrinsic, say): kept, not modelled. */
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : undefined;
+}
+
+/**
+ * AWS::CloudTrail::Trail: the bucket it delivers to (S3BucketName, a Ref to a bucket on the board), whether it
+ * logs, whether it covers every region, and its EventSelectors with their DataResources
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html).
+ * Selectors or data resources the model cannot hold are kept as written.
+ */
+export const trailCodec = codec({
+  kind: 'trail',
+  awsType: 'AWS::CloudTrail::Trail',
+  usual: true,
+  indexed: ['EventSelectors', 'EventSelectors[].DataResources'],
+  read: (p) => {
+    const bucket = p.requiredRef('S3BucketName', ['bucket']);
+    if (bucket === undefined) return undefined;
+    const name = p.text('TrailName', p.env.logicalId);
+    const isLogging = p.flag('IsLogging', true);
+    const multiRegion = p.flag('IsMultiRegionTrail', false);
+    const elements = p.elements('EventSelectors');
+    const eventSelectors: ResourceOfKind<'trail'>['props']['eventSelectors'] = [];
+    const modelled: PropertyReader[] = [];
+    for (const e of elements) {
+      if (!e.reader) continue;
+      const r = e.reader;
+      const readWriteType = r.choice('ReadWriteType', READ_WRITE_TYPES, 'All');
+      const includeManagementEvents = r.flag('IncludeManagementEvents', true);
+      const resources = r.elements('DataResources');
+      const dataResources: { type: string; values: string[] }[] = [];
+      const kept: PropertyReader[] = [];
+      const others: unknown[] = [];
+      for (const d of resources) {
+        const values = d.reader ? stringList(d.reader.peek('Values')) : undefined;
+        const type = d.reader?.peek('Type');
+        if (!d.reader || values === undefined || typeof type !== 'string') {
+          others.push(d.raw);
+          continue;
+        }
+        d.reader.text('Type', type);
+        d.reader.value('Values');
+        dataResources.push({ type, values });
+        kept.push(d.reader);
+      }
+      r.finishList('DataResources', kept, others, 'append');
+      eventSelectors.push({ readWriteType, includeManagementEvents, dataResources });
+      modelled.push(r);
+    }
+    p.finishList('EventSelectors', modelled, elements.filter((e) => !e.reader).map((e) => e.raw), 'indexed');
+    return { name, bucket, isLogging, multiRegion, eventSelectors };
+  },
+  write: (props, w) =>
+    defined({
+      TrailName: props.name,
+      S3BucketName: w.ref(props.bucket),
+      IsLogging: props.isLogging,
+      IsMultiRegionTrail: props.multiRegion,
+      EventSelectors: props.eventSelectors.length
+        ? props.eventSelectors.map((s) =>
+            defined({
+              ReadWriteType: s.readWriteType,
+              IncludeManagementEvents: s.includeManagementEvents,
+              DataResources: s.dataResources.length ? s.dataResources.map((d) => ({ Type: d.type, Values: d.values })) : undefined,
+            }),
+          )
+        : undefined,
+    }),
+});

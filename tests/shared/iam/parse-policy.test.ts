@@ -47,7 +47,7 @@ describe('parsePolicy', () => {
     ['neither Resource nor NotResource', { Version: V, Statement: [{ Effect: 'Allow', Action: '*' }] }, 'Statement[0].Resource'],
     ['a Principal', { Version: V, Statement: [{ ...ok, Principal: '*' }] }, 'Statement[0].Principal'],
     ['an unknown field', { Version: V, Statement: [{ ...ok, Efect: 'Allow' }] }, 'Statement[0].Efect'],
-    ['an unsupported condition operator', { Version: V, Statement: [{ ...ok, Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }] }, 'Statement[0].Condition.IpAddress'],
+    ['an unsupported condition operator', { Version: V, Statement: [{ ...ok, Condition: { DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } } }] }, 'Statement[0].Condition.DateGreaterThan'],
     ['an unsupported condition key', { Version: V, Statement: [{ ...ok, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }] }, 'Statement[0].Condition.Bool.aws:SecureTransport'],
     ['a boolean where IAM wants "true"', { Version: V, Statement: [{ ...ok, Condition: { Bool: { 'aws:MultiFactorAuthPresent': true } } }] }, 'Statement[0].Condition.Bool.aws:MultiFactorAuthPresent'],
     ['a Sid with punctuation', { Version: V, Statement: [{ ...ok, Sid: 'allow ec2!' }] }, 'Statement[0].Sid'],

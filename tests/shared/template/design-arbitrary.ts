@@ -214,7 +214,24 @@ function buildStack(b: DesignBuilder, index: number): void {
       }),
     );
   }
-  if (b.chance()) b.add({ kind: 'bucket', props: { websiteHosting: b.chance() } });
+  if (b.chance()) {
+    const bucket = b.add({ kind: 'bucket', props: { websiteHosting: b.chance() } });
+    if (b.chance()) {
+      b.add({
+        kind: 'trail',
+        props: {
+          name: `trail${index}`,
+          bucket,
+          isLogging: b.chance(),
+          multiRegion: b.chance(),
+          eventSelectors: b.some([
+            { readWriteType: 'All' as const, includeManagementEvents: true, dataResources: [] },
+            { readWriteType: 'WriteOnly' as const, includeManagementEvents: false, dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3'] }] },
+          ]),
+        },
+      });
+    }
+  }
 
   // Global resources: they may point at resources of any stack.
   const webAcl = b.chance()

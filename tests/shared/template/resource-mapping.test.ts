@@ -19,7 +19,7 @@ describe('mapping AWS types to the board', () => {
       'vpnConnection', 'vpnGatewayRoutePropagation', 'instance', 'launchTemplate',
       'autoScalingGroup', 'scalingPolicy', 'scheduledAction', 'loadBalancer', 'targetGroup', 'listener', 'listenerRule',
       'dbSubnetGroup', 'database', 'bucket', 'distribution', 'healthCheck', 'recordSet', 'accelerator',
-      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget', 'budgetAction',
+      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget', 'budgetAction', 'trail',
     ];
     expect([...kinds].sort()).toEqual([...all].sort());
     expect(design.resources.every((r, i) => r.id === i)).toBe(true);
@@ -194,6 +194,16 @@ describe('mapping AWS types to the board', () => {
         { notificationType: 'ACTUAL', thresholdPct: 80 },
         { notificationType: 'FORECASTED', thresholdPct: 100 },
       ],
+    });
+  });
+
+  it('a CloudTrail trail: its bucket on the board, and its event selectors with their data resources', () => {
+    expect(byLogicalId(design, 'AuditTrail', 'trail').props).toEqual({
+      name: 'audit',
+      bucket: id('Assets'),
+      isLogging: true,
+      multiRegion: true,
+      eventSelectors: [{ readWriteType: 'WriteOnly', includeManagementEvents: true, dataResources: [{ type: 'AWS::S3::Object', values: ['arn:aws:s3:::orders/'] }] }],
     });
   });
 
