@@ -10,6 +10,7 @@ const ids = z.array(id);
 const count = z.number().int().min(0);
 const seconds = z.number().min(0);
 const text = z.string().max(256);
+const securityRule = z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional() });
 
 const healthCheck = z.object({
   intervalS: seconds,
@@ -39,9 +40,8 @@ export const PROPS_SCHEMAS = {
   subnetRouteTableAssociation: z.object({ subnet: id, routeTable: id }),
   securityGroup: z.object({
     vpc: id.optional(),
-    ingress: z.array(
-      z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional() }),
-    ),
+    ingress: z.array(securityRule),
+    egress: z.array(securityRule).optional(),
   }),
   vpcPeering: z.object({ vpc: id, peerVpc: id }),
   transitGateway: empty,

@@ -63,7 +63,8 @@ export function offerLoad(world: World): void {
       computeShares(world, lb);
       const factor = topo.lbCpuFactor[lb]!;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
-        if (sc.edgeShare[e]! > 0) offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, factor * topo.tgCpuFactor[topo.edgeTg[e]!]!);
+        // A connection the security groups forbid never reaches the instance (its requests time out: completion.ts).
+        if (sc.edgeShare[e]! > 0 && topo.edgeBlocked[e] === 0) offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, factor * topo.tgCpuFactor[topo.edgeTg[e]!]!);
       }
     } else if (kind === FRONT_INSTANCE) {
       // Reached directly, the instance terminates TLS itself.

@@ -96,7 +96,8 @@ export function completeFronts(world: World): void {
       if (regionDown[topo.lbRegion[lb]!] === 0) {
         const e1 = topo.lbEdgeStart[lb + 1]!;
         for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
-          if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+          // Sent over a connection the security groups forbid, a request times out: nothing served.
+          if (edgeShare[e]! > 0 && topo.edgeBlocked[e] === 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
         }
       }
     } else if (kind === FRONT_INSTANCE) {

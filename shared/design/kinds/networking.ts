@@ -32,8 +32,12 @@ export interface SecurityRule {
   cidr?: string;
   sourceGroup?: ResourceId;
 }
-/** A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it. */
-export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[] }>;
+/**
+ * A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it.
+ * `egress` absent: AWS's default outbound rule, all traffic to 0.0.0.0/0; written, only those rules (a rule's
+ * `sourceGroup` is then its destination group). Decides reachability: shared/sim/compile/security-groups.ts.
+ */
+export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[]; egress?: SecurityRule[] }>;
 export type VpcPeering = ResourceBase<'vpcPeering', { vpc: ResourceId; peerVpc: ResourceId }>;
 export type TransitGateway = ResourceBase<'transitGateway', Record<string, never>>;
 export type TransitGatewayAttachment = ResourceBase<

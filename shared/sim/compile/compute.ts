@@ -13,6 +13,7 @@ import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { instanceTypeIndex } from './instance-types.ts';
 import { compileGatewayFleets } from './gateway-fleet.ts';
+import { connectionAllowed, effectiveGroups, ingressAdmits, INTERNET, type Peer } from './security-groups.ts';
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -89,7 +90,10 @@ export function compileCompute(
     vpc: [] as number[],
     pub: [] as number[],
   };
-  const push = (resource: number, asg: number, ordinal: number, type: string, zone: number, vpc: number, pub: number) => {
+  // Each slot's security groups and address ranges, as a load balancer's connection to it sees them.
+  const slotPeer: Peer[] = [];
+  const push = (resource: number, asg: number, ordinal: number, type: string, zone: number, vpc: number, pub: number, peer: Peer) => {
+    slotPeer.push(peer);
     const region = net.resourceRegion[resource]!;
     const f = instanceFigures(type, region, labels[resource]!, warnings);
     inst.resource.push(resource);
@@ -112,7 +116,8 @@ export function compileCompute(
       continue;
     }
     slotOfInstance.set(i.id, inst.resource.length);
-    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!);
+    const peer = { groups: effectiveGroups(design, removed, i.props.securityGroups, subnet.props.vpc), cidrs: [subnet.props.cidr] };
+    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!, peer);
   }
 
   const asg = {
@@ -131,10 +136,14 @@ export function compileCompute(
   for (const g of groups) {
     const zones: number[] = [];
     let vpc = -1;
+    let vpcResource: number | undefined;
+    const cidrs: string[] = [];
     for (const sid of g.props.subnets) {
       const s = refOf(design, removed, sid, 'subnet');
       if (!s || net.subnetZone[s.id]! < 0) continue;
       vpc = net.vpcOf[s.id]!;
+      vpcResource = s.props.vpc;
+      cidrs.push(s.props.cidr);
       if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
     }
     if (zones.length === 0) {
@@ -163,7 +172,8 @@ export function compileCompute(
     asg.desired.push(desired);
     asg.cooldown.push(roundToStep(g.props.cooldownS > 0 ? g.props.cooldownS : catalogue.autoScaling.defaultCooldownS.value));
     asg.elb.push(g.props.healthCheckType === 'ELB' ? 1 : 0);
-    for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0);
+    const peer = { groups: effectiveGroups(design, removed, template?.props.securityGroups ?? [], vpcResource), cidrs };
+    for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0, peer);
   }
 
   // Target groups and their targets (instance slots).
@@ -211,6 +221,7 @@ export function compileCompute(
     edgeTg: [] as number[],
     edgeW: [] as number[],
     edgeCross: [] as number[],
+    edgeBlocked: [] as number[],
   };
   const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
@@ -227,12 +238,27 @@ export function compileCompute(
     }
     lb.zoneStart.push(lb.zones.length);
     lbPublic[i] = b.props.scheme === 'internet-facing' && anyPublic ? 1 : 0;
+    const own = listeners.filter((l) => l.props.loadBalancer === b.id);
+    // Security groups (security-groups.ts). Its nodes' addresses are in its subnets.
+    const lbSubnets = b.props.subnets.map((sid) => refOf(design, removed, sid, 'subnet')).filter((x) => x !== undefined);
+    const lbPeer: Peer = {
+      groups: effectiveGroups(design, removed, b.props.securityGroups, lbSubnets[0]?.props.vpc),
+      cidrs: lbSubnets.map((x) => x.props.cidr),
+    };
+    const namesGroups = b.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);
+    // Users reach an internet-facing load balancer only if its groups admit its listener's port from anywhere
+    // (AWS recommends 0.0.0.0/0 on the listener port). Only for groups the design names: a load balancer placed
+    // without any is not yet held to its VPC's default group, which would shut the internet out (not modelled).
+    const userPort = (isAlb(b) ? frontListener(own) : own[0])?.props.port;
+    if (lbPublic[i] === 1 && namesGroups && b.props.lbType !== 'network' && userPort !== undefined && !ingressAdmits(design, lbPeer, INTERNET, 'tcp', userPort)) {
+      lbPublic[i] = 0;
+      warnings.push({ code: 'warnLbClosedToInternet', values: { loadBalancer: labels[b.id]!, port: userPort } });
+    }
     if (b.props.scheme === 'internet-facing' && !anyPublic) {
       warnings.push({ code: 'warnLbWithoutPublicSubnet', values: { loadBalancer: labels[b.id]! } });
     }
     lbWafResource[i] = wafOfResource.get(b.id) ?? -1;
 
-    const own = listeners.filter((l) => l.props.loadBalancer === b.id);
     for (const l of own) {
       if (b.props.lbType === 'network' && l.props.port === 443 && !l.props.certificate && /^tcp$/i.test(l.props.protocol)) {
         lbCpuFactor[i] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
@@ -255,7 +281,18 @@ export function compileCompute(
       if (cross === 1) lbCrossZone[i] = 1;
       // Behind an ALB, a target group speaking HTTPS makes its targets do TLS again.
       if (isAlb(b) && /^https$/i.test(tgs[t]!.props.protocol)) tgCpuFactor[t] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
+      // An ALB or classic ELB opens its own connections to the targets (health checks and requests) from its
+      // nodes; an NLB keeps the client's address and has no group to check here (not modelled).
+      const port = tgs[t]!.props.port;
+      const checked = b.props.lbType !== 'network';
+      let warned = false;
       for (const slot of tgTargets[t]!) {
+        const blocked = checked && !connectionAllowed(design, lbPeer, slotPeer[slot]!, 'tcp', port) ? 1 : 0;
+        lb.edgeBlocked.push(blocked);
+        if (blocked === 1 && !warned) {
+          warned = true;
+          warnings.push({ code: 'warnTargetsClosedToLb', values: { loadBalancer: labels[b.id]!, targetGroup: labels[tgs[t]!.id]!, port } });
+        }
         lb.edgeInst.push(slot);
         lb.edgeTg.push(t);
         lb.edgeW.push(...w);
@@ -328,6 +365,18 @@ export function compileCompute(
     edgeTg: Int32Array.from(lb.edgeTg),
     edgeClassWeight: Float64Array.from(lb.edgeW),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
+    edgeBlocked: Uint8Array.from(lb.edgeBlocked),
+    instCheckBlocked: checkBlocked(inst.resource.length, instTg, lb.edgeInst, lb.edgeTg, lb.edgeBlocked),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
+}
+
+/** Per slot: its own target group's load balancer cannot reach it (any blocked edge to it through that group). */
+function checkBlocked(slots: number, instTg: Int32Array, edgeInst: number[], edgeTg: number[], edgeBlocked: number[]): Uint8Array {
+  const out = new Uint8Array(slots);
+  for (let e = 0; e < edgeInst.length; e++) {
+    const slot = edgeInst[e]!;
+    if (edgeBlocked[e] === 1 && edgeTg[e] === instTg[slot]) out[slot] = 1;
+  }
+  return out;
 }
