@@ -185,6 +185,8 @@ export const TIMELINE_TEXT = {
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
   actionModifyInstanceType: { kind: 'action', en: 'modify-instance-type {{resource}} to {{instanceType}}' },
   actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
+  actionAuthorizeIngress: { kind: 'action', en: 'authorize-security-group-ingress {{resource}}: {{rule}}' },
+  actionRevokeIngress: { kind: 'action', en: 'revoke-security-group-ingress {{resource}}: {{rule}}' },
   actionStartRefresh: {
     kind: 'action',
     en: 'start-instance-refresh {{resource}} (minimum healthy {{minHealthyPct}}%, warm-up {{warmupS}} s)',
