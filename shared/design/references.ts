@@ -14,7 +14,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   routeTable: ['vpc'],
   route: ['routeTable', 'gateway', 'transitGateway', 'peering'],
   subnetRouteTableAssociation: ['subnet', 'routeTable'],
-  securityGroup: ['vpc', 'ingress[].sourceGroup', 'egress[].sourceGroup'],
+  securityGroup: ['vpc', 'ingress[].sourceGroup', 'ingress[].sourceLoadBalancer', 'egress[].sourceGroup'],
   vpcPeering: ['vpc', 'peerVpc'],
   transitGateway: [],
   transitGatewayAttachment: ['transitGateway', 'vpc', 'subnets[]'],

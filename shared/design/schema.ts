@@ -10,7 +10,7 @@ const ids = z.array(id);
 const count = z.number().int().min(0);
 const seconds = z.number().min(0);
 const text = z.string().max(256);
-const securityRule = z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional() });
+const securityRule = z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional(), sourceLoadBalancer: id.optional() });
 
 const healthCheck = z.object({
   intervalS: seconds,

@@ -31,6 +31,8 @@ export interface SecurityRule {
   toPort: number;
   cidr?: string;
   sourceGroup?: ResourceId;
+  /** A classic ELB's source security group (SourceSecurityGroupName: Fn::GetAtt ELB.SourceSecurityGroup.GroupName). */
+  sourceLoadBalancer?: ResourceId;
 }
 /**
  * A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it.

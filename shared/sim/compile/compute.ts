@@ -242,7 +242,7 @@ export function compileCompute(
     // Security groups (security-groups.ts). Its nodes' addresses are in its subnets.
     const lbSubnets = b.props.subnets.map((sid) => refOf(design, removed, sid, 'subnet')).filter((x) => x !== undefined);
     const lbPeer: Peer = {
-      groups: effectiveGroups(design, removed, b.props.securityGroups, lbSubnets[0]?.props.vpc),
+      groups: [...effectiveGroups(design, removed, b.props.securityGroups, lbSubnets[0]?.props.vpc), `lb:${b.id}`],
       cidrs: lbSubnets.map((x) => x.props.cidr),
     };
     const namesGroups = b.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);

@@ -17,7 +17,10 @@
 import { cidrContains, parseCidr } from '../../design/cidr.ts';
 import type { Design, Resource, ResourceId, SecurityRule } from '../../design/model.ts';
 
-/** A group of the board (`sg:<id>`) or a VPC's implicit default group (`default:<vpc id or the region's>`). */
+/**
+ * A group of the board (`sg:<id>`), a VPC's implicit default group (`default:<vpc id or the region's>`), or a
+ * classic ELB's own source security group (`lb:<id>`, which every load balancer peer carries).
+ */
 export type GroupKey = string;
 
 /** One side of a connection: its groups and the address ranges its packets come from or go to. */
@@ -61,6 +64,7 @@ export function ruleCovers(rule: SecurityRule, protocol: 'tcp' | 'udp', port: nu
 /** Whether a rule's peer (CIDR or group) covers `other`: every address of it, or one of its groups. */
 function peerCovers(rule: SecurityRule, other: Peer): boolean {
   if (rule.sourceGroup !== undefined && other.groups.includes(`sg:${rule.sourceGroup}`)) return true;
+  if (rule.sourceLoadBalancer !== undefined && other.groups.includes(`lb:${rule.sourceLoadBalancer}`)) return true;
   if (rule.cidr === undefined) return false;
   const block = parseCidr(rule.cidr);
   if (!block || other.cidrs.length === 0) return false;
@@ -74,8 +78,9 @@ function peerCovers(rule: SecurityRule, other: Peer): boolean {
 export function ingressAdmits(design: Design, receiver: Peer, sender: Peer, protocol: 'tcp' | 'udp', port: number): boolean {
   for (const key of receiver.groups) {
     const group = groupOf(design, key);
-    // The default group: all traffic from its own members, nothing else.
+    // The default group: all traffic from its own members, nothing else. (A load balancer's source group admits nothing.)
     if (!group) {
+      if (key.startsWith('lb:')) continue;
       if (sender.groups.includes(key)) return true;
       continue;
     }
@@ -87,6 +92,8 @@ export function ingressAdmits(design: Design, receiver: Peer, sender: Peer, prot
 /** Whether any of the sender's groups lets it open a connection to `receiver` (outbound; unwritten egress: all). */
 export function egressAllows(design: Design, sender: Peer, receiver: Peer, protocol: 'tcp' | 'udp', port: number): boolean {
   for (const key of sender.groups) {
+    // A classic ELB's source group has no rules of its own to send by.
+    if (key.startsWith('lb:')) continue;
     const group = groupOf(design, key);
     if (!group || group.props.egress === undefined) return true;
     for (const rule of group.props.egress) if (ruleCovers(rule, protocol, port) && peerCovers(rule, receiver)) return true;

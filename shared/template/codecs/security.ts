@@ -58,8 +58,8 @@ export const securityGroupCodec = codec({
     defined({
       GroupDescription: w.logicalId,
       VpcId: props.vpc === undefined ? undefined : w.ref(props.vpc),
-      SecurityGroupIngress: props.ingress.length === 0 ? undefined : props.ingress.map((rule) => writeRule(rule, w.ref)),
-      SecurityGroupEgress: props.egress?.map((rule) => writeRule(rule, w.ref, 'DestinationSecurityGroupId')),
+      SecurityGroupIngress: props.ingress.length === 0 ? undefined : props.ingress.map((rule) => writeRule(rule, w)),
+      SecurityGroupEgress: props.egress?.map((rule) => writeRule(rule, w, 'DestinationSecurityGroupId')),
     }),
 });
 
@@ -68,6 +68,17 @@ function readRule(r: PropertyReader, groupField = 'SourceSecurityGroupId'): Secu
   const rule: SecurityRule = { protocol, fromPort: r.number('FromPort', 0), toPort: r.number('ToPort', 65535) };
   const cidr = r.optionalText('CidrIp');
   if (cidr !== undefined) rule.cidr = cidr;
+  // A classic ELB's source security group (Fn::GetAtt ELB.SourceSecurityGroup.GroupName, owner alias beside it):
+  // the group every node of that load balancer is in, so the rule admits that load balancer.
+  if (groupField === 'SourceSecurityGroupId' && r.has('SourceSecurityGroupName')) {
+    const target = r.targetOf(r.peek('SourceSecurityGroupName'));
+    if ('resource' in target && target.resource.kind === 'loadBalancer' && target.attribute === 'SourceSecurityGroup.GroupName') {
+      r.value('SourceSecurityGroupName');
+      r.expectAttribute('SourceSecurityGroupOwnerId', target.resource.id, 'SourceSecurityGroup.OwnerAlias');
+      rule.sourceLoadBalancer = target.resource.id;
+      return rule;
+    }
+  }
   const source =
     groupField === 'SourceSecurityGroupId'
       ? (r.ref('SourceSecurityGroupId', ['securityGroup']) ?? r.ref('SourceSecurityGroupName', ['securityGroup']))
@@ -76,7 +87,17 @@ function readRule(r: PropertyReader, groupField = 'SourceSecurityGroupId'): Secu
   return rule;
 }
 
-function writeRule(rule: SecurityRule, ref: (id: number) => unknown, groupField = 'SourceSecurityGroupId'): Record<string, unknown> {
+function writeRule(rule: SecurityRule, w: { ref: (id: number) => unknown; att: (id: number, attribute: string) => unknown }, groupField = 'SourceSecurityGroupId'): Record<string, unknown> {
+  const ref = w.ref;
+  if (rule.sourceLoadBalancer !== undefined) {
+    return defined({
+      IpProtocol: rule.protocol,
+      FromPort: rule.fromPort,
+      ToPort: rule.toPort,
+      SourceSecurityGroupOwnerId: w.att(rule.sourceLoadBalancer, 'SourceSecurityGroup.OwnerAlias'),
+      SourceSecurityGroupName: w.att(rule.sourceLoadBalancer, 'SourceSecurityGroup.GroupName'),
+    });
+  }
   return defined({
     IpProtocol: rule.protocol,
     FromPort: rule.fromPort,
