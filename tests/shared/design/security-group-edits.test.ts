@@ -1,0 +1,51 @@
+// Board edits to a security group's rules that EC2 would refuse (AuthorizeSecurityGroupIngress: InvalidParameterValue)
+// are refused with a stable code and message, and leave the design as it was; a good rule is taken.
+import { describe, expect, it } from 'vitest';
+import { configureResource, placeResource } from '../../../shared/design/edits.ts';
+import type { Design } from '../../../shared/design/model.ts';
+import { checkDesign } from '../../../shared/template/design-checks.ts';
+
+function design(): Design {
+  return {
+    stacks: [{ name: 'web', region: 'us-east-1', parameters: {} }],
+    resources: [
+      { id: 0, stack: 0, logicalId: 'Vpc', kind: 'vpc', props: { cidr: '10.0.0.0/16' } },
+      { id: 1, stack: 0, logicalId: 'LbGroup', kind: 'securityGroup', props: { vpc: 0, ingress: [{ protocol: 'tcp', fromPort: 80, toPort: 80, cidr: '0.0.0.0/0' }] } },
+      { id: 2, stack: 0, logicalId: 'WebGroup', kind: 'securityGroup', props: { vpc: 0, ingress: [] } },
+    ],
+    unmodelled: [],
+    actions: [],
+  };
+}
+
+const configure = (d: Design, rule: Record<string, unknown>) => configureResource(d, 'web/WebGroup', { ingress: [rule] }, checkDesign);
+
+describe('security group rules edited on the board', () => {
+  it('takes a rule from the load balancer group', () => {
+    const result = configure(design(), { protocol: 'tcp', fromPort: 80, toPort: 80, sourceGroup: 'web/LbGroup' });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.design.resources[2]!.props).toMatchObject({ ingress: [{ sourceGroup: 1 }] });
+  });
+
+  it('refuses a range that is not an IPv4 CIDR, ports out of order, and a rule naming two peers', () => {
+    const d = design();
+    const before = JSON.stringify(d);
+    const refused = { ok: false, refusal: { code: 'design-rule', detail: 'invalid-security-group-rule' } };
+    expect(configure(d, { protocol: 'tcp', fromPort: 80, toPort: 80, cidr: '10.0.0/8' })).toMatchObject(refused);
+    expect(configure(d, { protocol: 'tcp', fromPort: 90, toPort: 80, cidr: '10.0.0.0/8' })).toMatchObject(refused);
+    expect(configure(d, { protocol: 'tcp', fromPort: 80, toPort: 70000, cidr: '10.0.0.0/8' })).toMatchObject(refused);
+    expect(configure(d, { protocol: 'tcp', fromPort: 80, toPort: 80, cidr: '10.0.0.0/8', sourceGroup: 'web/LbGroup' })).toMatchObject(refused);
+    expect(JSON.stringify(d)).toBe(before);
+    const message = configure(d, { protocol: 'tcp', fromPort: 80, toPort: 80, cidr: 'anywhere' });
+    expect(!message.ok && message.refusal.message).toContain('"anywhere" is not an IPv4 CIDR block');
+  });
+
+  it('refuses a rule whose source group is not on the board', () => {
+    expect(configure(design(), { protocol: 'tcp', fromPort: 80, toPort: 80, sourceGroup: 'web/Ghost' })).toMatchObject({ ok: false, refusal: { code: 'unknown-resource' } });
+  });
+
+  it('refuses a new group placed with a bad rule', () => {
+    const result = placeResource(design(), { stack: 'web', kind: 'securityGroup', props: { vpc: 'web/Vpc', ingress: [{ protocol: 'udp', fromPort: 5, toPort: 1, cidr: '0.0.0.0/0' }] } }, checkDesign);
+    expect(result).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'invalid-security-group-rule' } });
+  });
+});
