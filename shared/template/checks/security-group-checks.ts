@@ -6,6 +6,7 @@
 
 import type { DesignIssue, SecurityRule } from '../../design/model.ts';
 import { isCidr } from '../../design/cidr.ts';
+import { catalogue } from '../../catalogue/index.ts';
 import type { CheckContext } from './check-context.ts';
 
 const PORTED = new Set(['tcp', 'udp', '6', '17']);
@@ -22,6 +23,12 @@ function ruleProblem(rule: SecurityRule): string | undefined {
 export function checkSecurityGroups(c: CheckContext): DesignIssue[] {
   const issues: DesignIssue[] = [];
   for (const group of c.ofKind('securityGroup')) {
+    const quota = catalogue.vpc.securityGroupRulesPerDirection.value;
+    for (const [direction, list] of [['inbound', group.props.ingress], ['outbound', group.props.egress ?? []]] as const) {
+      if (list.length > quota) {
+        issues.push(c.issue(group, 'error', 'security-group-rules-limit', `${group.logicalId} has ${list.length} ${direction} rules; a security group takes at most ${quota} (RulesPerSecurityGroupLimitExceeded)`));
+      }
+    }
     const rules = [...group.props.ingress.map((r) => ['inbound', r] as const), ...(group.props.egress ?? []).map((r) => ['outbound', r] as const)];
     for (const [direction, rule] of rules) {
       const problem = ruleProblem(rule);

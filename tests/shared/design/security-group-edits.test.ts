@@ -48,4 +48,11 @@ describe('security group rules edited on the board', () => {
     const result = placeResource(design(), { stack: 'web', kind: 'securityGroup', props: { vpc: 'web/Vpc', ingress: [{ protocol: 'udp', fromPort: 5, toPort: 1, cidr: '0.0.0.0/0' }] } }, checkDesign);
     expect(result).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'invalid-security-group-rule' } });
   });
+
+  it("refuses more inbound rules than AWS's quota per group (catalogue.vpc.securityGroupRulesPerDirection)", () => {
+    const d = design();
+    const many = Array.from({ length: 61 }, (_, i) => ({ protocol: 'tcp', fromPort: 1000 + i, toPort: 1000 + i, cidr: '10.0.0.0/16' }));
+    expect(configureResource(d, 'web/WebGroup', { ingress: many }, checkDesign)).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'security-group-rules-limit' } });
+    expect(configureResource(d, 'web/WebGroup', { ingress: many.slice(0, 60) }, checkDesign).ok).toBe(true);
+  });
 });
