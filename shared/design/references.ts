@@ -32,7 +32,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   listener: ['loadBalancer', 'forward[].targetGroup'],
   listenerRule: ['listener', 'forward[].targetGroup'],
   dbSubnetGroup: ['subnets[]'],
-  database: ['source', 'subnetGroup'],
+  database: ['source', 'subnetGroup', 'securityGroups[]'],
   bucket: [],
   distribution: ['origins[]', 'webAcl'],
   healthCheck: ['target'],

@@ -126,6 +126,7 @@ export const PROPS_SCHEMAS = {
     subnetGroup: id.optional(),
     zone: text.optional(),
     storageGb: z.number().min(0),
+    securityGroups: ids.optional(),
   }),
   bucket: z.object({ websiteHosting: z.boolean() }),
   distribution: z.object({

@@ -45,6 +45,7 @@ export const WARNING_TEXT = {
   warnLbWithoutPublicSubnet: '{{loadBalancer}}: internet-facing load balancer has no public subnet; the internet cannot reach it',
   warnLbWithoutTargets: '{{loadBalancer}}: load balancer forwards to no target group',
   warnLbClosedToInternet: "{{loadBalancer}}: its security groups do not admit port {{port}} from 0.0.0.0/0; users cannot reach it",
+  warnDbClosedToInstances: "{{instance}}: {{db}}'s security groups do not admit port {{port}} from it; its queries are dropped",
   warnTargetsClosedToLb: "{{targetGroup}}: the targets' security groups do not admit port {{port}} from {{loadBalancer}}; its health checks and requests time out",
   warnSubnetUnknownZone: 'subnet {{subnet}} is in an unknown zone "{{zone}}"; it hosts nothing',
 } as const satisfies Record<string, string>;

@@ -108,3 +108,42 @@ export function connectionAllowed(design: Design, sender: Peer, receiver: Peer, 
 
 /** The internet as a sender: any address, no group. */
 export const INTERNET: Peer = { groups: [], cidrs: ['0.0.0.0/0'] };
+
+/** An instance's or an Auto Scaling group's (its launch template's) groups and the ranges of its subnets. */
+export function computePeer(design: Design, removed: Uint8Array, resource: ResourceId): Peer {
+  const r = design.resources[resource];
+  const subnetsOf = (ids: readonly ResourceId[]) =>
+    ids.map((id) => design.resources[id]).filter((s): s is Resource & { kind: 'subnet' } => s?.kind === 'subnet' && removed[s.id] !== 1);
+  if (r?.kind === 'instance') {
+    const subnets = subnetsOf([r.props.subnet]);
+    return { groups: effectiveGroups(design, removed, r.props.securityGroups, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+  }
+  if (r?.kind === 'autoScalingGroup') {
+    const subnets = subnetsOf(r.props.subnets);
+    const template = design.resources[r.props.launchTemplate];
+    const named = template?.kind === 'launchTemplate' && removed[template.id] !== 1 ? template.props.securityGroups : [];
+    return { groups: effectiveGroups(design, removed, named, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+  }
+  return { groups: [], cidrs: [] };
+}
+
+/** A database's groups (VPCSecurityGroups, else its VPC's default group) and its subnet group's ranges. */
+export function databasePeer(design: Design, removed: Uint8Array, resource: ResourceId): Peer {
+  const d = design.resources[resource];
+  if (d?.kind !== 'database') return { groups: [], cidrs: [] };
+  const group = d.props.subnetGroup === undefined ? undefined : design.resources[d.props.subnetGroup];
+  const subnets = (group?.kind === 'dbSubnetGroup' ? group.props.subnets : [])
+    .map((id) => design.resources[id])
+    .filter((s): s is Resource & { kind: 'subnet' } => s?.kind === 'subnet' && removed[s.id] !== 1);
+  return { groups: effectiveGroups(design, removed, d.props.securityGroups ?? [], subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+}
+
+/** The port an RDS engine listens on by default (RDS User Guide, DB instance Port defaults). */
+export function enginePort(engine: string): number {
+  const e = engine.toLowerCase();
+  if (e.includes('postgres')) return 5432;
+  if (e.startsWith('oracle')) return 1521;
+  if (e.startsWith('sqlserver')) return 1433;
+  if (e.startsWith('db2')) return 50000;
+  return 3306; // MySQL, MariaDB, Aurora MySQL, and an engine left unsaid
+}

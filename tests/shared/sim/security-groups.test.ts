@@ -136,6 +136,41 @@ describe('an ALB behind security groups', () => {
   });
 });
 
+describe('instances reaching the database through its security group', () => {
+  function withDb(dbRules: (webGroup: number) => SecurityRule[] | undefined) {
+    const t = webTier({ desired: 3, db: {} });
+    const { b, net, lb, asg, db } = t;
+    const lbGroup = b.add('LbGroup', 'securityGroup', { vpc: net.vpc, ingress: [tcp80({ cidr: '0.0.0.0/0' })] });
+    const webGroup = b.add('WebGroup', 'securityGroup', { vpc: net.vpc, ingress: [tcp80({ sourceGroup: lbGroup })] });
+    (b.design.resources[lb]!.props as { securityGroups: number[] }).securityGroups = [lbGroup];
+    const template = (b.design.resources[asg]!.props as { launchTemplate: number }).launchTemplate;
+    (b.design.resources[template]!.props as { securityGroups: number[] }).securityGroups = [webGroup];
+    const rules = dbRules(webGroup);
+    if (rules) {
+      const dbGroup = b.add('DbGroup', 'securityGroup', { vpc: net.vpc, ingress: rules });
+      (b.design.resources[db]!.props as { securityGroups?: number[] }).securityGroups = [dbGroup];
+    }
+    return b.design;
+  }
+  const mysql = (source: Partial<SecurityRule>): SecurityRule => ({ protocol: 'tcp', fromPort: 3306, toPort: 3306, ...source });
+
+  it("a database group admitting MySQL from the web servers' group serves their queries", () => {
+    expect(run(withDb((web) => [mysql({ sourceGroup: web })])).failed).toBe(0);
+  });
+
+  it('a database group admitting another port, or a range the servers are not in, drops every query', () => {
+    const wrongPort = run(withDb((web) => [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, sourceGroup: web }]));
+    const wrongRange = run(withDb(() => [mysql({ cidr: '192.168.0.0/16' })]));
+    expect(wrongPort.world.topo.instRoutes.every((x) => x === 0)).toBe(true);
+    expect(wrongPort.failed).toBeGreaterThan(0);
+    expect(wrongRange.failed).toBeGreaterThan(0);
+  });
+
+  it("a database naming no group is in the VPC's default group: instances in groups of their own cannot reach it", () => {
+    expect(run(withDb(() => undefined)).failed).toBeGreaterThan(0);
+  });
+});
+
 describe('authorize and revoke security group ingress at run time', () => {
   function world() {
     const g = guarded(() => [tcp80({ cidr: '0.0.0.0/0' })]);

@@ -44,4 +44,18 @@ describe('security group egress', () => {
     const written = exportDesign(loaded.design!).templates['test']!['Resources'] as Written;
     expect(written['Lb']!.Properties['SecurityGroupEgress']).toBeUndefined();
   });
+
+  it("reads a database's VPCSecurityGroups and writes them back", () => {
+    const loaded = loadTemplate(`
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  DbGroup: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: db, VpcId: !Ref Vpc, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 3306, ToPort: 3306, CidrIp: 10.0.0.0/16}]}}
+  Db: {Type: AWS::RDS::DBInstance, Properties: {Engine: mysql, DBInstanceClass: db.t3.medium, AllocatedStorage: "20", VPCSecurityGroups: [!Ref DbGroup]}}
+`);
+    expect(errors(loaded)).toEqual([]);
+    const group = byLogicalId(loaded.design, 'DbGroup', 'securityGroup');
+    expect(byLogicalId(loaded.design, 'Db', 'database').props.securityGroups).toEqual([group.id]);
+    const written = exportDesign(loaded.design!).templates['test']!['Resources'] as Written;
+    expect(written['Db']!.Properties['VPCSecurityGroups']).toEqual([{ Ref: 'DbGroup' }]);
+  });
 });
