@@ -50,6 +50,18 @@ export const PROPS_SCHEMAS = {
   vpnGateway: empty,
   vpnConnection: z.object({ customerGateway: id, vpnGateway: id.optional(), transitGateway: id.optional(), staticRoutesOnly: z.boolean() }),
   vpnGatewayRoutePropagation: z.object({ vpnGateway: id, routeTables: ids }),
+  networkAcl: z.object({ vpc: id }),
+  networkAclEntry: z.object({
+    networkAcl: id,
+    ruleNumber: z.number().int().min(1).max(32766),
+    protocol: text,
+    action: z.enum(['allow', 'deny']),
+    egress: z.boolean(),
+    cidr: text,
+    fromPort: z.number().int().min(-1).max(65535).optional(),
+    toPort: z.number().int().min(-1).max(65535).optional(),
+  }),
+  subnetNetworkAclAssociation: z.object({ subnet: id, networkAcl: id }),
   instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
   launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
   autoScalingGroup: z.object({

@@ -46,6 +46,7 @@ export const WARNING_TEXT = {
   warnLbWithoutTargets: '{{loadBalancer}}: load balancer forwards to no target group',
   warnLbClosedToInternet: "{{loadBalancer}}: its security groups do not admit port {{port}} from 0.0.0.0/0; users cannot reach it",
   warnDbClosedToInstances: "{{instance}}: {{db}}'s security groups do not admit port {{port}} from it; its queries are dropped",
+  warnAclDrops: '{{from}} → {{to}} on port {{port}}: a network ACL drops the requests or their answers (stateless: the ephemeral ports 1024-65535 need a rule too)',
   warnTargetsClosedToLb: "{{targetGroup}}: the targets' security groups do not admit port {{port}} from {{loadBalancer}}; its health checks and requests time out",
   warnSubnetUnknownZone: 'subnet {{subnet}} is in an unknown zone "{{zone}}"; it hosts nothing',
 } as const satisfies Record<string, string>;

@@ -57,6 +57,18 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['DestinationCidrBlock', 'RouteTableId'],
     Mutable: ['CarrierGatewayId', 'DestinationIpv6CidrBlock', 'EgressOnlyInternetGatewayId', 'GatewayId', 'InstanceId', 'LocalGatewayId', 'NatGatewayId', 'NetworkInterfaceId', 'TransitGatewayId', 'VpcEndpointId', 'VpcPeeringConnectionId'],
   },
+  'AWS::EC2::NetworkAcl': {
+    Immutable: ['VpcId'],
+    Mutable: ['Tags'],
+  },
+  'AWS::EC2::NetworkAclEntry': {
+    Immutable: ['Egress', 'NetworkAclId', 'RuleNumber'],
+    Mutable: ['CidrBlock', 'Icmp', 'Ipv6CidrBlock', 'PortRange', 'Protocol', 'RuleAction'],
+  },
+  'AWS::EC2::SubnetNetworkAclAssociation': {
+    Immutable: ['NetworkAclId', 'SubnetId'],
+    Mutable: [],
+  },
   'AWS::EC2::RouteTable': {
     Immutable: ['VpcId'],
     Mutable: ['Tags'],

@@ -14,6 +14,13 @@ import type { DesignWarning } from '../timeline-text.ts';
 import { instanceTypeIndex } from './instance-types.ts';
 import { compileGatewayFleets } from './gateway-fleet.ts';
 import { connectionAllowed, effectiveGroups, ingressAdmits, INTERNET, type Peer } from './security-groups.ts';
+import { buildAclJudge, type AclJudge } from './network-acls.ts';
+
+/** Whether network ACLs let every subnet of `from` (none: the internet) connect to every subnet of `to` on `port`. */
+function aclsAllow(acls: AclJudge, from: Peer | undefined, to: Peer, port: number): boolean {
+  const sources = from?.subnets ?? [undefined];
+  return sources.every((a) => (to.subnets ?? []).every((b) => acls.connection(a, b, port)));
+}
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -116,7 +123,7 @@ export function compileCompute(
       continue;
     }
     slotOfInstance.set(i.id, inst.resource.length);
-    const peer = { groups: effectiveGroups(design, removed, i.props.securityGroups, subnet.props.vpc), cidrs: [subnet.props.cidr] };
+    const peer = { groups: effectiveGroups(design, removed, i.props.securityGroups, subnet.props.vpc), cidrs: [subnet.props.cidr], subnets: [subnet.id] };
     push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!, peer);
   }
 
@@ -138,12 +145,14 @@ export function compileCompute(
     let vpc = -1;
     let vpcResource: number | undefined;
     const cidrs: string[] = [];
+    const subnetIds: number[] = [];
     for (const sid of g.props.subnets) {
       const s = refOf(design, removed, sid, 'subnet');
       if (!s || net.subnetZone[s.id]! < 0) continue;
       vpc = net.vpcOf[s.id]!;
       vpcResource = s.props.vpc;
       cidrs.push(s.props.cidr);
+      subnetIds.push(s.id);
       if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
     }
     if (zones.length === 0) {
@@ -172,7 +181,7 @@ export function compileCompute(
     asg.desired.push(desired);
     asg.cooldown.push(roundToStep(g.props.cooldownS > 0 ? g.props.cooldownS : catalogue.autoScaling.defaultCooldownS.value));
     asg.elb.push(g.props.healthCheckType === 'ELB' ? 1 : 0);
-    const peer = { groups: effectiveGroups(design, removed, template?.props.securityGroups ?? [], vpcResource), cidrs };
+    const peer = { groups: effectiveGroups(design, removed, template?.props.securityGroups ?? [], vpcResource), cidrs, subnets: subnetIds };
     for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0, peer);
   }
 
@@ -226,6 +235,7 @@ export function compileCompute(
   const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
   const lbCpuFactor = new Float64Array(lbs.length).fill(1);
+  const acls = buildAclJudge(design, removed);
   const tgCpuFactor = new Float64Array(tgs.length).fill(1);
   const lbWafResource = new Int32Array(lbs.length).fill(-1);
   lbs.forEach((b, i) => {
@@ -244,6 +254,7 @@ export function compileCompute(
     const lbPeer: Peer = {
       groups: [...effectiveGroups(design, removed, b.props.securityGroups, lbSubnets[0]?.props.vpc), `lb:${b.id}`],
       cidrs: lbSubnets.map((x) => x.props.cidr),
+      subnets: lbSubnets.map((x) => x.id),
     };
     const namesGroups = b.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);
     // Users reach an internet-facing load balancer only if its groups admit its listener's port from anywhere
@@ -253,6 +264,11 @@ export function compileCompute(
     if (lbPublic[i] === 1 && namesGroups && b.props.lbType !== 'network' && userPort !== undefined && !ingressAdmits(design, lbPeer, INTERNET, 'tcp', userPort)) {
       lbPublic[i] = 0;
       warnings.push({ code: 'warnLbClosedToInternet', values: { loadBalancer: labels[b.id]!, port: userPort } });
+    }
+    // Its subnets' network ACLs must let users' requests in and the answers out (network-acls.ts).
+    if (lbPublic[i] === 1 && userPort !== undefined && !aclsAllow(acls, undefined, lbPeer, userPort)) {
+      lbPublic[i] = 0;
+      warnings.push({ code: 'warnAclDrops', values: { from: '0.0.0.0/0', to: labels[b.id]!, port: userPort } });
     }
     if (b.props.scheme === 'internet-facing' && !anyPublic) {
       warnings.push({ code: 'warnLbWithoutPublicSubnet', values: { loadBalancer: labels[b.id]! } });
@@ -287,8 +303,14 @@ export function compileCompute(
       const checked = b.props.lbType !== 'network';
       let warned = false;
       for (const slot of tgTargets[t]!) {
-        const blocked = checked && !connectionAllowed(design, lbPeer, slotPeer[slot]!, 'tcp', port) ? 1 : 0;
+        const grouped = !checked || connectionAllowed(design, lbPeer, slotPeer[slot]!, 'tcp', port);
+        const acl = aclsAllow(acls, lbPeer, slotPeer[slot]!, port);
+        const blocked = grouped && acl ? 0 : 1;
         lb.edgeBlocked.push(blocked);
+        if (!acl && !warned) {
+          warned = true;
+          warnings.push({ code: 'warnAclDrops', values: { from: labels[b.id]!, to: labels[tgs[t]!.id]!, port } });
+        }
         if (blocked === 1 && !warned) {
           warned = true;
           warnings.push({ code: 'warnTargetsClosedToLb', values: { loadBalancer: labels[b.id]!, targetGroup: labels[tgs[t]!.id]!, port } });

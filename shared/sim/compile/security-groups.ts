@@ -27,6 +27,8 @@ export type GroupKey = string;
 export interface Peer {
   groups: readonly GroupKey[];
   cidrs: readonly string[];
+  /** The subnets it sits in (network ACLs: network-acls.ts); absent for the internet. */
+  subnets?: readonly ResourceId[];
 }
 
 /** The key of a VPC's default group; `vpc` undefined is the region's default VPC. */
@@ -116,13 +118,13 @@ export function computePeer(design: Design, removed: Uint8Array, resource: Resou
     ids.map((id) => design.resources[id]).filter((s): s is Resource & { kind: 'subnet' } => s?.kind === 'subnet' && removed[s.id] !== 1);
   if (r?.kind === 'instance') {
     const subnets = subnetsOf([r.props.subnet]);
-    return { groups: effectiveGroups(design, removed, r.props.securityGroups, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+    return { groups: effectiveGroups(design, removed, r.props.securityGroups, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr), subnets: subnets.map((s) => s.id) };
   }
   if (r?.kind === 'autoScalingGroup') {
     const subnets = subnetsOf(r.props.subnets);
     const template = design.resources[r.props.launchTemplate];
     const named = template?.kind === 'launchTemplate' && removed[template.id] !== 1 ? template.props.securityGroups : [];
-    return { groups: effectiveGroups(design, removed, named, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+    return { groups: effectiveGroups(design, removed, named, subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr), subnets: subnets.map((s) => s.id) };
   }
   return { groups: [], cidrs: [] };
 }
@@ -135,7 +137,7 @@ export function databasePeer(design: Design, removed: Uint8Array, resource: Reso
   const subnets = (group?.kind === 'dbSubnetGroup' ? group.props.subnets : [])
     .map((id) => design.resources[id])
     .filter((s): s is Resource & { kind: 'subnet' } => s?.kind === 'subnet' && removed[s.id] !== 1);
-  return { groups: effectiveGroups(design, removed, d.props.securityGroups ?? [], subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr) };
+  return { groups: effectiveGroups(design, removed, d.props.securityGroups ?? [], subnets[0]?.props.vpc), cidrs: subnets.map((s) => s.props.cidr), subnets: subnets.map((s) => s.id) };
 }
 
 /** The port an RDS engine listens on by default (RDS User Guide, DB instance Port defaults). */

@@ -3,6 +3,7 @@
 // the group with a member in the instance's own VPC, else a connected VPC (peering, Transit Gateway), else
 // the same region, else any: the nearest one an application would be configured with.
 
+import { buildAclJudge } from './network-acls.ts';
 import { computePeer, connectionAllowed, databasePeer, enginePort } from './security-groups.ts';
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
@@ -176,6 +177,7 @@ export function compileStorage(
   // Within one VPC the database's security groups decide too (security-groups.ts): an instance they do not admit
   // on the engine's port has every query dropped. (Across VPCs and regions the rules are not checked.)
   const closed = new Map<string, boolean>();
+  const acls = buildAclJudge(design, removed);
   const sgClosed = (s: number, m: number): boolean => {
     const v = compute.instVpc[s]!;
     if (v < 0 || dbVpc[m] !== v) return false;
@@ -184,7 +186,10 @@ export function compileStorage(
     if (shut === undefined) {
       const db = dbs[m]!;
       const port = enginePort(db.props.engine);
-      shut = !connectionAllowed(design, computePeer(design, removed, compute.instResource[s]!), databasePeer(design, removed, db.id), 'tcp', port);
+      const from = computePeer(design, removed, compute.instResource[s]!);
+      const to = databasePeer(design, removed, db.id);
+      const aclOk = (from.subnets ?? []).every((a) => (to.subnets ?? []).every((b) => acls.connection(a, b, port)));
+      shut = !aclOk || !connectionAllowed(design, from, to, 'tcp', port);
       closed.set(key, shut);
       if (shut && (compute.instTg[s] !== -1 || compute.instPublic[s] === 1)) {
         warnings.push({ code: 'warnDbClosedToInstances', values: { instance: labels[compute.instResource[s]!]!, db: labels[db.id]!, port } });

@@ -31,6 +31,7 @@ import {
 } from './network.ts';
 import { alarmCodec, budgetCodec } from './operations.ts';
 import { securityGroupCodec } from './security.ts';
+import { networkAclCodec, networkAclEntryCodec, subnetNetworkAclAssociationCodec } from './network-acl.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
 export const CODECS: readonly ResourceCodec[] = [
@@ -42,6 +43,9 @@ export const CODECS: readonly ResourceCodec[] = [
   routeCodec,
   subnetRouteTableAssociationCodec,
   securityGroupCodec,
+  networkAclCodec,
+  networkAclEntryCodec,
+  subnetNetworkAclAssociationCodec,
   vpcPeeringCodec,
   transitGatewayCodec,
   transitGatewayAttachmentCodec,
