@@ -53,10 +53,6 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['LaunchTemplateName'],
     Mutable: ['LaunchTemplateData', 'TagSpecifications', 'VersionDescription'],
   },
-  'AWS::EC2::Route': {
-    Immutable: ['DestinationCidrBlock', 'RouteTableId'],
-    Mutable: ['CarrierGatewayId', 'DestinationIpv6CidrBlock', 'EgressOnlyInternetGatewayId', 'GatewayId', 'InstanceId', 'LocalGatewayId', 'NatGatewayId', 'NetworkInterfaceId', 'TransitGatewayId', 'VpcEndpointId', 'VpcPeeringConnectionId'],
-  },
   'AWS::EC2::NetworkAcl': {
     Immutable: ['VpcId'],
     Mutable: ['Tags'],
@@ -65,9 +61,9 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['Egress', 'NetworkAclId', 'RuleNumber'],
     Mutable: ['CidrBlock', 'Icmp', 'Ipv6CidrBlock', 'PortRange', 'Protocol', 'RuleAction'],
   },
-  'AWS::EC2::SubnetNetworkAclAssociation': {
-    Immutable: ['NetworkAclId', 'SubnetId'],
-    Mutable: [],
+  'AWS::EC2::Route': {
+    Immutable: ['DestinationCidrBlock', 'RouteTableId'],
+    Mutable: ['CarrierGatewayId', 'DestinationIpv6CidrBlock', 'EgressOnlyInternetGatewayId', 'GatewayId', 'InstanceId', 'LocalGatewayId', 'NatGatewayId', 'NetworkInterfaceId', 'TransitGatewayId', 'VpcEndpointId', 'VpcPeeringConnectionId'],
   },
   'AWS::EC2::RouteTable': {
     Immutable: ['VpcId'],
@@ -85,6 +81,9 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['AvailabilityZone', 'AvailabilityZoneId', 'CidrBlock', 'Ipv6Native', 'OutpostArn', 'VpcId'],
     Conditional: ['Ipv6CidrBlock'],
     Mutable: ['AssignIpv6AddressOnCreation', 'EnableDns64', 'MapPublicIpOnLaunch', 'PrivateDnsNameOptionsOnLaunch', 'Tags'],
+  },
+  'AWS::EC2::SubnetNetworkAclAssociation': {
+    Immutable: ['NetworkAclId', 'SubnetId'],
   },
   'AWS::EC2::SubnetRouteTableAssociation': {
     Immutable: ['RouteTableId', 'SubnetId'],
