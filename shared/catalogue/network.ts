@@ -18,6 +18,17 @@ export const vpc = {
       'a target whose groups do not admit the load balancer fails every health check (the checks time out) and the requests the load balancer, failing open, still sends it time out too; ' +
       'an internet-facing load balancer whose groups do not admit its listener port from 0.0.0.0/0 is out of its users\' reach.',
   ),
+  networkAclEphemeralFromPort: figure(
+    1024,
+    'port',
+    'The lowest client port an answer may go back to. Network ACLs decide per subnet (shared/sim/compile/network-acls.ts): Amazon VPC User Guide, "Control subnet traffic with ' +
+      'network access control lists": "Network ACLs are stateless, which means that responses to allowed inbound traffic are subject to the rules for outbound traffic (and vice versa)"; ' +
+      'rules are evaluated from the lowest rule number and the first that matches decides, allow or deny, and the final * rule denies the rest; a subnet associated with no ACL uses ' +
+      'its VPC\'s default ACL, which allows all traffic (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html). "Ephemeral ports": Elastic Load Balancing uses ' +
+      '1024-65535 and Linux clients 32768-60999, so an ACL in front of them must allow those ports for the answers ' +
+      '(https://docs.aws.amazon.com/vpc/latest/userguide/custom-network-acl.html#nacl-ephemeral-ports); without the outbound ephemeral rule every answer is dropped and the requests time out.',
+  ),
+  networkAclEphemeralToPort: figure(65535, 'port', 'The highest client port an answer may go back to (see networkAclEphemeralFromPort).'),
 };
 
 export const peering = {

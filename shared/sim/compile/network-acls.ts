@@ -18,11 +18,15 @@
 // Game simplification: a rule matches a peer when its range holds all of the peer's addresses; a deny rule also
 // when it overlaps them (some of the peer is denied, so the peer is treated as denied).
 
+import { catalogue } from '../../catalogue/index.ts';
 import { cidrContains, cidrOverlaps, parseCidr } from '../../design/cidr.ts';
 import type { Design, Resource, ResourceId } from '../../design/model.ts';
 
-/** The client ports a response goes back to; every one must pass for the response to be allowed. */
-export const EPHEMERAL_PORTS = [1024, 32768, 49152, 60999, 65535] as const;
+/**
+ * The client ports a response goes back to (catalogue.vpc.networkAclEphemeral*: ELB's whole range, Linux's
+ * 32768-60999 inside it); every one must pass for the response to be allowed.
+ */
+export const EPHEMERAL_PORTS = [catalogue.vpc.networkAclEphemeralFromPort.value, 32768, 49152, 60999, catalogue.vpc.networkAclEphemeralToPort.value] as const;
 
 type Entry = Resource & { kind: 'networkAclEntry' };
 

@@ -22,6 +22,20 @@ function ruleProblem(rule: SecurityRule): string | undefined {
 
 export function checkSecurityGroups(c: CheckContext): DesignIssue[] {
   const issues: DesignIssue[] = [];
+  // Network ACL entries: a range EC2 accepts, and one entry per rule number and direction in an ACL
+  // (CreateNetworkAclEntry: NetworkAclEntryAlreadyExists).
+  const seen = new Set<string>();
+  for (const e of c.ofKind('networkAclEntry')) {
+    if (!isCidr(e.props.cidr)) issues.push(c.issue(e, 'error', 'invalid-network-acl-entry', `"${e.props.cidr}" is not an IPv4 CIDR block`));
+    if (e.props.fromPort !== undefined && e.props.toPort !== undefined && e.props.fromPort > e.props.toPort) {
+      issues.push(c.issue(e, 'error', 'invalid-network-acl-entry', `ports ${e.props.fromPort}–${e.props.toPort} are not a range`));
+    }
+    const key = `${e.props.networkAcl}:${e.props.egress}:${e.props.ruleNumber}`;
+    if (seen.has(key)) {
+      issues.push(c.issue(e, 'error', 'network-acl-entry-exists', `rule ${e.props.ruleNumber} (${e.props.egress ? 'outbound' : 'inbound'}) is already in this network ACL`));
+    }
+    seen.add(key);
+  }
   for (const group of c.ofKind('securityGroup')) {
     const quota = catalogue.vpc.securityGroupRulesPerDirection.value;
     for (const [direction, list] of [['inbound', group.props.ingress], ['outbound', group.props.egress ?? []]] as const) {

@@ -56,3 +56,23 @@ describe('security group rules edited on the board', () => {
     expect(configureResource(d, 'web/WebGroup', { ingress: many.slice(0, 60) }, checkDesign).ok).toBe(true);
   });
 });
+
+describe('network ACL entries edited on the board', () => {
+  function withAcl(): Design {
+    const d = design();
+    d.resources.push({ id: 3, stack: 0, logicalId: 'Acl', kind: 'networkAcl', props: { vpc: 0 } });
+    d.resources.push({ id: 4, stack: 0, logicalId: 'In80', kind: 'networkAclEntry', props: { networkAcl: 3, ruleNumber: 100, protocol: '6', action: 'allow', egress: false, cidr: '0.0.0.0/0', fromPort: 80, toPort: 80 } });
+    return d;
+  }
+  const entry = (props: Record<string, unknown>) => ({ stack: 'web', kind: 'networkAclEntry' as const, props: { networkAcl: 'web/Acl', protocol: '6', action: 'allow', egress: false, cidr: '0.0.0.0/0', ...props } });
+
+  it('takes an outbound entry with the same number as an inbound one', () => {
+    expect(placeResource(withAcl(), entry({ ruleNumber: 100, egress: true, fromPort: 1024, toPort: 65535 }), checkDesign).ok).toBe(true);
+  });
+
+  it('refuses a second entry with the same number and direction, a bad range and a rule number out of range', () => {
+    expect(placeResource(withAcl(), entry({ ruleNumber: 100, fromPort: 443, toPort: 443 }), checkDesign)).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'network-acl-entry-exists' } });
+    expect(placeResource(withAcl(), entry({ ruleNumber: 110, cidr: '10.0.0/8' }), checkDesign)).toMatchObject({ ok: false, refusal: { code: 'design-rule', detail: 'invalid-network-acl-entry' } });
+    expect(placeResource(withAcl(), entry({ ruleNumber: 40000 }), checkDesign)).toMatchObject({ ok: false, refusal: { code: 'invalid-properties' } });
+  });
+});
