@@ -46,6 +46,7 @@ export const WARNING_TEXT = {
   warnLbWithoutTargets: '{{loadBalancer}}: load balancer forwards to no target group',
   warnLbClosedToInternet: "{{loadBalancer}}: its security groups do not admit port {{port}} from 0.0.0.0/0; users cannot reach it",
   warnDbClosedToInstances: "{{instance}}: {{db}}'s security groups do not admit port {{port}} from it; its queries are dropped",
+  warnInstanceClosedToInternet: '{{instance}}: neither its security groups nor its network ACL let users in on port 80 or 443; the internet cannot reach it',
   warnAclDrops: '{{from}} → {{to}} on port {{port}}: a network ACL drops the requests or their answers (stateless: the ephemeral ports 1024-65535 need a rule too)',
   warnTargetsClosedToLb: "{{targetGroup}}: the targets' security groups do not admit port {{port}} from {{loadBalancer}}; its health checks and requests time out",
   warnSubnetUnknownZone: 'subnet {{subnet}} is in an unknown zone "{{zone}}"; it hosts nothing',

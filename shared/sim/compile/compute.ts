@@ -78,6 +78,7 @@ export function compileCompute(
   warnings: DesignWarning[],
 ): ComputeTopology {
   const instances = liveOfKind(design, removed, 'instance');
+  const acls = buildAclJudge(design, removed);
   const groups = liveOfKind(design, removed, 'autoScalingGroup');
   const limit = catalogue.ec2.maxInstancesPerGroup.value;
 
@@ -124,7 +125,19 @@ export function compileCompute(
     }
     slotOfInstance.set(i.id, inst.resource.length);
     const peer = { groups: effectiveGroups(design, removed, i.props.securityGroups, subnet.props.vpc), cidrs: [subnet.props.cidr], subnets: [subnet.id] };
-    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!, peer);
+    let pub = net.subnetPublic[subnet.id]!;
+    // Users sent to the instance directly speak HTTP or HTTPS: a group the design names must admit one of them from
+    // anywhere, and the subnet's network ACL must let it through both ways. (An instance naming no group is not yet
+    // held to its VPC's default group, which would shut the internet out: not modelled, like load balancers.)
+    if (pub === 1) {
+      const named = i.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);
+      const web = [80, 443].filter((port) => (!named || ingressAdmits(design, peer, INTERNET, 'tcp', port)) && aclsAllow(acls, undefined, peer, port));
+      if (web.length === 0) {
+        pub = 0;
+        warnings.push({ code: 'warnInstanceClosedToInternet', values: { instance: labels[i.id]! } });
+      }
+    }
+    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, pub, peer);
   }
 
   const asg = {
@@ -235,7 +248,6 @@ export function compileCompute(
   const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
   const lbCpuFactor = new Float64Array(lbs.length).fill(1);
-  const acls = buildAclJudge(design, removed);
   const tgCpuFactor = new Float64Array(tgs.length).fill(1);
   const lbWafResource = new Int32Array(lbs.length).fill(-1);
   lbs.forEach((b, i) => {

@@ -16,7 +16,7 @@ import {
   ruleCovers,
 } from '../../../shared/sim/compile/security-groups.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
-import { scenario, webTier } from './builders.ts';
+import { designBuilder, scenario, webTier } from './builders.ts';
 import { runUntil, slotsOf } from './probes.ts';
 
 const tcp80 = (source: Partial<SecurityRule>): SecurityRule => ({ protocol: 'tcp', fromPort: 80, toPort: 80, ...source });
@@ -133,6 +133,29 @@ describe('an ALB behind security groups', () => {
     const { world, failed } = run(b.design);
     expect(healthy(world)).toBe(3);
     expect(failed).toBe(0);
+  });
+});
+
+describe('users reaching an instance directly', () => {
+  function server(ingress: SecurityRule[] | undefined): Design {
+    const b = designBuilder();
+    b.stack('web', 'us-east-1');
+    const net = b.network('Main', 'us-east-1', ['a']);
+    const instance = b.instance('Server', net.subnets[0]!);
+    if (ingress) {
+      const group = b.add('ServerGroup', 'securityGroup', { vpc: net.vpc, ingress });
+      (b.design.resources[instance]!.props as { securityGroups: number[] }).securityGroups = [group];
+    }
+    return b.design;
+  }
+
+  it('a group admitting HTTPS (or HTTP) from anywhere lets users in; one admitting only SSH keeps them out', () => {
+    const https = run(server([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' }]));
+    expect(https.served).toBeGreaterThan(0);
+    expect(https.failed).toBe(0);
+    const ssh = run(server([{ protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '0.0.0.0/0' }]));
+    expect(ssh.served).toBe(0);
+    expect(ssh.world.topo.warnings.some((w) => w.code === 'warnInstanceClosedToInternet')).toBe(true);
   });
 });
 
