@@ -5,6 +5,30 @@ import { figure, type Figure } from './figure.ts';
 export const vpc = {
   hourlyUsd: figure(0, 'USD/hour', 'VPCs, subnets, route tables and internet gateways are free.'),
   maxPeeringsPerVpc: figure(50, 'peerings', 'Active peering connections one VPC may have (the default AWS quota).'),
+  securityGroupRulesPerDirection: figure(
+    60,
+    'rules',
+    'Inbound (and, apart, outbound) rules one security group may have (the default AWS quota). Security groups decide who may open a connection (shared/sim/compile/security-groups.ts): ' +
+      'Amazon VPC User Guide, "Security group rules": rules are allow rules only, by protocol, port range and a source that is a CIDR range or another security group ' +
+      '(its members); "Security groups are stateful", so the answer to an admitted request needs no rule. A new group allows all outbound traffic until it writes its own egress rules. ' +
+      '"Default security groups for your VPCs": a resource launched without a group is in its VPC\'s default group, whose inbound rule admits only traffic from the same group and whose ' +
+      'outbound rule allows all (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html). Elastic Load Balancing, "Security groups for your Application Load Balancer": ' +
+      '"You must ensure that your load balancer can communicate with registered targets on both the listener port and the health check port", and to receive traffic only from it, targets ' +
+      '"set the load balancer\'s security group as the source in the ingress rule" (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-update-security-groups.html): ' +
+      'a target whose groups do not admit the load balancer fails every health check (the checks time out) and the requests the load balancer, failing open, still sends it time out too; ' +
+      'an internet-facing load balancer whose groups do not admit its listener port from 0.0.0.0/0 is out of its users\' reach.',
+  ),
+  networkAclEphemeralFromPort: figure(
+    1024,
+    'port',
+    'The lowest client port an answer may go back to. Network ACLs decide per subnet (shared/sim/compile/network-acls.ts): Amazon VPC User Guide, "Control subnet traffic with ' +
+      'network access control lists": "Network ACLs are stateless, which means that responses to allowed inbound traffic are subject to the rules for outbound traffic (and vice versa)"; ' +
+      'rules are evaluated from the lowest rule number and the first that matches decides, allow or deny, and the final * rule denies the rest; a subnet associated with no ACL uses ' +
+      'its VPC\'s default ACL, which allows all traffic (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html). "Ephemeral ports": Elastic Load Balancing uses ' +
+      '1024-65535 and Linux clients 32768-60999, so an ACL in front of them must allow those ports for the answers ' +
+      '(https://docs.aws.amazon.com/vpc/latest/userguide/custom-network-acl.html#nacl-ephemeral-ports); without the outbound ephemeral rule every answer is dropped and the requests time out.',
+  ),
+  networkAclEphemeralToPort: figure(65535, 'port', 'The highest client port an answer may go back to (see networkAclEphemeralFromPort).'),
 };
 
 export const peering = {

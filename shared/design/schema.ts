@@ -10,6 +10,7 @@ const ids = z.array(id);
 const count = z.number().int().min(0);
 const seconds = z.number().min(0);
 const text = z.string().max(256);
+const securityRule = z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional(), sourceLoadBalancer: id.optional() });
 
 const healthCheck = z.object({
   intervalS: seconds,
@@ -39,9 +40,8 @@ export const PROPS_SCHEMAS = {
   subnetRouteTableAssociation: z.object({ subnet: id, routeTable: id }),
   securityGroup: z.object({
     vpc: id.optional(),
-    ingress: z.array(
-      z.object({ protocol: text, fromPort: z.number(), toPort: z.number(), cidr: text.optional(), sourceGroup: id.optional() }),
-    ),
+    ingress: z.array(securityRule),
+    egress: z.array(securityRule).optional(),
   }),
   vpcPeering: z.object({ vpc: id, peerVpc: id }),
   transitGateway: empty,
@@ -50,6 +50,18 @@ export const PROPS_SCHEMAS = {
   vpnGateway: empty,
   vpnConnection: z.object({ customerGateway: id, vpnGateway: id.optional(), transitGateway: id.optional(), staticRoutesOnly: z.boolean() }),
   vpnGatewayRoutePropagation: z.object({ vpnGateway: id, routeTables: ids }),
+  networkAcl: z.object({ vpc: id }),
+  networkAclEntry: z.object({
+    networkAcl: id,
+    ruleNumber: z.number().int().min(1).max(32766),
+    protocol: text,
+    action: z.enum(['allow', 'deny']),
+    egress: z.boolean(),
+    cidr: text,
+    fromPort: z.number().int().min(-1).max(65535).optional(),
+    toPort: z.number().int().min(-1).max(65535).optional(),
+  }),
+  subnetNetworkAclAssociation: z.object({ subnet: id, networkAcl: id }),
   instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
   launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
   autoScalingGroup: z.object({
@@ -126,6 +138,7 @@ export const PROPS_SCHEMAS = {
     subnetGroup: id.optional(),
     zone: text.optional(),
     storageGb: z.number().min(0),
+    securityGroups: ids.optional(),
   }),
   bucket: z.object({ websiteHosting: z.boolean() }),
   distribution: z.object({

@@ -11,6 +11,7 @@ import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING }
 import { absentUntilArrived } from './arrival.ts';
 import { revokeCredentials } from './credentials.ts';
 import { discountOf, PAYMENT_OPTIONS, TERMS } from './savings-plans.ts';
+import { changeIngress, ingressRuleSchema, ruleText } from './security-group-actions.ts';
 import { refreshing, startRefresh } from './refresh.ts';
 import { setDesiredByHand } from './scaling.ts';
 import { REFRESH_BY_API, SP_DISCOUNT, SP_FIELDS, SP_FROM_S, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_NOW } from './state.ts';
@@ -57,6 +58,9 @@ export const simActionSchema = z.discriminatedUnion('type', [
   /** Change a running instance's type: EC2 changes it only on a stopped instance, so it stops and starts. */
   z.object({ type: z.literal('modify-instance-type'), ...ref, instanceType: z.string().min(1) }),
   z.object({ type: z.literal('delete-resource'), ...ref }),
+  /** EC2 AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress: one rule of a security group (security-group-actions.ts). */
+  z.object({ type: z.literal('authorize-security-group-ingress'), ...ref, rule: ingressRuleSchema }),
+  z.object({ type: z.literal('revoke-security-group-ingress'), ...ref, rule: ingressRuleSchema }),
   z.object({ type: z.literal('update-design'), design: designShape }),
   /**
    * Buy a Compute Savings Plan (CreateSavingsPlan): an hourly commitment for a term at a payment option. From
@@ -122,6 +126,8 @@ export function applyAction(world: World, input: unknown): ActionResult {
     else if (action.type === 'start-instance-refresh') note(world, 'actionStartRefresh', { resource: label, ...refreshPreferences(action) });
     else if (action.type === 'modify-db-class') note(world, 'actionModifyDbClass', { resource: label, dbClass: action.instanceClass });
     else if (action.type === 'modify-instance-type') note(world, 'actionModifyInstanceType', { resource: label, instanceType: action.instanceType });
+    else if (action.type === 'authorize-security-group-ingress') note(world, 'actionAuthorizeIngress', { resource: label, rule: ruleText(action.rule) });
+    else if (action.type === 'revoke-security-group-ingress') note(world, 'actionRevokeIngress', { resource: label, rule: ruleText(action.rule) });
     else note(world, ACTION_CODE[action.type], { resource: label });
   }
   return result;
@@ -227,6 +233,13 @@ function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design
       s.instState[i] = REBOOTING;
       s.instTimer[i] = t + seconds;
       note(world, 'instanceStopStart', { instance: label, properties: ['InstanceType'], seconds });
+      return { ok: true };
+    }
+    case 'authorize-security-group-ingress':
+    case 'revoke-security-group-ingress': {
+      const change = changeIngress(world.design, r, action.rule, action.type === 'authorize-security-group-ingress', label);
+      if (!change.ok) return refuse(change.code, change.message);
+      rebuildWorld(world, change.design, Uint8Array.from(s.removed));
       return { ok: true };
     }
     case 'delete-resource': {

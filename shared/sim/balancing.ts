@@ -64,7 +64,8 @@ export function offerLoad(world: World): void {
       const uniform = topo.lbUniformClasses[lb] === 1;
       for (let e = topo.lbEdgeStart[lb]!; e < topo.lbEdgeStart[lb + 1]!; e++) {
         const w = sc.edgeShare[e]!;
-        if (!(w > 0)) continue;
+        // A connection the security groups forbid never reaches the instance (its requests time out: completion.ts).
+        if (!(w > 0) || topo.edgeBlocked[e] !== 0) continue;
         if (uniform) offerEven(world, topo.edgeInst[e]!, totals, fc, w, topo.edgeCpuFactor[e]!);
         else offerTo(world, topo.edgeInst[e]!, totals, fc, sc.edgeClassShare, e * CLASS_COUNT, topo.edgeCpuFactor[e]!);
       }

@@ -98,11 +98,12 @@ export function completeFronts(world: World): void {
           // One share per edge for every class (balancing.ts computeShares).
           for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
             const w = edgeShare[e]!;
-            if (w > 0) accumulateEven(sc, edgeInst[e]!, w, edgeSlot[e]!, classes);
+            // Sent over a connection the security groups forbid, a request times out: nothing served.
+            if (w > 0 && topo.edgeBlocked[e] === 0) accumulateEven(sc, edgeInst[e]!, w, edgeSlot[e]!, classes);
           }
         } else {
           for (let e = topo.lbEdgeStart[lb]!; e < e1; e++) {
-            if (edgeShare[e]! > 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
+            if (edgeShare[e]! > 0 && topo.edgeBlocked[e] === 0) accumulate(sc, edgeInst[e]!, sc.edgeClassShare, e * CLASS_COUNT, edgeSlot[e]!, classes);
           }
         }
       }

@@ -46,7 +46,9 @@ export function checkHealth(world: World): void {
     const st = s.instState[i]!;
     if (tg < 0 || st === 0 || sc.tgProbing[tg] === 0) continue;
     const before = s.instHealthy[i]!;
-    const after = probe(st === RUNNING && passes[tg] === 1, before, s.instProbes, i, topo.tgHealthy[tg]!, topo.tgUnhealthy[tg]!);
+    // A security group that does not admit the load balancer drops its probes: they time out (compile/security-groups.ts).
+    const pass = st === RUNNING && passes[tg] === 1 && topo.instCheckBlocked[i] === 0;
+    const after = probe(pass, before, s.instProbes, i, topo.tgHealthy[tg]!, topo.tgUnhealthy[tg]!);
     if (after !== before) {
       s.instHealthy[i] = after;
       if (after === 1) gained++;

@@ -218,14 +218,16 @@ export function reconcileGroups(world: World): void {
 
 /**
  * A running instance of group `g` that the load balancer has marked unhealthy while its health check fails on a
- * running instance (a wrong path or Matcher: health-check-path.ts), past the group's grace period since launch.
+ * running instance (a wrong path or Matcher: health-check-path.ts; a security group that drops the checks:
+ * compile/security-groups.ts), past the group's grace period since launch.
  * (A running instance that is merely not yet healthy again after a reboot passes its checks and is left alone.)
  */
 function elbFailing(world: World, g: number, i: number, t: number): boolean {
   const topo = world.topo;
   if (topo.asgElbHealth[g] !== 1 || world.state.instHealthy[i] !== 0) return false;
   const tg = topo.instTg[i]!;
-  if (tg < 0 || checkPasses(world)[tg] === 1) return false;
+  // Its checks fail on a running instance: a wrong path or Matcher, or a security group that drops them.
+  if (tg < 0 || (checkPasses(world)[tg] === 1 && topo.instCheckBlocked[i] === 0)) return false;
   return t - world.state.instLaunchedAt[i]! >= GRACE_S;
 }
 

@@ -49,6 +49,11 @@ export const WARNING_TEXT = {
   warnTooManyTargets: '{{targetGroup}}: more targets than a target group accepts',
   warnLbWithoutPublicSubnet: '{{loadBalancer}}: internet-facing load balancer has no public subnet; the internet cannot reach it',
   warnLbWithoutTargets: '{{loadBalancer}}: load balancer forwards to no target group',
+  warnLbClosedToInternet: "{{loadBalancer}}: its security groups do not admit port {{port}} from 0.0.0.0/0; users cannot reach it",
+  warnDbClosedToInstances: "{{instance}}: {{db}}'s security groups do not admit port {{port}} from it; its queries are dropped",
+  warnInstanceClosedToInternet: '{{instance}}: neither its security groups nor its network ACL let users in on port 80 or 443; the internet cannot reach it',
+  warnAclDrops: '{{from}} → {{to}} on port {{port}}: a network ACL drops the requests or their answers (stateless: the ephemeral ports 1024-65535 need a rule too)',
+  warnTargetsClosedToLb: "{{targetGroup}}: the targets' security groups do not admit port {{port}} from {{loadBalancer}}; its health checks and requests time out",
   warnSubnetUnknownZone: 'subnet {{subnet}} is in an unknown zone "{{zone}}"; it hosts nothing',
 } as const satisfies Record<string, string>;
 
@@ -200,6 +205,8 @@ export const TIMELINE_TEXT = {
   actionModifyDbClass: { kind: 'action', en: 'modify-db-class {{resource}} to {{dbClass}}' },
   actionModifyInstanceType: { kind: 'action', en: 'modify-instance-type {{resource}} to {{instanceType}}' },
   actionDelete: { kind: 'action', en: 'delete-resource {{resource}}' },
+  actionAuthorizeIngress: { kind: 'action', en: 'authorize-security-group-ingress {{resource}}: {{rule}}' },
+  actionRevokeIngress: { kind: 'action', en: 'revoke-security-group-ingress {{resource}}: {{rule}}' },
   actionStartRefresh: {
     kind: 'action',
     en: 'start-instance-refresh {{resource}} (minimum healthy {{minHealthyPct}}%, warm-up {{warmupS}} s)',

@@ -118,6 +118,13 @@ export interface ComputeTopology extends GatewayFleetTopology {
   edgeCpuFactor: Float64Array;
   /** Per edge: its target group balances across zones (each node sends to every zone), else only within the node's zone. */
   edgeCrossZone: Uint8Array;
+  /**
+   * Per edge: 1 if the security groups forbid the load balancer to open a connection to the target on its target
+   * group's port (compile/security-groups.ts): its health checks fail and the requests sent to it time out.
+   */
+  edgeBlocked: Uint8Array;
+  /** Per instance slot: 1 if its own target group's load balancer cannot reach it (its health checks fail). */
+  instCheckBlocked: Uint8Array;
 }
 
 export interface StorageTopology {

@@ -10,6 +10,7 @@ import { checkExposure } from './checks/exposure-checks.ts';
 import { checkNetworkLoadBalancers } from './checks/nlb-checks.ts';
 import { checkGatewayLoadBalancers } from './checks/gwlb-checks.ts';
 import { checkAddresses, checkZones } from './checks/network-checks.ts';
+import { checkSecurityGroups } from './checks/security-group-checks.ts';
 import { checkRetainedReferences } from './checks/retained-checks.ts';
 
 export function checkDesign(design: Design): DesignIssue[] {
@@ -24,6 +25,6 @@ export function checkDesign(design: Design): DesignIssue[] {
     }
     seen.add(key);
   }
-  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkGatewayLoadBalancers(c), ...checkListeners(c), ...checkExposure(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
+  issues.push(...checkAddresses(c), ...checkZones(c), ...checkLoadBalancerZones(c), ...checkTargetZones(c), ...checkNetworkLoadBalancers(c), ...checkGatewayLoadBalancers(c), ...checkListeners(c), ...checkExposure(c), ...checkSecurityGroups(c), ...checkCatalogue(c), ...checkRetainedReferences(design));
   return issues;
 }

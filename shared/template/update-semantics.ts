@@ -61,6 +61,14 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['LaunchTemplateName'],
     Mutable: ['LaunchTemplateData', 'TagSpecifications', 'VersionDescription'],
   },
+  'AWS::EC2::NetworkAcl': {
+    Immutable: ['VpcId'],
+    Mutable: ['Tags'],
+  },
+  'AWS::EC2::NetworkAclEntry': {
+    Immutable: ['Egress', 'NetworkAclId', 'RuleNumber'],
+    Mutable: ['CidrBlock', 'Icmp', 'Ipv6CidrBlock', 'PortRange', 'Protocol', 'RuleAction'],
+  },
   'AWS::EC2::Route': {
     Immutable: ['DestinationCidrBlock', 'RouteTableId'],
     Mutable: ['CarrierGatewayId', 'DestinationIpv6CidrBlock', 'EgressOnlyInternetGatewayId', 'GatewayId', 'InstanceId', 'LocalGatewayId', 'NatGatewayId', 'NetworkInterfaceId', 'TransitGatewayId', 'VpcEndpointId', 'VpcPeeringConnectionId'],
@@ -81,6 +89,9 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['AvailabilityZone', 'AvailabilityZoneId', 'CidrBlock', 'Ipv6Native', 'OutpostArn', 'VpcId'],
     Conditional: ['Ipv6CidrBlock'],
     Mutable: ['AssignIpv6AddressOnCreation', 'EnableDns64', 'MapPublicIpOnLaunch', 'PrivateDnsNameOptionsOnLaunch', 'Tags'],
+  },
+  'AWS::EC2::SubnetNetworkAclAssociation': {
+    Immutable: ['NetworkAclId', 'SubnetId'],
   },
   'AWS::EC2::SubnetRouteTableAssociation': {
     Immutable: ['RouteTableId', 'SubnetId'],

@@ -15,6 +15,8 @@ export type Database = ResourceBase<
     /** Preferred zone of the primary (AvailabilityZone), else the first subnet's zone. */
     zone?: ZoneName;
     storageGb: number;
+    /** VPCSecurityGroups; absent or empty: the VPC's default group (compile/security-groups.ts). */
+    securityGroups?: ResourceId[];
   }
 >;
 export type Bucket = ResourceBase<'bucket', { websiteHosting: boolean }>;

@@ -31,9 +31,26 @@ export interface SecurityRule {
   toPort: number;
   cidr?: string;
   sourceGroup?: ResourceId;
+  /** A classic ELB's source security group (SourceSecurityGroupName: Fn::GetAtt ELB.SourceSecurityGroup.GroupName). */
+  sourceLoadBalancer?: ResourceId;
 }
-/** A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it. */
-export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[] }>;
+/**
+ * A group without `vpc` is in its region's default VPC (a template without VpcId), as AWS places it.
+ * `egress` absent: AWS's default outbound rule, all traffic to 0.0.0.0/0; written, only those rules (a rule's
+ * `sourceGroup` is then its destination group). Decides reachability: shared/sim/compile/security-groups.ts.
+ */
+export type SecurityGroup = ResourceBase<'securityGroup', { vpc?: ResourceId; ingress: SecurityRule[]; egress?: SecurityRule[] }>;
+/**
+ * A network ACL of a VPC (AWS::EC2::NetworkAcl): stateless, evaluated by rule number, allow and deny; a subnet
+ * associated with none uses its VPC's default ACL, which allows everything (compile/network-acls.ts).
+ */
+export type NetworkAcl = ResourceBase<'networkAcl', { vpc: ResourceId }>;
+/** One numbered rule of a network ACL (AWS::EC2::NetworkAclEntry): inbound, or outbound when `egress`. */
+export type NetworkAclEntry = ResourceBase<
+  'networkAclEntry',
+  { networkAcl: ResourceId; ruleNumber: number; protocol: string; action: 'allow' | 'deny'; egress: boolean; cidr: string; fromPort?: number; toPort?: number }
+>;
+export type SubnetNetworkAclAssociation = ResourceBase<'subnetNetworkAclAssociation', { subnet: ResourceId; networkAcl: ResourceId }>;
 export type VpcPeering = ResourceBase<'vpcPeering', { vpc: ResourceId; peerVpc: ResourceId }>;
 export type TransitGateway = ResourceBase<'transitGateway', Record<string, never>>;
 export type TransitGatewayAttachment = ResourceBase<

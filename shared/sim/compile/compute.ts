@@ -13,6 +13,14 @@ import { liveOfKind, refOf } from './network.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { instanceTypeIndex } from './instance-types.ts';
 import { compileGatewayFleets } from './gateway-fleet.ts';
+import { connectionAllowed, effectiveGroups, ingressAdmits, INTERNET, type Peer } from './security-groups.ts';
+import { buildAclJudge, type AclJudge } from './network-acls.ts';
+
+/** Whether network ACLs let every subnet of `from` (none: the internet) connect to every subnet of `to` on `port`. */
+function aclsAllow(acls: AclJudge, from: Peer | undefined, to: Peer, port: number): boolean {
+  const sources = from?.subnets ?? [undefined];
+  return sources.every((a) => (to.subnets ?? []).every((b) => acls.connection(a, b, port)));
+}
 
 /** A probe interval or cooldown as a whole number of steps' seconds (at least one step). */
 export function roundToStep(seconds: number): number {
@@ -70,6 +78,7 @@ export function compileCompute(
   warnings: DesignWarning[],
 ): ComputeTopology {
   const instances = liveOfKind(design, removed, 'instance');
+  const acls = buildAclJudge(design, removed);
   const groups = liveOfKind(design, removed, 'autoScalingGroup');
   const limit = catalogue.ec2.maxInstancesPerGroup.value;
 
@@ -89,7 +98,10 @@ export function compileCompute(
     vpc: [] as number[],
     pub: [] as number[],
   };
-  const push = (resource: number, asg: number, ordinal: number, type: string, zone: number, vpc: number, pub: number) => {
+  // Each slot's security groups and address ranges, as a load balancer's connection to it sees them.
+  const slotPeer: Peer[] = [];
+  const push = (resource: number, asg: number, ordinal: number, type: string, zone: number, vpc: number, pub: number, peer: Peer) => {
+    slotPeer.push(peer);
     const region = net.resourceRegion[resource]!;
     const f = instanceFigures(type, region, labels[resource]!, warnings);
     inst.resource.push(resource);
@@ -112,7 +124,20 @@ export function compileCompute(
       continue;
     }
     slotOfInstance.set(i.id, inst.resource.length);
-    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, net.subnetPublic[subnet.id]!);
+    const peer = { groups: effectiveGroups(design, removed, i.props.securityGroups, subnet.props.vpc), cidrs: [subnet.props.cidr], subnets: [subnet.id] };
+    let pub = net.subnetPublic[subnet.id]!;
+    // Users sent to the instance directly speak HTTP or HTTPS: a group the design names must admit one of them from
+    // anywhere, and the subnet's network ACL must let it through both ways. (An instance naming no group is not yet
+    // held to its VPC's default group, which would shut the internet out: not modelled, like load balancers.)
+    if (pub === 1) {
+      const named = i.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);
+      const web = [80, 443].filter((port) => (!named || ingressAdmits(design, peer, INTERNET, 'tcp', port)) && aclsAllow(acls, undefined, peer, port));
+      if (web.length === 0) {
+        pub = 0;
+        warnings.push({ code: 'warnInstanceClosedToInternet', values: { instance: labels[i.id]! } });
+      }
+    }
+    push(i.id, -1, 0, i.props.instanceType, net.subnetZone[subnet.id]!, net.vpcOf[subnet.id]!, pub, peer);
   }
 
   const asg = {
@@ -131,10 +156,16 @@ export function compileCompute(
   for (const g of groups) {
     const zones: number[] = [];
     let vpc = -1;
+    let vpcResource: number | undefined;
+    const cidrs: string[] = [];
+    const subnetIds: number[] = [];
     for (const sid of g.props.subnets) {
       const s = refOf(design, removed, sid, 'subnet');
       if (!s || net.subnetZone[s.id]! < 0) continue;
       vpc = net.vpcOf[s.id]!;
+      vpcResource = s.props.vpc;
+      cidrs.push(s.props.cidr);
+      subnetIds.push(s.id);
       if (!zones.includes(net.subnetZone[s.id]!)) zones.push(net.subnetZone[s.id]!);
     }
     if (zones.length === 0) {
@@ -163,7 +194,8 @@ export function compileCompute(
     asg.desired.push(desired);
     asg.cooldown.push(roundToStep(g.props.cooldownS > 0 ? g.props.cooldownS : catalogue.autoScaling.defaultCooldownS.value));
     asg.elb.push(g.props.healthCheckType === 'ELB' ? 1 : 0);
-    for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0);
+    const peer = { groups: effectiveGroups(design, removed, template?.props.securityGroups ?? [], vpcResource), cidrs, subnets: subnetIds };
+    for (let s = 0; s < max; s++) push(g.id, index, s, type, -1, vpc, 0, peer);
   }
 
   // Target groups and their targets (instance slots).
@@ -211,6 +243,7 @@ export function compileCompute(
     edgeTg: [] as number[],
     edgeW: [] as number[],
     edgeCross: [] as number[],
+    edgeBlocked: [] as number[],
   };
   const lbCrossZone = new Uint8Array(lbs.length);
   const lbPublic = new Uint8Array(lbs.length);
@@ -227,12 +260,33 @@ export function compileCompute(
     }
     lb.zoneStart.push(lb.zones.length);
     lbPublic[i] = b.props.scheme === 'internet-facing' && anyPublic ? 1 : 0;
+    const own = listeners.filter((l) => l.props.loadBalancer === b.id);
+    // Security groups (security-groups.ts). Its nodes' addresses are in its subnets.
+    const lbSubnets = b.props.subnets.map((sid) => refOf(design, removed, sid, 'subnet')).filter((x) => x !== undefined);
+    const lbPeer: Peer = {
+      groups: [...effectiveGroups(design, removed, b.props.securityGroups, lbSubnets[0]?.props.vpc), `lb:${b.id}`],
+      cidrs: lbSubnets.map((x) => x.props.cidr),
+      subnets: lbSubnets.map((x) => x.id),
+    };
+    const namesGroups = b.props.securityGroups.some((g) => refOf(design, removed, g, 'securityGroup') !== undefined);
+    // Users reach an internet-facing load balancer only if its groups admit its listener's port from anywhere
+    // (AWS recommends 0.0.0.0/0 on the listener port). Only for groups the design names: a load balancer placed
+    // without any is not yet held to its VPC's default group, which would shut the internet out (not modelled).
+    const userPort = (isAlb(b) ? frontListener(own) : own[0])?.props.port;
+    if (lbPublic[i] === 1 && namesGroups && b.props.lbType !== 'network' && userPort !== undefined && !ingressAdmits(design, lbPeer, INTERNET, 'tcp', userPort)) {
+      lbPublic[i] = 0;
+      warnings.push({ code: 'warnLbClosedToInternet', values: { loadBalancer: labels[b.id]!, port: userPort } });
+    }
+    // Its subnets' network ACLs must let users' requests in and the answers out (network-acls.ts).
+    if (lbPublic[i] === 1 && userPort !== undefined && !aclsAllow(acls, undefined, lbPeer, userPort)) {
+      lbPublic[i] = 0;
+      warnings.push({ code: 'warnAclDrops', values: { from: '0.0.0.0/0', to: labels[b.id]!, port: userPort } });
+    }
     if (b.props.scheme === 'internet-facing' && !anyPublic) {
       warnings.push({ code: 'warnLbWithoutPublicSubnet', values: { loadBalancer: labels[b.id]! } });
     }
     lbWafResource[i] = wafOfResource.get(b.id) ?? -1;
 
-    const own = listeners.filter((l) => l.props.loadBalancer === b.id);
     for (const l of own) {
       if (b.props.lbType === 'network' && l.props.port === 443 && !l.props.certificate && /^tcp$/i.test(l.props.protocol)) {
         lbCpuFactor[i] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
@@ -255,7 +309,24 @@ export function compileCompute(
       if (cross === 1) lbCrossZone[i] = 1;
       // Behind an ALB, a target group speaking HTTPS makes its targets do TLS again.
       if (isAlb(b) && /^https$/i.test(tgs[t]!.props.protocol)) tgCpuFactor[t] = catalogue.loadBalancing.tlsOnTargetCpuFactor.value;
+      // An ALB or classic ELB opens its own connections to the targets (health checks and requests) from its
+      // nodes; an NLB keeps the client's address and has no group to check here (not modelled).
+      const port = tgs[t]!.props.port;
+      const checked = b.props.lbType !== 'network';
+      let warned = false;
       for (const slot of tgTargets[t]!) {
+        const grouped = !checked || connectionAllowed(design, lbPeer, slotPeer[slot]!, 'tcp', port);
+        const acl = aclsAllow(acls, lbPeer, slotPeer[slot]!, port);
+        const blocked = grouped && acl ? 0 : 1;
+        lb.edgeBlocked.push(blocked);
+        if (!acl && !warned) {
+          warned = true;
+          warnings.push({ code: 'warnAclDrops', values: { from: labels[b.id]!, to: labels[tgs[t]!.id]!, port } });
+        }
+        if (blocked === 1 && !warned) {
+          warned = true;
+          warnings.push({ code: 'warnTargetsClosedToLb', values: { loadBalancer: labels[b.id]!, targetGroup: labels[tgs[t]!.id]!, port } });
+        }
         lb.edgeInst.push(slot);
         lb.edgeTg.push(t);
         lb.edgeW.push(...w);
@@ -330,6 +401,8 @@ export function compileCompute(
     lbUniformClasses: uniformClasses(lb.edgeStart, lb.edgeW),
     edgeCpuFactor: edgeCpuFactors(lb.edgeStart, lb.edgeTg, lbCpuFactor, tgCpuFactor),
     edgeCrossZone: Uint8Array.from(lb.edgeCross),
+    edgeBlocked: Uint8Array.from(lb.edgeBlocked),
+    instCheckBlocked: checkBlocked(inst.resource.length, instTg, lb.edgeInst, lb.edgeTg, lb.edgeBlocked),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
 }
@@ -351,6 +424,16 @@ function edgeCpuFactors(edgeStart: number[], edgeTg: number[], lbCpuFactor: Floa
   const out = new Float64Array(edgeTg.length);
   for (let b = 0; b + 1 < edgeStart.length; b++) {
     for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) out[e] = lbCpuFactor[b]! * tgCpuFactor[edgeTg[e]!]!;
+  }
+  return out;
+}
+
+/** Per slot: its own target group's load balancer cannot reach it (any blocked edge to it through that group). */
+function checkBlocked(slots: number, instTg: Int32Array, edgeInst: number[], edgeTg: number[], edgeBlocked: number[]): Uint8Array {
+  const out = new Uint8Array(slots);
+  for (let e = 0; e < edgeInst.length; e++) {
+    const slot = edgeInst[e]!;
+    if (edgeBlocked[e] === 1 && edgeTg[e] === instTg[slot]) out[slot] = 1;
   }
   return out;
 }

@@ -3,6 +3,8 @@
 // the group with a member in the instance's own VPC, else a connected VPC (peering, Transit Gateway), else
 // the same region, else any: the nearest one an application would be configured with.
 
+import { buildAclJudge } from './network-acls.ts';
+import { computePeer, connectionAllowed, databasePeer, enginePort } from './security-groups.ts';
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
@@ -172,13 +174,37 @@ export function compileStorage(
   for (let g = 0; g < roots.length; g++) for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) memberOf[members[k]!] = k - memberStart[g]!;
   const routeStart = new Int32Array(compute.instCount).fill(-1);
   const routeBytes: number[] = [];
+  // Within one VPC the database's security groups decide too (security-groups.ts): an instance they do not admit
+  // on the engine's port has every query dropped. (Across VPCs and regions the rules are not checked.)
+  const closed = new Map<string, boolean>();
+  const acls = buildAclJudge(design, removed);
+  const sgClosed = (s: number, m: number): boolean => {
+    const v = compute.instVpc[s]!;
+    if (v < 0 || dbVpc[m] !== v) return false;
+    const key = `${compute.instResource[s]}:${m}`;
+    let shut = closed.get(key);
+    if (shut === undefined) {
+      const db = dbs[m]!;
+      const port = enginePort(db.props.engine);
+      const from = computePeer(design, removed, compute.instResource[s]!);
+      const to = databasePeer(design, removed, db.id);
+      const aclOk = (from.subnets ?? []).every((a) => (to.subnets ?? []).every((b) => acls.connection(a, b, port)));
+      shut = !aclOk || !connectionAllowed(design, from, to, 'tcp', port);
+      closed.set(key, shut);
+      if (shut && (compute.instTg[s] !== -1 || compute.instPublic[s] === 1)) {
+        warnings.push({ code: 'warnDbClosedToInstances', values: { instance: labels[compute.instResource[s]!]!, db: labels[db.id]!, port } });
+      }
+    }
+    return shut;
+  };
   for (let s = 0; s < compute.instCount; s++) {
     const g = compute.instDbGroup[s]!;
     if (g < 0) continue;
     routeStart[s] = routeBytes.length;
     for (let k = memberStart[g]!; k < memberStart[g + 1]!; k++) {
       const m = members[k]!;
-      if (!sameRegionOtherVpc(s, m)) for (let z = 0; z < ZONE_PAIRS; z++) routeBytes.push(1);
+      if (sgClosed(s, m)) for (let z = 0; z < ZONE_PAIRS; z++) routeBytes.push(0);
+      else if (!sameRegionOtherVpc(s, m)) for (let z = 0; z < ZONE_PAIRS; z++) routeBytes.push(1);
       else for (const x of rows.row(s, m).kinds) routeBytes.push(x);
     }
     // All 1 (the usual case: its group in its own VPC): no bytes, the step reads -1 as 1 without looking further.

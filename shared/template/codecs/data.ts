@@ -14,7 +14,9 @@ export const databaseCodec = codec({
     const source = p.ref('SourceDBInstanceIdentifier', ['database']);
     const subnetGroup = p.ref('DBSubnetGroupName', ['dbSubnetGroup']);
     const zone = p.optionalText('AvailabilityZone');
+    const groups = p.refs('VPCSecurityGroups', ['securityGroup']);
     return defined({
+      securityGroups: groups.length > 0 ? groups : undefined,
       engine: p.text('Engine', ''),
       instanceClass: p.text('DBInstanceClass', ''),
       multiAz: p.flag('MultiAZ', false),
@@ -39,6 +41,7 @@ export const databaseCodec = codec({
       DBSubnetGroupName: props.subnetGroup === undefined ? undefined : w.ref(props.subnetGroup),
       AvailabilityZone: props.zone,
       AllocatedStorage: String(props.storageGb),
+      VPCSecurityGroups: props.securityGroups && props.securityGroups.length > 0 ? props.securityGroups.map(w.ref) : undefined,
     }),
 });
 

@@ -32,6 +32,7 @@ import {
 import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { budgetActionCodec } from './budget-action.ts';
 import { securityGroupCodec } from './security.ts';
+import { networkAclCodec, networkAclEntryCodec, subnetNetworkAclAssociationCodec } from './network-acl.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
 export const CODECS: readonly ResourceCodec[] = [
@@ -43,6 +44,9 @@ export const CODECS: readonly ResourceCodec[] = [
   routeCodec,
   subnetRouteTableAssociationCodec,
   securityGroupCodec,
+  networkAclCodec,
+  networkAclEntryCodec,
+  subnetNetworkAclAssociationCodec,
   vpcPeeringCodec,
   transitGatewayCodec,
   transitGatewayAttachmentCodec,

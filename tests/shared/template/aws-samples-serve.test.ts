@@ -24,7 +24,10 @@ const TEMPLATES: { folder: string; file: string; parameters: Record<string, stri
       KmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc',
       CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
     },
-    web: true,
+    // Its instances take their groups from the SecurityGroups parameter (the console's offer: the VPC's default
+    // group, which admits only its own members), not from the sample's own InstanceSecurityGroup, which nothing
+    // uses: the load balancer's health checks and requests are dropped, in AWS as on the board.
+    web: false,
   },
   { folder: SAMPLES, file: 'ELBWithLockedDownAutoScaledInstances.yaml', parameters: {}, web: true },
   // A listener over an empty target group: nothing answers in AWS either.

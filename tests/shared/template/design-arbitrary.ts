@@ -113,7 +113,12 @@ function buildStack(b: DesignBuilder, index: number): void {
       else if (b.chance()) rule.cidr = '0.0.0.0/0';
       return rule;
     });
-    groups.push(b.add({ kind: 'securityGroup', props: b.chance() ? { vpc: vpcs[0]!, ingress } : { ingress } }));
+    // Written egress (no extra draw, so the other resources' draws stay as they were): with two ingress rules,
+    // HTTPS out to anywhere and back to a group the first rule names.
+    const egress: SecurityRule[] | undefined =
+      ingress.length === 2 ? [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' }, ...ingress.slice(0, 1).filter((r) => r.sourceGroup !== undefined)] : undefined;
+    const props = b.chance() ? { vpc: vpcs[0]!, ingress } : { ingress };
+    groups.push(b.add({ kind: 'securityGroup', props: egress ? { ...props, egress } : props }));
   }
   const types = ['t3.micro', 't3.medium', 'm5.large', 'c5.xlarge'];
   const instances = Array.from({ length: b.int(0, 2) }, () =>
