@@ -259,11 +259,13 @@ function checkAll(seed: number): Checked[] {
 }
 
 function checkTable(rows: Checked[]): string {
-  const lines = ['scenario                          design     avail.     p95      cost     score  stars  primary objectives'];
+  // The scenario column is as wide as the longest id, so a long level name never runs into its design.
+  const width = Math.max(34, ...rows.map((r) => r.id.length + 2));
+  const lines = [`${'scenario'.padEnd(width)}design     avail.     p95      cost     score  stars  primary objectives`];
   for (const r of rows) {
     const verdict = r.primaryMet ? 'met' : `missed ${r.missed.join(', ')}`;
     lines.push(
-      `${r.id.padEnd(34)}${r.design.padEnd(11)}${`${(r.availability * 100).toFixed(3)}%`.padStart(9)}${`${r.latencyP95Ms.toFixed(0)} ms`.padStart(9)}${`$${r.costUsd.toFixed(2)}`.padStart(10)}${r.score.toFixed(1).padStart(8)}${String(r.stars).padStart(6)}  ${verdict}${r.asExpected ? '' : '  ← NOT AS EXPECTED'}`,
+      `${r.id.padEnd(width)}${r.design.padEnd(11)}${`${(r.availability * 100).toFixed(3)}%`.padStart(9)}${`${r.latencyP95Ms.toFixed(0)} ms`.padStart(9)}${`$${r.costUsd.toFixed(2)}`.padStart(10)}${r.score.toFixed(1).padStart(8)}${String(r.stars).padStart(6)}  ${verdict}${r.asExpected ? '' : '  ← NOT AS EXPECTED'}`,
     );
   }
   return `${lines.join('\n')}\n`;
