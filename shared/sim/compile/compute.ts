@@ -5,8 +5,8 @@
 import { catalogue, CLASSIC_ELB, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design, ResourceOfKind } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
-import { CLASS_COUNT, STEP_SECONDS } from '../constants.ts';
-import { classWeights, frontListener } from './listener-routing.ts';
+import { STEP_SECONDS } from '../constants.ts';
+import { classWeights, forwardWeights, frontListener } from './listener-routing.ts';
 import { targetGroupRouting } from './target-routing.ts';
 import type { ComputeTopology, NetworkTopology } from '../topology.ts';
 import { liveOfKind, refOf } from './network.ts';
@@ -15,6 +15,7 @@ import { instanceTypeIndex } from './instance-types.ts';
 import { compileGatewayFleets } from './gateway-fleet.ts';
 import { connectionAllowed, effectiveGroups, ingressAdmits, INTERNET, type Peer } from './security-groups.ts';
 import { buildAclJudge, type AclJudge } from './network-acls.ts';
+import { checkBlocked, edgeCpuFactors, uniformClasses } from './edge-figures.ts';
 
 /** Whether network ACLs let every subnet of `from` (none: the internet) connect to every subnet of `to` on `port`. */
 function aclsAllow(acls: AclJudge, from: Peer | undefined, to: Peer, port: number): boolean {
@@ -52,17 +53,6 @@ function isFront(b: ResourceOfKind<'loadBalancer'>): boolean {
 /** An Application Load Balancer proper (layer 7: listener rules, HTTPS termination). */
 function isAlb(b: ResourceOfKind<'loadBalancer'>): boolean {
   return b.props.lbType === 'application' && !isClassic(b);
-}
-
-/** Every class alike: each target group's largest weight over the listeners, as shares. */
-function forwardWeights(own: ResourceOfKind<'listener'>[], known: (tg: number) => boolean): Map<number, Float64Array> {
-  const max = new Map<number, number>();
-  for (const l of own) for (const f of l.props.forward) max.set(f.targetGroup, Math.max(max.get(f.targetGroup) ?? 0, f.weight));
-  let total = 0;
-  for (const [tg, w] of max) if (known(tg)) total += w > 0 ? w : 0;
-  const out = new Map<number, Float64Array>();
-  for (const [tg, w] of max) out.set(tg, new Float64Array(CLASS_COUNT).fill(total > 0 ? (w > 0 ? w : 0) / total : 1 / max.size));
-  return out;
 }
 
 /** A classic ELB is on the board as an ALB-like load balancer; its CloudFormation type tells it apart. */
@@ -405,35 +395,4 @@ export function compileCompute(
     instCheckBlocked: checkBlocked(inst.resource.length, instTg, lb.edgeInst, lb.edgeTg, lb.edgeBlocked),
     ...compileGatewayFleets(design, removed, net, lbs, tgIndex, tgTargets),
   };
-}
-
-/** Per load balancer: 1 if every edge's class weights (edgeW, CLASS_COUNT per edge) are all the same. */
-function uniformClasses(edgeStart: number[], edgeW: number[]): Uint8Array {
-  const out = new Uint8Array(edgeStart.length - 1);
-  for (let b = 0; b < out.length; b++) {
-    out[b] = 1;
-    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) {
-      for (let c = 1; c < CLASS_COUNT; c++) if (edgeW[e * CLASS_COUNT + c] !== edgeW[e * CLASS_COUNT]) out[b] = 0;
-    }
-  }
-  return out;
-}
-
-/** Per edge: its load balancer's CPU factor times its target group's (both final once every listener is read). */
-function edgeCpuFactors(edgeStart: number[], edgeTg: number[], lbCpuFactor: Float64Array, tgCpuFactor: Float64Array): Float64Array {
-  const out = new Float64Array(edgeTg.length);
-  for (let b = 0; b + 1 < edgeStart.length; b++) {
-    for (let e = edgeStart[b]!; e < edgeStart[b + 1]!; e++) out[e] = lbCpuFactor[b]! * tgCpuFactor[edgeTg[e]!]!;
-  }
-  return out;
-}
-
-/** Per slot: its own target group's load balancer cannot reach it (any blocked edge to it through that group). */
-function checkBlocked(slots: number, instTg: Int32Array, edgeInst: number[], edgeTg: number[], edgeBlocked: number[]): Uint8Array {
-  const out = new Uint8Array(slots);
-  for (let e = 0; e < edgeInst.length; e++) {
-    const slot = edgeInst[e]!;
-    if (edgeBlocked[e] === 1 && edgeTg[e] === instTg[slot]) out[slot] = 1;
-  }
-  return out;
 }

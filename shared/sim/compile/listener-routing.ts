@@ -80,3 +80,14 @@ export function wildcard(pattern: string, text: string, ignoreCase: boolean): bo
   while (i < p.length && p[i] === '*') i++;
   return i === p.length;
 }
+
+/** Every class alike: each target group's largest weight over the listeners, as shares. */
+export function forwardWeights(own: ResourceOfKind<'listener'>[], known: (tg: number) => boolean): Map<number, Float64Array> {
+  const max = new Map<number, number>();
+  for (const l of own) for (const f of l.props.forward) max.set(f.targetGroup, Math.max(max.get(f.targetGroup) ?? 0, f.weight));
+  let total = 0;
+  for (const [tg, w] of max) if (known(tg)) total += w > 0 ? w : 0;
+  const out = new Map<number, Float64Array>();
+  for (const [tg, w] of max) out.set(tg, new Float64Array(CLASS_COUNT).fill(total > 0 ? (w > 0 ? w : 0) / total : 1 / max.size));
+  return out;
+}
