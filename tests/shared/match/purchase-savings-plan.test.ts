@@ -1,0 +1,61 @@
+// A player buys a Compute Savings Plan from the room (the intent purchaseSavingsPlan): checked by IAM as
+// savingsplans:CreateSavingsPlan, carried out by the sim's rule, recorded in CloudTrail; a refusal changes nothing.
+import { describe, expect, it } from 'vitest';
+import { applyIntent } from '../../../shared/match/apply.ts';
+import { costView } from '../../../shared/match/cost-view.ts';
+import { parseMatchIntent } from '../../../shared/match/intents.ts';
+import { hashWorld } from '../../../shared/sim/hash.ts';
+import { T_COST } from '../../../shared/sim/state.ts';
+import { host, testMatch, user } from '../../support/match-fixtures.ts';
+import { runUntil } from '../sim/probes.ts';
+
+const buy = (hourlyCommitmentUsd: number, term = '1y', paymentOption = 'NO_UPFRONT') => ({ type: 'purchaseSavingsPlan' as const, hourlyCommitmentUsd, term, paymentOption });
+
+describe('buying a Savings Plan during a match', () => {
+  it('is an intent the room accepts from a client', () => {
+    expect(parseMatchIntent(buy(0.05))).toMatchObject({ ok: true });
+    expect(parseMatchIntent({ ...buy(0.05), extra: 1 })).toMatchObject({ ok: false, refusal: { code: 'malformed' } });
+  });
+
+  it('commits the spend and changes the bill, recorded as savingsplans:CreateSavingsPlan', () => {
+    const bought = testMatch();
+    const twin = testMatch();
+    expect(applyIntent(bought, host(), buy(0.05, '3y', 'ALL_UPFRONT'), 0)).toMatchObject({ ok: true });
+    expect(bought.trail.at(-1)).toMatchObject({ eventSource: 'savingsplans.amazonaws.com', eventName: 'CreateSavingsPlan', outcome: 'Success' });
+    const [w, v] = [bought.teams[0]!.world, twin.teams[0]!.world];
+    runUntil(w, 3600);
+    runUntil(v, 3600);
+    expect(costView(w).savingsPlan).toMatchObject({ hourlyCommitmentUsd: 0.05, term: '3y', paymentOption: 'ALL_UPFRONT' });
+    expect(costView(v).savingsPlan).toBeNull();
+    expect(w.state.tally[T_COST]).not.toBeCloseTo(v.state.tally[T_COST]!, 6);
+  });
+
+  it('refuses a bad term, a bad payment option, a bad amount and a second plan, changing nothing but the log', () => {
+    const match = testMatch();
+    const world = () => match.teams[0]!.world;
+    const before = hashWorld(world());
+    for (const bad of [buy(0.05, '2y'), buy(0.05, '1y', 'SOME_UPFRONT'), buy(0), buy(-1), buy(0.1234567), buy(2_000_000)]) {
+      const r = applyIntent(match, host(), bad, 0);
+      expect(r).toMatchObject({ ok: false, refusal: { code: 'invalid-action', message: expect.stringMatching(/\S/) } });
+      expect(match.trail.at(-1)).toMatchObject({ eventName: 'CreateSavingsPlan', outcome: 'Failure', errorCode: 'invalid-action' });
+    }
+    expect(hashWorld(world())).toBe(before);
+    expect(world().state.savingsPlan.length).toBe(0);
+    expect(applyIntent(match, host(), buy(0.05), 0)).toMatchObject({ ok: true });
+    const once = hashWorld(world());
+    expect(applyIntent(match, host(), buy(0.07, '3y'), 0)).toMatchObject({ ok: false, refusal: { code: 'savings-plan-exists' } });
+    expect(hashWorld(world())).toBe(once);
+    expect(costView(world()).savingsPlan).toMatchObject({ hourlyCommitmentUsd: 0.05, term: '1y' });
+  });
+
+  it('is authorized by IAM like any other call: ReadOnlyAccess may not buy one', () => {
+    const match = testMatch();
+    applyIntent(match, host(), { type: 'iam', request: { op: 'createUser', name: 'ana' } }, 0);
+    applyIntent(match, host(), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'ReadOnlyAccess' } } }, 0);
+    const before = hashWorld(match.teams[0]!.world);
+    expect(applyIntent(match, user('ana'), buy(0.05), 0)).toMatchObject({ ok: false, refusal: { code: 'AccessDenied', message: expect.stringContaining('savingsplans:CreateSavingsPlan') } });
+    expect(hashWorld(match.teams[0]!.world)).toBe(before);
+    applyIntent(match, host(), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }, 0);
+    expect(applyIntent(match, user('ana'), buy(0.05), 0)).toMatchObject({ ok: true });
+  });
+});
