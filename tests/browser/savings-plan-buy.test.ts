@@ -62,7 +62,7 @@ describe.skipIf(!chromiumPath)('buying a Savings Plan in Cost Explorer', () => {
       await row('1y').locator('[data-buy-hourly]').fill('0');
       await row('1y').locator('[data-buy-submit]').click();
       await page.waitForSelector('#cost-buy-refused');
-      expect(await page.textContent('#cost-buy-refused')).toContain('hourlyCommitmentUsd');
+      expect(await page.textContent('#cost-buy-refused')).toContain(lang === 'en' ? 'the hourly commitment must be 0.001 to 1,000,000 USD' : '시간당 약정 금액은 0.001~1,000,000 USD');
       expect(await page.locator('#cost-plan').count()).toBe(0);
 
       await row('3y').locator('[data-buy-payment]').selectOption('ALL_UPFRONT');
@@ -72,7 +72,7 @@ describe.skipIf(!chromiumPath)('buying a Savings Plan in Cost Explorer', () => {
       const plan = (await page.textContent('#cost-plan'))!;
       expect(plan).toContain('3y');
       expect(plan).toContain('ALL_UPFRONT');
-      await page.locator('#cost-savings-plans').scrollIntoViewIfNeeded();
+      await page.locator('#cost-plan').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await page.screenshot({ path: screenshotPath(`spbuy-bought-${lang}`) });
 
@@ -82,7 +82,7 @@ describe.skipIf(!chromiumPath)('buying a Savings Plan in Cost Explorer', () => {
       await page.waitForSelector('#cost-buy-refused');
       expect(await page.textContent('#cost-buy-refused')).toContain(lang === 'en' ? 'a Savings Plan is already bought in this run' : '이미 Savings Plan을 구매했습니다');
       expect(await page.textContent('#cost-plan')).toContain('3y');
-      await page.locator('#cost-savings-plans').scrollIntoViewIfNeeded();
+      await page.locator('#cost-buy-refused').scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       await page.screenshot({ path: screenshotPath(`spbuy-refused-${lang}`) });
       await page.close();

@@ -34,10 +34,18 @@ describe('buying a Savings Plan during a match', () => {
     const match = testMatch();
     const world = () => match.teams[0]!.world;
     const before = hashWorld(world());
-    for (const bad of [buy(0.05, '2y'), buy(0.05, '1y', 'SOME_UPFRONT'), buy(0), buy(-1), buy(0.1234567), buy(2_000_000)]) {
+    const refusals: [ReturnType<typeof buy>, string, RegExp][] = [
+      [buy(0.05, '2y'), 'invalid-term', /1y or 3y/],
+      [buy(0.05, '1y', 'SOME_UPFRONT'), 'invalid-payment-option', /NO_UPFRONT, PARTIAL_UPFRONT, ALL_UPFRONT/],
+      [buy(0), 'invalid-commitment', /0\.001 to 1,000,000 USD/],
+      [buy(-1), 'invalid-commitment', /hourly commitment/],
+      [buy(0.1234567), 'invalid-commitment', /five decimals/],
+      [buy(2_000_000), 'invalid-commitment', /hourly commitment/],
+    ];
+    for (const [bad, code, message] of refusals) {
       const r = applyIntent(match, host(), bad, 0);
-      expect(r).toMatchObject({ ok: false, refusal: { code: 'invalid-action', message: expect.stringMatching(/\S/) } });
-      expect(match.trail.at(-1)).toMatchObject({ eventName: 'CreateSavingsPlan', outcome: 'Failure', errorCode: 'invalid-action' });
+      expect(r).toMatchObject({ ok: false, refusal: { code, message: expect.stringMatching(message) } });
+      expect(match.trail.at(-1)).toMatchObject({ eventName: 'CreateSavingsPlan', outcome: 'Failure', errorCode: code });
     }
     expect(hashWorld(world())).toBe(before);
     expect(world().state.savingsPlan.length).toBe(0);
