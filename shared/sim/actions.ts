@@ -303,10 +303,13 @@ function dependentOf(world: World, id: number): number | undefined {
  * CreateSavingsPlan's commitment: "This is a value between 0.001 and 1 million. You cannot specify more than
  * five digits after the decimal point." Compute Savings Plans come for 1 or 3 years, No, Partial or All Upfront.
  */
+/** 1000000 → "1,000,000" (no locale: the rules stay the same everywhere). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 function savingsPlanRefusal(field: PropertyKey | undefined): ActionResult | undefined {
   const c = catalogue.savingsPlans;
   if (field === 'hourlyCommitmentUsd')
-    return refuse('invalid-commitment', `the hourly commitment must be ${c.minHourlyCommitmentUsd.value} to ${c.maxHourlyCommitmentUsd.value.toLocaleString('en-US')} USD, with at most five decimals`);
+    return refuse('invalid-commitment', `the hourly commitment must be ${c.minHourlyCommitmentUsd.value} to ${thousands(c.maxHourlyCommitmentUsd.value)} USD, with at most five decimals`);
   if (field === 'term') return refuse('invalid-term', `a Savings Plan's term is ${TERMS.join(' or ')}`);
   if (field === 'paymentOption') return refuse('invalid-payment-option', `a Savings Plan's payment option is ${PAYMENT_OPTIONS.join(', ')}`);
   return undefined;
