@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { applyIntent } from '../../../shared/match/apply.ts';
 import { costView } from '../../../shared/match/cost-view.ts';
 import { parseMatchIntent } from '../../../shared/match/intents.ts';
+import { matchFingerprint, replayMatch } from '../../../shared/match/replay.ts';
+import { runTick, type Queued } from '../../../shared/match/tick.ts';
 import { hashWorld } from '../../../shared/sim/hash.ts';
 import { T_COST } from '../../../shared/sim/state.ts';
-import { host, testMatch, user } from '../../support/match-fixtures.ts';
+import { exampleDesign, exampleScenario, host, testMatch, user } from '../../support/match-fixtures.ts';
 import { runUntil } from '../sim/probes.ts';
 
 const buy = (hourlyCommitmentUsd: number, term = '1y', paymentOption = 'NO_UPFRONT') => ({ type: 'purchaseSavingsPlan' as const, hourlyCommitmentUsd, term, paymentOption });
@@ -65,5 +67,23 @@ describe('buying a Savings Plan during a match', () => {
     expect(hashWorld(match.teams[0]!.world)).toBe(before);
     applyIntent(match, host(), { type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: 'ana' }, policy: { kind: 'managed', name: 'PowerUserAccess' } } }, 0);
     expect(applyIntent(match, user('ana'), buy(0.05), 0)).toMatchObject({ ok: true });
+  });
+
+  it('is replayed from the log: the bought plan and the refused second one come back the same', () => {
+    const match = testMatch();
+    const cursor = new Map<string, number>();
+    let seq = 0;
+    const tick = (intents: ReturnType<typeof buy>[] | { type: 'clock'; command: 'start' }[], steps: number) => {
+      const queue: Queued[] = intents.map((intent) => ({ seq: seq++, actor: host(), intent, wallMs: 1_000 + seq }));
+      runTick(match, queue, steps, 0, cursor);
+    };
+    tick([{ type: 'clock', command: 'start' }], 10);
+    tick([buy(0.05, '3y', 'PARTIAL_UPFRONT')], 30);
+    tick([buy(0.08)], 30);
+    expect(costView(match.teams[0]!.world).savingsPlan).toMatchObject({ hourlyCommitmentUsd: 0.05, term: '3y' });
+    const setup = { mode: 'team' as const, scenario: exampleScenario('az-outage'), seed: 7, design: exampleDesign('alb-asg-multi-az'), teams: [{ id: 'red', name: 'red' }] };
+    const replayed = replayMatch(setup, match.trail, match.clock.step);
+    expect(matchFingerprint(replayed)).toEqual(matchFingerprint(match));
+    expect(costView(replayed.teams[0]!.world).savingsPlan).toMatchObject({ hourlyCommitmentUsd: 0.05, term: '3y', paymentOption: 'PARTIAL_UPFRONT' });
   });
 });
