@@ -154,6 +154,8 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return kindOf(intent.target) === 'database' ? call('rds:RebootDBInstance') : call('ec2:RebootInstances');
     case 'modifyDbClass':
       return call('rds:ModifyDBInstance');
+    case 'purchaseSavingsPlan':
+      return call('savingsplans:CreateSavingsPlan');
     case 'clock':
       return own({ start: 'StartClock', pause: 'PauseClock', resume: 'ResumeClock', end: 'EndMatch' }[intent.command]);
     case 'speed':
@@ -217,6 +219,7 @@ export function allMappedActions(): string[] {
       'ec2:RebootInstances',
       'rds:ModifyDBInstance',
       'rds:DeleteDBSnapshot',
+      'savingsplans:CreateSavingsPlan',
     ]),
   ];
 }

@@ -90,6 +90,17 @@ const runActions = [
   z.strictObject({ type: z.literal('promoteReplica'), target: ref }),
   z.strictObject({ type: z.literal('reboot'), target: ref }),
   z.strictObject({ type: z.literal('modifyDbClass'), target: ref, instanceClass: z.string().min(1).max(64) }),
+  /**
+   * Buy a Compute Savings Plan (savingsplans:CreateSavingsPlan). Only the shape is checked here: whether the
+   * term, payment option and commitment are ones CreateSavingsPlan takes, and whether the run already has a
+   * plan, is the sim's rule (shared/sim/actions.ts), refused there with its own code and message.
+   */
+  z.strictObject({
+    type: z.literal('purchaseSavingsPlan'),
+    hourlyCommitmentUsd: z.number().finite(),
+    term: z.string().max(16),
+    paymentOption: z.string().max(32),
+  }),
 ] as const;
 
 /** The host's controls of the match. */

@@ -53,6 +53,7 @@ const GROUP: Record<MatchIntent['type'], number> = {
   promoteReplica: 5,
   reboot: 5,
   modifyDbClass: 5,
+  purchaseSavingsPlan: 5,
 };
 
 export function inTickOrder(queue: readonly Queued[]): Queued[] {

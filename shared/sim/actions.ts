@@ -104,6 +104,10 @@ export function applyAction(world: World, input: unknown): ActionResult {
   const parsed = simActionSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
+    if ((input as { type?: unknown } | null)?.type === 'purchase-savings-plan') {
+      const bad = savingsPlanRefusal(issue?.path[0]);
+      if (bad) return bad;
+    }
     return refuse('invalid-action', `invalid action: ${issue ? `${issue.path.join('.') || 'action'}: ${issue.message}` : 'unreadable'}`);
   }
   const action = parsed.data;
@@ -291,6 +295,23 @@ function dependentOf(world: World, id: number): number | undefined {
       (r.kind === 'database' && (p.subnetGroup === id || p.source === id));
     if (uses) return r.id;
   }
+  return undefined;
+}
+
+/**
+ * A purchase CreateSavingsPlan would not take, by the field that is wrong, in words a player can act on.
+ * CreateSavingsPlan's commitment: "This is a value between 0.001 and 1 million. You cannot specify more than
+ * five digits after the decimal point." Compute Savings Plans come for 1 or 3 years, No, Partial or All Upfront.
+ */
+/** 1000000 → "1,000,000" (no locale: the rules stay the same everywhere). */
+const thousands = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+function savingsPlanRefusal(field: PropertyKey | undefined): ActionResult | undefined {
+  const c = catalogue.savingsPlans;
+  if (field === 'hourlyCommitmentUsd')
+    return refuse('invalid-commitment', `the hourly commitment must be ${c.minHourlyCommitmentUsd.value} to ${thousands(c.maxHourlyCommitmentUsd.value)} USD, with at most five decimals`);
+  if (field === 'term') return refuse('invalid-term', `a Savings Plan's term is ${TERMS.join(' or ')}`);
+  if (field === 'paymentOption') return refuse('invalid-payment-option', `a Savings Plan's payment option is ${PAYMENT_OPTIONS.join(', ')}`);
   return undefined;
 }
 

@@ -195,7 +195,7 @@ const plotted = (values: number[]) => values.map((v) => Math.round(v * 1e4) / 1e
 function stateFor(snapshot: MatchSnapshot, team: string): MatchViewState {
   const board = snapshot.boards.find((b) => b.team === team)!;
   expect(board, `board of ${team}`).toBeDefined();
-  return { match: { ...snapshot, board } } as unknown as MatchViewState;
+  return { match: { ...snapshot, board }, fieldErrors: {} } as unknown as MatchViewState;
 }
 
 const NO_ACTIONS = { trail: () => Promise.resolve([]) } as unknown as PlayerActions;
@@ -204,7 +204,7 @@ const NO_ACTIONS = { trail: () => Promise.resolve([]) } as unknown as PlayerActi
 function checkPanels(view: MatchViewState, e: Expected, where: string): void {
   const at = `${where}, ${e.team} at step ${e.step}`;
   // Cost Explorer.
-  const cost = expand(CostExplorer({ state: view }));
+  const cost = expand(CostExplorer({ state: view, actions: NO_ACTIONS }));
   expect(text(byId(cost, 'cost-spent')), at).toBe(formatUsd(e.cost.spentUsd));
   expect(text(byId(cost, 'cost-budget')), at).toBe(formatUsd(e.cost.budgetUsd));
   expect(text(byId(cost, 'cost-run-rate')), at).toBe(`${formatUsd(e.cost.hourlyUsd, 3)}/${t('units.h')}`);

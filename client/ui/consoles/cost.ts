@@ -8,7 +8,9 @@ import { catalogue } from '../../../shared/catalogue/index.ts';
 import type { CostLine, CostView } from '../../../shared/match/cost-view.ts';
 import { formatUsd, t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
+import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
+import { BUY_FIELD, BuyPlan } from './savings-plan-buy.ts';
 
 function Bars({ rows, id, label }: { rows: CostLine[]; id: string; label: (name: string) => string }) {
   const top = Math.max(0.0001, ...rows.map((r) => r.spentUsd));
@@ -31,7 +33,7 @@ function Bars({ rows, id, label }: { rows: CostLine[]; id: string; label: (name:
 const serviceName = (code: string): string => t(`cost.services.${code}`);
 const regionName = (code: string): string => (code === 'global' ? t('cost.global') : code);
 
-export function CostExplorer({ state }: { state: MatchViewState }) {
+export function CostExplorer({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
   const m = state.match;
   const cost = m.board.cost;
   const series = m.board.series;
@@ -68,13 +70,13 @@ export function CostExplorer({ state }: { state: MatchViewState }) {
       h('section', {}, h('h3', {}, t('cost.byService')), h(Bars, { rows: cost.byService, id: 'cost-by-service', label: serviceName })),
       h('section', {}, h('h3', {}, t('cost.byRegion')), h(Bars, { rows: cost.byRegion, id: 'cost-by-region', label: regionName })),
     ),
-    h(Commitments, { cost }),
+    h(Commitments, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[BUY_FIELD]?.message }),
     h('p', { class: 'explain' }, t('cost.note')),
   );
 }
 
-/** Budgets, the three-month forecast, the Savings Plan and the recommendations, as cost-view.ts states them. */
-function Commitments({ cost }: { cost: CostView }) {
+/** Budgets, the three-month forecast, the Savings Plan and the recommendations (each with Buy), as cost-view.ts states them. */
+function Commitments({ cost, actions, running, refused }: { cost: CostView; actions: PlayerActions; running: boolean; refused: string | undefined }) {
   return h(
     'div',
     { class: 'two-columns' },
@@ -113,6 +115,7 @@ function Commitments({ cost }: { cost: CostView }) {
             h('p', {}, t('cost.planRow', { hourly: formatUsd(cost.savingsPlan.hourlyCommitmentUsd, 3), term: cost.savingsPlan.term, payment: cost.savingsPlan.paymentOption, discount: cost.savingsPlan.discountPct })),
             h('p', { class: 'muted' }, t('cost.planUse', { committed: formatUsd(cost.savingsPlan.committedUsd), unused: formatUsd(cost.savingsPlan.unusedCommitmentUsd), saved: formatUsd(cost.savingsPlan.savedUsd), utilization: cost.savingsPlan.utilizationPct })),
           ),
+      refused ? h('p', { class: 'field-error', role: 'alert', id: 'cost-buy-refused' }, `⚠ ${refused}`) : null,
       h('h3', {}, t('cost.recommendations')),
       cost.recommendations.length === 0
         ? h('p', { class: 'muted' }, t('cost.noRecommendations'))
@@ -132,6 +135,7 @@ function Commitments({ cost }: { cost: CostView }) {
                   utilization: r.utilizationPct,
                   coverage: r.coveragePct,
                 }),
+                h(BuyPlan, { r, actions, running }),
               ),
             ),
           ),

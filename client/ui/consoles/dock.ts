@@ -56,7 +56,7 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
   let body = null;
   if (open === 'competition' && competition) body = h(Competition, { view, actions, competition: competition.competition, onLeave: competition.onLeave, onWatchTeam: competition.onWatchTeam });
   if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, objectiveMs });
-  if (open === 'cost') body = h(CostExplorer, { state });
+  if (open === 'cost') body = h(CostExplorer, { state, actions });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });
   if (open === 'iam') body = h(Iam, { state, actions });

@@ -106,7 +106,7 @@ describe('a Savings Plan bought during a run', () => {
     expect(world.state.savingsPlan[0]).toBe(0.1);
     const fresh = createWorld(designBuilder().design, scenario(), 1);
     const bad = applyAction(fresh, { type: 'purchase-savings-plan', hourlyCommitmentUsd: 0.1234567, term: '1y', paymentOption: 'NO_UPFRONT' });
-    expect(bad).toMatchObject({ ok: false, code: 'invalid-action' });
+    expect(bad).toMatchObject({ ok: false, code: 'invalid-commitment' });
     expect(fresh.state.savingsPlan.length).toBe(0);
   });
 });
