@@ -35,6 +35,7 @@ const VERBS: { readonly [K in ResourceKind]: Verbs } = {
   networkAcl: { create: 'ec2:CreateNetworkAcl', modify: 'ec2:CreateTags', delete: 'ec2:DeleteNetworkAcl' },
   networkAclEntry: { create: 'ec2:CreateNetworkAclEntry', modify: 'ec2:ReplaceNetworkAclEntry', delete: 'ec2:DeleteNetworkAclEntry' },
   subnetNetworkAclAssociation: { create: 'ec2:ReplaceNetworkAclAssociation', modify: 'ec2:ReplaceNetworkAclAssociation', delete: 'ec2:ReplaceNetworkAclAssociation' },
+  flowLog: { create: 'ec2:CreateFlowLogs', modify: 'ec2:CreateTags', delete: 'ec2:DeleteFlowLogs' },
   instance: { create: 'ec2:RunInstances', modify: 'ec2:ModifyInstanceAttribute', delete: 'ec2:TerminateInstances' },
   launchTemplate: { create: 'ec2:CreateLaunchTemplate', modify: 'ec2:CreateLaunchTemplate', delete: 'ec2:CreateLaunchTemplate' },
   autoScalingGroup: { create: 'autoscaling:CreateAutoScalingGroup', modify: 'autoscaling:UpdateAutoScalingGroup', delete: 'autoscaling:DeleteAutoScalingGroup' },
