@@ -13,14 +13,28 @@ const tcp80 = (source: Partial<SecurityRule>): SecurityRule => ({ protocol: 'tcp
 type LogProps = { resourceType?: 'VPC' | 'Subnet' | 'NetworkInterface'; trafficType?: 'ACCEPT' | 'REJECT' | 'ALL'; aggregationS?: 60 | 600; subnet?: boolean };
 
 /** The builders' web tier behind groups (`rules` for the web servers) with one flow log on its VPC or first subnet. */
-function tier(rules: (lbGroup: number) => SecurityRule[], log: LogProps = {}) {
-  const t = webTier({ desired: 3 });
+function tier(rules: (lbGroup: number) => SecurityRule[], log: LogProps = {}, opts: { db?: boolean; denyAcl?: boolean } = {}) {
+  const t = webTier({ desired: 3, ...(opts.db ? { db: {} } : {}) });
   const { b, net, lb, asg } = t;
   const lbGroup = b.add('LbGroup', 'securityGroup', { vpc: net.vpc, ingress: [tcp80({ cidr: '0.0.0.0/0' })] });
   const webGroup = b.add('WebGroup', 'securityGroup', { vpc: net.vpc, ingress: rules(lbGroup) });
   (b.design.resources[lb]!.props as { securityGroups: number[] }).securityGroups = [lbGroup];
   const template = (b.design.resources[asg]!.props as { launchTemplate: number }).launchTemplate;
   (b.design.resources[template]!.props as { securityGroups: number[] }).securityGroups = [webGroup];
+  if (opts.db) {
+    // The database's group admits the web servers' group on MySQL's port (else the VPC's default group shuts them out).
+    const dbGroup = b.add('DbGroup', 'securityGroup', { vpc: net.vpc, ingress: [{ protocol: 'tcp', fromPort: 3306, toPort: 3306, sourceGroup: webGroup }] });
+    (b.design.resources[t.db]!.props as { securityGroups?: number[] }).securityGroups = [dbGroup];
+  }
+  if (opts.denyAcl) {
+    // A network ACL on the targets' subnets that denies port 80 before allowing everything.
+    const acl = b.add('Acl', 'networkAcl', { vpc: net.vpc });
+    b.add('Deny80', 'networkAclEntry', { networkAcl: acl, ruleNumber: 90, protocol: '6', action: 'deny', egress: false, cidr: '0.0.0.0/0', fromPort: 80, toPort: 80 });
+    b.add('AllowIn', 'networkAclEntry', { networkAcl: acl, ruleNumber: 100, protocol: '-1', action: 'allow', egress: false, cidr: '0.0.0.0/0' });
+    b.add('AllowOut', 'networkAclEntry', { networkAcl: acl, ruleNumber: 100, protocol: '-1', action: 'allow', egress: true, cidr: '0.0.0.0/0' });
+    const targetSubnets = (b.design.resources[asg]!.props as { subnets: number[] }).subnets;
+    targetSubnets.forEach((s, i) => b.add(`AclAssoc${i}`, 'subnetNetworkAclAssociation', { subnet: s, networkAcl: acl }));
+  }
   const flowLog = b.add('Flows', 'flowLog', {
     resourceType: log.subnet ? 'Subnet' : 'VPC',
     resource: log.subnet ? net.subnets[0]! : net.vpc,
@@ -74,6 +88,24 @@ describe('VPC flow log records', () => {
     const elapsed = Math.max(5, nowS - Math.floor(nowS / 60) * 60);
     expect(records[0]!.packets).toBe(Math.round(elapsed / intervalS));
     expect(records[0]!.end - records[0]!.start).toBe(elapsed);
+  });
+
+  it("health checks a network ACL denies are REJECT records too, though the security groups admit them", () => {
+    const { design, flowLog } = tier(admitted, {}, { denyAcl: true });
+    const records = toTargets(flowRecords(run(design), flowLog));
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.every((r) => r.action === 'REJECT')).toBe(true);
+  });
+
+  it("instances' queries to their database are ACCEPT records from the instance to the engine's port", () => {
+    const { design, flowLog } = tier(admitted, {}, { db: true });
+    const world = run(design);
+    const engine = (design.resources.find((r) => r.kind === 'database')!.props as { engine: string }).engine;
+    const port = engine.toLowerCase().includes('postgres') ? 5432 : 3306;
+    const queries = flowRecords(world, flowLog).filter((r) => r.dstport === port);
+    expect(queries.length).toBe(3);
+    expect(queries.every((r) => r.action === 'ACCEPT' && r.packets > 0 && r.bytes > r.packets)).toBe(true);
+    expect(new Set(queries.map((r) => r.dstaddr)).size).toBe(1);
   });
 
   it('TrafficType keeps only what it names: REJECT on a healthy tier records nothing to the targets, ACCEPT on a blocked one no REJECT', () => {
