@@ -244,6 +244,7 @@ const ARN_TYPES: Partial<Record<ResourceKind, string>> = {
   vpnConnection: 'vpn-connection',
   routeTable: 'route-table',
   securityGroup: 'security-group',
+  flowLog: 'vpc-flow-log',
   launchTemplate: 'launch-template',
   recordSet: 'hostedzone',
   healthCheck: 'healthcheck',

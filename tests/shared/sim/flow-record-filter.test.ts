@@ -35,3 +35,14 @@ describe('the price of delivered records', () => {
     expect(flowLogDeliveryUsd(records, 's3')).toBeCloseTo((bytes / 1024 ** 3) * 0.25, 15);
   });
 });
+
+describe('flow logs in the API and IAM', () => {
+  it("are created and deleted with EC2's CreateFlowLogs / DeleteFlowLogs; their ARN type is vpc-flow-log", async () => {
+    const { arnPartsOf, createActionOf } = await import('../../../shared/match/api-calls.ts');
+    const { IAM_ACTIONS } = await import('../../../shared/iam/actions.ts');
+    expect(createActionOf('flowLog')).toBe('ec2:CreateFlowLogs');
+    expect(arnPartsOf('flowLog')).toEqual({ service: 'ec2', type: 'vpc-flow-log' });
+    const names = IAM_ACTIONS.map((a: { name?: string; action?: string }) => a.name ?? a.action);
+    expect(names).toContain('ec2:DeleteFlowLogs');
+  });
+});
