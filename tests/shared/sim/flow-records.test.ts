@@ -10,7 +10,7 @@ import { scenario, webTier } from './builders.ts';
 import { runUntil } from './probes.ts';
 
 const tcp80 = (source: Partial<SecurityRule>): SecurityRule => ({ protocol: 'tcp', fromPort: 80, toPort: 80, ...source });
-type LogProps = { resourceType?: 'VPC' | 'Subnet' | 'NetworkInterface'; trafficType?: 'ACCEPT' | 'REJECT' | 'ALL'; aggregationS?: 60 | 600; subnet?: boolean };
+type LogProps = { trafficType?: 'ACCEPT' | 'REJECT' | 'ALL'; aggregationS?: 60 | 600; subnet?: boolean; solo?: boolean };
 
 /** The builders' web tier behind groups (`rules` for the web servers) with one flow log on its VPC or first subnet. */
 function tier(rules: (lbGroup: number) => SecurityRule[], log: LogProps = {}, opts: { db?: boolean; denyAcl?: boolean } = {}) {
@@ -35,9 +35,12 @@ function tier(rules: (lbGroup: number) => SecurityRule[], log: LogProps = {}, op
     const targetSubnets = (b.design.resources[asg]!.props as { subnets: number[] }).subnets;
     targetSubnets.forEach((s, i) => b.add(`AclAssoc${i}`, 'subnetNetworkAclAssociation', { subnet: s, networkAcl: acl }));
   }
+  // A static instance in the target group too, for a flow log on its (primary) network interface.
+  const solo = log.solo ? b.add('Solo', 'instance', { instanceType: 't3.micro', subnet: net.subnets[1]!, securityGroups: [webGroup] }) : -1;
+  if (log.solo) (b.design.resources[t.tg]!.props as { targets: number[] }).targets.push(solo);
   const flowLog = b.add('Flows', 'flowLog', {
-    resourceType: log.subnet ? 'Subnet' : 'VPC',
-    resource: log.subnet ? net.subnets[0]! : net.vpc,
+    resourceType: log.solo ? 'NetworkInterface' : log.subnet ? 'Subnet' : 'VPC',
+    resource: log.solo ? solo : log.subnet ? net.subnets[0]! : net.vpc,
     trafficType: log.trafficType ?? 'ALL',
     destinationType: 'cloud-watch-logs',
     logGroupName: 'vpc-flows',
@@ -82,7 +85,7 @@ describe('VPC flow log records', () => {
     expect(records.length).toBeGreaterThan(0);
     expect(records.every((r) => r.action === 'REJECT')).toBe(true);
     expect(records.every((r) => r.bytes === r.packets * 60)).toBe(true);
-    // 60 s window, checks every 30 s (the builders' target group), at least one per node.
+    // Within the 60 s capture window so far, one SYN per health check interval (the builders' target group's), per node.
     const intervalS = (design.resources.find((r) => r.kind === 'targetGroup')!.props as { healthCheck: { intervalS: number } }).healthCheck.intervalS;
     const nowS = world.state.tally[0]!;
     const elapsed = Math.max(5, nowS - Math.floor(nowS / 60) * 60);
@@ -124,6 +127,14 @@ describe('VPC flow log records', () => {
     const one = new Set(toTargets(flowRecords(run(subnetLog.design), subnetLog.flowLog)).map((r) => r.interfaceId));
     expect(all.size).toBe(3);
     expect(one.size).toBe(1);
+  });
+
+  it("a network interface's flow log records only that instance's interface", () => {
+    const { design, flowLog } = tier(admitted, { solo: true });
+    const records = toTargets(flowRecords(run(design), flowLog));
+    expect(records.length).toBeGreaterThan(0);
+    expect(new Set(records.map((r) => r.interfaceId)).size).toBe(1);
+    expect(new Set(records.map((r) => r.dstaddr)).size).toBe(1);
   });
 
   it('writes the default format: fourteen fields separated by spaces, version first and log-status last', () => {
