@@ -10,6 +10,7 @@ import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessio
 import { networkLoadBalancer } from './network-load-balancer.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { bucket, budgets, cloudWatch, savingsPlans } from './operations.ts';
+import { flowLogs } from './flow-logs.ts';
 import { catalogueSchema } from './schema.ts';
 import { requestShapes } from './request-shapes.ts';
 import { requests, service } from './traffic.ts';
@@ -58,6 +59,7 @@ export const catalogue = {
   waf,
   bucket,
   cloudWatch,
+  flowLogs,
   budgets,
   savingsPlans,
   requests,

@@ -90,6 +90,7 @@ export const catalogueSchema = z.object({
   waf: figures,
   bucket: figures,
   cloudWatch: figures,
+  flowLogs: figures,
   budgets: figures,
   requests: figures,
   requestShapes: explained(

@@ -25,6 +25,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   networkAcl: ['vpc'],
   networkAclEntry: ['networkAcl'],
   subnetNetworkAclAssociation: ['subnet', 'networkAcl'],
+  flowLog: ['resource'],
   instance: ['subnet', 'securityGroups[]'],
   launchTemplate: ['securityGroups[]'],
   autoScalingGroup: ['launchTemplate', 'subnets[]', 'targetGroups[]'],

@@ -1,5 +1,5 @@
 // Every resource kind of the design model as one union: what `Design.resources` holds and what `kind` names.
-import type { Vpc, Subnet, InternetGateway, GatewayAttachment, RouteTable, Route, SubnetRouteTableAssociation, SecurityGroup, NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, VpcPeering, TransitGateway, TransitGatewayAttachment, CustomerGateway, VpnGateway, VpnConnection, VpnGatewayRoutePropagation } from './kinds/networking.ts';
+import type { Vpc, Subnet, InternetGateway, GatewayAttachment, RouteTable, Route, SubnetRouteTableAssociation, SecurityGroup, NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FlowLog, VpcPeering, TransitGateway, TransitGatewayAttachment, CustomerGateway, VpnGateway, VpnConnection, VpnGatewayRoutePropagation } from './kinds/networking.ts';
 import type { Instance, LaunchTemplate, AutoScalingGroup, ScalingPolicy, ScheduledAction } from './kinds/compute.ts';
 import type { LoadBalancer, TargetGroup, Listener, ListenerRule } from './kinds/load-balancing.ts';
 import type { DbSubnetGroup, Database, Bucket } from './kinds/data.ts';
@@ -25,6 +25,7 @@ export type Resource =
   | NetworkAcl
   | NetworkAclEntry
   | SubnetNetworkAclAssociation
+  | FlowLog
   | Instance
   | LaunchTemplate
   | AutoScalingGroup

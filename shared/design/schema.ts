@@ -62,6 +62,15 @@ export const PROPS_SCHEMAS = {
     toPort: z.number().int().min(-1).max(65535).optional(),
   }),
   subnetNetworkAclAssociation: z.object({ subnet: id, networkAcl: id }),
+  flowLog: z.object({
+    resourceType: z.enum(['VPC', 'Subnet', 'NetworkInterface']),
+    resource: id,
+    trafficType: z.enum(['ACCEPT', 'REJECT', 'ALL']),
+    destinationType: z.enum(['cloud-watch-logs', 's3']),
+    destination: text.optional(),
+    logGroupName: text.optional(),
+    aggregationS: z.union([z.literal(60), z.literal(600)]),
+  }),
   instance: z.object({ instanceType: text, subnet: id, securityGroups: ids }),
   launchTemplate: z.object({ instanceType: text, securityGroups: ids }),
   autoScalingGroup: z.object({

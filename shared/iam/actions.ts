@@ -67,6 +67,7 @@ export const IAM_ACTIONS = [
   action('ec2:AuthorizeSecurityGroupIngress', 'Write', 'Open a port in a security group'),
   action('ec2:RevokeSecurityGroupIngress', 'Write', 'Close a port in a security group'),
   action('ec2:CreateFlowLogs', 'Write', 'Start recording VPC flow logs'),
+  action('ec2:DeleteFlowLogs', 'Write', 'Stop recording VPC flow logs'),
   action('ec2:CreateTags', 'Tagging', 'Tag EC2 resources'),
   action('ec2:DeleteTags', 'Tagging', 'Remove tags from EC2 resources'),
   // EC2: reading the board.

@@ -49,6 +49,10 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['BgpAsn', 'DeviceName', 'IpAddress', 'Type'],
     Mutable: ['Tags'],
   },
+  'AWS::EC2::FlowLog': {
+    Immutable: ['DeliverLogsPermissionArn', 'DestinationOptions', 'LogDestination', 'LogDestinationType', 'LogFormat', 'LogGroupName', 'MaxAggregationInterval', 'ResourceId', 'ResourceType', 'TrafficType'],
+    Mutable: ['Tags'],
+  },
   'AWS::EC2::Instance': {
     Immutable: ['AvailabilityZone', 'CpuOptions', 'ElasticGpuSpecifications', 'ElasticInferenceAccelerators', 'EnclaveOptions', 'HibernationOptions', 'HostResourceGroupArn', 'ImageId', 'Ipv6AddressCount', 'Ipv6Addresses', 'KeyName', 'LaunchTemplate', 'LicenseSpecifications', 'NetworkInterfaces', 'PlacementGroupName', 'PrivateIpAddress', 'SecurityGroups', 'SubnetId'],
     Conditional: ['AdditionalInfo', 'Affinity', 'BlockDeviceMappings', 'EbsOptimized', 'HostId', 'InstanceType', 'KernelId', 'PrivateDnsNameOptions', 'RamdiskId', 'SecurityGroupIds', 'Tenancy', 'UserData'],

@@ -51,6 +51,28 @@ export type NetworkAclEntry = ResourceBase<
   { networkAcl: ResourceId; ruleNumber: number; protocol: string; action: 'allow' | 'deny'; egress: boolean; cidr: string; fromPort?: number; toPort?: number }
 >;
 export type SubnetNetworkAclAssociation = ResourceBase<'subnetNetworkAclAssociation', { subnet: ResourceId; networkAcl: ResourceId }>;
+/**
+ * A VPC flow log (AWS::EC2::FlowLog): records of the traffic a VPC's, a subnet's or one network interface's
+ * connections carry, accepted and rejected by security groups and network ACLs, in AWS's default format
+ * (shared/sim/flow-records.ts). A `NetworkInterface` flow log names the instance whose primary interface it
+ * watches (the board has no separate interfaces). Only the default LogFormat is modelled.
+ */
+export type FlowLog = ResourceBase<
+  'flowLog',
+  {
+    resourceType: 'VPC' | 'Subnet' | 'NetworkInterface';
+    /** The VPC, subnet or instance (its primary interface) watched. */
+    resource: ResourceId;
+    trafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+    destinationType: 'cloud-watch-logs' | 's3';
+    /** LogDestination: a log group's or bucket's ARN, as written. */
+    destination?: string;
+    /** LogGroupName (CloudWatch Logs only). */
+    logGroupName?: string;
+    /** MaxAggregationInterval in seconds: 60 or 600 (AWS's default). */
+    aggregationS: 60 | 600;
+  }
+>;
 export type VpcPeering = ResourceBase<'vpcPeering', { vpc: ResourceId; peerVpc: ResourceId }>;
 export type TransitGateway = ResourceBase<'transitGateway', Record<string, never>>;
 export type TransitGatewayAttachment = ResourceBase<

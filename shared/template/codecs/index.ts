@@ -32,6 +32,7 @@ import {
 import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { budgetActionCodec } from './budget-action.ts';
 import { securityGroupCodec } from './security.ts';
+import { flowLogCodec } from './flow-log.ts';
 import { networkAclCodec, networkAclEntryCodec, subnetNetworkAclAssociationCodec } from './network-acl.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
@@ -47,6 +48,7 @@ export const CODECS: readonly ResourceCodec[] = [
   networkAclCodec,
   networkAclEntryCodec,
   subnetNetworkAclAssociationCodec,
+  flowLogCodec,
   vpcPeeringCodec,
   transitGatewayCodec,
   transitGatewayAttachmentCodec,

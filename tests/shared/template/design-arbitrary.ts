@@ -333,6 +333,25 @@ function buildStack(b: DesignBuilder, index: number): void {
     });
   }
   if (b.chance()) {
+    // A flow log on a VPC, a subnet or an instance's interface, to CloudWatch Logs (a group name) or S3 (a bucket ARN).
+    const resourceType = b.oneOf(['VPC', 'Subnet', 'NetworkInterface'] as const);
+    const watched = b.ids(resourceType === 'VPC' ? 'vpc' : resourceType === 'Subnet' ? 'subnet' : 'instance');
+    if (watched.length > 0) {
+      const toS3 = b.chance();
+      b.add({
+        kind: 'flowLog',
+        props: {
+          resourceType,
+          resource: b.oneOf(watched),
+          trafficType: b.oneOf(['ACCEPT', 'REJECT', 'ALL'] as const),
+          destinationType: toS3 ? 's3' : 'cloud-watch-logs',
+          ...(toS3 ? { destination: 'arn:aws:s3:::flow-logs' } : { logGroupName: `flows${index}` }),
+          aggregationS: b.oneOf([60, 600] as const),
+        },
+      });
+    }
+  }
+  if (b.chance()) {
     b.unmodelled.push({ stack: index, logicalId: `Topic${index}`, type: 'AWS::SNS::Topic', body: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'ops' } }, reason: 'unmodelled-type' });
   }
 }
