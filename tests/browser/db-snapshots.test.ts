@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
-import { waitForResource } from './support/board.ts';
+import { openCloudFormation, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -47,19 +47,7 @@ describe.skipIf(!chromiumPath)("the account's DB snapshots in the CloudFormation
 
   // A scenario whose palette has databases (the default one does not), the CloudFormation panel open.
   async function open(lang: 'en' | 'ko'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=${lang}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
-    await page.fill('#nickname', 'Ada');
-    await page.selectOption('#team-scenario', 'database-failover-and-replicas');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
-    await page.keyboard.press('f');
-    await page.fill('#cfn-stack', 'kept');
-    return page;
+    return openCloudFormation(browser, server.url, lang, 'kept', 1100, 'database-failover-and-replicas');
   }
 
   async function changeSet(page: Page, text: string) {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { openBoard } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -22,15 +23,7 @@ describe.skipIf(!chromiumPath)('the IAM console: MFA and Access Analyzer', () =>
   });
 
   async function open(lang: 'en' | 'ko'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=${lang}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
-    await page.fill('#nickname', 'Ada');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
+    const page = await openBoard(browser, server.url, lang, { nickname: 'Ada' });
     await page.keyboard.press('i');
     await page.waitForSelector('.console.iam .iam-forms');
     return page;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
-import { centre, clickPiece, clickWorld, layoutOf, waitForResource } from './support/board.ts';
+import { centre, clickPiece, clickWorld, layoutOf, openBoard, waitForResource } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -28,17 +28,8 @@ function handIn(name: string): void {
 }
 
 async function boardWithAlb(browser: Browser, url: string, lang: 'en' | 'ko'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 2300 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${url}/?lang=${lang}`);
-  await page.waitForSelector('body[data-ready="lobby"]');
-  await page.fill('#nickname', lang === 'en' ? 'Ada' : '지수');
   // A level whose palette has load balancers.
-  await page.selectOption('#team-scenario', 'two-zones-behind-a-load-balancer');
-  await page.click('#create-room');
-  await page.waitForSelector('body[data-ready="board"] #board canvas');
+  const page = await openBoard(browser, url, lang, { scenario: 'two-zones-behind-a-load-balancer', height: 2300 });
   // The level's own ALB, with its Auto Scaling group registered.
   await waitForResource(page, 'loadBalancer');
   await clickPiece(page, 'LoadBalancer');

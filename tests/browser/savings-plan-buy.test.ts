@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { openBoard } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -26,18 +27,8 @@ describe.skipIf(!chromiumPath)('buying a Savings Plan in Cost Explorer', () => {
   });
 
   async function open(lang: 'en' | 'ko'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=${lang}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
-    await page.fill('#nickname', 'Ada');
     // The level whose board starts with ten m5.large: an hour of their usage gives a recommendation.
-    await page.selectOption('#team-scenario', 'savings-plan-for-the-baseline');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
-    return page;
+    return openBoard(browser, server.url, lang, { scenario: 'savings-plan-for-the-baseline', nickname: 'Ada' });
   }
 
   for (const lang of ['en', 'ko'] as const) {

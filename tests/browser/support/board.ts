@@ -78,19 +78,38 @@ export async function placeInCell(page: Page, key: string, zoneIndex: number): P
 }
 
 /**
- * A new page that creates a solo room and opens the CloudFormation panel on a stack of that name (the panel's
- * browser tests start here). A page error fails the test.
+ * A new page that creates a solo room (on a scenario whose palette the test needs, else the default one) and waits
+ * for its board. A page error fails the test.
  */
-export async function openCloudFormation(browser: Browser, url: string, lang: 'en' | 'ko', stack: string, height = 1000): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height } });
+export async function openBoard(
+  browser: Browser,
+  url: string,
+  lang: 'en' | 'ko',
+  options: { scenario?: string; height?: number; nickname?: string } = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: options.height ?? 1100 } });
   page.on('pageerror', (error) => {
     throw error;
   });
   await page.goto(`${url}/?lang=${lang}`);
   await page.waitForSelector('body[data-ready="lobby"]');
-  await page.fill('#nickname', lang === 'en' ? 'Ada' : '지수');
+  await page.fill('#nickname', options.nickname ?? (lang === 'en' ? 'Ada' : '지수'));
+  if (options.scenario) await page.selectOption('#team-scenario', options.scenario);
   await page.click('#create-room');
   await page.waitForSelector('body[data-ready="board"] #board canvas');
+  return page;
+}
+
+/** A solo room's board with the CloudFormation panel open on a stack of that name (the panel's tests start here). */
+export async function openCloudFormation(
+  browser: Browser,
+  url: string,
+  lang: 'en' | 'ko',
+  stack: string,
+  height = 1000,
+  scenario?: string,
+): Promise<Page> {
+  const page = await openBoard(browser, url, lang, { height, scenario });
   await page.keyboard.press('f');
   await page.fill('#cfn-stack', stack);
   return page;
