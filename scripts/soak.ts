@@ -95,12 +95,15 @@ async function cycle(n: number): Promise<void> {
   const until = Date.now() + playS * 1000;
   await Promise.all(bots.map((b) => b.play('us-east-1', until, 500)));
   // Half the matches reach their results: results, replays and audit logs are written as they would be.
-  hosts.forEach((host, i) => {
-    if (i % 2 === 0) {
-      host.send({ type: 'clock', command: 'end' });
-      matchesEnded++;
-    }
-  });
+  const ending = hosts.filter((_, i) => i % 2 === 0);
+  for (const host of ending) {
+    host.send({ type: 'clock', command: 'end' });
+    matchesEnded++;
+  }
+  // An ended match first plays the rest of its scenario out (shared/match/clock.ts): wait for its results.
+  const resultsBy = Date.now() + 120_000;
+  const inResults = (bot: Bot) => (bot.room?.state as { phase?: string } | undefined)?.phase === 'results';
+  while (Date.now() < resultsBy && !ending.every(inResults)) await new Promise((r) => setTimeout(r, 250));
   await new Promise((r) => setTimeout(r, 500));
   await Promise.all(bots.map((b) => b.stop()));
   for (const b of bots) errors.push(...b.stats.errors);

@@ -84,6 +84,8 @@ export interface MatchSnapshot {
   speed: number;
   step: number;
   endStep: number;
+  /** Where the host ended the match before the scenario's end (the rest is played out as built); absent: not ended early. */
+  endedAtStep?: number;
   simS: number;
   durationS: number;
   /** A classroom competition's planned build time: when it ends (epoch ms on the server's clock; 0 when none). */
@@ -299,6 +301,7 @@ export class SnapshotReader {
       speed: state.speed,
       step: state.step,
       endStep: state.endStep,
+      ...(state.endedAtStep !== undefined && state.endedAtStep >= 0 ? { endedAtStep: state.endedAtStep } : {}),
       simS: state.simS,
       durationS: state.durationS,
       buildEndsAtMs: state.buildEndsAtMs ?? 0,

@@ -2,6 +2,8 @@
 // standing), the stars, and the debrief (what failed first and why): all from the shared rules, through the
 // wire or the replay. It draws; it computes nothing.
 import { h } from 'preact';
+import { quietRunLine } from '../../shared/match/debrief.ts';
+import { STEP_SECONDS } from '../../shared/sim/constants.ts';
 import { formatClock, formatNumber, formatUsd, language, t } from '../i18n/index.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { sayEntry } from '../i18n/timeline-entry.ts';
@@ -47,6 +49,7 @@ export function Results({ state, scenario, title, onLeave, onReplay, onWatch = n
       h('h1', { id: 'results-title' }, title),
       h('div', { class: 'results-score' }, h('strong', { id: 'results-score' }, formatNumber(team.score)), h('span', {}, t('results.points')), h(Stars, { earned: team.stars, size: 'large' })),
       h('p', { class: 'muted' }, team.stars === 0 ? t('results.noStars') : t('results.stars', { count: team.stars })),
+      m.endedAtStep !== undefined ? h('p', { class: 'muted', id: 'results-ended-early' }, t('results.endedEarly', { time: formatClock(m.endedAtStep * STEP_SECONDS), total: formatClock(m.durationS) })) : null,
       h(
         'ul',
         { class: 'bars score-parts' },
@@ -69,7 +72,7 @@ export function Results({ state, scenario, title, onLeave, onReplay, onWatch = n
         { class: 'debrief', id: 'debrief' },
         d.firstFailure
           ? h('li', {}, t('results.firstFailure', { time: formatClock(d.firstFailure.tS), what: sayEntry(d.firstFailure) }), d.cause ? h('span', { class: 'muted' }, ` ${t('results.because', { time: formatClock(d.cause.tS), what: sayEntry(d.cause) })}`) : null)
-          : h('li', {}, t('results.noFailure')),
+          : h('li', { id: 'debrief-quiet' }, quietRunLine(team.availability) === 'noFailure' ? t('results.noFailure') : t('results.requestsFailed', { pct: formatNumber((1 - team.availability) * 100, 2) })),
         d.worstMinute ? h('li', {}, t('results.worstMinute', { time: formatClock(d.worstMinute.tS), pct: formatNumber(d.worstMinute.errorPct, 1), ms: formatNumber(d.worstMinute.p95Ms) })) : null,
         d.budgetAlert ? h('li', {}, t('results.budgetAlert', { time: formatClock(d.budgetAlert.tS), what: sayEntry(d.budgetAlert) })) : null,
         h('li', {}, t('results.activity', { scaling: d.scaling, refused: d.refused })),

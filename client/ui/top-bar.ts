@@ -2,7 +2,7 @@
 // standing, undo and help, the language, and who is in the room.
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
+import { isFinishing, MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
 import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
 import { buildSecondsLeft, formatBuildTime } from '../view/build-countdown.ts';
 import type { MatchViewState, MatchView } from '../view/match-view.ts';
@@ -38,6 +38,9 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
   const progress = m.durationS > 0 ? Math.min(1, m.simS / m.durationS) : 0;
   const clock = (command: 'start' | 'pause' | 'resume' | 'end') => actions.send({ type: 'clock', command });
+  // Ended early: the rest is being played out as built, and nothing can be changed any more.
+  const finishing = isFinishing(m);
+  const phase = finishing ? 'finishing' : m.phase;
   // A host's bar with the chaos controls in it: the one that has to give up the most when narrow (styles.css).
   const crowded = host && m.mode !== 'solo' && (m.phase === 'running' || m.phase === 'paused');
   return h(
@@ -45,7 +48,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
     { class: `topbar ${crowded ? 'crowded' : ''} ${watchesOnly(m) ? 'teacher' : ''}` },
     h('span', { class: 'brand' }, t('app.name')),
     h('span', { class: 'scenario-title', title }, title),
-    h('span', { id: 'phase', class: `phase ${m.phase}`, 'data-phase': m.phase }, t(`phase.${m.phase}`)),
+    h('span', { id: 'phase', class: `phase ${phase}`, 'data-phase': phase }, t(`phase.${phase}`)),
     h(
       'div',
       { class: 'clock', title: `${t('top.clockHint')}: ${formatClock(m.simS)} / ${formatClock(m.durationS)}` },
@@ -53,7 +56,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
       h('span', { class: 'progress', 'aria-hidden': 'true' }, h('span', { style: { width: `${progress * 100}%` } })),
     ),
     h(BuildCountdown, { phase: m.phase, endsAtMs: m.buildEndsAtMs }),
-    host
+    host && !finishing
       ? h(
           'div',
           { class: 'host-controls', role: 'group', 'aria-label': t('top.hostControls') },
@@ -70,7 +73,9 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
           (m.phase === 'running' || m.phase === 'paused') && m.mode !== 'solo' ? h(Chaos, { state, actions }) : null,
           m.phase === 'running' || m.phase === 'paused' ? h('button', { id: 'clock-end', type: 'button', class: 'ghost', onClick: () => confirm(t('top.endConfirm')) && clock('end') }, t('top.end')) : null,
         )
-      : h('span', { class: 'muted speed-readout' }, `${m.speed}×`),
+      : finishing
+        ? null
+        : h('span', { class: 'muted speed-readout' }, `${m.speed}×`),
     team && m.phase !== 'build'
       ? h(
           'div',

@@ -94,6 +94,7 @@ export class ReplaySnapshots {
       speed: match.clock.speed,
       step: match.clock.step,
       endStep: match.clock.endStep,
+      ...(match.clock.endedAtStep !== undefined ? { endedAtStep: match.clock.endedAtStep } : {}),
       simS: simSeconds(match),
       durationS: match.scenario.durationS,
       buildEndsAtMs: 0,

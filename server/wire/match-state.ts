@@ -200,6 +200,8 @@ export const MatchState = schema(
     speed: t.number(),
     step: t.number(),
     endStep: t.number(),
+    /** The step the host ended the match at, the rest being played out as built (clock.ts); -1: not ended early. */
+    endedAtStep: t.number(),
     simS: t.number(),
     durationS: t.number(),
     /** A competition's build time: when it ends (epoch ms; 0 when there is none), for a countdown. */

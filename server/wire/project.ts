@@ -292,6 +292,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
   set(state, 'speed', match.clock.speed);
   set(state, 'step', match.clock.step);
   set(state, 'endStep', match.clock.endStep);
+  set(state, 'endedAtStep', match.clock.endedAtStep ?? -1);
   set(state, 'simS', simSeconds(match));
   set(state, 'durationS', match.scenario.durationS);
 

@@ -14,7 +14,7 @@ import { refusal, type Refusal } from '../protocol/refusals.ts';
 import { applyAction, adoptDesign } from '../sim/actions.ts';
 import { createWorld } from '../sim/world.ts';
 import type { Principal, TrailEvent } from '../trail/event.ts';
-import { commandClock } from './clock.ts';
+import { commandClock, isFinishing } from './clock.ts';
 import { apiCallOf, arnPartsOf, createActionOf, type ApiCall } from './api-calls.ts';
 import { changeStacks, STACK_INTENTS, kindIn } from './apply-design.ts';
 import { applyGesture, forgetUndoIn, isGesture } from './apply-gesture.ts';
@@ -206,6 +206,8 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
   };
 
   if (match.clock.phase === 'results' && intent.type !== 'iam') return refuse(refusal('wrong-phase', 'the match is over'));
+  // Ended early and being played out as built: nothing may change what the rest of the scenario measures.
+  if (isFinishing(match.clock)) return refuse(refusal('wrong-phase', 'the match is being played out to its end'));
   if (isHostIntent(intent)) {
     if (!actor.host) return refuse(refusal('host-only'));
   } else if (intent.type !== 'iam' && !team) {

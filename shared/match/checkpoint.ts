@@ -35,7 +35,7 @@ const snapshotSchema = z.object({
   mode: z.enum(MATCH_MODES),
   scenario: z.record(z.string(), z.unknown()),
   seed: z.number().int(),
-  clock: z.object({ phase: z.enum(PHASES), speed: z.number(), step: z.number().int(), endStep: z.number().int() }),
+  clock: z.object({ phase: z.enum(PHASES), speed: z.number(), step: z.number().int(), endStep: z.number().int(), endedAtStep: z.number().int().optional() }),
   teams: z.array(z.object({ id: z.string(), name: z.string(), actionsUsed: z.array(z.string()), world: z.record(z.string(), z.unknown()), undo: z.array(undoEntrySchema).optional() })).min(1),
   directory: z.object({ users: z.array(z.unknown()), groups: z.array(z.unknown()), roles: z.array(z.unknown()), customerPolicies: z.array(z.unknown()) }),
   trail: z.array(trailEventSchema),

@@ -21,6 +21,20 @@ export interface MatchClock {
   step: number;
   /** The step at which the scenario ends and results are shown. */
   endStep: number;
+  /**
+   * Set when the host ended the match before the scenario's end: the step they did. A score must measure the
+   * whole scenario (an early end must never score better than playing on), so the rest is played out as built,
+   * at FINISH_SPEED, with no further actions: what the design would have done, shown on the charts.
+   */
+  endedAtStep?: number;
+}
+
+/** How fast the rest of an ended match is played out: 1,200 simulated seconds per real second with 5-second steps. */
+export const FINISH_SPEED = 60;
+
+/** Whether the match is being played out to its end after the host ended it early: no action applies any more. */
+export function isFinishing(clock: MatchClock): boolean {
+  return clock.endedAtStep !== undefined && clock.phase !== 'results';
 }
 
 export type ClockCommand = { command: 'start' | 'pause' | 'resume' | 'end' } | { command: 'speed'; speed: number };
@@ -34,6 +48,7 @@ export function newClock(endStep: number): MatchClock {
 /** Applies a host's command; commands that make no sense in the current phase are refused, not ignored. */
 export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
   const wrong = (): ClockResult => ({ ok: false, refusal: refusal('wrong-phase', `${c.command} during ${clock.phase}`) });
+  if (isFinishing(clock)) return { ok: false, refusal: refusal('wrong-phase', `${c.command}: the match is being played out to its end`) };
   switch (c.command) {
     case 'start':
       return clock.phase === 'build' ? { ok: true, clock: { ...clock, phase: 'running' } } : wrong();
@@ -42,7 +57,9 @@ export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
     case 'resume':
       return clock.phase === 'paused' ? { ok: true, clock: { ...clock, phase: 'running' } } : wrong();
     case 'end':
-      return clock.phase === 'results' ? wrong() : { ok: true, clock: { ...clock, phase: 'results' } };
+      if (clock.phase === 'results') return wrong();
+      // Ended before the scenario's end: the rest is played out as built (see endedAtStep).
+      return { ok: true, clock: clock.step >= clock.endStep ? { ...clock, phase: 'results' } : { ...clock, phase: 'running', endedAtStep: clock.step } };
     case 'speed':
       if (!Number.isInteger(c.speed) || c.speed < MIN_SPEED || c.speed > MAX_SPEED) {
         return { ok: false, refusal: refusal('invalid-properties', `speed must be ${MIN_SPEED} to ${MAX_SPEED}`) };
@@ -58,7 +75,7 @@ export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
  */
 export function stepsOwed(clock: MatchClock, elapsedMs: number, carry: number): { steps: number; carry: number } {
   if (clock.phase !== 'running') return { steps: 0, carry: 0 };
-  const total = carry + elapsedMs * STEPS_PER_SECOND_AT_1X * clock.speed;
+  const total = carry + elapsedMs * STEPS_PER_SECOND_AT_1X * (isFinishing(clock) ? FINISH_SPEED : clock.speed);
   const steps = Math.min(Math.floor(total / 1000), clock.endStep - clock.step);
   return { steps, carry: total - steps * 1000 };
 }

@@ -39,6 +39,15 @@ const BREAKING: ReadonlySet<TimelineCode> = new Set<TimelineCode>([
   'dbDownSingleAz',
 ]);
 
+/**
+ * What the debrief says of a run in which nothing on the timeline broke, from the served share the score
+ * counts: "nothing failed" only when users saw no more failures than a bad minute's noise; else requests
+ * failed all the same (too little capacity, no way in), which the score has already counted.
+ */
+export function quietRunLine(availability: number): 'noFailure' | 'requestsFailed' {
+  return (1 - availability) * 100 >= WORST_MINUTE_FROM_PCT ? 'requestsFailed' : 'noFailure';
+}
+
 /** Whether a timeline entry says something broke: a failure, a check or target turning unhealthy, a database going down or failing over. */
 export function isFailure(e: TimelineEntry): boolean {
   return e.kind === 'failure' || BREAKING.has(e.code);

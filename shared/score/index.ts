@@ -3,7 +3,10 @@
 //
 // Score (0–1000) = availability (up to 500: 100 per nine, five nines full)
 //                + latency (up to 250: full when p95 is within the objective, else objective / p95 of it)
-//                + cost (up to 250: full at half the budget or less, half at the budget, none at 1.5×).
+//                + cost (up to 250: full at half the budget or less, half at the budget, none at 1.5×),
+// latency and cost each times the share of requests served (nothing served earns nothing for speed or thrift).
+// A match ended early is played out to the scenario's end first (match/clock.ts), so the score always
+// measures the whole scenario.
 // Stars: none unless every primary objective is met; then one per star threshold the score reaches.
 
 import type { Objective, ObjectiveMetric } from '../scenario/schema.ts';
@@ -98,9 +101,11 @@ export function scoreRun(measures: RunMeasures, rules: ScoringRules): ScoreResul
   const nines = ninesOf(availability);
   const availabilityPart = 100 * Math.min(nines, 5);
   const p95 = measures.latencyP95Ms;
-  const latencyPart = p95 <= rules.latencyObjectiveMs ? 250 : (250 * rules.latencyObjectiveMs) / p95;
+  // Latency and cost earn points only for the requests served: a design that serves nothing is neither fast nor
+  // cheap (it would otherwise take half the score for "p95 0 ms" and the cost of nothing).
+  const latencyPart = availability * (p95 <= rules.latencyObjectiveMs ? 250 : (250 * rules.latencyObjectiveMs) / p95);
   const ratio = rules.budgetUsd > 0 ? measures.costUsd / rules.budgetUsd : measures.costUsd > 0 ? 2 : 0;
-  const costPart = 250 * Math.min(1, Math.max(0, 1.5 - ratio));
+  const costPart = availability * 250 * Math.min(1, Math.max(0, 1.5 - ratio));
   // Rounded to a tenth so the leaderboard shows what decides the order.
   const score = Math.round((availabilityPart + latencyPart + costPart) * 10) / 10;
   const objectives = rules.objectives.map((o) => {

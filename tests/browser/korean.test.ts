@@ -142,7 +142,7 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
     expect(await untranslated(page)).toEqual([]);
     page.once('dialog', (d) => void d.accept());
     await page.click('#clock-end');
-    await page.waitForSelector('.results', { timeout: 60_000 });
+    await page.waitForSelector('.results', { timeout: 90_000 });
     await page.waitForSelector('#debrief li');
     expect(await page.textContent('#part-availability')).toContain('가용성');
     await page.waitForTimeout(300);

@@ -196,7 +196,7 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
 
     // The host's End; then the results are stored and the exports open up (the console opens by itself).
     await teacher.click('#clock-end');
-    await teacher.waitForSelector('#competition-console #competition-status[data-phase="results"]', { timeout: 20_000 });
+    await teacher.waitForSelector('#competition-console #competition-status[data-phase="results"]', { timeout: 90_000 });
     expect(await teacher.locator('.results-backdrop').count()).toBe(0);
     await teacher.waitForSelector('#export-csv:not([disabled])', { timeout: 30_000 });
     expect(await teacher.textContent('#exports-note')).toContain('2 teams');

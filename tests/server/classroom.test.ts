@@ -79,7 +79,7 @@ describe('a classroom competition', () => {
     const cpuShare = (await cpu() - matchStarted.cpu) / 1000 / (performance.now() - matchStarted.at);
     console.log(`server CPU during the match (31 players, 10 boards, 8x): ${Math.round(cpuShare * 100)}% of a core over ${Math.round((performance.now() - matchStarted.at) / 1000)} s`);
     teacher.send({ type: 'clock', command: 'end' });
-    await waitFor(() => teacher.state().phase === 'results', 'results');
+    await waitFor(() => teacher.state().phase === 'results', 'results (the rest played out)', 90_000);
     // The debrief: every board side by side, for everyone.
     await waitFor(() => Object.keys(team1[0]!.state().boards).length === 10, 'every board revealed', 10_000);
 

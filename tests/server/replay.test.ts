@@ -51,7 +51,7 @@ describe("a finished match's replay from its room", () => {
     host.send({ type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 300, params: { zone: 'us-east-1a' } }, teams: ['team-2'] });
     await waitFor(() => host.state().step > lateStep + 40, 'the outage playing out', 20_000);
     host.send({ type: 'clock', command: 'end' });
-    await waitFor(() => host.state().phase === 'results', 'results');
+    await waitFor(() => host.state().phase === 'results', 'results (the rest played out)', 90_000);
 
     // The room's own worlds, as its host's fingerprint request reports them.
     const fingerprint = (await host.room.request(MESSAGE.fingerprint)) as { step: number; teams: { team: string; hash: string }[] };

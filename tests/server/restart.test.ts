@@ -115,7 +115,7 @@ describe('a server restart mid-competition', () => {
     const teacherA = await joinRoom(own.url, finished.code, { nickname: 'Teacher', hostToken: finished.hostToken });
     teacherA.send({ type: 'clock', command: 'start' });
     teacherA.send({ type: 'clock', command: 'end' });
-    await waitFor(() => teacherA.state().phase === 'results', 'the first competition finished');
+    await waitFor(() => teacherA.state().phase === 'results', 'the first competition finished (the rest played out)', 90_000);
     const csvUrl = `${own.url}/api/competitions/${finished.id}/results.csv`;
     const auth = { authorization: `Bearer ${finished.hostToken}` };
     let before = '';

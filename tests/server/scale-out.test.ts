@@ -64,7 +64,7 @@ describe.skipIf(!available)('two processes behind one Redis and one PostgreSQL',
     const teacher = await joinRoom(a.url, created.code, { nickname: 'Teacher', hostToken: created.hostToken });
     teacher.send({ type: 'clock', command: 'start' });
     teacher.send({ type: 'clock', command: 'end' });
-    await waitFor(() => teacher.state().phase === 'results', 'results');
+    await waitFor(() => teacher.state().phase === 'results', 'results (the rest played out)', 90_000);
     let csv = '';
     for (let i = 0; i < 100 && csv.trim().split('\n').length < 3; i++) {
       csv = await (await fetch(`${b.url}/api/competitions/${created.id}/results.csv`, { headers: { authorization: `Bearer ${created.hostToken}` } })).text();

@@ -1,16 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandClock, newClock, stepsOwed, tickClock, STEPS_PER_SECOND_AT_1X } from '../../../shared/match/clock.ts';
+import { commandClock, FINISH_SPEED, isFinishing, newClock, stepsOwed, tickClock, STEPS_PER_SECOND_AT_1X, type MatchClock } from '../../../shared/match/clock.ts';
 
 describe('the match clock', () => {
-  it('goes build → running → paused → running → results', () => {
+  it('goes build → running → paused → running, and ending early plays the rest out before the results', () => {
     let clock = newClock(100);
-    for (const command of ['start', 'pause', 'resume', 'end'] as const) {
+    for (const command of ['start', 'pause', 'resume'] as const) {
       const result = commandClock(clock, { command });
       expect(result.ok).toBe(true);
       if (result.ok) clock = result.clock;
     }
-    expect(clock.phase).toBe('results');
+    clock = { ...clock, step: 40 };
+    const ended = commandClock(clock, { command: 'end' });
+    if (!ended.ok) throw new Error('end refused');
+    clock = ended.clock;
+    // Ended at step 40 of 100: still running, at the finishing speed, to the scenario's end.
+    expect(clock).toMatchObject({ phase: 'running', endedAtStep: 40 });
+    expect(isFinishing(clock)).toBe(true);
+    expect(stepsOwed(clock, 1000, 0).steps).toBe(Math.min(60, STEPS_PER_SECOND_AT_1X * FINISH_SPEED));
+    while (clock.phase !== 'results') clock = tickClock(clock);
+    expect(clock.step).toBe(100);
+    expect(isFinishing(clock)).toBe(false);
+  });
+
+  it('refuses every clock command while an ended match is played out', () => {
+    const finishing: MatchClock = { ...newClock(100), phase: 'running', step: 10, endedAtStep: 10 };
+    for (const command of ['start', 'pause', 'resume', 'end'] as const) {
+      expect(commandClock(finishing, { command })).toMatchObject({ ok: false, refusal: { code: 'wrong-phase' } });
+    }
+    expect(commandClock(finishing, { command: 'speed', speed: 2 })).toMatchObject({ ok: false, refusal: { code: 'wrong-phase' } });
   });
 
   it('refuses commands out of phase and speeds out of range', () => {

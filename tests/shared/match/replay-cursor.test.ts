@@ -17,8 +17,11 @@ import { timelineSentence } from '../../../shared/sim/timeline-text.ts';
 const STACK = exampleDesign('alb-asg-multi-az').stacks[0]!.name;
 const ASG = exampleDesign('alb-asg-multi-az').resources.find((r) => r.kind === 'autoScalingGroup')!.logicalId;
 
+/** The scenario shortened to END_STEP steps, so that the match ended at step 263 is played out to its end in a few ticks. */
+const END_STEP = 283;
+
 function setupOf(scenario = 'az-outage', design = 'alb-asg-multi-az'): MatchSetup {
-  return { mode: 'team', scenario: exampleScenario(scenario), seed: 7, design: exampleDesign(design), teams: [{ id: 'red', name: 'red' }, { id: 'blue', name: 'blue' }] };
+  return { mode: 'team', scenario: { ...exampleScenario(scenario), durationS: END_STEP * STEP_SECONDS }, seed: 7, design: exampleDesign(design), teams: [{ id: 'red', name: 'red' }, { id: 'blue', name: 'blue' }] };
 }
 
 type Tick = { queue: [Actor, MatchIntent][]; steps: number };
@@ -60,8 +63,10 @@ const RECORDED: Tick[] = [
   { queue: [[user('ana', 'red'), { type: 'delete', target: `${STACK}/Nope` }], [host(null), { type: 'clock', command: 'resume' }]], steps: 25 },
   { queue: [[host(null), { type: 'inject', event: { type: 'az-outage', atS: 0, durationS: 600, params: { zone: 'us-east-1b' } }, teams: ['blue'] }]], steps: 90 },
   { queue: [[user('ana', 'red'), { type: 'delete', target: `${STACK}/Early` }]], steps: 60 },
+  // Ended early: the rest is played out as built (no action applies any more), then the results.
   { queue: [[host(null), { type: 'clock', command: 'end' }]], steps: 5 },
-  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'TooLate', props: { websiteHosting: false } }]], steps: 0 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'TooLate', props: { websiteHosting: false } }]], steps: 10 },
+  { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'bucket', logicalId: 'TooLateAgain', props: { websiteHosting: false } }]], steps: 100 },
 ];
 
 const inputsOf = (trail: readonly TrailEvent[]) => trail.filter((e) => e.userIdentity);
@@ -85,7 +90,10 @@ describe('a seekable replay', () => {
   const hashes = (cursor: ReturnType<typeof openReplay>) => cursor.match.teams.map((_, i) => cursor.hash(i));
 
   it('ends where the recorded match ended, world by world, as replayMatch does', () => {
-    expect(finalStep).toBe(30 + 41 + 17 + 25 + 90 + 60);
+    // Ended at step 263 (30 + 41 + 17 + 25 + 90 + 60), played out to the scenario's end.
+    expect(recorded.clock.endedAtStep).toBe(30 + 41 + 17 + 25 + 90 + 60);
+    expect(finalStep).toBe(END_STEP);
+    expect(recorded.teams[0]!.world.design.resources.some((r) => r.logicalId.startsWith('TooLate'))).toBe(false);
     const cursor = openReplay(setup, trail, finalStep);
     expect(cursor.seek(finalStep)).toBe(finalStep);
     expect(cursor.match.clock.phase).toBe('results');

@@ -42,9 +42,10 @@ describe('scoreRun', () => {
     const r = scoreRun(good, rules);
     expect(r.availability).toBeCloseTo(0.999, 12);
     expect(r.parts.availability).toBeCloseTo(300, 0);
-    expect(r.parts.latency).toBe(250);
-    expect(r.parts.cost).toBe(250);
-    expect(r.score).toBeCloseTo(800, 0);
+    // Latency and cost count for the 99.9% of requests served.
+    expect(r.parts.latency).toBeCloseTo(249.75, 9);
+    expect(r.parts.cost).toBeCloseTo(249.75, 9);
+    expect(r.score).toBeCloseTo(799.5, 1);
     expect(r.objectives.map((o) => o.met)).toEqual([true, true, true]);
     expect(r.objectives[2]!.value).toBe(30);
   });
@@ -58,15 +59,29 @@ describe('scoreRun', () => {
 
   it('loses latency points beyond the objective and cost points beyond half the budget', () => {
     const slow = scoreRun({ ...good, latencyP95Ms: 400 }, rules);
-    expect(slow.parts.latency).toBe(125);
+    expect(slow.parts.latency).toBeCloseTo(125 * 0.999, 9);
     const dear = scoreRun({ ...good, costUsd: 100 }, rules);
-    expect(dear.parts.cost).toBe(125);
+    expect(dear.parts.cost).toBeCloseTo(125 * 0.999, 9);
     expect(scoreRun({ ...good, costUsd: 150 }, rules).parts.cost).toBe(0);
   });
 
   it('gives one star per threshold reached', () => {
     expect(scoreRun(good, { ...rules, stars: [100, 200, 900] }).stars).toBe(2);
     expect(scoreRun(good, { ...rules, stars: [100, 200, 300] }).stars).toBe(3);
+  });
+
+  it('gives latency and cost points only in proportion to the requests served', () => {
+    // A design that serves nothing (a VPC alone): fast at "p95 0 ms" and cheap, and worth nothing for it.
+    const nothing = scoreRun({ ...good, served: 0, latencyP50Ms: 0, latencyP95Ms: 0, latencyP99Ms: 0, costUsd: 0, revenueUsd: 0 }, rules);
+    expect(nothing.score).toBe(0);
+    expect(nothing.stars).toBe(0);
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 200, noNaN: true }), (share, p95, cost) => {
+        const r = scoreRun({ ...good, served: Math.floor(share * good.requests), latencyP95Ms: p95, costUsd: cost }, rules);
+        // Under a fifth served: under a nine of availability (≤ ~97 points), and speed and thrift scaled by the share.
+        return r.score < 200 && r.parts.latency <= 250 * share + 1e-9 && r.parts.cost <= 250 * share + 1e-9;
+      }),
+    );
   });
 
   it('counts a run without requests as available', () => {
