@@ -16,11 +16,14 @@ import { note, type World } from './world.ts';
 
 type Change = Extract<ScenarioEvent, { type: 'security-group-change' }>;
 
-/** CloudTrail's requestParameters of an (Authorize|Revoke)SecurityGroupIngress call for one rule. */
-export function ingressRequest(groupId: string, rule: IngressRuleInput): Record<string, unknown> {
+/**
+ * CloudTrail's requestParameters of an (Authorize|Revoke)SecurityGroupIngress call for one rule, the groups named
+ * as the board labels them (`sourceGroupId`: the source group's label, for a rule from a group).
+ */
+export function ingressRequest(groupId: string, rule: IngressRuleInput, sourceGroupId?: string): Record<string, unknown> {
   const permission: Record<string, unknown> = { ipProtocol: rule.protocol, fromPort: rule.fromPort, toPort: rule.toPort };
   if (rule.cidr !== undefined) permission.ipRanges = { items: [{ cidrIp: rule.cidr }] };
-  if (rule.sourceGroup !== undefined) permission.groups = { items: [{ groupId: rule.sourceGroup }] };
+  if (rule.sourceGroup !== undefined) permission.groups = { items: [{ groupId: sourceGroupId ?? rule.sourceGroup }] };
   return { groupId, ipPermissions: { items: [permission] } };
 }
 
@@ -51,11 +54,12 @@ function makeChange(world: World, e: Change): void {
   rebuildWorld(world, result.design, Uint8Array.from(world.state.removed));
   const recovery = world.state.recovery;
   if (recovery[RC_CHANGED] === 0) recovery[RC_CHANGED] = world.state.tally[T_NOW]! + 1;
+  const source = rule.sourceGroup === undefined ? undefined : d.resources.find((r) => r.kind === 'securityGroup' && r.stack === group.stack && r.logicalId === rule.sourceGroup);
   const action = change === 'authorize' ? 'AuthorizeSecurityGroupIngress' : 'RevokeSecurityGroupIngress';
   note(world, change === 'authorize' ? 'colleagueAuthorizedIngress' : 'colleagueRevokedIngress', { user, group: label, rule: ruleText(rule) }, {
     actor: user,
     action: `ec2:${action}`,
     resources: [label],
-    request: ingressRequest(label, rule),
+    request: ingressRequest(label, rule, source && world.topo.labels[source.id]),
   });
 }
