@@ -23,6 +23,8 @@ export function objectiveFigure(metric: string, value: number): string {
       return `${formatNumber(value * 100, 1)}%`;
     case 'nines':
       return formatNumber(value, 2);
+    case 'timeToRecoveryS':
+      return formatClock(value);
     case 'latencyP50':
     case 'latencyP95':
     case 'latencyP99':

@@ -21,6 +21,18 @@ export const cloudWatch = {
   metricIntervalS: figure(60, 's', 'Basic monitoring publishes EC2 and load balancer metrics once a minute.'),
 };
 
+/**
+ * Time to recovery (the `timeToRecoveryS` objective): how long users suffered from an incident, from the step at
+ * which service broke to the step at which it was restored, as an on-call team measures MTTR.
+ */
+export const recovery = {
+  brokenErrorShare: figure(
+    0.05,
+    'share of requests',
+    "Service counts as broken in a step in which more than this share of the users' requests fail, and as restored at the first step after that in which no more than this share fail.",
+  ),
+};
+
 export const budgets = {
   hourlyUsd: figure(0, 'USD/hour', 'Budgets with notifications only are free.'),
   minForecastS: figure(

@@ -92,6 +92,7 @@ export const catalogueSchema = z.object({
   cloudWatch: figures,
   flowLogs: figures,
   budgets: figures,
+  recovery: figures,
   requests: figures,
   requestShapes: explained(
     z

@@ -131,6 +131,11 @@ export interface UnmodelledResource {
 export interface TimedAction {
   atS: number;
   intent: Record<string, unknown>;
+  /**
+   * A scenario event type: `atS` then counts from the start of the run's first event of that type (a random
+   * event's drawn time included), as a team reacting to it would: "300 s after the colleague's change".
+   */
+  after?: string;
 }
 
 export interface Design {

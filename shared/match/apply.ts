@@ -183,6 +183,12 @@ function revokeLeakedKeys(match: Match, before: Set<string>): void {
   }
 }
 
+/** The IAM users of the account who change security groups by hand (events `security-group-change`, timed or random). */
+export function colleagueUsers(scenario: Match['scenario']): string[] {
+  const events = [...scenario.events, ...(scenario.random ?? []).map((r) => r.event)];
+  return [...new Set(events.flatMap((e) => (e.type === 'security-group-change' ? [e.params.user] : [])))];
+}
+
 /** The IAM users whose keys a scenario leaks. */
 export function leakedUsers(scenario: Match['scenario']): string[] {
   return [...new Set(scenario.events.flatMap((e) => (e.type === 'leaked-credentials' ? [e.params.user] : [])))];

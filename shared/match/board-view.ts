@@ -249,6 +249,7 @@ const OBJECTIVE_STEP: Record<string, number> = {
   budgetShare: 0.001,
   inspectedShare: 0.0001,
   leastPrivilege: 0.001,
+  timeToRecoveryS: 1,
 };
 
 /** The team's standing as the leaderboard shows it. */

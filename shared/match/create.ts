@@ -1,10 +1,11 @@
 // How every match begins, wherever it is played: the room, the replay (of a live match or a file), the tests
 // and the benchmarks all start here, so they start alike. A match begins blank (match.ts) and then its account
 // opens: the Builders group every player joins (enough to build, nothing of IAM; the host can change that),
-// and, in a scenario that leaks a deployment user's keys, that user, over-privileged. These are the match's
+// and, in a scenario that leaks a deployment user's keys, that user, over-privileged; in one where a colleague
+// changes security groups by hand, that colleague. These are the match's
 // first CloudTrail entries, made by the game itself (SYSTEM_ACTOR), exactly as the room made them before this
 // rule moved here, so logs recorded then replay the same (see openingLength).
-import { applyIntent, leakedUsers } from './apply.ts';
+import { applyIntent, colleagueUsers, leakedUsers } from './apply.ts';
 import type { MatchIntent } from './intents.ts';
 import { blankMatch, type Actor, type Match, type MatchSetup } from './match.ts';
 import type { TrailEvent } from '../trail/event.ts';
@@ -24,6 +25,12 @@ export function openingIntents(scenario: Match['scenario']): MatchIntent[] {
   for (const user of leakedUsers(scenario)) {
     intents.push({ type: 'iam', request: { op: 'createUser', name: user } });
     intents.push({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user }, policy: { kind: 'managed', name: 'PowerUserAccess' } } });
+  }
+  // A colleague who changes security groups by hand (who-closed-the-port) is a user of the account, with AWS's
+  // NetworkAdministrator job function: allowed to, which is why CloudTrail is where the team finds the change.
+  for (const user of colleagueUsers(scenario)) {
+    intents.push({ type: 'iam', request: { op: 'createUser', name: user } });
+    intents.push({ type: 'iam', request: { op: 'attachPolicy', to: { kind: 'user', name: user }, policy: { kind: 'managed', name: 'NetworkAdministrator' } } });
   }
   return intents;
 }

@@ -95,7 +95,8 @@ function logTimeline(match: Match, team: Team, cursor: TimelineCursor, wallMs: n
       eventSource: call ? `${call[0]}.amazonaws.com` : source[0],
       eventName: call ? call[1]! : source[1],
       // The English sentence for people reading the log; the code and values for a client to say it in its language.
-      params: { message: timelineSentence(entry), code: entry.code, values: entry.values },
+      // A call's own request parameters (a colleague's security group change), as CloudTrail's requestParameters.
+      params: { ...entry.request, message: timelineSentence(entry), code: entry.code, values: entry.values },
       outcome: 'Success',
       ...(entry.resources?.length ? { resource: entry.resources.join(', ') } : {}),
     };

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { catalogue } from '../catalogue/index.ts';
 import { AREAS, isRegion, regionOfZone } from '../geography/regions.ts';
+import { ingressRuleSchema } from '../sim/security-group-actions.ts';
 
 const areaCodes = AREAS.map((a) => a.code) as [string, ...string[]];
 export const areaSchema = z.enum(areaCodes as ['north-america', 'south-america', 'europe', 'asia']);
@@ -125,6 +126,21 @@ const shapes = {
       errorPct: z.number().min(0).max(100),
     }),
   },
+  /**
+   * A colleague changes a security group by hand (shared/sim/colleague.ts): at atS the IAM user `user` calls
+   * RevokeSecurityGroupIngress (or AuthorizeSecurityGroupIngress) on the group `target` with `rule`, through the
+   * same rule change a player's action makes. Nobody announces it: it shows in CloudTrail as that user's call.
+   */
+  securityGroupChange: {
+    type: z.literal('security-group-change'),
+    params: z.object({
+      user: userName,
+      target: z.string().min(1),
+      stack: z.string().min(1).optional(),
+      change: z.enum(['revoke', 'authorize']).default('revoke'),
+      rule: ingressRuleSchema,
+    }),
+  },
   announcement: {
     type: z.literal('announcement'),
     params: z.object({ message: z.string().min(1), messageKo: z.string().min(1).optional() }),
@@ -171,6 +187,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
   timed(shapes.leakedCredentials),
   timed(shapes.announcement),
   timed(shapes.release),
+  timed(shapes.securityGroupChange),
 ]);
 
 /** An event without its time: what a random event draws a time for. */
@@ -189,6 +206,7 @@ export const untimedEventSchema = z.discriminatedUnion('type', [
   z.object(shapes.leakedCredentials),
   z.object(shapes.announcement),
   z.object(shapes.release),
+  z.object(shapes.securityGroupChange),
 ]);
 
 const range = z

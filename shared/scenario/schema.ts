@@ -62,6 +62,11 @@ export const objectiveMetrics = [
    * Runs without players (the command line) score 1.
    */
   'leastPrivilege',
+  /**
+   * Seconds from the step at which a colleague's security group change (event `security-group-change`) broke
+   * service to the step at which it was restored (shared/sim/recovery.ts); 0 when it broke nothing.
+   */
+  'timeToRecoveryS',
 ] as const;
 
 /** The AWS account the stacks run in, where it differs from a fresh one (shared/account/default-vpc.ts). */

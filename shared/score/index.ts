@@ -31,6 +31,8 @@ export interface RunMeasures {
    * match has players and a trail; absent (a command-line run): 1.
    */
   leastPrivilege?: number;
+  /** Seconds users suffered from a colleague's security group change (shared/sim/recovery.ts); absent: 0. */
+  timeToRecoveryS?: number;
 }
 
 export interface ScoringRules {
@@ -83,6 +85,8 @@ function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: numb
       return m.requests > 0 ? Math.min(1, (m.inspected ?? 0) / m.requests) : 1;
     case 'leastPrivilege':
       return m.leastPrivilege ?? 1;
+    case 'timeToRecoveryS':
+      return m.timeToRecoveryS ?? 0;
     case 'budgetShare':
       // No budget at all: any spend is far over it (a large finite number, so results stay valid JSON).
       return budgetUsd > 0 ? m.costUsd / budgetUsd : m.costUsd > 0 ? 1e9 : 0;

@@ -36,7 +36,7 @@ export function endOf(e: ScenarioEvent): number {
   return 'durationS' in e && e.durationS !== undefined ? e.atS + e.durationS : Infinity;
 }
 
-const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'stack-arrival', 'budget-cut', 'announcement']);
+const ONE_SHOT = new Set(['instance-failure', 'db-failure', 'db-retirement', 'stack-arrival', 'budget-cut', 'announcement', 'security-group-change']);
 
 /** What the timeline says when an event starts; none for events the scenario does not announce itself. */
 function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValues } | undefined {
@@ -62,6 +62,8 @@ function describe(e: ScenarioEvent): { code: TimelineCode; values: TimelineValue
       return { code: 'budgetCut', values: { amountUsd: e.params.amountUsd } };
     case 'price-change':
       return { code: 'priceChange', values: { service: e.params.service, multiplier: e.params.multiplier } };
+    case 'security-group-change':
+      // A colleague's hand change: nobody announces it either; colleague.ts logs it as the user's own call.
     case 'leaked-credentials':
       // Nobody announces a leak: it shows in CloudTrail as the user's own calls (see credentials.ts).
       return undefined;

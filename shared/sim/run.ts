@@ -73,14 +73,21 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
   const world = createWorld(design, scenario, options.seed);
   const warnings = world.topo.warnings.map(warningSentence);
   const timed: { atS: number; action: SimAction }[] = [];
-  const given: (TimedAction | { atS: number; intent: unknown })[] = [...design.actions, ...(options.actions ?? [])];
+  const given: (TimedAction | { atS: number; intent: unknown; after?: string })[] = [...design.actions, ...(options.actions ?? [])];
   given.forEach((a, i) => {
     const parsed = simActionSchema.safeParse(a.intent);
     if (!parsed.success || !(a.atS >= 0)) {
       warnings.push(`action ${i + 1} at ${a.atS} s is not a valid action and is skipped: ${parsed.success ? 'bad time' : parsed.error.issues[0]?.message}`);
-    } else {
-      timed.push({ atS: a.atS, action: parsed.data });
+      return;
     }
+    if (a.after === undefined) {
+      timed.push({ atS: a.atS, action: parsed.data });
+      return;
+    }
+    // Timed from an event: the world has drawn its random events' times already, so the time is known now.
+    const event = world.plan.events.filter((e) => e.type === a.after).sort((x, y) => x.atS - y.atS)[0];
+    if (event) timed.push({ atS: event.atS + a.atS, action: parsed.data });
+    else warnings.push(`action ${i + 1} is timed after a ${a.after} event, which this run has none of, and is skipped`);
   });
   timed.sort((x, y) => x.atS - y.atS);
 

@@ -3,7 +3,8 @@
 
 import { scoreRun, type RunMeasures, type ScoreResult } from '../score/index.ts';
 import { BUCKET_COUNT, percentileOf, spreadHistogram } from './latency.ts';
-import { T_BUDGET, T_COST, T_OFFERED, T_REVENUE, T_SERVED } from './state.ts';
+import { timeToRecoveryS } from './recovery.ts';
+import { T_BUDGET, T_COST, T_NOW, T_OFFERED, T_REVENUE, T_SERVED } from './state.ts';
 import type { World } from './world.ts';
 
 export function measuresOf(world: World): RunMeasures {
@@ -19,6 +20,7 @@ export function measuresOf(world: World): RunMeasures {
     costUsd: tally[T_COST]!,
     revenueUsd: tally[T_REVENUE]!,
     inspected: world.state.inspected[0]!,
+    timeToRecoveryS: timeToRecoveryS(world.state.recovery, tally[T_NOW]!),
   };
 }
 

@@ -120,6 +120,12 @@ export interface WorldState {
    * `inspectedShare` objective reads). Zero in every design without a gateway load balancer in the path.
    */
   inspected: Float64Array;
+  /**
+   * Time to recovery from a colleague's security group change (shared/sim/recovery.ts), each a simulated second
+   * plus one (0: not yet): [RC_CHANGED] when the change was made, [RC_BROKEN] the first step after it at which
+   * service broke, [RC_RESTORED] the first step after that at which it was restored.
+   */
+  recovery: Float64Array;
 
   dbState: Uint8Array;
   dbTimer: Float64Array;
@@ -234,6 +240,7 @@ export const STATE_KEYS = [
   'instCheck',
   'asgRefresh',
   'inspected',
+  'recovery',
 ] as const satisfies readonly (keyof WorldState)[];
 
 function routingState(topo: Topology) {
@@ -256,7 +263,13 @@ function routingState(topo: Topology) {
  * group or a refresh starts, or requests pass a Gateway Load Balancer's appliances. The hash covers them only when they hold something, and a snapshot without them restores
  * them as zeros, so the hashes and replays of worlds that never use them are what they were.
  */
-export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'instCheck', 'asgRefresh', 'inspected']);
+export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'instCheck', 'asgRefresh', 'inspected', 'recovery']);
+
+/** Fields of state.recovery. */
+export const RC_CHANGED = 0;
+export const RC_BROKEN = 1;
+export const RC_RESTORED = 2;
+export const RECOVERY_FIELDS = 3;
 
 /** A fresh state for a topology: the design as deployed and warm at time 0 (instances in service, healthy). */
 export function allocateState(topo: Topology, eventCount: number, budgetUsd: number): WorldState {
@@ -293,6 +306,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     asgStuck: new Uint8Array(topo.asgCount),
     asgRefresh: new Float64Array(topo.asgCount * REFRESH_FIELDS),
     inspected: new Float64Array(1),
+    recovery: new Float64Array(RECOVERY_FIELDS),
     dbState: new Uint8Array(topo.dbCount),
     dbTimer: new Float64Array(topo.dbCount),
     dbClass: Int16Array.from(topo.dbClassDesign),

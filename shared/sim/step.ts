@@ -6,6 +6,7 @@ import { evaluateAlarms } from './alarms.ts';
 import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
 import { STEP_SECONDS } from './constants.ts';
+import { applyColleagueChanges } from './colleague.ts';
 import { launchRogueInstances } from './credentials.ts';
 import { applyReleases } from './release.ts';
 import { retireDatabases } from './retirement.ts';
@@ -17,6 +18,7 @@ import { advanceDatabases, advanceInstances } from './lifecycle.ts';
 import { measure } from './measure.ts';
 import { serveOffice } from './office.ts';
 import { charge } from './money.ts';
+import { trackRecovery } from './recovery.ts';
 import { advanceRefreshes } from './refresh.ts';
 import { routeDemand } from './routing.ts';
 import { measureGroups, reconcileGroups, runScheduledActions, trackTargets } from './scaling.ts';
@@ -30,6 +32,7 @@ export function step(world: World): void {
   launchRogueInstances(world);
   retireDatabases(world);
   admitStacks(world);
+  applyColleagueChanges(world);
   const sc = world.scratch;
   sc.stepCounts.fill(0);
   sc.stepCost.fill(0);
@@ -58,6 +61,7 @@ export function step(world: World): void {
   if (world.plan.office) serveOffice(world);
   // 8, 6, 7: measure, control, money.
   measure(world);
+  trackRecovery(world);
   measureGroups(world);
   evaluateAlarms(world);
   trackTargets(world);

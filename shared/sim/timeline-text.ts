@@ -117,6 +117,8 @@ export const TIMELINE_TEXT = {
   release: { kind: 'event', en: 'a new release goes out on {{stack}}' },
   releaseOver: { kind: 'event', en: 'the release on {{stack}} is rolled back' },
   leakedRunInstances: { kind: 'event', en: '{{user}} called RunInstances: {{instances}} × {{instanceType}} in {{region}} ({{names}})' },
+  colleagueRevokedIngress: { kind: 'event', en: '{{user}} called RevokeSecurityGroupIngress on {{group}}: {{rule}}' },
+  colleagueAuthorizedIngress: { kind: 'event', en: '{{user}} called AuthorizeSecurityGroupIngress on {{group}}: {{rule}}' },
 
   // Failures and recoveries the world itself notices.
   zoneDown: { kind: 'failure', en: 'zone {{zone}} is down' },

@@ -31,6 +31,8 @@ export interface TimelineEntry {
   action?: string;
   /** Resources the call created or changed, as "stack/logicalId". */
   resources?: string[];
+  /** The call's request parameters as CloudTrail records them (a colleague's security group change). */
+  request?: Readonly<Record<string, unknown>>;
 }
 
 /** The scenario turned into arrays the step reads. */
@@ -193,6 +195,6 @@ function entryLine(scenario: Scenario, topo: Topology): TimelineEntry {
 }
 
 /** Adds a line to the timeline, at the world's current time, of the kind its code makes. */
-export function note(world: World, code: TimelineCode, values: TimelineValues = {}, extra?: Pick<TimelineEntry, 'actor' | 'action' | 'resources'>): void {
+export function note(world: World, code: TimelineCode, values: TimelineValues = {}, extra?: Pick<TimelineEntry, 'actor' | 'action' | 'resources' | 'request'>): void {
   world.timeline.push({ tS: world.state.tally[0]!, kind: TIMELINE_TEXT[code].kind, code, values, ...extra });
 }

@@ -18,6 +18,8 @@ export const manifestStackSchema = z.object({
 
 export const manifestActionSchema = z.object({
   atS: z.number().finite().nonnegative(),
+  /** A scenario event type: `atS` counts from the start of the run's first event of that type. */
+  after: z.string().regex(/^[a-z][a-z-]*$/).optional(),
   intent: z.record(z.string(), z.unknown()),
 });
 

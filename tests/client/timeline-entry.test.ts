@@ -18,7 +18,7 @@ const translations = (language: string) => JSON.parse(readFileSync(join(ASSETS, 
  * Latin words a Korean sentence may keep around its values: AWS service and API names, DNS terms (DNS, TTL) and units. Ids, labels,
  * zone and region names and numbers come in as values and are taken out before this check.
  */
-const LATIN_ALLOWED = new Set(['Route', 'Global', 'Accelerator', 'Auto', 'Scaling', 'Transit', 'Gateway', 'RunInstances', 'VPC', 'VPN', 'CPU', 'AZ', 'DNS', 'TTL', 'ms', 'db.t3.micro', 't3.micro']);
+const LATIN_ALLOWED = new Set(['Route', 'Global', 'Accelerator', 'Auto', 'Scaling', 'Transit', 'Gateway', 'RunInstances', 'RevokeSecurityGroupIngress', 'AuthorizeSecurityGroupIngress', 'VPC', 'VPN', 'CPU', 'AZ', 'DNS', 'TTL', 'ms', 'db.t3.micro', 't3.micro']);
 
 const koEntries = translations('ko').timeline.entry as Record<string, string>;
 

@@ -19,17 +19,28 @@ export function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/**
+ * CloudTrail's Event history looks events up by one attribute at a time (LookupEvents' LookupAttributes): the
+ * three that answer "who changed what" here, each onto the query field the room's trail lookup takes.
+ */
+export const LOOKUP_ATTRIBUTES = [
+  { id: 'ResourceName', field: 'resource', label: 'trail.lookupResourceName' },
+  { id: 'EventName', field: 'action', label: 'trail.lookupEventName' },
+  { id: 'Username', field: 'principal', label: 'trail.lookupUsername' },
+] as const;
+type LookupId = (typeof LOOKUP_ATTRIBUTES)[number]['id'];
+
 export function CloudTrail({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
-  const [filters, setFilters] = useState<{ principal: string; action: string; resource: string; outcome: string; access: string }>({ principal: '', action: '', resource: '', outcome: '', access: '' });
+  const [filters, setFilters] = useState<{ lookup: LookupId; value: string; outcome: string; access: string }>({ lookup: 'ResourceName', value: '', outcome: '', access: '' });
   const [events, setEvents] = useState<TrailEvent[]>([]);
   const [open, setOpen] = useState<number | null>(null);
   const tick = Math.floor(state.match.simS / 60) + state.match.board.revision;
   useEffect(() => {
     let live = true;
+    const field = LOOKUP_ATTRIBUTES.find((a) => a.id === filters.lookup)!.field;
+    const value = filters.value.trim();
     const query = {
-      ...(filters.principal ? { principal: filters.principal } : {}),
-      ...(filters.action ? { action: filters.action } : {}),
-      ...(filters.resource ? { resource: filters.resource } : {}),
+      ...(value ? { [field]: value } : {}),
       ...(filters.outcome === 'Success' || filters.outcome === 'Failure' ? { outcome: filters.outcome as 'Success' | 'Failure' } : {}),
       ...(filters.access === 'changes' ? { readOnly: false } : filters.access === 'reads' ? { readOnly: true } : {}),
       limit: 100,
@@ -39,17 +50,26 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
       live = false;
     };
   }, [filters, tick]);
-  const input = (key: keyof typeof filters, label: string) =>
-    h('input', { 'aria-label': label, placeholder: label, value: filters[key], 'data-filter': key, onInput: (e: Event) => setFilters({ ...filters, [key]: (e.target as HTMLInputElement).value }) });
+  // "Who changed this?": a resource's own changes, newest first, from a click on its name.
+  const whoChanged = (resource: string) => setFilters({ ...filters, lookup: 'ResourceName', value: resource, access: 'changes' });
   return h(
     'div',
     { class: 'console trail' },
     h(
       'div',
       { class: 'filters' },
-      input('principal', t('trail.principal')),
-      input('action', t('trail.action')),
-      input('resource', t('trail.resource')),
+      h(
+        'select',
+        { 'aria-label': t('trail.lookupAttribute'), id: 'trail-lookup', value: filters.lookup, onChange: (e: Event) => setFilters({ ...filters, lookup: (e.target as HTMLSelectElement).value as LookupId }) },
+        LOOKUP_ATTRIBUTES.map((a) => h('option', { key: a.id, value: a.id }, t(a.label))),
+      ),
+      h('input', {
+        id: 'trail-lookup-value',
+        'aria-label': t('trail.lookupValue'),
+        placeholder: t(`${LOOKUP_ATTRIBUTES.find((a) => a.id === filters.lookup)!.label}Example`),
+        value: filters.value,
+        onInput: (e: Event) => setFilters({ ...filters, value: (e.target as HTMLInputElement).value }),
+      }),
       h(
         'select',
         { 'aria-label': t('trail.outcome'), value: filters.outcome, onChange: (e: Event) => setFilters({ ...filters, outcome: (e.target as HTMLSelectElement).value }) },
@@ -80,7 +100,28 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
             h('td', {}, formatClock(e.simS)),
             h('td', {}, `${e.principal.type}: ${e.principal.name}`),
             h('td', {}, h('code', {}, `${e.eventSource.split('.')[0]}:${e.eventName}`)),
-            h('td', {}, e.resource ?? sayLogged(e.params)),
+            h(
+              'td',
+              {},
+              e.resource
+                ? e.resource.split(', ').map((r) =>
+                    h(
+                      'button',
+                      {
+                        key: r,
+                        type: 'button',
+                        class: 'link trail-resource',
+                        title: t('trail.whoChangedThis'),
+                        onClick: (ev: Event) => {
+                          ev.stopPropagation();
+                          whoChanged(r);
+                        },
+                      },
+                      r,
+                    ),
+                  )
+                : sayLogged(e.params),
+            ),
             h('td', { class: 'muted' }, `${eventCategoryOf(e) === 'Data' ? t('trail.data') : t('trail.management')}${readOnlyOf(e) ? ` · ${t('trail.readOnly')}` : ''}`),
             h('td', {}, e.outcome === 'Failure' ? `✕ ${e.errorCode ?? ''}` : '✓'),
           ),
