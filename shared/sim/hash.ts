@@ -7,7 +7,7 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { emptyLedger, type CostLedger } from './savings-ledger.ts';
+import { copyLedger, emptyLedger, type CostLedger } from './savings-ledger.ts';
 import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, SP_FIELDS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
@@ -89,7 +89,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
     seed: world.seed,
     state,
     timeline: world.timeline.map(copyEntry),
-    ledger: { ...world.ledger, ec2HourlyUsd: [...world.ledger.ec2HourlyUsd] },
+    ledger: copyLedger(world.ledger),
   };
 }
 
@@ -139,7 +139,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
       scratch: allocateScratch(topo),
       timeline: snapshot.timeline.map(copyEntry),
       last: emptyMetrics(),
-      ledger: snapshot.ledger ? { ...snapshot.ledger, ec2HourlyUsd: [...snapshot.ledger.ec2HourlyUsd] } : emptyLedger(),
+      ledger: snapshot.ledger ? copyLedger(snapshot.ledger) : emptyLedger(),
     },
   };
 }

@@ -1,7 +1,7 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
 // per-request and per-GB charges gathered during the step, and budget alerts and actions on actual and
-// forecast spend (a linear forecast: spend so far / time so far × scenario duration). A design's budget is
+// forecast spend (the one forecast: spend so far plus the trend of hourly spend, forecast.ts). A design's budget is
 // for its period (a month): the run is compared with its share of it (the plan's budgetRunShare, from the
 // scenario's budgetPeriodS). Every charge is also booked to its service and region (bill.ts), which is what
 // Cost Explorer shows.
@@ -10,7 +10,8 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
 import { BILL_CELLS, BILL_LINES, cellOf, GLOBAL_SLOT, S_EC2, S_RDS } from './bill.ts';
-import { recordEc2 } from './savings-ledger.ts';
+import { recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
+import { fitSpendTrend, spendOverUsd, type SpendTrend } from './forecast.ts';
 import { coverUsage } from './savings-plans.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
@@ -83,10 +84,26 @@ export function charge(world: World): void {
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }
   s.tally[T_COST] = s.tally[T_COST]! + step;
+  recordSpend(world.ledger, s.tally[T_NOW]!, step);
+  recordUsage(world);
   spreadOverCells(world, plan);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
+}
+
+/** The step's billed instance-hours by instance type and region: what Reserved Instance recommendations read. */
+function recordUsage(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const now = s.tally[T_NOW]!;
+  for (let i = 0; i < topo.instCount; i++) {
+    if (s.instState[i] === EMPTY) continue;
+    const spec = s.instSpec[i]!;
+    const type = spec === 0 ? topo.instType[i]! : spec - 1;
+    if (type < 0) continue;
+    recordInstanceHours(world.ledger, now, usageKey(type, topo.instRegion[i]!, REGIONS.length), HOURS_PER_STEP);
+  }
 }
 
 /**
@@ -130,12 +147,23 @@ function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number 
 }
 
 /**
- * The one forecast of spend at the end of the scenario (AWS Budgets' linear forecast): spend so far ÷ the
- * simulated time it covers × the scenario's duration, or null while there is too little history for one.
- * Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
+ * The one forecast of spend at the end of a period (AWS Budgets' and Cost Explorer's): spend so far plus the
+ * spend the trend gives for the rest of the period (forecast.ts), or null while there is too little history for
+ * one. Without a trend the rate so far is taken as flat: spend so far ÷ the simulated time it covers × the
+ * period. Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
  */
-export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number): number | null {
-  return coveredS >= MIN_FORECAST_S && coveredS > 0 ? (spentUsd / coveredS) * durationS : null;
+export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number, trend?: SpendTrend): number | null {
+  if (!(coveredS >= MIN_FORECAST_S && coveredS > 0)) return null;
+  if (!trend) return (spentUsd / coveredS) * durationS;
+  return spentUsd + spendOverUsd(trend, coveredS, durationS);
+}
+
+/**
+ * The trend of a world's spend when its spend so far covers `coveredS`: fitted to the whole hours before it (the
+ * ledger's bill hour by hour; the hour under way is not yet a whole hour); undefined before two of them.
+ */
+export function worldSpendTrend(world: World, coveredS: number): SpendTrend | undefined {
+  return fitSpendTrend((world.ledger.hourlyUsd ?? []).slice(0, Math.floor(coveredS / 3600)), coveredS);
 }
 
 /** Whether spend (or a forecast of it) has reached a budget: the budget alerts' test, and everyone else's. */
@@ -145,7 +173,8 @@ export function reachesBudget(usd: number | null, budgetUsd: number): boolean {
 
 /** The forecast for a world between steps: its spend so far covers its clock (T_NOW). */
 export function worldForecastUsd(world: World): number | null {
-  return forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, world.plan.durationS);
+  const now = world.state.tally[T_NOW]!;
+  return forecastSpendUsd(world.state.tally[T_COST]!, now, world.plan.durationS, worldSpendTrend(world, now));
 }
 
 function checkBudgets(world: World): void {
@@ -153,7 +182,8 @@ function checkBudgets(world: World): void {
   const s = world.state;
   const cost = s.tally[T_COST]!;
   // Charged during the step, before the clock moves on: the spend covers this step too.
-  const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
+  const covered = s.tally[T_NOW]! + STEP_SECONDS;
+  const forecast = forecastSpendUsd(cost, covered, world.plan.durationS, worldSpendTrend(world, covered)) ?? 0;
   // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
   const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {
