@@ -10,7 +10,7 @@ import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from
 import { STEP_SECONDS } from '../sim/constants.ts';
 import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend } from '../sim/money.ts';
 import { flatTrend, spendOverUsd, type SpendTrend } from '../sim/forecast.ts';
-import { reservationRecommendations, type ReservationLine } from './reservation-view.ts';
+import { reservationRecommendations, reservedView, type ReservationLine, type ReservedView } from './reservation-view.ts';
 import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_BUDGET, T_COST, T_NOW, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
@@ -45,6 +45,8 @@ export interface CostView {
   recommendations: RecommendationLine[];
   /** Standard Reserved Instance recommendations (1-year and 3-year, no upfront) from the run's full hours of instance usage. */
   reservations: ReservationLine[];
+  /** The Reserved Instances bought in the run; null without any. */
+  reserved: ReservedView | null;
 }
 
 export interface BudgetLine {
@@ -131,6 +133,7 @@ export function costView(world: World): CostView {
     savingsPlan: savingsPlanLine(world),
     recommendations: recommendations(world),
     reservations: reservationRecommendations(world),
+    reserved: reservedView(world),
   };
 }
 

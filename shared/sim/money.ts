@@ -18,11 +18,14 @@ import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_CO
 import { note, type World } from './world.ts';
 import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 import { runBudgetActions } from './budget-actions.ts';
+import { coverReservations } from './reservation-billing.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
 const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 const HOURS_PER_STEP = STEP_SECONDS / 3600;
+/** The step's Reserved Instance charges per bill cell (reservation-billing.ts), rewritten every step that has any. */
+const RI_FEE = new Float64Array(BILL_CELLS);
 /** Where a Savings Plan's unused commitment is booked: EC2, billed globally. */
 const UNUSED_CELL = cellOf(S_EC2, GLOBAL_SLOT);
 
@@ -74,10 +77,14 @@ export function charge(world: World): void {
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
   // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
+  // Reserved Instances first (covered instances leave the On-Demand compute line), then any Savings Plan.
+  const reservedUsd = s.reserved.length > 0 ? coverReservations(world, RI_FEE) : 0;
   // A price change scales every price on its line of the bill (1 without one).
   for (let k = 0; k < sc.stepCost.length; k++) sc.stepCost[k] = sc.stepCost[k]! * sc.priceFactor[k]!;
   recordEc2(world.ledger, s.tally[T_NOW]!, sc.stepCost[M_COMPUTE]!);
   const plan = s.savingsPlan.length > 0 ? coverCompute(world) : undefined;
+  // The reservations' own charge is fixed by the purchase: no price change or Savings Plan touches it.
+  sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + reservedUsd;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {
     step += sc.stepCost[k]!;
@@ -86,7 +93,7 @@ export function charge(world: World): void {
   s.tally[T_COST] = s.tally[T_COST]! + step;
   recordSpend(world.ledger, s.tally[T_NOW]!, step);
   recordUsage(world);
-  spreadOverCells(world, plan);
+  spreadOverCells(world, plan, reservedUsd > 0);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
@@ -129,7 +136,7 @@ function coverCompute(world: World): { scale: number; unusedUsd: number } {
 }
 
 /** The step's charges per bill cell (service × region), price changes applied, added to the spend so far. */
-function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number } | undefined): void {
+function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number } | undefined, reserved: boolean): void {
   const sc = world.scratch;
   const spend = world.state.spend;
   const rate = world.last.stepSpendUsd;
@@ -143,6 +150,7 @@ function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number 
     }
   }
   if (plan) rate[UNUSED_CELL] = rate[UNUSED_CELL]! + plan.unusedUsd;
+  if (reserved) for (let c = 0; c < BILL_CELLS; c++) rate[c] = rate[c]! + RI_FEE[c]!;
   for (let c = 0; c < BILL_CELLS; c++) spend[c] = spend[c]! + rate[c]!;
 }
 

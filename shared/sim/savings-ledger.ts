@@ -17,6 +17,10 @@ export interface CostLedger {
    * index; see usageKey). An instance running the whole hour adds 1.
    */
   instanceHours?: Record<number, number>[];
+  /** Reserved Instances so far: instance-hours reserved, the ones running instances used, and what they saved (negative: cost more). */
+  reservedHours?: number;
+  reservedUsedHours?: number;
+  reservedSavedUsd?: number;
   /** The bought plan so far: commitment billed, the part of it no usage used, and what it saved. */
   committedUsd: number;
   unusedCommitmentUsd: number;

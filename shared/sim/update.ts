@@ -44,6 +44,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   s.runHist.set(os.runHist);
   s.spend.set(os.spend);
   s.savingsPlan = os.savingsPlan;
+  s.reserved = os.reserved;
   const oldDesign = world.design;
 
   // Static instances: carried, or new (booting).
