@@ -32,9 +32,9 @@ export function reservationRefusal(p: ReservationPurchase): PurchaseResult | und
   if (!REGIONS.some((r) => r.code === p.region)) return { ok: false, code: 'invalid-region', message: `no region ${p.region} to reserve instances in` };
   if (!Number.isInteger(p.count) || p.count < 1 || p.count > MAX_RESERVATIONS_PER_PURCHASE)
     return { ok: false, code: 'invalid-instance-count', message: `a purchase reserves 1 to ${MAX_RESERVATIONS_PER_PURCHASE} instances, a whole number` };
-  if (!(TERMS as readonly string[]).includes(p.term)) return { ok: false, code: 'invalid-term', message: `a Reserved Instance's term is ${TERMS.join(' or ')}` };
+  if (!(TERMS as readonly string[]).includes(p.term)) return { ok: false, code: 'invalid-reservation-term', message: `a Reserved Instance's term is ${TERMS.join(' or ')}` };
   if (!(PAYMENT_OPTIONS as readonly string[]).includes(p.paymentOption))
-    return { ok: false, code: 'invalid-payment-option', message: `a Reserved Instance's payment option is ${PAYMENT_OPTIONS.join(', ')}` };
+    return { ok: false, code: 'invalid-reservation-payment-option', message: `a Reserved Instance's payment option is ${PAYMENT_OPTIONS.join(', ')}` };
   return undefined;
 }
 

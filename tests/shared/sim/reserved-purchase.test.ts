@@ -89,8 +89,8 @@ describe('buying Reserved Instances', () => {
       [buy(0), 'invalid-instance-count'],
       [buy(1.5), 'invalid-instance-count'],
       [buy(21), 'invalid-instance-count'],
-      [buy(2, { term: '2y' }), 'invalid-term'],
-      [buy(2, { paymentOption: 'SOME_UPFRONT' }), 'invalid-payment-option'],
+      [buy(2, { term: '2y' }), 'invalid-reservation-term'],
+      [buy(2, { paymentOption: 'SOME_UPFRONT' }), 'invalid-reservation-payment-option'],
     ];
     for (const [bad, code] of cases) expect(applyAction(w, bad)).toMatchObject({ ok: false, code });
     expect(hashWorld(w)).toBe(before);
