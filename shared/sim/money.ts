@@ -171,7 +171,19 @@ export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: 
  * ledger's bill hour by hour; the hour under way is not yet a whole hour); undefined before two of them.
  */
 export function worldSpendTrend(world: World, coveredS: number): SpendTrend | undefined {
-  return fitSpendTrend((world.ledger.hourlyUsd ?? []).slice(0, Math.floor(coveredS / 3600)), coveredS);
+  const full = Math.floor(coveredS / 3600);
+  const fit = fitOfHours(world, full);
+  return fit && { ...fit, usdPerS: Math.max(0, fit.usdPerS + fit.growthUsdPerS2 * (coveredS - fit.atS)), atS: coveredS };
+}
+
+/** The line through the first `full` whole hours, fitted once per hour (the budget step asks every step). */
+const fits = new WeakMap<World['ledger'], { full: number; fit: SpendTrend | undefined }>();
+function fitOfHours(world: World, full: number): SpendTrend | undefined {
+  const cached = fits.get(world.ledger);
+  if (cached && cached.full === full) return cached.fit;
+  const fit = fitSpendTrend((world.ledger.hourlyUsd ?? []).slice(0, full), full * 3600);
+  fits.set(world.ledger, { full, fit });
+  return fit;
 }
 
 /** Whether spend (or a forecast of it) has reached a budget: the budget alerts' test, and everyone else's. */
