@@ -117,13 +117,15 @@ export const NO_COST: CostView = {
   forecastMonths: [],
   savingsPlan: null,
   recommendations: [],
+  reservations: [],
+  reserved: null,
 };
 
-type ExplorerParts = Pick<CostView, 'budgets' | 'forecastMonths' | 'savingsPlan' | 'recommendations'>;
+type ExplorerParts = Pick<CostView, 'budgets' | 'forecastMonths' | 'savingsPlan' | 'recommendations' | 'reservations' | 'reserved'>;
 
 /** The explorer's JSON part as the server wrote it (cost-view.ts); nothing when absent or unreadable. */
 function explorerOf(text: string | undefined): ExplorerParts {
-  const none: ExplorerParts = { budgets: [], forecastMonths: [], savingsPlan: null, recommendations: [] };
+  const none: ExplorerParts = { budgets: [], forecastMonths: [], savingsPlan: null, recommendations: [], reservations: [], reserved: null };
   if (!text) return none;
   try {
     return { ...none, ...(JSON.parse(text) as Partial<ExplorerParts>) };

@@ -60,3 +60,22 @@ export const savingsPlans = {
   minHourlyCommitmentUsd: figure(0.001, 'USD/hour', 'The smallest hourly commitment CreateSavingsPlan accepts (0.001 to 1,000,000, at most five decimals).'),
   maxHourlyCommitmentUsd: figure(1_000_000, 'USD/hour', 'The largest hourly commitment CreateSavingsPlan accepts.'),
 };
+
+/**
+ * Standard Reserved Instances (EC2): a billing discount on running instances that match the reservation's
+ * instance type and region, bought for a 1- or 3-year term; each hour a reservation applies to one matching
+ * instance-hour and is billed whether an instance uses it or not. The rates are the discounts off On-Demand of
+ * Standard RIs for the catalogue's Linux types (m5, c5, t3) in us-east-1, rounded from AWS's EC2 Reserved
+ * Instance pricing page (AWS quotes "up to 72%" for Standard RIs). The run bills a reservation by the hour
+ * (upfront payments spread over the term, as Cost Explorer's amortised view does). Convertible RIs, size
+ * flexibility within a family and zonal reservations are not modelled.
+ */
+export const reservedInstances = {
+  discount1yNoUpfront: figure(0.36, 'share of On-Demand', 'Standard Reserved Instances, 1-year term, no upfront payment: about 36% off On-Demand for m5, c5 and t3.'),
+  discount1yPartialUpfront: figure(0.39, 'share of On-Demand', 'Standard Reserved Instances, 1-year term, partial upfront: about 39% off On-Demand.'),
+  discount1yAllUpfront: figure(0.41, 'share of On-Demand', 'Standard Reserved Instances, 1-year term, all upfront: about 41% off On-Demand.'),
+  discount3yNoUpfront: figure(0.54, 'share of On-Demand', 'Standard Reserved Instances, 3-year term, no upfront payment: about 54% off On-Demand.'),
+  discount3yPartialUpfront: figure(0.58, 'share of On-Demand', 'Standard Reserved Instances, 3-year term, partial upfront: about 58% off On-Demand.'),
+  discount3yAllUpfront: figure(0.6, 'share of On-Demand', 'Standard Reserved Instances, 3-year term, all upfront: about 60% off On-Demand.'),
+  hoursPerMonth: figure(730, 'hours', 'Cost Explorer states estimated savings per month of 730 hours (a year of 8,760 hours ÷ 12).'),
+};

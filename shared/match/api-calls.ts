@@ -157,6 +157,8 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return call('rds:ModifyDBInstance');
     case 'purchaseSavingsPlan':
       return call('savingsplans:CreateSavingsPlan');
+    case 'purchaseReservedInstances':
+      return call('ec2:PurchaseReservedInstancesOffering');
     case 'clock':
       return own({ start: 'StartClock', pause: 'PauseClock', resume: 'ResumeClock', end: 'EndMatch' }[intent.command]);
     case 'speed':
@@ -221,6 +223,7 @@ export function allMappedActions(): string[] {
       'rds:ModifyDBInstance',
       'rds:DeleteDBSnapshot',
       'savingsplans:CreateSavingsPlan',
+      'ec2:PurchaseReservedInstancesOffering',
     ]),
   ];
 }

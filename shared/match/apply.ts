@@ -293,6 +293,11 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       const result = applyAction(team!.world, { type: 'purchase-savings-plan', hourlyCommitmentUsd, term, paymentOption });
       return result.ok ? done() : refuse({ code: result.code, message: result.message });
     }
+    case 'purchaseReservedInstances': {
+      const { instanceType, region, count, term, paymentOption } = intent;
+      const result = applyAction(team!.world, { type: 'purchase-reserved-instances', instanceType, region, count, term, paymentOption });
+      return result.ok ? done() : refuse({ code: result.code, message: result.message });
+    }
     default: {
       if (!(STACK_INTENTS as readonly string[]).includes(intent.type)) return refuse(refusal('unknown-intent', intent.type));
       // A refused deploy changes nothing but the log: the call's failure, then the stack's rollback events.

@@ -1,13 +1,16 @@
 // What Cost Explorer and Budgets show of a team's world: spend so far, the run rate, the one forecast
 // (money.ts, the budget alerts' own) and both split by service and by region, read from the money step's
 // own bill cells (sim/bill.ts); the design's budgets with their run share, actual and forecast spend and the
-// actions that ran; the forecast for the next three budget periods (months), by the same rule; the bought
-// Savings Plan and Cost Explorer's Savings Plans recommendations from the run's hourly EC2 usage
-// (sim/savings-plans.ts). Nothing here prices anything: every figure is a charge the step made or the rule
+// actions that ran; the forecast for the next three budget periods (months), by the same rule following the
+// trend of the run's hourly spend (sim/forecast.ts); the bought Savings Plan and Cost Explorer's Savings Plans
+// recommendations from the run's hourly EC2 usage (sim/savings-plans.ts) and Reserved Instance recommendations
+// from its instance-hours (reservation-view.ts). Nothing here prices anything: every figure is a charge the step made or the rule
 // the step uses.
 import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from '../sim/bill.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
-import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldForecastUsd } from '../sim/money.ts';
+import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend } from '../sim/money.ts';
+import { flatTrend, spendOverUsd, type SpendTrend } from '../sim/forecast.ts';
+import { reservationRecommendations, reservedView, type ReservationLine, type ReservedView } from './reservation-view.ts';
 import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_BUDGET, T_COST, T_NOW, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
@@ -32,11 +35,18 @@ export interface CostView {
   byRegion: CostLine[];
   /** The design's AWS Budgets budgets. */
   budgets: BudgetLine[];
-  /** The forecast spend of each of the next three budget periods (months) at the rate so far; empty until there is one. */
+  /**
+   * The forecast spend of the current budget period (month) and the two after it, following the trend of spend
+   * so far (flat spend: three equal months; growing spend: growing months); empty until there is a forecast.
+   */
   forecastMonths: number[];
   savingsPlan: SavingsPlanLine | null;
   /** Compute Savings Plans recommendations (1-year and 3-year, no upfront) from the run's full hours of EC2 usage. */
   recommendations: RecommendationLine[];
+  /** Standard Reserved Instance recommendations (1-year and 3-year, no upfront) from the run's full hours of instance usage. */
+  reservations: ReservationLine[];
+  /** The Reserved Instances bought in the run; null without any. */
+  reserved: ReservedView | null;
 }
 
 export interface BudgetLine {
@@ -107,7 +117,9 @@ export function costView(world: World): CostView {
     byRegion[0].set(region, (byRegion[0].get(region) ?? 0) + spend[c]!);
     byRegion[1].set(region, (byRegion[1].get(region) ?? 0) + perHour);
   }
-  const forecast = worldForecastUsd(world);
+  const now = world.state.tally[T_NOW]!;
+  const trend = worldSpendTrend(world, now);
+  const forecast = forecastSpendUsd(world.state.tally[T_COST]!, now, world.plan.durationS, trend);
   return {
     spentUsd: round(world.state.tally[T_COST]!, 0.01),
     budgetUsd: round(world.state.tally[T_BUDGET]!, 0.01),
@@ -117,9 +129,11 @@ export function costView(world: World): CostView {
     byService: bars(byService[0], byService[1]),
     byRegion: bars(byRegion[0], byRegion[1]),
     budgets: budgetLines(world, forecast),
-    forecastMonths: forecastMonths(world),
+    forecastMonths: forecastMonths(world, trend),
     savingsPlan: savingsPlanLine(world),
     recommendations: recommendations(world),
+    reservations: reservationRecommendations(world),
+    reserved: reservedView(world),
   };
 }
 
@@ -146,10 +160,22 @@ function periodS(world: World): number {
   return world.plan.durationS / world.plan.budgetRunShare;
 }
 
-/** The one forecast rule, over each of the next three periods: spend so far ÷ time so far × the period. */
-function forecastMonths(world: World): number[] {
-  const month = forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, periodS(world));
-  return month === null ? [] : [1, 2, 3].map(() => round(month, 0.01));
+/**
+ * The one forecast rule over the current period and the next two: the current one is its spend so far plus what
+ * the trend gives for the rest of it, the next ones what the trend gives over them.
+ */
+function forecastMonths(world: World, fitted: SpendTrend | undefined): number[] {
+  const now = world.state.tally[T_NOW]!;
+  const trend = fitted ?? flatTrend(now > 0 ? world.state.tally[T_COST]! / now : 0, now);
+  const period = periodS(world);
+  const current = Math.floor(now / period);
+  const end = (current + 1) * period;
+  const spent = world.state.tally[T_COST]!;
+  const toEnd = forecastSpendUsd(spent, now, end, fitted);
+  if (toEnd === null) return [];
+  // A run longer than a period: the spend so far is not all this period's, so the trend's estimate stands for it.
+  const first = current === 0 ? toEnd : spendOverUsd(trend, current * period, end);
+  return [first, spendOverUsd(trend, end, end + period), spendOverUsd(trend, end + period, end + 2 * period)].map((usd) => round(usd, 0.01));
 }
 
 function savingsPlanLine(world: World): SavingsPlanLine | null {

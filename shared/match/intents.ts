@@ -101,6 +101,19 @@ const runActions = [
     term: z.string().max(16),
     paymentOption: z.string().max(32),
   }),
+  /**
+   * Buy Standard Reserved Instances (ec2:PurchaseReservedInstancesOffering). Only the shape is checked here:
+   * whether the type, region, count, term and payment option are ones AWS sells is the sim's rule
+   * (shared/sim/reserved-purchase.ts), refused there with its own code and message.
+   */
+  z.strictObject({
+    type: z.literal('purchaseReservedInstances'),
+    instanceType: z.string().max(32),
+    region: z.string().max(32),
+    count: z.number().finite(),
+    term: z.string().max(16),
+    paymentOption: z.string().max(32),
+  }),
 ] as const;
 
 /** The host's controls of the match. */

@@ -54,6 +54,7 @@ const GROUP: Record<MatchIntent['type'], number> = {
   reboot: 5,
   modifyDbClass: 5,
   purchaseSavingsPlan: 5,
+  purchaseReservedInstances: 5,
 };
 
 export function inTickOrder(queue: readonly Queued[]): Queued[] {

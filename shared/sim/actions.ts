@@ -13,6 +13,7 @@ import { revokeCredentials } from './credentials.ts';
 import { discountOf, PAYMENT_OPTIONS, TERMS } from './savings-plans.ts';
 import { changeIngress, ingressRuleSchema, ruleText } from './security-group-actions.ts';
 import { refreshing, startRefresh } from './refresh.ts';
+import { purchaseReservedInstances } from './reserved-purchase.ts';
 import { setDesiredByHand } from './scaling.ts';
 import { REFRESH_BY_API, SP_DISCOUNT, SP_FIELDS, SP_FROM_S, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
@@ -77,6 +78,19 @@ export const simActionSchema = z.discriminatedUnion('type', [
     term: z.enum(TERMS),
     paymentOption: z.enum(PAYMENT_OPTIONS),
   }),
+  /**
+   * Buy Standard Reserved Instances (PurchaseReservedInstancesOffering): a count of one instance type in one
+   * region for a term at a payment option. The fields are checked by the rule (reserved-purchase.ts), which
+   * refuses by the field that is wrong.
+   */
+  z.object({
+    type: z.literal('purchase-reserved-instances'),
+    instanceType: z.string().max(32),
+    region: z.string().max(32),
+    count: z.number(),
+    term: z.string().max(16),
+    paymentOption: z.string().max(32),
+  }),
   /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
   z.object({ type: z.literal('revoke-credentials'), user: z.string().regex(/^[\w+=,.@-]{1,64}$/) }),
 ]);
@@ -113,6 +127,7 @@ export function applyAction(world: World, input: unknown): ActionResult {
   const action = parsed.data;
   if (action.type === 'update-design') return updateDesign(world, action.design);
   if (action.type === 'purchase-savings-plan') return purchaseSavingsPlan(world, action);
+  if (action.type === 'purchase-reserved-instances') return purchaseReservedInstances(world, action);
   if (action.type === 'revoke-credentials') {
     const stopped = revokeCredentials(world, action.user);
     note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
@@ -148,7 +163,7 @@ function refreshPreferences(action: { minHealthyPercentage?: number | undefined;
 /** The timeline code of an action that names only its resource. */
 const ACTION_CODE = { 'promote-replica': 'actionPromote', reboot: 'actionReboot', 'delete-resource': 'actionDelete' } as const;
 
-function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' }>, r: Resource, label: string): ActionResult {
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' | 'purchase-reserved-instances' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
   const s = world.state;
   const t = s.tally[T_NOW]!;

@@ -7,8 +7,8 @@ import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
 import { allocateScratch } from './scratch.ts';
-import { emptyLedger, type CostLedger } from './savings-ledger.ts';
-import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, SP_FIELDS, STATE_KEYS, type WorldState } from './state.ts';
+import { copyLedger, emptyLedger, type CostLedger } from './savings-ledger.ts';
+import { allocateState, LATE_STATE_KEYS, OPTIONAL_STATE_KEYS, RI_FIELDS, SP_FIELDS, STATE_KEYS, type WorldState } from './state.ts';
 import { isTimelineCode, timelineSentence } from './timeline-text.ts';
 import { emptyMetrics, planScenario, type TimelineEntry, type World } from './world.ts';
 
@@ -89,7 +89,7 @@ export function snapshotWorld(world: World): WorldSnapshot {
     seed: world.seed,
     state,
     timeline: world.timeline.map(copyEntry),
-    ledger: { ...world.ledger, ec2HourlyUsd: [...world.ledger.ec2HourlyUsd] },
+    ledger: copyLedger(world.ledger),
   };
 }
 
@@ -121,6 +121,8 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
     if (source === undefined && (world0Empty(state, key) || LATE_STATE_KEYS.has(key))) continue;
     // A Savings Plan is bought during the run: the snapshot's holds it, the fresh state has none yet.
     if (key === 'savingsPlan' && Array.isArray(source) && source.length === SP_FIELDS) state.savingsPlan = new Float64Array(SP_FIELDS);
+    // So are Reserved Instances, any number of purchases.
+    if (key === 'reserved' && Array.isArray(source) && source.length % RI_FIELDS === 0) state.reserved = new Float64Array(source.length);
     const target = state[key];
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
@@ -139,7 +141,7 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
       scratch: allocateScratch(topo),
       timeline: snapshot.timeline.map(copyEntry),
       last: emptyMetrics(),
-      ledger: snapshot.ledger ? { ...snapshot.ledger, ec2HourlyUsd: [...snapshot.ledger.ec2HourlyUsd] } : emptyLedger(),
+      ledger: snapshot.ledger ? copyLedger(snapshot.ledger) : emptyLedger(),
     },
   };
 }

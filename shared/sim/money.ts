@@ -1,7 +1,7 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
 // per-request and per-GB charges gathered during the step, and budget alerts and actions on actual and
-// forecast spend (a linear forecast: spend so far / time so far × scenario duration). A design's budget is
+// forecast spend (the one forecast: spend so far plus the trend of hourly spend, forecast.ts). A design's budget is
 // for its period (a month): the run is compared with its share of it (the plan's budgetRunShare, from the
 // scenario's budgetPeriodS). Every charge is also booked to its service and region (bill.ts), which is what
 // Cost Explorer shows.
@@ -10,18 +10,22 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
 import { BILL_CELLS, BILL_LINES, cellOf, GLOBAL_SLOT, S_EC2, S_RDS } from './bill.ts';
-import { recordEc2 } from './savings-ledger.ts';
+import { recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
+import { fitSpendTrend, spendOverUsd, type SpendTrend } from './forecast.ts';
 import { coverUsage } from './savings-plans.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
 import { note, type World } from './world.ts';
 import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 import { runBudgetActions } from './budget-actions.ts';
+import { coverReservations } from './reservation-billing.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
 const MIN_FORECAST_S = catalogue.budgets.minForecastS.value;
 const HOURS_PER_STEP = STEP_SECONDS / 3600;
+/** The step's Reserved Instance charges per bill cell (reservation-billing.ts), rewritten every step that has any. */
+const RI_FEE = new Float64Array(BILL_CELLS);
 /** Where a Savings Plan's unused commitment is booked: EC2, billed globally. */
 const UNUSED_CELL = cellOf(S_EC2, GLOBAL_SLOT);
 
@@ -73,20 +77,40 @@ export function charge(world: World): void {
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
   // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
   sc.stepCost[M_OTHER] = sc.stepCost[M_OTHER]! + topo.fixedHourlyUsd * HOURS_PER_STEP;
+  // Reserved Instances first (covered instances leave the On-Demand compute line), then any Savings Plan.
+  const reservedUsd = s.reserved.length > 0 ? coverReservations(world, RI_FEE) : 0;
   // A price change scales every price on its line of the bill (1 without one).
   for (let k = 0; k < sc.stepCost.length; k++) sc.stepCost[k] = sc.stepCost[k]! * sc.priceFactor[k]!;
   recordEc2(world.ledger, s.tally[T_NOW]!, sc.stepCost[M_COMPUTE]!);
   const plan = s.savingsPlan.length > 0 ? coverCompute(world) : undefined;
+  // The reservations' own charge is fixed by the purchase: no price change or Savings Plan touches it.
+  sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + reservedUsd;
   let step = 0;
   for (let k = 0; k < sc.stepCost.length; k++) {
     step += sc.stepCost[k]!;
     s.tally[T_COST_COMPUTE + k] = s.tally[T_COST_COMPUTE + k]! + sc.stepCost[k]!;
   }
   s.tally[T_COST] = s.tally[T_COST]! + step;
-  spreadOverCells(world, plan);
+  recordSpend(world.ledger, s.tally[T_NOW]!, step);
+  recordUsage(world);
+  spreadOverCells(world, plan, reservedUsd > 0);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
+}
+
+/** The step's billed instance-hours by instance type and region: what Reserved Instance recommendations read. */
+function recordUsage(world: World): void {
+  const topo = world.topo;
+  const s = world.state;
+  const now = s.tally[T_NOW]!;
+  for (let i = 0; i < topo.instCount; i++) {
+    if (s.instState[i] === EMPTY) continue;
+    const spec = s.instSpec[i]!;
+    const type = spec === 0 ? topo.instType[i]! : spec - 1;
+    if (type < 0) continue;
+    recordInstanceHours(world.ledger, now, usageKey(type, topo.instRegion[i]!, REGIONS.length), HOURS_PER_STEP);
+  }
 }
 
 /**
@@ -112,7 +136,7 @@ function coverCompute(world: World): { scale: number; unusedUsd: number } {
 }
 
 /** The step's charges per bill cell (service × region), price changes applied, added to the spend so far. */
-function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number } | undefined): void {
+function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number } | undefined, reserved: boolean): void {
   const sc = world.scratch;
   const spend = world.state.spend;
   const rate = world.last.stepSpendUsd;
@@ -126,16 +150,40 @@ function spreadOverCells(world: World, plan: { scale: number; unusedUsd: number 
     }
   }
   if (plan) rate[UNUSED_CELL] = rate[UNUSED_CELL]! + plan.unusedUsd;
+  if (reserved) for (let c = 0; c < BILL_CELLS; c++) rate[c] = rate[c]! + RI_FEE[c]!;
   for (let c = 0; c < BILL_CELLS; c++) spend[c] = spend[c]! + rate[c]!;
 }
 
 /**
- * The one forecast of spend at the end of the scenario (AWS Budgets' linear forecast): spend so far ÷ the
- * simulated time it covers × the scenario's duration, or null while there is too little history for one.
- * Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
+ * The one forecast of spend at the end of a period (AWS Budgets' and Cost Explorer's): spend so far plus the
+ * spend the trend gives for the rest of the period (forecast.ts), or null while there is too little history for
+ * one. Without a trend the rate so far is taken as flat: spend so far ÷ the simulated time it covers × the
+ * period. Budget alerts, live hints, Cost Explorer and the command-line simulator all read it.
  */
-export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number): number | null {
-  return coveredS >= MIN_FORECAST_S && coveredS > 0 ? (spentUsd / coveredS) * durationS : null;
+export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: number, trend?: SpendTrend): number | null {
+  if (!(coveredS >= MIN_FORECAST_S && coveredS > 0)) return null;
+  if (!trend) return (spentUsd / coveredS) * durationS;
+  return spentUsd + spendOverUsd(trend, coveredS, durationS);
+}
+
+/**
+ * The trend of a world's spend when its spend so far covers `coveredS`: fitted to the whole hours before it (the
+ * ledger's bill hour by hour; the hour under way is not yet a whole hour); undefined before two of them.
+ */
+export function worldSpendTrend(world: World, coveredS: number): SpendTrend | undefined {
+  const full = Math.floor(coveredS / 3600);
+  const fit = fitOfHours(world, full);
+  return fit && { ...fit, usdPerS: Math.max(0, fit.usdPerS + fit.growthUsdPerS2 * (coveredS - fit.atS)), atS: coveredS };
+}
+
+/** The line through the first `full` whole hours, fitted once per hour (the budget step asks every step). */
+const fits = new WeakMap<World['ledger'], { full: number; fit: SpendTrend | undefined }>();
+function fitOfHours(world: World, full: number): SpendTrend | undefined {
+  const cached = fits.get(world.ledger);
+  if (cached && cached.full === full) return cached.fit;
+  const fit = fitSpendTrend((world.ledger.hourlyUsd ?? []).slice(0, full), full * 3600);
+  fits.set(world.ledger, { full, fit });
+  return fit;
 }
 
 /** Whether spend (or a forecast of it) has reached a budget: the budget alerts' test, and everyone else's. */
@@ -145,7 +193,8 @@ export function reachesBudget(usd: number | null, budgetUsd: number): boolean {
 
 /** The forecast for a world between steps: its spend so far covers its clock (T_NOW). */
 export function worldForecastUsd(world: World): number | null {
-  return forecastSpendUsd(world.state.tally[T_COST]!, world.state.tally[T_NOW]!, world.plan.durationS);
+  const now = world.state.tally[T_NOW]!;
+  return forecastSpendUsd(world.state.tally[T_COST]!, now, world.plan.durationS, worldSpendTrend(world, now));
 }
 
 function checkBudgets(world: World): void {
@@ -153,7 +202,8 @@ function checkBudgets(world: World): void {
   const s = world.state;
   const cost = s.tally[T_COST]!;
   // Charged during the step, before the clock moves on: the spend covers this step too.
-  const forecast = forecastSpendUsd(cost, s.tally[T_NOW]! + STEP_SECONDS, world.plan.durationS) ?? 0;
+  const covered = s.tally[T_NOW]! + STEP_SECONDS;
+  const forecast = forecastSpendUsd(cost, covered, world.plan.durationS, worldSpendTrend(world, covered)) ?? 0;
   // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
   const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {

@@ -33,6 +33,18 @@ export const SP_TERM_YEARS = 2;
 export const SP_PAYMENT = 3;
 export const SP_FROM_S = 4;
 export const SP_FIELDS = 5;
+/**
+ * Fields of each Reserved Instance purchase in the state's `reserved` (RI_FIELDS numbers a purchase): instance
+ * type (instance-types.ts index), region index, how many, discount, term (years), payment option, purchase time.
+ */
+export const RI_TYPE = 0;
+export const RI_REGION = 1;
+export const RI_COUNT = 2;
+export const RI_DISCOUNT = 3;
+export const RI_TERM_YEARS = 4;
+export const RI_PAYMENT = 5;
+export const RI_FROM_S = 6;
+export const RI_FIELDS = 7;
 /** The scenario budget (a budget cut lowers it). */
 export const T_BUDGET = 13;
 export const T_EDGE_HITS = 14;
@@ -161,6 +173,8 @@ export interface WorldState {
   bactDone: Uint8Array;
   /** The Savings Plan bought (SP_* fields), or empty without one. */
   savingsPlan: Float64Array;
+  /** Reserved Instances bought during the run, RI_FIELDS numbers each (empty without any). */
+  reserved: Float64Array;
 
   /** Histogram of served requests by mean latency over the whole run. */
   runHist: Float64Array;
@@ -178,7 +192,7 @@ export interface WorldState {
  * State that exists only when the design uses it (sticky or anomaly-mitigated target groups): empty
  * otherwise, and an empty one is neither hashed nor required in a snapshot, so other worlds keep their hashes.
  */
-export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare', 'bactDone', 'savingsPlan']);
+export const OPTIONAL_STATE_KEYS: ReadonlySet<string> = new Set(['edgeSticky', 'edgeAnomaly', 'instErrShare', 'bactDone', 'savingsPlan', 'reserved']);
 
 /** The arrays of the state in a fixed order: hashing, snapshots and carrying follow it. */
 export const STATE_KEYS = [
@@ -230,6 +244,7 @@ export const STATE_KEYS = [
   'notifDone',
   'bactDone',
   'savingsPlan',
+  'reserved',
   'runHist',
   'spend',
   'edgeSticky',
@@ -331,6 +346,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     notifDone: new Uint8Array(topo.notifPct.length),
     bactDone: new Uint8Array(topo.bactCount),
     savingsPlan: new Float64Array(0),
+    reserved: new Float64Array(0),
     runHist: new Float64Array(BUCKET_COUNT),
     spend: new Float64Array(BILL_CELLS),
     ...routingState(topo),

@@ -199,6 +199,7 @@ export const TIMELINE_TEXT = {
   // What players (or the CLI's timed actions) did to the world directly.
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
   savingsPlanPurchased: { kind: 'action', en: 'Compute Savings Plan bought: ${{hourlyUsd}} an hour for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
+  reservedInstancesPurchased: { kind: 'action', en: 'Reserved Instances bought: {{count}} × {{instanceType}} in {{region}} for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
   actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
   actionSetWeight: { kind: 'action', en: 'set-record-weight {{resource}} to {{weight}}' },

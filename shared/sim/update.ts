@@ -45,6 +45,7 @@ export function rebuildWorld(world: World, design: Design, removed: Uint8Array):
   s.spend.set(os.spend);
   s.savingsPlan = os.savingsPlan;
   s.recovery.set(os.recovery);
+  s.reserved = os.reserved;
   const oldDesign = world.design;
 
   // Static instances: carried, or new (booting).

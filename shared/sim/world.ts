@@ -94,7 +94,7 @@ export interface World {
   scratch: Scratch;
   timeline: TimelineEntry[];
   last: StepMetrics;
-  /** What Cost Explorer reads of past usage (savings-ledger.ts); derived from the steps, not part of the hash. */
+  /** Past spend and usage by the hour (savings-ledger.ts): the forecast's trend and Cost Explorer's lookback; derived from the steps, not part of the hash. */
   ledger: CostLedger;
 }
 

@@ -1,7 +1,7 @@
 // Cost Explorer and Budgets: spend so far against the budget with the forecast to the end of the scenario,
 // the spend curve with the budget line, spend so far and the run rate by service and by region, the design's
 // budgets with the run's share, the three-month forecast, the Savings Plan bought and Savings Plans
-// recommendations. Every figure is shared's own (shared/match/cost-view.ts, through the wire or the replay):
+// recommendations, the Reserved Instances bought and Reserved Instance recommendations. Every figure is shared's own (shared/match/cost-view.ts, through the wire or the replay):
 // this draws them.
 import { h } from 'preact';
 import { catalogue } from '../../../shared/catalogue/index.ts';
@@ -11,6 +11,7 @@ import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
 import { BUY_FIELD, BuyPlan } from './savings-plan-buy.ts';
+import { ReservedInstances, RI_FIELD } from './reserved-instances.ts';
 
 function Bars({ rows, id, label }: { rows: CostLine[]; id: string; label: (name: string) => string }) {
   const top = Math.max(0.0001, ...rows.map((r) => r.spentUsd));
@@ -71,6 +72,7 @@ export function CostExplorer({ state, actions }: { state: MatchViewState; action
       h('section', {}, h('h3', {}, t('cost.byRegion')), h(Bars, { rows: cost.byRegion, id: 'cost-by-region', label: regionName })),
     ),
     h(Commitments, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[BUY_FIELD]?.message }),
+    h(ReservedInstances, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[RI_FIELD]?.message }),
     h('p', { class: 'explain' }, t('cost.note')),
   );
 }
