@@ -92,6 +92,7 @@ export const catalogueSchema = z.object({
   cloudWatch: figures,
   flowLogs: figures,
   budgets: figures,
+  sns: figures,
   requests: figures,
   requestShapes: explained(
     z
