@@ -122,10 +122,7 @@ export function compileControl(
   // OKActions and InsufficientDataActions: the SNS topics they name (the game runs no other action on those states).
   const okTopics: number[][] = [];
   const insufficientTopics: number[][] = [];
-  function topicsOf(targets: string[] | undefined): number[] {
-    const a = alarms[okTopics.length]!;
-    return (targets ?? []).map((text) => topics.find(a.stack, text)).filter((t) => t >= 0);
-  }
+  const topicsOf = (stack: number, targets: string[] | undefined): number[] => (targets ?? []).map((text) => topics.find(stack, text)).filter((t) => t >= 0);
   for (const a of alarms) {
     const subj = a.props.subject !== undefined && removed[a.props.subject] !== 1 ? res[a.props.subject] : undefined;
     const found = subjectOf(subj, a.props.namespace, compute, storage, entry);
@@ -171,8 +168,8 @@ export function compileControl(
       }
     }
     actionStart.push(actions.length);
-    okTopics.push(topicsOf(a.props.okActions));
-    insufficientTopics.push(topicsOf(a.props.insufficientDataActions));
+    okTopics.push(topicsOf(a.stack, a.props.okActions));
+    insufficientTopics.push(topicsOf(a.stack, a.props.insufficientDataActions));
   }
 
   const scheduled = liveOfKind(design, removed, 'scheduledAction');
