@@ -1,5 +1,7 @@
 // The match, loaded only once a player takes a seat (with Colyseus's client, the board, the panels and the
 // shared rules they read): the home screen and the campaign map never wait for any of it.
+import { deliveredTo, isDelivery } from '../shared/sns/inbox.ts';
+import { readerOf } from './ui/consoles/sns.ts';
 import { h, render } from 'preact';
 import { t } from './i18n/index.ts';
 import { createMatch, joinMatch, rejoinMatch, type ConnectionEvents, type MatchConnection, type NewMatch } from './net/match-connection.ts';
@@ -96,13 +98,16 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void, banner: Co
 
 /** Alarms, their SNS pages, budget alerts and the scenario's announcements as toasts, once each. */
 function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number): void {
+  // An SNS notification or a budget alert pages only the players it reached (shared/sns/inbox.ts).
+  const reader = readerOf(now);
+  if (reader && now.board.inbox !== before.board.inbox) {
+    for (const e of now.board.inbox) if (e.tS > seenUntil && deliveredTo(e, reader)) toast(sayEntry(e), e.code === 'budgetNotified' ? 'budget' : 'alarm');
+  }
   if (now.board.timeline === before.board.timeline) return;
   for (const e of now.board.timeline) {
     if (e.tS <= seenUntil) continue;
     if (e.code === 'alarmOn') toast(sayEntry(e), 'alarm');
-    // An alarm's SNS topic with a subscription pages the team (shared/sim/instance-actions.ts); one nobody subscribes to makes no entry.
-    if (e.code === 'snsNotified') toast(sayEntry(e), 'alarm');
-    if (e.kind === 'budget') toast(sayEntry(e), 'budget');
+    if (e.kind === 'budget' && !isDelivery(e.code)) toast(sayEntry(e), 'budget');
     if (e.kind === 'event' && e.tS > 0 && !isEventEnding(e.code)) toast(sayEntry(e), 'info');
   }
 }

@@ -12,6 +12,7 @@ import type { CostView } from '../../shared/match/cost-view.ts';
 import { FRESH_ACCOUNT, type Account } from '../../shared/account/default-vpc.ts';
 import type { Debrief } from '../../shared/match/debrief.ts';
 import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
+import type { TopicView } from '../../shared/sim/topic-subscriptions.ts';
 import type { MatchState, PlayerState, TeamBoard as WireBoard, TeamSummary as WireTeam, WireResource } from '../../server/wire/match-state.ts';
 
 /** A wire class's data as plain JSON, as its toJSON() (and the wire mirror) gives it. */
@@ -56,11 +57,15 @@ type WireCostJson = WireBoardJson['cost'];
 type WireDebriefJson = WireBoardJson['debrief'];
 
 /** A team's board: the wire's board, with its maps as lists and its resources read (see `boardOf`). */
-export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | 'timeline' | 'hints' | 'cost' | 'debrief'> & {
+export type TeamBoard = Omit<WireBoardJson, 'resources' | 'links' | 'series' | 'timeline' | 'inbox' | 'topicsJson' | 'hints' | 'cost' | 'debrief'> & {
   resources: BoardResource[];
   links: BoardLink[];
   series: SeriesPoint[];
   timeline: TimelineItem[];
+  /** The team's SNS deliveries with their subscribers; a player's inbox is those that reach them (shared/sns/inbox.ts). */
+  inbox: TimelineItem[];
+  /** The board's SNS topics and their subscriptions (shared/sim/topic-subscriptions.ts). */
+  topics: TopicView[];
   /** The scenario's live hints whose conditions hold now, in both languages. */
   hints: { id: string; en: string; ko: string }[];
   /** Cost Explorer's figures (shared/match/cost-view.ts). */
@@ -133,6 +138,17 @@ function explorerOf(text: string | undefined): ExplorerParts {
     return none;
   }
 }
+/** The topics' JSON as the server wrote it (project-sns.ts); none when absent or unreadable. */
+function topicsOf(text: string): TopicView[] {
+  if (!text) return [];
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return Array.isArray(parsed) ? (parsed as TopicView[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export const NO_DEBRIEF: BoardDebrief = { scaling: 0, refused: 0 };
 
 const EMPTY_BOARD: TeamBoard = {
@@ -144,6 +160,8 @@ const EMPTY_BOARD: TeamBoard = {
   links: [],
   series: [],
   timeline: [],
+  inbox: [],
+  topics: [],
   warnings: [],
   hints: [],
   cost: NO_COST,
@@ -244,6 +262,9 @@ export class SnapshotReader {
   private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
   private readonly account = new Derived((deleted: string[]): Account => ({ defaultVpcDeletedIn: deleted }));
   private readonly timeline = new Derived((list: WireTimelineJson[]): TimelineItem[] => list.map(timelineItemOf));
+  private readonly inbox = new Derived((list: WireTimelineJson[]): TimelineItem[] => list.map(timelineItemOf));
+  /** The topics as last read, with the JSON they were read from: the same text gives the same list. */
+  private topicsRead: { text: string; topics: TopicView[] } = { text: '', topics: [] };
   private readonly cost = new Derived((json: WireCostJson): CostView => costOf(json));
   private readonly debrief = new Derived((json: WireDebriefJson): BoardDebrief => debriefOf(json));
   private readonly boardList = new Derived((map: Record<string, WireBoardJson>) => Object.values(map).map((b) => this.board.of(b)));
@@ -269,6 +290,11 @@ export class SnapshotReader {
     };
   }
 
+  private topicsFrom(text: string): TopicView[] {
+    if (this.topicsRead.text !== text) this.topicsRead = { text, topics: topicsOf(text) };
+    return this.topicsRead.topics;
+  }
+
   /** A team's board as the client reads it: the one place a board field is reshaped (the rest are the wire's). */
   private boardOf(json: WireBoardJson): TeamBoard {
     return {
@@ -279,6 +305,8 @@ export class SnapshotReader {
       links: json.links ? (this.valueList.of(json.links) as BoardLink[]) : [],
       series: json.series ?? [],
       timeline: json.timeline ? this.timeline.of(json.timeline) : [],
+      inbox: json.inbox ? this.inbox.of(json.inbox) : [],
+      topics: this.topicsFrom(json.topicsJson ?? ''),
       warnings: json.warnings ?? [],
       hints: json.hints ?? [],
       cost: json.cost ? this.cost.of(json.cost) : NO_COST,

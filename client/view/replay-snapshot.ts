@@ -1,6 +1,8 @@
 // A replayed match as the plain snapshot the board and the consoles read (client/net/snapshot.ts): the same
 // pieces, statuses and chart points the room's projection sent during the match (shared/match/board-view.ts),
 // read from the replay's match at its current step instead of from the wire. No Phaser, no DOM.
+import { INBOX_ITEMS, isDelivery } from '../../shared/sns/inbox.ts';
+import { topicViews } from '../../shared/sim/topic-subscriptions.ts';
 import { teamLeastPrivilege } from '../../shared/match/team-standing.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
 import { boardLines, boardPieces, pieceStatuses, standingView } from '../../shared/match/board-view.ts';
@@ -72,6 +74,8 @@ export class ReplaySnapshots {
       links: design.lines,
       series,
       timeline: world.timeline.slice(-TIMELINE_ITEMS).map(timelineItem),
+      inbox: world.timeline.filter((e) => isDelivery(e.code)).slice(-INBOX_ITEMS).map(timelineItem),
+      topics: topicViews(world),
       warnings: world.topo.warnings.slice(0, 20).map(warningSentence),
       hints: [],
       cost: costView(world),

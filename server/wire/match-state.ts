@@ -130,6 +130,10 @@ export const TeamBoard = schema(
     series: t.array(SeriesPoint),
     /** The most recent world events (alarms, scaling, failures), newest last. */
     timeline: t.array(TimelineItem),
+    /** SNS deliveries (alarm notifications, budget alerts) with their subscribers, newest last (shared/sns/inbox.ts). */
+    inbox: t.array(TimelineItem),
+    /** The board's SNS topics and their subscriptions (shared/sim/topic-subscriptions.ts topicViews), as JSON. */
+    topicsJson: t.string(),
     warnings: t.array('string'),
     /** Hints whose conditions hold now (see shared/sim/hints.ts). */
     hints: t.array(HintItem),

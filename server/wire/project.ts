@@ -34,6 +34,7 @@ import {
   type MatchState,
 } from './match-state.ts';
 import { scenarioAccount } from '../../shared/scenario/start.ts';
+import { projectSns, type SnsMemo } from './project-sns.ts';
 
 export interface SeatView {
   sessionId: string;
@@ -60,6 +61,8 @@ export interface ProjectionMemo {
   directory?: unknown;
   /** Per team: its least-privilege figure and what it was computed from (the directory and the log's length). */
   privilege?: Map<string, { directory: unknown; trailLength: number; value: number }>;
+  /** Per world: how far its timeline was read for SNS deliveries and subscriptions (project-sns.ts). */
+  sns?: SnsMemo;
 }
 
 export function newMemo(): ProjectionMemo {
@@ -337,6 +340,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     }
     projectSeries(board, team, memo, simSeconds(match));
     projectTimeline(board, team, memo);
+    projectSns(board, team, memo);
     projectDebrief(board, team, match, memo);
   }
 

@@ -9,7 +9,7 @@ import { figure, type Figure } from './figure.ts';
 import { dataTransfer, loadBalancers, loadBalancing, natGateway, peering, sessionStore, transitGateway, vpc, vpn } from './network.ts';
 import { networkLoadBalancer } from './network-load-balancer.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
-import { bucket, budgets, cloudWatch, recovery, reservedInstances, savingsPlans } from './operations.ts';
+import { bucket, budgets, cloudWatch, recovery, reservedInstances, savingsPlans, sns } from './operations.ts';
 import { flowLogs } from './flow-logs.ts';
 import { catalogueSchema } from './schema.ts';
 import { requestShapes } from './request-shapes.ts';
@@ -61,6 +61,7 @@ export const catalogue = {
   cloudWatch,
   flowLogs,
   budgets,
+  sns,
   savingsPlans,
   recovery,
   reservedInstances,

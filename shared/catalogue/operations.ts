@@ -43,6 +43,19 @@ export const budgets = {
 };
 
 /**
+ * Amazon SNS as the game delivers it (shared/sns/endpoints.ts, shared/sim/topic-subscriptions.ts): who an
+ * email endpoint is, and that the game confirms subscriptions at once.
+ */
+export const sns = {
+  confirmationS: figure(
+    0,
+    's',
+    "An email subscription is confirmed at once in the game (in AWS its address's owner first follows the link SNS mails). An address whose local part is a player's nickname (ana@example.com) reaches that player; one whose local part is the team's name reaches everyone on the team; the domain does not matter. SMS, HTTPS, SQS and Lambda endpoints are delivered outside the game: the timeline says they were notified, no player's inbox shows it. A topic nobody subscribes to tells nobody.",
+  ),
+  inboxItems: figure(30, 'notifications', "The most recent SNS notifications a player's inbox keeps (alarm state changes and budget alerts that reached them)."),
+};
+
+/**
  * Compute Savings Plans: "you commit to a consistent amount of usage, in USD per hour, for a term of 1 or 3
  * years, and receive a lower price for that usage" (AWS Savings Plans User Guide). The commitment is billed
  * every hour whether usage uses it or not; usage beyond it is billed On-Demand. The rates below are the

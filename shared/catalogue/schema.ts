@@ -93,6 +93,7 @@ export const catalogueSchema = z.object({
   flowLogs: figures,
   budgets: figures,
   recovery: figures,
+  sns: figures,
   requests: figures,
   requestShapes: explained(
     z

@@ -212,12 +212,18 @@ export const PROPS_SCHEMAS = {
     evaluationPeriods: count,
     alarmActions: ids,
     notifications: z.array(text),
+    okActions: z.array(text).optional(),
+    insufficientDataActions: z.array(text).optional(),
   }),
   budget: z.object({
     name: text,
     amountUsd: z.number().min(0),
     notifications: z.array(
-      z.object({ notificationType: z.enum(['ACTUAL', 'FORECASTED']), thresholdPct: z.number().min(0) }),
+      z.object({
+        notificationType: z.enum(['ACTUAL', 'FORECASTED']),
+        thresholdPct: z.number().min(0),
+        subscribers: z.array(z.object({ type: z.enum(['SNS', 'EMAIL']), address: text })).optional(),
+      }),
     ),
   }),
   budgetAction: z.object({

@@ -185,6 +185,10 @@ export const IAM_ACTIONS = [
   action('cloudformation:GetTemplate', 'Read', "Read a stack's template"),
   action('cloudformation:ValidateTemplate', 'Read', 'Check a template without deploying it'),
   action('cloudformation:ListStacks', 'List', 'List stack summaries'),
+  // SNS (the SNS console: a player subscribes an address to an alarm's or a budget's topic).
+  action('sns:Subscribe', 'Write', 'Subscribe an endpoint (an email address) to an SNS topic'),
+  action('sns:Unsubscribe', 'Write', 'End a subscription to an SNS topic'),
+  action('sns:ListSubscriptionsByTopic', 'List', "List a topic's subscriptions"),
   // Money.
   action('budgets:ModifyBudget', 'Write', 'Create or change a budget and its alerts'),
   action('budgets:CreateBudgetAction', 'Write', 'Create a budget action'),

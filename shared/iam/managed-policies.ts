@@ -15,7 +15,7 @@ export interface ManagedPolicy {
 /** The services whose read actions ReadOnlyAccess grants: every service the game has. */
 const GAME_SERVICES = [
   'ec2', 'autoscaling', 'elasticloadbalancing', 'rds', 's3', 'cloudfront', 'route53', 'globalaccelerator', 'wafv2',
-  'cloudwatch', 'logs', 'cloudformation', 'cloudtrail', 'iam',
+  'cloudwatch', 'logs', 'sns', 'cloudformation', 'cloudtrail', 'iam',
 ] as const;
 
 const administratorAccess: ManagedPolicy = {

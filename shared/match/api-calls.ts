@@ -159,6 +159,10 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return call('savingsplans:CreateSavingsPlan');
     case 'purchaseReservedInstances':
       return call('ec2:PurchaseReservedInstancesOffering');
+    case 'subscribe':
+      return call('sns:Subscribe');
+    case 'unsubscribe':
+      return call('sns:Unsubscribe');
     case 'clock':
       return own({ start: 'StartClock', pause: 'PauseClock', resume: 'ResumeClock', end: 'EndMatch' }[intent.command]);
     case 'speed':

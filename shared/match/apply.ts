@@ -26,6 +26,8 @@ import { copyPlain } from '../design/copy.ts';
 import { withPreviousValues } from '../template/previous-values.ts';
 import { appliedStackEvents, deletedStackEventsOf, recordStackEvents, refusedStackEvents } from './stack-trail.ts';
 import { noteKept } from './kept-timeline.ts';
+import { topicArnOf } from '../sns/topic-arn.ts';
+import { carrySubscriptions } from '../sim/topic-subscriptions.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -67,6 +69,10 @@ function resourceOf(design: Design, intent: MatchIntent): { arn: string; region?
     const region = design.stacks[r.stack]?.region ?? '';
     const { service, type } = arnPartsOf(r.kind);
     return { arn: resourceArn({ service, region, type, name: named }), region, ref: named };
+  }
+  if (intent.type === 'subscribe' || intent.type === 'unsubscribe') {
+    const topic = topicArnOf(design, intent.topic);
+    return topic ? { ...topic, ref: intent.topic } : { arn: '*', ref: intent.topic };
   }
   if ('stack' in intent) {
     const region = 'region' in intent ? intent.region : design.stacks.find((s) => s.name === intent.stack)?.region;
@@ -148,8 +154,12 @@ export function compilePending(match: Match, tick: TickContext): void {
 
 /** Compiles a design into its team's world now. */
 export function adoptNow(match: Match, team: Team, design: Design): void {
-  if (match.clock.step === 0) team.world = createWorld(design, match.scenario, match.seed);
-  else adoptDesign(team.world, design);
+  if (match.clock.step === 0) {
+    // A world made again before the clock starts keeps what the SNS console subscribed.
+    const before = team.world;
+    team.world = createWorld(design, match.scenario, match.seed);
+    carrySubscriptions(before, team.world);
+  } else adoptDesign(team.world, design);
 }
 
 /**
@@ -296,6 +306,13 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
     case 'purchaseReservedInstances': {
       const { instanceType, region, count, term, paymentOption } = intent;
       const result = applyAction(team!.world, { type: 'purchase-reserved-instances', instanceType, region, count, term, paymentOption });
+      return result.ok ? done() : refuse({ code: result.code, message: result.message });
+    }
+    case 'subscribe':
+    case 'unsubscribe': {
+      // The sim's rule decides (the topic exists, the protocol and address are ones the console takes).
+      const { topic, protocol, endpoint } = intent;
+      const result = applyAction(team!.world, { type: intent.type === 'subscribe' ? 'sns-subscribe' : 'sns-unsubscribe', topic, protocol, endpoint });
       return result.ok ? done() : refuse({ code: result.code, message: result.message });
     }
     default: {

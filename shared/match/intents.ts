@@ -114,6 +114,13 @@ const runActions = [
     term: z.string().max(16),
     paymentOption: z.string().max(32),
   }),
+  /**
+   * SNS Subscribe / Unsubscribe (sns:Subscribe, sns:Unsubscribe) on a topic of the board, by "stack/LogicalId".
+   * Protocol and endpoint are only bounded here: which ones the console takes is the sim's rule
+   * (shared/sim/topic-subscriptions.ts), refused there with its own code.
+   */
+  z.strictObject({ type: z.literal('subscribe'), topic: ref, protocol: z.string().max(16), endpoint: z.string().max(320) }),
+  z.strictObject({ type: z.literal('unsubscribe'), topic: ref, protocol: z.string().max(16), endpoint: z.string().max(320) }),
 ] as const;
 
 /** The host's controls of the match. */

@@ -55,6 +55,8 @@ const GROUP: Record<MatchIntent['type'], number> = {
   modifyDbClass: 5,
   purchaseSavingsPlan: 5,
   purchaseReservedInstances: 5,
+  subscribe: 5,
+  unsubscribe: 5,
 };
 
 export function inTickOrder(queue: readonly Queued[]): Queued[] {

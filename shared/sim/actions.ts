@@ -15,6 +15,7 @@ import { changeIngress, ingressRuleSchema, ruleText } from './security-group-act
 import { refreshing, startRefresh } from './refresh.ts';
 import { purchaseReservedInstances } from './reserved-purchase.ts';
 import { setDesiredByHand } from './scaling.ts';
+import { subscribe, unsubscribe } from './topic-subscriptions.ts';
 import { REFRESH_BY_API, SP_DISCOUNT, SP_FIELDS, SP_FROM_S, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_NOW } from './state.ts';
 import { changeClass, rebuildWorld } from './update.ts';
 import { note, type World } from './world.ts';
@@ -91,6 +92,9 @@ export const simActionSchema = z.discriminatedUnion('type', [
     term: z.string().max(16),
     paymentOption: z.string().max(32),
   }),
+  /** SNS Subscribe / Unsubscribe from the console: a topic by "stack/LogicalId", an email endpoint (topic-subscriptions.ts). */
+  z.object({ type: z.literal('sns-subscribe'), topic: z.string().max(300), protocol: z.string().max(16), endpoint: z.string().max(320) }),
+  z.object({ type: z.literal('sns-unsubscribe'), topic: z.string().max(300), protocol: z.string().max(16), endpoint: z.string().max(320) }),
   /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
   z.object({ type: z.literal('revoke-credentials'), user: z.string().regex(/^[\w+=,.@-]{1,64}$/) }),
 ]);
@@ -128,6 +132,8 @@ export function applyAction(world: World, input: unknown): ActionResult {
   if (action.type === 'update-design') return updateDesign(world, action.design);
   if (action.type === 'purchase-savings-plan') return purchaseSavingsPlan(world, action);
   if (action.type === 'purchase-reserved-instances') return purchaseReservedInstances(world, action);
+  if (action.type === 'sns-subscribe') return subscribe(world, action.topic, action.protocol, action.endpoint);
+  if (action.type === 'sns-unsubscribe') return unsubscribe(world, action.topic, action.protocol, action.endpoint);
   if (action.type === 'revoke-credentials') {
     const stopped = revokeCredentials(world, action.user);
     note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
@@ -163,7 +169,7 @@ function refreshPreferences(action: { minHealthyPercentage?: number | undefined;
 /** The timeline code of an action that names only its resource. */
 const ACTION_CODE = { 'promote-replica': 'actionPromote', reboot: 'actionReboot', 'delete-resource': 'actionDelete' } as const;
 
-function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' | 'purchase-reserved-instances' }>, r: Resource, label: string): ActionResult {
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' | 'purchase-reserved-instances' | 'sns-subscribe' | 'sns-unsubscribe' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
   const s = world.state;
   const t = s.tally[T_NOW]!;

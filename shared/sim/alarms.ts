@@ -5,8 +5,10 @@
 // scaling policies at every evaluation (as CloudWatch does for Auto Scaling actions); the group's cooldown keeps
 // that from running away. Its other actions (SNS topics, EC2 stop/terminate/reboot/recover) run once, when it
 // changes to ALARM: "a CloudWatch alarm invokes one or more actions only when the alarm state changes"
-// (Application Auto Scaling User Guide, "Monitor with CloudWatch alarms"). A topic also hears the return to OK
-// only if the alarm lists it under OKActions, which the game does not model.
+// (Application Auto Scaling User Guide, "Monitor with CloudWatch alarms"). The topics an alarm lists under
+// OKActions hear every change to OK (the first evaluation's INSUFFICIENT_DATA → OK too, as in CloudWatch), and
+// those under InsufficientDataActions hear a change back to INSUFFICIENT_DATA: an alarm whose metric no longer
+// exists for its subject (its resource was removed or changed) stops collecting and goes there.
 
 import {
   ACT_POLICY,
@@ -109,7 +111,13 @@ export function evaluateAlarms(world: World): void {
   const topo = world.topo;
   const s = world.state;
   for (let a = 0; a < topo.alarmCount; a++) {
-    if (topo.alarmMetric[a] === M_UNKNOWN) continue;
+    if (topo.alarmMetric[a] === M_UNKNOWN) {
+      if (s.alarmState[a] !== ALARM_INSUFFICIENT) {
+        s.alarmState[a] = ALARM_INSUFFICIENT;
+        for (const t of topo.alarmInsufficientTopics[a] ?? []) notifyTopic(world, t, topo.labels[topo.alarmResource[a]!]!, 'INSUFFICIENT_DATA');
+      }
+      continue;
+    }
     const v = metricValue(world, a);
     const acc = a * 4;
     const n = s.alarmAcc[acc + 1]!;
@@ -155,6 +163,7 @@ export function evaluateAlarms(world: World): void {
       const quiet = s.alarmState[a] === ALARM_INSUFFICIENT && next === ALARM_OK;
       s.alarmState[a] = next;
       if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: label, value: round(point) });
+      if (next === ALARM_OK) for (const t of topo.alarmOkTopics[a] ?? []) notifyTopic(world, t, label, 'OK');
     }
     if (next === ALARM_ALARM) {
       for (let k = topo.alarmActionStart[a]!; k < topo.alarmActionStart[a + 1]!; k++) {

@@ -15,6 +15,7 @@ import { ACT_REBOOT, ACT_RECOVER, ACT_STOP, ACT_TERMINATE } from './compile/cont
 import { CHECK_INSTANCE, CHECK_NONE, CHECK_SYSTEM, EMPTY, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { instanceLabel } from './events.ts';
 import { T_NOW } from './state.ts';
+import { subscribersOf } from './topic-subscriptions.ts';
 import { note, type World } from './world.ts';
 
 /** StatusCheckFailed_System: the instance's host failed (a hardware failure, or its zone is dark). */
@@ -67,9 +68,13 @@ export function runInstanceAction(world: World, kind: number, i: number, alarm: 
   }
 }
 
-/** An alarm's notification to an SNS topic: its subscribers hear it; a topic nobody subscribes to tells nobody. */
-export function notifyTopic(world: World, topic: number, alarm: string, state: 'ALARM' | 'OK'): void {
-  const subscribers = world.topo.topicSubscribers[topic]!;
+/**
+ * An alarm's notification to an SNS topic: every subscriber it has now (its template's and the SNS console's,
+ * topic-subscriptions.ts) hears it; a topic nobody subscribes to tells nobody. `endpoints` is who: the
+ * player's inbox shows the entries that reach them (shared/sns/endpoints.ts).
+ */
+export function notifyTopic(world: World, topic: number, alarm: string, state: 'ALARM' | 'OK' | 'INSUFFICIENT_DATA'): void {
+  const subscribers = subscribersOf(world, topic);
   if (subscribers.length === 0) return;
-  note(world, 'snsNotified', { topic: world.topo.topicLabel[topic]!, alarm, state, subscribers: subscribers.join(', ') });
+  note(world, 'snsNotified', { topic: world.topo.topicLabel[topic]!, alarm, state, subscribers: subscribers.join(', '), endpoints: subscribers });
 }

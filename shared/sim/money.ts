@@ -1,7 +1,8 @@
 // Step 7, money: hourly prices of what runs (instances while booting, running or failed until terminated;
 // databases while they exist, Multi-AZ doubled; everything else from the topology's fixed hourly bill),
 // per-request and per-GB charges gathered during the step, and budget alerts and actions on actual and
-// forecast spend (the one forecast: spend so far plus the trend of hourly spend, forecast.ts). A design's budget is
+// forecast spend (the one forecast: spend so far plus the trend of hourly spend, forecast.ts), sent to their
+// subscribers (budget-alerts.ts). A design's budget is
 // for its period (a month): the run is compared with its share of it (the plan's budgetRunShare, from the
 // scenario's budgetPeriodS). Every charge is also booked to its service and region (bill.ts), which is what
 // Cost Explorer shows.
@@ -19,6 +20,7 @@ import { note, type World } from './world.ts';
 import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 import { runBudgetActions } from './budget-actions.ts';
 import { coverReservations } from './reservation-billing.ts';
+import { sendBudgetAlert } from './budget-alerts.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
@@ -221,6 +223,7 @@ function checkBudgets(world: World): void {
           pct: topo.notifPct[k]!,
           amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
         });
+        sendBudgetAlert(world, b, k, value);
       }
     }
   }

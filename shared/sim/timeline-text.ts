@@ -162,6 +162,9 @@ export const TIMELINE_TEXT = {
   alarmOff: { kind: 'alarm', en: 'alarm {{alarm}} is OK (last datapoint {{value}})' },
   // Alarm actions other than scaling (shared/sim/instance-actions.ts).
   snsNotified: { kind: 'alarm', en: 'SNS topic {{topic}}: alarm {{alarm}} is {{state}}; notified {{subscribers}}' },
+  // The SNS console (topic-subscriptions.ts): a subscription made or ended during the run.
+  snsSubscribed: { kind: 'action', en: 'SNS topic {{topic}}: {{subscriber}} subscribed' },
+  snsUnsubscribed: { kind: 'action', en: 'SNS topic {{topic}}: {{subscriber}} unsubscribed' },
   alarmRecovers: { kind: 'recovery', en: '{{alarm}}: recovering {{instance}} onto new hardware (same instance ID and addresses; {{seconds}} s)' },
   alarmRecoverNothing: { kind: 'alarm', en: '{{alarm}}: recover action, but {{instance}} has no failed host to move from; nothing done' },
   alarmReboots: { kind: 'action', en: '{{alarm}}: rebooting {{instance}} ({{seconds}} s)' },
@@ -188,6 +191,8 @@ export const TIMELINE_TEXT = {
     en: "the office cannot reach {{instance}}: route table {{table}} has no route that sends the office's range {{destination}} back over a VPN (a VPN into a virtual private gateway reaches only its own VPC; through a Transit Gateway, each VPC needs the office's range routed to it); the office's requests there fail",
   },
   sessionsLost: { kind: 'failure', en: "{{targetGroup}}: {{pct}}% of its users lost their sessions with the instance that held them (logged out once)" },
+  // A budget alert sent to its subscribers (budget-alerts.ts): EMAIL addresses and SNS topics' subscribers.
+  budgetNotified: { kind: 'budget', en: 'budget {{budget}}: {{notification}} alert ({{pct}}%, ${{spendUsd}}) sent via {{via}} to {{subscribers}}' },
   budgetActualPassed: { kind: 'budget', en: 'budget {{budget}}: actual spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },

@@ -250,6 +250,9 @@ export interface ControlTopology {
   alarmActions: Int32Array;
   /** Per action: ACT_* of compile/control.ts. */
   alarmActionKind: Uint8Array;
+  /** Per alarm: the SNS topics its OKActions and its InsufficientDataActions name (topic indices). */
+  alarmOkTopics: number[][];
+  alarmInsufficientTopics: number[][];
   /** SNS topics alarms notify (compile/topics.ts): "stack/logicalId", and their subscribers. */
   topicLabel: string[];
   topicSubscribers: string[][];
@@ -278,6 +281,9 @@ export interface ControlTopology {
   notifStart: Int32Array;
   notifForecast: Uint8Array;
   notifPct: Float64Array;
+  /** Per budget notification: its EMAIL subscribers ("email:<address>") and the SNS topics it sends to. */
+  notifEmails: string[][];
+  notifTopics: number[][];
   /** Budget actions (budget-actions.ts): their budget, threshold and what they do. */
   bactCount: number;
   bactResource: Int32Array;

@@ -12,6 +12,7 @@ import { CloudTrail } from './trail.ts';
 import { CloudWatch } from './cloudwatch.ts';
 import { CostExplorer } from './cost.ts';
 import { Iam } from './iam.ts';
+import { Sns } from './sns.ts';
 import { Teams } from './teams.ts';
 import { Timeline } from './timeline.ts';
 
@@ -21,6 +22,7 @@ const TABS: { id: ConsoleId; key: string }[] = [
   { id: 'trail', key: 'T' },
   { id: 'cloudformation', key: 'F' },
   { id: 'iam', key: 'I' },
+  { id: 'sns', key: 'N' },
   { id: 'timeline', key: 'E' },
   { id: 'teams', key: 'L' },
 ];
@@ -60,6 +62,7 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
   if (open === 'trail') body = h(CloudTrail, { state, actions });
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });
   if (open === 'iam') body = h(Iam, { state, actions });
+  if (open === 'sns') body = h(Sns, { state, actions });
   if (open === 'timeline') body = h(Timeline, { state });
   if (open === 'teams') body = h(Teams, { state, view });
   return h(

@@ -21,14 +21,25 @@ export type Alarm = ResourceBase<
     /** Scaling policies (by id) and notification targets (kept as strings) fired on ALARM. */
     alarmActions: ResourceId[];
     notifications: string[];
+    /** OKActions and InsufficientDataActions: targets (SNS topics) told when the alarm enters OK or INSUFFICIENT_DATA. */
+    okActions?: string[];
+    insufficientDataActions?: string[];
   }
 >;
+/**
+ * A budget notification's subscriber (NotificationsWithSubscribers): SNS sends the alert to a topic (its ARN, or
+ * the logical id of a topic in the same template), EMAIL to one address (shared/sns/endpoints.ts says whom).
+ */
+export interface BudgetSubscriber {
+  type: 'SNS' | 'EMAIL';
+  address: string;
+}
 export type Budget = ResourceBase<
   'budget',
   {
     name: string;
     amountUsd: number;
-    notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number }[];
+    notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number; subscribers?: BudgetSubscriber[] }[];
   }
 >;
 

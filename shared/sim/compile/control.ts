@@ -119,6 +119,10 @@ export function compileControl(
   const actions: number[] = [];
   const actionKind: number[] = [];
   const topics = compileTopics(design);
+  // OKActions and InsufficientDataActions: the SNS topics they name (the game runs no other action on those states).
+  const okTopics: number[][] = [];
+  const insufficientTopics: number[][] = [];
+  const topicsOf = (stack: number, targets: string[] | undefined): number[] => (targets ?? []).map((text) => topics.find(stack, text)).filter((t) => t >= 0);
   for (const a of alarms) {
     const subj = a.props.subject !== undefined && removed[a.props.subject] !== 1 ? res[a.props.subject] : undefined;
     const found = subjectOf(subj, a.props.namespace, compute, storage, entry);
@@ -164,6 +168,8 @@ export function compileControl(
       }
     }
     actionStart.push(actions.length);
+    okTopics.push(topicsOf(a.stack, a.props.okActions));
+    insufficientTopics.push(topicsOf(a.stack, a.props.insufficientDataActions));
   }
 
   const scheduled = liveOfKind(design, removed, 'scheduledAction');
@@ -171,10 +177,15 @@ export function compileControl(
   const notifStart: number[] = [0];
   const notifForecast: number[] = [];
   const notifPct: number[] = [];
+  // Each notification's subscribers: EMAIL addresses as "email:<address>", SNS topics by index.
+  const notifEmails: string[][] = [];
+  const notifTopics: number[][] = [];
   for (const b of budgets) {
     for (const n of b.props.notifications) {
       notifForecast.push(n.notificationType === 'FORECASTED' ? 1 : 0);
       notifPct.push(n.thresholdPct);
+      notifEmails.push((n.subscribers ?? []).filter((x) => x.type === 'EMAIL').map((x) => `email:${x.address}`));
+      notifTopics.push((n.subscribers ?? []).filter((x) => x.type === 'SNS').map((x) => topics.find(b.stack, x.address)).filter((t) => t >= 0));
     }
     notifStart.push(notifPct.length);
   }
@@ -204,6 +215,8 @@ export function compileControl(
     alarmActionStart: Int32Array.from(actionStart),
     alarmActions: Int32Array.from(actions),
     alarmActionKind: Uint8Array.from(actionKind),
+    alarmOkTopics: okTopics,
+    alarmInsufficientTopics: insufficientTopics,
     topicLabel: topics.topicLabel,
     topicSubscribers: topics.topicSubscribers,
 
@@ -229,6 +242,8 @@ export function compileControl(
     notifStart: Int32Array.from(notifStart),
     notifForecast: Uint8Array.from(notifForecast),
     notifPct: Float64Array.from(notifPct),
+    notifEmails,
+    notifTopics,
 
     bactCount: budgetActions.length,
     bactResource: Int32Array.from(budgetActions.map((a) => a.id)),

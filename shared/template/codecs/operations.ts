@@ -2,6 +2,7 @@
 // notification targets) and AWS Budgets.
 
 import type { ResourceId, ResourceOfKind } from '../../design/model.ts';
+import type { BudgetSubscriber } from '../../design/kinds/operations.ts';
 import { codec, defined, type WriteContext } from '../codec.ts';
 import type { PropertyReader } from '../property-reader.ts';
 
@@ -17,6 +18,8 @@ export const alarmCodec = codec({
   read: (p) => {
     const subject = readSubject(p);
     const { alarmActions, notifications } = readActions(p);
+    const okActions = readTargets(p, 'OKActions');
+    const insufficientDataActions = readTargets(p, 'InsufficientDataActions');
     return defined({
       metric: p.text('MetricName', ''),
       namespace: p.text('Namespace', ''),
@@ -28,6 +31,8 @@ export const alarmCodec = codec({
       evaluationPeriods: p.number('EvaluationPeriods', 1),
       alarmActions,
       notifications,
+      okActions,
+      insufficientDataActions,
     }) as ResourceOfKind<'alarm'>['props'];
   },
   write: (props, w) => {
@@ -43,6 +48,8 @@ export const alarmCodec = codec({
       Period: math ? undefined : props.periodS,
       EvaluationPeriods: props.evaluationPeriods,
       AlarmActions: writeActions(props.alarmActions, props.notifications, w),
+      OKActions: props.okActions?.length ? writeActions([], props.okActions, w) : undefined,
+      InsufficientDataActions: props.insufficientDataActions?.length ? writeActions([], props.insufficientDataActions, w) : undefined,
     });
   },
 });
@@ -117,6 +124,20 @@ function readActions(p: PropertyReader): { alarmActions: ResourceId[]; notificat
   return { alarmActions, notifications };
 }
 
+/**
+ * OKActions / InsufficientDataActions: every target as text (a topic by its logical id, an ARN as written);
+ * undefined when the template has none, so designs without them stay as they were.
+ */
+function readTargets(p: PropertyReader, key: string): string[] | undefined {
+  if (!p.has(key)) return undefined;
+  const value = p.value(key);
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map((item) => {
+    const target = p.targetOf(item);
+    return 'resource' in target ? target.resource.logicalId : target.outside;
+  });
+}
+
 function writeActions(policies: ResourceId[], notifications: string[], w: WriteContext): unknown[] | undefined {
   const actions = [...policies.map(w.ref), ...notifications.map((n) => (w.isLogicalId(n) ? { Ref: n } : n))];
   return actions.length === 0 ? undefined : actions;
@@ -136,31 +157,56 @@ export const budgetCodec = codec({
     budget.expect('TimeUnit', 'MONTHLY');
     budget.expect('BudgetType', 'COST');
     const elements = p.elements('NotificationsWithSubscribers');
-    const notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number }[] = [];
+    const notifications: ResourceOfKind<'budget'>['props']['notifications'] = [];
     const modelled: PropertyReader[] = [];
     for (const e of elements) {
       if (!e.reader) continue;
       const n = e.reader.child('Notification');
+      const subscribers = readSubscribers(e.reader);
       notifications.push({
         notificationType: n.choice('NotificationType', ['ACTUAL', 'FORECASTED'] as const, 'ACTUAL'),
         thresholdPct: n.number('Threshold', 100),
+        ...(subscribers.length ? { subscribers } : {}),
       });
       n.expect('ComparisonOperator', 'GREATER_THAN');
       n.expect('ThresholdType', 'PERCENTAGE');
-      e.reader.expect('Subscribers', []);
       modelled.push(e.reader);
     }
     p.finishList('NotificationsWithSubscribers', modelled, elements.filter((e) => !e.reader).map((e) => e.raw), 'indexed');
     return { name, amountUsd, notifications };
   },
-  write: (props) => ({
+  write: (props, w) => ({
     Budget: { BudgetName: props.name, BudgetLimit: { Amount: props.amountUsd, Unit: 'USD' }, TimeUnit: 'MONTHLY', BudgetType: 'COST' },
     NotificationsWithSubscribers: props.notifications.map((n) => ({
       Notification: { NotificationType: n.notificationType, ComparisonOperator: 'GREATER_THAN', Threshold: n.thresholdPct, ThresholdType: 'PERCENTAGE' },
-      Subscribers: [],
+      Subscribers: (n.subscribers ?? []).map((s) => ({ SubscriptionType: s.type, Address: s.type === 'SNS' && w.isLogicalId(s.address) ? { Ref: s.address } : s.address })),
     })),
   }),
 });
+
+/**
+ * A notification's Subscribers: SNS with a topic's ARN (a Ref to a topic of the template is kept as its logical
+ * id) or EMAIL with an address. Subscribers of another shape are kept as written.
+ */
+function readSubscribers(reader: PropertyReader): BudgetSubscriber[] {
+  const elements = reader.elements('Subscribers');
+  const out: BudgetSubscriber[] = [];
+  const modelled: PropertyReader[] = [];
+  for (const e of elements) {
+    if (!e.reader) continue;
+    const type = e.reader.peek('SubscriptionType');
+    if (type !== 'SNS' && type !== 'EMAIL') continue;
+    const raw = e.reader.peek('Address');
+    const target = raw === undefined ? undefined : e.reader.targetOf(raw);
+    if (target === undefined) continue;
+    e.reader.value('SubscriptionType');
+    e.reader.value('Address');
+    out.push({ type, address: 'resource' in target ? target.resource.logicalId : target.outside });
+    modelled.push(e.reader);
+  }
+  reader.finishList('Subscribers', modelled, elements.filter((e) => !modelled.includes(e.reader!)).map((e) => e.raw), 'append');
+  return out;
+}
 
 const READ_WRITE_TYPES = ['All', 'ReadOnly', 'WriteOnly'] as const;
 

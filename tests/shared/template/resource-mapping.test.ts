@@ -186,12 +186,15 @@ describe('mapping AWS types to the board', () => {
       evaluationPeriods: 3,
       alarmActions: [id('Simple')],
       notifications: ['Topic', 'arn:aws:sns:us-east-1:123456789012:ops'],
+      okActions: ['Topic'],
+      insufficientDataActions: ['arn:aws:sns:us-east-1:123456789012:ops'],
     });
     expect(byLogicalId(design, 'Budget', 'budget').props).toEqual({
       name: 'scenario',
       amountUsd: 250,
       notifications: [
-        { notificationType: 'ACTUAL', thresholdPct: 80 },
+        // NotificationsWithSubscribers' Subscribers: an EMAIL address is modelled (shared/sim/budget-alerts.ts).
+        { notificationType: 'ACTUAL', thresholdPct: 80, subscribers: [{ type: 'EMAIL', address: 'ops@example.com' }] },
         { notificationType: 'FORECASTED', thresholdPct: 100 },
       ],
     });
