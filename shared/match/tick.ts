@@ -54,6 +54,8 @@ const GROUP: Record<MatchIntent['type'], number> = {
   reboot: 5,
   modifyDbClass: 5,
   purchaseSavingsPlan: 5,
+  authorizeSecurityGroupIngress: 5,
+  revokeSecurityGroupIngress: 5,
 };
 
 export function inTickOrder(queue: readonly Queued[]): Queued[] {
