@@ -14,11 +14,13 @@ import { CostExplorer } from './cost.ts';
 import { Iam } from './iam.ts';
 import { Teams } from './teams.ts';
 import { Timeline } from './timeline.ts';
+import { Vpc } from './vpc.ts';
 
 const TABS: { id: ConsoleId; key: string }[] = [
   { id: 'cloudwatch', key: 'W' },
   { id: 'cost', key: 'B' },
   { id: 'trail', key: 'T' },
+  { id: 'vpc', key: 'V' },
   { id: 'cloudformation', key: 'F' },
   { id: 'iam', key: 'I' },
   { id: 'timeline', key: 'E' },
@@ -58,6 +60,7 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
   if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, objectiveMs });
   if (open === 'cost') body = h(CostExplorer, { state, actions });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
+  if (open === 'vpc') body = h(Vpc, { state, actions });
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });
   if (open === 'iam') body = h(Iam, { state, actions });
   if (open === 'timeline') body = h(Timeline, { state });
