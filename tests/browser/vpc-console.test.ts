@@ -95,7 +95,7 @@ describe.skipIf(!chromiumPath)('the VPC console: security groups, network ACLs a
       expect(first[3]!.startsWith('10.0.')).toBe(true);
       expect(first[6]).toBe('80');
       expect(first[12]).toBe('REJECT');
-      expect(await page.textContent('#flow-cost')).toMatch(lang === 'en' ? /CloudWatch Logs costs \$0\.\d{6}/ : /CloudWatch Logs\(으\)로 전송하는 비용은 \$0\.\d{6}/);
+      expect(await page.textContent('#flow-cost')).toMatch(lang === 'en' ? /CloudWatch Logs costs \$0\.0+[1-9]\d\./ : /CloudWatch Logs\(으\)로 전송하는 비용은 \$0\.0+[1-9]\d입니다/);
       // The address filter keeps one node's records.
       await page.fill('#flow-filter-address', first[3]!);
       await expect.poll(async () => (await page.locator('#flow-table tbody tr td:nth-child(4)').allTextContents()).every((a) => a === first[3]), WAIT).toBe(true);

@@ -18,6 +18,11 @@ const WATCHED_KIND: Record<ResourceType, string> = { VPC: 'vpc', Subnet: 'subnet
 /** The default format's fields, by AWS's own names (the console shows them as AWS does, in every language). */
 const FIELDS = ['version', 'account-id', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
 
+/** Enough decimals to show two significant digits of a price far below a cent (a window's records weigh kilobytes). */
+function smallDigits(usd: number): number {
+  return usd > 0 && usd < 0.01 ? Math.min(12, Math.ceil(-Math.log10(usd)) + 1) : 2;
+}
+
 /** A logical id the team's stack does not use yet: FlowLog, FlowLog2, ... */
 function freeName(resources: readonly BoardResource[], stack: string): string {
   const taken = new Set(resources.filter((r) => r.stack === stack).map((r) => r.logicalId));
@@ -107,7 +112,7 @@ function Records({ state, actions, log }: { state: MatchViewState; actions: Play
       ? h(
           'p',
           { class: 'flow-cost', id: 'flow-cost' },
-          t('vpc.flowCost', { matched: formatNumber(page.matched), total: formatNumber(page.total), kb: formatNumber(page.deliveredBytes / 1024, 1), destination, usd: formatUsd(page.deliveryUsd, 6) }),
+          t('vpc.flowCost', { matched: formatNumber(page.matched), total: formatNumber(page.total), kb: formatNumber(page.deliveredBytes / 1024, 1), destination, usd: formatUsd(page.deliveryUsd, smallDigits(page.deliveryUsd)) }),
         )
       : null,
     h(

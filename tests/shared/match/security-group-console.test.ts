@@ -86,8 +86,8 @@ describe("a flow log's records from the room", () => {
     expect(rejected.matched).toBeGreaterThan(0);
     for (const r of rejected.records) {
       expect(r).toMatchObject({ action: 'REJECT', dstport: 80, protocol: 6 });
-      // From the load balancer's nodes, in the VPC's own range (10.0.0.0/16), not the staging range.
-      expect(r.srcaddr.startsWith('10.0.')).toBe(true);
+      // From the load balancer's nodes, hosts of its public subnets (10.0.0.0/24, 10.0.1.0/24), not the staging range.
+      expect(r.srcaddr).toMatch(/^10\.0\.[01]\.\d+$/);
     }
     // An address filter finds one node's records only; the page's cost is the shared rule's, above zero.
     const node = rejected.records[0]!.srcaddr;
@@ -98,6 +98,20 @@ describe("a flow log's records from the room", () => {
     expect(page(match, { flowLog: 'web/VpcFlowLog', limit: 1 }).records).toHaveLength(1);
     // The fix: admit the load balancer's group. The next capture window holds no REJECT.
     applyIntent(match, host(), authorize(http({ sourceGroup: 'LoadBalancerSecurityGroup' })), 0);
+    run(match, 60);
+    expect(page(match, { flowLog: 'web/VpcFlowLog', action: 'REJECT' }).matched).toBe(0);
+  });
+
+  it("admitting the ranges the REJECT records come from (the load balancer's subnets) ends them, as the rules decide", () => {
+    const match = levelMatch();
+    applyIntent(match, host(), flowLog as never, 0);
+    applyIntent(match, host(), { type: 'clock', command: 'start' }, 0);
+    applyIntent(match, host(), revoke(http({ cidr: '0.0.0.0/0' })), 0);
+    applyIntent(match, host(), authorize(http({ cidr: '10.1.0.0/16' })), 0);
+    run(match, 60);
+    const sources = [...new Set(page(match, { flowLog: 'web/VpcFlowLog', action: 'REJECT' }).records.map((r) => r.srcaddr.split('.').slice(0, 3).join('.') + '.0/24'))];
+    expect(sources.sort()).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
+    for (const cidr of sources) expect(applyIntent(match, host(), authorize(http({ cidr })), 0)).toMatchObject({ ok: true });
     run(match, 60);
     expect(page(match, { flowLog: 'web/VpcFlowLog', action: 'REJECT' }).matched).toBe(0);
   });
