@@ -64,7 +64,7 @@ function CreateForm({ state, actions }: { state: MatchViewState; actions: Player
     h('select', { 'aria-label': t('vpc.watched'), value: target?.ref ?? '', onChange: set('resource') }, candidates.map((r) => h('option', { key: r.ref, value: r.ref }, r.logicalId))),
     h('select', { 'aria-label': t('vpc.trafficType'), value: form.trafficType, onChange: set('trafficType') }, ['ALL', 'ACCEPT', 'REJECT'].map((k) => h('option', { key: k, value: k }, t(`vpc.traffic.${k}`)))),
     h('select', { 'aria-label': t('vpc.destinationType'), value: form.destinationType, onChange: set('destinationType') }, h('option', { value: 'cloud-watch-logs' }, 'CloudWatch Logs'), h('option', { value: 's3' }, 'Amazon S3')),
-    h('select', { 'aria-label': t('vpc.aggregation'), value: form.aggregationS, onChange: set('aggregationS') }, h('option', { value: '600' }, t('vpc.minutes', { count: 10 })), h('option', { value: '60' }, t('vpc.minutes', { count: 1 }))),
+    h('select', { 'aria-label': t('vpc.aggregation'), value: form.aggregationS, onChange: set('aggregationS') }, h('option', { value: '600' }, t('vpc.minutes', { n: 10 })), h('option', { value: '60' }, t('vpc.minutes', { n: 1 }))),
     h('button', { type: 'button', class: 'primary', disabled: !target, onClick: create }, t('vpc.create')),
   );
 }
@@ -169,7 +169,7 @@ export function FlowLogs({ state, actions, chosen, choose }: { state: MatchViewS
                 h('td', {}, name(l.props.resource)),
                 h('td', {}, t(`vpc.traffic.${String(l.props.trafficType)}`)),
                 h('td', {}, l.props.destinationType === 's3' ? 'Amazon S3' : `CloudWatch Logs${l.props.logGroupName ? ` (${String(l.props.logGroupName)})` : ''}`),
-                h('td', {}, t('vpc.minutes', { count: Number(l.props.aggregationS) / 60 })),
+                h('td', {}, t('vpc.minutes', { n: Number(l.props.aggregationS) / 60 })),
               ),
             ),
           ),
