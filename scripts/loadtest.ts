@@ -2,7 +2,9 @@
 // Bots join R rooms of C players each (all of a room's joins fired at once), build and play for S seconds,
 // then one JSON line reports: join latency p50/p95, intent round trip p50/p95/p99, the server's event-loop
 // delay p99, CPU and RSS, bytes per second per client, the join snapshot's size, and errors.
-// Loopback only, bounded in count and time; without --endpoint it starts its own server.
+// Loopback only, bounded in count and time; without --endpoint it starts its own server. `--flow-log`: the host
+// creates a VPC flow log once the clock runs and every bot keeps its flow logs console open (a page of records asked
+// for every 3 s, a simulated minute at normal speed): the pages count in the bytes per client.
 // First: the wire meter must be in place before the SDK loads.
 import { resetPlayBytes, wireCounts } from './load/wire-meter.ts';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,7 @@ const { values } = parseArgs({
     endpoint: { type: 'string' },
     speed: { type: 'string', default: '1' },
     pause: { type: 'string', default: '2000' },
+    'flow-log': { type: 'boolean', default: false },
   },
 });
 const rooms = Number(values.rooms);
@@ -49,6 +52,15 @@ const percentile = (xs: number[], q: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.floor(q * s.length))]! * 10) / 10;
 };
 
+/** A VPC flow log on the example design's VPC, all traffic, one-minute aggregation, to CloudWatch Logs. */
+const FLOW_LOG = {
+  type: 'createResource',
+  stack: 'web',
+  kind: 'flowLog',
+  logicalId: 'LoadTestFlowLog',
+  props: { resourceType: 'VPC', resource: 'web/Vpc', trafficType: 'ALL', destinationType: 'cloud-watch-logs', logGroupName: 'vpc-flow', aggregationS: 60 },
+};
+
 const server = values.endpoint ? { url: loopbackOnly(values.endpoint), stop: async () => undefined } : await startOwnServer();
 await untilDatabaseReady(server.url);
 const bots: Bot[] = [];
@@ -67,6 +79,7 @@ for (let r = 0; r < rooms; r++) {
     bots.push(...guests);
     host.send({ type: 'clock', command: 'start' });
     if (speed > 1) host.send({ type: 'speed', speed });
+    if (values['flow-log']) host.send(FLOW_LOG);
   } catch (error) {
     errors.push(`create: ${(error as Error).message}`);
   }
@@ -77,7 +90,10 @@ const harnessBefore = process.cpuUsage();
 resetPlayBytes();
 const started = Date.now();
 const until = started + seconds * 1000;
-await Promise.all(bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('us-east-1', until, Number(values.pause)))));
+await Promise.all([
+  ...bots.map((b, i) => new Promise((r) => setTimeout(r, (i * 97) % Number(values.pause))).then(() => b.play('us-east-1', until, Number(values.pause)))),
+  ...(values['flow-log'] ? bots.map((b) => b.watchFlowLog('web/LoadTestFlowLog', until, 3000)) : []),
+]);
 const wallS = (Date.now() - started) / 1000;
 const after = await metrics(server.url);
 const harnessCpu = process.cpuUsage(harnessBefore);
@@ -90,6 +106,8 @@ const trips = bots.flatMap((b) => b.stats.roundTripsMs);
 const allErrors = [...errors, ...bots.flatMap((b) => b.stats.errors)];
 const result = {
   rooms,
+  flowLog: values['flow-log'],
+  flowPages: bots.reduce((n, b) => n + b.stats.flowPages, 0),
   clientsPerRoom: clients,
   clients: bots.length,
   seconds: Math.round(wallS),

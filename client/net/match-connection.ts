@@ -16,6 +16,7 @@ import type { ExportStackAnswer, ExportStackRequest } from '../../shared/protoco
 import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
+import type { FlowRecordsAnswer, FlowRecordsRequest } from '../../shared/protocol/flow-records.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
 import { serverEndpoint } from './endpoint.ts';
 import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
@@ -32,6 +33,8 @@ export interface MatchConnection {
   replay(): Promise<ReplayAnswer>;
   /** One stack of the team's design as CloudFormation takes it (the host names the team). */
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
+  /** A page of one of this team's flow logs, computed by the room (never in the synced state). */
+  flowRecords(request: FlowRecordsRequest): Promise<FlowRecordsAnswer>;
   leave(): Promise<void>;
 }
 
@@ -182,6 +185,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     changeSet: async (request) => (await room.request(MESSAGE.changeSet, request)) as ChangeSetAnswer,
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     exportStack: async (request) => (await room.request(MESSAGE.exportStack, request)) as ExportStackAnswer,
+    flowRecords: async (request) => (await room.request(MESSAGE.flowRecords, request)) as FlowRecordsAnswer,
     leave: async () => {
       leaving = true;
       forgetSeat();

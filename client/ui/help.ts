@@ -12,7 +12,7 @@ const KEYS: [string, string][] = [
   ['← ↑ → ↓', 'help.keyPan'],
   ['H', 'help.keyFit'],
   ['Space', 'help.keySpace'],
-  ['W B T F I E L', 'help.keyConsoles'],
+  ['W B T V F I N E L', 'help.keyConsoles'],
   ['?', 'help.keyHelp'],
 ];
 

@@ -4,7 +4,7 @@ import type { MatchSnapshot } from '../net/snapshot.ts';
 import { buildBoardModel, darkZones, type BoardModel } from './board-model.ts';
 import { layoutBoard, type BoardLayout } from './layout.ts';
 
-export type ConsoleId = 'cloudwatch' | 'cost' | 'trail' | 'cloudformation' | 'iam' | 'sns' | 'timeline' | 'teams';
+export type ConsoleId = 'cloudwatch' | 'cost' | 'trail' | 'vpc' | 'cloudformation' | 'iam' | 'sns' | 'timeline' | 'teams';
 
 export interface FieldError {
   /** The field the refused intent came from ("ref:prop"), or "" for none. */

@@ -8,6 +8,7 @@ import { refusal, type Refusal } from '../../shared/protocol/refusals.ts';
 import type { TrailEvent } from '../../shared/trail/event.ts';
 import type { TrailQuery } from '../../shared/trail/query.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
+import type { FlowRecordsAnswer, FlowRecordsRequest } from '../../shared/protocol/flow-records.ts';
 import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
 import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
@@ -18,6 +19,8 @@ export interface IntentSink {
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
   /** The room's change set of a template (absent where there is no room: a replay). */
   changeSet?(request: ChangeSetRequest): Promise<ChangeSetAnswer>;
+  /** A page of a flow log's records, computed by the room (absent where there is no room: a replay). */
+  flowRecords?(request: FlowRecordsRequest): Promise<FlowRecordsAnswer>;
 }
 
 export interface Notify {
@@ -137,6 +140,12 @@ export class PlayerActions {
   changeSet(request: ChangeSetRequest): Promise<ChangeSetAnswer> {
     if (!this.sink.changeSet) return Promise.resolve({ ok: false, refusal: refusal('not-connected') });
     return this.sink.changeSet(request).catch(() => ({ ok: false as const, refusal: refusal('not-connected') }));
+  }
+
+  /** A page of a flow log's records from the room; no room or no answer is a refusal. */
+  flowRecords(request: FlowRecordsRequest): Promise<FlowRecordsAnswer> {
+    if (!this.sink.flowRecords) return Promise.resolve({ ok: false, refusal: refusal('not-connected') });
+    return this.sink.flowRecords(request).catch(() => ({ ok: false as const, refusal: refusal('not-connected') }));
   }
 
   /** A refusal from the server: shown beside the field it most likely answers, and always as a toast. */

@@ -8,6 +8,8 @@ export interface BotStats {
   joinMs?: number;
   roundTripsMs: number[];
   errors: string[];
+  /** Flow log pages answered (watchFlowLog). */
+  flowPages: number;
 }
 
 /** The decoded state as far as a bot reads it: its boards' resources (Colyseus MapSchemas). */
@@ -16,7 +18,7 @@ interface DecodedBoards {
 }
 
 export class Bot {
-  readonly stats: BotStats = { roundTripsMs: [], errors: [] };
+  readonly stats: BotStats = { roundTripsMs: [], errors: [], flowPages: 0 };
   room?: Room;
   private stopped = false;
   private readonly endpoint: string;
@@ -94,6 +96,15 @@ export class Bot {
       this.send({ type: 'undo' });
       await this.timed('undo', undone, () => !mine());
       await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+
+  /** Keeps the VPC console's flow log browser open: a page of `flowLog`'s records every `everyMs`. */
+  async watchFlowLog(flowLog: string, until: number, everyMs: number): Promise<void> {
+    while (!this.stopped && Date.now() < until && this.room) {
+      const answer = (await this.room.request(MESSAGE.flowRecords, { flowLog }).catch(() => undefined)) as { ok?: boolean } | undefined;
+      if (answer?.ok) this.stats.flowPages++;
+      await new Promise((r) => setTimeout(r, everyMs));
     }
   }
 

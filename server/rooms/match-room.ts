@@ -20,6 +20,7 @@ import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo, chartMemory, rememberCharts } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
+import { answerFlowRecords } from './flow-records-request.ts';
 import { answerExportStack } from './export-request.ts';
 import { answerChangeSet } from './change-set-request.ts';
 import { MatchLoop } from './match-loop.ts';
@@ -130,6 +131,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.onMessage(MESSAGE.fingerprint, (client) => answerFingerprint(this.match, actorOf(client)));
     this.onMessage(MESSAGE.changeSet, (client, payload: unknown) => answerChangeSet(this.match, actorOf(client), payload));
     this.onMessage(MESSAGE.replay, (client) => answerReplay(this.match, actorOf(client), this.finished, this.competitionId ?? this.roomId));
+    this.onMessage(MESSAGE.flowRecords, (client, payload: unknown) => answerFlowRecords(this.match, actorOf(client), payload));
     this.onMessage(MESSAGE.exportStack, (client, payload: unknown) => answerExportStack(this.match, actorOf(client), payload));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);

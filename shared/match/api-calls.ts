@@ -163,6 +163,10 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return call('sns:Subscribe');
     case 'unsubscribe':
       return call('sns:Unsubscribe');
+    case 'authorizeSecurityGroupIngress':
+      return call('ec2:AuthorizeSecurityGroupIngress');
+    case 'revokeSecurityGroupIngress':
+      return call('ec2:RevokeSecurityGroupIngress');
     case 'clock':
       return own({ start: 'StartClock', pause: 'PauseClock', resume: 'ResumeClock', end: 'EndMatch' }[intent.command]);
     case 'speed':

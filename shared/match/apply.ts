@@ -297,6 +297,14 @@ export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wal
       const result = applyAction(team!.world, action);
       return result.ok ? done() : refuse({ code: result.code, message: result.message });
     }
+    case 'authorizeSecurityGroupIngress':
+    case 'revokeSecurityGroupIngress': {
+      // The sim's rule decides (EC2's own codes: InvalidPermission.Duplicate, .NotFound, InvalidGroup.NotFound, ...).
+      const [stack, logicalId] = intent.target.split('/') as [string, string];
+      const type = intent.type === 'authorizeSecurityGroupIngress' ? 'authorize-security-group-ingress' : 'revoke-security-group-ingress';
+      const result = applyAction(team!.world, { type, stack, logicalId, rule: intent.rule });
+      return result.ok ? done() : refuse({ code: result.code, message: result.message });
+    }
     case 'purchaseSavingsPlan': {
       // The sim's rule decides (term, payment option, amount, one plan a run) and changes nothing when it refuses.
       const { hourlyCommitmentUsd, term, paymentOption } = intent;

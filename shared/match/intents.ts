@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ingressRuleSchema } from '../sim/security-group-actions.ts';
 import { isRegion } from '../geography/regions.ts';
 import { REFERENCE_PATHS } from '../design/references.ts';
 import type { ResourceKind } from '../design/model.ts';
@@ -90,6 +91,12 @@ const runActions = [
   z.strictObject({ type: z.literal('promoteReplica'), target: ref }),
   z.strictObject({ type: z.literal('reboot'), target: ref }),
   z.strictObject({ type: z.literal('modifyDbClass'), target: ref, instanceClass: z.string().min(1).max(64) }),
+  /**
+   * EC2 AuthorizeSecurityGroupIngress / RevokeSecurityGroupIngress on a security group of the team's board: one
+   * rule, its source a CIDR range or a group named by logical id (the sim's rule decides: security-group-actions.ts).
+   */
+  z.strictObject({ type: z.literal('authorizeSecurityGroupIngress'), target: ref, rule: ingressRuleSchema }),
+  z.strictObject({ type: z.literal('revokeSecurityGroupIngress'), target: ref, rule: ingressRuleSchema }),
   /**
    * Buy a Compute Savings Plan (savingsplans:CreateSavingsPlan). Only the shape is checked here: whether the
    * term, payment option and commitment are ones CreateSavingsPlan takes, and whether the run already has a

@@ -57,6 +57,8 @@ const GROUP: Record<MatchIntent['type'], number> = {
   purchaseReservedInstances: 5,
   subscribe: 5,
   unsubscribe: 5,
+  authorizeSecurityGroupIngress: 5,
+  revokeSecurityGroupIngress: 5,
 };
 
 export function inTickOrder(queue: readonly Queued[]): Queued[] {

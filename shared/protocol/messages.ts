@@ -27,6 +27,8 @@ export const MESSAGE = {
   exportStack: 'exportStack',
   /** Client → server request: the change set of a template for a stack of the sender's own team (change-set.ts). */
   changeSet: 'changeSet',
+  /** Client → server request: one page of a flow log's records of the sender's own team (flow-records.ts). */
+  flowRecords: 'flowRecords',
 } as const;
 
 /** The answer to a `replay` request. */

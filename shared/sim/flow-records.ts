@@ -10,7 +10,7 @@
 // - instance → its database, on the instance's interface, the group's queries shared by the instances' request rates.
 // Counts cover the current capture window so far ([window start, now]) at the latest step's rates: the game keeps
 // no per-connection history. Addresses are deterministic hosts of the VPC's range; the board has no interfaces of its
-// own, so an interface id is derived from the resource and slot.
+// own, so an interface id is derived from the resource and slot; addresses are hosts of the interface's subnet.
 
 import { catalogue } from '../catalogue/index.ts';
 import type { Design, ResourceId, ResourceOfKind } from '../design/model.ts';
@@ -65,6 +65,23 @@ function vpcBase(design: Design, vpcResource: number): number {
   const parts = (cidr ?? '10.0.0.0/16').split('/')[0]!.split('.').map(Number);
   if (parts.length !== 4 || parts.some((p) => !(p >= 0 && p <= 255))) return (10 << 24) >>> 0;
   return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+}
+
+/** Host `offset` of a subnet's range (its network address when unreadable: 10.0.0.0). */
+function subnetHost(design: Design, subnet: number, offset: number): number {
+  const cidr = (design.resources[subnet]?.props as { cidr?: string } | undefined)?.cidr ?? '10.0.0.0/24';
+  const parts = cidr.split('/')[0]!.split('.').map(Number);
+  const base = parts.length === 4 && parts.every((p) => p >= 0 && p <= 255) ? ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0 : (10 << 24) >>> 0;
+  return base + offset;
+}
+
+/** The subnet an instance slot is in: a static instance's own, or its group's subnet in the slot's zone; -1 if none. */
+function instanceSubnet(world: World, i: number): number {
+  const { design, topo, state } = world;
+  const r = design.resources[topo.instResource[i]!];
+  if (r?.kind === 'instance') return r.props.subnet;
+  if (r?.kind !== 'autoScalingGroup') return -1;
+  return r.props.subnets.find((s) => topo.subnetZone[s] === state.instZone[i]) ?? r.props.subnets[0] ?? -1;
 }
 
 /** A deterministic ephemeral port for the client side of a connection. */
@@ -125,13 +142,16 @@ export function flowRecords(world: World, flowLog: ResourceId): FlowRecord[] {
     out.push({ version: F.recordVersion.value, accountId: ACCOUNT_ID, interfaceId, srcaddr: src, dstaddr: dst, srcport, dstport, protocol: TCP, packets: Math.round(packets), bytes: Math.round(bytes), start, end, action, logStatus: 'OK' });
   };
   const vpcRes = (v: number) => (v >= 0 ? topo.vpcResource[v]! : -1);
-  const instAddr = (i: number) => ipv4(vpcBase(design, vpcRes(topo.instVpc[i]!)) + 16 + i);
-  const lbVpcResource = (lb: number) => {
-    const subnets = (design.resources[topo.lbResource[lb]!]?.props as { subnets?: number[] } | undefined)?.subnets ?? [];
-    const v = subnets.length > 0 ? topo.vpcOf[subnets[0]!]! : -1;
-    return v >= 0 ? topo.vpcResource[v]! : -1;
+  // Addresses are hosts of the subnet the interface is in (after the four AWS reserves), so that a rule admitting a
+  // subnet's range admits exactly the records from it, as compile/security-groups.ts decides with the subnets' ranges.
+  const instAddr = (i: number) => {
+    const subnet = instanceSubnet(world, i);
+    return ipv4(subnet >= 0 ? subnetHost(design, subnet, 16 + (i % 200)) : vpcBase(design, vpcRes(topo.instVpc[i]!)) + 16 + i);
   };
-  const nodeAddr = (lb: number, node: number) => ipv4(vpcBase(design, lbVpcResource(lb)) + 4096 + lb * 8 + node);
+  const nodeAddr = (lb: number, node: number) => {
+    const subnets = (design.resources[topo.lbResource[lb]!]?.props as { subnets?: number[] } | undefined)?.subnets ?? [];
+    return ipv4(subnets.length > 0 ? subnetHost(design, subnets[node % subnets.length]!, 4 + lb) : vpcBase(design, -1) + 4096 + lb * 8 + node);
+  };
 
   for (let lb = 0; lb < topo.lbCount; lb++) {
     const nodes = Math.max(1, topo.lbZoneStart[lb + 1]! - topo.lbZoneStart[lb]!);

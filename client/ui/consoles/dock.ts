@@ -15,11 +15,13 @@ import { Iam } from './iam.ts';
 import { Sns } from './sns.ts';
 import { Teams } from './teams.ts';
 import { Timeline } from './timeline.ts';
+import { Vpc } from './vpc.ts';
 
 const TABS: { id: ConsoleId; key: string }[] = [
   { id: 'cloudwatch', key: 'W' },
   { id: 'cost', key: 'B' },
   { id: 'trail', key: 'T' },
+  { id: 'vpc', key: 'V' },
   { id: 'cloudformation', key: 'F' },
   { id: 'iam', key: 'I' },
   { id: 'sns', key: 'N' },
@@ -60,6 +62,7 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
   if (open === 'cloudwatch') body = h(CloudWatch, { state, actions, objectiveMs });
   if (open === 'cost') body = h(CostExplorer, { state, actions });
   if (open === 'trail') body = h(CloudTrail, { state, actions });
+  if (open === 'vpc') body = h(Vpc, { state, actions });
   if (open === 'cloudformation') body = h(CloudFormation, { state, actions });
   if (open === 'iam') body = h(Iam, { state, actions });
   if (open === 'sns') body = h(Sns, { state, actions });

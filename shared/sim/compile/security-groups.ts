@@ -88,7 +88,28 @@ export function ingressAdmits(design: Design, receiver: Peer, sender: Peer, prot
     }
     for (const rule of group.props.ingress) if (ruleCovers(rule, protocol, port) && peerCovers(rule, sender)) return true;
   }
-  return false;
+  return rangesCovered(design, receiver.groups, 'ingress', sender, protocol, port);
+}
+
+/**
+ * A peer with several ranges (a load balancer's nodes, one per subnet) is admitted when every range is held by
+ * some rule, not necessarily the same: each node connects from its own address, and AWS checks each connection
+ * against all the rules (two rules for two subnets admit both nodes, as one rule for their common range does).
+ */
+function rangesCovered(design: Design, keys: readonly GroupKey[], side: 'ingress' | 'egress', other: Peer, protocol: 'tcp' | 'udp', port: number): boolean {
+  if (other.cidrs.length < 2) return false;
+  const blocks: NonNullable<ReturnType<typeof parseCidr>>[] = [];
+  for (const key of keys) {
+    const group = groupOf(design, key);
+    for (const rule of (side === 'ingress' ? group?.props.ingress : group?.props.egress) ?? []) {
+      const block = rule.cidr !== undefined && ruleCovers(rule, protocol, port) ? parseCidr(rule.cidr) : undefined;
+      if (block) blocks.push(block);
+    }
+  }
+  return other.cidrs.every((c) => {
+    const inner = parseCidr(c);
+    return inner !== undefined && blocks.some((b) => cidrContains(b, inner));
+  });
 }
 
 /** Whether any of the sender's groups lets it open a connection to `receiver` (outbound; unwritten egress: all). */
@@ -100,7 +121,7 @@ export function egressAllows(design: Design, sender: Peer, receiver: Peer, proto
     if (!group || group.props.egress === undefined) return true;
     for (const rule of group.props.egress) if (ruleCovers(rule, protocol, port) && peerCovers(rule, receiver)) return true;
   }
-  return false;
+  return rangesCovered(design, sender.groups, 'egress', receiver, protocol, port);
 }
 
 /** A connection opened from `sender` to `receiver`: both ends' groups must allow it (the answer is then allowed). */
