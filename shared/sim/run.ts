@@ -25,7 +25,7 @@ import {
   T_SHED,
 } from './state.ts';
 import { timelineSentence, warningSentence } from './timeline-text.ts';
-import { createWorld, type TimelineEntry } from './world.ts';
+import { createWorld, type TimelineEntry, type World } from './world.ts';
 
 export interface RunOptions {
   seed: number;
@@ -69,6 +69,22 @@ export interface RunResult {
   hash: string;
 }
 
+/**
+ * What moves a run forward: the world being measured (it may be replaced, as a match does when it compiles a
+ * design before its first step), what happens at the start of each step, the step itself, and what only the
+ * driver knows about the run's standing (a match's least privilege). runScenario drives a bare world; a match
+ * drives its team's world through the room's rules (shared/match/run-match.ts).
+ */
+export interface RunDriver {
+  world(): World;
+  /** Applies what is due at the current time, before the step; refusals are added to `warnings`. */
+  beforeStep(warnings: string[]): void;
+  step(): void;
+  /** Applies nothing more: what was still due after the end is reported in `warnings`. */
+  finish(warnings: string[]): void;
+  leastPrivilege?(): number;
+}
+
 export function runScenario(design: Design, scenario: Scenario, options: RunOptions): RunResult {
   const world = createWorld(design, scenario, options.seed);
   const warnings = world.topo.warnings.map(warningSentence);
@@ -83,23 +99,38 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
     }
   });
   timed.sort((x, y) => x.atS - y.atS);
+  let next = 0;
+  const driver: RunDriver = {
+    world: () => world,
+    beforeStep(out) {
+      while (next < timed.length && timed[next]!.atS <= world.state.tally[T_NOW]!) {
+        const result = applyAction(world, timed[next]!.action);
+        if (!result.ok) out.push(`action at ${timed[next]!.atS} s refused: ${result.code}: ${result.message}`);
+        next++;
+      }
+    },
+    step: () => step(world),
+    finish(out) {
+      for (; next < timed.length; next++) out.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
+    },
+  };
+  return runDriven(scenario, options.seed, driver, warnings);
+}
 
+/** Runs a scenario to its end with a driver, measuring as the CLI, the tests and the server's verification do. */
+export function runDriven(scenario: Scenario, seed: number, driver: RunDriver, warnings: string[]): RunResult {
   const series: SeriesPoint[] = [];
   const minuteHist = new Float64Array(BUCKET_COUNT);
   const spread = new Float64Array(BUCKET_COUNT);
   let minuteRequests = 0;
   let minuteErrors = 0;
-  let next = 0;
   const hintsShown: { id: string; tS: number }[] = [];
-  const s = () => world.state.tally;
+  const s = () => driver.world().state.tally;
   while (s()[T_NOW]! < scenario.durationS) {
-    while (next < timed.length && timed[next]!.atS <= s()[T_NOW]!) {
-      const result = applyAction(world, timed[next]!.action);
-      if (!result.ok) warnings.push(`action at ${timed[next]!.atS} s refused: ${result.code}: ${result.message}`);
-      next++;
-    }
+    driver.beforeStep(warnings);
+    const world = driver.world();
     const minuteStart = Math.floor(s()[T_NOW]! / 60) * 60;
-    step(world);
+    driver.step();
     minuteRequests += world.last.requests;
     minuteErrors += world.last.errors;
     for (let b = 0; b < BUCKET_COUNT; b++) minuteHist[b] = minuteHist[b]! + world.scratch.stepHist[b]! * STEP_SECONDS;
@@ -118,15 +149,17 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
       for (const h of hintsDue(world)) if (!hintsShown.some((x) => x.id === h.id)) hintsShown.push({ id: h.id, tS: s()[T_NOW]! });
     }
   }
-  for (; next < timed.length; next++) warnings.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
+  driver.finish(warnings);
 
   // The same standing the leaderboard reads during a match, at the last step.
+  const world = driver.world();
   const tally = world.state.tally;
-  const score = standingOf(world);
+  const leastPrivilege = driver.leastPrivilege?.();
+  const score = standingOf(world, leastPrivilege === undefined ? {} : { leastPrivilege });
   const measures = score.measures;
   return {
     scenarioId: scenario.id,
-    seed: options.seed,
+    seed,
     availability: score.availability,
     nines: score.nines,
     latencyP50Ms: measures.latencyP50Ms,
