@@ -66,7 +66,7 @@ interface Due {
  * tests that read its CloudTrail and directory.
  */
 export function runScenarioInMatch(design: Design, scenario: Scenario, options: RunOptions): { result: RunResult; match: Match } {
-  const match = createMatch({ mode: 'solo', scenario, seed: options.seed, design: { ...design, actions: [] }, teams: [{ id: PLAYED_TEAM, name: 'Team 1' }] });
+  const match = createMatch({ mode: 'solo', scenario, seed: options.seed, design, teams: [{ id: PLAYED_TEAM, name: 'Team 1' }] });
   const team = match.teams[0]!;
   const warnings = team.world.topo.warnings.map(warningSentence);
   const given: Due[] = [...design.actions, ...(options.actions ?? [])];
