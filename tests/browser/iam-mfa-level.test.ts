@@ -62,6 +62,8 @@ describe.skipIf(!chromiumPath)('the IAM console plays MFA and least privilege ag
       const refusedText = (await page.textContent('.console.iam .field-error')) ?? '';
       if (lang === 'ko') expect(refusedText).toMatch(/^⚠ 인증 코드가 올바르지 않습니다/);
       else expect(refusedText).toContain('Enter two consecutive codes');
+      await page.locator('#iam-mfa').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`iam-mfa-refused-${lang}`) });
       await codes.nth(2).fill('654321');
       await page.click('#iam-mfa-enable');
       await page.waitForSelector('#iam-mfa p.mfa-on');
@@ -88,6 +90,8 @@ describe.skipIf(!chromiumPath)('the IAM console plays MFA and least privilege ag
       await page.waitForFunction(() => document.querySelector('.iam-lists')?.textContent?.includes('MinaUsed'));
       await attach(page, 'managed:PowerUserAccess', 'user:mina', true);
       await page.waitForFunction(() => !/mina\s*\S*\s*PowerUserAccess/.test(document.querySelector('.iam-lists li')?.textContent ?? ''));
+      await page.locator('.iam-lists').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`iam-lists-${lang}`) });
       await page.click('#iam-analyze');
       await page.waitForFunction((expected) => document.querySelector('#iam-analyzer .analyzer-report')?.textContent?.includes(expected), lang === 'en' ? 'least privilege 100' : '최소 권한 100');
       await page.locator('#iam-analyzer').scrollIntoViewIfNeeded();

@@ -66,7 +66,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       ),
       h('section', {}, h('h3', {}, t('iam.groups')), h('ul', {}, directory.groups.map((g) => h('li', { key: g.name }, h('strong', {}, g.name), ` (${g.members.length}) `, h('span', { class: 'muted' }, g.attachedPolicies.map((p) => p.name).join(', ')))))),
       h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`))) : h('li', { class: 'muted' }, t('common.none')))),
-      h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name))])),
+      h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.customer'))))])),
     ),
     h(
       'div',
