@@ -176,7 +176,6 @@ export function seatViews(seats: Iterable<Seat>, mfaOf?: (actor: Actor) => boole
     host: s.actor.host,
     connected: s.connected,
     principal: principalLabel(s.actor),
-    ...(s.actor.session ? { sessionExpiresAtS: s.actor.session.expiresAtS } : {}),
   }));
 }
 

@@ -181,8 +181,6 @@ export const PlayerState = schema(
     principal: t.string(),
     /** Whether the player's requests carry aws:MultiFactorAuthPresent = true (shared/match/apply.ts actorMfa). */
     mfa: t.boolean(),
-    /** When the player's role session expires, in match seconds (0: no role assumed). */
-    sessionExpiresAtS: t.number(),
   },
   'PlayerState',
 );

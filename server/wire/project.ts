@@ -44,8 +44,6 @@ export interface SeatView {
   principal: string;
   /** Whether the seat's requests carry MFA (the room computes it with shared/match/apply.ts actorMfa). */
   mfa?: boolean;
-  /** When the seat's role session expires (match seconds), when it holds one. */
-  sessionExpiresAtS?: number;
 }
 
 /** What the projection remembers between calls, per team: to write only what changed. */
@@ -306,7 +304,6 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     set(player, 'connected', seat.connected);
     set(player, 'principal', seat.principal);
     set(player, 'mfa', seat.mfa ?? false);
-    set(player, 'sessionExpiresAtS', seat.sessionExpiresAtS ?? 0);
     if (!state.players.has(seat.sessionId)) state.players.set(seat.sessionId, player);
   }
   for (const id of [...state.players.keys()]) if (!present.has(id)) state.players.delete(id);

@@ -106,6 +106,6 @@ export function assumeRole(
   return { ok: true, session: { role: roleName, user: userName, sessionName, issuedAtS: nowS, expiresAtS: nowS + durationS } };
 }
 
-export function sessionExpired(session: Pick<RoleSession, 'expiresAtS'>, nowS: number): boolean {
+export function sessionExpired(session: RoleSession, nowS: number): boolean {
   return !(nowS < session.expiresAtS);
 }

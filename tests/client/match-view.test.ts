@@ -20,7 +20,7 @@ function snapshot(): MatchSnapshot {
     durationS: 100,
     buildEndsAtMs: 0,
     account: FRESH_ACCOUNT,
-    me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root', mfa: true, sessionExpiresAtS: 0 },
+    me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root', mfa: true },
     players: [],
     teams: [],
     board: one,

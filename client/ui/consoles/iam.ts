@@ -10,7 +10,6 @@ import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { AccessAnalyzerPanel, MfaPanel } from './iam-access.ts';
 import { PolicyEditor } from './iam-policies.ts';
-import { SwitchRolePanel } from './iam-roles.ts';
 
 function readDirectory(json: string | null): Directory | null {
   try {
@@ -39,7 +38,6 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })),
       h('p', { class: 'muted' }, t('iam.hostOnly')),
       own ? h(MfaPanel, { directory, users: [own], send, signedInWithMfa: me?.mfa ?? false }) : null,
-      me && !me.host ? h(SwitchRolePanel, { principal: me.principal, expiresAtS: me.sessionExpiresAtS ?? 0, nowS: state.match.simS, send }) : null,
       state.fieldErrors['iam:form']?.message ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${state.fieldErrors['iam:form']!.message}`) : null,
     );
   }
