@@ -6,6 +6,9 @@
 //   npm run sim -- --check [--json]     runs every scenario's reference and naive design: the proof table
 //   npm run sim -- --schema             the scenario format as JSON Schema (assets/schema/scenario.schema.json)
 //
+// A manifest's actions that name who plays them (`as`) are played through the room's rules
+// (shared/match/run-match.ts): that is how the IAM levels are proven without players.
+//
 // Exit status: 0 for a run (whatever its score), 2 for invalid input, with the reason on stderr; --check
 // exits 1 when a reference design misses a primary objective or a naive design meets them all.
 
@@ -14,7 +17,8 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstFailureOf } from '../shared/match/debrief.ts';
 import { parseScenarioText, scenarioAccount, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
-import { runScenario, simActionSchema, type RunResult } from '../shared/sim/index.ts';
+import type { RunResult } from '../shared/sim/index.ts';
+import { runLevel, timedActionProblem } from '../shared/match/run-match.ts';
 import { timelineSentence } from '../shared/sim/timeline-text.ts';
 import { loadDesign, parseManifestText } from '../shared/template/index.ts';
 import type { DesignIssue } from '../shared/design/model.ts';
@@ -115,11 +119,8 @@ function loadManifest(path: string, account: Account = FRESH_ACCOUNT) {
     throw new InputError(errors.map((i) => describeIssue(fileOf(i), i)).join('\n') || `${shown}: the design could not be loaded`);
   }
   loaded.design.actions.forEach((a, i) => {
-    const checked = simActionSchema.safeParse(a.intent);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
-      throw new InputError(`${shown}: actions[${i}] (at ${a.atS} s) is not a valid action: ${issue?.path.join('.') || 'intent'}: ${issue?.message}`);
-    }
+    const problem = timedActionProblem(a);
+    if (problem) throw new InputError(`${shown}: actions[${i}] (at ${a.atS} s) is not a valid action: ${problem}`);
   });
   const warnings = issues.filter((i) => i.severity === 'warning').map((i) => describeIssue(fileOf(i), i));
   return { design: loaded.design, warnings };
@@ -237,7 +238,7 @@ function checkAll(seed: number): Checked[] {
       const path = listed[which];
       if (path === null) throw new InputError(`scenario ${listed.id} names no ${which} design (solutions.${which})`);
       const { design } = loadManifest(join(ROOT, path), scenarioAccount(scenario));
-      const r = runScenario(design, scenario, { seed });
+      const r = runLevel(design, scenario, { seed });
       const missed = r.objectives.filter((o) => o.primary && !o.met).map((o) => o.id);
       const primaryMet = missed.length === 0;
       out.push({
@@ -293,7 +294,7 @@ function main(): void {
     }
     const scenario = loadScenario(args.scenario);
     const { design, warnings } = loadManifest(args.design, scenarioAccount(scenario));
-    const result = runScenario(design, scenario, { seed: args.seed });
+    const result = runLevel(design, scenario, { seed: args.seed });
     result.warnings = [...warnings, ...result.warnings];
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : summary(args.design, scenario, result));
   } catch (error) {

@@ -12,6 +12,9 @@ import type { FlowRecordsAnswer, FlowRecordsRequest } from '../../shared/protoco
 import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts';
 import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
+import { IAM_REFUSAL_CODES } from '../../shared/iam/refusals.ts';
+
+const IAM_CODES: ReadonlySet<string> = new Set(IAM_REFUSAL_CODES);
 
 export interface IntentSink {
   send(intent: MatchIntent): void;
@@ -170,6 +173,9 @@ export class PlayerActions {
     const rule = refusal.code === 'design-rule' && refusal.detail ? this.translate(`ruleIssues.${refusal.detail}`, { defaultValue: '' }) : '';
     if (rule) return `${rule} (${refusal.message})`;
     const message = this.translate(`refusals.${refusal.code}`, { defaultValue: refusal.message });
+    // IAM's refusals say what was refused and why in AWS's own words (the user, the action, the denying
+    // policy): where the language has its own sentence for the code, AWS's message follows it, as AWS shows it.
+    if (IAM_CODES.has(refusal.code) && message !== refusal.message) return `${message} (${refusal.message})`;
     return refusal.detail ? `${message} (${refusal.detail})` : message;
   }
 }

@@ -130,6 +130,8 @@ export interface UnmodelledResource {
 /** A scripted player action at a simulated time (manifest `actions:`), replayed like a live intent. */
 export interface TimedAction {
   atS: number;
+  /** Who plays it through the match's rules (root or an IAM user); absent: a run-time action on the world. */
+  as?: string;
   intent: Record<string, unknown>;
   /**
    * A scenario event type: `atS` then counts from the start of the run's first event of that type (a random

@@ -42,13 +42,17 @@ export interface Applied {
   assign?: { player: string; user: string };
 }
 
-function iamPrincipalOf(actor: Actor, nowS: number): IamPrincipal {
-  if (actor.session && !sessionExpired(actor.session, nowS)) return { kind: 'role-session', session: actor.session };
+/**
+ * A player holding a role session acts with it, expired or not: STS refuses every call made with expired
+ * temporary credentials (ExpiredToken, iam/authorize.ts) rather than falling back to the user's own keys.
+ */
+function iamPrincipalOf(actor: Actor): IamPrincipal {
+  if (actor.session) return { kind: 'role-session', session: actor.session };
   return actor.identity.kind === 'root' ? { kind: 'root' } : { kind: 'user', name: actor.identity.name };
 }
 
-function trailPrincipalOf(actor: Actor, nowS: number): Principal {
-  const p = iamPrincipalOf(actor, nowS);
+function trailPrincipalOf(actor: Actor): Principal {
+  const p = iamPrincipalOf(actor);
   if (p.kind === 'root') return { type: 'Root', name: `root (${actor.nickname})`, arn: ROOT_ARN };
   if (p.kind === 'user') return { type: 'IAMUser', name: p.name, arn: userArn(p.name) };
   return { type: 'AssumedRole', name: `${p.session.role}/${p.session.sessionName}`, arn: assumedRoleArn(p.session.role, p.session.sessionName) };
@@ -99,7 +103,7 @@ function record(match: Match, actor: Actor, params: Record<string, unknown>, cal
     simS: nowS,
     wallMs,
     team: actor.team,
-    principal: trailPrincipalOf(actor, nowS),
+    principal: trailPrincipalOf(actor),
     eventSource: call.eventSource,
     eventName: call.eventName,
     params,
@@ -133,7 +137,7 @@ export function requestContextOf(match: Match, actor: Actor, region: string | un
 function permit(match: Match, actor: Actor, action: string | undefined, resource: string, region: string | undefined): Refusal | undefined {
   if (action === undefined) return undefined;
   const nowS = simSeconds(match);
-  const decision = authorize(match.directory, iamPrincipalOf(actor, nowS), action, resource, requestContextOf(match, actor, region), nowS);
+  const decision = authorize(match.directory, iamPrincipalOf(actor), action, resource, requestContextOf(match, actor, region), nowS);
   return decision.ok ? undefined : { code: decision.code, message: decision.message };
 }
 
@@ -204,8 +208,21 @@ export function leakedUsers(scenario: Match['scenario']): string[] {
   return [...new Set(scenario.events.flatMap((e) => (e.type === 'leaked-credentials' ? [e.params.user] : [])))];
 }
 
+/**
+ * Who acts for an intent. Once temporary credentials have expired, the console signs the player back in as
+ * their own user to switch role again or to leave the role (IAM's "Switch back"); every other call is made
+ * with the expired credentials and refused.
+ */
+function actingActor(match: Match, actor: Actor, intent: MatchIntent): Actor {
+  if (!actor.session || !sessionExpired(actor.session, simSeconds(match))) return actor;
+  if (intent.type !== 'iam' || (intent.request.op !== 'assumeRole' && intent.request.op !== 'dropRole')) return actor;
+  const { session: _expired, ...own } = actor;
+  return own;
+}
+
 /** Applies one intent; inside a tick (`tick`), design changes are compiled into the worlds when the tick says. */
-export function applyIntent(match: Match, actor: Actor, intent: MatchIntent, wallMs: number, tick?: TickContext): Applied {
+export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wallMs: number, tick?: TickContext): Applied {
+  const actor = actingActor(match, seated, intent);
   const team = teamOf(match, actor.team);
   const design = (team && tick?.pending.get(team)) ?? team?.world.design ?? { stacks: [], resources: [], unmodelled: [], actions: [] };
   // Intents that act on running worlds (run-time actions, chaos, IAM revoking leaked keys) see every edit before them.

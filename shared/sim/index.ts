@@ -6,7 +6,7 @@ export { TIMELINE_CODES, timelineSentence, warningSentence, type TimelineCode, t
 export { step, stepTo } from './step.ts';
 export { applyAction, updateDesign, simActionSchema, type SimAction, type ActionResult } from './actions.ts';
 export { hashWorld, snapshotWorld, restoreWorld, tryRestoreWorld, type WorldSnapshot, type RestoreResult } from './hash.ts';
-export { runScenario, type RunResult, type RunOptions, type SeriesPoint } from './run.ts';
+export { runScenario, runDriven, type RunDriver, type RunResult, type RunOptions, type SeriesPoint } from './run.ts';
 export { meshGrowth, peeringMeshLinks, peeringMeshRoutes, transitGatewayLinks, transitGatewayRoutes, unreachablePairs } from './links.ts';
 export type { Topology } from './topology.ts';
 export type { WorldState } from './state.ts';

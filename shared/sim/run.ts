@@ -25,7 +25,7 @@ import {
   T_SHED,
 } from './state.ts';
 import { timelineSentence, warningSentence } from './timeline-text.ts';
-import { createWorld, type TimelineEntry } from './world.ts';
+import { createWorld, type TimelineEntry, type World } from './world.ts';
 
 export interface RunOptions {
   seed: number;
@@ -69,6 +69,35 @@ export interface RunResult {
   hash: string;
 }
 
+/**
+ * What moves a run forward: the world being measured (it may be replaced, as a match does when it compiles a
+ * design before its first step), what happens at the start of each step, the step itself, and what only the
+ * driver knows about the run's standing (a match's least privilege). runScenario drives a bare world; a match
+ * drives its team's world through the room's rules (shared/match/run-match.ts).
+ */
+export interface RunDriver {
+  world(): World;
+  /** Applies what is due at the current time, before the step; refusals are added to `warnings`. */
+  beforeStep(warnings: string[]): void;
+  step(): void;
+  /** Applies nothing more: what was still due after the end is reported in `warnings`. */
+  finish(warnings: string[]): void;
+  leastPrivilege?(): number;
+}
+
+/**
+ * When an action is due: its `atS`, or, timed `after` an event type, that long after the run's first event of
+ * the type (the world has drawn its random events' times already, so the time is known before the run).
+ * Undefined, with a warning, when the run has no such event.
+ */
+export function actionTimeS(world: World, a: { atS: number; after?: string }, index: number, warnings: string[]): number | undefined {
+  if (a.after === undefined) return a.atS;
+  const event = world.plan.events.filter((e) => e.type === a.after).sort((x, y) => x.atS - y.atS)[0];
+  if (event) return event.atS + a.atS;
+  warnings.push(`action ${index + 1} is timed after a ${a.after} event, which this run has none of, and is skipped`);
+  return undefined;
+}
+
 export function runScenario(design: Design, scenario: Scenario, options: RunOptions): RunResult {
   const world = createWorld(design, scenario, options.seed);
   const warnings = world.topo.warnings.map(warningSentence);
@@ -80,33 +109,42 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
       warnings.push(`action ${i + 1} at ${a.atS} s is not a valid action and is skipped: ${parsed.success ? 'bad time' : parsed.error.issues[0]?.message}`);
       return;
     }
-    if (a.after === undefined) {
-      timed.push({ atS: a.atS, action: parsed.data });
-      return;
-    }
-    // Timed from an event: the world has drawn its random events' times already, so the time is known now.
-    const event = world.plan.events.filter((e) => e.type === a.after).sort((x, y) => x.atS - y.atS)[0];
-    if (event) timed.push({ atS: event.atS + a.atS, action: parsed.data });
-    else warnings.push(`action ${i + 1} is timed after a ${a.after} event, which this run has none of, and is skipped`);
+    const atS = actionTimeS(world, a, i, warnings);
+    if (atS !== undefined) timed.push({ atS, action: parsed.data });
   });
   timed.sort((x, y) => x.atS - y.atS);
+  let next = 0;
+  const driver: RunDriver = {
+    world: () => world,
+    beforeStep(out) {
+      while (next < timed.length && timed[next]!.atS <= world.state.tally[T_NOW]!) {
+        const result = applyAction(world, timed[next]!.action);
+        if (!result.ok) out.push(`action at ${timed[next]!.atS} s refused: ${result.code}: ${result.message}`);
+        next++;
+      }
+    },
+    step: () => step(world),
+    finish(out) {
+      for (; next < timed.length; next++) out.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
+    },
+  };
+  return runDriven(scenario, options.seed, driver, warnings);
+}
 
+/** Runs a scenario to its end with a driver, measuring as the CLI, the tests and the server's verification do. */
+export function runDriven(scenario: Scenario, seed: number, driver: RunDriver, warnings: string[]): RunResult {
   const series: SeriesPoint[] = [];
   const minuteHist = new Float64Array(BUCKET_COUNT);
   const spread = new Float64Array(BUCKET_COUNT);
   let minuteRequests = 0;
   let minuteErrors = 0;
-  let next = 0;
   const hintsShown: { id: string; tS: number }[] = [];
-  const s = () => world.state.tally;
+  const s = () => driver.world().state.tally;
   while (s()[T_NOW]! < scenario.durationS) {
-    while (next < timed.length && timed[next]!.atS <= s()[T_NOW]!) {
-      const result = applyAction(world, timed[next]!.action);
-      if (!result.ok) warnings.push(`action at ${timed[next]!.atS} s refused: ${result.code}: ${result.message}`);
-      next++;
-    }
+    driver.beforeStep(warnings);
+    const world = driver.world();
     const minuteStart = Math.floor(s()[T_NOW]! / 60) * 60;
-    step(world);
+    driver.step();
     minuteRequests += world.last.requests;
     minuteErrors += world.last.errors;
     for (let b = 0; b < BUCKET_COUNT; b++) minuteHist[b] = minuteHist[b]! + world.scratch.stepHist[b]! * STEP_SECONDS;
@@ -125,15 +163,17 @@ export function runScenario(design: Design, scenario: Scenario, options: RunOpti
       for (const h of hintsDue(world)) if (!hintsShown.some((x) => x.id === h.id)) hintsShown.push({ id: h.id, tS: s()[T_NOW]! });
     }
   }
-  for (; next < timed.length; next++) warnings.push(`action at ${timed[next]!.atS} s comes after the scenario ends and is skipped`);
+  driver.finish(warnings);
 
   // The same standing the leaderboard reads during a match, at the last step.
+  const world = driver.world();
   const tally = world.state.tally;
-  const score = standingOf(world);
+  const leastPrivilege = driver.leastPrivilege?.();
+  const score = standingOf(world, leastPrivilege === undefined ? {} : { leastPrivilege });
   const measures = score.measures;
   return {
     scenarioId: scenario.id,
-    seed: options.seed,
+    seed,
     availability: score.availability,
     nines: score.nines,
     latencyP50Ms: measures.latencyP50Ms,

@@ -75,7 +75,7 @@ export function exportDesign(design: Design): ExportedDesign {
       return { name: stack.name, region: stack.region, template: `${stack.name}.yaml`, ...(parameters ? { parameters } : {}) };
     }),
   };
-  if (design.actions.length > 0) manifest.actions = design.actions.map((a) => ({ atS: a.atS, intent: a.intent, ...(a.after ? { after: a.after } : {}) }));
+  if (design.actions.length > 0) manifest.actions = design.actions.map((a) => ({ atS: a.atS, ...(a.as !== undefined ? { as: a.as } : {}), intent: a.intent, ...(a.after ? { after: a.after } : {}) }));
   const parameterFiles: Record<string, CliParameter[]> = {};
   for (const stack of manifest.stacks) {
     setOwn(parameterFiles, stack.name, Object.entries(stack.parameters ?? {}).map(([key, value]) => ({ ParameterKey: key, ParameterValue: value })));

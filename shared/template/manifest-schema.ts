@@ -16,10 +16,17 @@ export const manifestStackSchema = z.object({
   parameters: z.record(z.string(), parameterValue).optional(),
 });
 
+/**
+ * A timed action. Without `as` the intent is a run-time action on the world (shared/sim/actions.ts). With `as`
+ * it is a player's intent played through the room's rules (shared/match/run-match.ts): `as: root` is the
+ * host, any other name a player seated as that IAM user, which is how a level about IAM is proven without
+ * players.
+ */
 export const manifestActionSchema = z.object({
   atS: z.number().finite().nonnegative(),
   /** A scenario event type: `atS` counts from the start of the run's first event of that type. */
   after: z.string().regex(/^[a-z][a-z-]*$/).optional(),
+  as: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'root, or an IAM user name').optional(),
   intent: z.record(z.string(), z.unknown()),
 });
 

@@ -117,7 +117,7 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
   // Notes from reading AWS's own default VPC (properties the board does not model) are no news to the player.
   issues.push(...result.issues.filter((i) => i.severity !== 'note' || i.stack === undefined || !isAccountStackName(i.stack)));
 
-  const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, intent: a.intent, ...(a.after ? { after: a.after } : {}) }));
+  const actions: TimedAction[] = (manifest.actions ?? []).map((a) => ({ atS: a.atS, ...(a.as !== undefined ? { as: a.as } : {}), intent: a.intent, ...(a.after ? { after: a.after } : {}) }));
   const design: Design = { stacks: prepared.map((s) => s.stack), resources: result.resources, unmodelled: result.unmodelled, actions };
   noteUnwritten(design, prepared);
   issues.push(...checkDesign(design));

@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { AccessAnalyzerPanel, MfaPanel } from './iam-access.ts';
+import { PolicyEditor } from './iam-policies.ts';
 
 function readDirectory(json: string | null): Directory | null {
   try {
@@ -23,7 +24,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
   const [name, setName] = useState('');
   const [group, setGroup] = useState('');
   const [member, setMember] = useState('');
-  const [policy, setPolicy] = useState<string>(MANAGED_POLICIES[0]?.name ?? 'ReadOnlyAccess');
+  const [policy, setPolicy] = useState<string>(`managed:${MANAGED_POLICIES[0]?.name ?? 'ReadOnlyAccess'}`);
   const [holder, setHolder] = useState('group:Builders');
   const [player, setPlayer] = useState('');
   const send = (request: IamOp) => actions.send({ type: 'iam', request }, { field: 'iam:form' });
@@ -42,6 +43,15 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
   }
   const holders = [...directory.groups.map((g) => `group:${g.name}`), ...directory.users.map((u) => `user:${u.name}`), ...directory.roles.map((r) => `role:${r.name}`)];
   const refused = state.fieldErrors['iam:form']?.message;
+  // AWS managed policies and the account's own (customer managed) ones, attached and detached alike.
+  const policyRef = () => {
+    const [kind, name] = policy.split(':') as ['managed' | 'customer', string];
+    return { kind, name };
+  };
+  const policyOptions = [
+    ...MANAGED_POLICIES.map((p) => h('option', { key: `m-${p.name}`, value: `managed:${p.name}` }, `${p.name} (${t('iam.managed')})`)),
+    ...directory.customerPolicies.map((p) => h('option', { key: `c-${p.name}`, value: `customer:${p.name}` }, `${p.name} (${t('iam.customer')})`)),
+  ];
   return h(
     'div',
     { class: 'console iam' },
@@ -56,7 +66,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       ),
       h('section', {}, h('h3', {}, t('iam.groups')), h('ul', {}, directory.groups.map((g) => h('li', { key: g.name }, h('strong', {}, g.name), ` (${g.members.length}) `, h('span', { class: 'muted' }, g.attachedPolicies.map((p) => p.name).join(', ')))))),
       h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`))) : h('li', { class: 'muted' }, t('common.none')))),
-      h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name))])),
+      h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.customer'))))])),
     ),
     h(
       'div',
@@ -70,10 +80,10 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
         h('select', { 'aria-label': t('iam.group'), value: group, onChange: (e: Event) => setGroup((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.group')), directory.groups.map((g) => h('option', { key: g.name, value: g.name }, g.name))),
         h('button', { type: 'button', disabled: !member || !group, onClick: () => send({ op: 'addToGroup', member, group }) }, t('iam.addToGroup'))),
       h('div', { class: 'row' },
-        h('select', { 'aria-label': t('iam.policy'), value: policy, onChange: (e: Event) => setPolicy((e.target as HTMLSelectElement).value) }, MANAGED_POLICIES.map((p) => h('option', { key: p.name, value: p.name }, p.name))),
-        h('select', { 'aria-label': t('iam.holder'), value: holder, onChange: (e: Event) => setHolder((e.target as HTMLSelectElement).value) }, holders.map((x) => h('option', { key: x, value: x }, x))),
-        h('button', { type: 'button', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'attachPolicy', to: { kind, name: who }, policy: { kind: 'managed', name: policy } }); } }, t('iam.attach')),
-        h('button', { type: 'button', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'detachPolicy', from: { kind, name: who }, policy: { kind: 'managed', name: policy } }); } }, t('iam.detach'))),
+        h('select', { id: 'iam-attach-policy', 'aria-label': t('iam.policy'), value: policy, onChange: (e: Event) => setPolicy((e.target as HTMLSelectElement).value) }, policyOptions),
+        h('select', { id: 'iam-attach-holder', 'aria-label': t('iam.holder'), value: holder, onChange: (e: Event) => setHolder((e.target as HTMLSelectElement).value) }, holders.map((x) => h('option', { key: x, value: x }, x))),
+        h('button', { type: 'button', id: 'iam-attach', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'attachPolicy', to: { kind, name: who }, policy: policyRef() }); } }, t('iam.attach')),
+        h('button', { type: 'button', id: 'iam-detach', onClick: () => { const [kind, who] = holder.split(':') as ['user' | 'group' | 'role', string]; send({ op: 'detachPolicy', from: { kind, name: who }, policy: policyRef() }); } }, t('iam.detach'))),
       h('div', { class: 'row' },
         h('select', { 'aria-label': t('iam.player'), value: player, onChange: (e: Event) => setPlayer((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.player')), state.match.players.filter((p) => !p.host).map((p) => h('option', { key: p.sessionId, value: p.sessionId }, `${p.nickname} (${p.principal})`))),
         h('select', { 'aria-label': t('iam.user'), value: member, onChange: (e: Event) => setMember((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.user')), directory.users.map((u) => h('option', { key: u.name, value: u.name }, u.name))),
@@ -81,6 +91,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
     ),
     directory.users.length ? h(MfaPanel, { directory, users: directory.users.map((u) => u.name), send }) : null,
+    h(PolicyEditor, { send }),
     h(AccessAnalyzerPanel, { directory, actions, send, nowS: state.match.simS }),
   );
 }

@@ -5,7 +5,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { kindAllowed, startingManifest, type Scenario } from '../../../shared/scenario/index.ts';
-import { runScenario, type RunResult } from '../../../shared/sim/index.ts';
+import { runLevel } from '../../../shared/match/run-match.ts';
+import type { RunResult } from '../../../shared/sim/index.ts';
 import { allScenarios, campaign, loadAssetDesign } from './files.ts';
 
 const SEED = 1;
@@ -16,8 +17,9 @@ function runsOf(s: Scenario) {
   let r = runs.get(s.id);
   if (!r) {
     r = {
-      reference: runScenario(loadAssetDesign(s.solutions!.reference), s, { seed: SEED }),
-      naive: runScenario(loadAssetDesign(s.solutions!.naive), s, { seed: SEED }),
+      // A level whose actions name players is played through the room's rules, as the CLI plays it.
+      reference: runLevel(loadAssetDesign(s.solutions!.reference), s, { seed: SEED }),
+      naive: runLevel(loadAssetDesign(s.solutions!.naive), s, { seed: SEED }),
     };
     runs.set(s.id, r);
   }

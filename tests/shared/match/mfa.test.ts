@@ -156,9 +156,20 @@ describe('a player enabling a virtual MFA device', () => {
     expect(strong.session).toMatchObject({ mfa: true, expiresAtS: 900 });
     const withRole = { ...cy, session: strong.session! };
     expect(applyIntent(match, withRole, { type: 'createStack', stack: 'b', region: 'us-east-1' }, 0).ok).toBe(true);
-    // Fifteen minutes of match time later the temporary credentials have expired: cy is back to their own
-    // (empty) permissions.
+    // Fifteen minutes of match time later the temporary credentials have expired: every call made with them
+    // is refused with ExpiredToken (not quietly made with cy's own permissions), and CloudTrail names the session.
     match.clock = { ...match.clock, step: 900 / 5 };
-    expect(applyIntent(match, withRole, { type: 'createStack', stack: 'c', region: 'us-east-1' }, 0)).toMatchObject({ ok: false, refusal: { code: 'AccessDenied' } });
+    expect(applyIntent(match, withRole, { type: 'createStack', stack: 'c', region: 'us-east-1' }, 0)).toMatchObject({
+      ok: false,
+      refusal: { code: 'ExpiredToken', message: 'The security token included in the request is expired' },
+    });
+    expect(match.trail.at(-1)).toMatchObject({ outcome: 'Failure', errorCode: 'ExpiredToken', principal: { type: 'AssumedRole' } });
+    // Switching role again is signed with cy's own sign-in, so it works: a fresh session, from now.
+    const again = applyIntent(match, withRole, iam({ op: 'assumeRole', role: 'Ops', durationS: 900 }), 0);
+    expect(again).toMatchObject({ ok: true, session: { issuedAtS: 900, expiresAtS: 1800, mfa: true } });
+    expect(applyIntent(match, { ...cy, session: again.session! }, { type: 'createStack', stack: 'c', region: 'us-east-1' }, 0).ok).toBe(true);
+    // Leaving the expired role also works; cy is back to their own (empty) permissions.
+    expect(applyIntent(match, withRole, iam({ op: 'dropRole' }), 0)).toMatchObject({ ok: true, session: null });
+    expect(applyIntent(match, cy, { type: 'createStack', stack: 'd', region: 'us-east-1' }, 0)).toMatchObject({ ok: false, refusal: { code: 'AccessDenied' } });
   });
 });
