@@ -138,6 +138,7 @@ const EMPTY_BOARD: TeamBoard = {
   snapshots: [],
   resources: [],
   links: [],
+  metricKeys: [],
   series: [],
   timeline: [],
   warnings: [],

@@ -71,6 +71,8 @@ export class ReplaySnapshots {
       resources,
       links: design.lines,
       series,
+      // The replay charts no dashboard metrics (its chart points are the board's own): dashboards show "No data".
+      metricKeys: [],
       timeline: world.timeline.slice(-TIMELINE_ITEMS).map(timelineItem),
       warnings: world.topo.warnings.slice(0, 20).map(warningSentence),
       hints: [],

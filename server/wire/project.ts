@@ -5,6 +5,7 @@ import { teamPrivilegeScore } from '../../shared/iam/activity.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
+import { extendMetricKeys } from '../../shared/match/dashboard-metrics.ts';
 import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
 import { snapshotViews } from '../../shared/match/snapshot-view.ts';
@@ -53,6 +54,8 @@ export interface ProjectionMemo {
   timeline: Map<string, number>;
   /** Per team: every chart point of the run (the wire keeps only the latest SERIES_POINTS). */
   history: Map<string, ChartPoint[]>;
+  /** Per team: the keys of the metrics its dashboards watch, in the order its chart points carry them. */
+  metricKeys: Map<string, string[]>;
   /** Per team: the worst chart minute so far (debrief.ts's rule, fed the points as they are made). */
   worst: Map<string, WorstMinuteView | undefined>;
   /** Per team: what the debrief was last projected from (timeline length, log length, worst minute). */
@@ -63,7 +66,7 @@ export interface ProjectionMemo {
 }
 
 export function newMemo(): ProjectionMemo {
-  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), worst: new Map(), debrief: new Map() };
+  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), metricKeys: new Map(), worst: new Map(), debrief: new Map() };
 }
 
 /**
@@ -74,11 +77,13 @@ export function newMemo(): ProjectionMemo {
 export interface ChartMemory {
   minute: MinuteMark;
   points: ChartPoint[];
+  /** The dashboards' metric keys the points' metrics follow. */
+  metricKeys?: string[];
 }
 
 export function chartMemory(memo: ProjectionMemo): Record<string, ChartMemory> {
   const out: Record<string, ChartMemory> = {};
-  for (const [team, minute] of memo.minute) out[team] = { minute, points: memo.history.get(team) ?? [] };
+  for (const [team, minute] of memo.minute) out[team] = { minute, points: memo.history.get(team) ?? [], metricKeys: memo.metricKeys.get(team) ?? [] };
   return out;
 }
 
@@ -90,9 +95,10 @@ const isPoint = (x: unknown): x is ChartPoint => typeof x === 'object' && x !== 
 export function rememberCharts(memo: ProjectionMemo, stored: unknown): void {
   if (typeof stored !== 'object' || stored === null) return;
   for (const [team, entry] of Object.entries(stored as Record<string, unknown>)) {
-    const { minute, points } = (entry ?? {}) as { minute?: unknown; points?: unknown };
+    const { minute, points, metricKeys } = (entry ?? {}) as { minute?: unknown; points?: unknown; metricKeys?: unknown };
     if (!isMark(minute) || !Array.isArray(points) || !points.every(isPoint)) continue;
     memo.minute.set(team, minute);
+    memo.metricKeys.set(team, Array.isArray(metricKeys) && metricKeys.every((k) => typeof k === 'string') ? metricKeys : []);
     memo.history.set(team, points);
     memo.worst.set(team, worstMinuteOf(points));
   }
@@ -164,14 +170,26 @@ function projectHints(board: TeamBoard, team: Team): void {
 function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS: number): void {
   const last = memo.minute.get(team.id) ?? FIRST_MINUTE;
   if (nowS - last.at < 60) return;
-  const point = chartPoint(team.world, last, nowS);
+  // The dashboards' metrics keep their keys; a dashboard saved since adds its own after them.
+  const keys = extendMetricKeys(memo.metricKeys.get(team.id) ?? [], team.world.design);
+  memo.metricKeys.set(team.id, keys);
+  for (let i = board.metricKeys.length; i < keys.length; i++) board.metricKeys.push(keys[i]!);
+  const point = chartPoint(team.world, last, nowS, undefined, keys);
   memo.worst.set(team.id, worseMinute(memo.worst.get(team.id), point));
   const history = memo.history.get(team.id) ?? [];
   history.push(point);
   memo.history.set(team.id, history);
-  board.series.push(Object.assign(new SeriesPoint(), point));
+  board.series.push(seriesPoint(point));
   while (board.series.length > SERIES_POINTS) board.series.shift();
   memo.minute.set(team.id, minuteMark(team.world, nowS));
+}
+
+/** A chart point on the wire (its metrics as the schema's own list). */
+function seriesPoint(point: ChartPoint): SeriesPoint {
+  const { metrics, ...figures } = point;
+  const wire = Object.assign(new SeriesPoint(), figures);
+  wire.metrics.push(...(metrics ?? []));
+  return wire;
 }
 
 /** A timeline entry on the wire: its code, and its values as JSON (the client parses them once per text). */
@@ -317,7 +335,8 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     if (!board) {
       board = Object.assign(new TeamBoard(), { team: team.id, revision: 0 });
       // A restored match's board charts what it charted before (rememberCharts).
-      for (const point of (memo.history.get(team.id) ?? []).slice(-SERIES_POINTS)) board.series.push(Object.assign(new SeriesPoint(), point));
+      for (const point of (memo.history.get(team.id) ?? []).slice(-SERIES_POINTS)) board.series.push(seriesPoint(point));
+      for (const key of memo.metricKeys.get(team.id) ?? []) board.metricKeys.push(key);
       state.boards.set(team.id, board);
     }
     if (memo.design.get(team) !== team.world.design) {
