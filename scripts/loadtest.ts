@@ -20,6 +20,8 @@ const { values } = parseArgs({
     speed: { type: 'string', default: '1' },
     pause: { type: 'string', default: '2000' },
     'flow-log': { type: 'boolean', default: false },
+    /** Each room's host saves a CloudWatch dashboard (graphs, a number, alarm status) before the clock starts. */
+    dashboard: { type: 'boolean', default: false },
   },
 });
 const rooms = Number(values.rooms);
@@ -61,6 +63,32 @@ const FLOW_LOG = {
   props: { resourceType: 'VPC', resource: 'web/Vpc', trafficType: 'ALL', destinationType: 'cloud-watch-logs', logGroupName: 'vpc-flow', aggregationS: 60 },
 };
 
+/** The dashboard --dashboard saves on the alb-asg-multi-az design: four metrics graphed, two as numbers, its alarms. */
+const DASHBOARD = {
+  type: 'createResource',
+  stack: 'web',
+  kind: 'dashboard',
+  logicalId: 'OpsDashboard',
+  props: {
+    name: 'ops',
+    widgets: [
+      { type: 'metric', x: 0, y: 0, width: 12, height: 6, view: 'timeSeries', title: 'Requests and 5XX', stat: 'Sum', period: 60 },
+      { type: 'metric', x: 12, y: 0, width: 12, height: 6, view: 'timeSeries', title: 'CPU', stat: 'Average', period: 60 },
+      { type: 'metric', x: 0, y: 6, width: 6, height: 3, view: 'singleValue', title: 'Healthy hosts' },
+      { type: 'alarm', x: 6, y: 6, width: 6, height: 6, title: 'Alarms' },
+    ],
+    metrics: [
+      { widget: 0, namespace: 'AWS/ApplicationELB', metric: 'RequestCount', dimensions: [{ name: 'LoadBalancer' }], subject: 'web/LoadBalancer' },
+      { widget: 0, namespace: 'AWS/ApplicationELB', metric: 'HTTPCode_Target_5XX_Count', dimensions: [{ name: 'LoadBalancer' }], subject: 'web/LoadBalancer' },
+      { widget: 1, namespace: 'AWS/EC2', metric: 'CPUUtilization', dimensions: [{ name: 'AutoScalingGroupName' }], subject: 'web/WebServerGroup' },
+      { widget: 1, namespace: 'AWS/RDS', metric: 'CPUUtilization', dimensions: [{ name: 'DBInstanceIdentifier' }], subject: 'web/Database' },
+      { widget: 2, namespace: 'AWS/ApplicationELB', metric: 'HealthyHostCount', dimensions: [{ name: 'LoadBalancer' }], subject: 'web/LoadBalancer' },
+      { widget: 2, namespace: 'AWS/Billing', metric: 'EstimatedCharges', dimensions: [{ name: 'Currency', value: 'USD' }] },
+    ],
+    alarms: [{ widget: 3, alarm: 'web/CpuHighAlarm' }, { widget: 3, alarm: 'web/CpuLowAlarm' }],
+  },
+};
+
 const server = values.endpoint ? { url: loopbackOnly(values.endpoint), stop: async () => undefined } : await startOwnServer();
 await untilDatabaseReady(server.url);
 const bots: Bot[] = [];
@@ -77,6 +105,7 @@ for (let r = 0; r < rooms; r++) {
     const guests = Array.from({ length: clients - 1 }, (_, i) => new Bot(server.url, `P${r}-${i}`));
     await Promise.all(guests.map((g) => g.join(code)));
     bots.push(...guests);
+    if (values.dashboard) host.send(DASHBOARD);
     host.send({ type: 'clock', command: 'start' });
     if (speed > 1) host.send({ type: 'speed', speed });
     if (values['flow-log']) host.send(FLOW_LOG);

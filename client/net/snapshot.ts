@@ -158,6 +158,7 @@ const EMPTY_BOARD: TeamBoard = {
   snapshots: [],
   resources: [],
   links: [],
+  metricKeys: [],
   series: [],
   timeline: [],
   inbox: [],

@@ -57,6 +57,8 @@ export const SeriesPoint = schema(
     cacheHitRatio: t.number(),
     computeLoad: t.number(),
     databaseLoad: t.number(),
+    /** The dashboards' metrics at the minute, in the order of the board's `metricKeys` then (shared/match/dashboard-metrics.ts). */
+    metrics: t.array('number'),
   },
   'SeriesPoint',
 );
@@ -128,6 +130,8 @@ export const TeamBoard = schema(
     links: t.map(WireLink),
     /** One point per simulated minute, the most recent SERIES_POINTS only. */
     series: t.array(SeriesPoint),
+    /** The metrics the team's dashboards watch, "namespace|metric|stack/LogicalId": only grows during a match. */
+    metricKeys: t.array('string'),
     /** The most recent world events (alarms, scaling, failures), newest last. */
     timeline: t.array(TimelineItem),
     /** SNS deliveries (alarm notifications, budget alerts) with their subscribers, newest last (shared/sns/inbox.ts). */

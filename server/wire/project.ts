@@ -1,10 +1,12 @@
 // The one projection of a match onto the wire state. Called after every tick; it writes only what changed,
 // since every write becomes bytes in every client's patch: design-derived fields when the design changes,
 // statuses rounded so that noise below what the board shows sends nothing.
+import { ArraySchema } from '@colyseus/schema';
 import { teamPrivilegeScore } from '../../shared/iam/activity.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
 import { darkView, pieceFlags } from '../../shared/match/board-flags.ts';
+import { extendMetricKeys } from '../../shared/match/dashboard-metrics.ts';
 import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
 import { snapshotViews } from '../../shared/match/snapshot-view.ts';
@@ -54,6 +56,8 @@ export interface ProjectionMemo {
   timeline: Map<string, number>;
   /** Per team: every chart point of the run (the wire keeps only the latest SERIES_POINTS). */
   history: Map<string, ChartPoint[]>;
+  /** Per team: the keys of the metrics its dashboards watch, in the order its chart points carry them. */
+  metricKeys: Map<string, string[]>;
   /** Per team: the worst chart minute so far (debrief.ts's rule, fed the points as they are made). */
   worst: Map<string, WorstMinuteView | undefined>;
   /** Per team: what the debrief was last projected from (timeline length, log length, worst minute). */
@@ -66,7 +70,7 @@ export interface ProjectionMemo {
 }
 
 export function newMemo(): ProjectionMemo {
-  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), worst: new Map(), debrief: new Map() };
+  return { design: new WeakMap(), minute: new Map(), timeline: new Map(), history: new Map(), metricKeys: new Map(), worst: new Map(), debrief: new Map() };
 }
 
 /**
@@ -77,11 +81,13 @@ export function newMemo(): ProjectionMemo {
 export interface ChartMemory {
   minute: MinuteMark;
   points: ChartPoint[];
+  /** The dashboards' metric keys the points' metrics follow. */
+  metricKeys?: string[];
 }
 
 export function chartMemory(memo: ProjectionMemo): Record<string, ChartMemory> {
   const out: Record<string, ChartMemory> = {};
-  for (const [team, minute] of memo.minute) out[team] = { minute, points: memo.history.get(team) ?? [] };
+  for (const [team, minute] of memo.minute) out[team] = { minute, points: memo.history.get(team) ?? [], metricKeys: memo.metricKeys.get(team) ?? [] };
   return out;
 }
 
@@ -93,9 +99,10 @@ const isPoint = (x: unknown): x is ChartPoint => typeof x === 'object' && x !== 
 export function rememberCharts(memo: ProjectionMemo, stored: unknown): void {
   if (typeof stored !== 'object' || stored === null) return;
   for (const [team, entry] of Object.entries(stored as Record<string, unknown>)) {
-    const { minute, points } = (entry ?? {}) as { minute?: unknown; points?: unknown };
+    const { minute, points, metricKeys } = (entry ?? {}) as { minute?: unknown; points?: unknown; metricKeys?: unknown };
     if (!isMark(minute) || !Array.isArray(points) || !points.every(isPoint)) continue;
     memo.minute.set(team, minute);
+    memo.metricKeys.set(team, Array.isArray(metricKeys) && metricKeys.every((k) => typeof k === 'string') ? metricKeys : []);
     memo.history.set(team, points);
     memo.worst.set(team, worstMinuteOf(points));
   }
@@ -167,14 +174,25 @@ function projectHints(board: TeamBoard, team: Team): void {
 function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS: number): void {
   const last = memo.minute.get(team.id) ?? FIRST_MINUTE;
   if (nowS - last.at < 60) return;
-  const point = chartPoint(team.world, last, nowS);
+  // The dashboards' metrics keep their keys; a dashboard saved since adds its own after them.
+  const keys = extendMetricKeys(memo.metricKeys.get(team.id) ?? [], team.world.design);
+  memo.metricKeys.set(team.id, keys);
+  for (let i = board.metricKeys.length; i < keys.length; i++) board.metricKeys.push(keys[i]!);
+  const point = chartPoint(team.world, last, nowS, undefined, keys);
   memo.worst.set(team.id, worseMinute(memo.worst.get(team.id), point));
   const history = memo.history.get(team.id) ?? [];
   history.push(point);
   memo.history.set(team.id, history);
-  board.series.push(Object.assign(new SeriesPoint(), point));
+  board.series.push(seriesPoint(point));
   while (board.series.length > SERIES_POINTS) board.series.shift();
   memo.minute.set(team.id, minuteMark(team.world, nowS));
+}
+
+/** A chart point on the wire (its metrics as the schema's own list). */
+function seriesPoint(point: ChartPoint): SeriesPoint {
+  // A new list, not pushes into the point's own before it is on the state: those would not reach the wire.
+  const { metrics, ...figures } = point;
+  return Object.assign(new SeriesPoint(), figures, { metrics: new ArraySchema<number>(...(metrics ?? [])) });
 }
 
 /** A timeline entry on the wire: its code, and its values as JSON (the client parses them once per text). */
@@ -321,7 +339,8 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     if (!board) {
       board = Object.assign(new TeamBoard(), { team: team.id, revision: 0 });
       // A restored match's board charts what it charted before (rememberCharts).
-      for (const point of (memo.history.get(team.id) ?? []).slice(-SERIES_POINTS)) board.series.push(Object.assign(new SeriesPoint(), point));
+      for (const point of (memo.history.get(team.id) ?? []).slice(-SERIES_POINTS)) board.series.push(seriesPoint(point));
+      for (const key of memo.metricKeys.get(team.id) ?? []) board.metricKeys.push(key);
       state.boards.set(team.id, board);
     }
     if (memo.design.get(team) !== team.world.design) {

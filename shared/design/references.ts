@@ -50,6 +50,7 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   budget: [],
   budgetAction: ['budget', 'instances[]'],
   trail: ['bucket'],
+  dashboard: ['metrics[].subject', 'alarms[].alarm'],
 };
 
 type Props = Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { LoadBalancer, TargetGroup, Listener, ListenerRule } from './kinds/
 import type { DbSubnetGroup, Database, Bucket } from './kinds/data.ts';
 import type { Distribution, HealthCheck, RecordSet, Accelerator, AcceleratorListener, EndpointGroup, WebAcl, WebAclAssociation } from './kinds/edge.ts';
 import type { Alarm, Budget, BudgetAction, Trail } from './kinds/operations.ts';
+import type { Dashboard } from './kinds/dashboard.ts';
 
 export type Resource =
   | Vpc
@@ -49,7 +50,8 @@ export type Resource =
   | Alarm
   | Budget
   | BudgetAction
-  | Trail;
+  | Trail
+  | Dashboard;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;

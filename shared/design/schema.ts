@@ -253,6 +253,38 @@ export const PROPS_SCHEMAS = {
       }),
     ),
   }),
+  dashboard: z.object({
+    name: text.optional(),
+    widgets: z.array(
+      z.object({
+        type: text,
+        x: z.number().int().min(0).max(1000).optional(),
+        y: z.number().int().min(0).max(10_000).optional(),
+        width: z.number().int().min(1).max(24),
+        height: z.number().int().min(1).max(1000),
+        title: text.optional(),
+        view: text.optional(),
+        stat: text.optional(),
+        period: z.number().int().min(1).optional(),
+        region: text.optional(),
+        markdown: z.string().max(10_000).optional(),
+        other: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ).max(500),
+    metrics: z.array(
+      z.object({
+        widget: count,
+        namespace: text,
+        metric: text,
+        dimensions: z.array(z.object({ name: text, value: z.string().max(1024).optional() })).max(30),
+        subject: id.optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+      }),
+    ),
+    alarms: z.array(z.object({ widget: count, alarm: id.optional(), arn: z.string().max(1600).optional() })),
+    other: z.record(z.string(), z.unknown()).optional(),
+    source: z.object({ form: z.unknown(), key: text }).optional(),
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {

@@ -170,6 +170,7 @@ export const IAM_ACTIONS = [
   action('cloudwatch:DeleteAlarms', 'Write', 'Delete alarms'),
   action('cloudwatch:SetAlarmState', 'Write', 'Force an alarm into a state (to test its actions)'),
   action('cloudwatch:PutDashboard', 'Write', 'Create or change a dashboard'),
+  action('cloudwatch:DeleteDashboards', 'Write', 'Delete dashboards'),
   action('cloudwatch:GetMetricData', 'Read', 'Read metric values for charts'),
   action('cloudwatch:GetMetricStatistics', 'Read', 'Read statistics of one metric'),
   action('cloudwatch:GetDashboard', 'Read', 'Open a dashboard'),

@@ -57,6 +57,7 @@ const VERBS: { readonly [K in ResourceKind]: Verbs } = {
   webAcl: { create: 'wafv2:CreateWebACL', modify: 'wafv2:UpdateWebACL', delete: 'wafv2:DeleteWebACL' },
   webAclAssociation: { create: 'wafv2:AssociateWebACL', modify: 'wafv2:AssociateWebACL', delete: 'wafv2:AssociateWebACL' },
   alarm: { create: 'cloudwatch:PutMetricAlarm', modify: 'cloudwatch:PutMetricAlarm', delete: 'cloudwatch:DeleteAlarms' },
+  dashboard: { create: 'cloudwatch:PutDashboard', modify: 'cloudwatch:PutDashboard', delete: 'cloudwatch:DeleteDashboards' },
   budget: { create: 'budgets:ModifyBudget', modify: 'budgets:ModifyBudget', delete: 'budgets:ModifyBudget' },
   budgetAction: { create: 'budgets:CreateBudgetAction', modify: 'budgets:UpdateBudgetAction', delete: 'budgets:DeleteBudgetAction' },
   trail: { create: 'cloudtrail:CreateTrail', modify: 'cloudtrail:PutEventSelectors', delete: 'cloudtrail:DeleteTrail' },

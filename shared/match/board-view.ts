@@ -5,6 +5,7 @@
 // One copy for the server's wire projection (server/wire/project.ts writes it into the Colyseus state) and
 // the replay viewer (which reads a replayed match the same way), so a replay shows what the match showed.
 import { connectionMeaning } from '../design/connections.ts';
+import { sampleMetrics } from './dashboard-metrics.ts';
 import { pieceOwners } from './board-parts.ts';
 import { refOf } from '../design/edits.ts';
 import type { Design, ResourceKind } from '../design/model.ts';
@@ -74,6 +75,8 @@ export interface ChartPoint {
   /** Mean utilisation (0–1) of the compute and of the databases at the minute's end: the utilisation chart. */
   computeLoad: number;
   databaseLoad: number;
+  /** The dashboards' metrics at the minute, by the keys the point was taken with (dashboard-metrics.ts). */
+  metrics: number[];
 }
 
 /** An objective of the scenario as the scoring judged it. */
@@ -210,7 +213,13 @@ export function minuteMark(world: World, at: number): MinuteMark {
 }
 
 /** The chart point at `nowS`: requests and errors since `since`, the last step's p95, spend so far. */
-export function chartPoint(world: World, since: MinuteMark, nowS: number, statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world)): ChartPoint {
+export function chartPoint(
+  world: World,
+  since: MinuteMark,
+  nowS: number,
+  statuses: readonly (ResourceStatus | undefined)[] = resourceStatuses(world),
+  metricKeys: readonly string[] = [],
+): ChartPoint {
   const tally = world.state.tally;
   const now = minuteMark(world, nowS);
   const use = utilisationOf(world, statuses);
@@ -224,6 +233,7 @@ export function chartPoint(world: World, since: MinuteMark, nowS: number, status
     cacheHitRatio: roundTo(world.last.cacheHitRatio, 0.01),
     computeLoad: roundTo(use.compute, 0.01),
     databaseLoad: roundTo(use.database, 0.01),
+    metrics: sampleMetrics(world, metricKeys),
   };
 }
 

@@ -49,11 +49,14 @@ import { T_COST } from './state.ts';
 import { note, type World } from './world.ts';
 
 function metricValue(world: World, a: number): number {
-  const topo = world.topo;
+  return measureValue(world, world.topo.alarmMetric[a]!, world.topo.alarmSubject[a]!);
+}
+
+/** A metric's value this step (M_* code) for the subject at index `j` of its topology: what alarms and dashboards read. */
+export function measureValue(world: World, metric: number, j: number): number {
   const s = world.state;
   const sc = world.scratch;
-  const j = topo.alarmSubject[a]!;
-  switch (topo.alarmMetric[a]) {
+  switch (metric) {
     case M_ASG_CPU:
       return s.asgCpu[j]!;
     case M_INSTANCE_CPU:

@@ -43,6 +43,8 @@ export interface ResourceCodec<K extends ResourceKind = ResourceKind> {
    * depends on other properties (DesiredCapacity is MinSize's), which a change elsewhere would move.
    */
   defaulted?: string[];
+  /** Top-level properties whose author's form the codec keeps and writes again itself (not written-forms.ts). */
+  ownForms?: string[];
   read: (p: PropertyReader) => ResourceOfKind<K>['props'] | undefined;
   write: (props: ResourceOfKind<K>['props'], w: WriteContext) => PlainObject;
 }

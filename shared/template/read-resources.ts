@@ -6,7 +6,7 @@ import type { DesignIssue, Resource, ResourceKind, UnmodelledResource } from '..
 import type { ResourceCodec } from './codec.ts';
 import { codecOfType, SECURITY_GROUP_INGRESS } from './codecs/index.ts';
 import { resolveValue } from './intrinsics.ts';
-import { describeValue, isPlainObject, type PlainObject } from './plain-data.ts';
+import { describeValue, isPlainObject, setOwn, type PlainObject } from './plain-data.ts';
 import { PropertyReader } from './property-reader.ts';
 import type { PlannedResource, ReadEnv } from './read-env.ts';
 import { readAttributes } from './resource-attributes.ts';
@@ -198,7 +198,7 @@ function readPass(
     }
     const scope = stacks[e.stack]!.scope;
     const written = writtenFormsOf(
-      properties as PlainObject,
+      withoutOwnForms(properties as PlainObject, e.codec.ownForms),
       kept,
       (name) => Object.hasOwn(scope.resources, name),
       (raw) => {
@@ -259,4 +259,12 @@ function keptPaths(kept: PlainObject): string[] {
       ? Object.keys(v).map((sub) => `${k}.${sub}`)
       : [k],
   );
+}
+
+/** The properties whose author's form is left to the codec (a dashboard's body) are not remembered here. */
+function withoutOwnForms(properties: PlainObject, own: readonly string[] | undefined): PlainObject {
+  if (own === undefined) return properties;
+  const out: PlainObject = {};
+  for (const [key, value] of Object.entries(properties)) if (!own.includes(key)) setOwn(out, key, value);
+  return out;
 }

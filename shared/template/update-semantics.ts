@@ -45,6 +45,10 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['AlarmName'],
     Mutable: ['ActionsEnabled', 'AlarmActions', 'AlarmDescription', 'ComparisonOperator', 'DatapointsToAlarm', 'Dimensions', 'EvaluateLowSampleCountPercentile', 'EvaluationPeriods', 'ExtendedStatistic', 'InsufficientDataActions', 'MetricName', 'Metrics', 'Namespace', 'OKActions', 'Period', 'Statistic', 'Threshold', 'ThresholdMetricId', 'TreatMissingData', 'Unit'],
   },
+  'AWS::CloudWatch::Dashboard': {
+    Immutable: ['DashboardName'],
+    Mutable: ['DashboardBody'],
+  },
   'AWS::EC2::CustomerGateway': {
     Immutable: ['BgpAsn', 'DeviceName', 'IpAddress', 'Type'],
     Mutable: ['Tags'],

@@ -27,7 +27,7 @@ export function boardOf(design: Design, status: Partial<Record<string, Partial<B
       return target && meaning ? [{ from: refOf(design, r), to: refOf(design, target), meaning }] : [];
     }),
   );
-  return { team: 'team-1', revision: 1, stacks: design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true, retained: s.retained === true })), snapshots: [], resources, links, series: [], timeline: [], inbox: [], topics: [], warnings: [], hints: [], cost: NO_COST, debrief: NO_DEBRIEF, darkZones: [], darkRegions: [] };
+  return { team: 'team-1', revision: 1, stacks: design.stacks.map((s) => ({ name: s.name, region: s.region, account: s.account === true, retained: s.retained === true })), snapshots: [], resources, links, series: [], metricKeys: [], timeline: [], inbox: [], topics: [], warnings: [], hints: [], cost: NO_COST, debrief: NO_DEBRIEF, darkZones: [], darkRegions: [] };
 }
 
 export function exampleBoard(name: string, status: Partial<Record<string, Partial<BoardResource>>> = {}): TeamBoard {

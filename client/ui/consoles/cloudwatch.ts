@@ -1,16 +1,14 @@
 // CloudWatch: live charts of the team's metrics, one point per simulated minute from the board's series
 // (requests, errors, p95 latency, utilisation, healthy hosts, cache hit ratio, cost: shared/match/board-view.ts's
-// chart points, through the wire or the replay); and the alarms with their state history from CloudTrail.
+// chart points, through the wire or the replay); the team's dashboards (cloudwatch-dashboards.ts); and the alarms
+// with what they watch and their state history from CloudTrail (cloudwatch-alarms.ts).
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { formatClock, t } from '../../i18n/index.ts';
-import type { TrailEvent } from '../../../shared/trail/event.ts';
+import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
-
-/** The timeline codes of an alarm's state change, and the state each one enters. */
-const ALARM_CHANGES: Record<string, string | undefined> = { alarmOn: 'ALARM', alarmOff: 'OK' };
+import { AlarmsList } from './cloudwatch-alarms.ts';
+import { Dashboards } from './cloudwatch-dashboards.ts';
 
 /** `utilisationTitle`: the replay viewer says its figures come from the replay. */
 export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; objectiveMs: number | undefined; utilisationTitle?: string }) {
@@ -56,50 +54,7 @@ export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { 
       h(Chart, { id: 'chart-cache', title: t('cloudwatch.cacheHits'), x, unit: '%', series: [{ label: t('cloudwatch.hitRatio'), colour: '#22d3ee', values: series.map((p) => Math.round(p.cacheHitRatio * 100)) }] }),
       h(Chart, { id: 'chart-cost', title: t('cloudwatch.cost'), x, unit: '$', series: [{ label: t('cloudwatch.spend'), colour: '#a78bfa', values: series.map((p) => p.costUsd), fill: true }] }),
     ),
-    h(Alarms, { state, actions }),
-  );
-}
-
-/** Alarm state changes are CloudTrail events (SetAlarmState) whose message names the alarm. */
-function Alarms({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {
-  const alarms = state.match.board.resources.filter((r) => r.kind === 'alarm');
-  const [history, setHistory] = useState<TrailEvent[]>([]);
-  const alarmCount = state.match.board.timeline.filter((e) => e.kind === 'alarm').length;
-  useEffect(() => {
-    let live = true;
-    void actions.trail({ action: 'SetAlarmState', limit: 100 }).then((events) => live && setHistory(events));
-    return () => {
-      live = false;
-    };
-  }, [alarmCount, alarms.length]);
-
-  return h(
-    'section',
-    { class: 'alarms' },
-    h('h3', {}, t('cloudwatch.alarms')),
-    alarms.length === 0 ? h('p', { class: 'muted' }, t('cloudwatch.noAlarms')) : null,
-    h(
-      'table',
-      { class: 'table' },
-      h('thead', {}, h('tr', {}, [t('cloudwatch.alarm'), t('cloudwatch.state'), t('cloudwatch.condition'), t('cloudwatch.history')].map((c) => h('th', { key: c }, c)))),
-      h(
-        'tbody',
-        {},
-        alarms.map((a) => {
-          // The alarm's state as the world has it (shared/match/board-view.ts), not read back from the log.
-          const s = a.alarmState || 'INSUFFICIENT_DATA';
-          // Its state changes as CloudTrail logged them: the timeline's code and values (shared/match/tick.ts).
-          const mine = history.filter((e) => ALARM_CHANGES[String(e.params.code)] && (e.params.values as { alarm?: unknown } | undefined)?.alarm === a.ref).slice(0, 4);
-          return h(
-            'tr',
-            { key: a.ref },
-            h('td', {}, a.logicalId),
-            h('td', {}, h('span', { class: `alarm-state ${s}` }, `${s === 'ALARM' ? '⚑' : s === 'OK' ? '✓' : '…'} ${t(`alarmState.${s}`)}`)),
-            h('td', {}, `${String(a.props.metric)} ${t(`inspector.cmpShort.${String(a.props.comparison)}`)} ${String(a.props.threshold)} × ${String(a.props.evaluationPeriods)}`),
-            h('td', { class: 'muted' }, mine.map((e) => `${formatClock(e.simS)} ${t(`alarmState.${ALARM_CHANGES[String(e.params.code)]}`)}`).join(' · ') || '—'),
-          );
-        }),
-      ),
-    ),
+    h(Dashboards, { state, actions }),
+    h(AlarmsList, { state, actions }),
   );
 }

@@ -66,7 +66,7 @@ const CMPS = {
   LessThanOrEqualToThreshold: CMP_LE,
 };
 /** The metric catalogue's measures (shared/catalogue/metrics.ts) as the codes alarms.ts switches on. */
-const MEASURE_CODE: Record<Measure, number> = {
+export const MEASURE_CODE: Record<Measure, number> = {
   groupCpu: M_ASG_CPU,
   instanceCpu: M_INSTANCE_CPU,
   statusCheckSystem: M_STATUS_SYSTEM,
@@ -351,7 +351,7 @@ function fixedHourly(
 }
 
 /** What an alarm's dimension names, as the metric catalogue knows subjects, and its index in the topology. */
-function subjectOf(
+export function subjectOf(
   subj: Resource | undefined,
   namespace: string,
   compute: ComputeTopology,

@@ -33,6 +33,7 @@ import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { budgetActionCodec } from './budget-action.ts';
 import { securityGroupCodec } from './security.ts';
 import { flowLogCodec } from './flow-log.ts';
+import { dashboardCodec } from './dashboard.ts';
 import { networkAclCodec, networkAclEntryCodec, subnetNetworkAclAssociationCodec } from './network-acl.ts';
 
 /** The codecs, typed loosely: each one's props match its kind, which the registry cannot express per entry. */
@@ -82,6 +83,7 @@ export const CODECS: readonly ResourceCodec[] = [
   budgetCodec,
   budgetActionCodec,
   trailCodec,
+  dashboardCodec,
 ] as unknown as readonly ResourceCodec[];
 
 /** Standalone ingress rules are folded into their security group rather than becoming resources. */

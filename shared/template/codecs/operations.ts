@@ -72,7 +72,7 @@ function readSubject(p: PropertyReader): ResourceId | undefined {
   return subject;
 }
 
-function dimensionName(kind: string, awsType: string): string {
+export function dimensionName(kind: string, awsType: string): string {
   switch (kind) {
     case 'autoScalingGroup':
       return 'AutoScalingGroupName';
@@ -97,7 +97,7 @@ function dimensionName(kind: string, awsType: string): string {
   }
 }
 
-function dimensionOf(subject: ResourceId, w: WriteContext): Record<string, unknown> {
+export function dimensionOf(subject: ResourceId, w: WriteContext): Record<string, unknown> {
   const r = w.resource(subject);
   const name = dimensionName(r?.kind ?? '', r?.awsType ?? '');
   // ELBv2 metrics are keyed by the "app/name/id" full names, which Fn::GetAtt gives.

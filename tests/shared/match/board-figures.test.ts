@@ -135,7 +135,7 @@ describe('the debrief, the dark zones and the entry points', () => {
     expect(world.timeline.slice(0, world.timeline.indexOf(first.failure)).some(isFailure)).toBe(false);
     while (world.state.tally[T_NOW]! < 1800) step(world);
     expect(darkView(world).zones).toEqual([]);
-    const d = debriefOf('t', world.timeline, [], worstMinuteOf([{ tS: 60, requests: 100, errors: 0, p95Ms: 50, costUsd: 0, healthyHosts: 1, cacheHitRatio: 0, computeLoad: 0, databaseLoad: 0 }, { tS: 660, requests: 100, errors: 40, p95Ms: 90, costUsd: 0, healthyHosts: 0, cacheHitRatio: 0, computeLoad: 0, databaseLoad: 0 }]));
+    const d = debriefOf('t', world.timeline, [], worstMinuteOf([{ tS: 60, requests: 100, errors: 0, p95Ms: 50, costUsd: 0, healthyHosts: 1, cacheHitRatio: 0, computeLoad: 0, databaseLoad: 0, metrics: [] }, { tS: 660, requests: 100, errors: 40, p95Ms: 90, costUsd: 0, healthyHosts: 0, cacheHitRatio: 0, computeLoad: 0, databaseLoad: 0, metrics: [] }]));
     expect(d.firstFailure).toBe(first.failure);
     expect(d.worstMinute).toEqual({ tS: 660, errorPct: 40, p95Ms: 90 });
   });

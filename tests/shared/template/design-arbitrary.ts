@@ -352,6 +352,33 @@ function buildStack(b: DesignBuilder, index: number): void {
     }
   }
   if (b.chance()) {
+    // A dashboard: a graph or a number on a metric of an instance, a load balancer or the account of its stack,
+    // an alarm-status widget, a text widget.
+    const subjects = [...b.ids('instance'), ...b.ids('loadBalancer')];
+    const subject = subjects.length > 0 && b.chance() ? b.oneOf(subjects) : undefined;
+    const kind = subject === undefined ? undefined : b.resources[subject]!.kind;
+    const alarms = b.ids('alarm');
+    b.add({
+      kind: 'dashboard',
+      props: {
+        ...(b.chance() ? { name: `ops-${index}` } : {}),
+        widgets: [
+          { type: 'metric', x: 0, y: 0, width: 12, height: 6, title: 'Load', view: b.oneOf(['timeSeries', 'singleValue']), stat: b.oneOf(['Average', 'Sum']), period: b.oneOf([60, 300]), region },
+          { type: 'text', x: 12, y: 0, width: 6, height: 3, markdown: '# On call' },
+          ...(alarms.length > 0 ? [{ type: 'alarm', x: 0, y: 6, width: 6, height: 3, title: 'Alarms' }] : []),
+        ],
+        metrics: [
+          subject === undefined
+            ? { widget: 0, namespace: 'AWS/Billing', metric: 'EstimatedCharges', dimensions: [{ name: 'Currency', value: 'USD' }] }
+            : kind === 'instance'
+              ? { widget: 0, namespace: 'AWS/EC2', metric: 'CPUUtilization', dimensions: [{ name: 'InstanceId' }], subject }
+              : { widget: 0, namespace: 'AWS/ApplicationELB', metric: 'RequestCount', dimensions: [{ name: 'LoadBalancer' }], subject, options: { stat: 'Sum' } },
+        ],
+        alarms: alarms.length > 0 ? [{ widget: 2, alarm: b.oneOf(alarms) }, { widget: 2, arn: `arn:aws:cloudwatch:${region}:123456789012:alarm:elsewhere` }] : [],
+      },
+    });
+  }
+  if (b.chance()) {
     b.unmodelled.push({ stack: index, logicalId: `Topic${index}`, type: 'AWS::SNS::Topic', body: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'ops' } }, reason: 'unmodelled-type' });
   }
 }
