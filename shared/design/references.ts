@@ -50,6 +50,8 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   budget: [],
   budgetAction: ['budget', 'instances[]'],
   trail: ['bucket'],
+  logGroup: [],
+  metricFilter: ['logGroup'],
 };
 
 type Props = Record<string, unknown>;

@@ -247,6 +247,17 @@ export const PROPS_SCHEMAS = {
       }),
     ),
   }),
+  logGroup: z.object({ name: z.string().min(1).max(512), retentionDays: z.number().int().positive().optional() }),
+  metricFilter: z.object({
+    logGroup: id.optional(),
+    logGroupName: z.string().max(512).optional(),
+    filterPattern: z.string().max(1024),
+    metricNamespace: text,
+    metricName: text,
+    metricValue: z.number(),
+    defaultValue: z.number().optional(),
+    unit: text.optional(),
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {
