@@ -56,3 +56,14 @@ export const METRIC_FILTER_EXPLAIN =
   'events arrived and none matched, nothing when nothing arrived or nothing matched without a DefaultValue. An alarm ' +
   "evaluates the datapoints it has (TreatMissingData's default, missing); with none it stays INSUFFICIENT_DATA. The filter " +
   'must be in the alarm\'s region, on a log group of the board or the application\'s own.';
+
+/**
+ * Whether an alarm watches a metric filter's metric: the same region, namespace and name, and no dimension (a
+ * filter's metric has none here). The rule compile/control.ts follows; the console lists the alarms by it.
+ */
+export function alarmWatchesFilter(
+  alarm: { region: string; namespace: string; metric: string; hasDimensions: boolean },
+  filter: { region: string; namespace: string; metric: string },
+): boolean {
+  return !alarm.hasDimensions && alarm.region === filter.region && alarm.namespace === filter.namespace && alarm.metric === filter.metric;
+}

@@ -81,3 +81,21 @@ export function instanceRegion(world: World, i: number): number {
   const z = world.state.instZone[i]!;
   return z < 0 ? -1 : regionOf(z);
 }
+
+/** ERROR lines a second the application writes this step: every failed attempt, retried or given up on. */
+export function errorLinesPerSecond(world: World): number {
+  const sc = world.scratch;
+  let retries = 0;
+  for (const e of world.plan.events) if (e.type === 'dependency-slowdown') retries = e.params.retries;
+  let lines = 0;
+  for (let i = 0; i < world.topo.instCount; i++) {
+    const p = sc.instDepFail[i]!;
+    if (p === 0) continue;
+    let pk = 1;
+    for (let k = 0; k <= retries; k++) {
+      pk *= p;
+      lines += sc.instDepCalls[i]! * pk;
+    }
+  }
+  return lines;
+}

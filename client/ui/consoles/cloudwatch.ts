@@ -8,6 +8,7 @@ import type { TrailEvent } from '../../../shared/trail/event.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
+import { LogGroups } from './log-groups.ts';
 
 /** The timeline codes of an alarm's state change, and the state each one enters. */
 const ALARM_CHANGES: Record<string, string | undefined> = { alarmOn: 'ALARM', alarmOff: 'OK' };
@@ -57,6 +58,7 @@ export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { 
       h(Chart, { id: 'chart-cost', title: t('cloudwatch.cost'), x, unit: '$', series: [{ label: t('cloudwatch.spend'), colour: '#a78bfa', values: series.map((p) => p.costUsd), fill: true }] }),
     ),
     h(Alarms, { state, actions }),
+    h(LogGroups, { state }),
   );
 }
 
