@@ -112,6 +112,7 @@ export type * from './kinds/load-balancing.ts';
 export type * from './kinds/data.ts';
 export type * from './kinds/edge.ts';
 export type * from './kinds/operations.ts';
+export type * from './kinds/logs.ts';
 export type * from './resource.ts';
 
 /** A resource the game does not model: kept for export, reported by logical id. */

@@ -51,6 +51,8 @@ export const REFERENCE_PATHS: { readonly [K in ResourceKind]: readonly string[] 
   budgetAction: ['budget', 'instances[]'],
   trail: ['bucket'],
   dashboard: ['metrics[].subject', 'alarms[].alarm'],
+  logGroup: [],
+  metricFilter: ['logGroup'],
 };
 
 type Props = Record<string, unknown>;

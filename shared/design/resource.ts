@@ -1,5 +1,6 @@
 // Every resource kind of the design model as one union: what `Design.resources` holds and what `kind` names.
 import type { Vpc, Subnet, InternetGateway, GatewayAttachment, RouteTable, Route, SubnetRouteTableAssociation, SecurityGroup, NetworkAcl, NetworkAclEntry, SubnetNetworkAclAssociation, FlowLog, VpcPeering, TransitGateway, TransitGatewayAttachment, CustomerGateway, VpnGateway, VpnConnection, VpnGatewayRoutePropagation } from './kinds/networking.ts';
+import type { LogGroup, MetricFilter } from './kinds/logs.ts';
 import type { Instance, LaunchTemplate, AutoScalingGroup, ScalingPolicy, ScheduledAction } from './kinds/compute.ts';
 import type { LoadBalancer, TargetGroup, Listener, ListenerRule } from './kinds/load-balancing.ts';
 import type { DbSubnetGroup, Database, Bucket } from './kinds/data.ts';
@@ -51,7 +52,9 @@ export type Resource =
   | Budget
   | BudgetAction
   | Trail
-  | Dashboard;
+  | Dashboard
+  | LogGroup
+  | MetricFilter;
 
 export type ResourceKind = Resource['kind'];
 export type ResourceOfKind<K extends ResourceKind> = Extract<Resource, { kind: K }>;

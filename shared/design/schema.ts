@@ -285,6 +285,17 @@ export const PROPS_SCHEMAS = {
     other: z.record(z.string(), z.unknown()).optional(),
     source: z.object({ form: z.unknown(), key: text }).optional(),
   }),
+  logGroup: z.object({ name: z.string().min(1).max(512), retentionDays: z.number().int().positive().optional() }),
+  metricFilter: z.object({
+    logGroup: id.optional(),
+    logGroupName: z.string().max(512).optional(),
+    filterPattern: z.string().max(1024),
+    metricNamespace: text,
+    metricName: text,
+    metricValue: z.number(),
+    defaultValue: z.number().optional(),
+    unit: text.optional(),
+  }),
 } satisfies Record<ResourceKind, z.ZodType>;
 
 const base = {

@@ -176,6 +176,12 @@ export const IAM_ACTIONS = [
   action('cloudwatch:GetDashboard', 'Read', 'Open a dashboard'),
   action('cloudwatch:DescribeAlarms', 'Read', 'List alarms and their state history'),
   action('cloudwatch:ListMetrics', 'List', 'List the metrics there are'),
+  action('logs:CreateLogGroup', 'Write', 'Create a log group'),
+  action('logs:PutRetentionPolicy', 'Write', "Set how long a log group keeps its events"),
+  action('logs:DeleteLogGroup', 'Write', 'Delete a log group and its events'),
+  action('logs:PutMetricFilter', 'Write', 'Turn matching log events into a metric'),
+  action('logs:DeleteMetricFilter', 'Write', 'Delete a metric filter'),
+  action('logs:DescribeMetricFilters', 'Read', "List a log group's metric filters"),
   action('logs:FilterLogEvents', 'Read', 'Search log events such as VPC flow logs'),
   action('logs:GetLogEvents', 'Read', 'Read one log stream'),
   // CloudFormation.

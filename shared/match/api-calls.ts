@@ -61,6 +61,8 @@ const VERBS: { readonly [K in ResourceKind]: Verbs } = {
   budget: { create: 'budgets:ModifyBudget', modify: 'budgets:ModifyBudget', delete: 'budgets:ModifyBudget' },
   budgetAction: { create: 'budgets:CreateBudgetAction', modify: 'budgets:UpdateBudgetAction', delete: 'budgets:DeleteBudgetAction' },
   trail: { create: 'cloudtrail:CreateTrail', modify: 'cloudtrail:PutEventSelectors', delete: 'cloudtrail:DeleteTrail' },
+  logGroup: { create: 'logs:CreateLogGroup', modify: 'logs:PutRetentionPolicy', delete: 'logs:DeleteLogGroup' },
+  metricFilter: { create: 'logs:PutMetricFilter', modify: 'logs:PutMetricFilter', delete: 'logs:DeleteMetricFilter' },
 };
 
 /** Connections that are API calls of their own, by unordered pair of kinds; the rest modify the first resource. */
@@ -260,6 +262,8 @@ const ARN_TYPES: Partial<Record<ResourceKind, string>> = {
   routeTable: 'route-table',
   securityGroup: 'security-group',
   flowLog: 'vpc-flow-log',
+  logGroup: 'log-group',
+  metricFilter: 'log-group',
   launchTemplate: 'launch-template',
   recordSet: 'hostedzone',
   healthCheck: 'healthcheck',

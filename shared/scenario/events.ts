@@ -141,6 +141,31 @@ const shapes = {
       rule: ingressRuleSchema,
     }),
   },
+  /**
+   * A dependency of the application slowly failing: from atS the answers of a downstream service every order (a
+   * write request) calls (a payment provider, say) take longer, from fromMs to toMs over rampS. Each instance holds a
+   * pool of poolSize connections to it; a call that finds every connection busy fails, is logged as an ERROR
+   * and retried up to `retries` times; the user's request fails only when every attempt does
+   * (shared/sim/dependency.ts). The instances' CPU does not rise: they wait, they do not work. Never announced.
+   */
+  dependencySlowdown: {
+    type: z.literal('dependency-slowdown'),
+    /** Omitted: until the end of the scenario. */
+    durationS: durationS.optional(),
+    params: z.object({
+      /** The dependency's name, as the application's log lines write it. */
+      dependency: z.string().regex(/^[a-z0-9][a-z0-9-]{0,40}$/, { message: 'a lower-case name of letters, digits and dashes' }),
+      fromMs: z.number().positive(),
+      toMs: z.number().positive(),
+      rampS: z.number().int().nonnegative().default(0),
+      /** Connections each instance's pool keeps to the dependency. */
+      poolSize: z.number().int().positive().max(1000),
+      /** Retries after a failed call (attempts = retries + 1). */
+      retries: z.number().int().min(0).max(4).default(2),
+      /** Only the instances of this stack; omitted: every instance. */
+      stack: z.string().min(1).optional(),
+    }),
+  },
   announcement: {
     type: z.literal('announcement'),
     params: z.object({ message: z.string().min(1), messageKo: z.string().min(1).optional() }),
@@ -188,6 +213,7 @@ export const scenarioEventSchema = z.discriminatedUnion('type', [
   timed(shapes.announcement),
   timed(shapes.release),
   timed(shapes.securityGroupChange),
+  timed(shapes.dependencySlowdown),
 ]);
 
 /** An event without its time: what a random event draws a time for. */
@@ -207,6 +233,7 @@ export const untimedEventSchema = z.discriminatedUnion('type', [
   z.object(shapes.announcement),
   z.object(shapes.release),
   z.object(shapes.securityGroupChange),
+  z.object(shapes.dependencySlowdown),
 ]);
 
 const range = z

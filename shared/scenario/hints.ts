@@ -59,6 +59,11 @@ export const hintConditionSchema = z.discriminatedUnion('condition', [
    * CloudWatch UnHealthyHostCount): the load balancer fails open, often a health check on the wrong path.
    */
   z.object({ condition: z.literal('targets-all-unhealthy') }),
+  /**
+   * The application's log shows ERROR lines (failed calls to a slowing dependency, shared/sim/dependency.ts) at
+   * more than `above` a minute: what a look at the log group would find before users do.
+   */
+  z.object({ condition: z.literal('app-log-errors'), above: z.number().nonnegative().default(10) }),
 ]);
 
 export const liveHintSchema = z

@@ -216,7 +216,11 @@ export const scenarioSchema = z
   })
   .refine((s) => new Set(s.liveHints.map((h) => h.id)).size === s.liveHints.length, {
     message: 'live hint ids must be unique',
-  });
+  })
+  .refine(
+    (s) => new Set([...s.events, ...s.random.map((r) => r.event)].flatMap((e) => (e.type === 'dependency-slowdown' ? [e.params.dependency] : []))).size <= 1,
+    { message: 'the application has one dependency: every dependency-slowdown names the same one' },
+  );
 
 export type Scenario = z.output<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -32,6 +32,7 @@ import {
   M_LB_UNHEALTHY,
   M_HC_STATUS,
   M_DB_CONNECTIONS,
+  M_LOG_METRIC,
   M_STATUS_ANY,
   M_STATUS_INSTANCE,
   M_STATUS_SYSTEM,
@@ -97,10 +98,15 @@ export function measureValue(world: World, metric: number, j: number): number {
       return systemCheckFailed(world, j) || instanceCheckFailed(world, j) ? 1 : 0;
     case M_HC_STATUS:
       return s.hcHealthy[j]!;
+    case M_LOG_METRIC:
+      return sc.logMetricValue[j]!;
     default:
       return 0;
   }
 }
+
+/** A period's datapoint that was never published; a finite number so the state survives JSON. */
+const MISSING = -Number.MAX_VALUE;
 
 function breaches(cmp: number, value: number, threshold: number): boolean {
   if (cmp === CMP_GT) return value > threshold;
@@ -121,21 +127,27 @@ export function evaluateAlarms(world: World): void {
       }
       continue;
     }
-    const v = metricValue(world, a);
     const acc = a * 4;
-    const n = s.alarmAcc[acc + 1]!;
-    s.alarmAcc[acc] = s.alarmAcc[acc]! + v;
-    s.alarmAcc[acc + 2] = n === 0 || v < s.alarmAcc[acc + 2]! ? v : s.alarmAcc[acc + 2]!;
-    s.alarmAcc[acc + 3] = n === 0 || v > s.alarmAcc[acc + 3]! ? v : s.alarmAcc[acc + 3]!;
-    s.alarmAcc[acc + 1] = n + 1;
+    // A metric filter publishes nothing in a step without a match (and no DefaultValue): no sample then.
+    if (topo.alarmMetric[a] !== M_LOG_METRIC || world.scratch.logMetricPresent[topo.alarmSubject[a]!] === 1) {
+      const v = metricValue(world, a);
+      const n = s.alarmAcc[acc + 1]!;
+      s.alarmAcc[acc] = s.alarmAcc[acc]! + v;
+      s.alarmAcc[acc + 2] = n === 0 || v < s.alarmAcc[acc + 2]! ? v : s.alarmAcc[acc + 2]!;
+      s.alarmAcc[acc + 3] = n === 0 || v > s.alarmAcc[acc + 3]! ? v : s.alarmAcc[acc + 3]!;
+      s.alarmAcc[acc + 1] = n + 1;
+    }
     s.alarmStepInPeriod[a] = s.alarmStepInPeriod[a]! + 1;
     if (s.alarmStepInPeriod[a]! < topo.alarmPeriodSteps[a]!) continue;
 
     // End of a period: one datapoint.
     const stat = topo.alarmStat[a];
     const count = s.alarmAcc[acc + 1]!;
+    // A period without samples has no datapoint (MISSING): TreatMissingData "missing" skips it.
     const point =
-      stat === STAT_SUM
+      count === 0
+        ? MISSING
+        : stat === STAT_SUM
         ? s.alarmAcc[acc]!
         : stat === STAT_MINIMUM
           ? s.alarmAcc[acc + 2]!
@@ -156,8 +168,19 @@ export function evaluateAlarms(world: World): void {
     if (s.alarmFill[a]! < periods) s.alarmFill[a] = s.alarmFill[a]! + 1;
     if (s.alarmFill[a]! < periods) continue;
 
+    // Missing datapoints are left out; with none at all the alarm has INSUFFICIENT_DATA.
     let all = true;
-    for (let k = 0; k < periods && all; k++) all = breaches(topo.alarmCmp[a]!, s.alarmRing[r0 + k]!, topo.alarmThreshold[a]!);
+    let present = 0;
+    for (let k = 0; k < periods && all; k++) {
+      const x = s.alarmRing[r0 + k]!;
+      if (x === MISSING) continue;
+      present++;
+      all = breaches(topo.alarmCmp[a]!, x, topo.alarmThreshold[a]!);
+    }
+    if (present === 0) {
+      s.alarmState[a] = ALARM_INSUFFICIENT;
+      continue;
+    }
     const next = all ? ALARM_ALARM : ALARM_OK;
     const label = topo.labels[topo.alarmResource[a]!]!;
     const changed = next !== s.alarmState[a];
@@ -165,7 +188,7 @@ export function evaluateAlarms(world: World): void {
       // The first evaluation (INSUFFICIENT_DATA → OK) is not news; every other change is.
       const quiet = s.alarmState[a] === ALARM_INSUFFICIENT && next === ALARM_OK;
       s.alarmState[a] = next;
-      if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: label, value: round(point) });
+      if (!quiet) note(world, next === ALARM_ALARM ? 'alarmOn' : 'alarmOff', { alarm: label, value: round(point === MISSING ? 0 : point) });
       if (next === ALARM_OK) for (const t of topo.alarmOkTopics[a] ?? []) notifyTopic(world, t, label, 'OK');
     }
     if (next === ALARM_ALARM) {

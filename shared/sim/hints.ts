@@ -2,6 +2,7 @@
 // reads the design, the compiled topology, the state and the last step's metrics, and changes nothing, so
 // the room may ask at any moment (and show each hint once, by its id).
 
+import { errorLinesPerSecond } from './dependency.ts';
 import { catalogue } from '../catalogue/index.ts';
 import { cidrOverlaps, parseCidr } from '../design/cidr.ts';
 import type { HintCondition } from '../scenario/hints.ts';
@@ -69,6 +70,8 @@ export function conditionHolds(world: World, when: HintCondition): boolean {
       return farUsers(world, when.aboveMs);
     case 'errors-high':
       return world.last.requests > 0 && world.last.errors / world.last.requests > when.above;
+    case 'app-log-errors':
+      return errorLinesPerSecond(world) * 60 > when.above;
     case 'latency-high':
       return world.last.requests > 0 && world.last.latencyP95Ms > world.scenario.latencyObjectiveMs;
     case 'rogue-instances':

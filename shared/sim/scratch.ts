@@ -4,6 +4,7 @@
 
 import { BILL_CELLS, BILL_LINES } from './bill.ts';
 import { BUCKET_COUNT } from './latency.ts';
+import { LINE_KINDS } from '../catalogue/app-logs.ts';
 import { AREA_COUNT, CLASS_COUNT, LANE_COUNT, REGION_COUNT, ZONE_COUNT } from './constants.ts';
 import type { Topology } from './topology.ts';
 
@@ -64,6 +65,14 @@ export interface Scratch {
   instRps: Float64Array;
   /** Per instance slot: its own service latency this step (base × queueing factor), in ms. */
   instLatMs: Float64Array;
+  /** Per instance slot: calls per second to a slowing dependency (first attempts) and the share of attempts that fail (dependency.ts). */
+  instDepCalls: Float64Array;
+  instDepFail: Float64Array;
+  /** Per region × line kind (catalogue/app-logs.ts): the application's log lines this step (app-logs.ts). */
+  appLog: Float64Array;
+  /** Per custom metric of the metric filters: this step's datapoint, and whether one was published. */
+  logMetricValue: Float64Array;
+  logMetricPresent: Uint8Array;
 
   groupWriter: Int32Array;
   groupReader: Int32Array;
@@ -167,6 +176,11 @@ export function allocateScratch(topo: Topology): Scratch {
     instServed: new Float64Array(topo.instCount),
     instLatMs: new Float64Array(topo.instCount),
     instRps: new Float64Array(topo.instCount),
+    instDepCalls: new Float64Array(topo.instCount),
+    instDepFail: new Float64Array(topo.instCount),
+    appLog: new Float64Array(REGION_COUNT * LINE_KINDS),
+    logMetricValue: new Float64Array(topo.logMetricCount),
+    logMetricPresent: new Uint8Array(topo.logMetricCount),
     groupWriter: new Int32Array(topo.groupCount),
     groupReader: new Int32Array(topo.groupCount * REGION_COUNT),
     dbQueries: new Float64Array(topo.dbCount),

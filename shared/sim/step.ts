@@ -9,6 +9,8 @@ import { STEP_SECONDS } from './constants.ts';
 import { applyColleagueChanges } from './colleague.ts';
 import { launchRogueInstances } from './credentials.ts';
 import { applyReleases } from './release.ts';
+import { applyDependencySlowdowns } from './dependency.ts';
+import { countLogMetrics, writeAppLogs } from './app-logs.ts';
 import { retireDatabases } from './retirement.ts';
 import { admitStacks } from './arrival.ts';
 import { computeDemand } from './demand.ts';
@@ -53,6 +55,9 @@ export function step(world: World): void {
   serveDatabases(world);
   finishInstances(world);
   applyReleases(world);
+  applyDependencySlowdowns(world);
+  // The application's log lines, only where a metric filter reads them (the console derives its own).
+  if (world.topo.filterCount > 0) writeAppLogs(world);
   noteTargetErrors(world);
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
   if (sessionsHeld(world)) failLostSessions(world);
@@ -63,6 +68,7 @@ export function step(world: World): void {
   measure(world);
   trackRecovery(world);
   measureGroups(world);
+  if (world.topo.filterCount > 0) countLogMetrics(world);
   evaluateAlarms(world);
   trackTargets(world);
   runScheduledActions(world);

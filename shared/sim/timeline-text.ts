@@ -26,6 +26,8 @@ export const WARNING_TEXT = {
   warnRecoverNeedsSystemCheck:
     '{{alarm}}: the recover action answers only StatusCheckFailed_System (a failed host), not {{metric}}; it does nothing',
   warnTopicWithoutSubscribers: '{{alarm}} notifies SNS topic {{topic}}, which has no subscriptions: nobody is told',
+  warnFilterWithoutLogGroup: '{{filter}}: log group {{group}} does not exist in its region; CloudFormation cannot create a metric filter on it, and it counts nothing',
+  warnFilterPatternUnsupported: '{{filter}}: the game matches terms, "phrases", ?terms and -terms only; pattern {{pattern}} matches nothing on the board',
   warnUnknownDbClass: '{{db}}: database class "{{dbClass}}" is not in the catalogue; the game uses db.t3.micro',
   warnTooManyReplicas: '{{db}}: more read replicas than the game accepts',
   warnDbUnreachable: '{{instance}} cannot reach database {{db}}: their VPCs are neither peered nor attached to one Transit Gateway',

@@ -4,6 +4,7 @@
 // a topology is rebuilt from the design whenever the design changes, and carries nothing of its own.
 
 import type { SessionStoreTopology } from './compile/session-store.ts';
+import type { LogFilterTopology } from './compile/log-filters.ts';
 import type { Design } from '../design/model.ts';
 import type { DesignWarning } from './timeline-text.ts';
 import type { GatewayFleetTopology } from './compile/gateway-fleet.ts';
@@ -234,7 +235,7 @@ export interface EntryTopology {
   entryLabel: string;
 }
 
-export interface ControlTopology {
+export interface ControlTopology extends LogFilterTopology {
   alarmCount: number;
   alarmResource: Int32Array;
   alarmMetric: Int16Array;

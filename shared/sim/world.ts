@@ -5,6 +5,7 @@ import { parseCidr, type CidrBlock } from '../design/cidr.ts';
 import type { Design } from '../design/model.ts';
 import type { Scenario, ScenarioEvent } from '../scenario/schema.ts';
 import { planAllowList } from './allow-list.ts';
+import { appLogLines, type LoggedDependency } from '../catalogue/app-logs.ts';
 import { absentAtStart } from './arrival.ts';
 import { BILL_CELLS } from './bill.ts';
 import { compileTopology } from './compile/index.ts';
@@ -62,6 +63,8 @@ export interface ScenarioPlan {
   servedPaths: string[] | null;
   /** The on-premises office (office.ts): its range, area index and requests per second; undefined without one. */
   office: { block: CidrBlock; area: number; rps: number } | undefined;
+  /** The text of each kind of line the application logs (catalogue/app-logs.ts), naming the scenario's dependency. */
+  appLogLines: string[];
 }
 
 /** What the last step measured (derived each step; not part of the state). */
@@ -96,6 +99,14 @@ export interface World {
   last: StepMetrics;
   /** Past spend and usage by the hour (savings-ledger.ts): the forecast's trend and Cost Explorer's lookback; derived from the steps, not part of the hash. */
   ledger: CostLedger;
+}
+
+/** The dependency the application's ERROR lines name: the scenario's (one) dependency-slowdown's, timed or random. */
+function loggedDependency(events: readonly ScenarioEvent[], scenario: Scenario): LoggedDependency | undefined {
+  for (const e of [...events, ...scenario.random.map((r) => r.event)]) {
+    if (e.type === 'dependency-slowdown') return { name: e.params.dependency, retries: e.params.retries };
+  }
+  return undefined;
 }
 
 function planOffice(scenario: Scenario): ScenarioPlan['office'] {
@@ -133,6 +144,7 @@ export function planScenario(scenario: Scenario): ScenarioPlan {
     sessionFromS: scenario.sessions?.fromS ?? 0,
     servedPaths: scenario.application?.paths ?? null,
     office: planOffice(scenario),
+    appLogLines: appLogLines(loggedDependency(events.map((x) => x.e), scenario)),
   };
 }
 

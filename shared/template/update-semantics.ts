@@ -167,6 +167,14 @@ export const UPDATE_SEMANTICS: Readonly<Record<string, UpdateSemantics>> = {
     Immutable: ['AcceleratorArn'],
     Mutable: ['ClientAffinity', 'PortRanges', 'Protocol'],
   },
+  'AWS::Logs::LogGroup': {
+    Immutable: ['LogGroupName'],
+    Mutable: ['DataProtectionPolicy', 'KmsKeyId', 'RetentionInDays', 'Tags'],
+  },
+  'AWS::Logs::MetricFilter': {
+    Immutable: ['FilterName', 'LogGroupName'],
+    Mutable: ['FilterPattern', 'MetricTransformations'],
+  },
   'AWS::RDS::DBInstance': {
     Immutable: ['CharacterSetName', 'CustomIAMInstanceProfile', 'DBClusterIdentifier', 'DBInstanceIdentifier', 'DBName', 'DBSubnetGroupName', 'KmsKeyId', 'MasterUsername', 'NcharCharacterSetName', 'Port', 'SourceRegion', 'StorageEncrypted', 'Timezone'],
     Conditional: ['AutoMinorVersionUpgrade', 'AvailabilityZone', 'BackupRetentionPeriod', 'DBClusterSnapshotIdentifier', 'DBParameterGroupName', 'DBSnapshotIdentifier', 'Engine', 'MultiAZ', 'PerformanceInsightsKMSKeyId', 'PreferredMaintenanceWindow', 'RestoreTime', 'SourceDBInstanceAutomatedBackupsArn', 'SourceDBInstanceIdentifier', 'SourceDbiResourceId', 'StorageType', 'UseLatestRestorableTime'],

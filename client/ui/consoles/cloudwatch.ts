@@ -9,6 +9,7 @@ import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
 import { AlarmsList } from './cloudwatch-alarms.ts';
 import { Dashboards } from './cloudwatch-dashboards.ts';
+import { LogGroups } from './log-groups.ts';
 
 /** `utilisationTitle`: the replay viewer says its figures come from the replay. */
 export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { state: MatchViewState; actions: PlayerActions; objectiveMs: number | undefined; utilisationTitle?: string }) {
@@ -56,5 +57,6 @@ export function CloudWatch({ state, actions, objectiveMs, utilisationTitle }: { 
     ),
     h(Dashboards, { state, actions }),
     h(AlarmsList, { state, actions }),
+    h(LogGroups, { state }),
   );
 }

@@ -16,6 +16,7 @@ import { cacheNodesOf } from './session-store.ts';
 import { metricOf, type Measure, type MetricSubject } from '../../catalogue/metrics.ts';
 import type { Resource } from '../../design/model.ts';
 import { compileTopics } from './topics.ts';
+import { compileLogFilters, logMetricKey } from './log-filters.ts';
 
 // Metrics an alarm can watch.
 export const M_UNKNOWN = 0;
@@ -37,6 +38,8 @@ export const M_STATUS_INSTANCE = 15;
 export const M_STATUS_ANY = 16;
 export const M_HC_STATUS = 17;
 export const M_DB_CONNECTIONS = 18;
+/** A custom metric a CloudWatch Logs metric filter publishes (compile/log-filters.ts); subject: its index. */
+export const M_LOG_METRIC = 19;
 
 // What an alarm action does (alarmActionKind): a scaling policy, an EC2 action on the alarm's instance, an SNS topic.
 export const ACT_POLICY = 0;
@@ -123,12 +126,22 @@ export function compileControl(
   const okTopics: number[][] = [];
   const insufficientTopics: number[][] = [];
   const topicsOf = (stack: number, targets: string[] | undefined): number[] => (targets ?? []).map((text) => topics.find(stack, text)).filter((t) => t >= 0);
+  const logs = compileLogFilters(design, removed, labels, warnings);
   for (const a of alarms) {
     const subj = a.props.subject !== undefined && removed[a.props.subject] !== 1 ? res[a.props.subject] : undefined;
     const found = subjectOf(subj, a.props.namespace, compute, storage, entry);
     const known = metricOf(a.props.namespace, a.props.metric, found?.subject);
     let m = known && found && found.index >= 0 ? MEASURE_CODE[known.measure] : M_UNKNOWN;
-    const s = m === M_UNKNOWN ? -1 : found!.index;
+    let s = m === M_UNKNOWN ? -1 : found!.index;
+    // A filter's metric has no dimensions: only an alarm naming none (of the board or kept) is on it.
+    const dimensions = a.unmodelled?.['Dimensions'];
+    if (m === M_UNKNOWN && a.props.subject === undefined && (!Array.isArray(dimensions) || dimensions.length === 0)) {
+      const lm = logs.logMetricKey.indexOf(logMetricKey(design.stacks[a.stack]?.region ?? '', a.props.namespace, a.props.metric));
+      if (lm >= 0) {
+        m = M_LOG_METRIC;
+        s = lm;
+      }
+    }
     if (m === M_UNKNOWN) {
       warnings.push({ code: 'warnUnwatchedMetric', values: { alarm: labels[a.id]!, namespace: a.props.namespace, metric: a.props.metric } });
       m = M_UNKNOWN;
@@ -219,6 +232,7 @@ export function compileControl(
     alarmInsufficientTopics: insufficientTopics,
     topicLabel: topics.topicLabel,
     topicSubscribers: topics.topicSubscribers,
+    ...logs,
 
     policyCount: policies.length,
     policyResource: Int32Array.from(policies.map((p) => p.id)),

@@ -31,6 +31,7 @@ import {
 } from './network.ts';
 import { alarmCodec, budgetCodec, trailCodec } from './operations.ts';
 import { budgetActionCodec } from './budget-action.ts';
+import { logGroupCodec, metricFilterCodec } from './logs.ts';
 import { securityGroupCodec } from './security.ts';
 import { flowLogCodec } from './flow-log.ts';
 import { dashboardCodec } from './dashboard.ts';
@@ -82,6 +83,8 @@ export const CODECS: readonly ResourceCodec[] = [
   alarmCodec,
   budgetCodec,
   budgetActionCodec,
+  logGroupCodec,
+  metricFilterCodec,
   trailCodec,
   dashboardCodec,
 ] as unknown as readonly ResourceCodec[];

@@ -88,6 +88,9 @@ const heavy = { traffic: [{ area: 'north-america' as const, baselineRps: 3000 }]
 const light = { traffic: [{ area: 'north-america' as const, baselineRps: 20 }] };
 const leak = { durationS: 3600, events: [{ type: 'leaked-credentials' as const, atS: 60, params: { user: 'ci-deployer' } }] };
 
+const slowPayments = (ms: number) =>
+  ({ type: 'dependency-slowdown' as const, atS: 0, params: { dependency: 'payments-api', fromMs: ms, toMs: ms, rampS: 0, poolSize: 2, retries: 2 } });
+
 /** For each condition: a world where it holds, and one where it does not. */
 const CASES: Record<HintCondition['condition'], { when: Record<string, unknown>; holds: () => World; avoided: () => World }> = {
   'lb-disabled-zone': { when: {}, holds: () => world(tier({ zones: ['a', 'b'], lbZones: ['a'] })), avoided: () => world(tier()) },
@@ -169,6 +172,12 @@ const CASES: Record<HintCondition['condition'], { when: Record<string, unknown>;
   },
   'errors-high': { when: { above: 0.01 }, holds: () => world(tier({ desired: 1 }), heavy, 60), avoided: () => world(tier(), light, 60) },
   'latency-high': { when: {}, holds: () => world(tier(), { latencyObjectiveMs: 10 }, 60), avoided: () => world(tier(), { latencyObjectiveMs: 1000 }, 60) },
+  'app-log-errors': {
+    when: { above: 10 },
+    // Orders call a payment provider answering in 5 s through a pool of 2 connections: attempts fail and are logged.
+    holds: () => world(tier(), { ...heavy, events: [slowPayments(5000)] }, 120),
+    avoided: () => world(tier(), { ...light, events: [slowPayments(10)] }, 120),
+  },
   'rogue-instances': { when: {}, holds: () => world(tier(), leak, 120), avoided: () => world(tier(), { durationS: 3600 }, 120) },
   'vpc-unreachable': { when: {}, holds: () => world(twoVpcs(false)), avoided: () => world(twoVpcs(true)) },
   'overlapping-cidrs': { when: {}, holds: () => world(twoVpcs(false, '10.0.0.0/16')), avoided: () => world(twoVpcs(false)) },

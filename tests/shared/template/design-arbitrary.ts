@@ -377,6 +377,20 @@ function buildStack(b: DesignBuilder, index: number): void {
         alarms: alarms.length > 0 ? [{ widget: 2, alarm: b.oneOf(alarms) }, { widget: 2, arn: `arn:aws:cloudwatch:${region}:123456789012:alarm:elsewhere` }] : [],
       },
     });
+    // A log group and a metric filter on it (by Ref, or by a name as written) counting a pattern into a metric.
+    const group = b.add({ kind: 'logGroup', props: { name: `/app/${index}`, ...(b.chance() ? { retentionDays: b.oneOf([1, 7, 30] as const) } : {}) } });
+    b.add({
+      kind: 'metricFilter',
+      props: {
+        ...(b.chance() ? { logGroup: group } : { logGroupName: `/app/${index}` }),
+        filterPattern: b.oneOf(['ERROR', '"connection pool" -DEBUG', '?ERROR ?WARN', ''] as const),
+        metricNamespace: 'App',
+        metricName: `Errors${index}`,
+        metricValue: b.oneOf([1, 2.5] as const),
+        ...(b.chance() ? { defaultValue: 0 } : {}),
+        ...(b.chance() ? { unit: 'Count' } : {}),
+      },
+    });
   }
   if (b.chance()) {
     b.unmodelled.push({ stack: index, logicalId: `Topic${index}`, type: 'AWS::SNS::Topic', body: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: 'ops' } }, reason: 'unmodelled-type' });

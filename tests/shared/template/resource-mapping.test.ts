@@ -19,7 +19,7 @@ describe('mapping AWS types to the board', () => {
       'vpnConnection', 'vpnGatewayRoutePropagation', 'instance', 'launchTemplate',
       'autoScalingGroup', 'scalingPolicy', 'scheduledAction', 'loadBalancer', 'targetGroup', 'listener', 'listenerRule',
       'dbSubnetGroup', 'database', 'bucket', 'distribution', 'healthCheck', 'recordSet', 'accelerator',
-      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget', 'budgetAction', 'trail', 'flowLog', 'dashboard',
+      'acceleratorListener', 'endpointGroup', 'webAcl', 'webAclAssociation', 'alarm', 'budget', 'budgetAction', 'trail', 'flowLog', 'dashboard', 'logGroup', 'metricFilter',
     ];
     expect([...kinds].sort()).toEqual([...all].sort());
     expect(design.resources.every((r, i) => r.id === i)).toBe(true);
