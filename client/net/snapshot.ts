@@ -260,6 +260,10 @@ export class SnapshotReader {
   private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
   private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
   private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
+  /** Chart points with their dashboards' metrics read back from the wire's text (server/wire/match-state.ts SeriesPoint). */
+  private readonly series = new Derived((points: WireBoardJson['series']): SeriesPoint[] =>
+    points.map((p) => ({ ...p, metrics: p.metrics ? p.metrics.split(',').map(Number) : [] })),
+  );
   private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
   private readonly account = new Derived((deleted: string[]): Account => ({ defaultVpcDeletedIn: deleted }));
   private readonly timeline = new Derived((list: WireTimelineJson[]): TimelineItem[] => list.map(timelineItemOf));
@@ -304,7 +308,7 @@ export class SnapshotReader {
       snapshots: json.snapshots ?? [],
       resources: json.resources ? this.resourceList.of(json.resources) : [],
       links: json.links ? (this.valueList.of(json.links) as BoardLink[]) : [],
-      series: json.series ?? [],
+      series: json.series ? this.series.of(json.series) : [],
       timeline: json.timeline ? this.timeline.of(json.timeline) : [],
       inbox: json.inbox ? this.inbox.of(json.inbox) : [],
       topics: this.topicsFrom(json.topicsJson ?? ''),

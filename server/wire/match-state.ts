@@ -57,8 +57,12 @@ export const SeriesPoint = schema(
     cacheHitRatio: t.number(),
     computeLoad: t.number(),
     databaseLoad: t.number(),
-    /** The dashboards' metrics at the minute, in the order of the board's `metricKeys` then (shared/match/dashboard-metrics.ts). */
-    metrics: t.array('number'),
+    /**
+     * The dashboards' metrics at the minute, in the order of the board's `metricKeys` then
+     * (shared/match/dashboard-metrics.ts), comma-separated: a list nested in a new list item does not reach a
+     * client through its state view (Colyseus sends the item, not the nested list), a string does.
+     */
+    metrics: t.string(),
   },
   'SeriesPoint',
 );

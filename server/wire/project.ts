@@ -1,7 +1,6 @@
 // The one projection of a match onto the wire state. Called after every tick; it writes only what changed,
 // since every write becomes bytes in every client's patch: design-derived fields when the design changes,
 // statuses rounded so that noise below what the board shows sends nothing.
-import { ArraySchema } from '@colyseus/schema';
 import { teamPrivilegeScore } from '../../shared/iam/activity.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
@@ -188,11 +187,10 @@ function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS:
   memo.minute.set(team.id, minuteMark(team.world, nowS));
 }
 
-/** A chart point on the wire (its metrics as the schema's own list). */
+/** A chart point on the wire (its metrics as text: see SeriesPoint). */
 function seriesPoint(point: ChartPoint): SeriesPoint {
-  // A new list, not pushes into the point's own before it is on the state: those would not reach the wire.
   const { metrics, ...figures } = point;
-  return Object.assign(new SeriesPoint(), figures, { metrics: new ArraySchema<number>(...(metrics ?? [])) });
+  return Object.assign(new SeriesPoint(), figures, { metrics: (metrics ?? []).join(',') });
 }
 
 /** A timeline entry on the wire: its code, and its values as JSON (the client parses them once per text). */
