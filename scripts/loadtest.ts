@@ -136,6 +136,7 @@ const allErrors = [...errors, ...bots.flatMap((b) => b.stats.errors)];
 const result = {
   rooms,
   flowLog: values['flow-log'],
+  dashboard: values.dashboard,
   flowPages: bots.reduce((n, b) => n + b.stats.flowPages, 0),
   clientsPerRoom: clients,
   clients: bots.length,
