@@ -6,6 +6,7 @@
 // A field added to a wire class (server/wire/match-state.ts) arrives here by itself, typed from the schema: the
 // resource, board, player and team types below are the wire's own plus only what the client reshapes. A field
 // that needs reshaping (JSON text to parse, a map to list) is one line in `resourceOf` or `boardOf`.
+import { metricsFromWire } from '../../shared/protocol/series-metrics.ts';
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
 import type { CostView } from '../../shared/match/cost-view.ts';
@@ -262,7 +263,7 @@ export class SnapshotReader {
   private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
   /** Chart points with their dashboards' metrics read back from the wire's text (server/wire/match-state.ts SeriesPoint). */
   private readonly series = new Derived((points: WireBoardJson['series']): SeriesPoint[] =>
-    points.map((p) => ({ ...p, metrics: p.metrics ? p.metrics.split(',').map(Number) : [] })),
+    points.map((p) => ({ ...p, metrics: metricsFromWire(p.metrics) })),
   );
   private readonly board = new Derived((b: WireBoardJson): TeamBoard => this.boardOf(b));
   private readonly account = new Derived((deleted: string[]): Account => ({ defaultVpcDeletedIn: deleted }));

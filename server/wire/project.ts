@@ -1,6 +1,7 @@
 // The one projection of a match onto the wire state. Called after every tick; it writes only what changed,
 // since every write becomes bytes in every client's patch: design-derived fields when the design changes,
 // statuses rounded so that noise below what the board shows sends nothing.
+import { metricsToWire } from '../../shared/protocol/series-metrics.ts';
 import { teamPrivilegeScore } from '../../shared/iam/activity.ts';
 import { refOf } from '../../shared/design/edits.ts';
 import type { Design } from '../../shared/design/model.ts';
@@ -190,7 +191,7 @@ function projectSeries(board: TeamBoard, team: Team, memo: ProjectionMemo, nowS:
 /** A chart point on the wire (its metrics as text: see SeriesPoint). */
 function seriesPoint(point: ChartPoint): SeriesPoint {
   const { metrics, ...figures } = point;
-  return Object.assign(new SeriesPoint(), figures, { metrics: (metrics ?? []).join(',') });
+  return Object.assign(new SeriesPoint(), figures, { metrics: metricsToWire(metrics) });
 }
 
 /** A timeline entry on the wire: its code, and its values as JSON (the client parses them once per text). */

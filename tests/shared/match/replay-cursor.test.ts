@@ -1,3 +1,4 @@
+import { metricsFromWire } from '../../../shared/protocol/series-metrics.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MatchIntent } from '../../../shared/match/intents.ts';
@@ -146,7 +147,7 @@ describe('a seekable replay', () => {
     cursor.seek(finalStep);
     cursor.seek(10);
     cursor.seek(finalStep);
-    const live = (team: string) => (state.boards.get(team)!.toJSON() as { series: unknown[] }).series;
+    const live = (team: string) => (state.boards.get(team)!.toJSON() as { series: { metrics: string }[] }).series.map((p) => ({ ...p, metrics: metricsFromWire(p.metrics) }));
     expect(cursor.series(0)).toEqual(live('red'));
     expect(cursor.series(1)).toEqual(live('blue'));
     expect(cursor.series(0).length).toBe(Math.floor((finalStep * STEP_SECONDS) / 60));
