@@ -8,6 +8,7 @@ import { Room, ServerError, type Client } from '@colyseus/core';
 import { actorMfa, applyIntent, type Applied } from '../../shared/match/apply.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
 import { SYSTEM_ACTOR } from '../../shared/match/create.ts';
+import { restoredClock } from '../../shared/match/clock.ts';
 import type { Match } from '../../shared/match/match.ts';
 import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
 import { createOptionsSchema, JOIN_REFUSED_MESSAGE, joinOptionsSchema, MAX_PLAYERS, type CreateOptions } from '../../shared/protocol/join.ts';
@@ -103,7 +104,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.competitionId = loaded.competitionId;
     this.match = loaded.match;
     rememberCharts(this.memo, loaded.charts);
-    if (this.match.clock.phase === 'running') this.match.clock = { ...this.match.clock, phase: 'paused' };
+    this.match.clock = restoredClock(this.match.clock);
     // Each seat waits for its own player, who comes back with the seat's credential (a teacher with the host token).
     this.seats = new SeatPolicy(this.competitionId !== undefined, loaded.seats);
     // Nobody is in a restored room yet: keep it until its players are back (see onJoin), or until nobody came.

@@ -69,6 +69,15 @@ export function commandClock(clock: MatchClock, c: ClockCommand): ClockResult {
 }
 
 /**
+ * The clock of a match restored after a server restart: a running match waits, paused, for its players to come
+ * back. One being played out to its end is not paused: nobody may act on it, and a paused one could never resume
+ * (every command is refused while it is played out).
+ */
+export function restoredClock(clock: MatchClock): MatchClock {
+  return clock.phase === 'running' && !isFinishing(clock) ? { ...clock, phase: 'paused' } : clock;
+}
+
+/**
  * How many whole steps are owed after `elapsedMs` of real time. The fraction left over is carried in
  * `carry`, counted in thousandths of a step so that whole milliseconds add up exactly and rounding never
  * drifts: the server's loop calls this every tick.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandClock, FINISH_SPEED, isFinishing, newClock, stepsOwed, tickClock, STEPS_PER_SECOND_AT_1X, type MatchClock } from '../../../shared/match/clock.ts';
+import { commandClock, FINISH_SPEED, isFinishing, newClock, restoredClock, stepsOwed, tickClock, STEPS_PER_SECOND_AT_1X, type MatchClock } from '../../../shared/match/clock.ts';
 
 describe('the match clock', () => {
   it('goes build → running → paused → running, and ending early plays the rest out before the results', () => {
@@ -21,6 +21,14 @@ describe('the match clock', () => {
     while (clock.phase !== 'results') clock = tickClock(clock);
     expect(clock.step).toBe(100);
     expect(isFinishing(clock)).toBe(false);
+  });
+
+  it('restores a running match paused, but one being played out running on to its end', () => {
+    const running: MatchClock = { ...newClock(100), phase: 'running', step: 10 };
+    expect(restoredClock(running).phase).toBe('paused');
+    const finishing: MatchClock = { ...running, endedAtStep: 10 };
+    expect(restoredClock(finishing)).toEqual(finishing);
+    expect(stepsOwed(restoredClock(finishing), 1000, 0).steps).toBeGreaterThan(0);
   });
 
   it('refuses every clock command while an ended match is played out', () => {
