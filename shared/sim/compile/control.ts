@@ -4,7 +4,7 @@
 
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
-import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATCH, S_EC2, S_ELB, S_RDS, S_ROUTE53, S_TRANSIT_GATEWAY, S_VPC, S_WAF } from '../bill.ts';
+import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATCH, S_ELASTICACHE, S_ELB, S_RDS, S_ROUTE53, S_TRANSIT_GATEWAY, S_VPC, S_WAF } from '../bill.ts';
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
@@ -297,7 +297,7 @@ function fixedHourly(
     if (u.type === 'AWS::EC2::NatGateway') add(S_VPC, regionSlot(region), catalogue.natGateway.hourlyUsd.value * priceFactorOf(region));
     // A session store's cache nodes (compile/session-store.ts), by the node-hour.
     const nodes = u.reason === 'unmodelled-type' ? cacheNodesOf(u.type, (u.body.Properties ?? {}) as Record<string, unknown>) : 0;
-    if (nodes > 0) add(S_EC2, regionSlot(region), nodes * catalogue.sessionStore.cacheNodeHourlyUsd.value * priceFactorOf(region));
+    if (nodes > 0) add(S_ELASTICACHE, regionSlot(region), nodes * catalogue.sessionStore.cacheNodeHourlyUsd.value * priceFactorOf(region));
   }
   // DB snapshots the account kept of deleted databases (shared/account/retained-stack.ts), by the GB-month.
   for (const snapshot of snapshotsOf(design)) {
