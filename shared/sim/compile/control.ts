@@ -18,13 +18,13 @@ import type { Resource } from '../../design/model.ts';
 import { compileTopics } from './topics.ts';
 import { compileLogFilters, logMetricKey } from './log-filters.ts';
 
-import { ACT_POLICY, ACT_REBOOT, ACT_RECOVER, ACT_STOP, ACT_TERMINATE, ACT_TOPIC, CMP_GE, CMP_GT, CMP_LE, CMP_LT, MEASURE_CODE, M_LOG_METRIC, M_STATUS_SYSTEM, M_UNKNOWN, STAT_AVERAGE, STAT_COUNT, STAT_MAXIMUM, STAT_MINIMUM, STAT_SUM } from './alarm-codes.ts';
+import { ACT_POLICY, ACT_REBOOT, ACT_RECOVER, ACT_STOP, ACT_TERMINATE, ACT_TOPIC, CMP_GE, CMP_GT, CMP_LE, CMP_LT, MEASURE_CODE, M_LOG_METRIC, M_STATUS_SYSTEM, M_UNKNOWN, STAT_AVERAGE } from './alarm-codes.ts';
+import { STAT_CODES } from '../statistic.ts';
 
 // The codes stand in their own file; importers of control.ts still find them here.
 export * from './alarm-codes.ts';
 
 const EC2_ACTIONS: Record<string, number> = { stop: ACT_STOP, terminate: ACT_TERMINATE, reboot: ACT_REBOOT, recover: ACT_RECOVER };
-const STATS = { Average: STAT_AVERAGE, Sum: STAT_SUM, Minimum: STAT_MINIMUM, Maximum: STAT_MAXIMUM, SampleCount: STAT_COUNT };
 const CMPS = {
   GreaterThanThreshold: CMP_GT,
   GreaterThanOrEqualToThreshold: CMP_GE,
@@ -161,7 +161,7 @@ export function compileControl(
     alarmResource: Int32Array.from(alarms.map((a) => a.id)),
     alarmMetric: Int16Array.from(metric),
     alarmSubject: Int32Array.from(subject),
-    alarmStat: Uint8Array.from(alarms.map((a) => STATS[a.props.statistic] ?? STAT_AVERAGE)),
+    alarmStat: Uint8Array.from(alarms.map((a) => STAT_CODES[a.props.statistic] ?? STAT_AVERAGE)),
     alarmCmp: Uint8Array.from(alarms.map((a) => CMPS[a.props.comparison] ?? CMP_GT)),
     alarmThreshold: Float64Array.from(alarms.map((a) => a.props.threshold)),
     alarmPeriodSteps: Int32Array.from(alarms.map((a) => roundToStep(a.props.periodS) / STEP_SECONDS)),
