@@ -86,7 +86,7 @@ function Widget({ w, x, onRemove }: { w: DashboardWidgetView; x: number[]; onRem
   } else {
     body = h('p', { class: 'muted' }, t('dashboards.unsupported', { type: w.type }));
   }
-  return h('div', { class: `dashboard-widget ${w.view}`, style, 'data-widget': w.index }, h('div', { class: 'widget-head' }, h('span', {}, title), statPeriod, remove), body);
+  return h('div', { class: `dashboard-widget ${w.view}`, style, 'data-widget': w.index }, h('div', { class: 'widget-head' }, h('span', { title }, title), statPeriod, remove), body);
 }
 
 function AddWidget({ state, onAdd }: { state: MatchViewState; onAdd: (next: (p: DashboardPieceProps) => DashboardPieceProps) => void }) {

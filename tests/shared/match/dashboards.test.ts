@@ -111,7 +111,7 @@ describe('the dashboard view', () => {
   it("applies each widget's stat and period to the minute samples, a row's own stat first", () => {
     const { world } = board();
     const keys = dashboardMetricKeys(world.design);
-    const points = [];
+    const points: ReturnType<typeof chartPoint>[] = [];
     for (const t of [60, 120, 180, 240]) {
       runUntil(world, t);
       points.push(chartPoint(world, FIRST_MINUTE, t, undefined, keys));
