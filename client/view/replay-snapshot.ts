@@ -73,8 +73,8 @@ export class ReplaySnapshots {
       resources,
       links: design.lines,
       series,
-      // The replay charts no dashboard metrics (its chart points are the board's own): dashboards show "No data".
-      metricKeys: [],
+      // The dashboards' metrics, recorded on the replay's chart points under the keys the room had.
+      metricKeys: [...this.cursor.metricKeys(teamIndex)],
       timeline: world.timeline.slice(-TIMELINE_ITEMS).map(timelineItem),
       inbox: world.timeline.filter((e) => isDelivery(e.code)).slice(-INBOX_ITEMS).map(timelineItem),
       topics: topicViews(world),

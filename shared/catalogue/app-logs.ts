@@ -44,7 +44,10 @@ export const APP_LOGS_EXPLAIN =
   'with the CloudWatch agent"); the agent creates the group when it does not exist. The application writes one INFO line per ' +
   'request it serves and one ERROR line per failed call to its dependency: each retried attempt, and the request it gives up ' +
   'on. The game counts lines per step, it does not keep each one. Application Load Balancer access logs go to an S3 bucket, ' +
-  'not to CloudWatch Logs, so no log group receives them. Log ingestion ($0.50 per GB) is not billed yet.';
+  'not to CloudWatch Logs, so no log group receives them. The agent sends the log where the design has the log group ' +
+  `${APP_LOG_GROUP} or a metric filter on it in the instance's region (the agent's configuration names the group; a design ` +
+  'with neither is taken as one whose agent sends nothing). Each line is billed as ingested data ($0.50 per GB, with 26 bytes ' +
+  'per event) and then stored ($0.03 per GB-month compressed), under CloudWatch (catalogue.cloudWatchLogs).';
 
 export const METRIC_FILTER_EXPLAIN =
   'A metric filter adds its MetricValue to its metric for every log event of its log group that matches its pattern ' +

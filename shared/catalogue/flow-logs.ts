@@ -1,5 +1,5 @@
 // VPC flow logs: the figures that turn the simulation's connections into flow log records (shared/sim/flow-records.ts)
-// and what their delivery would cost.
+// and what their delivery costs (shared/sim/log-billing.ts bills it).
 
 import { figure } from './figure.ts';
 
@@ -34,8 +34,13 @@ export const flowLogs = {
     0.5,
     'USD/GB',
     'Flow logs are vended logs: delivered to CloudWatch Logs they cost $0.50 per GB ingested (first 10 TB a month, us-east-1), to S3 $0.25 per GB (Amazon CloudWatch pricing, "Vended Logs"). ' +
-      'Not billed in the game yet: a run of hours produces a few megabytes of records, far below a cent.',
+      'AWS bills this delivery under CloudWatch, and so does Cost Explorer here. The game bills each aggregation interval\'s records (their default-format lines) when the interval closes, and what a log group ' +
+      'then holds at CloudWatch Logs storage prices (catalogue.cloudWatchLogs). A run of hours produces megabytes of records: cents at most.',
   ),
-  s3PerGbUsd: figure(0.25, 'USD/GB', 'Flow logs delivered to S3: $0.25 per GB (vended logs, first 10 TB a month, us-east-1); not billed in the game yet (see cloudWatchLogsPerGbUsd).'),
+  s3PerGbUsd: figure(
+    0.25,
+    'USD/GB',
+    'Flow logs delivered to S3: $0.25 per GB (vended logs, first 10 TB a month, us-east-1), billed under CloudWatch. The objects the bucket then keeps are billed by S3 at its storage prices, which the game leaves out (a few megabytes).',
+  ),
   defaultAggregationS: figure(600, 's', 'MaxAggregationInterval: 600 s by default, 60 s on request. ' + RECORDS_PAGE),
 };

@@ -11,6 +11,7 @@ import { networkLoadBalancer } from './network-load-balancer.ts';
 import { gatewayLoadBalancer } from './gateway-load-balancer.ts';
 import { bucket, budgets, cloudWatch, recovery, reservedInstances, savingsPlans, sns } from './operations.ts';
 import { flowLogs } from './flow-logs.ts';
+import { cloudWatchLogs } from './log-pricing.ts';
 import { catalogueSchema } from './schema.ts';
 import { requestShapes } from './request-shapes.ts';
 import { requests, service } from './traffic.ts';
@@ -48,6 +49,7 @@ export const catalogue = {
   vpn,
   natGateway,
   sessionStore,
+  cloudWatchLogs,
   dataTransfer,
   loadBalancers,
   loadBalancing,

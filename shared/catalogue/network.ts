@@ -94,7 +94,24 @@ export const sessionStore = {
   cacheNodeHourlyUsd: figure(
     0.017,
     'USD/hour',
-    'An ElastiCache cache node (cache.t3.micro, on demand, us-east-1) costs this per hour; the game bills every node of a session store at it, whatever its type, and Cost Explorer here shows it under EC2 (AWS shows ElastiCache).',
+    'An ElastiCache cache node (cache.t3.micro, on demand, us-east-1) costs this per hour (Amazon ElastiCache pricing, ' +
+      '"On-Demand Nodes"); the game bills every node of a session store at it, whatever its node type. Cost Explorer shows ' +
+      'it under ElastiCache, as AWS does.',
+  ),
+  dynamoReadPerMillionUsd: figure(
+    0.125,
+    'USD/million RRU',
+    'A DynamoDB table in on-demand capacity mode is billed per request: $0.125 per million read request units (us-east-1, ' +
+      'Amazon DynamoDB pricing, "On-demand capacity"; halved in November 2024). "A strongly consistent read request of up to ' +
+      '4 KB requires one read request unit": the game reads a user\'s session (under 4 KB) strongly consistently on every ' +
+      'request that needs it, one RRU each. Cost Explorer shows it under DynamoDB.',
+  ),
+  dynamoWritePerMillionUsd: figure(
+    0.625,
+    'USD/million WRU',
+    '$0.625 per million write request units (on-demand, us-east-1). "A standard write request unit can write an item up to ' +
+      '1 KB": the game writes the session back (under 1 KB) once per write request of a logged-in user (an order placed ' +
+      'changes the cart), one WRU each. Storage (the first 25 GB a month are free; sessions are kilobytes) is not billed.',
   ),
 };
 

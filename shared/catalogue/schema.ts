@@ -62,6 +62,7 @@ export const catalogueSchema = z.object({
   vpn: figures,
   natGateway: figures,
   sessionStore: figures,
+  cloudWatchLogs: figures,
   dataTransfer: figures,
   loadBalancers: z.object({ application: loadBalancerTypeSchema, network: loadBalancerTypeSchema }),
   loadBalancing: figures,

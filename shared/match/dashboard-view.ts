@@ -6,6 +6,10 @@
 import { METRICS, type MetricEntry, type MetricSubject } from '../catalogue/metrics.ts';
 import type { DashboardMetricRow, DashboardWidget } from '../design/kinds/dashboard.ts';
 import { metricKey, NO_DATA } from './dashboard-metrics.ts';
+import { applyStatistic, DEFAULT_STAT, periodOf, periodStarts } from './dashboard-stat.ts';
+
+/** Rounded as a dashboard shows a figure. */
+const round = (x: number) => Math.round(x * 100) / 100;
 import type { AlarmStateName } from './board-view.ts';
 
 /** A board resource as the client has it: references in its props written "stack/LogicalId". */
@@ -28,7 +32,7 @@ export interface DashboardPieceProps {
 
 export interface DashboardLineView {
   label: string;
-  /** One value per chart point; null where there is no datapoint. */
+  /** One datapoint per period of its widget (the widget's tS), by its statistic; null where the period has no data. */
   values: (number | null)[];
   latest: number | null;
 }
@@ -43,6 +47,11 @@ export interface DashboardWidgetView {
   title: string;
   /** timeSeries (a graph), singleValue (numbers), text, alarm, or other (a widget type the game does not draw). */
   view: 'timeSeries' | 'singleValue' | 'text' | 'alarm' | 'other';
+  /** A metric widget's statistic and period as applied (dashboard-stat.ts); '' and 0 for other widgets. */
+  stat: string;
+  periodS: number;
+  /** The starts of its periods, seconds into the run: its graph's x axis. */
+  tS: number[];
   lines: DashboardLineView[];
   /** A metric widget none of whose metrics has data: CloudWatch's "No data". */
   noData: boolean;
@@ -52,7 +61,7 @@ export interface DashboardWidgetView {
 
 export interface DashboardView {
   name: string;
-  /** The chart points' times, seconds into the run. */
+  /** The chart points' times (one sample a simulated minute), seconds into the run. */
   tS: number[];
   widgets: DashboardWidgetView[];
 }
@@ -71,7 +80,11 @@ export function dashboardView(
   const places = placeWidgets(props.widgets);
   const widgets = props.widgets.map((w, index): DashboardWidgetView => {
     const rows = props.metrics.filter((m) => m.widget === index && m.namespace !== '');
-    const lines = w.type === 'metric' ? rows.map((m) => lineOf(m, byRef, metricKeys, points)) : [];
+    const metric = w.type === 'metric';
+    const periodS = metric ? periodOf(w.period) : 0;
+    const stat = metric ? (w.stat ?? DEFAULT_STAT) : '';
+    const sampleTS = points.map((p) => p.tS);
+    const lines = metric ? rows.map((m) => lineOf(m, byRef, metricKeys, points, stat, periodS)) : [];
     const alarms =
       w.type === 'alarm'
         ? props.alarms.filter((a) => a.widget === index).map((a) => {
@@ -86,6 +99,9 @@ export function dashboardView(
       width: Math.min(w.width, GRID_COLUMNS),
       height: w.height,
       title: w.title ?? '',
+      stat,
+      periodS,
+      tS: metric ? periodStarts(sampleTS, periodS) : [],
       view: w.type === 'text' ? 'text' : w.type === 'alarm' ? 'alarm' : w.type !== 'metric' ? 'other' : w.view === 'singleValue' ? 'singleValue' : 'timeSeries',
       lines,
       noData: w.type === 'metric' && lines.every((l) => l.latest === null),
@@ -104,16 +120,26 @@ function lineOf(
   m: DashboardPieceProps['metrics'][number],
   byRef: ReadonlyMap<string, ViewPiece>,
   keys: readonly string[],
-  points: readonly { metrics?: readonly number[] }[],
+  points: readonly { tS: number; metrics?: readonly number[] }[],
+  widgetStat: string,
+  periodS: number,
 ): DashboardLineView {
   const subject = m.subject === undefined ? undefined : byRef.get(m.subject);
   const named = m.dimensions.map((d) => (d.value !== undefined ? d.value : (subject?.logicalId ?? ''))).filter((v) => v !== '');
   const label = typeof m.options?.['label'] === 'string' ? (m.options['label'] as string) : [m.metric, ...named].join(' ');
   const at = keys.indexOf(metricKey(m.namespace, m.metric, m.subject ?? ''));
-  const values = points.map((p) => {
+  const samples = points.map((p) => {
     const v = at < 0 ? undefined : p.metrics?.[at];
     return v === undefined || v === NO_DATA ? null : v;
   });
+  // A row's own `stat` option overrides its widget's, as in a DashboardBody; the period is the widget's.
+  const stat = typeof m.options?.['stat'] === 'string' ? (m.options['stat'] as string) : widgetStat;
+  const values = applyStatistic(
+    points.map((p) => p.tS),
+    samples,
+    stat,
+    periodS,
+  ).values.map((v) => (v === null ? null : round(v)));
   let latest: number | null = null;
   for (const v of values) if (v !== null) latest = v;
   return { label, values, latest };
@@ -200,7 +226,7 @@ export function metricChoices(pieces: readonly ViewPiece[]): MetricChoice[] {
 
 /** A widget a player adds: a graph or a number on one metric, the alarms' states, or text. */
 export type NewWidget =
-  | { type: 'metric'; view: 'timeSeries' | 'singleValue'; choice: MetricChoice; title?: string }
+  | { type: 'metric'; view: 'timeSeries' | 'singleValue'; choice: MetricChoice; title?: string; stat?: string; periodS?: number }
   | { type: 'alarm'; alarms: string[]; title?: string }
   | { type: 'text'; markdown: string };
 
@@ -220,7 +246,7 @@ export function withWidget(props: DashboardPieceProps, add: NewWidget, region: s
   const widget: DashboardWidget = { type: add.type, ...placed[index]!, ...size };
   const next: DashboardPieceProps = { ...props, widgets: [...props.widgets, widget], metrics: [...props.metrics], alarms: [...props.alarms] };
   if (add.type === 'metric') {
-    Object.assign(widget, { view: add.view, region, stat: statOf(add.choice.metric), period: 60, title: add.title ?? add.choice.label });
+    Object.assign(widget, { view: add.view, region, stat: add.stat ?? statOf(add.choice.metric), period: add.periodS ?? 60, title: add.title ?? add.choice.label });
     const c = add.choice;
     next.metrics.push({ widget: index, namespace: c.namespace, metric: c.metric, ...(c.subject === '' ? { dimensions: [{ name: c.dimension, value: 'USD' }] } : { dimensions: [{ name: c.dimension }], subject: c.subject }) });
   } else if (add.type === 'alarm') {

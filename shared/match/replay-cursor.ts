@@ -13,6 +13,7 @@ import { T_COST, T_FAILED, T_OFFERED, T_SHED } from '../sim/state.ts';
 import type { TimelineEntry } from '../sim/world.ts';
 import type { TrailEvent } from '../trail/event.ts';
 import { chartPoint, type ChartPoint } from './board-view.ts';
+import { extendMetricKeys } from './dashboard-metrics.ts';
 import { createMatch, openingLength } from './create.ts';
 import { type Match, type MatchSetup } from './match.ts';
 import { nextTick, replayInputs, replayTick, type ReplayInput } from './replay.ts';
@@ -40,8 +41,10 @@ export interface ReplayCursor {
   readonly keyframes: number;
   /** Moves to `step` (clamped to 0…finalStep); returns the step reached. */
   seek(step: number): number;
-  /** A chart point per simulated minute up to `step` (utilisation included), as the live CloudWatch showed them. */
+  /** A chart point per simulated minute up to `step` (utilisation and dashboard metrics included), as the live CloudWatch showed them. */
   series(team: number): ChartPoint[];
+  /** The dashboards' metric keys the points' metrics follow (dashboard-metrics.ts), as the room had them at `step`. */
+  metricKeys(team: number): readonly string[];
   /** Every step's numbers up to `step`. */
   stepPoints(team: number): StepPoint[];
   /** The world events of the furthest point reached so far (the whole run once the end has been seen). */
@@ -80,6 +83,8 @@ interface Recording {
   p95: Float64Array;
   cost: Float64Array;
   minutes: (ChartPoint | undefined)[];
+  /** The dashboards' metric keys at each minute: the previous minute's, then the design's new ones (as the room adds them). */
+  keys: (string[] | undefined)[];
 }
 
 const STEPS_PER_MINUTE = 60 / STEP_SECONDS;
@@ -100,6 +105,7 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
     p95: new Float64Array(last + 1),
     cost: new Float64Array(last + 1),
     minutes: [],
+    keys: [],
   }));
   let pos: Position = { match: first, cursor: new Map(), next: 0 };
   /** The longest audit log produced so far: keyframes keep only its length. */
@@ -130,7 +136,10 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
       if (at % STEPS_PER_MINUTE === 0) {
         const minute = at / STEPS_PER_MINUTE;
         const since = { at: (minute - 1) * 60, offered: r.offered[at - STEPS_PER_MINUTE]!, failed: r.failed[at - STEPS_PER_MINUTE]! };
-        r.minutes[minute] = chartPoint(world, since, at * STEP_SECONDS);
+        // The dashboards' metrics ride on the point, under the keys the room had then (server/wire/project.ts).
+        const keys = extendMetricKeys(r.keys[minute - 1] ?? [], world.design);
+        r.keys[minute] = keys;
+        r.minutes[minute] = chartPoint(world, since, at * STEP_SECONDS, undefined, keys);
       }
     });
   };
@@ -193,6 +202,11 @@ export function openReplay(setup: MatchSetup, trail: readonly TrailEvent[], fina
       return pos.match.clock.step;
     },
     series: (team) => upTo(recordings[team]?.minutes ?? []),
+    metricKeys(team) {
+      const keys = recordings[team]?.keys ?? [];
+      for (let m = Math.floor(pos.match.clock.step / STEPS_PER_MINUTE); m > 0; m--) if (keys[m]) return keys[m]!;
+      return [];
+    },
     stepPoints(team) {
       const r = recordings[team];
       if (!r) return [];

@@ -37,11 +37,8 @@ import {
   M_STATUS_INSTANCE,
   M_STATUS_SYSTEM,
   M_UNKNOWN,
-  STAT_COUNT,
-  STAT_MAXIMUM,
-  STAT_MINIMUM,
-  STAT_SUM,
 } from './compile/control.ts';
+import { datapointOf } from './statistic.ts';
 import { ALARM_ALARM, ALARM_INSUFFICIENT, ALARM_OK, STEP_SECONDS } from './constants.ts';
 import { C_FAILED, C_OFFERED, C_SHED } from './scratch.ts';
 import { firePolicy } from './scaling.ts';
@@ -140,22 +137,11 @@ export function evaluateAlarms(world: World): void {
     s.alarmStepInPeriod[a] = s.alarmStepInPeriod[a]! + 1;
     if (s.alarmStepInPeriod[a]! < topo.alarmPeriodSteps[a]!) continue;
 
-    // End of a period: one datapoint.
+    // End of a period: one datapoint (statistic.ts, the rule dashboards use too).
     const stat = topo.alarmStat[a];
     const count = s.alarmAcc[acc + 1]!;
     // A period without samples has no datapoint (MISSING): TreatMissingData "missing" skips it.
-    const point =
-      count === 0
-        ? MISSING
-        : stat === STAT_SUM
-        ? s.alarmAcc[acc]!
-        : stat === STAT_MINIMUM
-          ? s.alarmAcc[acc + 2]!
-          : stat === STAT_MAXIMUM
-            ? s.alarmAcc[acc + 3]!
-            : stat === STAT_COUNT
-              ? count
-              : s.alarmAcc[acc]! / count; // Average
+    const point = count === 0 ? MISSING : datapointOf(stat!, s.alarmAcc[acc]!, count, s.alarmAcc[acc + 2]!, s.alarmAcc[acc + 3]!);
     s.alarmAcc[acc] = 0;
     s.alarmAcc[acc + 1] = 0;
     s.alarmAcc[acc + 2] = 0;

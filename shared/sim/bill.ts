@@ -20,6 +20,9 @@ export const SERVICES = [
   'transitGateway',
   'cloudWatch',
   'vpc',
+  // Added after replays were recorded: hashed only once charged (LATE_SERVICES_FROM).
+  'elastiCache',
+  'dynamoDb',
 ] as const;
 export type ServiceCode = (typeof SERVICES)[number];
 
@@ -35,11 +38,20 @@ export const S_ACCELERATOR = 8;
 export const S_TRANSIT_GATEWAY = 9;
 export const S_CLOUDWATCH = 10;
 export const S_VPC = 11;
+export const S_ELASTICACHE = 12;
+export const S_DYNAMODB = 13;
+/**
+ * Services from this one on came after golden replays were recorded: their cells of the spend are hashed only
+ * when something was charged to them (shared/sim/hash.ts), and a snapshot without them restores them as zeros.
+ */
+export const LATE_SERVICES_FROM = S_ELASTICACHE;
 
 /** The regions, then one slot for what is billed globally. */
 export const REGION_SLOTS = REGION_COUNT + 1;
 export const GLOBAL_SLOT = REGION_COUNT;
 export const BILL_CELLS = SERVICES.length * REGION_SLOTS;
+/** The cells before the late services: what a spend array held when replays were first recorded. */
+export const EARLY_BILL_CELLS = LATE_SERVICES_FROM * REGION_SLOTS;
 /** Lines of the bill (M_COMPUTE … M_OTHER). */
 export const BILL_LINES = 6;
 
@@ -56,6 +68,12 @@ export function regionSlot(code: string): number {
 
 export function cellOf(service: number, slot: number): number {
   return service * REGION_SLOTS + slot;
+}
+
+/** Books `usd` of this step's charges on `line` of the bill, as its total (stepCost) and in its cell. */
+export function chargeStep(sc: Scratch, line: number, service: number, slot: number, usd: number): void {
+  sc.stepCost[line] = sc.stepCost[line]! + usd;
+  book(sc, line, service, slot, usd);
 }
 
 /** Books `usd` of this step's charges on `line` of the bill to a service in a region slot. */

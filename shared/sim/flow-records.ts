@@ -121,17 +121,18 @@ function watched(world: World, log: ResourceOfKind<'flowLog'>): Watched {
 }
 
 /**
- * The flow log's records for the current capture window, filtered by its TrafficType, in a stable order
+ * The flow log's records for the current capture window (or the interval closing now), filtered by its TrafficType, in a stable order
  * (interface, then source, then destination). Empty for a resource that is not a flow log.
  */
-export function flowRecords(world: World, flowLog: ResourceId): FlowRecord[] {
+export function flowRecords(world: World, flowLog: ResourceId, closing?: { startS: number }): FlowRecord[] {
   const log = world.design.resources[flowLog];
   if (log?.kind !== 'flowLog') return [];
   const { topo, state, scratch: sc, design } = world;
   const now = state.tally[T_NOW]!;
   const agg = log.props.aggregationS;
-  const windowStart = Math.floor(now / agg) * agg;
-  const elapsed = Math.max(STEP_SECONDS, now - windowStart);
+  // `closing`: the whole interval that starts there and closes with this step, as it is delivered (log-billing.ts).
+  const windowStart = closing ? closing.startS : Math.floor(now / agg) * agg;
+  const elapsed = closing ? agg : Math.max(STEP_SECONDS, now - windowStart);
   const start = RUN_EPOCH_S + windowStart;
   const end = RUN_EPOCH_S + windowStart + elapsed;
   const keep = (a: FlowAction) => log.props.trafficType === 'ALL' || log.props.trafficType === a;

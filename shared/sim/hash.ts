@@ -3,6 +3,7 @@
 // step identically. A snapshot is plain JSON; restoring recompiles the topology from the design it carries.
 
 import { canonicalJson } from '../design/canonical.ts';
+import { EARLY_BILL_CELLS } from './bill.ts';
 import type { Design } from '../design/model.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compileTopology } from './compile/index.ts';
@@ -43,7 +44,7 @@ export function hashWorld(world: World): string {
   for (const key of STATE_KEYS) {
     const arr = world.state[key];
     if (arr.length === 0 && OPTIONAL_STATE_KEYS.has(key)) continue;
-    const bytes = new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
+    const bytes = key === 'spend' ? spendBytes(arr as Float64Array) : new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength);
     if (LATE_STATE_KEYS.has(key) && bytes.every((b) => b === 0)) continue;
     h.text(key);
     for (let i = 0; i < bytes.length; i++) h.byte(bytes[i]!);
@@ -62,6 +63,12 @@ export function hashWorld(world: World): string {
   h.text(canonicalJson(world.design));
   h.text(String(world.seed));
   return h.hex();
+}
+
+/** The spend's bytes as hashed: the late services' cells (bill.ts) only once any holds a charge. */
+function spendBytes(spend: Float64Array): Uint8Array {
+  const late = spend.subarray(EARLY_BILL_CELLS).some((x) => x !== 0);
+  return new Uint8Array(spend.buffer, spend.byteOffset, (late ? spend.length : Math.min(spend.length, EARLY_BILL_CELLS)) * 8);
 }
 
 /** Version 2: timeline entries are codes and values (version 1 held English sentences). */
@@ -124,6 +131,11 @@ export function tryRestoreWorld(snapshot: WorldSnapshot): RestoreResult {
     // So are Reserved Instances, any number of purchases.
     if (key === 'reserved' && Array.isArray(source) && source.length % RI_FIELDS === 0) state.reserved = new Float64Array(source.length);
     const target = state[key];
+    // A snapshot taken before the late services were billed holds the early cells only; the rest are zeros.
+    if (key === 'spend' && Array.isArray(source) && source.length === EARLY_BILL_CELLS) {
+      for (let i = 0; i < source.length; i++) target[i] = source[i]!;
+      continue;
+    }
     if (!Array.isArray(source) || source.length !== target.length) {
       return { ok: false, code: 'snapshot-invalid', message: `snapshot array ${key} has the wrong length` };
     }

@@ -9,9 +9,14 @@
 //   requests, in the step they are moved, fail once (target-weights.ts `keepSessions` returns that share);
 // - a shared session store (compile/session-store.ts): the instances are stateless, no logout either way —
 //   unless the store is a single cache node in a zone that is dark: then every session request fails.
+// - a DynamoDB store is billed per request it serves (chargeSessionStore), a cache by the node-hour (compile/control.ts).
 // Worlds whose scenario has no sessions never call any of this.
 
-import { CLASS_COUNT, READ, WRITE } from './constants.ts';
+import { catalogue, priceFactorOf } from '../catalogue/index.ts';
+import { REGIONS } from '../geography/regions.ts';
+import { chargeStep, S_DYNAMODB } from './bill.ts';
+import { CLASS_COUNT, READ, STEP_SECONDS, WRITE } from './constants.ts';
+import { M_OTHER } from './scratch.ts';
 import { NO_STORE } from './compile/session-store.ts';
 import type { World } from './world.ts';
 import { note } from './world.ts';
@@ -59,4 +64,32 @@ export function failLostSessions(world: World): void {
     sc.instSucc[base + READ] = sc.instSucc[base + READ]! * keep;
     sc.instSucc[base + WRITE] = sc.instSucc[base + WRITE]! * keep;
   }
+}
+
+/** Price factor per bill slot of a region (the global slot, which no table has, at 1). */
+const REGION_FACTOR = Float64Array.from([...REGIONS.map((r) => priceFactorOf(r.code)), 1]);
+const RRU_USD = catalogue.sessionStore.dynamoReadPerMillionUsd.value / 1e6;
+const WRU_USD = catalogue.sessionStore.dynamoWritePerMillionUsd.value / 1e6;
+
+/**
+ * A DynamoDB session store's on-demand requests this step: every session request the instances served reads the
+ * session (one RRU), every served write request of a logged-in user writes it back (one WRU) — catalogue
+ * sessionStore. Booked to DynamoDB in the table's region. A cache store is billed by the node-hour instead.
+ */
+export function chargeSessionStore(world: World): void {
+  const slot = world.topo.sessionStoreDynamoSlot;
+  if (slot < 0) return;
+  const sc = world.scratch;
+  let reads = 0;
+  let writes = 0;
+  for (let i = 0; i < world.topo.instCount; i++) {
+    if (sc.instUnits[i] === 0) continue;
+    const base = i * CLASS_COUNT;
+    const written = sc.instOffered[base + WRITE]! * sc.instSucc[base + WRITE]!;
+    reads += sc.instOffered[base + READ]! * sc.instSucc[base + READ]! + written;
+    writes += written;
+  }
+  const share = world.plan.sessionShare * STEP_SECONDS;
+  const usd = (reads * RRU_USD + writes * WRU_USD) * share * REGION_FACTOR[slot]!;
+  if (usd > 0) chargeStep(sc, M_OTHER, S_DYNAMODB, slot, usd);
 }

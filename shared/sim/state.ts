@@ -138,6 +138,8 @@ export interface WorldState {
    * service broke, [RC_RESTORED] the first step after that at which it was restored.
    */
   recovery: Float64Array;
+  /** Per region index: the compressed GB its log groups hold (shared/sim/log-billing.ts bills them by the GB-month). */
+  logStoredGb: Float64Array;
 
   dbState: Uint8Array;
   dbTimer: Float64Array;
@@ -256,6 +258,7 @@ export const STATE_KEYS = [
   'asgRefresh',
   'inspected',
   'recovery',
+  'logStoredGb',
 ] as const satisfies readonly (keyof WorldState)[];
 
 function routingState(topo: Topology) {
@@ -278,7 +281,7 @@ function routingState(topo: Topology) {
  * group or a refresh starts, or requests pass a Gateway Load Balancer's appliances. The hash covers them only when they hold something, and a snapshot without them restores
  * them as zeros, so the hashes and replays of worlds that never use them are what they were.
  */
-export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'instCheck', 'asgRefresh', 'inspected', 'recovery']);
+export const LATE_STATE_KEYS: ReadonlySet<string> = new Set(['instSpec', 'instOld', 'instCheck', 'asgRefresh', 'inspected', 'recovery', 'logStoredGb']);
 
 /** Fields of state.recovery. */
 export const RC_CHANGED = 0;
@@ -322,6 +325,7 @@ export function allocateState(topo: Topology, eventCount: number, budgetUsd: num
     asgRefresh: new Float64Array(topo.asgCount * REFRESH_FIELDS),
     inspected: new Float64Array(1),
     recovery: new Float64Array(RECOVERY_FIELDS),
+    logStoredGb: new Float64Array(REGION_COUNT),
     dbState: new Uint8Array(topo.dbCount),
     dbTimer: new Float64Array(topo.dbCount),
     dbClass: Int16Array.from(topo.dbClassDesign),

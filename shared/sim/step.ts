@@ -1,7 +1,7 @@
 // One fixed step of the world, in a documented order (DESIGN.md §3). Everything reads the state as the
 // previous phases left it; nothing reads scratch left over from an earlier step.
 
-import { failLostSessions, sessionsHeld } from './sessions.ts';
+import { chargeSessionStore, failLostSessions, sessionsHeld } from './sessions.ts';
 import { evaluateAlarms } from './alarms.ts';
 import { offerLoad } from './balancing.ts';
 import { completeFronts } from './completion.ts';
@@ -20,6 +20,7 @@ import { advanceDatabases, advanceInstances } from './lifecycle.ts';
 import { measure } from './measure.ts';
 import { serveOffice } from './office.ts';
 import { charge } from './money.ts';
+import { chargeLogs } from './log-billing.ts';
 import { trackRecovery } from './recovery.ts';
 import { advanceRefreshes } from './refresh.ts';
 import { routeDemand } from './routing.ts';
@@ -57,10 +58,13 @@ export function step(world: World): void {
   applyReleases(world);
   applyDependencySlowdowns(world);
   // The application's log lines, only where a metric filter reads them (the console derives its own).
-  if (world.topo.filterCount > 0) writeAppLogs(world);
+  if (world.topo.filterCount > 0 || world.topo.appLogBilled) writeAppLogs(world);
   noteTargetErrors(world);
   // After the anomaly watch: a logged-out user is sent to the login page, not a 5xx the ALB would count.
-  if (sessionsHeld(world)) failLostSessions(world);
+  if (sessionsHeld(world)) {
+    failLostSessions(world);
+    chargeSessionStore(world);
+  }
   completeFronts(world);
   // The office's requests over its VPN (scenarios with an on-premises office only).
   if (world.plan.office) serveOffice(world);
@@ -74,6 +78,7 @@ export function step(world: World): void {
   runScheduledActions(world);
   advanceRefreshes(world);
   reconcileGroups(world);
+  chargeLogs(world);
   charge(world);
   const s = world.state;
   s.tally[T_NOW] = s.tally[T_NOW]! + STEP_SECONDS;

@@ -36,12 +36,18 @@ describe.skipIf(!chromiumPath)('CloudWatch dashboards', () => {
         const values = await page.locator('#widget-metric option').evaluateAll((os, m) => os.filter((o) => (o as HTMLOptionElement).value.includes(`|${m}|`)).map((o) => (o as HTMLOptionElement).value), metric);
         return values[0]!;
       };
+      // A graph of requests as each minute's Sum (the metric's usual statistic), a number as the Minimum over 5 minutes.
       await page.selectOption('#widget-type', 'timeSeries');
       await page.selectOption('#widget-metric', await metricOption('RequestCount'));
       await page.click('#widget-add');
       await page.selectOption('#widget-type', 'singleValue');
       await page.selectOption('#widget-metric', await metricOption('HealthyHostCount'));
+      await page.selectOption('#widget-stat', 'Minimum');
+      await page.selectOption('#widget-period', '300');
       await page.click('#widget-add');
+      const min = lang === 'en' ? ' min' : '분';
+      expect(await page.textContent('.dashboard-widget[data-widget="0"] .widget-stat')).toBe(`Sum · 1${min}`);
+      expect(await page.textContent('.dashboard-widget[data-widget="1"] .widget-stat')).toBe(`Minimum · 5${min}`);
       await page.selectOption('#widget-type', 'text');
       await page.fill('.add-widget input', 'On call: team');
       await page.click('#widget-add');
@@ -53,6 +59,10 @@ describe.skipIf(!chromiumPath)('CloudWatch dashboards', () => {
 
       await page.click('#dashboard-save');
       await waitForResource(page, 'dashboard', 'r.props.widgets.length === 2');
+      expect(await page.evaluate(() => {
+        const d = (window as unknown as { fiveNines: { view: { current: { match: { board: { resources: { kind: string; props: { widgets: { stat?: string; period?: number }[] } }[] } } } } } }).fiveNines.view.current.match.board.resources.find((r) => r.kind === 'dashboard')!;
+        return d.props.widgets.map((w) => [w.stat, w.period]);
+      })).toEqual([['Sum', 60], ['Minimum', 300]]);
       await page.click('#clock-start');
       await page.click('[data-speed="8"]');
       await page.waitForFunction(() => (window as unknown as Hooks).fiveNines.view.current.match.simS > 400, null, { timeout: 120_000 });

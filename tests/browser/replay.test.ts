@@ -181,7 +181,30 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
 
   it("opens a classroom's replay.json: a team picker, and the chaos on the slider to jump to", async () => {
     // A classroom of two, recorded by the shared rules: the teacher takes one team's zone out.
-    const match = createMatch({ mode: 'classroom', scenario: exampleScenario('az-outage'), seed: 3, design: exampleDesign('alb-asg-multi-az'), teams: [{ id: 'team-1', name: 'Red' }, { id: 'team-2', name: 'Blue' }] });
+    // With a CloudWatch dashboard (a graph of the load balancer's requests, Sum over 5 minutes, and the group's
+    // CPU, Maximum a minute): the replay draws it from the dashboards' metrics it recorded, not "No data".
+    const design = exampleDesign('alb-asg-multi-az');
+    const lb = design.resources.find((r) => r.kind === 'loadBalancer')!.id;
+    const asg = design.resources.find((r) => r.kind === 'autoScalingGroup')!.id;
+    design.resources.push({
+      id: design.resources.length,
+      stack: 0,
+      logicalId: 'Ops',
+      kind: 'dashboard',
+      props: {
+        name: 'ops',
+        widgets: [
+          { type: 'metric', x: 0, y: 0, width: 12, height: 6, view: 'timeSeries', stat: 'Sum', period: 300, title: 'Requests' },
+          { type: 'metric', x: 12, y: 0, width: 6, height: 3, view: 'singleValue', stat: 'Maximum', period: 60, title: 'CPU' },
+        ],
+        metrics: [
+          { widget: 0, namespace: 'AWS/ApplicationELB', metric: 'RequestCount', dimensions: [{ name: 'LoadBalancer' }], subject: lb },
+          { widget: 1, namespace: 'AWS/EC2', metric: 'CPUUtilization', dimensions: [{ name: 'AutoScalingGroupName' }], subject: asg },
+        ],
+        alarms: [],
+      },
+    });
+    const match = createMatch({ mode: 'classroom', scenario: exampleScenario('az-outage'), seed: 3, design, teams: [{ id: 'team-1', name: 'Red' }, { id: 'team-2', name: 'Blue' }] });
     const cursor = new Map<string, number>();
     const teacher = host(null);
     runTick(match, [{ seq: 0, actor: teacher, intent: { type: 'clock', command: 'start' }, wallMs: 0 }], 60, 0, cursor);
@@ -215,6 +238,14 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     expect(await page.textContent('#timeline')).toMatch(/us-east-1a/);
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('replay-classroom') });
+    // The dashboard, replayed: the graph's datapoints are five-minute Sums, the number the last minute's Maximum.
+    await page.locator('.dashboards').scrollIntoViewIfNeeded();
+    await page.locator('.dashboard-widget[data-widget="0"] canvas').first().waitFor();
+    expect(await page.textContent('.dashboards')).not.toContain('No data');
+    expect(await page.textContent('.dashboard-widget[data-widget="0"] .widget-stat')).toBe('Sum · 5 min');
+    expect(Number(await page.textContent('.dashboard-widget[data-widget="1"] .figure'))).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('replay-dashboard-en') });
     // To the recorded end (the ended match was played out to the scenario's end), where the hash is checked.
     await scrub(page, match.clock.step);
     await page.waitForSelector('#replay-verified[data-verified="verified"]');
@@ -225,6 +256,11 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     await page.waitForFunction(() => document.querySelector('#replay-verified')?.textContent?.includes('검증됨'));
     expect(await page.textContent('#replay-play')).toContain('재생');
     expect(await page.textContent('#chart-utilisation figcaption')).toBe('사용률(리플레이에서 계산)');
+    expect(await page.textContent('.dashboard-widget[data-widget="0"] .widget-stat')).toBe('Sum · 5분');
+    await page.locator('.dashboards').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: screenshotPath('replay-dashboard-ko') });
+    await page.locator('#chart-utilisation').scrollIntoViewIfNeeded();
     await page.waitForTimeout(400);
     await page.screenshot({ path: screenshotPath('replay-korean') });
     await page.click('.replay [data-lang="en"]');

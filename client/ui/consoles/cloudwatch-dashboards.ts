@@ -6,6 +6,7 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { dashboardView, metricChoices, withoutWidget, withWidget, type DashboardPieceProps, type DashboardWidgetView } from '../../../shared/match/dashboard-view.ts';
+import { WIDGET_PERIODS_S, WIDGET_STATS } from '../../../shared/match/dashboard-stat.ts';
 import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
@@ -51,7 +52,7 @@ export function Dashboards({ state, actions }: { state: MatchViewState; actions:
     h(
       'div',
       { class: 'dashboard-grid' },
-      view.widgets.map((w) => h(Widget, { key: `${w.index}|${w.type}|${w.view}`, w, x: view.tS, onRemove: () => setDraft(withoutWidget(props, w.index)) })),
+      view.widgets.map((w) => h(Widget, { key: `${w.index}|${w.type}|${w.view}`, w, x: w.tS, onRemove: () => setDraft(withoutWidget(props, w.index)) })),
     ),
     h(AddWidget, { state, onAdd: (next) => setDraft(next(props)) }),
   );
@@ -61,6 +62,8 @@ function Widget({ w, x, onRemove }: { w: DashboardWidgetView; x: number[]; onRem
   const style = { gridColumn: `${w.x + 1} / span ${w.width}`, gridRow: `${w.y + 1} / span ${w.height}` };
   const remove = h('button', { class: 'widget-remove', title: t('dashboards.remove'), 'aria-label': t('dashboards.remove'), onClick: onRemove }, '✕');
   const title = w.title || (w.view === 'alarm' ? t('dashboards.alarmStatus') : '');
+  // The statistic and period the widget's datapoints are (shared/match/dashboard-stat.ts), as CloudWatch shows them.
+  const statPeriod = w.periodS > 0 ? h('span', { class: 'muted small widget-stat' }, t('dashboards.statPeriod', { stat: w.stat, minutes: w.periodS / 60 })) : null;
   let body;
   if (w.view === 'timeSeries') {
     body = w.noData
@@ -83,7 +86,7 @@ function Widget({ w, x, onRemove }: { w: DashboardWidgetView; x: number[]; onRem
   } else {
     body = h('p', { class: 'muted' }, t('dashboards.unsupported', { type: w.type }));
   }
-  return h('div', { class: `dashboard-widget ${w.view}`, style, 'data-widget': w.index }, h('div', { class: 'widget-head' }, h('span', {}, title), remove), body);
+  return h('div', { class: `dashboard-widget ${w.view}`, style, 'data-widget': w.index }, h('div', { class: 'widget-head' }, h('span', { title }, title), statPeriod, remove), body);
 }
 
 function AddWidget({ state, onAdd }: { state: MatchViewState; onAdd: (next: (p: DashboardPieceProps) => DashboardPieceProps) => void }) {
@@ -93,12 +96,15 @@ function AddWidget({ state, onAdd }: { state: MatchViewState; onAdd: (next: (p: 
   const [kind, setKind] = useState<AddKind>('timeSeries');
   const [metric, setMetric] = useState('');
   const [text, setText] = useState('');
+  // '' leaves the metric's usual statistic (shared/match/dashboard-view.ts withWidget).
+  const [stat, setStat] = useState('');
+  const [periodS, setPeriodS] = useState(60);
   const choice = choices.find((c) => c.id === metric) ?? choices[0];
   const region = board.stacks.find((s) => !s.account)?.region ?? 'us-east-1';
   const add = () => {
     if (kind === 'alarm') onAdd((p) => withWidget(p, { type: 'alarm', alarms: alarms.map((a) => a.ref), title: t('dashboards.alarmStatus') }, region));
     else if (kind === 'text') onAdd((p) => withWidget(p, { type: 'text', markdown: text }, region));
-    else if (choice) onAdd((p) => withWidget(p, { type: 'metric', view: kind, choice }, region));
+    else if (choice) onAdd((p) => withWidget(p, { type: 'metric', view: kind, choice, periodS, ...(stat ? { stat } : {}) }, region));
   };
   return h(
     'div',
@@ -113,6 +119,21 @@ function AddWidget({ state, onAdd }: { state: MatchViewState; onAdd: (next: (p: 
           'select',
           { 'aria-label': t('dashboards.metric'), id: 'widget-metric', value: choice?.id ?? '', title: choice?.explain ?? '', onChange: (e: Event) => setMetric((e.target as HTMLSelectElement).value) },
           choices.map((c) => h('option', { key: c.id, value: c.id, title: c.explain }, c.label)),
+        )
+      : null,
+    kind === 'timeSeries' || kind === 'singleValue'
+      ? h(
+          'select',
+          { 'aria-label': t('dashboards.statistic'), id: 'widget-stat', value: stat, onChange: (e: Event) => setStat((e.target as HTMLSelectElement).value) },
+          h('option', { value: '' }, t('dashboards.usualStat')),
+          WIDGET_STATS.map((s) => h('option', { key: s, value: s }, s)),
+        )
+      : null,
+    kind === 'timeSeries' || kind === 'singleValue'
+      ? h(
+          'select',
+          { 'aria-label': t('dashboards.period'), id: 'widget-period', value: String(periodS), onChange: (e: Event) => setPeriodS(Number((e.target as HTMLSelectElement).value)) },
+          WIDGET_PERIODS_S.map((p) => h('option', { key: p, value: String(p) }, t('dashboards.minutes', { minutes: p / 60 }))),
         )
       : null,
     kind === 'text' ? h('input', { 'aria-label': t('dashboards.text'), value: text, onInput: (e: Event) => setText((e.target as HTMLInputElement).value) }) : null,

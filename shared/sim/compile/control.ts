@@ -4,7 +4,7 @@
 
 import { catalogue, priceFactorOf } from '../../catalogue/index.ts';
 import type { Design } from '../../design/model.ts';
-import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATCH, S_EC2, S_ELB, S_RDS, S_ROUTE53, S_TRANSIT_GATEWAY, S_VPC, S_WAF } from '../bill.ts';
+import { BILL_CELLS, cellOf, GLOBAL_SLOT, regionSlot, S_ACCELERATOR, S_CLOUDWATCH, S_ELASTICACHE, S_ELB, S_RDS, S_ROUTE53, S_TRANSIT_GATEWAY, S_VPC, S_WAF } from '../bill.ts';
 import { STEP_SECONDS } from '../constants.ts';
 import type { ComputeTopology, ControlTopology, StorageTopology, EntryTopology, NetworkTopology } from '../topology.ts';
 import { roundToStep } from './compute.ts';
@@ -18,13 +18,13 @@ import type { Resource } from '../../design/model.ts';
 import { compileTopics } from './topics.ts';
 import { compileLogFilters, logMetricKey } from './log-filters.ts';
 
-import { ACT_POLICY, ACT_REBOOT, ACT_RECOVER, ACT_STOP, ACT_TERMINATE, ACT_TOPIC, CMP_GE, CMP_GT, CMP_LE, CMP_LT, MEASURE_CODE, M_LOG_METRIC, M_STATUS_SYSTEM, M_UNKNOWN, STAT_AVERAGE, STAT_COUNT, STAT_MAXIMUM, STAT_MINIMUM, STAT_SUM } from './alarm-codes.ts';
+import { ACT_POLICY, ACT_REBOOT, ACT_RECOVER, ACT_STOP, ACT_TERMINATE, ACT_TOPIC, CMP_GE, CMP_GT, CMP_LE, CMP_LT, MEASURE_CODE, M_LOG_METRIC, M_STATUS_SYSTEM, M_UNKNOWN, STAT_AVERAGE } from './alarm-codes.ts';
+import { STAT_CODES } from '../statistic.ts';
 
 // The codes stand in their own file; importers of control.ts still find them here.
 export * from './alarm-codes.ts';
 
 const EC2_ACTIONS: Record<string, number> = { stop: ACT_STOP, terminate: ACT_TERMINATE, reboot: ACT_REBOOT, recover: ACT_RECOVER };
-const STATS = { Average: STAT_AVERAGE, Sum: STAT_SUM, Minimum: STAT_MINIMUM, Maximum: STAT_MAXIMUM, SampleCount: STAT_COUNT };
 const CMPS = {
   GreaterThanThreshold: CMP_GT,
   GreaterThanOrEqualToThreshold: CMP_GE,
@@ -161,7 +161,7 @@ export function compileControl(
     alarmResource: Int32Array.from(alarms.map((a) => a.id)),
     alarmMetric: Int16Array.from(metric),
     alarmSubject: Int32Array.from(subject),
-    alarmStat: Uint8Array.from(alarms.map((a) => STATS[a.props.statistic] ?? STAT_AVERAGE)),
+    alarmStat: Uint8Array.from(alarms.map((a) => STAT_CODES[a.props.statistic] ?? STAT_AVERAGE)),
     alarmCmp: Uint8Array.from(alarms.map((a) => CMPS[a.props.comparison] ?? CMP_GT)),
     alarmThreshold: Float64Array.from(alarms.map((a) => a.props.threshold)),
     alarmPeriodSteps: Int32Array.from(alarms.map((a) => roundToStep(a.props.periodS) / STEP_SECONDS)),
@@ -297,7 +297,7 @@ function fixedHourly(
     if (u.type === 'AWS::EC2::NatGateway') add(S_VPC, regionSlot(region), catalogue.natGateway.hourlyUsd.value * priceFactorOf(region));
     // A session store's cache nodes (compile/session-store.ts), by the node-hour.
     const nodes = u.reason === 'unmodelled-type' ? cacheNodesOf(u.type, (u.body.Properties ?? {}) as Record<string, unknown>) : 0;
-    if (nodes > 0) add(S_EC2, regionSlot(region), nodes * catalogue.sessionStore.cacheNodeHourlyUsd.value * priceFactorOf(region));
+    if (nodes > 0) add(S_ELASTICACHE, regionSlot(region), nodes * catalogue.sessionStore.cacheNodeHourlyUsd.value * priceFactorOf(region));
   }
   // DB snapshots the account kept of deleted databases (shared/account/retained-stack.ts), by the GB-month.
   for (const snapshot of snapshotsOf(design)) {

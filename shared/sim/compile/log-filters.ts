@@ -5,7 +5,7 @@
 
 import { APP_LOG_GROUP } from '../../catalogue/app-logs.ts';
 import type { Design } from '../../design/model.ts';
-import { regionIndex } from '../constants.ts';
+import { REGION_COUNT, regionIndex } from '../constants.ts';
 import { parseFilterPattern, type FilterPattern } from '../filter-pattern.ts';
 import type { DesignWarning } from '../timeline-text.ts';
 import { liveOfKind } from './network.ts';
@@ -26,6 +26,16 @@ export interface LogFilterTopology {
   logMetricCount: number;
   /** "region|namespace|name" of each custom metric. */
   logMetricKey: string[];
+  /** Per region index: 1 where the application's log is sent and billed (its log group or a filter on it is there). */
+  appLogRegion: Uint8Array;
+  /** Whether any region's application log is billed: the step then counts the log lines (shared/sim/app-logs.ts). */
+  appLogBilled: boolean;
+  /** Live flow logs (shared/sim/log-billing.ts bills their delivery): resource, region index, interval, to S3. */
+  flowLogCount: number;
+  flowLogResource: Int32Array;
+  flowLogRegion: Int16Array;
+  flowLogAggS: Int32Array;
+  flowLogToS3: Uint8Array;
 }
 
 export function logMetricKey(region: string, namespace: string, name: string): string {
@@ -53,7 +63,23 @@ export function compileLogFilters(design: Design, removed: Uint8Array, labels: s
     if (m < 0) m = keys.push(key) - 1;
     metric.push(m);
   }
+  // The application's log goes where its group is, or where a filter reads it (the agent creates the group then).
+  const appLogRegion = new Uint8Array(REGION_COUNT);
+  const sendTo = (region: string) => {
+    const r = regionIndex(region);
+    if (r >= 0 && r < REGION_COUNT) appLogRegion[r] = 1;
+  };
+  for (const g of groups) if (g.props.name === APP_LOG_GROUP) sendTo(regionOfStack(g.stack));
+  filters.forEach((f, k) => app[k] === 1 && sendTo(regionOfStack(f.stack)));
+  const flows = liveOfKind(design, removed, 'flowLog');
   return {
+    appLogRegion,
+    appLogBilled: appLogRegion.some((x) => x === 1),
+    flowLogCount: flows.length,
+    flowLogResource: Int32Array.from(flows.map((f) => f.id)),
+    flowLogRegion: Int16Array.from(flows.map((f) => regionIndex(regionOfStack(f.stack)))),
+    flowLogAggS: Int32Array.from(flows.map((f) => f.props.aggregationS)),
+    flowLogToS3: Uint8Array.from(flows.map((f) => (f.props.destinationType === 's3' ? 1 : 0))),
     filterCount: filters.length,
     filterResource: Int32Array.from(filters.map((f) => f.id)),
     filterRegion: Int16Array.from(filters.map((f) => regionIndex(regionOfStack(f.stack)))),

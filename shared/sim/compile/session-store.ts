@@ -10,6 +10,7 @@
 
 import type { Design } from '../../design/model.ts';
 import { REGIONS } from '../../geography/regions.ts';
+import { regionSlot } from '../bill.ts';
 import { regionIndex, ZONES_PER_REGION, zoneIndex } from '../constants.ts';
 
 /** No session store in the design. */
@@ -22,19 +23,25 @@ export interface SessionStoreTopology {
   sessionStoreZone: number;
   /** "stack/logicalId" of the store the sessions are kept in ('' without one). */
   sessionStoreLabel: string;
+  /**
+   * The bill slot (bill.ts) of the store's region when it is a DynamoDB table, billed per request
+   * (shared/sim/sessions.ts chargeSessionStore); -1 for a cache (billed by the node-hour) or no store.
+   */
+  sessionStoreDynamoSlot: number;
 }
 
 const STORE_TYPES = new Set(['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup', 'AWS::DynamoDB::Table']);
 
 export function compileSessionStore(design: Design): SessionStoreTopology {
-  let best: SessionStoreTopology = { sessionStoreZone: NO_STORE, sessionStoreLabel: '' };
+  let best: SessionStoreTopology = { sessionStoreZone: NO_STORE, sessionStoreLabel: '', sessionStoreDynamoSlot: -1 };
   for (const u of design.unmodelled) {
     if (u.reason !== 'unmodelled-type' || !STORE_TYPES.has(u.type)) continue;
     const stack = design.stacks[u.stack];
     const label = `${stack?.name ?? '?'}/${u.logicalId}`;
     const zone = storeZone(u.type, (u.body.Properties ?? {}) as Record<string, unknown>, stack?.region ?? '');
     // The sturdiest store in the design is the one an application would keep its sessions in.
-    if (best.sessionStoreZone === NO_STORE || zone === STORE_MULTI_AZ) best = { sessionStoreZone: zone, sessionStoreLabel: label };
+    const dynamoSlot = u.type === 'AWS::DynamoDB::Table' ? regionSlot(stack?.region ?? '') : -1;
+    if (best.sessionStoreZone === NO_STORE || zone === STORE_MULTI_AZ) best = { sessionStoreZone: zone, sessionStoreLabel: label, sessionStoreDynamoSlot: dynamoSlot };
     if (zone === STORE_MULTI_AZ) break;
   }
   return best;

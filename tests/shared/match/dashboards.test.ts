@@ -9,6 +9,7 @@ import { alarmRows } from '../../../shared/match/alarm-view.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { scenario, webTier } from '../sim/builders.ts';
 import { runUntil } from '../sim/probes.ts';
+import { STEP_SECONDS } from '../../../shared/sim/constants.ts';
 
 function board() {
   const t = webTier({ desired: 2 });
@@ -55,6 +56,8 @@ describe('dashboard metrics', () => {
     runUntil(world, 600);
     const [requests, cpu, wrong, missing, bill] = sampleMetrics(world, [...dashboardMetricKeys(world.design), metricKey('AWS/EC2', 'CPUUtilization', 'web/Gone'), metricKey('AWS/Billing', 'EstimatedCharges', '')]);
     expect(requests).toBeGreaterThan(0);
+    // A count stands for its whole minute: the step's requests at that rate for sixty seconds.
+    expect(requests).toBeCloseTo(world.scratch.lbRequests[0]! * (60 / STEP_SECONDS), 1);
     expect(cpu).toBeGreaterThan(0);
     expect(cpu).toBeLessThanOrEqual(100);
     expect(wrong).toBe(NO_DATA);
@@ -88,7 +91,10 @@ describe('the dashboard view', () => {
     const [graph, number, alarms, text] = view.widgets;
     expect(graph!.view).toBe('timeSeries');
     expect(graph!.lines.map((l) => l.label)).toEqual(['RequestCount Lb', 'CPUUtilization Web']);
-    expect(graph!.lines[0]!.values).toEqual(points.map((p) => p.metrics[0]));
+    // No stat or period on the widget: CloudWatch's Average over five minutes, so the three minutes make one datapoint.
+    expect([graph!.stat, graph!.periodS, graph!.tS]).toEqual(['Average', 300, [0]]);
+    const mean = points.reduce((sum, p) => sum + p.metrics[0]!, 0) / 3;
+    expect(graph!.lines[0]!.values[0]).toBeCloseTo(mean, 2);
     expect(graph!.noData).toBe(false);
     expect(number!.view).toBe('singleValue');
     expect(number!.noData).toBe(true);
@@ -100,6 +106,37 @@ describe('the dashboard view', () => {
     expect(['OK', 'ALARM']).toContain(cpuState);
     expect(alarms!.alarms).toEqual([{ name: 'CpuHigh', state: cpuState }, { name: 'elsewhere', state: 'UNKNOWN' }]);
     expect(text!.markdown).toBe('# Runbook');
+  });
+
+  it("applies each widget's stat and period to the minute samples, a row's own stat first", () => {
+    const { world } = board();
+    const keys = dashboardMetricKeys(world.design);
+    const points: ReturnType<typeof chartPoint>[] = [];
+    for (const t of [60, 120, 180, 240]) {
+      runUntil(world, t);
+      points.push(chartPoint(world, FIRST_MINUTE, t, undefined, keys));
+    }
+    const pieces = piecesOf(world);
+    const dash = pieces.find((p) => p.kind === 'dashboard')!;
+    const props = dash.props as unknown as DashboardPieceProps;
+    const withStat = (stat: string, period: number, rowStat?: string): DashboardPieceProps => ({
+      ...props,
+      widgets: props.widgets.map((w, i) => (i === 0 ? { ...w, stat, period } : w)),
+      metrics: props.metrics.map((m, i) => (i === 1 && rowStat ? { ...m, options: { stat: rowStat } } : m)),
+    });
+    const graphOf = (p: DashboardPieceProps) => dashboardView({ ...dash, props: p as unknown as Record<string, unknown> }, pieces, keys, points).widgets[0]!;
+    const requests = points.map((p) => p.metrics[0]!);
+    const cpu = points.map((p) => p.metrics[1]!);
+    const perMinute = graphOf(withStat('Sum', 60));
+    expect(perMinute.tS).toEqual([0, 60, 120, 180]);
+    expect(perMinute.lines[0]!.values).toEqual(requests);
+    const twoMinutes = graphOf(withStat('Sum', 120, 'Maximum'));
+    expect(twoMinutes.tS).toEqual([0, 120]);
+    expect(twoMinutes.lines[0]!.values[0]).toBeCloseTo(requests[0]! + requests[1]!, 2);
+    expect(twoMinutes.lines[0]!.values[1]).toBeCloseTo(requests[2]! + requests[3]!, 2);
+    expect(twoMinutes.lines[1]!.values).toEqual([Math.max(cpu[0]!, cpu[1]!), Math.max(cpu[2]!, cpu[3]!)]);
+    expect(twoMinutes.lines[0]!.latest).toBeCloseTo(requests[2]! + requests[3]!, 2);
+    expect(graphOf(withStat('SampleCount', 240)).lines[0]!.values).toEqual([4]);
   });
 
   it('composes: metric choices from the catalogue for the board, a widget added and removed', () => {

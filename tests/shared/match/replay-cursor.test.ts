@@ -159,6 +159,34 @@ describe('a seekable replay', () => {
     expect(cursor.series(0).every((p) => p.computeLoad >= 0 && p.computeLoad <= 1 && p.databaseLoad >= 0 && p.databaseLoad <= 1)).toBe(true);
   });
 
+  it("replays the dashboards' metrics the live match sampled, under the keys the room had (a dashboard saved mid-run)", () => {
+    const dashboard = {
+      name: 'ops',
+      widgets: [{ type: 'metric', x: 0, y: 0, width: 12, height: 6, view: 'timeSeries', stat: 'Maximum', period: 120 }],
+      metrics: [{ widget: 0, namespace: 'AWS/EC2', metric: 'CPUUtilization', dimensions: [{ name: 'AutoScalingGroupName' }], subject: `${STACK}/${ASG}` }],
+      alarms: [],
+    };
+    const ticks: Tick[] = [
+      { queue: [[host(null), { type: 'clock', command: 'start' }]], steps: 30 },
+      { queue: [[user('ana', 'red'), { type: 'createResource', stack: STACK, kind: 'dashboard', props: dashboard }]], steps: 60 },
+    ];
+    const dashSetup = setupOf();
+    const { match, state: live } = play(dashSetup, [RECORDED[0]!, ...ticks], true);
+    const cursor = openReplay(dashSetup, inputsOf(match.trail), match.clock.step, { keyframeEvery: 25 });
+    cursor.seek(match.clock.step);
+    const board = live.boards.get('red')!.toJSON() as { metricKeys: string[]; series: { metrics: string }[] };
+    expect(board.metricKeys).toEqual([`AWS/EC2|CPUUtilization|${STACK}/${ASG}`]);
+    expect(cursor.metricKeys(0)).toEqual(board.metricKeys);
+    expect(cursor.metricKeys(1)).toEqual([]);
+    const replayed = cursor.series(0);
+    expect(replayed.map((p) => p.metrics)).toEqual(board.series.map((p) => metricsFromWire(p.metrics)));
+    // Sampled from the minute after the dashboard was saved, not before.
+    expect(replayed[0]!.metrics).toEqual([]);
+    expect(replayed.at(-1)!.metrics[0]).toBeGreaterThan(0);
+    cursor.seek(20);
+    expect(cursor.metricKeys(0)).toEqual([]);
+  });
+
   it("lists the run's world events once the end has been seen (the timeline's markers)", () => {
     const cursor = openReplay(setup, trail, finalStep);
     cursor.seek(finalStep);

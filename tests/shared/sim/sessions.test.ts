@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceOfKind, UnmodelledResource } from '../../../shared/design/model.ts';
 import { catalogue } from '../../../shared/catalogue/index.ts';
+import { cellOf, regionSlot, S_DYNAMODB, S_EC2, S_ELASTICACHE } from '../../../shared/sim/bill.ts';
+import { CLASS_COUNT, READ, STEP_SECONDS, WRITE } from '../../../shared/sim/constants.ts';
 import { createWorld, type World } from '../../../shared/sim/world.ts';
 import { designBuilder, scenario } from './builders.ts';
 import { runUntil, slotsOf } from './probes.ts';
@@ -118,5 +120,55 @@ describe('a shared session store', () => {
     const single = store('AWS::ElastiCache::CacheCluster', { Engine: 'redis', NumCacheNodes: 1 });
     expect(pool(2, {}, { store: single }).topo.fixedHourlyUsd - bare).toBeCloseTo(node, 9);
     expect(pool(2, {}, { store: store('AWS::DynamoDB::Table', {}) }).topo.fixedHourlyUsd).toBe(bare);
+  });
+
+  it('ElastiCache nodes are booked to ElastiCache in Cost Explorer, not to EC2', () => {
+    const redis = store('AWS::ElastiCache::ReplicationGroup', { MultiAZEnabled: true, AutomaticFailoverEnabled: true, NumCacheClusters: 2 });
+    const cells = pool(2, {}, { store: redis }).topo.fixedHourlyByCell;
+    const east = regionSlot('us-east-1');
+    expect(cells[cellOf(S_ELASTICACHE, east)]).toBeCloseTo(2 * catalogue.sessionStore.cacheNodeHourlyUsd.value, 9);
+    expect(cells[cellOf(S_EC2, east)]).toBe(pool(2, {}).topo.fixedHourlyByCell[cellOf(S_EC2, east)]);
+  });
+});
+
+describe("a DynamoDB session store's on-demand requests", () => {
+  const RRU = catalogue.sessionStore.dynamoReadPerMillionUsd.value / 1e6;
+  const WRU = catalogue.sessionStore.dynamoWritePerMillionUsd.value / 1e6;
+  const cell = cellOf(S_DYNAMODB, regionSlot('us-east-1'));
+
+  it('bill one RRU per session request served and one WRU per session write, under DynamoDB', () => {
+    const world = pool(3, {}, { store: store('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST' }) });
+    let expected = 0;
+    runUntil(world, 900, () => {
+      const sc = world.scratch;
+      let reads = 0;
+      let writes = 0;
+      for (let i = 0; i < world.topo.instCount; i++) {
+        const base = i * CLASS_COUNT;
+        const w = sc.instOffered[base + WRITE]! * sc.instSucc[base + WRITE]!;
+        reads += sc.instOffered[base + READ]! * sc.instSucc[base + READ]! + w;
+        writes += w;
+      }
+      expected += SESSIONS.share * STEP_SECONDS * (reads * RRU + writes * WRU);
+    });
+    expect(expected).toBeGreaterThan(0);
+    expect(world.state.spend[cell]).toBeCloseTo(expected, 12);
+    // 200 requests a second, half of them dynamic, 60% of those in a session: about 60 RRU a second.
+    expect(world.state.spend[cell]! / (900 * RRU)).toBeGreaterThan(40);
+  });
+
+  it('bill nothing before logins open, without sessions, or for a cache store', () => {
+    const table = store('AWS::DynamoDB::Table', {});
+    const late = pool(2, {}, { store: table, fromS: 600 });
+    runUntil(late, 590);
+    expect(late.state.spend[cell]).toBe(0);
+    runUntil(late, 700);
+    expect(late.state.spend[cell]).toBeGreaterThan(0);
+    const none = pool(2, {}, { store: table, sessions: false });
+    runUntil(none, 600);
+    expect(none.state.spend[cell]).toBe(0);
+    const cache = pool(2, {}, { store: store('AWS::ElastiCache::CacheCluster', { NumCacheNodes: 1 }) });
+    runUntil(cache, 600);
+    expect(cache.state.spend[cell]).toBe(0);
   });
 });
