@@ -42,7 +42,7 @@ export interface MatchConnection {
  * Where the connection stands, as the player is told it: `lost` and `restarting` are being repaired
  * (automatically), `back` follows a repair; `room-closed`, `taken-elsewhere` and `gave-up` are final.
  */
-export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up';
+export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up' | 'removed';
 
 export interface ConnectionEvents {
   /** `readFrom`: when reading the room's state began (performance.now()), for the update's cost. */
@@ -122,14 +122,15 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       ended = true;
       const ending = endingOf(closeCode, leaving);
       if (ending === 'left') return forgetSeat();
-      if (ending === 'room-closed' || ending === 'taken-elsewhere') return end(ending);
+      if (ending === 'room-closed' || ending === 'taken-elsewhere' || ending === 'removed') return end(ending);
       void recover(ending);
     });
     saveSeat({ code, token: r.reconnectionToken, ...(credential ? { credential } : {}), nickname });
   };
 
-  const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up'): void => {
-    if (status !== 'gave-up') forgetSeat();
+  const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up' | 'removed'): void => {
+    // A removed player keeps the seat's credential: let back by the teacher, it brings them to their own seat.
+    if (status !== 'gave-up' && status !== 'removed') forgetSeat();
     events.onStatus(status);
   };
 
