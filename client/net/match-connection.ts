@@ -19,6 +19,7 @@ import type { TrailQuery } from '../../shared/trail/query.ts';
 import type { FlowRecordsAnswer, FlowRecordsRequest } from '../../shared/protocol/flow-records.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
 import { serverEndpoint } from './endpoint.ts';
+import type { ClassroomAnswer, ClassroomCommand } from '../../shared/protocol/classroom.ts';
 import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
 import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
 import { followChanges, WireMirror } from './wire-mirror.ts';
@@ -35,6 +36,8 @@ export interface MatchConnection {
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
   /** A page of one of this team's flow logs, computed by the room (never in the synced state). */
   flowRecords(request: FlowRecordsRequest): Promise<FlowRecordsAnswer>;
+  /** A teacher's control of the classroom's room (shared/protocol/classroom.ts). */
+  classroom(command: ClassroomCommand): Promise<ClassroomAnswer>;
   leave(): Promise<void>;
 }
 
@@ -187,6 +190,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     exportStack: async (request) => (await room.request(MESSAGE.exportStack, request)) as ExportStackAnswer,
     flowRecords: async (request) => (await room.request(MESSAGE.flowRecords, request)) as FlowRecordsAnswer,
+    classroom: async (command) => (await room.request(MESSAGE.classroom, command)) as ClassroomAnswer,
     leave: async () => {
       leaving = true;
       forgetSeat();
