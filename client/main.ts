@@ -13,6 +13,7 @@ import { mountToasts } from './ui/toasts.ts';
 import { isOpen, readProgress } from './view/campaign-progress.ts';
 import type { SeatRequest } from './match-app.ts';
 import type { Teacher as TeacherScreen } from './ui/teacher.ts';
+import { joinRefusalText } from './ui/join-refusal.ts';
 import type { SavedCompetition } from './net/competition-store.ts';
 
 const root = document.getElementById('app')!;
@@ -118,7 +119,8 @@ async function choose(choice: HomeChoice): Promise<void> {
     else await seat({ kind: 'join', nickname, code: c.code, ...(c.team ? { team: c.team } : {}) });
   } catch (error) {
     const message = (error as Error).message;
-    show({ kind: 'home', busy: false, error: c.kind === 'join' ? t('home.joinFailed', { code: c.code, message }) : t('home.createFailed', { message }) });
+    const refused = joinRefusalText(error);
+    show({ kind: 'home', busy: false, error: refused ?? (c.kind === 'join' ? t('home.joinFailed', { code: c.code, message }) : t('home.createFailed', { message })) });
   }
 }
 

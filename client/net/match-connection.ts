@@ -19,6 +19,7 @@ import type { TrailQuery } from '../../shared/trail/query.ts';
 import type { FlowRecordsAnswer, FlowRecordsRequest } from '../../shared/protocol/flow-records.ts';
 import type { ChangeSetAnswer, ChangeSetRequest } from '../../shared/protocol/change-set.ts';
 import { serverEndpoint } from './endpoint.ts';
+import type { ClassroomAnswer, ClassroomCommand } from '../../shared/protocol/classroom.ts';
 import { forgetSeat, saveSeat, savedSeat } from './session-store.ts';
 import { SnapshotReader, type MatchSnapshot, type StateJson } from './snapshot.ts';
 import { followChanges, WireMirror } from './wire-mirror.ts';
@@ -35,6 +36,8 @@ export interface MatchConnection {
   exportStack(request: ExportStackRequest): Promise<ExportStackAnswer>;
   /** A page of one of this team's flow logs, computed by the room (never in the synced state). */
   flowRecords(request: FlowRecordsRequest): Promise<FlowRecordsAnswer>;
+  /** A teacher's control of the classroom's room (shared/protocol/classroom.ts). */
+  classroom(command: ClassroomCommand): Promise<ClassroomAnswer>;
   leave(): Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export interface MatchConnection {
  * Where the connection stands, as the player is told it: `lost` and `restarting` are being repaired
  * (automatically), `back` follows a repair; `room-closed`, `taken-elsewhere` and `gave-up` are final.
  */
-export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up';
+export type ConnectionStatus = 'connected' | 'lost' | 'restarting' | 'back' | 'room-closed' | 'taken-elsewhere' | 'gave-up' | 'removed';
 
 export interface ConnectionEvents {
   /** `readFrom`: when reading the room's state began (performance.now()), for the update's cost. */
@@ -122,14 +125,15 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       ended = true;
       const ending = endingOf(closeCode, leaving);
       if (ending === 'left') return forgetSeat();
-      if (ending === 'room-closed' || ending === 'taken-elsewhere') return end(ending);
+      if (ending === 'room-closed' || ending === 'taken-elsewhere' || ending === 'removed') return end(ending);
       void recover(ending);
     });
     saveSeat({ code, token: r.reconnectionToken, ...(credential ? { credential } : {}), nickname });
   };
 
-  const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up'): void => {
-    if (status !== 'gave-up') forgetSeat();
+  const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up' | 'removed'): void => {
+    // A removed player keeps the seat's credential: let back by the teacher, it brings them to their own seat.
+    if (status !== 'gave-up' && status !== 'removed') forgetSeat();
     events.onStatus(status);
   };
 
@@ -186,6 +190,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     replay: async () => (await room.request(MESSAGE.replay)) as ReplayAnswer,
     exportStack: async (request) => (await room.request(MESSAGE.exportStack, request)) as ExportStackAnswer,
     flowRecords: async (request) => (await room.request(MESSAGE.flowRecords, request)) as FlowRecordsAnswer,
+    classroom: async (command) => (await room.request(MESSAGE.classroom, command)) as ClassroomAnswer,
     leave: async () => {
       leaving = true;
       forgetSeat();

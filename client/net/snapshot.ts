@@ -81,6 +81,14 @@ export type TeamSummary = Json<WireTeam> & StandingView;
 
 export type Phase = 'build' | 'running' | 'paused' | 'results';
 
+/** What the teacher set for the room: late joins, whether the build time starts the match, who was removed. */
+export interface ClassroomView {
+  lateJoins: boolean;
+  autoStart: boolean;
+  /** Removed players, `sessionId` being the id the teacher lets them back by. */
+  removed: PlayerSeat[];
+}
+
 export interface MatchSnapshot {
   code: string;
   mode: string;
@@ -100,6 +108,8 @@ export interface MatchSnapshot {
   account: Account;
   me: PlayerSeat | undefined;
   players: PlayerSeat[];
+  /** A classroom's room settings (server/wire/project-classroom.ts); absent on a replay. */
+  classroom?: ClassroomView;
   teams: TeamSummary[];
   /** The board this player plays on (the host of a classroom: the first team's). */
   board: TeamBoard;
@@ -260,6 +270,18 @@ export class SnapshotReader {
 
   private readonly resourceList = new Derived((map: Record<string, WireResourceJson>) => Object.values(map).map((r) => this.resource.of(r)));
   private readonly valueList = new Derived((map: Record<string, unknown>): unknown[] => Object.values(map));
+  private readonly removedList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
+  private classroom: { key: string; view: ClassroomView } | undefined;
+
+  private classroomOf(state: StateJson): ClassroomView {
+    const removed = state.removedPlayers ? this.removedList.of(state.removedPlayers) : [];
+    const view = { lateJoins: state.lateJoins ?? true, autoStart: state.autoStart ?? false, removed };
+    // One object while nothing changes, so views that compare by identity do not redraw.
+    const key = JSON.stringify(view);
+    if (this.classroom?.key !== key) this.classroom = { key, view };
+    return this.classroom.view;
+  }
+
   private readonly seatList = new Derived((map: Record<string, Json<PlayerState>>): PlayerSeat[] => Object.entries(map).map(([id, p]) => ({ ...p, sessionId: id })));
   /** Chart points with their dashboards' metrics read back from the wire's text (server/wire/match-state.ts SeriesPoint). */
   private readonly series = new Derived((points: WireBoardJson['series']): SeriesPoint[] =>
@@ -344,6 +366,7 @@ export class SnapshotReader {
       account: state.defaultVpcDeletedIn?.length ? this.account.of(state.defaultVpcDeletedIn) : FRESH_ACCOUNT,
       me,
       players,
+      classroom: this.classroomOf(state),
       teams: state.teams ? (this.valueList.of(state.teams) as TeamSummary[]) : [],
       board,
       boards,

@@ -17,6 +17,7 @@ export const CONNECTION_TEXT: Record<Exclude<ConnectionStatus, 'connected'>, str
   'room-closed': 'net.roomClosed',
   'taken-elsewhere': 'net.takenElsewhere',
   'gave-up': 'net.gaveUp',
+  removed: 'net.removed',
 };
 
 const TONE: Record<Exclude<ConnectionStatus, 'connected'>, 'repairing' | 'ok' | 'final'> = {
@@ -26,6 +27,7 @@ const TONE: Record<Exclude<ConnectionStatus, 'connected'>, 'repairing' | 'ok' | 
   'room-closed': 'final',
   'taken-elsewhere': 'final',
   'gave-up': 'final',
+  removed: 'final',
 };
 
 export interface ConnectionBanner {

@@ -4,6 +4,7 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import { language, t } from '../i18n/index.ts';
 import type { MatchViewState } from '../view/match-view.ts';
+import { START_STEP, whoStarts } from '../view/who-starts.ts';
 
 /** The steps of a first build that the level allows (a first level may have no load balancer yet). */
 export function guideSteps(state: MatchViewState, allowed: (entry: string) => boolean = () => true): { key: string; done: boolean }[] {
@@ -14,7 +15,8 @@ export function guideSteps(state: MatchViewState, allowed: (entry: string) => bo
   else steps.push({ key: 'server', done: kinds.has('instance') });
   if (allowed('loadBalancer')) steps.push({ key: 'balancer', done: kinds.has('loadBalancer') && trafficLine });
   if (allowed('database')) steps.push({ key: 'database', done: kinds.has('database') });
-  steps.push({ key: 'start', done: state.match.phase !== 'build' });
+  // A classroom's students cannot press Start: they are told who starts the match (view/who-starts.ts).
+  steps.push({ key: START_STEP[whoStarts(state.match)], done: state.match.phase !== 'build' });
   return steps;
 }
 

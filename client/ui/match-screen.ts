@@ -20,6 +20,7 @@ import { Palette } from './palette.ts';
 import { watchesOnly } from '../view/permissions.ts';
 import { Results } from './results.ts';
 import { TopBar } from './top-bar.ts';
+import { InstructorBanner } from './instructor-banner.ts';
 import { Tooltip } from './tooltip.ts';
 import { bindKeys } from './keys.ts';
 
@@ -160,6 +161,7 @@ export function MatchScreen(props: MatchScreenProps) {
       'div',
       { class: `board-wrap ${state.armed ? 'armed' : ''} ${state.connectFrom ? 'connecting' : ''}` },
       h('div', { id: 'board', class: 'board', ref: host }),
+      h(InstructorBanner, { match: m }),
       state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
       m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t(watchesOnly(m) ? 'board.emptyTeamHint' : 'board.emptyHint')) : null,
       hover.ref ? h(TooltipSlice, { view, hover: { ref: hover.ref, x: hover.x, y: hover.y } }) : null,

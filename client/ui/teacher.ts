@@ -13,6 +13,7 @@ import { readCompetitionForm, type CompetitionForm, type FieldProblem, type Form
 import { CopyButton } from './copy-button.ts';
 import { useLanguage } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.ts';
+import { RoomChoices } from './room-choices.ts';
 
 export interface TeacherProps {
   scenarios: ScenarioSummary[];
@@ -23,7 +24,7 @@ export interface TeacherProps {
   onBack(): void;
 }
 
-const INITIAL: CompetitionForm = { scenario: '', seed: '', teams: '2', teamSize: '3', buildTimeMin: '5', speed: '1' };
+const INITIAL: CompetitionForm = { scenario: '', seed: '', teams: '2', teamSize: '3', buildTimeMin: '5', speed: '1', autoStart: false, lateJoins: true };
 
 function problemText(problem: FieldProblem | undefined): string {
   return problem ? t(`teacher.invalid.${problem.key}`, problem.params ?? {}) : '';
@@ -94,6 +95,7 @@ function NewCompetitionForm({ scenarios, onCreated, onBack }: { scenarios: Scena
       h(Field, { id: 'competition-team-size', label: t('teacher.teamSize'), problem: problems.teamSize }, number('teamSize', 'competition-team-size', 1, 10, t('teacher.players'))),
       h(Field, { id: 'competition-build-time', label: t('teacher.buildTime'), problem: problems.buildTimeMin, hint: t('teacher.buildTimeHint') }, number('buildTimeMin', 'competition-build-time', 0, 60, t('teacher.minutes'))),
       h(Field, { id: 'competition-speed', label: t('teacher.speed'), problem: problems.speed, hint: t('teacher.speedHint', { min: MIN_SPEED, max: MAX_SPEED }) }, number('speed', 'competition-speed', MIN_SPEED, MAX_SPEED, '×')),
+      h(RoomChoices, { form, onChange: (choice) => setForm({ ...form, ...choice }) }),
       h(
         Field,
         { id: 'competition-seed', label: t('teacher.seed'), problem: problems.seed, hint: t('teacher.seedHint') },

@@ -12,9 +12,14 @@ export interface CompetitionForm {
   /** Minutes of build time (the schema counts seconds). */
   buildTimeMin: string;
   speed: string;
+  /** The build time running out starts the match (else the teacher presses Start). */
+  autoStart: boolean;
+  /** Students may join once the clock has started. */
+  lateJoins: boolean;
 }
 
-export type FormField = keyof CompetitionForm;
+/** The typed fields, each with its own problem line; the two choices cannot be wrong. */
+export type FormField = Exclude<keyof CompetitionForm, 'autoStart' | 'lateJoins'>;
 
 /** A translation key under `teacher.invalid` with its numbers, for the message under a field. */
 export interface FieldProblem {
@@ -51,6 +56,8 @@ export function readCompetitionForm(form: CompetitionForm): FormReading {
     // Whole seconds: a fraction of a minute is fine, a fraction of a second is not worth refusing.
     buildTimeS: Number.isFinite(minutes) ? Math.round(minutes * 60) : Number.NaN,
     speed: typedNumber(form.speed),
+    autoStart: form.autoStart,
+    lateJoins: form.lateJoins,
   };
   const parsed = newCompetitionSchema.safeParse(raw);
   if (parsed.success) return { ok: true, competition: parsed.data };

@@ -14,6 +14,8 @@ import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
 import { IAM_REFUSAL_CODES } from '../../shared/iam/refusals.ts';
 
+import type { ClassroomAnswer, ClassroomCommand } from '../../shared/protocol/classroom.ts';
+
 const IAM_CODES: ReadonlySet<string> = new Set(IAM_REFUSAL_CODES);
 
 export interface IntentSink {
@@ -24,6 +26,8 @@ export interface IntentSink {
   changeSet?(request: ChangeSetRequest): Promise<ChangeSetAnswer>;
   /** A page of a flow log's records, computed by the room (absent where there is no room: a replay). */
   flowRecords?(request: FlowRecordsRequest): Promise<FlowRecordsAnswer>;
+  /** A teacher's control of the classroom's room (absent where there is no room: a replay). */
+  classroom?(command: ClassroomCommand): Promise<ClassroomAnswer>;
 }
 
 export interface Notify {
@@ -146,6 +150,12 @@ export class PlayerActions {
   }
 
   /** A page of a flow log's records from the room; no room or no answer is a refusal. */
+  /** A teacher's control of the room; a refusal arrives as a toast too (the room's `refused` message). */
+  classroom(command: ClassroomCommand): Promise<ClassroomAnswer> {
+    if (!this.sink.classroom) return Promise.resolve({ ok: false, refusal: refusal('not-connected') });
+    return this.sink.classroom(command).catch(() => ({ ok: false as const, refusal: refusal('not-connected') }));
+  }
+
   flowRecords(request: FlowRecordsRequest): Promise<FlowRecordsAnswer> {
     if (!this.sink.flowRecords) return Promise.resolve({ ok: false, refusal: refusal('not-connected') });
     return this.sink.flowRecords(request).catch(() => ({ ok: false as const, refusal: refusal('not-connected') }));

@@ -80,7 +80,7 @@ export function mountCompetitionRoutes(app: Application, services: Services): vo
         seed,
         teams: parsed.data.teams,
         competitionCode: code,
-        competitionPlan: { speed: parsed.data.speed, buildTimeS: parsed.data.buildTimeS } satisfies CompetitionPlan,
+        competitionPlan: { speed: parsed.data.speed, buildTimeS: parsed.data.buildTimeS, autoStart: parsed.data.autoStart, lateJoins: parsed.data.lateJoins } satisfies CompetitionPlan,
         ...(parsed.data.design ? { design: parsed.data.design } : {}),
       });
     } catch (error) {

@@ -20,6 +20,7 @@ import type { Services } from '../services.ts';
 import { MatchState } from '../wire/match-state.ts';
 import { newMemo, projectMatch, type ProjectionMemo, chartMemory, rememberCharts } from '../wire/project.ts';
 import { SharedViews } from '../wire/views.ts';
+import { projectClassroom } from '../wire/project-classroom.ts';
 import { answerFingerprint, answerReplay, answerTrail } from './match-requests.ts';
 import { answerFlowRecords } from './flow-records-request.ts';
 import { answerExportStack } from './export-request.ts';
@@ -29,6 +30,8 @@ import { setUpMatch } from './match-setup.ts';
 import { MatchRecorder } from './recorder.ts';
 import { newRoomCode } from './room-codes.ts';
 import { SeatPolicy } from './seats.ts';
+import { admitsNew, applyClassroomCommand, buildTimeIsUp, OPEN_ROOM, type ClassroomSettings } from './classroom-controls.ts';
+import { findPlayerBySession, seatPlayer } from '../persistence/queries/teams.ts';
 import { MAX_INTENTS_PER_SECOND, MAX_MESSAGES_PER_SECOND, TransportGuard } from './transport-guard.ts';
 
 /** The loop's period: steps are owed by elapsed time, so this sets latency, not the simulation's speed. */
@@ -70,6 +73,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private finished = false;
   /** A competition's planned build time in seconds (0: none). */
   private buildTimeS = 0;
+  /** The teacher's settings of the room: late joins, the build time's deadline and whether it starts the match. */
+  private classroom: ClassroomSettings = { ...OPEN_ROOM };
 
   override async onCreate(raw: unknown): Promise<void> {
     const restore = (raw as { restore?: unknown } | undefined)?.restore;
@@ -91,6 +96,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
       // The teacher's plan (from POST /api/competitions, so trusted): its speed, and the build time to count down.
       plan = (raw as { competitionPlan?: CompetitionPlan }).competitionPlan;
       this.buildTimeS = plan?.buildTimeS ?? 0;
+      this.classroom = { ...OPEN_ROOM, autoStart: plan?.autoStart ?? false, lateJoins: plan?.lateJoins ?? true };
     } else this.roomId = await newRoomCode();
     this.seats = new SeatPolicy(this.competitionId !== undefined);
     if (plan && plan.speed !== this.match.clock.speed) this.system({ type: 'speed', speed: plan.speed });
@@ -107,6 +113,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.match.clock = restoredClock(this.match.clock);
     // Each seat waits for its own player, who comes back with the seat's credential (a teacher with the host token).
     this.seats = new SeatPolicy(this.competitionId !== undefined, loaded.seats);
+    // The lock and the build time's deadline survive the restart: a deadline that passed meanwhile starts the match once a player is back.
+    this.classroom = loaded.classroom;
     // Nobody is in a restored room yet: keep it until its players are back (see onJoin), or until nobody came.
     this.autoDispose = false;
     this.clock.setInterval(() => {
@@ -122,7 +130,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.services.rooms.add(this);
     this.setState(new MatchState());
     this.state.code = this.roomId;
-    this.state.buildEndsAtMs = 0;
+    this.state.buildEndsAtMs = this.classroom.buildEndsAtMs;
     this.setPatchRate(PATCH_MS);
     this.project(true);
     // No validator is given to onMessage: a failing validator would disconnect the sender. We answer instead.
@@ -133,6 +141,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     this.onMessage(MESSAGE.changeSet, (client, payload: unknown) => answerChangeSet(this.match, actorOf(client), payload));
     this.onMessage(MESSAGE.replay, (client) => answerReplay(this.match, actorOf(client), this.finished, this.competitionId ?? this.roomId));
     this.onMessage(MESSAGE.flowRecords, (client, payload: unknown) => answerFlowRecords(this.match, actorOf(client), payload));
+    this.onMessage(MESSAGE.classroom, (client, payload: unknown) => this.classroomCommand(client, payload));
     this.onMessage(MESSAGE.exportStack, (client, payload: unknown) => answerExportStack(this.match, actorOf(client), payload));
     this.onMessage('*', (client, type) => this.refuse(client, refusal('unknown-message', String(type).slice(0, 40))));
     this.setSimulationInterval((deltaMs) => this.tick(deltaMs), TICK_MS);
@@ -145,14 +154,21 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // In a competition only the host token makes a host; elsewhere the room's creator is the host.
     const hostByToken = this.competitionId !== undefined && hostToken !== undefined && (await this.validHostToken(hostToken));
     if (this.competitionId !== undefined && hostToken !== undefined && !hostByToken) throw new ServerError(401, 'That host token is not valid for this competition.');
-    const seating = this.seats.take({ sessionId: client.sessionId, nickname, team, credential, hostByToken }, this.match, (intent) => this.system(intent));
+    const admitsNewPlayer = admitsNew(this.classroom, this.match.clock);
+    const seating = this.seats.take({ sessionId: client.sessionId, nickname, team, credential, hostByToken, admitsNew: admitsNewPlayer }, this.match, (intent) => this.system(intent));
     if (!seating.ok) throw new ServerError(seating.status, seating.message);
     const { seat } = seating;
     // Only this client learns its seat's credential: it brings the player back after a restart.
     client.send(MESSAGE.seat, { credential: seating.credential });
     // The build time starts when the teacher first opens the room, and is shown to everyone as a countdown.
-    if (seat.actor.host && this.buildTimeS > 0 && this.state.buildEndsAtMs === 0 && this.match.clock.phase === 'build') this.state.buildEndsAtMs = Date.now() + this.buildTimeS * 1000;
-    if (!seating.returning && this.competitionId && seat.actor.team) void this.recorder.recordPlayer(this.match, nickname, seat.actor.team, client.sessionId);
+    if (seat.actor.host && this.buildTimeS > 0 && this.classroom.buildEndsAtMs === 0 && this.match.clock.phase === 'build') {
+      this.classroom.buildEndsAtMs = Date.now() + this.buildTimeS * 1000;
+      this.state.buildEndsAtMs = this.classroom.buildEndsAtMs;
+    }
+    if (!seating.returning && this.competitionId && seat.actor.team) {
+      seat.recordedAs = client.sessionId;
+      void this.recorder.recordPlayer(this.match, nickname, seat.actor.team, client.sessionId);
+    }
     // Empty again, the room goes; but not while a restored seat still waits for its player.
     this.autoDispose = this.seats.unclaimed() === 0;
     this.giveView(client);
@@ -170,6 +186,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override onReconnect(client: Client): void {
     // The seat may have been claimed meanwhile by its credential, from a newer connection: this one has no seat.
+    // Removed by the teacher meanwhile: told so, not seated.
+    if (this.seats.get(client.sessionId)?.removed !== undefined) return client.leave(CLOSE.removedByHost, 'Your instructor removed you from this room.');
     if (!this.seats.back(client.sessionId)) return client.leave(CLOSE.seatTakenElsewhere, 'This seat was taken back from another connection.');
     this.giveView(client);
     this.project(false);
@@ -184,7 +202,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   override async onDispose(): Promise<void> {
     this.services.rooms.delete(this);
     // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
-    if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats.all(), chartMemory(this.memo));
+    if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats, chartMemory(this.memo), this.classroom);
     else await this.recorder.discard();
   }
 
@@ -218,6 +236,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   /** One turn of the loop (match-loop.ts), its answers to their senders; then the wire, the guard and the recorder. */
   private tick(deltaMs: number): void {
+    // The build time ran out and the teacher chose that it starts the match: the room starts it, as the game.
+    if (buildTimeIsUp(this.classroom, this.match.clock, Date.now(), this.clients.length)) this.system({ type: 'clock', command: 'start' });
     const phaseBefore = this.match.clock.phase;
     const turn = this.loop.turn(this.match, deltaMs);
     for (const { sessionId, result } of turn.answers) this.answer(sessionId, result);
@@ -228,7 +248,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (withStatus) this.lastStatusMs = now;
     if (turn.applied > 0 || turn.steps > 0 || withStatus) this.project(withStatus);
     this.guard.dropSlowClients(this.clients, this.roomId);
-    this.recorder.checkpointIfDue(this.match, this.seats.all(), () => chartMemory(this.memo), now);
+    this.recorder.checkpointIfDue(this.match, this.seats, () => chartMemory(this.memo), now, this.classroom);
   }
 
   /** What applying one intent means for its sender: a new role session, a user handed out, a refusal, warnings. */
@@ -256,6 +276,31 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     applyIntent(this.match, SYSTEM_ACTOR, intent, Date.now());
   }
 
+  /** A teacher's control of the room (classroom-controls.ts); answered to the sender, applied at once (seats are not the simulation). */
+  private classroomCommand(client: Client, payload: unknown): unknown {
+    const answer = applyClassroomCommand(
+      {
+        seats: this.seats,
+        settings: this.classroom,
+        clientBySession: (id) => this.clients.getById(id),
+        recordRename: (recordedAs, nickname) => void this.recordRename(recordedAs, nickname),
+        changed: () => this.project(false),
+      },
+      this.seats.get(client.sessionId)?.actor,
+      payload,
+    );
+    if (!answer.ok) this.refuse(client, answer.refusal);
+    return answer;
+  }
+
+  /** A renamed student's row in the competition's records: the exports name them as the room now does. */
+  private async recordRename(recordedAs: string, nickname: string): Promise<void> {
+    const db = await this.services.store?.ready;
+    if (!db || !this.competitionId) return;
+    const row = await findPlayerBySession(db, this.competitionId, recordedAs).catch(() => undefined);
+    if (row) await seatPlayer(db, row.teamId, nickname, recordedAs).catch(() => undefined);
+  }
+
   private async validHostToken(token: string): Promise<boolean> {
     const db = await this.services.store?.ready;
     return db !== undefined && this.competitionId !== undefined && verifyHostToken(db, this.competitionId, token);
@@ -271,6 +316,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   private project(withStatus: boolean): void {
     projectMatch(this.state, this.match, this.seats.views((actor) => actorMfa(this.match, actor)), this.memo, withStatus);
+    projectClassroom(this.state, this.classroom, this.seats.removedViews());
   }
 
   private refuse(client: Client, why: Refusal): void {

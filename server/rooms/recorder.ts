@@ -10,7 +10,8 @@ import { CHECKPOINT_EVERY_MS } from '../match-store.ts';
 import { setCompetitionStatus } from '../persistence/queries/competitions.ts';
 import { getTeam, seatPlayer } from '../persistence/queries/teams.ts';
 import type { Services } from '../services.ts';
-import type { Seat } from './seats.ts';
+import type { SeatExtras, SeatPolicy } from './seats.ts';
+import { storedSettings, type ClassroomSettings } from './classroom-controls.ts';
 
 /** A checkpoint as stored: the match (with its seats' actors), the seats' credential hashes, its competition. */
 interface StoredMatch {
@@ -20,9 +21,15 @@ interface StoredMatch {
   competitionId?: string;
   /** Each team's charts so far (server/wire/project.ts), so a restored match's charts and records go on. */
   charts?: Record<string, ChartMemory>;
+  /** Per seat, in the same order: whether the teacher removed it, and its competition record (classroom-controls.ts). */
+  seatExtras?: SeatExtras[];
+  /** The room's lock and build-time deadline, which a restart must not lose. */
+  classroom?: ClassroomSettings;
 }
 
-export type LoadedMatch = { ok: true; match: Match; seats: { actors: Actor[]; keys: string[] }; competitionId: string | undefined; charts: unknown } | { ok: false; message: string };
+export type LoadedMatch =
+  | { ok: true; match: Match; seats: { actors: Actor[]; keys: string[]; extras: SeatExtras[] }; competitionId: string | undefined; charts: unknown; classroom: ClassroomSettings }
+  | { ok: false; message: string };
 
 export class MatchRecorder {
   private services: Services;
@@ -44,19 +51,21 @@ export class MatchRecorder {
     if (!restored.ok) return restored;
     const keys = Array.isArray(stored?.seatKeys) ? stored.seatKeys.map((k) => (typeof k === 'string' ? k : '')) : [];
     const competitionId = typeof stored?.competitionId === 'string' ? stored.competitionId : undefined;
-    return { ok: true, match: restored.match, seats: { actors: restored.seats, keys }, competitionId, charts: stored?.charts };
+    const extras = Array.isArray(stored?.seatExtras) ? stored.seatExtras : [];
+    return { ok: true, match: restored.match, seats: { actors: restored.seats, keys, extras }, competitionId, charts: stored?.charts, classroom: storedSettings(stored?.classroom) };
   }
 
   /** A checkpoint if one is due (the match moved since the last, and is not over). */
-  checkpointIfDue(match: Match, seats: readonly Seat[], charts: () => Record<string, ChartMemory>, nowMs: number): void {
+  checkpointIfDue(match: Match, seats: SeatPolicy, charts: () => Record<string, ChartMemory>, nowMs: number, classroom: ClassroomSettings): void {
     if (nowMs - this.lastCheckpointMs < CHECKPOINT_EVERY_MS || match.clock.phase === 'results') return;
     if (position(match) === this.checkpointedAt) return;
     this.lastCheckpointMs = nowMs;
-    void this.checkpoint(match, seats, charts());
+    void this.checkpoint(match, seats, charts(), classroom);
   }
 
   /** Stores the match as it is now; its log length orders checkpoints, so a late write never rolls back. */
-  async checkpoint(match: Match, seats: readonly Seat[], charts: Record<string, ChartMemory>): Promise<void> {
+  async checkpoint(match: Match, seatPolicy: SeatPolicy, charts: Record<string, ChartMemory>, classroom: ClassroomSettings): Promise<void> {
+    const seats = seatPolicy.all();
     const at = position(match);
     this.checkpointedAt = at;
     try {
@@ -65,6 +74,8 @@ export class MatchRecorder {
         seatKeys: seats.map((s) => s.key),
         ...(this.competitionId ? { competitionId: this.competitionId } : {}),
         charts,
+        seatExtras: seatPolicy.extras(),
+        classroom: { ...classroom },
       };
       await this.services.store?.save(this.roomId, stored, at);
     } catch (error) {

@@ -12,6 +12,7 @@ import { BUILDERS_GROUP } from '../../shared/match/create.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import type { Actor, Match } from '../../shared/match/match.ts';
 import type { SeatView } from '../wire/project.ts';
+import { JOIN_REFUSAL, JOIN_REFUSAL_TEXT, type RosterSeat } from '../../shared/protocol/classroom.ts';
 
 
 export interface Seat {
@@ -21,6 +22,16 @@ export interface Seat {
   connected: boolean;
   /** SHA-256 (hex) of the seat's credential: the room never keeps the credential itself. */
   key: string;
+  /** Set while the teacher has removed the player: the id the seat is let back by (its session id then). */
+  removed?: string;
+  /** A competition's player row this seat was recorded under (its first session id): a rename updates it. */
+  recordedAs?: string;
+}
+
+/** What a checkpoint keeps of a seat besides its actor and key. */
+export interface SeatExtras {
+  removed?: string;
+  recordedAs?: string;
 }
 
 /** What a client asks for when it joins (its options, checked by the room). */
@@ -32,6 +43,8 @@ export interface SeatRequest {
   credential?: string | undefined;
   /** In a competition: the client presented the teacher's host token, and it was valid. */
   hostByToken: boolean;
+  /** Whether the room takes a new player now (classroom.ts admitsNewPlayer); a returning one always comes back. */
+  admitsNew?: boolean;
 }
 
 /** A seat taken; `credential` is sent to that client alone (a new seat's, or a reclaimed host seat's new one). */
@@ -56,9 +69,9 @@ export class SeatPolicy {
   /** Whether seats are handed out as in a competition: only the host token makes a host. */
   private competition: boolean;
 
-  constructor(competition: boolean, restored: { actors: Actor[]; keys: string[] } | undefined = undefined) {
+  constructor(competition: boolean, restored: { actors: Actor[]; keys: string[]; extras?: SeatExtras[] } | undefined = undefined) {
     this.competition = competition;
-    if (restored) this.waiting = restored.actors.map((actor, i) => ({ sessionId: '', actor, connected: false, key: restored.keys[i] ?? '' }));
+    if (restored) this.waiting = restored.actors.map((actor, i) => ({ sessionId: '', actor, connected: false, key: restored.keys[i] ?? '', ...extrasOf(restored.extras?.[i]) }));
   }
 
   get(sessionId: string): Seat | undefined {
@@ -77,7 +90,47 @@ export class SeatPolicy {
 
   /** `mfaOf`: whether an actor's requests carry MFA, as the match's rules say (shared/match/apply.ts actorMfa). */
   views(mfaOf?: (actor: Actor) => boolean): SeatView[] {
-    return seatViews(this.bySession.values(), mfaOf);
+    return seatViews([...this.bySession.values()].filter((s) => s.removed === undefined), mfaOf);
+  }
+
+  /** The players the teacher removed, by the id they are let back by. */
+  removedViews(): SeatView[] {
+    const removed = this.all().filter((s) => s.removed !== undefined);
+    return seatViews(removed).map((view, i) => ({ ...view, sessionId: removed[i]!.removed!, connected: false }));
+  }
+
+  /** Every seat as the classroom rules see it (shared/protocol/classroom.ts): seated ones by session, removed ones by their removal id. */
+  roster(): RosterSeat[] {
+    return this.all().map((s) => ({ id: s.removed ?? s.sessionId, host: s.actor.host, removed: s.removed !== undefined }));
+  }
+
+  /** What a checkpoint keeps of each seat besides its actor and key, in the order of all(). */
+  extras(): SeatExtras[] {
+    return this.all().map((s) => extrasOf(s));
+  }
+
+  /** The teacher removes a player: the seat stays (for the results and the log) but refuses its player. Returns the session to disconnect. */
+  remove(id: string): string | undefined {
+    const seat = this.bySession.get(id);
+    if (!seat || seat.removed !== undefined) return undefined;
+    seat.removed = seat.sessionId;
+    const wasConnected = seat.connected;
+    seat.connected = false;
+    return wasConnected ? seat.sessionId : undefined;
+  }
+
+  /** A removed player may come back to their seat (with its credential). */
+  letBack(id: string): void {
+    const seat = this.all().find((s) => s.removed === id);
+    if (seat) delete seat.removed;
+  }
+
+  /** The teacher renames a player; returns the seat (for the competition's record). */
+  rename(id: string, nickname: string): Seat | undefined {
+    const seat = this.bySession.get(id);
+    if (!seat || seat.removed !== undefined) return undefined;
+    seat.actor = { ...seat.actor, nickname };
+    return seat;
   }
 
   /**
@@ -89,6 +142,7 @@ export class SeatPolicy {
       const key = keyOf(request.credential);
       const seat = this.all().find((s) => s.key !== '' && s.key === key);
       if (!seat) return { ok: false, status: 403, message: 'That seat credential does not belong to this room.' };
+      if (seat.removed !== undefined) return { ok: false, status: JOIN_REFUSAL.removed, message: JOIN_REFUSAL_TEXT.removed };
       if (seat.connected) return { ok: false, status: 409, message: 'That seat is in use by a connected player.' };
       return { ok: true, seat: this.move(seat, request.sessionId), credential: request.credential, returning: true };
     }
@@ -102,6 +156,7 @@ export class SeatPolicy {
       }
     }
     const isHost = this.competition ? request.hostByToken : !this.all().some((s) => s.actor.host);
+    if (!isHost && request.admitsNew === false) return { ok: false, status: JOIN_REFUSAL['room-locked'], message: JOIN_REFUSAL_TEXT['room-locked'] };
     const fresh = newCredential();
     const actor = isHost ? hostActor(request.nickname, match) : playerActor(request, match, this.all(), system);
     const seat: Seat = { sessionId: request.sessionId, actor, connected: true, key: fresh.key };
@@ -118,8 +173,9 @@ export class SeatPolicy {
   /** Back over the same session (Colyseus's reconnection); false when the seat has meanwhile been claimed elsewhere. */
   back(sessionId: string): boolean {
     const seat = this.bySession.get(sessionId);
-    if (seat) seat.connected = true;
-    return seat !== undefined;
+    if (!seat || seat.removed !== undefined) return false;
+    seat.connected = true;
+    return true;
   }
 
   /** The host hands an IAM user to a player (by nickname or session id): from now on they act as it. */
@@ -139,6 +195,10 @@ export class SeatPolicy {
     this.bySession.set(sessionId, seat);
     return seat;
   }
+}
+
+function extrasOf(seat: SeatExtras | undefined): SeatExtras {
+  return { ...(typeof seat?.removed === 'string' ? { removed: seat.removed } : {}), ...(typeof seat?.recordedAs === 'string' ? { recordedAs: seat.recordedAs } : {}) };
 }
 
 function hostActor(nickname: string, match: Match): Actor {

@@ -221,6 +221,12 @@ export const MatchState = schema(
     /** Regions whose default VPC the scenario deleted (its account: shared/scenario/start.ts scenarioAccount). */
     defaultVpcDeletedIn: t.array('string'),
     players: t.map(PlayerState),
+    /** Whether a classroom takes new students once the clock has started (the teacher's lock). */
+    lateJoins: t.boolean(),
+    /** Whether the build time running out starts the match by itself. */
+    autoStart: t.boolean(),
+    /** Players the teacher removed, by the id they are let back by (server/wire/project-classroom.ts). */
+    removedPlayers: t.map(PlayerState),
     teams: t.map(TeamSummary),
     boards: t.map(TeamBoard).view(),
     account: t.map(AccountState).view(),

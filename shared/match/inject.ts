@@ -18,6 +18,8 @@ export function injectEvent(match: Match, event: ScenarioEvent, teams: readonly 
   const injected = Math.max(...chosen.map((t) => t.world.scenario.events.length - match.scenario.events.length), 0);
   if (injected >= MAX_INJECTED_EVENTS) return refusal('design-limit', `${MAX_INJECTED_EVENTS} injected events`);
   const at = simSeconds(match) + event.atS;
-  for (const team of chosen) injectIntoWorld(team.world, { ...event, atS: at } as ScenarioEvent);
+  // A classroom's chaos is the instructor's, and the timeline says so (sim/instructor-chaos.ts).
+  const by = match.mode === 'classroom' ? { by: 'instructor' as const } : {};
+  for (const team of chosen) injectIntoWorld(team.world, { ...event, atS: at, ...by } as ScenarioEvent);
   return undefined;
 }

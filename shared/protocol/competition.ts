@@ -11,6 +11,10 @@ export const newCompetitionSchema = z.strictObject({
   /** Real seconds of build time the teacher plans before starting the clock (shown as a countdown). */
   buildTimeS: z.number().int().min(0).max(3600).default(300),
   speed: z.number().int().min(MIN_SPEED).max(MAX_SPEED).default(1),
+  /** Whether the match starts by itself when the build time runs out (else the teacher starts it). */
+  autoStart: z.boolean().default(false),
+  /** Whether students may still join once the clock has started; the teacher can change it in the console. */
+  lateJoins: z.boolean().default(true),
   /** An example design every team starts from; omitted, the scenario's own or an empty board. */
   design: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
 });
@@ -26,4 +30,4 @@ export interface CreatedCompetition {
 }
 
 /** What of the teacher's settings the competition's room itself applies. */
-export type CompetitionPlan = Pick<NewCompetition, 'speed' | 'buildTimeS'>;
+export type CompetitionPlan = Pick<NewCompetition, 'speed' | 'buildTimeS'> & Partial<Pick<NewCompetition, 'autoStart' | 'lateJoins'>>;

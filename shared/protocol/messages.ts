@@ -29,6 +29,8 @@ export const MESSAGE = {
   changeSet: 'changeSet',
   /** Client → server request: one page of a flow log's records of the sender's own team (flow-records.ts). */
   flowRecords: 'flowRecords',
+  /** Client → server request (the host only): a classroom control (classroom.ts); the answer is a ClassroomAnswer. */
+  classroom: 'classroom',
 } as const;
 
 /** The answer to a `replay` request. */

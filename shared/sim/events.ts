@@ -23,6 +23,7 @@ import { nextRandom } from './rng.ts';
 import { T_BUDGET, T_NOW } from './state.ts';
 import { EVENT_ENDING, type TimelineCode, type TimelineValues } from './timeline-text.ts';
 import { note, type World } from './world.ts';
+import { asInstructors, isInstructorChaos } from './instructor-chaos.ts';
 import { PRICED_SERVICES } from '../scenario/events.ts';
 import type { ScenarioEvent } from '../scenario/schema.ts';
 
@@ -102,14 +103,15 @@ export function advanceEvents(world: World): void {
     }
     if ((s.eventPhase[i] === PENDING || s.eventPhase[i] === ANNOUNCED) && t >= e.atS) {
       const text = describe(e);
-      if (text) note(world, text.code, text.values);
+      const said = text && isInstructorChaos(e) ? asInstructors(text) : text;
+      if (said) note(world, said.code, said.values);
       s.eventPhase[i] = ONE_SHOT.has(e.type) ? OVER : ACTIVE;
       startEvent(world, e);
     }
     if (s.eventPhase[i] === ACTIVE && t >= endOf(e)) {
       s.eventPhase[i] = OVER;
       const text = describe(e);
-      const over = text && EVENT_ENDING[text.code];
+      const over = text && EVENT_ENDING[(isInstructorChaos(e) ? asInstructors(text) : text).code];
       if (text && over) note(world, over, text.values);
     }
   }

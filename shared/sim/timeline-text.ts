@@ -91,6 +91,14 @@ export const TIMELINE_TEXT = {
   usersEnterNowhere: { kind: 'event', en: '{{title}}: users enter through nothing' },
   announcement: { kind: 'event', en: '{{message}}' },
   azDark: { kind: 'event', en: AZ_DARK },
+  // Chaos a classroom's instructor injected: said as theirs, not as the scenario's (shared/sim/inject.ts).
+  instructorAzDark: { kind: 'event', en: 'Your instructor took down {{zone}}' },
+  instructorRegionDark: { kind: 'event', en: 'Your instructor took down {{region}}' },
+  instructorInstanceFailure: { kind: 'event', en: 'Your instructor failed instances ({{instances}})' },
+  instructorDbFailure: { kind: 'event', en: 'Your instructor failed the database primary' },
+  instructorDbFailureOf: { kind: 'event', en: 'Your instructor failed the database primary ({{db}})' },
+  instructorFlood: { kind: 'event', en: 'Your instructor started a flood of requests from {{area}}' },
+  instructorTrafficSpike: { kind: 'event', en: 'Your instructor sent a traffic spike: ×{{multiplier}}' },
   azDarkOver: { kind: 'event', en: `over: ${AZ_DARK}` },
   regionDark: { kind: 'event', en: REGION_DARK },
   regionDarkOver: { kind: 'event', en: `over: ${REGION_DARK}` },
@@ -283,6 +291,10 @@ export const TIMELINE_CODES = Object.keys(TIMELINE_TEXT) as TimelineCode[];
 /** The code of an event's end: every event that lasts has one (`azDark` → `azDarkOver`). */
 export const EVENT_ENDING: Partial<Record<TimelineCode, TimelineCode>> = {
   azDark: 'azDarkOver',
+  instructorAzDark: 'azDarkOver',
+  instructorRegionDark: 'regionDarkOver',
+  instructorFlood: 'floodOver',
+  instructorTrafficSpike: 'trafficSpikeOver',
   regionDark: 'regionDarkOver',
   degraded: 'degradedOver',
   degradedAround: 'degradedAroundOver',

@@ -161,10 +161,10 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await teacher.click('#team-chaos-inject');
     await teacher.click('#competition-teams > li[data-team="team-2"] button.watch');
     await expect.poll(async () => (await viewOf(teacher)).match.board.team).toBe('team-2');
-    const darkIn = async (teamId: string) => (await viewOf(teacher)).match.boards.find((b) => b.team === teamId)!.timeline.some((e) => e.code === 'azDark' && e.values.zone === 'us-east-1a');
+    const darkIn = async (teamId: string) => (await viewOf(teacher)).match.boards.find((b) => b.team === teamId)!.timeline.some((e) => e.code === 'instructorAzDark' && e.values.zone === 'us-east-1a');
     await expect.poll(() => darkIn('team-2'), { timeout: 20_000 }).toBe(true);
     expect(await darkIn('team-1')).toBe(false);
-    await grace.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: ViewJson } } }).fiveNines.view.current.match.boards[0]!.timeline.some((e) => e.code === 'azDark' && e.values.zone === 'us-east-1a'), null, { timeout: 20_000 });
+    await grace.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: ViewJson } } }).fiveNines.view.current.match.boards[0]!.timeline.some((e) => e.code === 'instructorAzDark' && e.values.zone === 'us-east-1a'), null, { timeout: 20_000 });
     expect(await teacher.getAttribute('#competition-teams > li[data-team="team-2"]', 'class')).toContain('current');
     await teacher.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { layout: { regions: { zones: { zone: string; dark: boolean }[] }[] } } } } }).fiveNines.view.current.layout.regions[0]!.zones.find((z) => z.zone === 'us-east-1a')!.dark, null, { timeout: 20_000 });
     await teacher.waitForTimeout(400);

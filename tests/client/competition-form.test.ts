@@ -3,11 +3,11 @@ import { MAX_SPEED } from '../../shared/match/clock.ts';
 import { MAX_TEAMS } from '../../shared/protocol/join.ts';
 import { readCompetitionForm, type CompetitionForm } from '../../client/view/competition-form.ts';
 
-const form: CompetitionForm = { scenario: 'one-web-server', seed: '', teams: '2', teamSize: '2', buildTimeMin: '5', speed: '8' };
+const form: CompetitionForm = { scenario: 'one-web-server', seed: '', teams: '2', teamSize: '2', buildTimeMin: '5', speed: '8', autoStart: false, lateJoins: true };
 
 describe("the teacher's form, read by the shared schema", () => {
   it('reads a good form into a new competition (minutes to seconds, no seed when blank)', () => {
-    expect(readCompetitionForm(form)).toEqual({ ok: true, competition: { scenario: 'one-web-server', teams: 2, teamSize: 2, buildTimeS: 300, speed: 8 } });
+    expect(readCompetitionForm(form)).toEqual({ ok: true, competition: { scenario: 'one-web-server', teams: 2, teamSize: 2, buildTimeS: 300, speed: 8, autoStart: false, lateJoins: true } });
     const seeded = readCompetitionForm({ ...form, seed: ' 42 ', buildTimeMin: '1.5' });
     expect(seeded.ok && seeded.competition).toMatchObject({ seed: 42, buildTimeS: 90 });
   });

@@ -10,6 +10,7 @@ import { fetchExport, storedResultCount, type ExportKind } from '../../net/compe
 import type { MatchView, MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { chaosEvents } from '../chaos.ts';
+import { ClassroomControls } from './classroom-controls.ts';
 import { CopyButton } from '../copy-button.ts';
 import { saveFile } from '../download.ts';
 import { useViewSlice } from '../hooks.ts';
@@ -210,6 +211,7 @@ export function Competition({ view, actions, competition, onLeave, onWatchTeam }
     h(
       'div',
       { class: 'competition-side' },
+      h(ClassroomControls, { view, actions }),
       m.phase === 'running' || m.phase === 'paused' ? h(TeamChaos, { state, actions }) : null,
       h(Exports, { exports }),
     ),
