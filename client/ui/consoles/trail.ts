@@ -97,8 +97,8 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
           h(
             'tr',
             { key: e.seq, class: e.outcome === 'Failure' ? 'failure' : '', onClick: () => setOpen(open === e.seq ? null : e.seq) },
-            h('td', {}, formatClock(e.simS)),
-            h('td', {}, `${e.principal.type}: ${e.principal.name}`),
+            h('td', { class: 'time' }, formatClock(e.simS)),
+            h('td', {}, `${t(`trail.principalType.${e.principal.type}`)}: ${e.principal.name}`),
             h('td', {}, h('code', {}, `${e.eventSource.split('.')[0]}:${e.eventName}`)),
             h(
               'td',
