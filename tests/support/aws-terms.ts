@@ -6,9 +6,11 @@ export const AWS_TERMS: readonly string[] = [
   'Compute', 'Standard', 'Convertible', 'Budgets', 'Health', 'Access', 'Analyzer', 'Elastic', 'Load', 'Balancing', 'Balancer',
   'Lambda', 'Shield', 'Advanced', 'Flow', 'Logs', 'Insights', 'Billing', 'Network', 'Firewall', 'Direct', 'Connect',
   // IAM policy grammar and CloudFormation parameter types, written as in a template.
-  'Version', 'Effect', 'Action', 'Resource', 'Condition', 'Principal', 'Allow', 'Deny', 'String', 'Number', 'List', 'CommaDelimitedList',
+  'Version', 'Statement', 'Effect', 'Action', 'Resource', 'Condition', 'Principal', 'Allow', 'Deny', 'String', 'Number', 'List', 'CommaDelimitedList',
   // CloudWatch statistics as the alarm's API says them, and the API names the timeline quotes.
   'Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'RunInstances', 'RevokeSecurityGroupIngress', 'AuthorizeSecurityGroupIngress',
+  // The root user's name as CloudTrail writes it.
+  'root',
   // Acronyms, units and the game's own name.
   'VPC', 'VPN', 'CPU', 'AZ', 'DNS', 'TTL', 'ms', 'db.t3.micro', 't3.micro', 'Five', 'Nines',
 ];

@@ -98,7 +98,8 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
             'tr',
             { key: e.seq, class: e.outcome === 'Failure' ? 'failure' : '', onClick: () => setOpen(open === e.seq ? null : e.seq) },
             h('td', { class: 'time' }, formatClock(e.simS)),
-            h('td', {}, `${t(`trail.principalType.${e.principal.type}`)}: ${e.principal.name}`),
+            // The scenario acts under no name of its own: its type says who it is.
+            h('td', {}, e.principal.type === 'Scenario' ? t('trail.principalType.Scenario') : `${t(`trail.principalType.${e.principal.type}`)}: ${e.principal.name}`),
             h('td', {}, h('code', {}, `${e.eventSource.split('.')[0]}:${e.eventName}`)),
             h(
               'td',

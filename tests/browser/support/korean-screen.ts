@@ -22,7 +22,13 @@ function scan([allowedList, extraNames]: [string[], string[]]): ScreenProblems {
   for (const r of match?.board?.resources ?? []) for (const part of r.ref.split('/')) names.add(part);
   for (const s of match?.board?.stacks ?? []) names.add(s.name);
   for (const p of match?.players ?? []) for (const part of p.nickname.split(/\s+/)) names.add(part);
-  JSON.stringify(match?.account ?? {}, (_k, v: unknown) => (typeof v === 'string' && !/\s/.test(v) && names.add(v), v));
+  // Every one-word string of the account and the board (IAM users and groups, policies, topics, log groups…), not
+  // the timeline's (its values are said in the player's language, and English there is what this looks for).
+  const collect = (value: unknown) => JSON.stringify(value ?? {}, (k, v: unknown) => (k === 'timeline' || k === 'inbox' ? undefined : (typeof v === 'string' && /^[A-Za-z][\w.-]*$/.test(v) && names.add(v), v)));
+  collect(match?.account);
+  collect(match?.board);
+  const directory = (match as { directory?: unknown } | undefined)?.directory;
+  if (typeof directory === 'string') collect(JSON.parse(directory));
 
   const where = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
   /** Words that are names or code: digits, separators, inner capitals, all capitals. */
@@ -48,7 +54,8 @@ function scan([allowedList, extraNames]: [string[], string[]]): ScreenProblems {
       .filter((w) => w.length > 0 && !allowed.has(w) && !names.has(w));
     if (words.length > 0) english.push(`${where(el)}: "${text.trim().slice(0, 120)}" (${words.join(' ')})`);
 
-    // Wrapping: the line of every visible character, from its own box.
+    // Wrapping: a text on one line has one box; only a wrapped one is measured character by character.
+    if (range.getClientRects().length < 2) continue;
     const lines: number[] = [];
     let offset = 0;
     for (const ch of text) {
