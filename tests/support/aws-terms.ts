@@ -4,7 +4,7 @@ export const AWS_TERMS: readonly string[] = [
   // Service and feature names, kept in English by AWS's own Korean pages.
   'Route', 'Global', 'Accelerator', 'Auto', 'Scaling', 'Transit', 'Gateway', 'Cost', 'Explorer', 'Savings', 'Plan', 'Plans',
   'Compute', 'Standard', 'Convertible', 'Budgets', 'Health', 'Access', 'Analyzer', 'Elastic', 'Load', 'Balancing', 'Balancer',
-  'Lambda', 'Shield', 'Advanced', 'Flow', 'Logs', 'Insights', 'Billing', 'Network', 'Firewall', 'Direct', 'Connect',
+  'Lambda', 'Application', 'Classic', 'Linux', 'Windows', 'Shield', 'Advanced', 'Flow', 'Logs', 'Insights', 'Billing', 'Network', 'Firewall', 'Direct', 'Connect',
   // IAM policy grammar and CloudFormation parameter types, written as in a template.
   'Version', 'Statement', 'Effect', 'Action', 'Resource', 'Condition', 'Principal', 'Allow', 'Deny', 'String', 'Number', 'List', 'CommaDelimitedList',
   // CloudWatch statistics as the alarm's API says them, and the API names the timeline quotes.
