@@ -63,6 +63,9 @@ async function watchReplay(file: File): Promise<void> {
 /** Takes a seat in a match: loads the match's code, connects, and hands the page to the match screen. */
 async function seat(request: SeatRequest): Promise<void> {
   const { seatPlayer } = await import('./match-app.ts');
+  // The match screen names its scenario in the player's language from the list: a join clicked before the list
+  // arrived would show the wire's English title.
+  await listing;
   await seatPlayer(request, {
     root,
     toast,
@@ -126,8 +129,11 @@ async function choose(choice: HomeChoice): Promise<void> {
 
 onLanguage(() => draw());
 
+/** The server's scenario list, asked for once at start. */
+let listing: Promise<unknown> = Promise.resolve();
+
 async function boot(): Promise<void> {
-  const listing = fetchScenarios()
+  listing = fetchScenarios()
     .then((list) => (scenarios = list))
     .catch(() => (scenarios = []));
   const seatSaved = savedSeat();

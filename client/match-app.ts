@@ -80,9 +80,9 @@ function connectionEvents(onFirst: (snapshot: MatchSnapshot) => void, banner: Co
       if (snapshot.phase === 'results' && previous.phase !== 'results') finished(snapshot);
     },
     onRefused: (refusal) => (actions ? actions.refused(refusal) : toast(refusal.message)),
-    onNotice: (warnings) => {
-      view?.notice(warnings);
-      if (warnings.length) toast(t('cfn.deployedWithWarnings', { count: warnings.length }), 'info');
+    onNotice: (notices) => {
+      view?.notice(notices);
+      if (notices.length) toast(t('cfn.deployedWithWarnings', { count: notices.length }), 'info');
     },
     onStatus: (status) => banner.show(status),
   };

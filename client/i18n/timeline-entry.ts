@@ -1,7 +1,8 @@
 // A timeline entry in the player's language: `timeline.entry.<code>` filled with the entry's values. Values that
 // are words, not names, are put in the player's language first: world areas (`areas.*`), priced services
-// (`timeline.service.*`), and a scenario's own text (`message` / `messageKo`, `title` / `titleKo`). Ids, labels,
-// zones, regions and numbers are shown as they are.
+// (`timeline.service.*`), a scenario's own text (`message` / `messageKo`, `title` / `titleKo`), and a purchase's
+// term and payment option (in Korean with AWS's API value after it: "전체 선결제(ALL_UPFRONT)"). Ids, labels,
+// zones, regions and numbers are shown as they are; English keeps the values as the CLI and CloudTrail write them.
 import type { TimelineValues } from '../../shared/sim/timeline-text.ts';
 import { language, t } from './index.ts';
 
@@ -21,6 +22,8 @@ export function valuesToSay(values: TimelineValues): Record<string, string | num
     else if (name === 'area') filled[name] = t(`areas.${String(value)}`);
     else if (name === 'areas' && Array.isArray(value)) filled[name] = value.map((a) => t(`areas.${a}`)).join(', ');
     else if (name === 'service') filled[name] = t(`timeline.service.${String(value)}`);
+    else if (ko && name === 'payment') filled[name] = `${t(`cost.buy.payments.${String(value)}`)}(${String(value)})`;
+    else if (ko && name === 'term') filled[name] = t(`cost.buy.terms.${String(value)}`);
     else filled[name] = Array.isArray(value) ? value.join(', ') : (value as string | number);
   }
   return filled;

@@ -8,6 +8,7 @@
 // The SDK's own automatic reconnection is switched off: it gives up on a restart (the token is gone with the
 // old process) and on Colyseus's error close, and two loops would race; this one covers every ending.
 import { Client, type Room } from '@colyseus/sdk';
+import type { DesignNotice } from '../../shared/design/model.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
 import { CLOSE, endingOf } from '../../shared/protocol/close-codes.ts';
 import type { CreateOptions, JoinOptions } from '../../shared/protocol/join.ts';
@@ -51,7 +52,8 @@ export interface ConnectionEvents {
   /** `readFrom`: when reading the room's state began (performance.now()), for the update's cost. */
   onSnapshot(snapshot: MatchSnapshot, readFrom: number): void;
   onRefused(refusal: Refusal): void;
-  onNotice(warnings: string[]): void;
+  /** The loader's warnings on the sender's deploy, as codes and values (English sentences from an older server). */
+  onNotice(notices: DesignNotice[]): void;
   onStatus(status: ConnectionStatus): void;
 }
 
@@ -114,7 +116,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       timer = setTimeout(build, Math.max(0, SNAPSHOT_EVERY_MS - (performance.now() - lastBuilt)));
     });
     r.onMessage(MESSAGE.refused, (refusal: Refusal) => events.onRefused(refusal));
-    r.onMessage(MESSAGE.notice, (notice: { warnings?: string[] }) => events.onNotice(notice.warnings ?? []));
+    r.onMessage(MESSAGE.notice, (notice: { warnings?: string[]; notices?: DesignNotice[] }) => events.onNotice(notice.notices ?? (notice.warnings ?? []).map((message) => ({ code: '', message }))));
     r.onMessage(MESSAGE.seat, (seat: { credential?: string }) => {
       if (typeof seat.credential !== 'string') return;
       credential = seat.credential;

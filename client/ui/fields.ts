@@ -51,7 +51,8 @@ export function NumberField(props: FieldProps & { value: number; min?: number; m
         // Enter commits through the change event (blur), so a value is sent once.
         onKeyDown: (e: KeyboardEvent) => e.key === 'Enter' && (e.target as HTMLInputElement).blur(),
       }),
-      props.unit ? h('span', { class: 'unit' }, props.unit) : null,
+      // Units are the catalogue's (s, ms, rps…): said in the player's language where it has a word for them.
+      props.unit ? h('span', { class: 'unit' }, t(`units.${props.unit}`, { defaultValue: props.unit })) : null,
     ),
   );
 }

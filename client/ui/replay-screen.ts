@@ -10,6 +10,7 @@ import type { Marker, ReplayPlayer, ReplayPlayerState } from '../view/replay-pla
 import { REPLAY_SPEEDS, ReplayPlayer as Player } from '../view/replay-player.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { sayEntry } from '../i18n/timeline-entry.ts';
+import { sayTeamName } from '../i18n/team-name.ts';
 import { CloudWatch } from './consoles/cloudwatch.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { useLanguage, useView, useViewSlice } from './hooks.ts';
@@ -203,10 +204,10 @@ export function ReplayScreen(props: ReplayScreenProps) {
                   void player.setRow(Number((e.target as HTMLSelectElement).value)).finally(() => setBusy(false));
                 },
               },
-              player.rows.map((r, i) => h('option', { key: i, value: i }, teams[r.teamIndex]?.name ?? `#${r.teamIndex + 1}`)),
+              player.rows.map((r, i) => h('option', { key: i, value: i }, sayTeamName(teams[r.teamIndex]?.name ?? `#${r.teamIndex + 1}`))),
             ),
           )
-        : h('span', { class: 'muted' }, teams[player.row.teamIndex]?.name ?? ''),
+        : h('span', { class: 'muted' }, sayTeamName(teams[player.row.teamIndex]?.name ?? '')),
       h(Verification, { state }),
       h('div', { class: 'top-tools' }, h(LanguageSwitch, {}), h('button', { id: 'replay-exit', type: 'button', onClick: props.onExit }, `✕ ${t('replay.exit')}`)),
     ),

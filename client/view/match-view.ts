@@ -1,5 +1,6 @@
 // The view-model: plain data the scenes and panels read, changed by the network layer and by the player's
 // own choices (what is armed, selected, being connected, which console is open). No Phaser, no Colyseus.
+import type { DesignNotice } from '../../shared/design/model.ts';
 import type { MatchSnapshot } from '../net/snapshot.ts';
 import { buildBoardModel, darkZones, type BoardModel } from './board-model.ts';
 import { layoutBoard, type BoardLayout } from './layout.ts';
@@ -30,7 +31,7 @@ export interface MatchViewState {
   /** Whether the player asked for the help card (keyboard shortcuts). */
   help: boolean;
   /** The loader's warnings after the player's last template deploy. */
-  notices: string[];
+  notices: DesignNotice[];
   /** The team whose board the host is looking at (classroom), or null for the player's own. */
   viewTeam: string | null;
 }
@@ -136,8 +137,8 @@ export class MatchView {
     this.update({ fieldErrors });
   }
 
-  notice(warnings: string[]): void {
-    this.update({ notices: warnings });
+  notice(notices: DesignNotice[]): void {
+    this.update({ notices });
   }
 
   deny(entry: string): void {

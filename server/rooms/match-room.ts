@@ -261,7 +261,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const client = this.clients.getById(seat.sessionId);
     if (!client) return;
     if (!applied.ok && applied.refusal) this.refuse(client, applied.refusal);
-    if (applied.warnings?.length) client.send(MESSAGE.notice, { warnings: applied.warnings });
+    if (applied.warnings?.length) client.send(MESSAGE.notice, { warnings: applied.warnings, notices: applied.notices ?? [] });
   }
 
   /** The match reached its results: every board is revealed (the debrief), and the recorder stores it. Once. */

@@ -156,4 +156,12 @@ export interface DesignIssue {
   stack?: string;
   logicalId?: string;
   message: string;
+  /**
+   * The values a player's language fills this code's sentence with (`designIssues.<code>` in the client's
+   * translations). Present only where the code has one sentence shape; without it the English message is shown.
+   */
+  params?: Record<string, string | number>;
 }
+
+/** What the sender of a deploy is told about its stack's warnings: the issue, in words any language can say. */
+export type DesignNotice = Pick<DesignIssue, 'code' | 'stack' | 'logicalId' | 'message' | 'params'>;

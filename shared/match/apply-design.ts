@@ -1,5 +1,5 @@
 import { findByRef, freeLogicalId, withoutResources, type EditResult } from '../design/edits.ts';
-import type { Design, DesignIssue } from '../design/model.ts';
+import type { Design, DesignIssue, DesignNotice } from '../design/model.ts';
 import { referencesOf } from '../design/references.ts';
 import { refusal } from '../protocol/refusals.ts';
 import { checkDesign } from '../template/design-checks.ts';
@@ -33,7 +33,7 @@ export const BOARD_INTENTS: readonly BoardIntent['type'][] = ['place', 'remove',
  * A design change, and for a stack deleted or deployed what its resources' policies did (`kept`: retained,
  * snapshotted, lost) and which new databases a snapshot restored: the timeline and the stack events tell them.
  */
-export type DesignChange = EditResult & { warnings?: string[]; kept?: KeptReport; restored?: Restored[] };
+export type DesignChange = EditResult & { warnings?: string[]; notices?: DesignNotice[]; kept?: KeptReport; restored?: Restored[] };
 
 const MAX_STACKS = 20;
 
@@ -68,7 +68,10 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   if (error || !loaded.design) {
     return { ok: false, refusal: { code: 'design-rule', message: error ? describe(error) : 'the template could not be read', detail: error?.code ?? 'unreadable' } };
   }
-  const warnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack).map(describe);
+  const stackWarnings = loaded.issues.filter((i) => i.severity === 'warning' && i.stack === stack);
+  const warnings = stackWarnings.map(describe);
+  // The same warnings as codes and values, for a client to say in its player's language.
+  const notices = stackWarnings.map(({ code, stack: s, logicalId, message, params }): DesignNotice => ({ code, ...(s ? { stack: s } : {}), ...(logicalId ? { logicalId } : {}), message, ...(params ? { params } : {}) }));
   const next = { ...loaded.design, stacks: [...loaded.design.stacks, ...empty.map((e) => copyPlain(e))] };
   // The physical resources: what the change set replaces gets a new generation, everything else keeps its own.
   const generations = withGenerations(design, next, stack, decidedUpdatesOf(design, next, stack));
@@ -79,7 +82,7 @@ function deploy(design: Design, stack: string, region: string, templateText: str
   if (!kept.ok) return kept;
   const restored = restoredDatabases(design, kept.design, stack);
   if (!restored.ok) return restored;
-  return { ok: true, design: kept.design, warnings, kept: kept.report, restored: restored.restored };
+  return { ok: true, design: kept.design, warnings, notices, kept: kept.report, restored: restored.restored };
 }
 
 /** The old physical copies of the resources of `stack` that `after` replaced (a higher generation), each with its UpdateReplacePolicy. */

@@ -1,5 +1,5 @@
 import { findByRef } from '../design/edits.ts';
-import type { Design } from '../design/model.ts';
+import type { Design, DesignNotice } from '../design/model.ts';
 import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
 import { authorize } from '../iam/authorize.ts';
 import { findUser } from '../iam/directory.ts';
@@ -37,6 +37,8 @@ export interface Applied {
   ok: boolean;
   refusal?: Refusal;
   warnings?: string[];
+  /** The same warnings as codes and values (the loader's issues), said by the client in its player's language. */
+  notices?: DesignNotice[];
   /** For the room to keep on the actor's seat: a role assumed (or dropped, null) or a user handed out. */
   session?: Actor['session'] | null;
   assign?: { player: string; user: string };
@@ -372,7 +374,7 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
       noteKept(team!.world, change.kept, change.restored);
       // What CloudFormation replaced or deleted is no longer what any gesture made: it leaves the undo history.
       if (intent.type !== 'createStack') forgetUndoIn(team!, intent.stack);
-      const applied = done(change.warnings?.length ? { warnings: change.warnings } : {});
+      const applied = done(change.warnings?.length ? { warnings: change.warnings, notices: change.notices ?? [] } : {});
       if (intent.type === 'deployStack') recordStackEvents(match, team!.id, intent.stack, appliedStackEvents(design, change.design, intent, change.kept), wallMs);
       if (intent.type === 'deleteStack') recordStackEvents(match, team!.id, intent.stack, deletedStackEventsOf(design, intent.stack, change.kept), wallMs);
       return applied;

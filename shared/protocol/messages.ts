@@ -7,7 +7,7 @@ export const MESSAGE = {
   intent: 'intent',
   /** Server → the sender: its intent was refused (see refusals.ts). */
   refused: 'refused',
-  /** Server → the sender: its intent was applied with warnings worth reading (a loader's warnings). */
+  /** Server → the sender: its intent was applied with warnings worth reading: `{ warnings, notices }`, the loader's warnings as English sentences and as codes with values (DesignNotice). */
   notice: 'notice',
   /**
    * Server → one client, when it sits down: `{ credential }`, the secret that gives it back its seat after a

@@ -87,7 +87,7 @@ function load(input: unknown, readTemplate: (path: string) => string | undefined
     const template = templates[index]!;
     prepared.push(prepareStack(index, entry, template, wide, directory));
     if (isPlainObject(template['Transform']) || typeof template['Transform'] === 'string' || Array.isArray(template['Transform'])) {
-      issues.push({ severity: 'warning', code: 'transform-not-supported', stack: entry.name, message: 'Transform (macros, SAM) is not expanded: the template is read as written' });
+      issues.push({ severity: 'warning', code: 'transform-not-supported', stack: entry.name, message: 'Transform (macros, SAM) is not expanded: the template is read as written', params: {} });
     }
   });
   for (const s of prepared) issues.push(...scanReferences(s.stack.name, s.template));

@@ -50,8 +50,8 @@ export function readParameters(
   const values = new Map<string, ParameterValue>();
   const record: Record<string, string> = {};
   const issues: DesignIssue[] = [];
-  const issue = (severity: DesignIssue['severity'], code: string, message: string) =>
-    issues.push({ severity, code, stack: stack.name, message });
+  const issue = (severity: DesignIssue['severity'], code: string, message: string, params?: DesignIssue['params']) =>
+    issues.push({ severity, code, stack: stack.name, message, ...(params ? { params } : {}) });
   const declared = isPlainObject(declarations) ? declarations : {};
   if (declarations !== undefined && !isPlainObject(declarations)) issue('error', 'invalid-template', 'Parameters must be a map');
 
@@ -81,7 +81,8 @@ export function readParameters(
         continue;
       }
       text = chosen;
-      issue('warning', 'parameter-chosen', `parameter ${name} (${type}) has no value: the board uses ${shownParameterValue(decl, chosen)}, what the console offers first`);
+      const value = shownParameterValue(decl, chosen);
+      issue('warning', 'parameter-chosen', `parameter ${name} (${type}) has no value: the board uses ${value}, what the console offers first`, { name, type, value });
     }
     const items = parsed.list ? (text === '' ? [] : text.split(',').map((s) => s.trim())) : [text];
     const problems = checkConstraints(name, decl, parsed, items, text);

@@ -36,5 +36,5 @@ export interface ReadEnv {
   unplaceable: (reason: string) => void;
   /** Standalone AWS::EC2::SecurityGroupIngress resources that add rules to the group being read. */
   foldedIngress: () => { logicalId: string; properties: PlainObject }[];
-  report: (severity: DesignIssue['severity'], code: string, message: string) => void;
+  report: (severity: DesignIssue['severity'], code: string, message: string, params?: DesignIssue['params']) => void;
 }

@@ -78,13 +78,14 @@ export function readResources(
     unmodelled.push({ stack: entry.stack, logicalId: entry.logicalId, type: entry.type, body: entry.body, reason });
     const where = { stack: stacks[entry.stack]!.stack.name, logicalId: entry.logicalId };
     if (reason === 'condition-false') {
-      final.issues.push({ severity: 'note', code: 'condition-false', ...where, message: `left out of the stack: its Condition ${describeValue(entry.body['Condition'])} is false` });
+      const condition = describeValue(entry.body['Condition']);
+      final.issues.push({ severity: 'note', code: 'condition-false', ...where, message: `left out of the stack: its Condition ${condition} is false`, params: { condition } });
     } else if (reason === 'unplaceable') {
       final.issues.push({ severity: 'warning', code: 'unplaceable', ...where, message: `${entry.type} not placed on the board: ${unplaceable.get(keyOf(entry.stack, entry.logicalId))}; kept for export` });
     } else if (READ_OFF_BOARD.has(entry.type)) {
       final.issues.push({ severity: 'note', code: 'unmodelled-type', ...where, message: `${entry.type} is not on the board; ${READ_OFF_BOARD.get(entry.type)}; kept for export` });
     } else {
-      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${entry.type} is not modelled by the game; kept for export` });
+      final.issues.push({ severity: 'warning', code: 'unmodelled-type', ...where, message: `${entry.type} is not modelled by the game; kept for export`, params: { type: entry.type } });
     }
   }
   return { resources: final.resources, unmodelled, issues: [...stable, ...final.issues] };
@@ -144,8 +145,8 @@ function readPass(
     const stackName = stacks[e.stack]!.stack.name;
     const own: DesignIssue[] = [];
     setSink((issue) => own.push(issue));
-    const report = (severity: DesignIssue['severity'], code: string, message: string) =>
-      own.push({ severity, code, stack: stackName, logicalId: e.logicalId, message });
+    const report = (severity: DesignIssue['severity'], code: string, message: string, params?: DesignIssue['params']) =>
+      own.push({ severity, code, stack: stackName, logicalId: e.logicalId, message, ...(params ? { params } : {}) });
     let emitted: Resource['props'][] = [];
     let problem: string | undefined;
     const env: ReadEnv = {
@@ -194,7 +195,8 @@ function readPass(
     const kept = reader.kept();
     if (kept) {
       resource.unmodelled = kept;
-      report('note', 'unmodelled-property', `not modelled, kept for export: ${keptPaths(kept).join(', ')}`);
+      const properties = keptPaths(kept).join(', ');
+      report('note', 'unmodelled-property', `not modelled, kept for export: ${properties}`, { properties });
     }
     const scope = stacks[e.stack]!.scope;
     const written = writtenFormsOf(

@@ -8,6 +8,7 @@
 import type { ResourceChange } from './change-set.ts';
 import { creationOrder, deletionOrder, resourceDependencies } from './dependency-order.ts';
 import { isPlainObject, type PlainObject } from './plain-data.ts';
+import { resourcesFailed, ROLLBACK_REQUESTED, USER_INITIATED } from './stack-reasons.ts';
 
 export type StackStatus =
   | 'CREATE_IN_PROGRESS'
@@ -89,7 +90,7 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
   const events: StackEvent[] = [];
   const own = (status: StackStatus, reason?: string) => events.push({ logicalId: stack, resourceType: STACK_TYPE, status, ...(reason ? { reason } : {}) });
   const of = (c: Change, status: StackStatus, reason?: string) => events.push({ logicalId: c.logicalId, resourceType: c.resourceType, status, ...(reason ? { reason } : {}) });
-  own(existed ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS', 'User Initiated');
+  own(existed ? 'UPDATE_IN_PROGRESS' : 'CREATE_IN_PROGRESS', USER_INITIATED);
   const forward = ordered(changes.filter((c) => c.action !== 'Remove'), (names) => creationOrder(names, after));
   const removed = changes.filter((c) => c.action === 'Remove');
 
@@ -120,7 +121,7 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
   }
 
   if (outcome.beforeResources) {
-    own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', `${outcome.reason}. Rollback requested by user.`);
+    own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', `${outcome.reason}. ${ROLLBACK_REQUESTED}`);
     if (existed) own('UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
     own(existed ? 'UPDATE_ROLLBACK_COMPLETE' : 'ROLLBACK_COMPLETE');
     return events;
@@ -136,8 +137,8 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
     of(failing, failing.action === 'Add' ? 'CREATE_IN_PROGRESS' : 'UPDATE_IN_PROGRESS');
     of(failing, failing.action === 'Add' ? 'CREATE_FAILED' : 'UPDATE_FAILED', outcome.reason);
   }
-  const failed = failing ? `The following resource(s) failed to ${failing.action === 'Add' ? 'create' : 'update'}: [${failing.logicalId}].` : outcome.reason;
-  own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', existed ? failed : `${failed} Rollback requested by user.`);
+  const failed = failing ? resourcesFailed(failing.action === 'Add' ? 'create' : 'update', failing.logicalId) : outcome.reason;
+  own(existed ? 'UPDATE_ROLLBACK_IN_PROGRESS' : 'ROLLBACK_IN_PROGRESS', existed ? failed : `${failed} ${ROLLBACK_REQUESTED}`);
   // The rollback undoes what was done, newest first: what was created is deleted, what was updated is put back.
   for (const c of [...done].reverse()) {
     if (c.action === 'Add') {
@@ -159,7 +160,7 @@ export function stackEventsOf(stack: string, existed: boolean, changes: readonly
  * dependency order), each retained one skipped, then the stack.
  */
 export function deletedStackEvents(stack: string, resources: readonly { logicalId: string; resourceType: string }[], skipped: Skipped = new Map()): StackEvent[] {
-  const events: StackEvent[] = [{ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_IN_PROGRESS', reason: 'User Initiated' }];
+  const events: StackEvent[] = [{ logicalId: stack, resourceType: STACK_TYPE, status: 'DELETE_IN_PROGRESS', reason: USER_INITIATED }];
   for (const r of [...resources].reverse()) {
     if (skipped.has(r.logicalId)) {
       const reason = skipped.get(r.logicalId);

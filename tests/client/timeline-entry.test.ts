@@ -11,14 +11,12 @@ import { join } from 'node:path';
 import { runScenario, type RunResult } from '../../shared/sim/index.ts';
 import { englishTemplate, TIMELINE_CODES, TIMELINE_TEXT, timelineSentence, type TimelineCode, type TimelineValues } from '../../shared/sim/timeline-text.ts';
 import { allScenarios, ASSETS, loadAssetDesign } from '../shared/campaign/files.ts';
+import { AWS_TERM_SET } from '../support/aws-terms.ts';
 
 const translations = (language: string) => JSON.parse(readFileSync(join(ASSETS, 'i18n', `${language}.json`), 'utf8')) as { timeline: Record<string, unknown> };
 
-/**
- * Latin words a Korean sentence may keep around its values: AWS service and API names, DNS terms (DNS, TTL) and units. Ids, labels,
- * zone and region names and numbers come in as values and are taken out before this check.
- */
-const LATIN_ALLOWED = new Set(['Route', 'Global', 'Accelerator', 'Auto', 'Scaling', 'Transit', 'Gateway', 'RunInstances', 'RevokeSecurityGroupIngress', 'AuthorizeSecurityGroupIngress', 'VPC', 'VPN', 'CPU', 'AZ', 'DNS', 'TTL', 'ms', 'db.t3.micro', 't3.micro']);
+/** Latin words a Korean sentence may keep around its values (ids, labels, zones and numbers are values, taken out first). */
+const LATIN_ALLOWED = AWS_TERM_SET;
 
 const koEntries = translations('ko').timeline.entry as Record<string, string>;
 
@@ -37,6 +35,8 @@ function sampleValues(code: TimelineCode, count: number): TimelineValues {
     else if (name === 'message') Object.assign(values, { message: 'The sale starts soon', messageKo: '곧 세일이 시작됩니다' });
     else if (name === 'title') Object.assign(values, { title: 'Two zones', titleKo: '두 개의 영역' });
     else if (name === 'zones') values[name] = ['us-east-1a', 'us-east-1c'];
+    else if (name === 'payment') values[name] = 'PARTIAL_UPFRONT';
+    else if (name === 'term') values[name] = '3y';
     else values[name] = `app/${name}-7`;
   }
   return values;
@@ -108,9 +108,13 @@ describe('the timeline in the player language', () => {
     expect(sayEntry({ code: 'announcement', values: { message: 'Sale at noon', messageKo: '정오에 세일' } })).toBe('정오에 세일');
     expect(sayEntry({ code: 'usersEnter', values: { title: 'One web server', titleKo: '웹 서버 하나', entry: 'solo/WebServer' } })).toBe('웹 서버 하나: 사용자는 solo/WebServer(으)로 들어옵니다');
     expect(sayEntry({ code: 'instancesLaunched', values: { group: 'main/Web', count: 2, zones: ['us-east-1a', 'us-east-1c'] } })).toBe('main/Web: us-east-1a, us-east-1c에 인스턴스 2대 시작');
+    // A purchase's payment option in Korean, AWS's API value after it; its term in Korean.
+    const bought = { code: 'reservedInstancesPurchased', values: { count: 2, instanceType: 't3.micro', region: 'us-east-1', term: '1y', payment: 'ALL_UPFRONT', discountPct: 40 } };
+    expect(sayEntry(bought)).toBe('예약 인스턴스 구매: us-east-1의 t3.micro 2개, 기간 1년, 전체 선결제(ALL_UPFRONT), 온디맨드보다 40% 저렴');
     setLanguage('en');
     expect(sayEntry({ code: 'instancesLaunched', values: { group: 'main/Web', count: 1, zones: ['us-east-1a'] } })).toBe('main/Web: launching 1 instance in us-east-1a');
     expect(sayEntry({ code: 'announcement', values: { message: 'Sale at noon', messageKo: '정오에 세일' } })).toBe('Sale at noon');
+    expect(sayEntry(bought)).toBe('Reserved Instances bought: 2 × t3.micro in us-east-1 for 1y, ALL_UPFRONT (40% off On-Demand)');
   });
 
   it('catches a Korean sentence that keeps English words around its values', () => {

@@ -11,6 +11,7 @@ import { parametersFileText, type ExportStackAnswer, type StackExport } from '..
 import { checkParameterValues, formValues, hasBlockingMessage, parameterForm, type FormInput } from '../../../shared/template/parameter-form.ts';
 import { currentStackOf, withKeptValuesStandIn, type CurrentStack } from '../../../shared/template/current-parameters.ts';
 import { isPlainObject } from '../../../shared/template/plain-data.ts';
+import { sayIssue } from '../../i18n/design-issue.ts';
 import { t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
@@ -245,12 +246,12 @@ export function CloudFormation({ state, actions }: { state: MatchViewState; acti
             'ul',
             { class: 'issues', id: 'cfn-issues' },
             issues.length === 0 ? h('li', { class: 'ok' }, `✓ ${t('cfn.clean')}`) : null,
-            issues.map((i, n) => h('li', { key: n, class: i.severity }, `${i.severity === 'error' ? '✕' : i.severity === 'warning' ? '⚠' : 'ℹ'} ${i.logicalId ? `${i.logicalId}: ` : ''}${i.message}`)),
+            issues.map((i, n) => h('li', { key: n, class: i.severity }, `${i.severity === 'error' ? '✕' : i.severity === 'warning' ? '⚠' : 'ℹ'} ${i.logicalId ? `${i.logicalId}: ` : ''}${sayIssue(i)}`)),
           )
         : null,
       changeSet ? h(ChangeSetView, { answer: changeSet.answer, execute, discard: () => setChangeSet(null) }) : null,
       refused ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${refused}`) : null,
-      state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${w}`)))) : null,
+      state.notices.length > 0 ? h('div', { class: 'notices' }, h('h4', {}, t('cfn.serverWarnings')), h('ul', {}, state.notices.map((w, i) => h('li', { key: i }, `⚠ ${[w.stack, w.logicalId].filter(Boolean).join('/')}${w.stack || w.logicalId ? ': ' : ''}${sayIssue(w)}`)))) : null,
       stack.trim() ? h(StackEventsView, { stack: stack.trim(), actions, changed: `${state.match.board.revision}/${state.match.board.debrief.refused}` }) : null,
     ),
   );

@@ -5,6 +5,7 @@
 import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../../i18n/index.ts';
+import { sayTeamName } from '../../i18n/team-name.ts';
 import { savedCompetition, type SavedCompetition } from '../../net/competition-store.ts';
 import { fetchExport, storedResultCount, type ExportKind } from '../../net/competitions.ts';
 import type { MatchView, MatchViewState } from '../../view/match-view.ts';
@@ -50,7 +51,7 @@ function Teams({ state, view, competition, watch }: { state: MatchViewState; vie
       return h(
         'li',
         { key: team.id, class: watching ? 'current' : '', 'data-team': team.id },
-        h('div', { class: 'competition-team-head' }, h('strong', {}, team.name), h('span', { class: 'pill', title: t('teacher.membersHint') }, `${members.length} / ${competition.teamSize}`), m.phase !== 'build' ? h('span', { class: 'muted' }, t('teacher.points', { points: formatNumber(team.score) })) : null),
+        h('div', { class: 'competition-team-head' }, h('strong', {}, sayTeamName(team.name)), h('span', { class: 'pill', title: t('teacher.membersHint') }, `${members.length} / ${competition.teamSize}`), m.phase !== 'build' ? h('span', { class: 'muted' }, t('teacher.points', { points: formatNumber(team.score) })) : null),
         members.length
           ? h('ul', { class: 'members' }, members.map((p) => h('li', { key: p.sessionId, class: p.connected ? '' : 'away' }, p.nickname)))
           : h('p', { class: 'muted members-empty' }, t('teacher.nobody')),
@@ -85,7 +86,7 @@ function TeamChaos({ state, actions }: { state: MatchViewState; actions: PlayerA
     h(
       'div',
       { class: 'row' },
-      h('select', { id: 'team-chaos-team', 'aria-label': t('teacher.chaosTeam'), value: team?.id, onChange: (e: Event) => setTeamId((e.target as HTMLSelectElement).value) }, teams.map((x) => h('option', { key: x.id, value: x.id }, x.name))),
+      h('select', { id: 'team-chaos-team', 'aria-label': t('teacher.chaosTeam'), value: team?.id, onChange: (e: Event) => setTeamId((e.target as HTMLSelectElement).value) }, teams.map((x) => h('option', { key: x.id, value: x.id }, sayTeamName(x.name)))),
       h(
         'button',
         { type: 'button', id: 'team-chaos-inject', class: 'danger', title: t('teacher.chaosHint'), disabled: !event || !team, onClick: () => event && team && actions.send({ type: 'inject', event: event.event, teams: [team.id] }) },

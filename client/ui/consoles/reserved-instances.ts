@@ -6,7 +6,7 @@ import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CostView } from '../../../shared/match/cost-view.ts';
 import type { ReservationLine } from '../../../shared/match/reservation-view.ts';
-import { formatUsd, t } from '../../i18n/index.ts';
+import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 
 /** Where the room's refusal of a Reserved Instance purchase is shown. */
@@ -68,7 +68,7 @@ export function ReservedInstances({ cost, actions, running, refused }: { cost: C
                 monthly: formatUsd(r.monthlySavingsUsd),
                 reserved: formatUsd(r.reservedHourlyUsd, 4),
                 onDemand: formatUsd(r.onDemandHourlyUsd, 4),
-                average: r.averageInstances,
+                average: formatNumber(r.averageInstances, 2),
                 hours: r.lookbackHours,
                 utilization: r.utilizationPct,
               }),

@@ -6,6 +6,7 @@ import { h } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TrailEvent } from '../../../shared/trail/event.ts';
 import { formatClock, t } from '../../i18n/index.ts';
+import { sayStackReason } from '../../i18n/stack-reason.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 
 export function StackEventsView({ stack, actions, changed }: { stack: string; actions: PlayerActions; changed: string }) {
@@ -40,7 +41,7 @@ export function StackEventsView({ stack, actions, changed }: { stack: string; ac
                 h('td', {}, formatClock(e.simS)),
                 h('td', {}, String(e.params['logicalResourceId'] ?? '')),
                 h('td', { class: status.endsWith('_FAILED') ? 'status-failed' : status.endsWith('_COMPLETE') ? 'status-complete' : 'status-progress' }, status),
-                h('td', {}, String(e.params['resourceStatusReason'] ?? '')),
+                h('td', {}, sayStackReason(String(e.params['resourceStatusReason'] ?? ''))),
               );
             }),
           ),

@@ -2,6 +2,7 @@
 // the host can look at any team's board from here.
 import { h } from 'preact';
 import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
+import { sayTeamName } from '../../i18n/team-name.ts';
 import type { MatchView, MatchViewState } from '../../view/match-view.ts';
 import { Stars } from '../stars.ts';
 
@@ -24,7 +25,7 @@ export function Teams({ state, view }: { state: MatchViewState; view: MatchView 
             'tr',
             { key: team.id, class: team.id === state.match.board.team ? 'current' : '' },
             h('td', {}, String(i + 1)),
-            h('td', {}, team.name),
+            h('td', {}, sayTeamName(team.name)),
             h('td', {}, h('strong', {}, formatNumber(team.score))),
             h('td', {}, h(Stars, { earned: team.stars })),
             h('td', {}, `${formatNumber(team.availability * 100, 2)}%`),

@@ -97,8 +97,9 @@ export function CloudTrail({ state, actions }: { state: MatchViewState; actions:
           h(
             'tr',
             { key: e.seq, class: e.outcome === 'Failure' ? 'failure' : '', onClick: () => setOpen(open === e.seq ? null : e.seq) },
-            h('td', {}, formatClock(e.simS)),
-            h('td', {}, `${e.principal.type}: ${e.principal.name}`),
+            h('td', { class: 'time' }, formatClock(e.simS)),
+            // The scenario acts under no name of its own: its type says who it is.
+            h('td', {}, e.principal.type === 'Scenario' ? t('trail.principalType.Scenario') : `${t(`trail.principalType.${e.principal.type}`)}: ${e.principal.name}`),
             h('td', {}, h('code', {}, `${e.eventSource.split('.')[0]}:${e.eventName}`)),
             h(
               'td',

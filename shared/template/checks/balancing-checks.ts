@@ -54,7 +54,11 @@ export function checkTargetZones(c: CheckContext): DesignIssue[] {
       for (const zone of zones) {
         if (!enabled.has(zone)) {
           issues.push(
-            c.issue(target, 'warning', 'target-in-disabled-zone', `${zone} is not enabled on ${lb.logicalId} (${[...enabled].join(', ')}): targets there get no traffic`),
+            c.issue(target, 'warning', 'target-in-disabled-zone', `${zone} is not enabled on ${lb.logicalId} (${[...enabled].join(', ')}): targets there get no traffic`, {
+              zone,
+              loadBalancer: lb.logicalId,
+              zones: [...enabled].join(', '),
+            }),
           );
         }
       }

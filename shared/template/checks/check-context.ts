@@ -7,7 +7,7 @@ export interface CheckContext {
   design: Design;
   ofKind: <K extends ResourceKind>(kind: K) => ResourceOfKind<K>[];
   get: <K extends ResourceKind>(id: ResourceId | undefined, kind: K) => ResourceOfKind<K> | undefined;
-  issue: (resource: Resource, severity: DesignIssue['severity'], code: string, message: string) => DesignIssue;
+  issue: (resource: Resource, severity: DesignIssue['severity'], code: string, message: string, params?: DesignIssue['params']) => DesignIssue;
   regionOf: (resource: Resource) => string;
 }
 
@@ -25,9 +25,9 @@ export function checkContext(design: Design): CheckContext {
       const r = id === undefined ? undefined : design.resources[id];
       return r?.kind === kind ? (r as ResourceOfKind<K>) : undefined;
     },
-    issue: (resource, severity, code, message) => {
+    issue: (resource, severity, code, message, params) => {
       const stack = design.stacks[resource.stack]?.name;
-      return { severity, code, ...(stack === undefined ? {} : { stack }), logicalId: resource.logicalId, message };
+      return { severity, code, ...(stack === undefined ? {} : { stack }), logicalId: resource.logicalId, message, ...(params ? { params } : {}) };
     },
     regionOf: (resource) => design.stacks[resource.stack]?.region ?? '',
   };

@@ -13,7 +13,7 @@ export function checkExposure(c: CheckContext): DesignIssue[] {
     const subnets = lb.props.subnets.filter((s) => c.get(s, 'subnet'));
     if (lb.props.scheme !== 'internet-facing' || subnets.length === 0) continue;
     if (subnets.every((s) => !isPublic.has(s))) {
-      issues.push(c.issue(lb, 'warning', 'internet-facing-in-private-subnet', 'an internet-facing load balancer only in private subnets: no route from the internet reaches it'));
+      issues.push(c.issue(lb, 'warning', 'internet-facing-in-private-subnet', 'an internet-facing load balancer only in private subnets: no route from the internet reaches it', { context: 'loadBalancer' }));
     }
   }
   const reached = new Set<ResourceId>([
@@ -24,7 +24,7 @@ export function checkExposure(c: CheckContext): DesignIssue[] {
   for (const id of reached) {
     const instance = c.get(id, 'instance');
     if (instance && c.get(instance.props.subnet, 'subnet') && !isPublic.has(instance.props.subnet)) {
-      issues.push(c.issue(instance, 'warning', 'internet-facing-in-private-subnet', 'users are sent to this instance directly, but its subnet is private'));
+      issues.push(c.issue(instance, 'warning', 'internet-facing-in-private-subnet', 'users are sent to this instance directly, but its subnet is private', { context: 'instance' }));
     }
   }
   return issues;
