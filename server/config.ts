@@ -18,6 +18,17 @@ export interface ServerConfig {
   /** A schema to work in on that server (tests use one each, so runs never collide). */
   databaseSchema?: string;
   dataDir: string;
+  /**
+   * Tests only (TEST_TIME_SCALE): every room's clock runs this many times faster than its speed says, so a browser
+   * test reaches an hour of usage or a seeded colleague's change in seconds. Set only in the server's environment,
+   * never by a client, and refused when NODE_ENV is production: no player can turn it on. 1 when unset.
+   */
+  testTimeScale: number;
+  /**
+   * Tests only (TEST_PAUSE_AT_S): every room's clock stops at this simulated second, once, as if its host had paused
+   * it there, so a test that waits for a moment is at that moment exactly however loaded its machine. Same guard.
+   */
+  testPauseAtS?: number;
 }
 
 export class ConfigError extends Error {}
@@ -29,6 +40,27 @@ function portFrom(value: string | undefined): number {
     throw new ConfigError(`PORT must be an integer from 0 to 65535, not "${value}"`);
   }
   return port;
+}
+
+/** The most a test may speed time up: 64 × 8× plays a three-hour scenario in about five seconds. */
+export const MAX_TEST_TIME_SCALE = 64;
+
+function testTimeScaleFrom(value: string | undefined, nodeEnv: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const scale = Number(value);
+  if (!Number.isInteger(scale) || scale < 1 || scale > MAX_TEST_TIME_SCALE) {
+    throw new ConfigError(`TEST_TIME_SCALE must be an integer from 1 to ${MAX_TEST_TIME_SCALE}, not "${value}"`);
+  }
+  if (scale !== 1 && nodeEnv === 'production') throw new ConfigError('TEST_TIME_SCALE is for tests: unset it when NODE_ENV is production');
+  return scale;
+}
+
+function testPauseAtFrom(value: string | undefined, nodeEnv: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const simS = Number(value);
+  if (!Number.isInteger(simS) || simS < 1) throw new ConfigError(`TEST_PAUSE_AT_S must be a whole number of simulated seconds, not "${value}"`);
+  if (nodeEnv === 'production') throw new ConfigError('TEST_PAUSE_AT_S is for tests: unset it when NODE_ENV is production');
+  return simS;
 }
 
 function optional(value: string | undefined): string | undefined {
@@ -53,6 +85,8 @@ export function readConfig(env: NodeJS.ProcessEnv, version: string): ServerConfi
     clientDir: env.CLIENT_DIR ?? fileURLToPath(new URL('../dist/client/', import.meta.url)),
     version,
     dataDir: optional(env.DATA_DIR) ?? fileURLToPath(new URL('../data/pglite', import.meta.url)),
+    testTimeScale: testTimeScaleFrom(env.TEST_TIME_SCALE, env.NODE_ENV),
+    ...(env.TEST_PAUSE_AT_S ? { testPauseAtS: testPauseAtFrom(env.TEST_PAUSE_AT_S, env.NODE_ENV) } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

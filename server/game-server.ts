@@ -48,6 +48,7 @@ async function restoreMatches(services: Services): Promise<number> {
 export async function startGameServer(config: ServerConfig): Promise<GameServer> {
   const startedAt = Date.now();
   const services = newServices();
+  services.testClock = { timeScale: config.testTimeScale, ...(config.testPauseAtS !== undefined ? { pauseAtS: config.testPauseAtS } : {}) };
   // The database opens in the background: the page and new rooms do not wait for it. The embedded one runs
   // on a worker thread, so neither its start (initdb) nor its queries ever stall the game loop.
   services.store = matchStore(() =>

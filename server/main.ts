@@ -13,6 +13,8 @@ try {
   process.exit(2);
 }
 const server = await startGameServer(config);
+if (config.testTimeScale !== 1) console.warn(`TEST_TIME_SCALE=${config.testTimeScale}: every clock runs ${config.testTimeScale} times faster than its speed (tests only)`);
+if (config.testPauseAtS !== undefined) console.warn(`TEST_PAUSE_AT_S=${config.testPauseAtS}: every clock stops once at that simulated second (tests only)`);
 console.log(`Five Nines ${pkg.version} listening on http://localhost:${server.port}`);
 void server.restored.then((count) => {
   if (count > 0) console.log(`restored ${count} match${count === 1 ? '' : 'es'} from checkpoints`);

@@ -25,8 +25,10 @@ export interface Services {
   turnBudget: TurnBudget;
   /** Intents dropped over the rooms' rate limit since start (see transport-guard.ts), for /metrics. */
   droppedIntents: number;
+  /** Tests only (see ServerConfig): how much faster than their speed clocks run, and where they stop once. */
+  testClock: { timeScale: number; pauseAtS?: number };
 }
 
 export function newServices(): Services {
-  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0 };
+  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0, testClock: { timeScale: 1 } };
 }

@@ -41,7 +41,8 @@ export class MatchLoop {
     this.queue.push({ seq, actor, intent, wallMs });
   }
 
-  turn(match: Match, deltaMs: number): Turn {
+  /** `maxSteps`: the most steps the clock may take this turn (a test server's pause; see test-clock.ts). */
+  turn(match: Match, deltaMs: number, maxSteps = Infinity): Turn {
     const owed = stepsOwed(match.clock, deltaMs, this.carry);
     this.carry = owed.carry;
     // The intents this turn's budget allows (see turn-budget.ts), in tick order; the rest wait for the next turn.
@@ -53,7 +54,7 @@ export class MatchLoop {
     const started = performance.now();
     const applied = runTick(match, queue, 0, Date.now(), this.cursor).applied;
     this.budget.intentsSpent(queue.length, performance.now() - started);
-    const steps = runTick(match, [], owed.steps, Date.now(), this.cursor).steps;
+    const steps = runTick(match, [], Math.min(owed.steps, maxSteps), Date.now(), this.cursor).steps;
     const answers: Answer[] = [];
     for (const { queued, result } of applied) {
       const sessionId = this.senders.get(queued.seq);

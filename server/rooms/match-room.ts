@@ -26,6 +26,7 @@ import { answerFlowRecords } from './flow-records-request.ts';
 import { answerExportStack } from './export-request.ts';
 import { answerChangeSet } from './change-set-request.ts';
 import { MatchLoop } from './match-loop.ts';
+import { TestClock } from './test-clock.ts';
 import { setUpMatch } from './match-setup.ts';
 import { MatchRecorder } from './recorder.ts';
 import { newRoomCode } from './room-codes.ts';
@@ -66,6 +67,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private recorder!: MatchRecorder;
   private loop!: MatchLoop;
   private guard = new TransportGuard();
+  /** A test server's faster clock and its one pause (test-clock.ts); on any other server it changes nothing. */
+  private testClock!: TestClock;
   private memo: ProjectionMemo = newMemo();
   /** One view per audience (a team, the host, the debrief), shared by its clients: each patch is encoded once per view. */
   private views = new SharedViews();
@@ -127,6 +130,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   private start(): void {
     this.recorder = new MatchRecorder(this.services, this.roomId, this.competitionId);
     this.loop = new MatchLoop(this.services.turnBudget);
+    this.testClock = new TestClock(this.services.testClock, this.match.clock);
     this.services.rooms.add(this);
     this.setState(new MatchState());
     this.state.code = this.roomId;
@@ -239,7 +243,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     // The build time ran out and the teacher chose that it starts the match: the room starts it, as the game.
     if (buildTimeIsUp(this.classroom, this.match.clock, Date.now(), this.clients.length)) this.system({ type: 'clock', command: 'start' });
     const phaseBefore = this.match.clock.phase;
-    const turn = this.loop.turn(this.match, deltaMs);
+    const turn = this.loop.turn(this.match, this.testClock.elapsedMs(deltaMs), this.testClock.stepLimit(this.match.clock));
+    if (this.testClock.duePause(this.match.clock)) this.system({ type: 'clock', command: 'pause' });
     for (const { sessionId, result } of turn.answers) this.answer(sessionId, result);
     if (this.match.clock.phase !== phaseBefore) void this.recorder.competitionStatus(this.match.clock.phase);
     if (this.match.clock.phase === 'results' && !this.finished) this.finish();

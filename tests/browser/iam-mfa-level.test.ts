@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { openBoard } from './support/board.ts';
+import { fastClockPausingAt, playToPause } from './support/clock.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -24,7 +25,7 @@ describe.skipIf(!chromiumPath)('the IAM console plays MFA and least privilege ag
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
+    server = await startServer('scripts/start.ts', fastClockPausingAt(2420));
     browser = await launchChromium(chromiumPath!);
   });
   afterAll(async () => {
@@ -43,11 +44,9 @@ describe.skipIf(!chromiumPath)('the IAM console plays MFA and least privilege ag
   for (const lang of ['en', 'ko'] as const) {
     it(`requires MFA, then generates least privilege from CloudTrail (${lang})`, async () => {
       const page = await openBoard(browser, server.url, lang, { scenario: 'mfa-against-leaked-keys', height: 1300 });
-      // Let the leak happen: 0:40 of match time at 8×, then pause.
+      // Let the leak happen: 0:40 of match time, where the server stops the clock.
       await page.click('#clock-start');
-      await page.click('[data-speed="8"]');
-      await page.waitForFunction(() => (window as unknown as { fiveNines: { view: { current: { match: { simS: number } } } } }).fiveNines.view.current.match.simS >= 2420, null, { timeout: 180_000 });
-      await page.click('#clock-pause');
+      await playToPause(page);
       expect(await simS(page)).toBeGreaterThanOrEqual(2420);
 
       await page.keyboard.press('i');

@@ -2,11 +2,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { fastClockPausingAt, playToPause, simSOf } from './support/clock.ts';
 import { openBoard } from './support/board.ts';
 
 const chromiumPath = chromiumOrSkip();
-
-type Hooks = { fiveNines: { view: { current: { match: { simS: number } } } } };
 
 // "Who changed this security group, and when?" in the CloudTrail console, on the who-closed-the-port level: after
 // the colleague's change, a lookup by Resource name (as CloudTrail's Event history does) shows dana-ops's
@@ -17,7 +16,7 @@ describe.skipIf(!chromiumPath)('CloudTrail: who changed this security group', ()
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
+    server = await startServer('scripts/start.ts', fastClockPausingAt(5465));
     browser = await launchChromium(chromiumPath!);
   });
   afterAll(async () => {
@@ -31,11 +30,9 @@ describe.skipIf(!chromiumPath)('CloudTrail: who changed this security group', ()
     it(`looks the change up by resource name and by user name (${lang})`, async () => {
       const page = await openBoard(browser, server.url, lang, { scenario: 'who-closed-the-port', nickname: 'Ada' });
       await page.click('#clock-start');
-      await page.click('[data-speed="8"]');
-      await page.waitForSelector('#phase[data-phase="running"]');
-      // The colleague's change falls between 0:30 and 1:30 (seeded): past 1:30 it has happened.
-      await page.waitForFunction(() => (window as unknown as Hooks).fiveNines.view.current.match.simS > 5460, null, { timeout: 120_000 });
-      await page.click('#clock-pause');
+      // The colleague's change falls between 0:30 and 1:30 (seeded): past 1:30 it has happened. The server stops there.
+      await playToPause(page);
+      expect(await simSOf(page)).toBeGreaterThan(5460);
       await page.keyboard.press('t');
       await page.waitForSelector('#trail-table tbody tr');
       expect(await page.textContent('#trail-table thead')).toContain(lang === 'en' ? 'Resource name' : '리소스 이름');
