@@ -32,12 +32,13 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** Two overlapping sheets, drawn (no font on every machine has a copy symbol). */
-const COPY_ICON = h(
-  'svg',
-  { width: 13, height: 13, viewBox: '0 0 16 16', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6 },
-  h('rect', { x: 5, y: 5, width: 9, height: 9, rx: 1.5 }),
-  h('path', { d: 'M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5' }),
-);
+const copyIcon = () =>
+  h(
+    'svg',
+    { width: 13, height: 13, viewBox: '0 0 16 16', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6 },
+    h('rect', { x: 5, y: 5, width: 9, height: 9, rx: 1.5 }),
+    h('path', { d: 'M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5' }),
+  );
 
 /** `compact`: an icon-sized button (the top bar), its words in its accessible name and tooltip. */
 export function CopyButton({ text, id, label, compact = false }: { text: string; id?: string; label?: string; compact?: boolean }) {
@@ -58,6 +59,6 @@ export function CopyButton({ text, id, label, compact = false }: { text: string;
       'data-copied': copied ?? '',
       onClick: () => void copyText(text).then((ok) => setCopied(ok ? 'yes' : 'no')),
     },
-    compact ? (copied === 'yes' ? '✓' : COPY_ICON) : copied === 'yes' ? `✓ ${t('teacher.copied')}` : copied === 'no' ? t('teacher.copyFailed') : t('teacher.copy'),
+    compact ? (copied === 'yes' ? '✓' : copyIcon()) : copied === 'yes' ? `✓ ${t('teacher.copied')}` : copied === 'no' ? t('teacher.copyFailed') : t('teacher.copy'),
   );
 }

@@ -109,14 +109,15 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
 }
 
 /** Two heads, drawn (no emoji font on every machine). */
-const PEOPLE_ICON = h(
-  'svg',
-  { width: 14, height: 12, viewBox: '0 0 18 14', 'aria-hidden': 'true', fill: 'currentColor', style: { verticalAlign: '-1px' } },
-  h('circle', { cx: 6, cy: 4, r: 3 }),
-  h('path', { d: 'M0 13c0-3.3 2.7-5 6-5s6 1.7 6 5z' }),
-  h('circle', { cx: 13, cy: 4.5, r: 2.5 }),
-  h('path', { d: 'M11.5 8.3c.5-.2 1-.3 1.5-.3 2.8 0 5 1.4 5 4.5h-4.6c-.3-1.8-1-3.2-1.9-4.2z' }),
-);
+const peopleIcon = () =>
+  h(
+    'svg',
+    { width: 14, height: 12, viewBox: '0 0 18 14', 'aria-hidden': 'true', fill: 'currentColor', style: { verticalAlign: '-1px' } },
+    h('circle', { cx: 6, cy: 4, r: 3 }),
+    h('path', { d: 'M0 13c0-3.3 2.7-5 6-5s6 1.7 6 5z' }),
+    h('circle', { cx: 13, cy: 4.5, r: 2.5 }),
+    h('path', { d: 'M11.5 8.3c.5-.2 1-.3 1.5-.3 2.8 0 5 1.4 5 4.5h-4.6c-.3-1.8-1-3.2-1.9-4.2z' }),
+  );
 
 /** Up to this many players the chips fit beside the room code; more, and they fold into a count with a list. */
 const CHIPS_SHOWN = 2;
@@ -148,7 +149,7 @@ function Players({ players }: { players: MatchViewState['match']['players'] }) {
   return h(
     'details',
     { class: 'players-menu', id: 'players-menu', ref: menu },
-    h('summary', { 'aria-label': t('top.playersCount', { count: players.length }), title: t('top.playersCount', { count: players.length }) }, PEOPLE_ICON, ` ${players.length}`, away > 0 ? h('span', { class: 'away-count' }, ` (${away} ${t('top.away')})`) : null),
+    h('summary', { 'aria-label': t('top.playersCount', { count: players.length }), title: t('top.playersCount', { count: players.length }) }, peopleIcon(), ` ${players.length}`, away > 0 ? h('span', { class: 'away-count' }, ` (${away} ${t('top.away')})`) : null),
     chips,
   );
 }
