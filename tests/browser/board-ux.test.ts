@@ -12,7 +12,7 @@ const WAIT = { timeout: 30_000 };
 // says so in words; the host's bar keeps the clock's total and every control with four players in the room (the
 // chips fold into a count); the room code has a label and a copy button; the mission follows level 1 (no load
 // balancer, the peak's traffic); a subnet is selected by its label and EC2 refuses to delete it while an
-// instance runs in it; a drop that changes nothing says why; the tooltip stays on the board; the minimap never
+// instance runs in it; the tooltip stays on the board; the minimap never
 // covers the board with a console open; leaving on purpose shows no lost connection. Then the same in Korean.
 describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
   let server: RunningServer;
@@ -111,18 +111,8 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
     await page.screenshot({ path: screenshotPath('ux-subnet-refused-en') });
     expect((await layoutOf(page)).subnets.some((s) => s.ref === subnet.ref)).toBe(true);
 
-    // The instance dragged to the global band: not a subnet, so it stays, and the toast says why.
     const instance = await pieceRef(page, 'Instance');
     const layout = await layoutOf(page);
-    const band = await page.evaluate(() => (window as unknown as { fiveNines: { view: { current: { layout: { global: { x: number; y: number; w: number; h: number } } } } } }).fiveNines.view.current.layout.global);
-    const box = (await page.locator('#board canvas').boundingBox())!;
-    const from = await page.evaluate(([x, y]) => (window as unknown as { fiveNines: { board: { toScreen(x: number, y: number): { x: number; y: number } } } }).fiveNines.board.toScreen(x!, y!), centre(layout.pieces[instance]!.rect));
-    const to = await page.evaluate(([x, y]) => (window as unknown as { fiveNines: { board: { toScreen(x: number, y: number): { x: number; y: number } } } }).fiveNines.board.toScreen(x!, y!), [band.x + band.w - 60, band.y + band.h / 2]);
-    await page.mouse.move(box.x + from.x, box.y + from.y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + to.x, box.y + to.y, { steps: 6 });
-    await page.mouse.up();
-    await expect.poll(() => toastText(page), WAIT).toContain('An instance runs in a subnet');
 
     // The tooltip of a piece low on the board stays inside the board.
     await hoverWorld(page, ...centre(layout.pieces[instance]!.rect));
@@ -175,7 +165,8 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
     await page.waitForSelector('#create-room');
     await page.waitForTimeout(1500);
     expect(await page.$('#connection-status')).toBeNull();
-    expect(await page.evaluate(() => (window as unknown as { connectionSeen: string[] }).connectionSeen)).toEqual([]);
+    // Only ever "connected": never lost, restarting or back.
+    expect((await page.evaluate(() => (window as unknown as { connectionSeen: string[] }).connectionSeen)).filter((s) => s !== 'connected')).toEqual([]);
     await context.close();
   }, 300_000);
 });
