@@ -12,6 +12,8 @@ export interface BoardControls {
   relabel(): void;
   /** Where a world point is on the canvas, in CSS pixels from its top-left corner. */
   toScreen(x: number, y: number): { x: number; y: number };
+  /** The minimap's place on the canvas, in CSS pixels. */
+  minimapRect(): { x: number; y: number; w: number; h: number };
   frameTimes(): number[];
   bakeTimes(): number[];
   particles(): number;
@@ -51,6 +53,7 @@ export async function startBoardGame(parent: HTMLElement, view: MatchView, actio
     fit: () => scene.camera.fit(view.current.layout),
     relabel: () => scene.relabel(),
     toScreen: (x, y) => scene.camera.toScreen(x, y),
+    minimapRect: () => scene.camera.minimapRect(),
     frameTimes: () => scene.frameTimes,
     bakeTimes: () => scene.bake.bakeTimes,
     particles: () => (scene as unknown as { traffic: { particleCount: number } }).traffic.particleCount,

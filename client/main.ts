@@ -6,6 +6,7 @@ import './styles.css';
 import { h, render } from 'preact';
 import { onLanguage, t } from './i18n/index.ts';
 import { campaignLevels, fetchScenarios, type ScenarioSummary } from './net/scenarios.ts';
+import { joinRefusal } from '../shared/protocol/join-refusal.ts';
 import { forgetSeat, savedSeat, seatIsGone, seatMayStillBeHeld } from './net/session-store.ts';
 import { Briefing, CampaignMap } from './ui/campaign.ts';
 import { Home, type HomeChoice } from './ui/home.ts';
@@ -13,7 +14,6 @@ import { mountToasts } from './ui/toasts.ts';
 import { isOpen, readProgress } from './view/campaign-progress.ts';
 import type { SeatRequest } from './match-app.ts';
 import type { Teacher as TeacherScreen } from './ui/teacher.ts';
-import { joinRefusalText } from './ui/join-refusal.ts';
 import type { SavedCompetition } from './net/competition-store.ts';
 
 const root = document.getElementById('app')!;
@@ -105,6 +105,13 @@ async function openConsole(competition: SavedCompetition): Promise<void> {
   await seat({ kind: 'host', nickname: nickname || t('teacher.defaultNickname'), code: competition.code, hostToken: competition.hostToken });
 }
 
+/** A join that did not seat the player, in the player's language: the matchmaker's own sentence is never shown raw. */
+function sayJoinRefusal(error: unknown): string {
+  const r = joinRefusal((error as { code?: number }).code, String((error as Error).message ?? ''));
+  const said = t(`refusals.${r.code}`, { defaultValue: r.message });
+  return r.detail ? `${said} (${r.detail})` : said;
+}
+
 async function choose(choice: HomeChoice): Promise<void> {
   nickname = choice.nickname || nickname;
   const c = choice.choice;
@@ -122,8 +129,7 @@ async function choose(choice: HomeChoice): Promise<void> {
     else await seat({ kind: 'join', nickname, code: c.code, ...(c.team ? { team: c.team } : {}) });
   } catch (error) {
     const message = (error as Error).message;
-    const refused = joinRefusalText(error);
-    show({ kind: 'home', busy: false, error: refused ?? (c.kind === 'join' ? t('home.joinFailed', { code: c.code, message }) : t('home.createFailed', { message })) });
+    show({ kind: 'home', busy: false, error: c.kind === 'join' ? t('home.joinFailed', { code: c.code, message: sayJoinRefusal(error) }) : t('home.createFailed', { message }) });
   }
 }
 

@@ -16,7 +16,8 @@ import { recordRun } from './view/campaign-progress.ts';
 import { MatchView } from './view/match-view.ts';
 import { deniedEntries } from './view/permissions.ts';
 import { PlayerActions } from './view/player-actions.ts';
-import { PALETTE } from '../shared/design/plans/palette.ts';
+import { PALETTE, type PlaceTarget } from '../shared/design/plans/palette.ts';
+import { planDrop } from '../shared/design/plans/drop.ts';
 import { sayEntry } from './i18n/timeline-entry.ts';
 import { isEventEnding } from '../shared/sim/timeline-text.ts';
 
@@ -46,17 +47,15 @@ const hoverListeners = new Set<(h: { ref: string | null; x: number; y: number })
 let toast: MatchHost['toast'] = () => undefined;
 
 /** A piece let go somewhere: into another subnet (an instance moves there), or to a spot in its own place. */
-function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target: { subnet?: string; zone?: string } | null, x: number, y: number): void {
+function dropPiece(view: MatchView, actions: PlayerActions, ref: string, target: PlaceTarget | null, x: number, y: number): void {
   const r = view.current.model.byRef.get(ref);
-  if (!r || !target) return;
-  if (r.kind === 'instance' && target.subnet && target.subnet !== r.props.subnet) {
-    actions.configure(ref, { subnet: target.subnet }, 'subnet');
-    return;
-  }
-  if (r.kind === 'database' && target.zone && target.zone !== (r.zone || r.props.zone) && view.current.match.phase === 'build') {
-    actions.configure(ref, { zone: target.zone }, 'zone');
-    return;
-  }
+  if (!r) return;
+  const subnet = typeof r.props.subnet === 'string' ? r.props.subnet : undefined;
+  const zone = r.zone || (typeof r.props.zone === 'string' ? r.props.zone : undefined);
+  const plan = planDrop({ kind: r.kind, region: r.region, ...(subnet ? { subnet } : {}), ...(zone ? { zone } : {}) }, target, view.current.match.phase);
+  // A drop that changes nothing says why (the shared rule's reason), instead of snapping back in silence.
+  if (!plan.ok) return toast(actions.describe(plan.refusal), 'info');
+  if (plan.change) return actions.configure(ref, plan.change, 'subnet' in plan.change ? 'subnet' : 'zone');
   actions.move(ref, { x: Math.round(x), y: Math.round(y) });
 }
 

@@ -118,7 +118,8 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     r.onMessage(MESSAGE.refused, (refusal: Refusal) => events.onRefused(refusal));
     r.onMessage(MESSAGE.notice, (notice: { warnings?: string[]; notices?: DesignNotice[] }) => events.onNotice(notice.notices ?? (notice.warnings ?? []).map((message) => ({ code: '', message }))));
     r.onMessage(MESSAGE.seat, (seat: { credential?: string }) => {
-      if (typeof seat.credential !== 'string') return;
+      // A seat message racing a leave must not save the seat again (the next load would sit back down).
+      if (typeof seat.credential !== 'string' || leaving) return;
       credential = seat.credential;
       saveSeat({ code, token: r.reconnectionToken, credential, nickname });
     });
@@ -133,10 +134,24 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     saveSeat({ code, token: r.reconnectionToken, ...(credential ? { credential } : {}), nickname });
   };
 
+  // A player who left on purpose is told nothing more about this connection: a repair still under way when
+  // "Back to the map" was pressed must not show "Connection lost" (or "Reconnected") over the next screen.
+  const say = (status: ConnectionStatus): void => {
+    if (!leaving) events.onStatus(status);
+  };
   const end = (status: 'room-closed' | 'taken-elsewhere' | 'gave-up' | 'removed'): void => {
     // A removed player keeps the seat's credential: let back by the teacher, it brings them to their own seat.
     if (status !== 'gave-up' && status !== 'removed') forgetSeat();
-    events.onStatus(status);
+    say(status);
+  };
+  /** A seat had back after the player left: given up at once, so the room does not hold a player who went. */
+  const seated = (r: Room): void => {
+    if (leaving) {
+      void r.leave(true).catch(() => undefined);
+      return;
+    }
+    attach(r);
+    say('back');
   };
 
   /** Tries, until it works or cannot: the token, then the credential; a room not found is closed only once the server is ready. */
@@ -145,15 +160,14 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
     recoveries.push(now);
     while (recoveries.length > 0 && now - recoveries[0]! > FLAPPING_MS) recoveries.shift();
     if (recoveries.length > MAX_FLAPS) return end('taken-elsewhere');
-    events.onStatus(cause);
+    say(cause);
     const started = Date.now();
     for (let attempt = 0; !leaving; attempt++) {
       await pause(RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]!);
       if (leaving) return;
       let notFound = false;
       try {
-        attach(await new Client(serverEndpoint()).reconnect(room.reconnectionToken));
-        return events.onStatus('back');
+        return seated(await new Client(serverEndpoint()).reconnect(room.reconnectionToken));
       } catch (error) {
         const status = (error as { code?: number }).code;
         // The seat was taken back with its credential from another window meanwhile.
@@ -162,8 +176,7 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
       }
       if (credential) {
         try {
-          attach(await new Client(serverEndpoint()).joinById(code, { nickname, seat: credential }));
-          return events.onStatus('back');
+          return seated(await new Client(serverEndpoint()).joinById(code, { nickname, seat: credential }));
         } catch (error) {
           const status = (error as { code?: number }).code;
           notFound = status === ROOM_NOT_FOUND;

@@ -1,4 +1,5 @@
 // The scenario list the server offers (GET /api/scenarios): enough for the campaign map and the briefing.
+import type { ScenarioPeak } from '../../shared/scenario/peak.ts';
 import { serverEndpoint } from './endpoint.ts';
 
 export interface ScenarioSummary {
@@ -16,6 +17,8 @@ export interface ScenarioSummary {
   campaign?: { order: number };
   /** The resource kinds the scenario lets players place; absent: all of them. */
   allowedKinds?: string[];
+  /** The busiest minute the scenario plans (shared/scenario/peak.ts). */
+  peak?: ScenarioPeak;
 }
 
 /** The scenario's words in the player's language (English is the file's main text). */

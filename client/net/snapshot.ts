@@ -6,6 +6,7 @@
 // A field added to a wire class (server/wire/match-state.ts) arrives here by itself, typed from the schema: the
 // resource, board, player and team types below are the wire's own plus only what the client reshapes. A field
 // that needs reshaping (JSON text to parse, a map to list) is one line in `resourceOf` or `boardOf`.
+import type { GroupFigures } from '../../shared/sim/group-figures.ts';
 import { metricsFromWire } from '../../shared/protocol/series-metrics.ts';
 import type { ResourceKind } from '../../shared/design/model.ts';
 import type { ChartPoint, StandingView } from '../../shared/match/board-view.ts';
@@ -24,11 +25,13 @@ export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
 type WireResourceJson = Json<WireResource>;
 
 /** A resource on a team's board: the wire's resource, with its kind, props and health as the client reads them. */
-export type BoardResource = Omit<WireResourceJson, 'kind' | 'props' | 'health'> & {
+export type BoardResource = Omit<WireResourceJson, 'kind' | 'props' | 'health' | 'group'> & {
   kind: ResourceKind;
   /** Properties with references as "stack/LogicalId". */
   props: Record<string, unknown>;
   health: Health;
+  /** An Auto Scaling group's capacity and instances now, from the simulation (not the design's figures). */
+  group?: GroupFigures;
 };
 
 export interface BoardLink {
@@ -306,7 +309,8 @@ export class SnapshotReader {
   }
 
   /** A resource as the client reads it: the one place a resource field is reshaped (the rest are the wire's). */
-  private resourceOf(r: WireResourceJson): BoardResource {
+  private resourceOf(wire: WireResourceJson): BoardResource {
+    const { group, ...r } = wire;
     return {
       ...r,
       kind: r.kind as ResourceKind,
@@ -315,7 +319,18 @@ export class SnapshotReader {
       publicSubnet: r.publicSubnet ?? false,
       entry: r.entry ?? false,
       alarmState: r.alarmState ?? '',
+      ...(group ? { group: this.groupOf(r.ref, group) } : {}),
     };
+  }
+
+  /** A group's figures as last read, with the JSON they were read from: the same text gives the same object. */
+  private readonly groups = new Map<string, { text: string; figures: GroupFigures }>();
+  private groupOf(ref: string, text: string): GroupFigures {
+    const hit = this.groups.get(ref);
+    if (hit && hit.text === text) return hit.figures;
+    const figures = JSON.parse(text) as GroupFigures;
+    this.groups.set(ref, { text, figures });
+    return figures;
   }
 
   private topicsFrom(text: string): TopicView[] {

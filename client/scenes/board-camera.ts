@@ -54,12 +54,23 @@ export class BoardCamera {
     this.fit(layout);
   }
 
-  /** Shows the whole board, but never smaller than readable when it is small. */
+  /**
+   * Shows the whole board, but never smaller than readable when it is small, and never under the minimap: the
+   * board goes beside it or above it, whichever leaves it bigger (a console open makes the board short, and the
+   * minimap then sat on the board's bottom-right corner).
+   */
   fit(layout: BoardLayout): void {
     const { width, height } = this.scene.scale.gameSize;
-    const zoom = Phaser.Math.Clamp(Math.min((width - 40) / (layout.width + 40), (height - 40) / (layout.height + 40)), MIN_ZOOM, 1.25);
+    const aside = { w: this.minimap.width + MARGIN * 2, h: this.minimap.height + MARGIN * 2 };
+    const zoomIn = (w: number, h: number) => Math.min((w - 40) / (layout.width + 40), (h - 40) / (layout.height + 40));
+    const beside = zoomIn(width - aside.w, height);
+    const above = zoomIn(width, height - aside.h);
+    const zoom = Phaser.Math.Clamp(Math.max(beside, above), MIN_ZOOM, 1.25);
     this.main.setZoom(zoom);
-    this.main.centerOn(layout.width / 2, Math.min(layout.height / 2, (height / zoom) / 2 - 20));
+    // Beside: the board's middle moves left of the minimap's column. Above: the board's top near the top.
+    const top = (height / zoom) / 2 - 20;
+    this.main.centerOn(layout.width / 2, beside > above ? Math.min(layout.height / 2, top) : top);
+    if (beside > above) this.main.scrollX += aside.w / 2 / zoom;
   }
 
   zoomAt(screenX: number, screenY: number, factor: number): void {
@@ -89,6 +100,11 @@ export class BoardCamera {
   toScreen(x: number, y: number): { x: number; y: number } {
     const c = this.main;
     return { x: (x - c.scrollX - c.width * 0.5) * c.zoom + c.width * 0.5, y: (y - c.scrollY - c.height * 0.5) * c.zoom + c.height * 0.5 };
+  }
+
+  /** Where the minimap sits on the canvas (for the browser tests: the board is never fitted under it). */
+  minimapRect(): { x: number; y: number; w: number; h: number } {
+    return { x: this.minimap.x, y: this.minimap.y, w: this.minimap.width, h: this.minimap.height };
   }
 
   /** A click inside the minimap centres the main camera there; says whether it was one. */

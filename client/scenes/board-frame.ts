@@ -16,7 +16,8 @@ function hatch(g: Phaser.GameObjects.Graphics, r: Rect, colour: number, alpha: n
   }
 }
 
-export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, highlight: (kind: 'global' | 'region' | 'cell' | 'subnet', key: string) => boolean): void {
+/** `selected`: the VPC or subnet the player selected by its label strip (outlined as a selected piece is). */
+export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, highlight: (kind: 'global' | 'region' | 'cell' | 'subnet', key: string) => boolean, selected: string | null = null): void {
   g.clear();
   const band = layout.global;
   g.fillStyle(THEME.globalBand, 1).fillRoundedRect(band.x, band.y, band.w, band.h, 16);
@@ -40,7 +41,8 @@ export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, h
     const r = vpc.rect;
     // The account's default VPC is there whether or not anyone builds in it: drawn quietly.
     g.fillStyle(THEME.vpc, vpc.account ? 0.22 : 0.55).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
-    g.lineStyle(vpc.account ? 1 : 2, THEME.vpcEdge, vpc.account ? 0.4 : 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+    if (vpc.ref === selected) g.lineStyle(3, THEME.selected, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+    else g.lineStyle(vpc.account ? 1 : 2, THEME.vpcEdge, vpc.account ? 0.4 : 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
   }
   for (const cell of layout.cells) {
     if (highlight('cell', `${cell.vpc}|${cell.zone}`)) {
@@ -51,7 +53,8 @@ export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, h
     const r = subnet.rect;
     g.fillStyle(subnet.public ? THEME.subnetPublic : THEME.subnetPrivate, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 10);
     const lit = highlight('subnet', subnet.ref);
-    g.lineStyle(lit ? 2 : 1, lit ? THEME.armed : THEME.subnetEdge, lit ? 1 : 0.6).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
+    if (subnet.ref === selected) g.lineStyle(3, THEME.selected, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
+    else g.lineStyle(lit ? 2 : 1, lit ? THEME.armed : THEME.subnetEdge, lit ? 1 : 0.6).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
   }
   // Failed zones and regions: darkened and hatched, with a word on top (drawn by the labels).
   for (const region of layout.regions) {
@@ -102,7 +105,7 @@ export function frameLabels(layout: BoardLayout): FrameLabel[] {
   for (const subnet of layout.subnets) {
     const id = subnet.ref.split('/')[1] ?? subnet.ref;
     const kind = subnet.public ? t('board.publicSubnet') : t('board.privateSubnet');
-    out.push({ x: subnet.rect.x + 10, y: subnet.rect.y + 6, text: `${kind} · ${id} · ${subnet.cidr}`, size: 12, colour: '#93c5fd' });
+    out.push({ x: subnet.rect.x + 10, y: subnet.rect.y + 6, text: `${kind} · ${id} · ${subnet.cidr}`, size: 15, colour: THEME.subnetText });
   }
   return out;
 }

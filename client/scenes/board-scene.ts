@@ -9,7 +9,7 @@ import type { PlaceTarget } from '../../shared/design/plans/palette.ts';
 import { PALETTE } from '../../shared/design/plans/palette.ts';
 import type { AtlasFrame } from '../art/icons.ts';
 import { drawFrame, frameLabels } from './board-frame.ts';
-import { pieceAt, targetAt } from './board-targets.ts';
+import { frameAt, pieceAt, targetAt } from './board-targets.ts';
 import { BoardBake } from './board-bake.ts';
 import { BoardCamera } from './board-camera.ts';
 import { PieceLayer } from './piece-layer.ts';
@@ -110,7 +110,7 @@ export class BoardScene extends Phaser.Scene {
       this.camera.setWorld(state.layout, first);
       this.bake.resize(state.layout.width + 40, state.layout.height + 40);
     }
-    if (layoutChanged || state.armed !== previous.armed || state.match.board.revision !== previous.match.board.revision) this.drawBoxes(state);
+    if (layoutChanged || state.armed !== previous.armed || state.selected !== previous.selected || state.match.board.revision !== previous.match.board.revision) this.drawBoxes(state);
     const running = state.match.phase === 'running';
     let totalRps = 0;
     for (const ref of state.model.entries) totalRps += state.model.byRef.get(ref)?.rps ?? 0;
@@ -142,7 +142,7 @@ export class BoardScene extends Phaser.Scene {
       if (kind === 'region') return entry.where === 'region' || entry.id === 'webAcl';
       if (kind === 'cell') return entry.where === 'vpc' || entry.where === 'subnet';
       return entry.where === 'subnet';
-    });
+    }, state.selected);
   }
 
   private drawLabels(state: MatchViewState): void {
@@ -216,7 +216,8 @@ export class BoardScene extends Phaser.Scene {
         const target = targetAt(state.layout, world.x, world.y);
         if (target) this.actions.place(target, p.event.shiftKey);
       } else {
-        this.view.select(null);
+        // A VPC's or subnet's label strip selects it (to inspect or delete it); anywhere else clears the selection.
+        this.view.select(state.connectFrom ? null : (frameAt(state.layout, world.x, world.y) ?? null));
         if (state.connectFrom) this.view.startConnect(null);
       }
     }

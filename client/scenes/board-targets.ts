@@ -1,6 +1,6 @@
 // What is under a world point, as the board's input needs it: a piece, or a place to put one.
 import type { BoardLayout } from '../view/layout.ts';
-import { contains, pieceAt } from '../view/layout.ts';
+import { contains, frameAt, pieceAt } from '../view/layout.ts';
 import type { PlaceTarget } from '../../shared/design/plans/palette.ts';
 
 export function targetAt(layout: BoardLayout, x: number, y: number): PlaceTarget | null {
@@ -19,4 +19,4 @@ export function targetAt(layout: BoardLayout, x: number, y: number): PlaceTarget
   return null;
 }
 
-export { pieceAt };
+export { frameAt, pieceAt };

@@ -94,7 +94,7 @@ export class PieceLayer {
       icon: this.image(kind),
       badge: this.image('badge-idle'),
       title: this.text(14, THEME.text, true),
-      subtitle: this.text(12, THEME.muted, false),
+      subtitle: this.text(13, THEME.textSmall, false),
     };
     const objects = [o.card, o.overlay, o.ringBg, o.ring, o.icon, o.badge, o.title, o.subtitle];
     return { o, drawing: { rect: { x: 0, y: 0, w: 0, h: 0 }, objects }, shown: null, look: '', ring: null, selected: false, hovered: false };

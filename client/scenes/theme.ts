@@ -25,6 +25,11 @@ export const THEME = {
   health: { ok: 0x34d399, warning: 0xfbbf24, down: 0xf87171, booting: 0x60a5fa, idle: 0x64748b } as Record<string, number>,
   text: '#e2e8f0',
   muted: '#94a3b8',
+  // Small texts read at the default zoom (often under 0.7): a piece's second line ("waiting") and a subnet's
+  // label ("Public · …") are a size up and a shade brighter than `muted`, over 8:1 on their cards and subnets
+  // (WCAG asks 4.5:1; the camera's downscaling eats some of it).
+  textSmall: '#cbd5e1',
+  subnetText: '#bfdbfe',
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", "Noto Sans CJK KR", sans-serif',
 };
 

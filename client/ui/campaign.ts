@@ -1,7 +1,7 @@
 // The solo campaign: the scenarios the server offers as a path of levels, with the stars earned in this
 // browser; a level opens when the one before it earned a star. Choosing one shows its briefing.
 import { h } from 'preact';
-import { formatClock, t } from '../i18n/index.ts';
+import { formatClock, formatNumber, t } from '../i18n/index.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { isOpen, totalStars, type CampaignProgress } from '../view/campaign-progress.ts';
 import { useLanguage } from './hooks.ts';
@@ -53,6 +53,14 @@ export function CampaignMap({ scenarios, progress, onPick, onBack }: { scenarios
   );
 }
 
+/** The traffic the level's peak brings, from the scenario's own figures: a term and its description for a `dl`. */
+export function peakFact(scenario: ScenarioSummary) {
+  const p = scenario.peak;
+  if (!p || p.rps <= 0) return [];
+  const value = p.rps > p.startRps ? t('briefing.peakValue', { peak: formatNumber(p.rps), start: formatNumber(p.startRps), time: formatClock(p.atS) }) : t('briefing.peakSteady', { peak: formatNumber(p.rps) });
+  return [h('dt', { key: 'peak-t' }, t('briefing.peak')), h('dd', { key: 'peak-d', class: 'peak' }, value)];
+}
+
 export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario: ScenarioSummary; locked: boolean; busy: boolean; onStart: () => void; onBack: () => void }) {
   const words = localised(scenario, useLanguage());
   return h(
@@ -73,6 +81,7 @@ export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario
         h('dd', {}, t('briefing.durationValue', { clock: formatClock(scenario.durationS) })),
         h('dt', {}, t('briefing.budget')),
         h('dd', {}, `$${scenario.budgetUsd}`),
+        ...peakFact(scenario),
         h('dt', {}, t('briefing.latency')),
         h('dd', {}, t('briefing.latencyValue', { ms: scenario.latencyObjectiveMs })),
         h('dt', {}, t('briefing.stars')),

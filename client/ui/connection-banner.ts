@@ -40,6 +40,7 @@ export function mountConnectionBanner(onHome: () => void): ConnectionBanner {
   document.body.append(box);
   let status: ConnectionStatus = 'connected';
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
+  let removed = false;
   const draw = (): void => {
     document.body.dataset.connection = status;
     if (status === 'connected') return render(null, box);
@@ -58,6 +59,8 @@ export function mountConnectionBanner(onHome: () => void): ConnectionBanner {
   const unsubscribe = onLanguage(() => draw());
   return {
     show(next) {
+      // Removed (the player left the match): nothing about that connection is shown on the next screen.
+      if (removed) return;
       if (hideTimer) clearTimeout(hideTimer);
       hideTimer = null;
       status = next;
@@ -70,6 +73,7 @@ export function mountConnectionBanner(onHome: () => void): ConnectionBanner {
       }
     },
     remove() {
+      removed = true;
       unsubscribe();
       if (hideTimer) clearTimeout(hideTimer);
       render(null, box);

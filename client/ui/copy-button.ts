@@ -31,7 +31,17 @@ async function copyText(text: string): Promise<boolean> {
   return done;
 }
 
-export function CopyButton({ text, id, label }: { text: string; id?: string; label?: string }) {
+/** Two overlapping sheets, drawn (no font on every machine has a copy symbol). */
+const copyIcon = () =>
+  h(
+    'svg',
+    { width: 13, height: 13, viewBox: '0 0 16 16', 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6 },
+    h('rect', { x: 5, y: 5, width: 9, height: 9, rx: 1.5 }),
+    h('path', { d: 'M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5' }),
+  );
+
+/** `compact`: an icon-sized button (the top bar), its words in its accessible name and tooltip. */
+export function CopyButton({ text, id, label, compact = false }: { text: string; id?: string; label?: string; compact?: boolean }) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   useEffect(() => {
     if (copied === null) return;
@@ -40,7 +50,15 @@ export function CopyButton({ text, id, label }: { text: string; id?: string; lab
   }, [copied]);
   return h(
     'button',
-    { type: 'button', id, class: `copy ${copied === 'yes' ? 'done' : ''}`, 'aria-label': label ? `${t('teacher.copy')}: ${label}` : t('teacher.copy'), onClick: () => void copyText(text).then((ok) => setCopied(ok ? 'yes' : 'no')) },
-    copied === 'yes' ? `✓ ${t('teacher.copied')}` : copied === 'no' ? t('teacher.copyFailed') : t('teacher.copy'),
+    {
+      type: 'button',
+      id,
+      class: `copy ${compact ? 'compact' : ''} ${copied === 'yes' ? 'done' : ''}`,
+      'aria-label': label ? `${t('teacher.copy')}: ${label}` : t('teacher.copy'),
+      title: compact ? (copied === 'yes' ? t('teacher.copied') : copied === 'no' ? t('teacher.copyFailed') : label ? `${t('teacher.copy')}: ${label}` : t('teacher.copy')) : undefined,
+      'data-copied': copied ?? '',
+      onClick: () => void copyText(text).then((ok) => setCopied(ok ? 'yes' : 'no')),
+    },
+    compact ? (copied === 'yes' ? '✓' : copyIcon()) : copied === 'yes' ? `✓ ${t('teacher.copied')}` : copied === 'no' ? t('teacher.copyFailed') : t('teacher.copy'),
   );
 }

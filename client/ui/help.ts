@@ -1,5 +1,6 @@
 // The help card: what the board's shortcuts are and how a first build goes.
 import { h } from 'preact';
+import type { HowToPlayStep } from '../../shared/scenario/how-to-play.ts';
 import { t } from '../i18n/index.ts';
 
 const KEYS: [string, string][] = [
@@ -16,12 +17,13 @@ const KEYS: [string, string][] = [
   ['?', 'help.keyHelp'],
 ];
 
-export function Help({ onClose }: { onClose: () => void }) {
+/** `steps`: the level's own "How to play" steps (shared/scenario/how-to-play.ts). */
+export function Help({ steps, onClose }: { steps: readonly HowToPlayStep[]; onClose: () => void }) {
   return h(
     'div',
     { class: 'help-card', role: 'dialog', 'aria-label': t('help.title') },
     h('header', {}, h('h2', {}, t('help.title')), h('button', { type: 'button', class: 'ghost', onClick: onClose, 'aria-label': t('common.close') }, '✕')),
-    h('ol', { class: 'steps' }, ['one', 'two', 'three', 'four'].map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
+    h('ol', { class: 'steps' }, steps.map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
     h('dl', { class: 'keys' }, KEYS.flatMap(([k, d]) => [h('dt', { key: `${k}t` }, h('kbd', {}, k)), h('dd', { key: `${k}d` }, t(d))])),
   );
 }

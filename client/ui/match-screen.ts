@@ -12,10 +12,13 @@ import { Dock, type DockCompetition } from './consoles/dock.ts';
 import { Timeline } from './consoles/timeline.ts';
 import { Guide } from './guide.ts';
 import { Help } from './help.ts';
+import { peakFact } from './campaign.ts';
+import { howToPlaySteps } from '../../shared/scenario/how-to-play.ts';
 import { useLanguage, useView, useViewSlice } from './hooks.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import { guideSteps } from './guide.ts';
 import { Inspector } from './inspector/index.ts';
+import { FrameInspector } from './inspector/frame.ts';
 import { Palette } from './palette.ts';
 import { watchesOnly } from '../view/permissions.ts';
 import { Results } from './results.ts';
@@ -92,6 +95,7 @@ function Mission({ scenario, lang }: { scenario: ScenarioSummary | undefined; la
           h('dd', {}, t('briefing.latencyValue', { ms: scenario.latencyObjectiveMs })),
           h('dt', {}, t('briefing.budget')),
           h('dd', {}, `$${scenario.budgetUsd}`),
+          ...peakFact(scenario),
           h('dt', {}, t('briefing.stars')),
           h('dd', {}, scenario.stars.map((s, i) => `${'★'.repeat(i + 1)} ${s}`).join('  ')),
         )
@@ -99,7 +103,7 @@ function Mission({ scenario, lang }: { scenario: ScenarioSummary | undefined; la
     h('h2', {}, t('inspector.title')),
     h('p', { class: 'muted' }, t('inspector.nothing')),
     h('h2', {}, t('help.title')),
-    h('ol', { class: 'steps' }, ['one', 'two', 'three', 'four'].map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
+    h('ol', { class: 'steps', id: 'mission-steps' }, howToPlaySteps(scenario?.allowedKinds).map((k) => h('li', { key: k, 'data-step': k }, t(`help.step.${k}`)))),
   );
 }
 
@@ -111,7 +115,9 @@ function RightSlice({ view, actions, scenario }: { view: MatchView; actions: Pla
     const r = piece?.resource;
     return `${s.selected}|${s.match.board.revision}|${r?.health}|${Math.round((r?.rps ?? 0) / 5)}|${Math.round((r?.load ?? 0) * 20)}|${r?.count}|${s.match.phase}|${JSON.stringify(s.fieldErrors)}|${piece?.parts.map((p) => p.ref).join()}`;
   });
-  return h('div', { class: 'right' }, state.selected ? h(Inspector, { state, view, actions }) : h(Mission, { scenario, lang }));
+  // A piece's inspector, or a VPC's or subnet's (selected by its frame's label), else the mission.
+  const frame = state.selected && !state.model.pieces.has(state.selected);
+  return h('div', { class: 'right' }, !state.selected ? h(Mission, { scenario, lang }) : frame ? h(FrameInspector, { state, view, actions }) : h(Inspector, { state, view, actions }));
 }
 
 function DockSlice(props: { view: MatchView; actions: PlayerActions; objectiveMs: number | undefined; competition: DockCompetition | null }) {
@@ -164,8 +170,9 @@ export function MatchScreen(props: MatchScreenProps) {
       h(InstructorBanner, { match: m }),
       state.connectFrom ? h('div', { class: 'board-banner', id: 'connect-banner' }, t('board.connectBanner', { from: state.connectFrom.split('/')[1] })) : null,
       m.phase === 'build' && m.board.resources.length === 0 ? h('div', { class: 'board-empty' }, t(watchesOnly(m) ? 'board.emptyTeamHint' : 'board.emptyHint')) : null,
-      hover.ref ? h(TooltipSlice, { view, hover: { ref: hover.ref, x: hover.x, y: hover.y } }) : null,
-      state.help ? h(Help, { onClose: () => view.toggleHelp(false) }) : null,
+      // Not while connecting or placing: the player is aiming at a target the tooltip would sit on.
+      hover.ref && !state.connectFrom && !state.armed ? h(TooltipSlice, { view, hover: { ref: hover.ref, x: hover.x, y: hover.y } }) : null,
+      state.help ? h(Help, { steps: howToPlaySteps(props.scenario?.allowedKinds), onClose: () => view.toggleHelp(false) }) : null,
       h(SummarySlice, { view }),
     ),
     h(RightSlice, { view, actions, scenario: props.scenario }),

@@ -1,5 +1,6 @@
 // The board's tooltip: a piece's numbers, each with the catalogue's own explanation of where it comes from.
 import { h } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { catalogue } from '../../shared/catalogue/index.ts';
 import { formatNumber, t } from '../i18n/index.ts';
 import type { BoardResource } from '../net/snapshot.ts';
@@ -39,11 +40,38 @@ function lines(r: BoardResource, parts: readonly BoardResource[]): { label: stri
   return out;
 }
 
+/** How far the tooltip keeps from the pointer, and from the board's edges. */
+const OFFSET = 18;
+const EDGE = 6;
+
+/**
+ * Where a tooltip of `size` goes for a pointer at (x, y) on a board of `area`: below and right of the pointer,
+ * flipped to its left or above it where it would not fit, and kept inside the board, never under the pointer.
+ */
+export function tooltipPlace(x: number, y: number, size: { w: number; h: number }, area: { w: number; h: number }): { left: number; top: number } {
+  let left = x + OFFSET;
+  if (left + size.w > area.w - EDGE) left = x - OFFSET - size.w;
+  let top = y + OFFSET;
+  if (top + size.h > area.h - EDGE) top = y - OFFSET - size.h;
+  return { left: Math.max(EDGE, Math.min(left, area.w - EDGE - size.w)), top: Math.max(EDGE, Math.min(top, area.h - EDGE - size.h)) };
+}
+
 export function Tooltip({ r, parts, x, y }: { r: BoardResource; parts: readonly BoardResource[]; x: number; y: number }) {
   const utilisation = ['instance', 'autoScalingGroup', 'database'].includes(r.kind);
+  const box = useRef<HTMLDivElement>(null);
+  // Measured once drawn (its size depends on the language and the piece), then placed before the frame is shown.
+  useLayoutEffect(() => {
+    const el = box.current;
+    const area = el?.parentElement;
+    if (!el || !area) return;
+    const at = tooltipPlace(x, y, { w: el.offsetWidth, h: el.offsetHeight }, { w: area.clientWidth, h: area.clientHeight });
+    el.style.left = `${at.left}px`;
+    el.style.top = `${at.top}px`;
+    el.style.visibility = 'visible';
+  });
   return h(
     'div',
-    { class: 'tooltip', role: 'tooltip', style: { left: `${x + 16}px`, top: `${y + 16}px` } },
+    { ref: box, class: 'tooltip', role: 'tooltip', style: { left: `${x + OFFSET}px`, top: `${y + OFFSET}px`, visibility: 'hidden' } },
     h('strong', {}, `${r.logicalId} · ${t(`kinds.name.${r.kind}`)}`),
     h(
       'p',

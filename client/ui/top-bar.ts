@@ -1,7 +1,7 @@
 // The top bar: the scenario and its clock, the host's controls (start, pause, speed, end), the team's live
 // standing, undo and help, the language, and who is in the room.
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { isFinishing, MAX_SPEED, MIN_SPEED } from '../../shared/match/clock.ts';
 import { formatClock, formatNumber, formatUsd, t } from '../i18n/index.ts';
 import { buildSecondsLeft, formatBuildTime } from '../view/build-countdown.ts';
@@ -11,6 +11,7 @@ import type { PlayerActions } from '../view/player-actions.ts';
 import { LanguageSwitch } from './language-switch.ts';
 import { Stars } from './stars.ts';
 import { Chaos } from './chaos.ts';
+import { CopyButton } from './copy-button.ts';
 
 const SPEEDS = [1, 2, 4, 8].filter((s) => s >= MIN_SPEED && s <= MAX_SPEED);
 
@@ -83,7 +84,7 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
           h('span', { title: t('top.scoreHint') }, h('b', {}, formatNumber(team.score)), h('span', { class: 'pts-label' }, ` ${t('top.points')}`)),
           h(Stars, { earned: team.stars }),
           h('span', { title: t('top.availabilityHint') }, `${formatNumber(team.availability * 100, 2)}%`),
-          h('span', { title: t('top.latencyHint') }, `p95 ${formatNumber(team.p95Ms)} ms`),
+          h('span', { class: 'p95', title: t('top.latencyHint') }, `p95 ${formatNumber(team.p95Ms)} ms`),
           h('span', { class: team.budgetUsd > 0 && team.costUsd > team.budgetUsd ? 'over' : '', title: t('top.costHint') }, `${formatUsd(team.costUsd)} / ${formatUsd(team.budgetUsd, 0)}`),
         )
       : h('div', { class: 'standing muted', id: 'standing' }, t('top.notStarted')),
@@ -94,14 +95,61 @@ export function TopBar({ state, view, actions, canUndo, title }: { state: MatchV
       watchesOnly(m) ? null : h('button', { id: 'undo', type: 'button', class: 'ghost', disabled: !canUndo, title: t('top.undoHint'), onClick: () => actions.undo() }, '↶'),
       h('button', { id: 'help', type: 'button', class: 'ghost', title: t('help.title'), onClick: () => view.toggleHelp() }, '?'),
       h(LanguageSwitch, {}),
-      h('span', { class: 'room', title: t('top.room') }, h('strong', { id: 'room-code-display', class: 'code' }, m.code)),
+      // The room's code, named, with a copy button: what a player reads out or pastes to bring others in.
       h(
-        'ul',
-        { id: 'players', class: 'players', 'aria-label': t('top.players') },
-        m.players.map((p) =>
-          h('li', { key: p.sessionId, class: p.connected ? '' : 'away', title: `${p.principal}${p.host ? ` · ${t('top.host')}` : ''}` }, `${p.host ? '★ ' : ''}${p.nickname}${p.connected ? '' : ` (${t('top.away')})`}`),
-        ),
+        'span',
+        { class: 'room', id: 'room-code' },
+        h('span', { class: 'room-label' }, t('top.roomCode')),
+        h('strong', { id: 'room-code-display', class: 'code', title: t('top.roomCode') }, m.code),
+        h(CopyButton, { text: m.code, id: 'room-code-copy', label: t('top.roomCode'), compact: true }),
       ),
+      h(Players, { players: m.players }),
     ),
+  );
+}
+
+/** Two heads, drawn (no emoji font on every machine). */
+const peopleIcon = () =>
+  h(
+    'svg',
+    { width: 14, height: 12, viewBox: '0 0 18 14', 'aria-hidden': 'true', fill: 'currentColor', style: { verticalAlign: '-1px' } },
+    h('circle', { cx: 6, cy: 4, r: 3 }),
+    h('path', { d: 'M0 13c0-3.3 2.7-5 6-5s6 1.7 6 5z' }),
+    h('circle', { cx: 13, cy: 4.5, r: 2.5 }),
+    h('path', { d: 'M11.5 8.3c.5-.2 1-.3 1.5-.3 2.8 0 5 1.4 5 4.5h-4.6c-.3-1.8-1-3.2-1.9-4.2z' }),
+  );
+
+/** Up to this many players the chips fit beside the room code; more, and they fold into a count with a list. */
+const CHIPS_SHOWN = 2;
+
+function Players({ players }: { players: MatchViewState['match']['players'] }) {
+  const chips = h(
+    'ul',
+    { id: 'players', class: 'players', 'aria-label': t('top.players') },
+    players.map((p) =>
+      h('li', { key: p.sessionId, class: p.connected ? '' : 'away', title: `${p.principal}${p.host ? ` · ${t('top.host')}` : ''}` }, `${p.host ? '★ ' : ''}${p.nickname}${p.connected ? '' : ` (${t('top.away')})`}`),
+    ),
+  );
+  const menu = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const close = (e: Event) => {
+      const el = menu.current;
+      if (el?.open && (e.type === 'keydown' ? (e as KeyboardEvent).key === 'Escape' : !el.contains(e.target as Node))) el.open = false;
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, []);
+  if (players.length <= CHIPS_SHOWN) return chips;
+  const away = players.filter((p) => !p.connected).length;
+  // A disclosure: the count always fits the bar, the whole list opens under it (Esc or a click outside closes it).
+  return h(
+    'details',
+    { class: 'players-menu', id: 'players-menu', ref: menu },
+    h('summary', { 'aria-label': t('top.playersCount', { count: players.length }), title: t('top.playersCount', { count: players.length }) }, peopleIcon(), ` ${players.length}`, away > 0 ? h('span', { class: 'away-count' }, ` (${away} ${t('top.away')})`) : null),
+    chips,
   );
 }

@@ -280,3 +280,12 @@ export function pieceAt(layout: BoardLayout, x: number, y: number): string | und
   for (const [ref, spot] of layout.pieces) if (contains(spot.rect, x, y)) return ref;
   return undefined;
 }
+
+/**
+ * The VPC or subnet whose frame is at a point: its label strip at the top (a click inside the frame's body lands
+ * on a place to put things, or on a piece). A subnet's strip first: it lies inside its VPC's frame.
+ */
+export function frameAt(layout: BoardLayout, x: number, y: number): string | undefined {
+  const strip = (r: { x: number; y: number; w: number; h: number }, height: number) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + height;
+  return layout.subnets.find((s) => strip(s.rect, SUBNET_HEADER))?.ref ?? layout.vpcs.find((v) => strip(v.rect, VPC_HEADER))?.ref;
+}

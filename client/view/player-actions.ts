@@ -13,10 +13,12 @@ import { PALETTE, type PlaceTarget } from '../../shared/design/plans/palette.ts'
 import type { MatchView } from './match-view.ts';
 import { UndoStack } from './undo.ts';
 import { IAM_REFUSAL_CODES } from '../../shared/iam/refusals.ts';
+import { DEPENDENCY_VIOLATION } from '../../shared/design/plans/remove.ts';
 
 import type { ClassroomAnswer, ClassroomCommand } from '../../shared/protocol/classroom.ts';
 
-const IAM_CODES: ReadonlySet<string> = new Set(IAM_REFUSAL_CODES);
+/** Refusals worded by AWS (IAM's, EC2's DependencyViolation): AWS's own sentence follows the translated one. */
+const AWS_WORDED: ReadonlySet<string> = new Set([...IAM_REFUSAL_CODES, DEPENDENCY_VIOLATION]);
 
 export interface IntentSink {
   send(intent: MatchIntent): void;
@@ -185,7 +187,7 @@ export class PlayerActions {
     const message = this.translate(`refusals.${refusal.code}`, { defaultValue: refusal.message });
     // IAM's refusals say what was refused and why in AWS's own words (the user, the action, the denying
     // policy): where the language has its own sentence for the code, AWS's message follows it, as AWS shows it.
-    if (IAM_CODES.has(refusal.code) && message !== refusal.message) return `${message} (${refusal.message})`;
+    if (AWS_WORDED.has(refusal.code) && message !== refusal.message) return `${message} (${refusal.message})${refusal.code === DEPENDENCY_VIOLATION && refusal.detail ? ` ${refusal.detail}` : ''}`;
     return refusal.detail ? `${message} (${refusal.detail})` : message;
   }
 }

@@ -60,7 +60,7 @@ export class ReplaySnapshots {
     const statuses = pieceStatuses(world);
     const resources: BoardResource[] = design.pieces.map((p, id) => {
       const s = statuses[id]!;
-      return { ...p, zone: s.zone ?? '', health: s.health, load: s.load, rps: s.rps, count: s.count, alarmState: s.alarm ?? '', ...design.flags[id]! };
+      return { ...p, zone: s.zone ?? '', health: s.health, load: s.load, rps: s.rps, count: s.count, alarmState: s.alarm ?? '', ...(s.group ? { group: s.group } : {}), ...design.flags[id]! };
     });
     const series = this.cursor.series(teamIndex);
     const dark = darkView(world);

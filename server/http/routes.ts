@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { scenarioPeak } from '../../shared/scenario/peak.ts';
 import { join } from 'node:path';
 import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
@@ -55,6 +56,8 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
           latencyObjectiveMs: s.latencyObjectiveMs,
           stars: s.stars,
           hints: s.hints,
+          // The busiest minute the scenario plans, for the briefing (shared/scenario/peak.ts).
+          peak: scenarioPeak(s),
         },
       ];
     });

@@ -38,6 +38,8 @@ export const WireResource = schema(
     entry: t.boolean(),
     /** An alarm's state: OK, ALARM or INSUFFICIENT_DATA (empty for other kinds). */
     alarmState: t.string(),
+    /** An Auto Scaling group's capacity and instances now (shared/sim/group-figures.ts) as JSON; '' for other kinds. */
+    group: t.string(),
   },
   'WireResource',
 );

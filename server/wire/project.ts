@@ -160,6 +160,8 @@ function projectStatus(board: TeamBoard, team: Team): void {
     set(wire, 'count', status.count);
     set(wire, 'zone', status.zone ?? wire.zone);
     if (status.alarm) set(wire, 'alarmState', status.alarm);
+    // Sent again only when a figure changed (a boot, a scaling, a refresh), not every tick.
+    if (status.group) set(wire, 'group', JSON.stringify(status.group));
   });
 }
 

@@ -4,6 +4,7 @@
 // the worst minute), board-flags.ts (public subnets, entry points, dark zones).
 // One copy for the server's wire projection (server/wire/project.ts writes it into the Colyseus state) and
 // the replay viewer (which reads a replayed match the same way), so a replay shows what the match showed.
+import type { GroupFigures } from '../sim/group-figures.ts';
 import { connectionMeaning } from '../design/connections.ts';
 import { sampleMetrics } from './dashboard-metrics.ts';
 import { pieceOwners } from './board-parts.ts';
@@ -53,6 +54,8 @@ export interface PieceStatus {
   count: number;
   zone?: string;
   alarm?: AlarmStateName;
+  /** An Auto Scaling group's capacity and instances now, as AWS's console shows them (sim/group-figures.ts). */
+  group?: GroupFigures;
 }
 
 const ALARM_NAMES: Record<number, AlarmStateName> = { [ALARM_OK]: 'OK', [ALARM_ALARM]: 'ALARM', [ALARM_INSUFFICIENT]: 'INSUFFICIENT_DATA' };
@@ -163,6 +166,7 @@ export function pieceStatuses(world: World, statuses: readonly (ResourceStatus |
       count: status?.count ?? 0,
       ...(zone !== undefined ? { zone } : {}),
       ...(alarms.has(id) ? { alarm: alarms.get(id)! } : {}),
+      ...(status?.group ? { group: status.group } : {}),
     };
   });
 }

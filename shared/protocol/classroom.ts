@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NICKNAME_MAX_LENGTH } from './messages.ts';
-import { refusal, type Refusal } from './refusals.ts';
+import { REFUSALS, refusal, type Refusal } from './refusals.ts';
 
 // The teacher's controls of a classroom's room, as opposed to its match: who may sit in it (remove a player,
 // let one back, rename one) and whether it takes students once the clock has started. Pausing everyone is the
@@ -58,17 +58,15 @@ export function checkClassroomCommand(sender: { host: boolean } | undefined, com
 }
 
 /**
- * Why a join is refused by the classroom's rules, as a stable code the page translates (join.refused.<code>):
+ * Why a join is refused by the classroom's rules, as a stable code the page translates (refusals.<code>, by shared/protocol/join-refusal.ts):
  * a room locked after the start, or a removed player's seat. Sent as the join error's status, in a range of
  * its own so the page never mistakes it for a transport error.
  */
 export const JOIN_REFUSAL = { 'room-locked': 4423, removed: 4403 } as const;
 export type JoinRefusalCode = keyof typeof JOIN_REFUSAL;
 
-export const JOIN_REFUSAL_TEXT: Record<JoinRefusalCode, string> = {
-  'room-locked': 'This class has started and your instructor is not letting new players in. Ask your instructor to open the room.',
-  removed: 'Your instructor removed you from this room. Ask your instructor to let you back in.',
-};
+/** The server's sentence for each, the refusals table's own (the page says it from the code). */
+export const JOIN_REFUSAL_TEXT: Record<JoinRefusalCode, string> = { 'room-locked': REFUSALS['room-locked'], removed: REFUSALS.removed };
 
 export function joinRefusalOf(status: unknown): JoinRefusalCode | undefined {
   return (Object.keys(JOIN_REFUSAL) as JoinRefusalCode[]).find((code) => JOIN_REFUSAL[code] === status);

@@ -41,6 +41,15 @@ export const REFUSALS = {
   'kind-not-allowed': 'This scenario does not offer that kind of component.',
   'internal-error': 'The server hit a fault in this room and closed it; your progress up to the last checkpoint is kept.',
   'not-connected': 'Not sent: the connection is down. It is coming back; try again in a moment.',
+  'room-not-found': 'There is no room with that code: check it with whoever shared it, or create a room.',
+  'room-locked': 'This class has started and your instructor is not letting new players in. Ask your instructor to open the room.',
+  removed: 'Your instructor removed you from this room. Ask your instructor to let you back in.',
+  'server-unreachable': 'The game server could not be reached: check the network and try again.',
+  'join-refused': 'The room did not let you in (see the detail).',
+  'drop-off-board': 'Nothing changed: drop it on the board, inside a region.',
+  'drop-need-subnet': 'An instance runs in a subnet: drop it on a subnet to move it there.',
+  'drop-database-running': 'A database moves to another zone only before the clock starts; while it runs, RDS changes zone only by a Multi-AZ failover.',
+  'drop-stays-home': 'Only an instance (to another subnet) or a database (to another zone) moves by dragging; this piece stays where its settings put it: change them in the inspector.',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

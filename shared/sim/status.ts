@@ -3,6 +3,7 @@
 // step's scratch; the simulation itself never reads this.
 
 import { BOOTING, DB_AVAILABLE, DB_DOWN, FAILED, REBOOTING, RUNNING, regionOf, STEP_SECONDS, zoneName } from './constants.ts';
+import { groupFigures, type GroupFigures } from './group-figures.ts';
 import type { World } from './world.ts';
 
 export type Health = 'ok' | 'warning' | 'down' | 'booting' | 'idle';
@@ -14,6 +15,8 @@ export interface ResourceStatus {
   rps: number;
   count: number;
   zone?: string;
+  /** An Auto Scaling group's capacity and instances now (group-figures.ts). */
+  group?: GroupFigures;
 }
 
 /** Utilisation from which a server's latency climbs along the queueing curve (the board shows it as busy). */
@@ -73,7 +76,7 @@ export function resourceStatuses(world: World): (ResourceStatus | undefined)[] {
     const load = Math.min(1, s.asgCpu[g]! / 100);
     const health: ResourceStatus['health'] =
       running === 0 ? (booting > 0 ? 'booting' : desired > 0 ? 'down' : 'idle') : running < desired || load >= SATURATED_LOAD ? 'warning' : 'ok';
-    out[topo.asgResource[g]!] = { health, load, rps: served, count: running };
+    out[topo.asgResource[g]!] = { health, load, rps: served, count: running, group: groupFigures(world, g) };
   }
   for (let d = 0; d < topo.dbCount; d++) {
     const state = s.dbState[d]!;

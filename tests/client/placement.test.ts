@@ -116,6 +116,6 @@ describe('remove and undo', () => {
   it('refuses to remove a subnet an instance still runs in, naming the instance', () => {
     let d = place(emptyDesign(['us-east-1']), 'vpc', () => ({ region: 'us-east-1' }));
     d = place(d, 'instance', (x) => ({ subnet: refsOf(x, 'subnet')[0]! }));
-    expect(planRemove(d, refsOf(d, 'vpc')[0]!)).toMatchObject({ ok: false, refusal: { code: 'dependency-violation', detail: refsOf(d, 'instance')[0]! } });
+    expect(planRemove(d, refsOf(d, 'vpc')[0]!)).toMatchObject({ ok: false, refusal: { code: 'DependencyViolation', detail: refsOf(d, 'instance')[0]! } });
   });
 });

@@ -7,6 +7,7 @@ import { explainFigure } from '../../view/catalogue-text.ts';
 import { DEFAULT_INSTANCE_TYPE } from '../../../shared/catalogue/defaults.ts';
 import { NumberField, Section, SelectField } from '../fields.ts';
 import { num, refList, refOne, type InspectorContext } from './context.ts';
+import { GroupNow } from './group-now.ts';
 import { SubnetChecks } from './subnet-checks.ts';
 
 export function instanceTypeOptions() {
@@ -40,6 +41,7 @@ export function GroupSection({ c }: { c: InspectorContext }) {
   const type = String(template?.props.instanceType ?? DEFAULT_INSTANCE_TYPE);
   const vpcOf = (subnet: string) => refOne(c.state.model.byRef.get(subnet)?.props.vpc);
   const vpc = refList(p.subnets).map(vpcOf).find(Boolean);
+  const live = c.running ? c.r.group : undefined;
   const setDesired = (v: number) => (c.running ? c.send({ type: 'setDesiredCapacity', target: c.r.ref, desired: v }, 'desired') : c.set('desired', v));
   return h(
     'div',
@@ -50,11 +52,13 @@ export function GroupSection({ c }: { c: InspectorContext }) {
       h(
         'div',
         { class: 'three' },
-        h(NumberField, { id: c.id('min'), label: t('inspector.min'), value: num(p.min), min: 0, max: 200, error: c.error('min'), onCommit: (v) => c.set('min', v) }),
-        h(NumberField, { id: c.id('desired'), label: t('inspector.desired'), value: num(p.desired), min: 0, max: 200, error: c.error('desired'), onCommit: setDesired }),
-        h(NumberField, { id: c.id('max'), label: t('inspector.max'), value: num(p.max), min: 0, max: 200, error: c.error('max'), onCommit: (v) => c.set('max', v) }),
+        h(NumberField, { id: c.id('min'), label: t('inspector.min'), value: live?.min ?? num(p.min), min: 0, max: 200, error: c.error('min'), onCommit: (v) => c.set('min', v) }),
+        h(NumberField, { id: c.id('desired'), label: t('inspector.desired'), value: live?.desired ?? num(p.desired), min: 0, max: 200, error: c.error('desired'), onCommit: setDesired }),
+        h(NumberField, { id: c.id('max'), label: t('inspector.max'), value: live?.max ?? num(p.max), min: 0, max: 200, error: c.error('max'), onCommit: (v) => c.set('max', v) }),
       ),
-      h('p', { class: 'explain' }, t('inspector.groupRunning', { running: c.r.count, desired: num(p.desired) }), ' ', explainFigure('ec2.bootS')),
+      // While the clock runs, the group's figures now (they may differ from the design's); before it, the design's.
+      live ? h(GroupNow, { g: live }) : h('p', { class: 'explain' }, t('inspector.groupRunning', { running: c.r.count, desired: num(p.desired) })),
+      h('p', { class: 'explain' }, explainFigure('ec2.bootS')),
       template
         ? h(SelectField, {
             id: c.id('instanceType', template.ref),

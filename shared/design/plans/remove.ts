@@ -2,7 +2,7 @@ import type { Design, Resource, ResourceId, ResourceKind } from '../model.ts';
 import { findByRef, refOf } from '../edits.ts';
 import { connectionMeaning } from '../connections.ts';
 import { dependentsOf, referencesOf } from '../references.ts';
-import { refusal } from '../../protocol/refusals.ts';
+import { refusal, type Refusal } from '../../protocol/refusals.ts';
 import type { PlanResult, PlanStep } from './plan.ts';
 
 // The delete plan of a piece, from the design's own dependents: what is part of it goes with it (a load
@@ -86,6 +86,20 @@ function removalOf(design: Design, root: Resource): Set<ResourceId> {
   return removed;
 }
 
+/** EC2's code for a VPC or subnet that something still stands in (an instance, a group, a load balancer, a database). */
+export const DEPENDENCY_VIOLATION = 'DependencyViolation';
+
+/**
+ * EC2's refusal of DeleteVpc / DeleteSubnet while something is still in it, in EC2's own words ("The subnet
+ * 'subnet-…' has dependencies and cannot be deleted."); the detail names what is in the way. The VPC's own network
+ * parts (its subnets, route tables, gateway attachment, security groups) go with it, as the VPC console deletes
+ * them together; what runs in it must be deleted first.
+ */
+export function networkDependencyViolation(design: Design, root: Resource, inTheWay: readonly string[]): Refusal {
+  const id = `${design.stacks[root.stack]?.name ?? 'stack'}-${root.logicalId}`;
+  return { code: DEPENDENCY_VIOLATION, message: `The ${root.kind} '${id}' has dependencies and cannot be deleted.`, detail: inTheWay.slice(0, 5).join(', ') };
+}
+
 /** The plan that removes `ref` with its parts, or the refusal naming what still depends on it. */
 export function planRemove(design: Design, ref: string): PlanResult {
   const root = findByRef(design, ref);
@@ -106,6 +120,7 @@ export function planRemove(design: Design, ref: string): PlanResult {
   }
   if (blocking.length > 0) {
     const names = [...new Set(blocking.map((r) => refOf(design, r)))];
+    if (root.kind === 'vpc' || root.kind === 'subnet') return { ok: false, refusal: networkDependencyViolation(design, root, names) };
     return { ok: false, refusal: refusal('dependency-violation', names.slice(0, 5).join(', ')) };
   }
   // Dependents first, as CloudFormation deletes: each resource once nothing left in the removal refers to it.

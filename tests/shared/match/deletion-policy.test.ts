@@ -117,7 +117,7 @@ describe('DeletionPolicy when a stack is deleted', () => {
       const plan = planOf(design, { type: 'remove', ref }, {} as never);
       return plan.ok ? applyBoardPlan(design, plan) : plan;
     };
-    expect(remove(deleted.design, 'account:retained:us-east-1/appNet')).toMatchObject({ ok: false, refusal: { code: 'dependency-violation' } });
+    expect(remove(deleted.design, 'account:retained:us-east-1/appNet')).toMatchObject({ ok: false, refusal: { code: 'DependencyViolation', message: "The vpc 'account:retained:us-east-1-appNet' has dependencies and cannot be deleted." } });
     const withoutBox = remove(deleted.design, 'account:retained:us-east-1/appBox');
     if (!withoutBox.ok) throw new Error(withoutBox.refusal.message);
     const withoutNet = remove(withoutBox.design, 'account:retained:us-east-1/appNet');

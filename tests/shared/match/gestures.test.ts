@@ -61,7 +61,7 @@ describe('a gesture', () => {
     const vpc = refs(design(match), 'vpc')[0]!;
     const was = design(match);
     const before = match.trail.length;
-    expect(apply(match, { type: 'remove', ref: vpc })).toMatchObject({ ok: false, refusal: { code: 'dependency-violation' } });
+    expect(apply(match, { type: 'remove', ref: vpc })).toMatchObject({ ok: false, refusal: { code: 'DependencyViolation' } });
     expect(design(match)).toBe(was);
     expect(match.trail.slice(before).map((e) => e.outcome)).toEqual(['Failure']);
   });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { joinRefusal, MATCHMAKE_INVALID_ROOM_ID } from '../../../shared/protocol/join-refusal.ts';
+
+// A join that did not seat the player has a stable code the page translates; the matchmaker's own sentence
+// (`room "X" not found`) is never the message.
+describe('a refused join', () => {
+  it('says a code that names no room in its own words', () => {
+    const r = joinRefusal(MATCHMAKE_INVALID_ROOM_ID, 'room "ZZZZZZ" not found');
+    expect(r.code).toBe('room-not-found');
+    expect(r.message).not.toContain('ZZZZZZ');
+    expect(r.detail).toBeUndefined();
+  });
+
+  it('tells a locked room, an unreachable server and a room refusal apart', () => {
+    expect(joinRefusal(MATCHMAKE_INVALID_ROOM_ID, 'room "ABCDEF" is locked').code).toBe('room-locked');
+    expect(joinRefusal(undefined, 'Failed to fetch').code).toBe('server-unreachable');
+    expect(joinRefusal(409, 'That seat is in use by a connected player.')).toMatchObject({ code: 'join-refused', detail: 'That seat is in use by a connected player.' });
+  });
+});
