@@ -2,14 +2,13 @@ import { findByRef } from '../design/edits.ts';
 import type { Design } from '../design/model.ts';
 import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
 import { authorize } from '../iam/authorize.ts';
-import { findUser } from '../iam/directory.ts';
 import { kindAllowed, scenarioAccount } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
 import type { RequestContext } from '../iam/conditions.ts';
 import { mfaSignedIn } from '../iam/mfa.ts';
 import { customerPolicyArn } from '../iam/arn.ts';
-import { ATTACKER_SOURCE_IP, CONSOLE_SOURCE_IP } from '../iam/source-ip.ts';
+import { CONSOLE_SOURCE_IP } from '../iam/source-ip.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
 import { applyAction, adoptDesign } from '../sim/actions.ts';
 import { createWorld } from '../sim/world.ts';
@@ -28,6 +27,7 @@ import { appliedStackEvents, deletedStackEventsOf, recordStackEvents, refusedSta
 import { noteKept } from './kept-timeline.ts';
 import { topicArnOf } from '../sns/topic-arn.ts';
 import { carrySubscriptions } from '../sim/topic-subscriptions.ts';
+import { leakedKeysWorking, stopLeakedKeys } from './leaked-keys.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -166,37 +166,6 @@ export function adoptNow(match: Match, team: Team, design: Design): void {
   } else adoptDesign(team.world, design);
 }
 
-/**
- * Which leaked users' keys can still launch instances under the current directory. The attacker signs
- * RunInstances with the long-term access key: the request carries no aws:MultiFactorAuthPresent at all (so a
- * Deny on Bool "false" misses it and BoolIfExists "false" stops it), the leak's region as aws:RequestedRegion
- * and the attacker's address as aws:SourceIp.
- */
-function leakedKeysWorking(match: Match): Set<string> {
-  const working = new Set<string>();
-  for (const e of match.scenario.events) {
-    if (e.type !== 'leaked-credentials') continue;
-    const user = e.params.user;
-    if (!findUser(match.directory, user)) continue;
-    const context: RequestContext = { region: e.params.region, sourceIp: e.params.sourceIp ?? ATTACKER_SOURCE_IP };
-    const allowed = authorize(match.directory, { kind: 'user', name: user }, 'ec2:RunInstances', '*', context, simSeconds(match));
-    if (allowed.ok) working.add(user);
-  }
-  return working;
-}
-
-/**
- * Leaked keys stop working the moment their user may no longer launch instances (policy detached, user
- * deleted): every team's world stops the rogue launches. Decided from the directory alone, so replays agree.
- */
-function revokeLeakedKeys(match: Match, before: Set<string>): void {
-  const now = leakedKeysWorking(match);
-  for (const user of before) {
-    if (now.has(user)) continue;
-    for (const team of match.teams) applyAction(team.world, { type: 'revoke-credentials', user });
-  }
-}
-
 /** The IAM users of the account who change security groups by hand (events `security-group-change`, timed or random). */
 export function colleagueUsers(scenario: Match['scenario']): string[] {
   const events = [...scenario.events, ...(scenario.random ?? []).map((r) => r.event)];
@@ -290,7 +259,7 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
       if (result.directory) {
         const before = leakedKeysWorking(match);
         match.directory = result.directory;
-        revokeLeakedKeys(match, before);
+        stopLeakedKeys(match, before);
       }
       return done({
         ...(result.session !== undefined ? { session: result.session } : {}),
