@@ -17,7 +17,7 @@ import { commandClock, isFinishing } from './clock.ts';
 import { apiCallOf, arnPartsOf, createActionOf, type ApiCall } from './api-calls.ts';
 import { changeStacks, STACK_INTENTS, kindIn } from './apply-design.ts';
 import { applyGesture, forgetUndoIn, isGesture } from './apply-gesture.ts';
-import { changeIam, iamResourceOf } from './apply-iam.ts';
+import { changeIam, iamResourceOf, type Assignment } from './apply-iam.ts';
 import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
@@ -39,7 +39,7 @@ export interface Applied {
   warnings?: string[];
   /** For the room to keep on the actor's seat: a role assumed (or dropped, null) or a user handed out. */
   session?: Actor['session'] | null;
-  assign?: { player: string; user: string };
+  assign?: Assignment;
 }
 
 /**
@@ -178,12 +178,12 @@ export function leakedUsers(scenario: Match['scenario']): string[] {
 }
 
 /**
- * Who acts for an intent. Once temporary credentials have expired, the console signs the player back in as
- * their own user to switch role again or to leave the role (IAM's "Switch back"); every other call is made
- * with the expired credentials and refused.
+ * Who acts for an intent. The console switches role and switches back with the player's own sign-in (IAM's
+ * "Switch role" and "Switch back"), whether the role's temporary credentials are still valid or have expired;
+ * every other call is made with the role's credentials, and refused once they have expired.
  */
 function actingActor(match: Match, actor: Actor, intent: MatchIntent): Actor {
-  if (!actor.session || !sessionExpired(actor.session, simSeconds(match))) return actor;
+  if (!actor.session) return actor;
   if (intent.type !== 'iam' || (intent.request.op !== 'assumeRole' && intent.request.op !== 'dropRole')) return actor;
   const { session: _expired, ...own } = actor;
   return own;
@@ -215,7 +215,7 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
   } else if (intent.type !== 'iam' && !team) {
     return refuse(refusal('no-team'));
   }
-  if (intent.type === 'iam' && intent.request.op === 'assignUser' && !actor.host) return refuse(refusal('host-only'));
+  if (intent.type === 'iam' && (intent.request.op === 'assignUser' || intent.request.op === 'signInAsRoot') && !actor.host) return refuse(refusal('host-only'));
   if (gesture) {
     // A gesture's calls are checked one by one (apply-gesture.ts): each needs its own permission.
     return applyGesture(match, team!, actor, intent, design, {
@@ -252,7 +252,7 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
         const denied = permit(match, actor, 'iam:CreatePolicy', customerPolicyArn(intent.request.name), undefined);
         if (denied) return refuse(denied);
       }
-      const result = changeIam(match.directory, intent.request, acting, simSeconds(match), match.trail);
+      const result = changeIam(match.directory, intent.request, acting, simSeconds(match), match.trail, actorMfa(match, actor));
       if (!result.ok) return refuse({ code: result.code, message: result.message, ...(result.field ? { detail: result.field } : {}) });
       // Temporary credentials carry the MFA state their user signed in with.
       if (result.session) result.session = { ...result.session, mfa: actorMfa(match, actor) };
