@@ -80,6 +80,6 @@ describe.skipIf(!chromiumPath)('the IAM console switches role', () => {
       await page.waitForFunction(() => !document.querySelector('#iam-switch-role p.role-active'));
       expect(await principal(page)).toBe('user/mina');
       await page.close();
-    }, 60_000);
+    }, 150_000);
   }
 });
