@@ -120,9 +120,10 @@ function RightSlice({ view, actions, scenario }: { view: MatchView; actions: Pla
   return h('div', { class: 'right' }, !state.selected ? h(Mission, { scenario, lang }) : frame ? h(FrameInspector, { state, view, actions }) : h(Inspector, { state, view, actions }));
 }
 
+// Who the player acts as is in the key: the IAM console's Switch role and sign-in redraw when it changes.
 function DockSlice(props: { view: MatchView; actions: PlayerActions; objectiveMs: number | undefined; competition: DockCompetition | null }) {
   useLanguage();
-  const state = useViewSlice(props.view, (s) => (s.console === null ? `closed|${s.match.phase}` : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}`));
+  const state = useViewSlice(props.view, (s) => (s.console === null ? `closed|${s.match.phase}` : `${s.console}|${s.match.board.series.length}|${s.match.board.series.at(-1)?.tS}|${s.match.board.revision}|${s.match.board.timeline.length}|${s.match.phase}|${s.match.directory?.length}|${JSON.stringify(s.fieldErrors)}|${s.notices.length}|${Math.floor(s.match.simS / 30)}|${s.match.teams.length}|${s.match.board.team}|${s.match.me?.principal}|${s.match.me?.mfa}|${s.match.me?.switchRole}`));
   return h(Dock, { state, view: props.view, actions: props.actions, objectiveMs: props.objectiveMs, competition: props.competition });
 }
 

@@ -8,6 +8,7 @@ import { Room, ServerError, type Client } from '@colyseus/core';
 import { actorMfa, applyIntent, type Applied } from '../../shared/match/apply.ts';
 import { parseMatchIntent, type MatchIntent } from '../../shared/match/intents.ts';
 import { SYSTEM_ACTOR } from '../../shared/match/create.ts';
+import { switchRoleView } from '../../shared/match/switch-role.ts';
 import { restoredClock } from '../../shared/match/clock.ts';
 import type { Match } from '../../shared/match/match.ts';
 import type { CompetitionPlan } from '../../shared/protocol/competition.ts';
@@ -262,7 +263,7 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     if (!seat) return;
     if (applied.session !== undefined) seat.actor = { ...seat.actor, ...(applied.session ? { session: applied.session } : {}) };
     if (applied.session === null) delete seat.actor.session;
-    if (applied.assign) this.seats.assignUser(applied.assign.player, applied.assign.user);
+    if (applied.assign) this.seats.assignUser(applied.assign.player || sessionId, applied.assign.user, sessionId);
     const client = this.clients.getById(seat.sessionId);
     if (!client) return;
     if (!applied.ok && applied.refusal) this.refuse(client, applied.refusal);
@@ -320,7 +321,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
   }
 
   private project(withStatus: boolean): void {
-    projectMatch(this.state, this.match, this.seats.views((actor) => actorMfa(this.match, actor)), this.memo, withStatus);
+    const seats = this.seats.views((actor) => actorMfa(this.match, actor), (actor) => JSON.stringify(switchRoleView(this.match, actor)));
+    projectMatch(this.state, this.match, seats, this.memo, withStatus);
     projectClassroom(this.state, this.classroom, this.seats.removedViews());
   }
 

@@ -88,9 +88,13 @@ export class SeatPolicy {
     return this.waiting.filter((s) => s.key !== '').length;
   }
 
-  /** `mfaOf`: whether an actor's requests carry MFA, as the match's rules say (shared/match/apply.ts actorMfa). */
-  views(mfaOf?: (actor: Actor) => boolean): SeatView[] {
-    return seatViews([...this.bySession.values()].filter((s) => s.removed === undefined), mfaOf);
+  /**
+   * The seated players (not the removed ones). `mfaOf`: whether an actor's requests carry MFA, as the match's
+   * rules say (shared/match/apply.ts actorMfa); `switchRoleOf`: the actor's Switch role view as JSON
+   * (shared/match/switch-role.ts).
+   */
+  views(mfaOf?: (actor: Actor) => boolean, switchRoleOf?: (actor: Actor) => string): SeatView[] {
+    return seatViews([...this.bySession.values()].filter((s) => s.removed === undefined), mfaOf, switchRoleOf);
   }
 
   /** The players the teacher removed, by the id they are let back by. */
@@ -178,13 +182,18 @@ export class SeatPolicy {
     return true;
   }
 
-  /** The host hands an IAM user to a player (by nickname or session id): from now on they act as it. */
-  assignUser(player: string, user: string): void {
+  /**
+   * The host (`by`) hands an IAM user to a player (by nickname or session id): from now on they act as it. Named
+   * on their own seat, the host signs in to the console as that IAM user, without MFA until the user has a
+   * device (shared/match/apply.ts actorMfa), and with `user` null signs in as the account's root again (with
+   * its MFA). Another host's seat is never changed.
+   */
+  assignUser(player: string, user: string | null, by: string): void {
     const seat = [...this.bySession.values()].find((s) => s.sessionId === player || s.actor.nickname === player);
-    if (seat && !seat.actor.host) {
-      const { session: _dropped, ...rest } = seat.actor;
-      seat.actor = { ...rest, identity: { kind: 'user', name: user } };
-    }
+    if (!seat || (seat.actor.host && seat.sessionId !== by)) return;
+    const { session: _dropped, ...rest } = seat.actor;
+    if (user !== null) seat.actor = { ...rest, identity: { kind: 'user', name: user }, mfa: false };
+    else if (seat.actor.host) seat.actor = { ...rest, identity: { kind: 'root' }, mfa: true };
   }
 
   private move(seat: Seat, sessionId: string): Seat {
@@ -227,9 +236,10 @@ export function principalLabel(actor: Actor): string {
   return actor.identity.kind === 'root' ? 'root' : `user/${actor.identity.name}`;
 }
 
-export function seatViews(seats: Iterable<Seat>, mfaOf?: (actor: Actor) => boolean): SeatView[] {
+export function seatViews(seats: Iterable<Seat>, mfaOf?: (actor: Actor) => boolean, switchRoleOf?: (actor: Actor) => string): SeatView[] {
   return [...seats].map((s) => ({
     ...(mfaOf ? { mfa: mfaOf(s.actor) } : {}),
+    ...(switchRoleOf ? { switchRole: switchRoleOf(s.actor) } : {}),
     sessionId: s.sessionId,
     nickname: s.actor.nickname,
     team: s.actor.team,

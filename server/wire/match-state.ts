@@ -195,6 +195,8 @@ export const PlayerState = schema(
     principal: t.string(),
     /** Whether the player's requests carry aws:MultiFactorAuthPresent = true (shared/match/apply.ts actorMfa). */
     mfa: t.boolean(),
+    /** The IAM console's Switch role for this player, as shared/match/switch-role.ts decides it (JSON of SwitchRoleView). */
+    switchRole: t.string(),
   },
   'PlayerState',
 );

@@ -47,6 +47,8 @@ export interface SeatView {
   principal: string;
   /** Whether the seat's requests carry MFA (the room computes it with shared/match/apply.ts actorMfa). */
   mfa?: boolean;
+  /** The seat's Switch role view as JSON (shared/match/switch-role.ts), when the room computes it. */
+  switchRole?: string;
 }
 
 /** What the projection remembers between calls, per team: to write only what changed. */
@@ -327,6 +329,7 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     set(player, 'connected', seat.connected);
     set(player, 'principal', seat.principal);
     set(player, 'mfa', seat.mfa ?? false);
+    set(player, 'switchRole', seat.switchRole ?? '');
     if (!state.players.has(seat.sessionId)) state.players.set(seat.sessionId, player);
   }
   for (const id of [...state.players.keys()]) if (!present.has(id)) state.players.delete(id);

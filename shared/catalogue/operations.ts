@@ -50,7 +50,7 @@ export const sns = {
   confirmationS: figure(
     0,
     's',
-    "An email subscription is confirmed at once in the game (in AWS its address's owner first follows the link SNS mails). An address whose local part is a player's nickname (ana@example.com) reaches that player; one whose local part is the team's name reaches everyone on the team; the domain does not matter. SMS, HTTPS, SQS and Lambda endpoints are delivered outside the game: the timeline says they were notified, no player's inbox shows it. A topic nobody subscribes to tells nobody.",
+    "An email subscription is confirmed at once in the game (in AWS its address's owner first follows the link SNS mails). A topic belongs to the team whose stack holds it, and the game has no mailboxes, so the team reads them: an address whose local part is a teammate's nickname (ana@example.com) reaches that player alone; any other address (the team's name, oncall@example.com) is a list the whole team reads, as a team reads its own on-call inbox. The domain does not matter. SMS, HTTPS, SQS and Lambda endpoints are delivered outside the game: the timeline says they were notified, no player's inbox shows it. A topic nobody subscribes to tells nobody.",
   ),
   inboxItems: figure(30, 'notifications', "The most recent SNS notifications a player's inbox keeps (alarm state changes and budget alerts that reached them)."),
 };

@@ -43,6 +43,11 @@ export interface IamGroup extends PolicyHolder {
 export interface IamRole extends PolicyHolder {
   /** The users this role's trust policy lets assume it. */
   trustedUsers: string[];
+  /**
+   * Whether the trust policy's Allow carries the condition Bool aws:MultiFactorAuthPresent "true": only a user
+   * signed in with MFA may assume the role. Absent on directories saved before: no condition.
+   */
+  requireMfa?: boolean;
   maxSessionDurationS: number;
 }
 

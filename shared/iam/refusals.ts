@@ -21,6 +21,8 @@ export const IAM_REFUSAL_CODES = [
   'limit-exceeded',
   // Roles.
   'not-trusted',
+  'mfa-required',
+  'root-cannot-assume',
   'invalid-duration',
   // MFA devices.
   'invalid-authentication-code',

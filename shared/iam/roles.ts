@@ -50,6 +50,7 @@ export function createRole(
   name: string,
   trustedUsers: readonly string[],
   maxSessionDurationS: number = DEFAULT_MAX_SESSION_DURATION_S,
+  requireMfa = false,
 ): DirectoryResult {
   const bad = checkName('role', name) ?? checkMaxDuration(maxSessionDurationS);
   if (bad) return bad;
@@ -57,7 +58,7 @@ export function createRole(
   if (directory.roles.length >= MAX_ROLES) return refuse('limit-exceeded', `The account already has ${MAX_ROLES} roles, the most IAM allows.`);
   const trust = checkTrust(directory, trustedUsers);
   if (!Array.isArray(trust)) return trust;
-  const role: IamRole = { name, trustedUsers: trust, maxSessionDurationS, attachedPolicies: [], inlinePolicies: [] };
+  const role: IamRole = { name, trustedUsers: trust, maxSessionDurationS, attachedPolicies: [], inlinePolicies: [], ...(requireMfa ? { requireMfa } : {}) };
   return { ok: true, directory: { ...directory, roles: [...directory.roles, role] } };
 }
 
@@ -80,8 +81,10 @@ export function deleteRole(directory: Directory, name: string): DirectoryResult 
 }
 
 /**
- * A user assumes a role for `durationS` seconds of match time. Within one account a trust list naming the
- * user is enough: no identity policy granting sts:AssumeRole is needed, as in AWS.
+ * A user assumes a role for `durationS` seconds of match time: the role's trust policy must name them (and,
+ * when it requires aws:MultiFactorAuthPresent, `mfa`: the user signed in with MFA). The room checks the user's
+ * own permission for sts:AssumeRole before this (shared/match/apply.ts), as AWS does when a trust policy trusts
+ * the account and leaves the choice of who to its users' policies; the game asks for both.
  */
 export function assumeRole(
   directory: Directory,
@@ -89,12 +92,19 @@ export function assumeRole(
   roleName: string,
   nowS: number,
   durationS: number = DEFAULT_MAX_SESSION_DURATION_S,
+  mfa = false,
 ): { ok: true; session: RoleSession } | IamRefusal {
   const role = findRole(directory, roleName);
   if (!role) return noSuchRole(roleName);
   if (!findUser(directory, userName)) return noSuchUser(userName);
   if (!role.trustedUsers.includes(userName)) {
     return refuse('not-trusted', `User ${userName} is not authorized to perform: sts:AssumeRole on role ${roleName}: the role's trust policy does not name them.`);
+  }
+  if (role.requireMfa && !mfa) {
+    return refuse(
+      'mfa-required',
+      `User ${userName} is not authorized to perform: sts:AssumeRole on role ${roleName}: its trust policy requires aws:MultiFactorAuthPresent, and ${userName} did not sign in with MFA.`,
+    );
   }
   if (!Number.isFinite(nowS) || !Number.isInteger(durationS) || durationS < MIN_SESSION_DURATION_S || durationS > role.maxSessionDurationS) {
     return refuse(

@@ -94,6 +94,7 @@ const IAM_OP_ACTIONS: { readonly [K in IamOp['op']]: string | undefined } = {
   generatePolicy: 'access-analyzer:StartPolicyGeneration',
   // Handing a user to a player is the room's own business: a person logging in as that user.
   assignUser: undefined,
+  signInAsRoot: undefined,
   assumeRole: 'sts:AssumeRole',
   dropRole: undefined,
 };
@@ -182,7 +183,7 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       if (op.op === 'attachPolicy') action = `iam:Attach${ATTACH_BY_KIND[op.to.kind]}Policy`;
       if (op.op === 'detachPolicy') action = `iam:Detach${ATTACH_BY_KIND[op.from.kind]}Policy`;
       if (op.op === 'putInlinePolicy') action = `iam:Put${ATTACH_BY_KIND[op.to.kind]}Policy`;
-      return action ? call(action) : own(op.op === 'assignUser' ? 'AssignUser' : 'DropRole');
+      return action ? call(action) : own(op.op === 'assignUser' ? 'AssignUser' : op.op === 'signInAsRoot' ? 'SignInAsRoot' : 'DropRole');
     }
   }
 }

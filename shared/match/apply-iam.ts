@@ -12,8 +12,14 @@ import type { TrailEvent } from '../trail/event.ts';
 // IAM requests on the match's account. The directory's own functions hold the rules (groups do not nest,
 // names, quotas, trust); this file routes each request and names the resource it is about.
 
+/** Who a seat acts as from now: an IAM user, or (user null) the account's root again; '' names the sender. */
+export interface Assignment {
+  player: string;
+  user: string | null;
+}
+
 export type IamChange =
-  | { ok: true; directory?: Directory; session?: RoleSession | null; assign?: { player: string; user: string } }
+  | { ok: true; directory?: Directory; session?: RoleSession | null; assign?: Assignment }
   | IamRefusal;
 
 /** The ARN an IAM request acts on, for the permission check and the audit log. */
@@ -42,6 +48,7 @@ export function iamResourceOf(op: IamOp, actingUser: string | undefined): string
     case 'assignUser':
       return userArn(op.user);
     case 'dropRole':
+    case 'signInAsRoot':
       return actingUser ? userArn(actingUser) : '*';
     case 'enableMfaDevice':
     case 'deactivateMfaDevice': {
@@ -63,7 +70,7 @@ function arnOfIdentity(identity: { kind: 'user' | 'group' | 'role'; name: string
  * Applies one IAM request. `actingUser` is the IAM user behind the sender (undefined for root), needed to
  * assume a role; `nowS` is match time, which role sessions expire by.
  */
-export function changeIam(directory: Directory, op: IamOp, actingUser: string | undefined, nowS: number, trail: readonly TrailEvent[] = []): IamChange {
+export function changeIam(directory: Directory, op: IamOp, actingUser: string | undefined, nowS: number, trail: readonly TrailEvent[] = [], mfa = false): IamChange {
   const done = (result: { ok: true; directory: Directory } | IamRefusal): IamChange => result;
   switch (op.op) {
     case 'createUser':
@@ -87,17 +94,19 @@ export function changeIam(directory: Directory, op: IamOp, actingUser: string | 
     case 'putInlinePolicy':
       return done(putInlinePolicy(directory, op.to, op.name, op.document));
     case 'createRole':
-      return done(createRole(directory, op.name, op.trustedUsers));
+      return done(createRole(directory, op.name, op.trustedUsers, undefined, op.requireMfa ?? false));
     case 'deleteRole':
       return done(deleteRole(directory, op.name));
     case 'assignUser':
       if (!findUser(directory, op.user)) return { ok: false, code: 'no-such-user', message: `The user with name ${op.user} cannot be found.` };
       return { ok: true, assign: { player: op.player, user: op.user } };
+    case 'signInAsRoot':
+      return { ok: true, assign: { player: '', user: null } };
     case 'assumeRole': {
       if (actingUser === undefined) {
-        return { ok: false, code: 'not-trusted', message: 'The root account cannot assume a role: sign in as an IAM user first.' };
+        return { ok: false, code: 'root-cannot-assume', message: 'The root user cannot switch roles: sign in as an IAM user first.' };
       }
-      const assumed = assumeRole(directory, actingUser, op.role, nowS, op.durationS);
+      const assumed = assumeRole(directory, actingUser, op.role, nowS, op.durationS, mfa);
       return assumed.ok ? { ok: true, session: assumed.session } : assumed;
     }
     case 'dropRole':

@@ -2,14 +2,13 @@ import { findByRef } from '../design/edits.ts';
 import type { Design, DesignNotice } from '../design/model.ts';
 import { resourceArn, userArn, assumedRoleArn, ROOT_ARN } from '../iam/arn.ts';
 import { authorize } from '../iam/authorize.ts';
-import { findUser } from '../iam/directory.ts';
 import { kindAllowed, scenarioAccount } from '../scenario/start.ts';
 import type { Principal as IamPrincipal } from '../iam/principals.ts';
 import { sessionExpired } from '../iam/roles.ts';
 import type { RequestContext } from '../iam/conditions.ts';
 import { mfaSignedIn } from '../iam/mfa.ts';
 import { customerPolicyArn } from '../iam/arn.ts';
-import { ATTACKER_SOURCE_IP, CONSOLE_SOURCE_IP } from '../iam/source-ip.ts';
+import { CONSOLE_SOURCE_IP } from '../iam/source-ip.ts';
 import { refusal, type Refusal } from '../protocol/refusals.ts';
 import { applyAction, adoptDesign } from '../sim/actions.ts';
 import { createWorld } from '../sim/world.ts';
@@ -18,7 +17,7 @@ import { commandClock, isFinishing } from './clock.ts';
 import { apiCallOf, arnPartsOf, createActionOf, type ApiCall } from './api-calls.ts';
 import { changeStacks, STACK_INTENTS, kindIn } from './apply-design.ts';
 import { applyGesture, forgetUndoIn, isGesture } from './apply-gesture.ts';
-import { changeIam, iamResourceOf } from './apply-iam.ts';
+import { changeIam, iamResourceOf, type Assignment } from './apply-iam.ts';
 import { injectEvent } from './inject.ts';
 import { isHostIntent, type MatchIntent } from './intents.ts';
 import { simSeconds, teamOf, type Actor, type Match, type Team } from './match.ts';
@@ -28,6 +27,7 @@ import { appliedStackEvents, deletedStackEventsOf, recordStackEvents, refusedSta
 import { noteKept } from './kept-timeline.ts';
 import { topicArnOf } from '../sns/topic-arn.ts';
 import { carrySubscriptions } from '../sim/topic-subscriptions.ts';
+import { leakedKeysWorking, stopLeakedKeys } from './leaked-keys.ts';
 
 // One intent from one actor, applied to the match: checked for the phase, the sender's seat and permissions,
 // carried out through the shared rules, and recorded in CloudTrail either way. A refusal changes nothing
@@ -41,7 +41,7 @@ export interface Applied {
   notices?: DesignNotice[];
   /** For the room to keep on the actor's seat: a role assumed (or dropped, null) or a user handed out. */
   session?: Actor['session'] | null;
-  assign?: { player: string; user: string };
+  assign?: Assignment;
 }
 
 /**
@@ -168,37 +168,6 @@ export function adoptNow(match: Match, team: Team, design: Design): void {
   } else adoptDesign(team.world, design);
 }
 
-/**
- * Which leaked users' keys can still launch instances under the current directory. The attacker signs
- * RunInstances with the long-term access key: the request carries no aws:MultiFactorAuthPresent at all (so a
- * Deny on Bool "false" misses it and BoolIfExists "false" stops it), the leak's region as aws:RequestedRegion
- * and the attacker's address as aws:SourceIp.
- */
-function leakedKeysWorking(match: Match): Set<string> {
-  const working = new Set<string>();
-  for (const e of match.scenario.events) {
-    if (e.type !== 'leaked-credentials') continue;
-    const user = e.params.user;
-    if (!findUser(match.directory, user)) continue;
-    const context: RequestContext = { region: e.params.region, sourceIp: e.params.sourceIp ?? ATTACKER_SOURCE_IP };
-    const allowed = authorize(match.directory, { kind: 'user', name: user }, 'ec2:RunInstances', '*', context, simSeconds(match));
-    if (allowed.ok) working.add(user);
-  }
-  return working;
-}
-
-/**
- * Leaked keys stop working the moment their user may no longer launch instances (policy detached, user
- * deleted): every team's world stops the rogue launches. Decided from the directory alone, so replays agree.
- */
-function revokeLeakedKeys(match: Match, before: Set<string>): void {
-  const now = leakedKeysWorking(match);
-  for (const user of before) {
-    if (now.has(user)) continue;
-    for (const team of match.teams) applyAction(team.world, { type: 'revoke-credentials', user });
-  }
-}
-
 /** The IAM users of the account who change security groups by hand (events `security-group-change`, timed or random). */
 export function colleagueUsers(scenario: Match['scenario']): string[] {
   const events = [...scenario.events, ...(scenario.random ?? []).map((r) => r.event)];
@@ -211,12 +180,12 @@ export function leakedUsers(scenario: Match['scenario']): string[] {
 }
 
 /**
- * Who acts for an intent. Once temporary credentials have expired, the console signs the player back in as
- * their own user to switch role again or to leave the role (IAM's "Switch back"); every other call is made
- * with the expired credentials and refused.
+ * Who acts for an intent. The console switches role and switches back with the player's own sign-in (IAM's
+ * "Switch role" and "Switch back"), whether the role's temporary credentials are still valid or have expired;
+ * every other call is made with the role's credentials, and refused once they have expired.
  */
 function actingActor(match: Match, actor: Actor, intent: MatchIntent): Actor {
-  if (!actor.session || !sessionExpired(actor.session, simSeconds(match))) return actor;
+  if (!actor.session) return actor;
   if (intent.type !== 'iam' || (intent.request.op !== 'assumeRole' && intent.request.op !== 'dropRole')) return actor;
   const { session: _expired, ...own } = actor;
   return own;
@@ -248,7 +217,7 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
   } else if (intent.type !== 'iam' && !team) {
     return refuse(refusal('no-team'));
   }
-  if (intent.type === 'iam' && intent.request.op === 'assignUser' && !actor.host) return refuse(refusal('host-only'));
+  if (intent.type === 'iam' && (intent.request.op === 'assignUser' || intent.request.op === 'signInAsRoot') && !actor.host) return refuse(refusal('host-only'));
   if (gesture) {
     // A gesture's calls are checked one by one (apply-gesture.ts): each needs its own permission.
     return applyGesture(match, team!, actor, intent, design, {
@@ -285,14 +254,14 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
         const denied = permit(match, actor, 'iam:CreatePolicy', customerPolicyArn(intent.request.name), undefined);
         if (denied) return refuse(denied);
       }
-      const result = changeIam(match.directory, intent.request, acting, simSeconds(match), match.trail);
+      const result = changeIam(match.directory, intent.request, acting, simSeconds(match), match.trail, actorMfa(match, actor));
       if (!result.ok) return refuse({ code: result.code, message: result.message, ...(result.field ? { detail: result.field } : {}) });
       // Temporary credentials carry the MFA state their user signed in with.
       if (result.session) result.session = { ...result.session, mfa: actorMfa(match, actor) };
       if (result.directory) {
         const before = leakedKeysWorking(match);
         match.directory = result.directory;
-        revokeLeakedKeys(match, before);
+        stopLeakedKeys(match, before);
       }
       return done({
         ...(result.session !== undefined ? { session: result.session } : {}),

@@ -154,10 +154,15 @@ const iamOps = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('attachPolicy'), to: identity, policy: policyRef }),
   z.strictObject({ op: z.literal('detachPolicy'), from: identity, policy: policyRef }),
   z.strictObject({ op: z.literal('putInlinePolicy'), to: identity, name: identifier, document: policyDocument }),
-  z.strictObject({ op: z.literal('createRole'), name: identifier, trustedUsers: z.array(identifier).max(50) }),
+  /** `requireMfa`: the trust policy allows only users signed in with MFA (Bool aws:MultiFactorAuthPresent "true"). */
+  z.strictObject({ op: z.literal('createRole'), name: identifier, trustedUsers: z.array(identifier).max(50), requireMfa: z.boolean().optional() }),
   z.strictObject({ op: z.literal('deleteRole'), name: identifier }),
-  /** Hands an IAM user to a seated player: from then on the player acts as that user. */
+  /**
+   * Hands an IAM user to a seated player: from then on the player acts as that user. The host may name their
+   * own seat: they sign in to the console as that IAM user (keeping the match's clock), until `signInAsRoot`.
+   */
   z.strictObject({ op: z.literal('assignUser'), player: identifier, user: identifier }),
+  z.strictObject({ op: z.literal('signInAsRoot') }),
   z.strictObject({ op: z.literal('assumeRole'), role: identifier, durationS: z.number().int().min(900).max(43_200).optional() }),
   z.strictObject({ op: z.literal('dropRole') }),
   /**

@@ -95,8 +95,17 @@ export const simActionSchema = z.discriminatedUnion('type', [
   /** SNS Subscribe / Unsubscribe from the console: a topic by "stack/LogicalId", an email endpoint (topic-subscriptions.ts). */
   z.object({ type: z.literal('sns-subscribe'), topic: z.string().max(300), protocol: z.string().max(16), endpoint: z.string().max(320) }),
   z.object({ type: z.literal('sns-unsubscribe'), topic: z.string().max(300), protocol: z.string().max(16), endpoint: z.string().max(320) }),
-  /** Deactivate an IAM user's access keys: launches with leaked credentials of that user stop. */
-  z.object({ type: z.literal('revoke-credentials'), user: z.string().regex(/^[\w+=,.@-]{1,64}$/) }),
+  /**
+   * Launches with an IAM user's leaked access key stop. Without `refusedBy` the key is revoked (deactivated, or
+   * gone with its user); with it, the key still exists but IAM refuses its calls: an explicit deny in `policy`,
+   * or no policy allowing them any more (shared/match/leaked-keys.ts decides which).
+   */
+  z.object({
+    type: z.literal('revoke-credentials'),
+    user: z.string().regex(/^[\w+=,.@-]{1,64}$/),
+    refusedBy: z.enum(['explicit-deny', 'no-allow']).optional(),
+    policy: z.string().max(128).optional(),
+  }),
 ]);
 
 export type SimAction = z.output<typeof simActionSchema>;
@@ -136,7 +145,9 @@ export function applyAction(world: World, input: unknown): ActionResult {
   if (action.type === 'sns-unsubscribe') return unsubscribe(world, action.topic, action.protocol, action.endpoint);
   if (action.type === 'revoke-credentials') {
     const stopped = revokeCredentials(world, action.user);
-    note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
+    if (action.refusedBy === 'explicit-deny') note(world, 'keysDeniedByPolicy', { user: action.user, policy: action.policy ?? '' });
+    else if (action.refusedBy === 'no-allow') note(world, 'keysNoLongerAllowed', { user: action.user });
+    else note(world, stopped > 0 ? 'keysRevokedStopping' : 'keysRevoked', { user: action.user });
     return { ok: true };
   }
   const found = find(world, action.logicalId, action.stack);

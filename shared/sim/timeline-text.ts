@@ -216,6 +216,9 @@ export const TIMELINE_TEXT = {
   savingsPlanPurchased: { kind: 'action', en: 'Compute Savings Plan bought: ${{hourlyUsd}} an hour for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   reservedInstancesPurchased: { kind: 'action', en: 'Reserved Instances bought: {{count}} × {{instanceType}} in {{region}} for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },
+  // A leaked key that policy refuses is not revoked: it still exists, and works for whatever the policy allows.
+  keysDeniedByPolicy: { kind: 'action', en: "{{user}}'s access key refused by an explicit deny in policy {{policy}} (the key is not revoked): no more launches with it" },
+  keysNoLongerAllowed: { kind: 'action', en: "{{user}}'s access key refused: no policy allows ec2:RunInstances any more (the key is not revoked): no more launches with it" },
   actionSetDesired: { kind: 'action', en: 'set-desired-capacity {{resource}} to {{desired}}' },
   actionSetWeight: { kind: 'action', en: 'set-record-weight {{resource}} to {{weight}}' },
   actionPromote: { kind: 'action', en: 'promote-replica {{resource}}' },

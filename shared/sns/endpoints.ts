@@ -1,10 +1,13 @@
 // Who an SNS subscription's endpoint is, in the game. AWS delivers a topic's message to each of its
 // subscriptions' endpoints (an email address, a phone number, a URL, a queue); the game's players have no
-// mailboxes of their own, so an email address stands for a player or a team by its local part (the part
-// before the @): a player's nickname reaches that player, a team's name reaches every member of that team
-// (as a team's mailing list would). The domain does not matter. Other protocols (sms, http, https, sqs,
-// lambda, firehose, application) deliver outside the game: the timeline says they were notified, no
-// player's inbox shows it. The catalogue's `sns` figures say the same to players (shared/catalogue/operations.ts).
+// mailboxes of their own. A topic lives in one team's account (its stack's), so an email address is read by
+// that team: an address whose local part (the part before the @) is a teammate's nickname is that player's own
+// mailbox and reaches them alone; any other address (the team's name, oncall@, ops@corp.example) is a mailbox
+// the team reads together, as a team reads its own on-call list, and reaches every member of the team. So a
+// real template's `Endpoint: oncall@example.com` pages the team that deployed it. The domain does not matter.
+// Other protocols (sms, http, https, sqs, lambda, firehose, application) deliver outside the game: the
+// timeline says they were notified, no player's inbox shows it. The catalogue's `sns` figures say the same to
+// players (shared/catalogue/operations.ts).
 
 /** The domain the console offers for a player's or a team's own address. */
 export const GAME_MAIL_DOMAIN = 'example.com';
@@ -15,9 +18,11 @@ export const EMAIL_PROTOCOLS = ['email', 'email-json'] as const;
 /** A reader of notifications: a player, with the team they play on. */
 export interface Reader {
   nickname: string;
-  /** The team's name (and its id): either as a local part reaches the whole team. */
+  /** The team's name (and its id). A reader with no team (a classroom's host) reads only their own mailbox. */
   teamName?: string;
   teamId?: string;
+  /** The nicknames of the team's other players: their mailboxes are their own, not the team's. */
+  teammates?: readonly string[];
 }
 
 /** A name as a mailbox: lower case, spaces and anything an address cannot hold as single dashes. */
@@ -52,7 +57,8 @@ export function reaches(subscriber: string, reader: Reader): boolean {
   const local = mailboxOf(endpoint.slice(0, endpoint.lastIndexOf('@')));
   if (local === '') return false;
   if (local === mailboxOf(reader.nickname)) return true;
-  return [reader.teamName, reader.teamId].some((name) => name !== undefined && name !== '' && mailboxOf(name) === local);
+  if (!reader.teamId && !reader.teamName) return false;
+  return !(reader.teammates ?? []).some((mate) => mailboxOf(mate) === local);
 }
 
 /** Whether any of a notification's subscribers delivers to this reader. */

@@ -20,7 +20,7 @@ function snapshot(): MatchSnapshot {
     durationS: 100,
     buildEndsAtMs: 0,
     account: FRESH_ACCOUNT,
-    me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root', mfa: true },
+    me: { sessionId: 's', nickname: 'T', team: '', host: true, connected: true, principal: 'root', mfa: true, switchRole: '' },
     players: [],
     teams: [],
     board: one,

@@ -22,7 +22,7 @@ export interface WireJson {
   step: number;
   speed: number;
   buildEndsAtMs: number;
-  players: Record<string, { nickname: string; team: string; host: boolean; connected: boolean; principal: string; mfa?: boolean }>;
+  players: Record<string, { nickname: string; team: string; host: boolean; connected: boolean; principal: string; mfa?: boolean; switchRole?: string }>;
   teams: Record<string, { id: string; score: number; members: number }>;
   boards: Record<string, { resources: Record<string, { ref: string; kind: string; props: string; health: string }>; links: Record<string, unknown>; series: unknown[] }>;
   account: Record<string, { directory: string }>;

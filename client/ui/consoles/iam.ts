@@ -10,6 +10,7 @@ import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { AccessAnalyzerPanel, MfaPanel } from './iam-access.ts';
 import { PolicyEditor } from './iam-policies.ts';
+import { HostSignIn, readSwitchRole, ROLE_FIELD, SwitchRolePanel } from './iam-roles.ts';
 
 function readDirectory(json: string | null): Directory | null {
   try {
@@ -27,8 +28,13 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
   const [policy, setPolicy] = useState<string>(`managed:${MANAGED_POLICIES[0]?.name ?? 'ReadOnlyAccess'}`);
   const [holder, setHolder] = useState('group:Builders');
   const [player, setPlayer] = useState('');
+  const [requireMfa, setRequireMfa] = useState(false);
   const send = (request: IamOp) => actions.send({ type: 'iam', request }, { field: 'iam:form' });
   const me = state.match.me;
+  const switchView = readSwitchRole(me?.switchRole);
+  const switchRole = switchView
+    ? h(SwitchRolePanel, { view: switchView, send: (request: IamOp) => actions.send({ type: 'iam', request }, { field: ROLE_FIELD }), refused: state.fieldErrors[ROLE_FIELD]?.message })
+    : null;
   if (!directory || !me?.host) {
     // A player signed in as an IAM user manages their own MFA device, as IAM's "My security credentials" lets them.
     const own = me?.principal.startsWith('user/') ? me.principal.slice('user/'.length) : undefined;
@@ -37,6 +43,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       { class: 'console iam' },
       h('p', {}, t('iam.youAre', { principal: me?.principal ?? '?' })),
       h('p', { class: 'muted' }, t('iam.hostOnly')),
+      switchRole,
       own ? h(MfaPanel, { directory, users: [own], send, signedInWithMfa: me?.mfa ?? false }) : null,
       state.fieldErrors['iam:form']?.message ? h('p', { class: 'field-error', role: 'alert' }, `⚠ ${state.fieldErrors['iam:form']!.message}`) : null,
     );
@@ -55,6 +62,9 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
   return h(
     'div',
     { class: 'console iam' },
+    h('p', {}, t('iam.youAre', { principal: me.principal })),
+    h(HostSignIn, { users: directory.users.map((u) => u.name), principal: me.principal, self: me.sessionId, send }),
+    switchRole,
     h(
       'div',
       { class: 'iam-lists' },
@@ -65,7 +75,7 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
         h('ul', {}, directory.users.map((u) => h('li', { key: u.name }, h('strong', {}, u.name), ' ', (u.mfaDevices ?? []).length ? h('span', { class: 'mfa-badge', title: t('iam.mfa.title') }, 'MFA') : null, ' ', h('span', { class: 'muted' }, u.attachedPolicies.map((p) => p.name).join(', ')), ' ', h('span', { class: 'muted' }, directory.groups.filter((g) => g.members.includes(u.name)).map((g) => `∈ ${g.name}`).join(' '))))),
       ),
       h('section', {}, h('h3', {}, t('iam.groups')), h('ul', {}, directory.groups.map((g) => h('li', { key: g.name }, h('strong', {}, g.name), ` (${g.members.length}) `, h('span', { class: 'muted' }, g.attachedPolicies.map((p) => p.name).join(', ')))))),
-      h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`))) : h('li', { class: 'muted' }, t('common.none')))),
+      h('section', {}, h('h3', {}, t('iam.roles')), h('ul', {}, directory.roles.length ? directory.roles.map((r) => h('li', { key: r.name }, h('strong', {}, r.name), ' ', r.requireMfa ? h('span', { class: 'mfa-badge', title: t('iam.role.requireMfa') }, 'MFA') : null, ' ', h('span', { class: 'muted' }, `${t('iam.trusts')} ${r.trustedUsers.join(', ')}`), ' ', h('span', { class: 'muted' }, r.attachedPolicies.map((p) => p.name).join(', ')))) : h('li', { class: 'muted' }, t('common.none')))),
       h('section', {}, h('h3', {}, t('iam.policies')), h('ul', {}, [...MANAGED_POLICIES.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.managed')))), ...directory.customerPolicies.map((p) => h('li', { key: p.name }, p.name, ' ', h('span', { class: 'muted' }, t('iam.customer'))))])),
     ),
     h(
@@ -74,7 +84,8 @@ export function Iam({ state, actions }: { state: MatchViewState; actions: Player
       h('div', { class: 'row' }, h('input', { 'aria-label': t('iam.name'), placeholder: t('iam.name'), value: name, onInput: (e: Event) => setName((e.target as HTMLInputElement).value) }),
         h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createUser', name }) }, t('iam.createUser')),
         h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createGroup', name }) }, t('iam.createGroup')),
-        h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createRole', name, trustedUsers: directory.users.map((u) => u.name) }) }, t('iam.createRole'))),
+        h('button', { type: 'button', disabled: !name, onClick: () => send({ op: 'createRole', name, trustedUsers: directory.users.map((u) => u.name), requireMfa }) }, t('iam.createRole')),
+        h('label', { class: 'inline' }, h('input', { type: 'checkbox', id: 'iam-role-require-mfa', checked: requireMfa, onChange: (e: Event) => setRequireMfa((e.target as HTMLInputElement).checked) }), ' ', t('iam.role.requireMfa'))),
       h('div', { class: 'row' },
         h('select', { 'aria-label': t('iam.user'), value: member, onChange: (e: Event) => setMember((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.user')), directory.users.map((u) => h('option', { key: u.name, value: u.name }, u.name))),
         h('select', { 'aria-label': t('iam.group'), value: group, onChange: (e: Event) => setGroup((e.target as HTMLSelectElement).value) }, h('option', { value: '' }, t('iam.group')), directory.groups.map((g) => h('option', { key: g.name, value: g.name }, g.name))),

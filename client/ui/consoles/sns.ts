@@ -18,12 +18,13 @@ import type { MatchSnapshot } from '../../net/snapshot.ts';
 /** Where the room's refusal of a Subscribe or Unsubscribe is shown (player-actions.ts keeps it under this field). */
 export const SNS_FIELD = 'sns:subscription';
 
-/** The player as a reader of notifications: their nickname, and their team's name and id. */
+/** The player as a reader of notifications: their nickname, their team's name and id, and their teammates' nicknames. */
 export function readerOf(match: MatchSnapshot): Reader | undefined {
   const me = match.me;
   if (!me) return undefined;
   const team = match.teams.find((x) => x.id === me.team);
-  return { nickname: me.nickname, ...(me.team ? { teamId: me.team } : {}), ...(team ? { teamName: team.name } : {}) };
+  const teammates = match.players.filter((p) => p.team === me.team && p.sessionId !== me.sessionId).map((p) => p.nickname);
+  return { nickname: me.nickname, teammates, ...(me.team ? { teamId: me.team } : {}), ...(team ? { teamName: team.name } : {}) };
 }
 
 export function Sns({ state, actions }: { state: MatchViewState; actions: PlayerActions }) {

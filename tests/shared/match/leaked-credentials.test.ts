@@ -35,6 +35,35 @@ describe('leaked credentials in a match', () => {
     expect(launches().length).toBe(seen);
   });
 
+  // The timeline says what stopped the key: a policy refusing it (the key still exists) is not a revocation.
+  function leakingMatch() {
+    const scenario = exampleScenario('leaked-credentials');
+    const design = startingDesign(scenario, designFromManifest(join(ASSETS_DIR, startingManifest(scenario)!)).design);
+    const match = createMatch({ mode: 'solo', scenario, seed: 5, design, teams: [{ id: 'team-1', name: 'Team 1' }] });
+    applyIntent(match, host('team-1'), { type: 'clock', command: 'start' }, 0);
+    return match;
+  }
+  const said = (match: ReturnType<typeof leakingMatch>) => match.teams[0]!.world.timeline.filter((e) => e.code.startsWith('keys')).map((e) => ({ code: e.code, values: e.values }));
+  const iam = (request: object) => ({ type: 'iam', request }) as Parameters<typeof applyIntent>[2];
+
+  it('says the key was refused by an explicit deny, naming the policy, and not revoked', () => {
+    const match = leakingMatch();
+    const deny = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } }] };
+    applyIntent(match, host('team-1'), iam({ op: 'createPolicy', name: 'RequireMfa', document: deny }), 0);
+    expect(said(match)).toEqual([]);
+    applyIntent(match, host('team-1'), iam({ op: 'attachPolicy', to: { kind: 'user', name: 'ci-deployer' }, policy: { kind: 'customer', name: 'RequireMfa' } }), 0);
+    expect(said(match)).toEqual([{ code: 'keysDeniedByPolicy', values: { user: 'ci-deployer', policy: 'RequireMfa' } }]);
+  });
+
+  it('says no policy allows the key any more once its permission is detached, and revoked once its user is deleted', () => {
+    const detached = leakingMatch();
+    applyIntent(detached, host('team-1'), iam({ op: 'detachPolicy', from: { kind: 'user', name: 'ci-deployer' }, policy: { kind: 'managed', name: 'PowerUserAccess' } }), 0);
+    expect(said(detached)).toEqual([{ code: 'keysNoLongerAllowed', values: { user: 'ci-deployer' } }]);
+    const deleted = leakingMatch();
+    applyIntent(deleted, host('team-1'), iam({ op: 'deleteUser', name: 'ci-deployer' }), 0);
+    expect(said(deleted).map((e) => e.code)).toEqual(['keysRevokedStopping']);
+  });
+
   it('refuses components the scenario does not offer', () => {
     const scenario = exampleScenario('one-web-server');
     expect(scenario.allowedKinds).toBeDefined();

@@ -45,18 +45,25 @@ function loneServer(alarm: Partial<AlarmProps>, topics: Design['unmodelled'] = t
 }
 
 const deliveries = (world: World, code = 'snsNotified') => world.timeline.filter((e) => e.code === code);
-const ana = { nickname: 'Ana', teamName: 'Red Team', teamId: 'red' };
-const bo = { nickname: 'bo', teamName: 'Blue', teamId: 'blue' };
+// Ana and bo play on one team (the one whose world these tests run); cy plays on none (a classroom's host).
+const ana = { nickname: 'Ana', teamName: 'Red Team', teamId: 'red', teammates: ['bo'] };
+const bo = { nickname: 'bo', teamName: 'Red Team', teamId: 'red', teammates: ['Ana'] };
+const cy = { nickname: 'cy' };
 
 describe('who an SNS endpoint is', () => {
-  it("an email address's local part is a player's nickname or a team's name or id; the domain does not matter", () => {
+  it("a teammate's nickname is that player's own mailbox; any other address is the team's, read by all of it; the domain does not matter", () => {
     expect(reaches('email:ana@example.com', ana)).toBe(true);
     expect(reaches('email:ANA@corp.example.org', ana)).toBe(true);
     expect(reaches('email-json:ana@example.com', ana)).toBe(true);
+    expect(reaches('email:ana@example.com', bo)).toBe(false);
     expect(reaches('email:red-team@example.com', ana)).toBe(true);
-    expect(reaches('email:red@example.com', ana)).toBe(true);
-    expect(reaches('email:red@example.com', bo)).toBe(false);
-    expect(reaches('email:oncall@example.com', ana)).toBe(false);
+    expect(reaches('email:red-team@example.com', bo)).toBe(true);
+    // A real template's on-call list (level 23's legacy-server.yaml) pages the team that deployed it.
+    expect(reaches('email:oncall@example.com', ana)).toBe(true);
+    expect(reaches('email:oncall@example.com', bo)).toBe(true);
+    // Someone with no team reads only their own mailbox.
+    expect(reaches('email:oncall@example.com', cy)).toBe(false);
+    expect(reaches('email:cy@example.com', cy)).toBe(true);
   });
 
   it('other protocols deliver outside the game, and a malformed address reaches nobody', () => {
@@ -81,6 +88,19 @@ describe('subscribing from the SNS console', () => {
     expect(sent[0]!.values).toMatchObject({ state: 'ALARM', endpoints: ['email:ana@example.com'] });
     expect(inboxOf(world.timeline, ana)).toEqual(sent);
     expect(inboxOf(world.timeline, bo)).toEqual([]);
+  });
+
+  it("the level's template list (oncall@example.com) pages every player of the team that owns the stack", () => {
+    const pager: Design['unmodelled'] = [
+      ...topicOnly,
+      { stack: 0, logicalId: 'Pager', type: 'AWS::SNS::Subscription', body: { Type: 'AWS::SNS::Subscription', Properties: { TopicArn: { Ref: 'OnCall' }, Protocol: 'email', Endpoint: 'oncall@example.com' } }, reason: 'unmodelled-type' },
+    ];
+    const world = loneServer({ notifications: ['OnCall'] }, pager);
+    runUntil(world, 1200);
+    const sent = deliveries(world);
+    expect(sent).toHaveLength(1);
+    expect(inboxOf(world.timeline, ana)).toEqual(sent);
+    expect(inboxOf(world.timeline, bo)).toEqual(sent);
   });
 
   it('Subscribe on an endpoint the topic has changes nothing; Unsubscribe ends it', () => {
