@@ -14,6 +14,7 @@ import { reservationRecommendations, reservedView, type ReservationLine, type Re
 import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_BUDGET, T_COST, T_NOW, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
+import { designTagKeys } from '../sim/cost-tags.ts';
 
 /** One bar of Cost Explorer: a service, or a region ("global" for what AWS bills globally). */
 export interface CostLine {
@@ -47,6 +48,18 @@ export interface CostView {
   reservations: ReservationLine[];
   /** The Reserved Instances bought in the run; null without any. */
   reserved: ReservedView | null;
+  /** User-defined tag keys on the board's resources: the ones that can be activated as cost allocation tags. */
+  tagKeys: string[];
+  /** Cost by each activated tag key's values since its activation (a line named '' is "No tag key"). */
+  costTags: CostTagView[];
+}
+
+export interface CostTagView {
+  key: string;
+  active: boolean;
+  /** When the key was activated: Cost Explorer groups only costs incurred after it. */
+  fromS: number;
+  lines: CostLine[];
 }
 
 export interface BudgetLine {
@@ -134,6 +147,13 @@ export function costView(world: World): CostView {
     recommendations: recommendations(world),
     reservations: reservationRecommendations(world),
     reserved: reservedView(world),
+    tagKeys: designTagKeys(world.design, world.state.removed),
+    costTags: (world.ledger.costTags ?? []).map((r) => ({
+      key: r.key,
+      active: r.active,
+      fromS: r.fromS,
+      lines: bars(new Map(Object.entries(r.spentByValue)), new Map(Object.entries(r.stepByValue).map(([v, usd]) => [v, usd * HOURLY]))),
+    })),
   };
 }
 

@@ -21,6 +21,7 @@ import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 import { runBudgetActions } from './budget-actions.ts';
 import { coverReservations } from './reservation-billing.ts';
 import { sendBudgetAlert } from './budget-alerts.ts';
+import { bookTaggedCosts, tagsInUse } from './cost-tags.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
@@ -37,20 +38,20 @@ const UNUSED_CELL = cellOf(S_EC2, GLOBAL_SLOT);
  * visited with its line of the bill and its bill cell. The money step books these every step; Cost Explorer
  * reads them before the first step, when nothing has been charged yet.
  */
-function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number) => void): void {
+function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number, resource: number) => void): void {
   const topo = world.topo;
   const s = world.state;
   for (let i = 0; i < topo.instCount; i++) {
     if (s.instState[i] === EMPTY) continue;
     // Each slot is billed for the type it runs: one launched under an older launch template keeps its price.
     const spec = s.instSpec[i]!;
-    visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), spec === 0 ? topo.instHourlyUsd[i]! : TYPE_HOURLY_USD[spec - 1]! * topo.instPriceFactor[i]!);
+    visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), spec === 0 ? topo.instHourlyUsd[i]! : TYPE_HOURLY_USD[spec - 1]! * topo.instPriceFactor[i]!, topo.instResource[i]!);
   }
   for (let d = 0; d < topo.dbCount; d++) {
     const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
-    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd);
+    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd, topo.dbResource[d]!);
   }
-  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!);
+  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!, -1);
 }
 
 /** What the board costs an hour now, per bill cell, price changes applied. */
@@ -69,12 +70,17 @@ export function charge(world: World): void {
   const sc = world.scratch;
   let compute = 0;
   let database = 0;
-  visitHourly(world, (line, cell, usd) => {
+  // Per-resource hourly charges, gathered only while a cost allocation tag is active (cost-tags.ts).
+  const perResource: ResourceCharge[] | undefined = tagsInUse(world.ledger) ? [] : undefined;
+  visitHourly(world, (line, cell, usd, resource) => {
     if (line === M_COMPUTE) compute += usd;
     else if (line === M_DATABASE) database += usd;
     const i = line * BILL_CELLS + cell;
     sc.stepBill[i] = sc.stepBill[i]! + usd * HOURS_PER_STEP;
+    if (perResource && resource >= 0) perResource.push({ resource, line, cell, usd: usd * HOURS_PER_STEP });
   });
+  // The compute line's cells before Reserved Instances take the covered instances off them.
+  const onDemandCells = perResource ? computeCells(sc) : undefined;
   sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + compute * HOURS_PER_STEP;
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
   // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
@@ -96,9 +102,39 @@ export function charge(world: World): void {
   recordSpend(world.ledger, s.tally[T_NOW]!, step);
   recordUsage(world);
   spreadOverCells(world, plan, reservedUsd > 0);
+  if (perResource) bookTaggedCosts(world, resourceCharges(sc, perResource, onDemandCells!, plan?.scale ?? 1), step);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
+}
+
+interface ResourceCharge {
+  resource: number;
+  line: number;
+  cell: number;
+  usd: number;
+}
+
+function computeCells(sc: World['scratch']): Float64Array {
+  return sc.stepBill.slice(M_COMPUTE * BILL_CELLS, (M_COMPUTE + 1) * BILL_CELLS);
+}
+
+/**
+ * What the step charged each resource, as the bill cells took it: its line's price change, on the compute line
+ * the share of its region's On-Demand charge Reserved Instances left (spread over the region's instances) and the
+ * Savings Plan's scale. Summed over a cell, these are exactly what spreadOverCells booked from the hourly charges.
+ */
+function resourceCharges(sc: World['scratch'], charges: readonly ResourceCharge[], onDemand: Float64Array, planScale: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of charges) {
+    let usd = c.usd * sc.priceFactor[c.line]!;
+    if (c.line === M_COMPUTE) {
+      const before = onDemand[c.cell]!;
+      usd *= (before > 0 ? sc.stepBill[M_COMPUTE * BILL_CELLS + c.cell]! / before : 0) * planScale;
+    }
+    out.set(c.resource, (out.get(c.resource) ?? 0) + usd);
+  }
+  return out;
 }
 
 /** The step's billed instance-hours by instance type and region: what Reserved Instance recommendations read. */

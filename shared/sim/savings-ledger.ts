@@ -7,6 +7,8 @@
 // carry it; one restored from a snapshot that has none starts a new one (the forecast is then flat until two more
 // whole hours have passed).
 
+import type { CostTagRecord } from './cost-tags.ts';
+
 export interface CostLedger {
   /** EC2 On-Demand spend (price changes applied, before any Savings Plan) per simulated hour of the run. */
   ec2HourlyUsd: number[];
@@ -25,6 +27,8 @@ export interface CostLedger {
   committedUsd: number;
   unusedCommitmentUsd: number;
   savedUsd: number;
+  /** Cost allocation tags activated in the run and the spend grouped by each since (cost-tags.ts); absent without any. */
+  costTags?: CostTagRecord[];
 }
 
 export function emptyLedger(): CostLedger {
@@ -38,6 +42,7 @@ export function copyLedger(l: CostLedger): CostLedger {
     ec2HourlyUsd: [...l.ec2HourlyUsd],
     hourlyUsd: [...(l.hourlyUsd ?? [])],
     instanceHours: (l.instanceHours ?? []).map((h) => ({ ...h })),
+    ...(l.costTags ? { costTags: l.costTags.map((r) => ({ ...r, spentByValue: { ...r.spentByValue }, stepByValue: { ...r.stepByValue } })) } : {}),
   };
 }
 
