@@ -8,7 +8,8 @@
 // the step uses.
 import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from '../sim/bill.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
-import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend } from '../sim/money.ts';
+import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend, worldUsage } from '../sim/money.ts';
+import { USAGE_UNIT } from '../design/kinds/operations.ts';
 import { flatTrend, spendOverUsd, type SpendTrend } from '../sim/forecast.ts';
 import { reservationRecommendations, reservedView, type ReservationLine, type ReservedView } from './reservation-view.ts';
 import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
@@ -71,6 +72,17 @@ export interface BudgetLine {
   forecastUsd: number | null;
   /** Budget actions of this budget that have run (or wait for approval). */
   actionsRun: string[];
+  /** A usage budget's measure in its unit (the USD fields are then the run's spend, for context). */
+  usage?: UsageBudgetLine;
+}
+
+export interface UsageBudgetLine {
+  usageTypeGroup: string;
+  unit: string;
+  amount: number;
+  runShare: number;
+  actual: number;
+  forecast: number | null;
 }
 
 export interface SavingsPlanLine {
@@ -161,7 +173,9 @@ function budgetLines(world: World, forecast: number | null): BudgetLine[] {
   const topo = world.topo;
   const share = world.plan.budgetRunShare;
   const actual = world.state.tally[T_COST]!;
+  const usage = topo.budgetUsage.includes(1) ? worldUsage(world, world.state.tally[T_NOW]!) : undefined;
   return Array.from(topo.budgetResource, (id, b) => {
+    const group = (world.design.resources[id]?.props as { usageTypeGroup?: string } | undefined)?.usageTypeGroup;
     const actionsRun: string[] = [];
     for (let a = 0; a < topo.bactCount; a++) if (topo.bactBudget[a] === b && world.state.bactDone[a] === 1) actionsRun.push(topo.labels[topo.bactResource[a]!]!);
     return {
@@ -171,6 +185,18 @@ function budgetLines(world: World, forecast: number | null): BudgetLine[] {
       actualUsd: round(actual, 0.01),
       forecastUsd: forecast === null ? null : round(forecast, 0.01),
       actionsRun,
+      ...(usage && group
+        ? {
+            usage: {
+              usageTypeGroup: group,
+              unit: USAGE_UNIT,
+              amount: topo.budgetAmount[b]!,
+              runShare: round(topo.budgetAmount[b]! * share, 0.1),
+              actual: round(usage.actual, 0.1),
+              forecast: usage.forecast === null ? null : round(usage.forecast, 0.1),
+            },
+          }
+        : {}),
     };
   });
 }

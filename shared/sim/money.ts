@@ -11,8 +11,9 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
 import { BILL_CELLS, BILL_LINES, cellOf, GLOBAL_SLOT, S_EC2, S_RDS } from './bill.ts';
-import { recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
+import { hourlyInstanceHours, recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
 import { fitSpendTrend, spendOverUsd, type SpendTrend } from './forecast.ts';
+import { USAGE_UNIT } from '../design/kinds/operations.ts';
 import { coverUsage } from './savings-plans.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
@@ -209,9 +210,26 @@ export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: 
  * ledger's bill hour by hour; the hour under way is not yet a whole hour); undefined before two of them.
  */
 export function worldSpendTrend(world: World, coveredS: number): SpendTrend | undefined {
-  const full = Math.floor(coveredS / 3600);
-  const fit = fitOfHours(world, full);
+  return anchoredAt(fitOfHours(world, Math.floor(coveredS / 3600)), coveredS);
+}
+
+/** A fitted line moved to start at `coveredS` (the same line, read from there). */
+function anchoredAt(fit: SpendTrend | undefined, coveredS: number): SpendTrend | undefined {
   return fit && { ...fit, usdPerS: Math.max(0, fit.usdPerS + fit.growthUsdPerS2 * (coveredS - fit.atS)), atS: coveredS };
+}
+
+/**
+ * A usage budget's measure when usage so far covers `coveredS`: EC2 instance-hours so far, and their forecast to
+ * the end of the run by the one forecast rule (forecastSpendUsd, on hours instead of dollars: so far plus the trend
+ * of whole hours' usage, flat until there are two of them). Null forecast while there is too little history.
+ */
+export function worldUsage(world: World, coveredS: number): { actual: number; forecast: number | null } {
+  const hourly = hourlyInstanceHours(world.ledger);
+  let actual = 0;
+  for (const h of hourly) actual += h;
+  const full = Math.floor(coveredS / 3600);
+  const trend = anchoredAt(fitSpendTrend(hourly.slice(0, full), full * 3600), coveredS);
+  return { actual, forecast: forecastSpendUsd(actual, coveredS, world.plan.durationS, trend) };
 }
 
 /** The line through the first `full` whole hours, fitted once per hour (the budget step asks every step). */
@@ -242,6 +260,10 @@ function checkBudgets(world: World): void {
   // Charged during the step, before the clock moves on: the spend covers this step too.
   const covered = s.tally[T_NOW]! + STEP_SECONDS;
   const forecast = forecastSpendUsd(cost, covered, world.plan.durationS, worldSpendTrend(world, covered)) ?? 0;
+  // Usage budgets measure EC2 instance-hours (recorded this step too), forecast by the same rule.
+  const usage = topo.budgetUsage.includes(1) ? worldUsage(world, covered) : undefined;
+  const actualOf = (b: number): number => (topo.budgetUsage[b] === 1 ? usage!.actual : cost);
+  const forecastOf = (b: number): number => (topo.budgetUsage[b] === 1 ? (usage!.forecast ?? 0) : forecast);
   // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
   const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {
@@ -250,20 +272,31 @@ function checkBudgets(world: World): void {
       if (s.notifDone[k] === 1) continue;
       const limit = (topo.notifPct[k]! / 100) * amount * share;
       const isForecast = topo.notifForecast[k] === 1;
-      const value = isForecast ? forecast : cost;
+      const value = isForecast ? forecastOf(b) : actualOf(b);
       if (value >= limit && limit > 0) {
         s.notifDone[k] = 1;
-        note(world, isForecast ? 'budgetForecastPassed' : 'budgetActualPassed', {
-          budget: topo.labels[topo.budgetResource[b]!]!,
-          spendUsd: value.toFixed(2),
-          pct: topo.notifPct[k]!,
-          amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
-        });
+        const budgetName = topo.labels[topo.budgetResource[b]!]!;
+        if (topo.budgetUsage[b] === 1) {
+          note(world, isForecast ? 'usageBudgetForecastPassed' : 'usageBudgetActualPassed', {
+            budget: budgetName,
+            usage: value.toFixed(1),
+            unit: USAGE_UNIT,
+            pct: topo.notifPct[k]!,
+            amount: share === 1 ? amount : (amount * share).toFixed(1),
+          });
+        } else {
+          note(world, isForecast ? 'budgetForecastPassed' : 'budgetActualPassed', {
+            budget: budgetName,
+            spendUsd: value.toFixed(2),
+            pct: topo.notifPct[k]!,
+            amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
+          });
+        }
         sendBudgetAlert(world, b, k, value);
       }
     }
   }
-  if (topo.bactCount > 0) runBudgetActions(world, cost, forecast);
+  if (topo.bactCount > 0) runBudgetActions(world, actualOf, forecastOf);
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
   if ((flags & 1) === 0 && reachesBudget(cost, budget)) {

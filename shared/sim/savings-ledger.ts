@@ -74,3 +74,12 @@ export function recordInstanceHours(ledger: CostLedger, nowS: number, key: numbe
   const h = all[hour]!;
   h[key] = (h[key] ?? 0) + hours;
 }
+
+/** Instance-hours billed per simulated hour of the run, all types and regions: what a usage budget of EC2 running hours measures. */
+export function hourlyInstanceHours(ledger: CostLedger): number[] {
+  return (ledger.instanceHours ?? []).map((h) => {
+    let sum = 0;
+    for (const k in h) sum += h[k]!;
+    return sum;
+  });
+}
