@@ -45,11 +45,6 @@ export const budgets = {
     's',
     'Time before an activated cost allocation tag groups costs. AWS can take up to 24 hours to activate a tag, and groups only costs incurred after activation; the game groups from the next step. It charges a tag value the hours of the EC2 instances (a group\'s instances carry the group\'s Tags) and RDS databases carrying it, discounts included; requests, data transfer and the other hourly charges show under "No tag key".',
   ),
-  usageBudgetUnit: figure(
-    1,
-    'Hrs',
-    'A usage budget (BudgetType USAGE) measures the usage type group "EC2: Running Hours": instance-hours billed, prorated and forecast like a cost budget. Other usage groups are kept as written and not simulated.',
-  ),
 };
 
 /**

@@ -1,7 +1,7 @@
 // Cost allocation tags: a template's `Tags` on a resource become, once the tag key is activated, a way to group
 // the bill. As in AWS, a user-defined tag key is offered for activation only after it is on a resource, and Cost
 // Explorer groups by it only the costs incurred after activation (ce:UpdateCostAllocationTagsStatus). AWS may take
-// up to 24 hours to show an activated tag; the game shows it from the next step (catalogue.budgets.costTags).
+// up to 24 hours to show an activated tag; the game shows it from the next step (catalogue.budgets.costTagDelayS).
 //
 // What a resource is charged: every step, each EC2 instance (a group's instances carry the group's tags, as
 // PropagateAtLaunch does) and each RDS database is charged its hour as the money step bills it: the line's price
@@ -11,6 +11,7 @@
 // figures live in the cost ledger (savings-ledger.ts), not in the hashed state: activating a tag changes only
 // what Cost Explorer shows, and the timeline's note of it fixes the rest.
 
+import { catalogue } from '../catalogue/index.ts';
 import type { Design, Resource } from '../design/model.ts';
 import type { CostLedger } from './savings-ledger.ts';
 import { note, type World } from './world.ts';
@@ -34,6 +35,7 @@ export const NO_TAG_VALUE = '';
 export const TAG_STATUSES = ['Active', 'Inactive'] as const;
 
 const MAX_KEY_LENGTH = 128;
+const TAG_DELAY_S = catalogue.budgets.costTagDelayS.value;
 
 /** A resource's tags as its template wrote them (Tags: [{Key, Value}]); anything not a plain string pair is skipped. */
 export function tagsOf(resource: Resource): Record<string, string> {
@@ -103,8 +105,10 @@ export function bookTaggedCosts(world: World, charges: ReadonlyMap<number, numbe
   const design = world.design;
   let attributed = 0;
   for (const usd of charges.values()) attributed += usd;
+  const now = world.state.tally[0]!;
   for (const record of world.ledger.costTags ?? []) {
-    if (!record.active) continue;
+    // Costs from activation on (after the catalogue's activation delay) are grouped by the key.
+    if (!record.active || now < record.fromS + TAG_DELAY_S) continue;
     const step: Record<string, number> = {};
     for (const [id, usd] of charges) {
       const r = design.resources[id];

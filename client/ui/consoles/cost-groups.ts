@@ -4,13 +4,30 @@
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CostLine, CostView } from '../../../shared/match/cost-view.ts';
-import { formatClock, t } from '../../i18n/index.ts';
+import { formatClock, formatUsd, t } from '../../i18n/index.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 
 /** Where the room's refusal of a tag activation is shown. */
 export const TAG_FIELD = 'cost:costAllocationTags';
 
-type Bars = (props: { rows: CostLine[]; id: string; label: (name: string) => string }) => ReturnType<typeof h>;
+/** Cost Explorer's bars: spend so far and the run rate of each group, largest first (as cost-view.ts orders them). */
+export function Bars({ rows, id, label }: { rows: CostLine[]; id: string; label: (name: string) => string }) {
+  const top = Math.max(0.0001, ...rows.map((r) => r.spentUsd));
+  if (rows.length === 0) return h('p', { class: 'muted', id }, t('cost.nothingYet'));
+  return h(
+    'ul',
+    { class: 'bars', id },
+    rows.map((r) =>
+      h(
+        'li',
+        { key: r.name, 'data-name': r.name },
+        h('span', { class: 'bar-name' }, label(r.name)),
+        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${(r.spentUsd / top) * 100}%` } })),
+        h('span', { class: 'bar-value' }, `${formatUsd(r.spentUsd)} · ${formatUsd(r.hourlyUsd, 3)}/${t('units.h')}`),
+      ),
+    ),
+  );
+}
 
 const GROUPS = ['service', 'region', 'tag'] as const;
 type Group = (typeof GROUPS)[number];
@@ -20,11 +37,10 @@ export function GroupedCost(props: {
   actions: PlayerActions;
   running: boolean;
   refused: string | undefined;
-  Bars: Bars;
   serviceName: (code: string) => string;
   regionName: (code: string) => string;
 }) {
-  const { cost, Bars } = props;
+  const { cost } = props;
   const [group, setGroup] = useState<Group>('region');
   return h(
     'section',
@@ -47,7 +63,7 @@ export function GroupedCost(props: {
   );
 }
 
-function ByTag({ cost, actions, running, refused, Bars }: { cost: CostView; actions: PlayerActions; running: boolean; refused: string | undefined; Bars: Bars }) {
+function ByTag({ cost, actions, running, refused }: { cost: CostView; actions: PlayerActions; running: boolean; refused: string | undefined }) {
   const [chosen, setChosen] = useState<string | null>(null);
   if (cost.tagKeys.length === 0 && cost.costTags.length === 0) return h('p', { class: 'muted', id: 'cost-by-tag' }, t('cost.tags.none'));
   const keys = [...new Set([...cost.tagKeys, ...cost.costTags.map((c) => c.key)])];
