@@ -100,7 +100,7 @@ function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number):
   // An SNS notification or a budget alert pages only the players it reached (shared/sns/inbox.ts).
   const reader = readerOf(now);
   if (reader && now.board.inbox !== before.board.inbox) {
-    for (const e of now.board.inbox) if (e.tS > seenUntil && deliveredTo(e, reader)) toast(sayEntry(e), e.code === 'budgetNotified' ? 'budget' : 'alarm');
+    for (const e of now.board.inbox) if (e.tS > seenUntil && deliveredTo(e, reader)) toast(sayEntry(e), e.code === 'budgetNotified' || e.code === 'usageBudgetNotified' ? 'budget' : 'alarm');
   }
   if (now.board.timeline === before.board.timeline) return;
   for (const e of now.board.timeline) {

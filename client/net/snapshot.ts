@@ -138,13 +138,15 @@ export const NO_COST: CostView = {
   recommendations: [],
   reservations: [],
   reserved: null,
+  tagKeys: [],
+  costTags: [],
 };
 
-type ExplorerParts = Pick<CostView, 'budgets' | 'forecastMonths' | 'savingsPlan' | 'recommendations' | 'reservations' | 'reserved'>;
+type ExplorerParts = Pick<CostView, 'budgets' | 'forecastMonths' | 'savingsPlan' | 'recommendations' | 'reservations' | 'reserved' | 'tagKeys' | 'costTags'>;
 
 /** The explorer's JSON part as the server wrote it (cost-view.ts); nothing when absent or unreadable. */
 function explorerOf(text: string | undefined): ExplorerParts {
-  const none: ExplorerParts = { budgets: [], forecastMonths: [], savingsPlan: null, recommendations: [], reservations: [], reserved: null };
+  const none: ExplorerParts = { budgets: [], forecastMonths: [], savingsPlan: null, recommendations: [], reservations: [], reserved: null, tagKeys: [], costTags: [] };
   if (!text) return none;
   try {
     return { ...none, ...(JSON.parse(text) as Partial<ExplorerParts>) };

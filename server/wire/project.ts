@@ -237,8 +237,8 @@ function projectCost(board: TeamBoard, team: Team): void {
   set(board.cost, 'forecastOverBudget', cost.forecastOverBudget);
   setLines(board.cost.byService, cost.byService);
   setLines(board.cost.byRegion, cost.byRegion);
-  const { budgets, forecastMonths, savingsPlan, recommendations, reservations, reserved } = cost;
-  set(board.cost, 'explorerJson', JSON.stringify({ budgets, forecastMonths, savingsPlan, recommendations, reservations, reserved }));
+  const { budgets, forecastMonths, savingsPlan, recommendations, reservations, reserved, tagKeys, costTags } = cost;
+  set(board.cost, 'explorerJson', JSON.stringify({ budgets, forecastMonths, savingsPlan, recommendations, reservations, reserved, tagKeys, costTags }));
 }
 
 function setStrings(target: { length: number; at(i: number): string | undefined; clear(): void; push(...x: string[]): number }, values: readonly string[]): void {

@@ -40,6 +40,11 @@ export const budgets = {
     's',
     'Spend history a forecast needs before a FORECASTED alert can fire (AWS waits for about a week of data; the game for 15 minutes).',
   ),
+  costTagDelayS: figure(
+    0,
+    's',
+    'Time before an activated cost allocation tag groups costs. AWS can take up to 24 hours to activate a tag, and groups only costs incurred after activation; the game groups from the next step. It charges a tag value the hours of the EC2 instances (a group\'s instances carry the group\'s Tags) and RDS databases carrying it, discounts included; requests, data transfer and the other hourly charges show under "No tag key".',
+  ),
 };
 
 /**

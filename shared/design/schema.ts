@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Design, Resource, ResourceKind } from './model.ts';
+import { USAGE_TYPE_GROUPS } from './kinds/operations.ts';
 
 // The design model as a zod schema: used where a design arrives from outside the rules (a checkpoint
 // restored from disk, a fuzz test's "is the state still valid?") and by edit intents to check the properties
@@ -218,6 +219,7 @@ export const PROPS_SCHEMAS = {
   budget: z.object({
     name: text,
     amountUsd: z.number().min(0),
+    usageTypeGroup: z.enum(USAGE_TYPE_GROUPS).optional(),
     notifications: z.array(
       z.object({
         notificationType: z.enum(['ACTUAL', 'FORECASTED']),

@@ -204,6 +204,7 @@ export const IAM_ACTIONS = [
   action('budgets:ViewBudget', 'Read', 'See budgets and their alerts'),
   action('ce:GetCostAndUsage', 'Read', 'Break spend down by service, region and team'),
   action('ce:GetCostForecast', 'Read', 'Forecast spend to the end of the period'),
+  action('ce:UpdateCostAllocationTagsStatus', 'Write', 'Activate or deactivate cost allocation tags for Cost Explorer'),
   action('ec2:PurchaseReservedInstancesOffering', 'Write', 'Buy Reserved Instances of one instance type in one region for a term'),
   action('savingsplans:CreateSavingsPlan', 'Write', 'Buy a Savings Plan: an hourly commitment for a 1- or 3-year term'),
   action('aws-portal:ViewBilling', 'Read', 'Open the billing console'),

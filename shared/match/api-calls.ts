@@ -163,6 +163,8 @@ export function apiCallOf(intent: MatchIntent, kindOf: (ref: string) => Resource
       return call('savingsplans:CreateSavingsPlan');
     case 'purchaseReservedInstances':
       return call('ec2:PurchaseReservedInstancesOffering');
+    case 'updateCostAllocationTag':
+      return call('ce:UpdateCostAllocationTagsStatus');
     case 'subscribe':
       return call('sns:Subscribe');
     case 'unsubscribe':
@@ -236,6 +238,7 @@ export function allMappedActions(): string[] {
       'rds:DeleteDBSnapshot',
       'savingsplans:CreateSavingsPlan',
       'ec2:PurchaseReservedInstancesOffering',
+      'ce:UpdateCostAllocationTagsStatus',
     ]),
   ];
 }

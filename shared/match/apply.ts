@@ -304,6 +304,11 @@ export function applyIntent(match: Match, seated: Actor, intent: MatchIntent, wa
       const result = applyAction(team!.world, { type: 'purchase-reserved-instances', instanceType, region, count, term, paymentOption });
       return result.ok ? done() : refuse({ code: result.code, message: result.message });
     }
+    case 'updateCostAllocationTag': {
+      // The sim's rule decides (the key is on a resource, the status is one AWS takes) and changes nothing when it refuses.
+      const result = applyAction(team!.world, { type: 'update-cost-allocation-tag', key: intent.tagKey, status: intent.status });
+      return result.ok ? done() : refuse({ code: result.code, message: result.message });
+    }
     case 'subscribe':
     case 'unsubscribe': {
       // The sim's rule decides (the topic exists, the protocol and address are ones the console takes).

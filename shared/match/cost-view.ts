@@ -8,12 +8,14 @@
 // the step uses.
 import { BILL_CELLS, REGION_SLOTS, SERVICES, slotRegion, type ServiceCode } from '../sim/bill.ts';
 import { STEP_SECONDS } from '../sim/constants.ts';
-import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend } from '../sim/money.ts';
+import { forecastSpendUsd, reachesBudget, standingHourlyByCell, worldSpendTrend, worldUsage } from '../sim/money.ts';
+import { USAGE_UNIT } from '../design/kinds/operations.ts';
 import { flatTrend, spendOverUsd, type SpendTrend } from '../sim/forecast.ts';
 import { reservationRecommendations, reservedView, type ReservationLine, type ReservedView } from './reservation-view.ts';
 import { discountOf, PAYMENT_OPTIONS, recommendCommitment, type PaymentOption, type Term } from '../sim/savings-plans.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, SP_PAYMENT, SP_TERM_YEARS, T_BUDGET, T_COST, T_NOW, T_STEPS } from '../sim/state.ts';
 import type { World } from '../sim/world.ts';
+import { designTagKeys } from '../sim/cost-tags.ts';
 
 /** One bar of Cost Explorer: a service, or a region ("global" for what AWS bills globally). */
 export interface CostLine {
@@ -47,6 +49,18 @@ export interface CostView {
   reservations: ReservationLine[];
   /** The Reserved Instances bought in the run; null without any. */
   reserved: ReservedView | null;
+  /** User-defined tag keys on the board's resources: the ones that can be activated as cost allocation tags. */
+  tagKeys: string[];
+  /** Cost by each activated tag key's values since its activation (a line named '' is "No tag key"). */
+  costTags: CostTagView[];
+}
+
+export interface CostTagView {
+  key: string;
+  active: boolean;
+  /** When the key was activated: Cost Explorer groups only costs incurred after it. */
+  fromS: number;
+  lines: CostLine[];
 }
 
 export interface BudgetLine {
@@ -58,6 +72,17 @@ export interface BudgetLine {
   forecastUsd: number | null;
   /** Budget actions of this budget that have run (or wait for approval). */
   actionsRun: string[];
+  /** A usage budget's measure in its unit (the USD fields are then the run's spend, for context). */
+  usage?: UsageBudgetLine;
+}
+
+export interface UsageBudgetLine {
+  usageTypeGroup: string;
+  unit: string;
+  amount: number;
+  runShare: number;
+  actual: number;
+  forecast: number | null;
 }
 
 export interface SavingsPlanLine {
@@ -134,6 +159,13 @@ export function costView(world: World): CostView {
     recommendations: recommendations(world),
     reservations: reservationRecommendations(world),
     reserved: reservedView(world),
+    tagKeys: designTagKeys(world.design, world.state.removed),
+    costTags: (world.ledger.costTags ?? []).map((r) => ({
+      key: r.key,
+      active: r.active,
+      fromS: r.fromS,
+      lines: bars(new Map(Object.entries(r.spentByValue)), new Map(Object.entries(r.stepByValue).map(([v, usd]) => [v, usd * HOURLY]))),
+    })),
   };
 }
 
@@ -141,7 +173,9 @@ function budgetLines(world: World, forecast: number | null): BudgetLine[] {
   const topo = world.topo;
   const share = world.plan.budgetRunShare;
   const actual = world.state.tally[T_COST]!;
+  const usage = topo.budgetUsage.includes(1) ? worldUsage(world, world.state.tally[T_NOW]!) : undefined;
   return Array.from(topo.budgetResource, (id, b) => {
+    const group = (world.design.resources[id]?.props as { usageTypeGroup?: string } | undefined)?.usageTypeGroup;
     const actionsRun: string[] = [];
     for (let a = 0; a < topo.bactCount; a++) if (topo.bactBudget[a] === b && world.state.bactDone[a] === 1) actionsRun.push(topo.labels[topo.bactResource[a]!]!);
     return {
@@ -151,6 +185,18 @@ function budgetLines(world: World, forecast: number | null): BudgetLine[] {
       actualUsd: round(actual, 0.01),
       forecastUsd: forecast === null ? null : round(forecast, 0.01),
       actionsRun,
+      ...(usage && group
+        ? {
+            usage: {
+              usageTypeGroup: group,
+              unit: USAGE_UNIT,
+              amount: topo.budgetAmount[b]!,
+              runShare: round(topo.budgetAmount[b]! * share, 0.1),
+              actual: round(usage.actual, 0.1),
+              forecast: usage.forecast === null ? null : round(usage.forecast, 0.1),
+            },
+          }
+        : {}),
     };
   });
 }

@@ -122,6 +122,11 @@ const runActions = [
     paymentOption: z.string().max(32),
   }),
   /**
+   * Activate or deactivate a cost allocation tag key (ce:UpdateCostAllocationTagsStatus). Only bounded here: the
+   * sim's rule (shared/sim/cost-tags.ts) refuses a key on no resource and a status other than Active or Inactive.
+   */
+  z.strictObject({ type: z.literal('updateCostAllocationTag'), tagKey: z.string().max(256), status: z.string().max(16) }),
+  /**
    * SNS Subscribe / Unsubscribe (sns:Subscribe, sns:Unsubscribe) on a topic of the board, by "stack/LogicalId".
    * Protocol and endpoint are only bounded here: which ones the console takes is the sim's rule
    * (shared/sim/topic-subscriptions.ts), refused there with its own code.

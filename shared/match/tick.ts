@@ -55,6 +55,7 @@ const GROUP: Record<MatchIntent['type'], number> = {
   modifyDbClass: 5,
   purchaseSavingsPlan: 5,
   purchaseReservedInstances: 5,
+  updateCostAllocationTag: 5,
   subscribe: 5,
   unsubscribe: 5,
   authorizeSecurityGroupIngress: 5,

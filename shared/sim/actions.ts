@@ -10,6 +10,7 @@ import { dbClassIndex } from './compile/storage.ts';
 import { DB_AVAILABLE, DB_PROMOTING, DB_RESTARTING, FAILED, REBOOTING, RUNNING } from './constants.ts';
 import { absentUntilArrived } from './arrival.ts';
 import { revokeCredentials } from './credentials.ts';
+import { updateCostAllocationTag } from './cost-tags.ts';
 import { discountOf, PAYMENT_OPTIONS, TERMS } from './savings-plans.ts';
 import { changeIngress, ingressRuleSchema, ruleText } from './security-group-actions.ts';
 import { refreshing, startRefresh } from './refresh.ts';
@@ -106,6 +107,11 @@ export const simActionSchema = z.discriminatedUnion('type', [
     refusedBy: z.enum(['explicit-deny', 'no-allow']).optional(),
     policy: z.string().max(128).optional(),
   }),
+  /**
+   * Activate or deactivate a user-defined cost allocation tag (Cost Explorer UpdateCostAllocationTagsStatus). Key
+   * and status are only bounded here: the rule (cost-tags.ts) refuses a key on no resource and a status AWS does not take.
+   */
+  z.object({ type: z.literal('update-cost-allocation-tag'), key: z.string().max(256), status: z.string().max(16) }),
 ]);
 
 export type SimAction = z.output<typeof simActionSchema>;
@@ -141,6 +147,7 @@ export function applyAction(world: World, input: unknown): ActionResult {
   if (action.type === 'update-design') return updateDesign(world, action.design);
   if (action.type === 'purchase-savings-plan') return purchaseSavingsPlan(world, action);
   if (action.type === 'purchase-reserved-instances') return purchaseReservedInstances(world, action);
+  if (action.type === 'update-cost-allocation-tag') return updateCostAllocationTag(world, action.key, action.status);
   if (action.type === 'sns-subscribe') return subscribe(world, action.topic, action.protocol, action.endpoint);
   if (action.type === 'sns-unsubscribe') return unsubscribe(world, action.topic, action.protocol, action.endpoint);
   if (action.type === 'revoke-credentials') {
@@ -180,7 +187,7 @@ function refreshPreferences(action: { minHealthyPercentage?: number | undefined;
 /** The timeline code of an action that names only its resource. */
 const ACTION_CODE = { 'promote-replica': 'actionPromote', reboot: 'actionReboot', 'delete-resource': 'actionDelete' } as const;
 
-function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' | 'purchase-reserved-instances' | 'sns-subscribe' | 'sns-unsubscribe' }>, r: Resource, label: string): ActionResult {
+function applyTo(world: World, action: Exclude<SimAction, { type: 'update-design' | 'revoke-credentials' | 'purchase-savings-plan' | 'purchase-reserved-instances' | 'update-cost-allocation-tag' | 'sns-subscribe' | 'sns-unsubscribe' }>, r: Resource, label: string): ActionResult {
   const topo = world.topo;
   const s = world.state;
   const t = s.tally[T_NOW]!;

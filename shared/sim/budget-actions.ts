@@ -19,8 +19,11 @@ import { note, type World } from './world.ts';
 /** AWS's managed deny-all policy: its one statement denies every action on every resource. */
 export const DENY_ALL_POLICY_ARN = 'arn:aws:iam::aws:policy/AWSDenyAll';
 
-/** Runs the budget actions whose threshold the budget's actual spend or forecast has reached. */
-export function runBudgetActions(world: World, actualUsd: number, forecastUsd: number): void {
+/**
+ * Runs the budget actions whose threshold the budget's actual spend or forecast has reached: `actualOf` and
+ * `forecastOf` give budget b's measure (USD of a cost budget, hours of a usage budget).
+ */
+export function runBudgetActions(world: World, actualOf: (b: number) => number, forecastOf: (b: number) => number): void {
   const topo = world.topo;
   const s = world.state;
   const share = world.plan.budgetRunShare;
@@ -28,7 +31,7 @@ export function runBudgetActions(world: World, actualUsd: number, forecastUsd: n
     if (s.bactDone[a] === 1 || topo.bactBudget[a]! < 0) continue;
     // The threshold is of the budget's whole period; the run is compared with its share of it.
     const limit = topo.bactLimitUsd[a]! * share;
-    const value = topo.bactForecast[a] === 1 ? forecastUsd : actualUsd;
+    const value = topo.bactForecast[a] === 1 ? forecastOf(topo.bactBudget[a]!) : actualOf(topo.bactBudget[a]!);
     if (!(limit > 0 && value >= limit)) continue;
     s.bactDone[a] = 1;
     const action = topo.labels[topo.bactResource[a]!]!;

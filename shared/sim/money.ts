@@ -11,8 +11,9 @@ import { catalogue, priceFactorOf } from '../catalogue/index.ts';
 import { REGIONS } from '../geography/regions.ts';
 import { EMPTY, STEP_SECONDS } from './constants.ts';
 import { BILL_CELLS, BILL_LINES, cellOf, GLOBAL_SLOT, S_EC2, S_RDS } from './bill.ts';
-import { recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
+import { hourlyInstanceHours, recordEc2, recordInstanceHours, recordSpend, usageKey } from './savings-ledger.ts';
 import { fitSpendTrend, spendOverUsd, type SpendTrend } from './forecast.ts';
+import { USAGE_UNIT } from '../design/kinds/operations.ts';
 import { coverUsage } from './savings-plans.ts';
 import { M_COMPUTE, M_DATABASE, M_OTHER } from './scratch.ts';
 import { SP_DISCOUNT, SP_HOURLY_USD, T_BUDGET, T_BUDGET_FLAGS, T_COST, T_COST_COMPUTE, T_NOW } from './state.ts';
@@ -21,6 +22,7 @@ import { TYPE_HOURLY_USD } from './compile/instance-types.ts';
 import { runBudgetActions } from './budget-actions.ts';
 import { coverReservations } from './reservation-billing.ts';
 import { sendBudgetAlert } from './budget-alerts.ts';
+import { bookTaggedCosts, tagsInUse } from './cost-tags.ts';
 
 const REGION_FACTOR = Float64Array.from(REGIONS.map((r) => priceFactorOf(r.code)));
 const MULTI_AZ = catalogue.database.multiAzPriceFactor.value;
@@ -37,20 +39,20 @@ const UNUSED_CELL = cellOf(S_EC2, GLOBAL_SLOT);
  * visited with its line of the bill and its bill cell. The money step books these every step; Cost Explorer
  * reads them before the first step, when nothing has been charged yet.
  */
-function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number) => void): void {
+function visitHourly(world: World, visit: (line: number, cell: number, usdPerHour: number, resource: number) => void): void {
   const topo = world.topo;
   const s = world.state;
   for (let i = 0; i < topo.instCount; i++) {
     if (s.instState[i] === EMPTY) continue;
     // Each slot is billed for the type it runs: one launched under an older launch template keeps its price.
     const spec = s.instSpec[i]!;
-    visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), spec === 0 ? topo.instHourlyUsd[i]! : TYPE_HOURLY_USD[spec - 1]! * topo.instPriceFactor[i]!);
+    visit(M_COMPUTE, cellOf(S_EC2, topo.instRegion[i]!), spec === 0 ? topo.instHourlyUsd[i]! : TYPE_HOURLY_USD[spec - 1]! * topo.instPriceFactor[i]!, topo.instResource[i]!);
   }
   for (let d = 0; d < topo.dbCount; d++) {
     const usd = topo.classHourlyUsd[s.dbClass[d]!]! * (topo.dbMultiAz[d] === 1 ? MULTI_AZ : 1) * REGION_FACTOR[topo.dbRegion[d]!]!;
-    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd);
+    visit(M_DATABASE, cellOf(S_RDS, topo.dbRegion[d]!), usd, topo.dbResource[d]!);
   }
-  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!);
+  for (let c = 0; c < BILL_CELLS; c++) if (topo.fixedHourlyByCell[c] !== 0) visit(M_OTHER, c, topo.fixedHourlyByCell[c]!, -1);
 }
 
 /** What the board costs an hour now, per bill cell, price changes applied. */
@@ -69,12 +71,17 @@ export function charge(world: World): void {
   const sc = world.scratch;
   let compute = 0;
   let database = 0;
-  visitHourly(world, (line, cell, usd) => {
+  // Per-resource hourly charges, gathered only while a cost allocation tag is active (cost-tags.ts).
+  const perResource: ResourceCharge[] | undefined = tagsInUse(world.ledger) ? [] : undefined;
+  visitHourly(world, (line, cell, usd, resource) => {
     if (line === M_COMPUTE) compute += usd;
     else if (line === M_DATABASE) database += usd;
     const i = line * BILL_CELLS + cell;
     sc.stepBill[i] = sc.stepBill[i]! + usd * HOURS_PER_STEP;
+    if (perResource && resource >= 0) perResource.push({ resource, line, cell, usd: usd * HOURS_PER_STEP });
   });
+  // The compute line's cells before Reserved Instances take the covered instances off them.
+  const onDemandCells = perResource ? computeCells(sc) : undefined;
   sc.stepCost[M_COMPUTE] = sc.stepCost[M_COMPUTE]! + compute * HOURS_PER_STEP;
   sc.stepCost[M_DATABASE] = sc.stepCost[M_DATABASE]! + database * HOURS_PER_STEP;
   // The fixed bill's total as compiled (the cells hold the same charges, split by service and region).
@@ -96,9 +103,39 @@ export function charge(world: World): void {
   recordSpend(world.ledger, s.tally[T_NOW]!, step);
   recordUsage(world);
   spreadOverCells(world, plan, reservedUsd > 0);
+  if (perResource) bookTaggedCosts(world, resourceCharges(sc, perResource, onDemandCells!, plan?.scale ?? 1), step);
   world.last.stepCostUsd = step;
   world.last.costUsd = s.tally[T_COST]!;
   checkBudgets(world);
+}
+
+interface ResourceCharge {
+  resource: number;
+  line: number;
+  cell: number;
+  usd: number;
+}
+
+function computeCells(sc: World['scratch']): Float64Array {
+  return sc.stepBill.slice(M_COMPUTE * BILL_CELLS, (M_COMPUTE + 1) * BILL_CELLS);
+}
+
+/**
+ * What the step charged each resource, as the bill cells took it: its line's price change, on the compute line
+ * the share of its region's On-Demand charge Reserved Instances left (spread over the region's instances) and the
+ * Savings Plan's scale. Summed over a cell, these are exactly what spreadOverCells booked from the hourly charges.
+ */
+function resourceCharges(sc: World['scratch'], charges: readonly ResourceCharge[], onDemand: Float64Array, planScale: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const c of charges) {
+    let usd = c.usd * sc.priceFactor[c.line]!;
+    if (c.line === M_COMPUTE) {
+      const before = onDemand[c.cell]!;
+      usd *= (before > 0 ? sc.stepBill[M_COMPUTE * BILL_CELLS + c.cell]! / before : 0) * planScale;
+    }
+    out.set(c.resource, (out.get(c.resource) ?? 0) + usd);
+  }
+  return out;
 }
 
 /** The step's billed instance-hours by instance type and region: what Reserved Instance recommendations read. */
@@ -173,9 +210,26 @@ export function forecastSpendUsd(spentUsd: number, coveredS: number, durationS: 
  * ledger's bill hour by hour; the hour under way is not yet a whole hour); undefined before two of them.
  */
 export function worldSpendTrend(world: World, coveredS: number): SpendTrend | undefined {
-  const full = Math.floor(coveredS / 3600);
-  const fit = fitOfHours(world, full);
+  return anchoredAt(fitOfHours(world, Math.floor(coveredS / 3600)), coveredS);
+}
+
+/** A fitted line moved to start at `coveredS` (the same line, read from there). */
+function anchoredAt(fit: SpendTrend | undefined, coveredS: number): SpendTrend | undefined {
   return fit && { ...fit, usdPerS: Math.max(0, fit.usdPerS + fit.growthUsdPerS2 * (coveredS - fit.atS)), atS: coveredS };
+}
+
+/**
+ * A usage budget's measure when usage so far covers `coveredS`: EC2 instance-hours so far, and their forecast to
+ * the end of the run by the one forecast rule (forecastSpendUsd, on hours instead of dollars: so far plus the trend
+ * of whole hours' usage, flat until there are two of them). Null forecast while there is too little history.
+ */
+export function worldUsage(world: World, coveredS: number): { actual: number; forecast: number | null } {
+  const hourly = hourlyInstanceHours(world.ledger);
+  let actual = 0;
+  for (const h of hourly) actual += h;
+  const full = Math.floor(coveredS / 3600);
+  const trend = anchoredAt(fitSpendTrend(hourly.slice(0, full), full * 3600), coveredS);
+  return { actual, forecast: forecastSpendUsd(actual, coveredS, world.plan.durationS, trend) };
 }
 
 /** The line through the first `full` whole hours, fitted once per hour (the budget step asks every step). */
@@ -206,6 +260,10 @@ function checkBudgets(world: World): void {
   // Charged during the step, before the clock moves on: the spend covers this step too.
   const covered = s.tally[T_NOW]! + STEP_SECONDS;
   const forecast = forecastSpendUsd(cost, covered, world.plan.durationS, worldSpendTrend(world, covered)) ?? 0;
+  // Usage budgets measure EC2 instance-hours (recorded this step too), forecast by the same rule.
+  const usage = topo.budgetUsage.includes(1) ? worldUsage(world, covered) : undefined;
+  const actualOf = (b: number): number => (topo.budgetUsage[b] === 1 ? usage!.actual : cost);
+  const forecastOf = (b: number): number => (topo.budgetUsage[b] === 1 ? (usage!.forecast ?? 0) : forecast);
   // A budget's amount is for its whole period; the run's share of it is what the run's spend is compared with.
   const share = world.plan.budgetRunShare;
   for (let b = 0; b < topo.budgetCount; b++) {
@@ -214,20 +272,31 @@ function checkBudgets(world: World): void {
       if (s.notifDone[k] === 1) continue;
       const limit = (topo.notifPct[k]! / 100) * amount * share;
       const isForecast = topo.notifForecast[k] === 1;
-      const value = isForecast ? forecast : cost;
+      const value = isForecast ? forecastOf(b) : actualOf(b);
       if (value >= limit && limit > 0) {
         s.notifDone[k] = 1;
-        note(world, isForecast ? 'budgetForecastPassed' : 'budgetActualPassed', {
-          budget: topo.labels[topo.budgetResource[b]!]!,
-          spendUsd: value.toFixed(2),
-          pct: topo.notifPct[k]!,
-          amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
-        });
+        const budgetName = topo.labels[topo.budgetResource[b]!]!;
+        if (topo.budgetUsage[b] === 1) {
+          note(world, isForecast ? 'usageBudgetForecastPassed' : 'usageBudgetActualPassed', {
+            budget: budgetName,
+            usage: value.toFixed(1),
+            unit: USAGE_UNIT,
+            pct: topo.notifPct[k]!,
+            amount: share === 1 ? amount : (amount * share).toFixed(1),
+          });
+        } else {
+          note(world, isForecast ? 'budgetForecastPassed' : 'budgetActualPassed', {
+            budget: budgetName,
+            spendUsd: value.toFixed(2),
+            pct: topo.notifPct[k]!,
+            amountUsd: share === 1 ? amount : (amount * share).toFixed(2),
+          });
+        }
         sendBudgetAlert(world, b, k, value);
       }
     }
   }
-  if (topo.bactCount > 0) runBudgetActions(world, cost, forecast);
+  if (topo.bactCount > 0) runBudgetActions(world, actualOf, forecastOf);
   const budget = s.tally[T_BUDGET]!;
   let flags = s.tally[T_BUDGET_FLAGS]!;
   if ((flags & 1) === 0 && reachesBudget(cost, budget)) {

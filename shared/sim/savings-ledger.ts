@@ -7,6 +7,8 @@
 // carry it; one restored from a snapshot that has none starts a new one (the forecast is then flat until two more
 // whole hours have passed).
 
+import type { CostTagRecord } from './cost-tags.ts';
+
 export interface CostLedger {
   /** EC2 On-Demand spend (price changes applied, before any Savings Plan) per simulated hour of the run. */
   ec2HourlyUsd: number[];
@@ -25,6 +27,8 @@ export interface CostLedger {
   committedUsd: number;
   unusedCommitmentUsd: number;
   savedUsd: number;
+  /** Cost allocation tags activated in the run and the spend grouped by each since (cost-tags.ts); absent without any. */
+  costTags?: CostTagRecord[];
 }
 
 export function emptyLedger(): CostLedger {
@@ -38,6 +42,7 @@ export function copyLedger(l: CostLedger): CostLedger {
     ec2HourlyUsd: [...l.ec2HourlyUsd],
     hourlyUsd: [...(l.hourlyUsd ?? [])],
     instanceHours: (l.instanceHours ?? []).map((h) => ({ ...h })),
+    ...(l.costTags ? { costTags: l.costTags.map((r) => ({ ...r, spentByValue: { ...r.spentByValue }, stepByValue: { ...r.stepByValue } })) } : {}),
   };
 }
 
@@ -68,4 +73,13 @@ export function recordInstanceHours(ledger: CostLedger, nowS: number, key: numbe
   while (all.length <= hour) all.push({});
   const h = all[hour]!;
   h[key] = (h[key] ?? 0) + hours;
+}
+
+/** Instance-hours billed per simulated hour of the run, all types and regions: what a usage budget of EC2 running hours measures. */
+export function hourlyInstanceHours(ledger: CostLedger): number[] {
+  return (ledger.instanceHours ?? []).map((h) => {
+    let sum = 0;
+    for (const k in h) sum += h[k]!;
+    return sum;
+  });
 }

@@ -203,6 +203,9 @@ export const TIMELINE_TEXT = {
   sessionsLost: { kind: 'failure', en: "{{targetGroup}}: {{pct}}% of its users lost their sessions with the instance that held them (logged out once)" },
   // A budget alert sent to its subscribers (budget-alerts.ts): EMAIL addresses and SNS topics' subscribers.
   budgetNotified: { kind: 'budget', en: 'budget {{budget}}: {{notification}} alert ({{pct}}%, ${{spendUsd}}) sent via {{via}} to {{subscribers}}' },
+  usageBudgetActualPassed: { kind: 'budget', en: 'usage budget {{budget}}: actual usage {{usage}} {{unit}} passed {{pct}}% of {{amount}} {{unit}}' },
+  usageBudgetForecastPassed: { kind: 'budget', en: 'usage budget {{budget}}: forecast usage {{usage}} {{unit}} passed {{pct}}% of {{amount}} {{unit}}' },
+  usageBudgetNotified: { kind: 'budget', en: 'usage budget {{budget}}: {{notification}} alert ({{pct}}%, {{usage}} {{unit}}) sent via {{via}} to {{subscribers}}' },
   budgetActualPassed: { kind: 'budget', en: 'budget {{budget}}: actual spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   budgetForecastPassed: { kind: 'budget', en: 'budget {{budget}}: forecast spend ${{spendUsd}} passed {{pct}}% of ${{amountUsd}}' },
   spendOverBudget: { kind: 'budget', en: 'spend ${{spendUsd}} passed the scenario budget of ${{budgetUsd}}' },
@@ -213,6 +216,8 @@ export const TIMELINE_TEXT = {
 
   // What players (or the CLI's timed actions) did to the world directly.
   keysRevoked: { kind: 'action', en: 'access keys of {{user}} revoked' },
+  costTagActivated: { kind: 'action', en: 'cost allocation tag {{key}} activated: Cost Explorer groups the costs from now on by it' },
+  costTagDeactivated: { kind: 'action', en: 'cost allocation tag {{key}} deactivated: later costs are no longer grouped by it' },
   savingsPlanPurchased: { kind: 'action', en: 'Compute Savings Plan bought: ${{hourlyUsd}} an hour for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   reservedInstancesPurchased: { kind: 'action', en: 'Reserved Instances bought: {{count}} × {{instanceType}} in {{region}} for {{term}}, {{payment}} ({{discountPct}}% off On-Demand)' },
   keysRevokedStopping: { kind: 'action', en: 'access keys of {{user}} revoked: no more launches with them' },

@@ -279,6 +279,8 @@ export interface ControlTopology extends LogFilterTopology {
   budgetCount: number;
   budgetResource: Int32Array;
   budgetAmount: Float64Array;
+  /** 1: a usage budget of EC2 running hours (its amount and thresholds in hours); 0: a cost budget (USD). */
+  budgetUsage: Uint8Array;
   notifStart: Int32Array;
   notifForecast: Uint8Array;
   notifPct: Float64Array;

@@ -7,7 +7,7 @@ import type { TimelineValues } from '../sim/timeline-text.ts';
 import { reachesAny, type Reader } from './endpoints.ts';
 
 /** Timeline codes that are deliveries to subscribers: an alarm's SNS notification, a budget's alert. */
-export const DELIVERY_CODES: readonly string[] = ['snsNotified', 'budgetNotified'];
+export const DELIVERY_CODES: readonly string[] = ['snsNotified', 'budgetNotified', 'usageBudgetNotified'];
 
 /** The most recent deliveries the wire and an inbox keep. */
 export const INBOX_ITEMS = catalogue.sns.inboxItems.value;

@@ -95,7 +95,9 @@ function Commitments({ cost, actions, running, refused }: { cost: CostView; acti
               h(
                 'li',
                 { key: b.name, 'data-name': b.name },
-                t('cost.budgetRow', { name: b.name, share: formatUsd(b.runShareUsd), amount: formatUsd(b.amountUsd) }),
+                b.usage
+                  ? t('cost.budgetUsageRow', { name: b.name, group: b.usage.usageTypeGroup, unit: b.usage.unit, actual: b.usage.actual, share: b.usage.runShare, amount: b.usage.amount, forecast: b.usage.forecast ?? '—' })
+                  : t('cost.budgetRow', { name: b.name, share: formatUsd(b.runShareUsd), amount: formatUsd(b.amountUsd) }),
                 b.actionsRun.length > 0 ? h('div', { class: 'muted' }, t('cost.budgetActions', { actions: b.actionsRun.join(', ') })) : null,
               ),
             ),

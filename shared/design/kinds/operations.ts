@@ -34,11 +34,20 @@ export interface BudgetSubscriber {
   type: 'SNS' | 'EMAIL';
   address: string;
 }
+/** The usage a usage budget measures: AWS Budgets' usage type group of EC2 instance-hours, in hours. */
+export const USAGE_TYPE_GROUPS = ['EC2: Running Hours'] as const;
+export type UsageTypeGroup = (typeof USAGE_TYPE_GROUPS)[number];
+/** The unit AWS Budgets measures EC2 running hours in (BudgetLimit.Unit of such a usage budget). */
+export const USAGE_UNIT = 'Hrs';
+
 export type Budget = ResourceBase<
   'budget',
   {
     name: string;
+    /** The budget's limit for its period: USD for a cost budget, the usage's unit (hours) for a usage budget. */
     amountUsd: number;
+    /** Set on a usage budget (BudgetType USAGE): the usage type group it measures. Absent: a cost budget. */
+    usageTypeGroup?: UsageTypeGroup;
     notifications: { notificationType: 'ACTUAL' | 'FORECASTED'; thresholdPct: number; subscribers?: BudgetSubscriber[] }[];
   }
 >;

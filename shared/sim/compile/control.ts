@@ -195,6 +195,7 @@ export function compileControl(
     budgetCount: budgets.length,
     budgetResource: Int32Array.from(budgets.map((b) => b.id)),
     budgetAmount: Float64Array.from(budgets.map((b) => b.props.amountUsd)),
+    budgetUsage: Uint8Array.from(budgets.map((b) => (b.props.usageTypeGroup ? 1 : 0))),
     notifStart: Int32Array.from(notifStart),
     notifForecast: Uint8Array.from(notifForecast),
     notifPct: Float64Array.from(notifPct),

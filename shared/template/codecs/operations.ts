@@ -2,7 +2,8 @@
 // notification targets) and AWS Budgets.
 
 import type { ResourceId, ResourceOfKind } from '../../design/model.ts';
-import type { BudgetSubscriber } from '../../design/kinds/operations.ts';
+import { USAGE_TYPE_GROUPS, USAGE_UNIT, type BudgetSubscriber, type UsageTypeGroup } from '../../design/kinds/operations.ts';
+import { isPlainObject } from '../plain-data.ts';
 import { codec, defined, type WriteContext } from '../codec.ts';
 import type { PropertyReader } from '../property-reader.ts';
 
@@ -153,9 +154,11 @@ export const budgetCodec = codec({
     const name = budget.text('BudgetName', p.env.logicalId);
     const limit = budget.child('BudgetLimit');
     const amountUsd = limit.number('Amount', 0);
-    limit.expect('Unit', 'USD');
     budget.expect('TimeUnit', 'MONTHLY');
-    budget.expect('BudgetType', 'COST');
+    const usageTypeGroup = readUsage(budget);
+    // A usage budget on usage the game does not measure is kept as written, off the board.
+    if (usageTypeGroup === null) return undefined;
+    limit.expect('Unit', usageTypeGroup ? USAGE_UNIT : 'USD');
     const elements = p.elements('NotificationsWithSubscribers');
     const notifications: ResourceOfKind<'budget'>['props']['notifications'] = [];
     const modelled: PropertyReader[] = [];
@@ -173,16 +176,42 @@ export const budgetCodec = codec({
       modelled.push(e.reader);
     }
     p.finishList('NotificationsWithSubscribers', modelled, elements.filter((e) => !e.reader).map((e) => e.raw), 'indexed');
-    return { name, amountUsd, notifications };
+    return { name, amountUsd, ...(usageTypeGroup ? { usageTypeGroup } : {}), notifications };
   },
   write: (props, w) => ({
-    Budget: { BudgetName: props.name, BudgetLimit: { Amount: props.amountUsd, Unit: 'USD' }, TimeUnit: 'MONTHLY', BudgetType: 'COST' },
+    Budget: props.usageTypeGroup
+      ? {
+          BudgetName: props.name,
+          BudgetLimit: { Amount: props.amountUsd, Unit: USAGE_UNIT },
+          TimeUnit: 'MONTHLY',
+          BudgetType: 'USAGE',
+          CostFilters: { UsageTypeGroup: [props.usageTypeGroup] },
+        }
+      : { BudgetName: props.name, BudgetLimit: { Amount: props.amountUsd, Unit: 'USD' }, TimeUnit: 'MONTHLY', BudgetType: 'COST' },
     NotificationsWithSubscribers: props.notifications.map((n) => ({
       Notification: { NotificationType: n.notificationType, ComparisonOperator: 'GREATER_THAN', Threshold: n.thresholdPct, ThresholdType: 'PERCENTAGE' },
       Subscribers: (n.subscribers ?? []).map((s) => ({ SubscriptionType: s.type, Address: s.type === 'SNS' && w.isLogicalId(s.address) ? { Ref: s.address } : s.address })),
     })),
   }),
 });
+
+/**
+ * BudgetType: COST (or absent) gives undefined; USAGE with CostFilters naming only one usage type group the game
+ * measures (UsageTypeGroup "EC2: Running Hours") gives that group; any other usage budget gives null.
+ */
+function readUsage(budget: PropertyReader): UsageTypeGroup | undefined | null {
+  if (budget.peek('BudgetType') !== 'USAGE') {
+    budget.expect('BudgetType', 'COST');
+    return undefined;
+  }
+  const filters = budget.peek('CostFilters');
+  if (!isPlainObject(filters) || Object.keys(filters).length !== 1) return null;
+  const groups = filters['UsageTypeGroup'];
+  if (!Array.isArray(groups) || groups.length !== 1 || !(USAGE_TYPE_GROUPS as readonly unknown[]).includes(groups[0])) return null;
+  budget.value('BudgetType');
+  budget.value('CostFilters');
+  return groups[0] as UsageTypeGroup;
+}
 
 /**
  * A notification's Subscribers: SNS with a topic's ARN (a Ref to a topic of the template is kept as its logical
