@@ -98,7 +98,7 @@ export function Projector({ view, competition, title, onClose }: { view: MatchVi
       { class: 'projector-controls' },
       h('span', { class: `phase ${m.phase}` }, t(`phase.${m.phase}`)),
       lobby ? null : h('button', { type: 'button', id: 'projector-toggle', 'aria-pressed': String(!board), onClick: () => setBoard(!board) }, board ? t('projector.hide') : t('projector.show')),
-      h('button', { type: 'button', id: 'projector-fullscreen', onClick: fullscreen }, `⛶ ${t('projector.fullscreen')}`),
+      h('button', { type: 'button', id: 'projector-fullscreen', onClick: fullscreen }, t('projector.fullscreen')),
       h('button', { type: 'button', class: 'close-x', id: 'projector-close', 'aria-label': t('projector.close'), title: t('projector.close'), onClick: onClose }, '×'),
     ),
     h('h1', { class: 'projector-title' }, title),
