@@ -21,7 +21,8 @@ import { Inspector } from './inspector/index.ts';
 import { FrameInspector } from './inspector/frame.ts';
 import { Palette } from './palette.ts';
 import { watchesOnly } from '../view/permissions.ts';
-import { Results } from './results.ts';
+import { ResultsLayer } from './results-layer.ts';
+import { ClassroomScreens } from './classroom-screens.ts';
 import { TopBar } from './top-bar.ts';
 import { InstructorBanner } from './instructor-banner.ts';
 import { Tooltip } from './tooltip.ts';
@@ -178,6 +179,7 @@ export function MatchScreen(props: MatchScreenProps) {
     ),
     h(RightSlice, { view, actions, scenario: props.scenario }),
     h(DockSlice, { view, actions, objectiveMs: props.scenario?.latencyObjectiveMs, competition: teacher }),
-    m.phase === 'results' && !teacher ? h(Results, { state: view.current, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay, onWatch: props.onWatch ?? null }) : null,
+    teacher ? h(ClassroomScreens, { view, competition: teacher.competition, title: props.scenario ? localised(props.scenario, lang).title : m.title }) : null,
+    m.phase === 'results' && !teacher ? h(ResultsLayer, { view, scenario: props.scenario, title: props.scenario ? localised(props.scenario, lang).title : m.title, onLeave: props.onLeave, onReplay: props.onReplay, onWatch: props.onWatch ?? null }) : null,
   );
 }

@@ -34,7 +34,20 @@ export function objectiveFigure(metric: string, value: number): string {
   }
 }
 
-export function Results({ state, scenario, title, onLeave, onReplay, onWatch = null }: { state: MatchViewState; scenario: ScenarioSummary | undefined; title: string; onLeave: () => void; onReplay: (() => void) | null; onWatch?: (() => void) | null }) {
+export interface ResultsProps {
+  state: MatchViewState;
+  scenario: ScenarioSummary | undefined;
+  title: string;
+  onLeave: () => void;
+  onReplay: (() => void) | null;
+  onWatch?: (() => void) | null;
+  /** Closes the results, back to the match screen the player came from (a button there opens them again). */
+  onClose?: (() => void) | null;
+  /** Opens every team's board side by side (a match of several teams). */
+  onCompare?: (() => void) | null;
+}
+
+export function Results({ state, scenario, title, onLeave, onReplay, onWatch = null, onClose = null, onCompare = null }: ResultsProps) {
   const m = state.match;
   const team = m.teams.find((x) => x.id === m.board.team) ?? m.teams[0];
   if (!team) return null;
@@ -47,8 +60,11 @@ export function Results({ state, scenario, title, onLeave, onReplay, onWatch = n
     h(
       'section',
       { class: 'results', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'results-title' },
+      onClose ? h('button', { type: 'button', class: 'close-x', id: 'results-close', 'aria-label': t('results.close'), title: t('results.close'), onClick: onClose }, '×') : null,
       h('p', { class: 'eyebrow' }, t('results.eyebrow')),
       h('h1', { id: 'results-title' }, title),
+      // The team's place among the match's teams, as the server ranked them (shared/match/team-rank.ts).
+      m.teams.length > 1 ? h('p', { class: 'results-rank', id: 'results-rank', 'data-rank': team.rank }, h('span', { class: 'rank-badge' }, `#${team.rank}`), ' ', t('results.rank', { rank: team.rank, teams: m.teams.length })) : null,
       h('div', { class: 'results-score' }, h('strong', { id: 'results-score' }, formatNumber(team.score)), h('span', {}, t('results.points')), h(Stars, { earned: team.stars, size: 'large' })),
       h('p', { class: 'muted' }, team.stars === 0 ? t('results.noStars') : t('results.stars', { count: team.stars })),
       m.endedAtStep !== undefined ? h('p', { class: 'muted', id: 'results-ended-early' }, t('results.endedEarly', { time: formatClock(m.endedAtStep * STEP_SECONDS), total: formatClock(m.durationS) })) : null,
@@ -83,6 +99,7 @@ export function Results({ state, scenario, title, onLeave, onReplay, onWatch = n
       h(
         'div',
         { class: 'buttons' },
+        onCompare && m.teams.length > 1 ? h('button', { type: 'button', id: 'results-compare', onClick: onCompare }, t('results.compare')) : null,
         onWatch ? h('button', { type: 'button', id: 'results-watch', onClick: onWatch }, `▶ ${t('replay.watch')}`) : null,
         onReplay ? h('button', { type: 'button', id: 'results-replay', onClick: onReplay }, t('results.again')) : null,
         h('button', { type: 'button', id: 'results-leave', class: 'primary', onClick: onLeave }, t('results.leave')),

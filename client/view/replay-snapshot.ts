@@ -17,6 +17,7 @@ import { warningSentence } from '../../shared/sim/timeline-text.ts';
 import type { World } from '../../shared/sim/world.ts';
 import type { BoardResource, MatchSnapshot, TeamBoard, TeamSummary, TimelineItem } from '../net/snapshot.ts';
 import { scenarioAccount } from '../../shared/scenario/start.ts';
+import { teamRanks } from '../../shared/match/team-rank.ts';
 
 /** World events kept on a board, as on the wire. */
 const TIMELINE_ITEMS = 40;
@@ -90,7 +91,9 @@ export class ReplaySnapshots {
       darkZones: dark.zones,
       darkRegions: dark.regions,
     };
-    const teams: TeamSummary[] = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t, teamLeastPrivilege(match, t)) }));
+    const standings = match.teams.map((t) => ({ id: t.id, name: t.name, members: 0, ...standingView(t, teamLeastPrivilege(match, t)) }));
+    const ranks = teamRanks(standings);
+    const teams: TeamSummary[] = standings.map((t) => ({ ...t, rank: ranks.get(t.id) ?? 0 }));
     return {
       code: this.code,
       mode: match.mode,

@@ -10,9 +10,9 @@ import type { Database } from '../persistence/database.ts';
 import { createCompetition, getCompetition, setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
 import { getReplay, listReplays } from '../persistence/queries/replays.ts';
 import { createTeams } from '../persistence/queries/teams.ts';
-import { listResults } from '../persistence/queries/results.ts';
 import { resultsToCsv } from '../persistence/results-csv.ts';
 import { newRoomCode } from '../rooms/room-codes.ts';
+import { competitionExport } from '../competitions/results-export.ts';
 import type { Services } from '../services.ts';
 
 async function database(services: Services, res: Response): Promise<Database | undefined> {
@@ -98,15 +98,18 @@ export function mountCompetitionRoutes(app: Application, services: Services): vo
     const db = await database(services, res);
     const competition = db && (await guarded(req, res, db));
     if (!db || !competition) return;
-    res.json({ competition, results: await listResults(db, competition.id) });
+    // Each stored result with the shared export's rounded figures and members beside it (the raw 0..1
+    // availability and milliseconds stay for programs that read them).
+    const shaped = await competitionExport(db, competition.id);
+    res.json({ competition, results: shaped.results.map((r, i) => ({ ...r, ...shaped.teams[i] })) });
   });
 
   app.get('/api/competitions/:id/results.csv', async (req, res) => {
     const db = await database(services, res);
     const competition = db && (await guarded(req, res, db));
     if (!db || !competition) return;
-    res.type('text/csv').set('Content-Disposition', `attachment; filename="five-nines-${competition.joinCode}-results.csv"`);
-    res.send(resultsToCsv(await listResults(db, competition.id)));
+    res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="five-nines-${competition.joinCode}-results.csv"`);
+    res.send(resultsToCsv((await competitionExport(db, competition.id)).teams));
   });
 
   app.get('/api/competitions/:id/replay.json', async (req, res) => {

@@ -12,4 +12,3 @@ export * from './queries/replays.ts';
 export * from './queries/checkpoints.ts';
 export * from './queries/personal-bests.ts';
 export { resultsToCsv, csvText, RESULTS_CSV_HEADER } from './results-csv.ts';
-export type { ResultsCsvRow } from './results-csv.ts';

@@ -1,26 +1,12 @@
-// A competition's results as CSV for the teacher's spreadsheet: one row per team under a header, RFC 4180 quoting
-// (CRLF line ends; a field with a comma, a quote or a line break is quoted, quotes doubled). Text typed by players
-// (team names) or made from the game (first failure) could start with a character a spreadsheet reads as a formula,
-// so such cells get a leading single quote (OWASP's advice for CSV injection). Numbers we write ourselves are left
-// as numbers, negative ones included.
-import type { RankedResult } from './queries/results.ts';
+// A competition's results as CSV for the teacher's spreadsheet: the header, then the rows the shared export rule
+// shapes (shared/match/results-export.ts: one per student), RFC 4180 quoting (CRLF line ends; a field with a
+// comma, a quote or a line break is quoted, quotes doubled) and a UTF-8 byte order mark, without which Excel reads
+// Korean names as mojibake. Text typed by players (nicknames, team names) or made from the game (first failure)
+// could start with a character a spreadsheet reads as a formula, so such cells get a leading single quote (OWASP's
+// advice for CSV injection). Numbers we write ourselves are left as numbers, negative ones included.
+import { EXPORT_COLUMNS, exportRows, type ExportCell, type TeamExport } from '../../shared/match/results-export.ts';
 
-export const RESULTS_CSV_HEADER = [
-  'rank',
-  'team',
-  'score',
-  'stars',
-  'availability',
-  'p95 ms',
-  'cost USD',
-  'revenue USD',
-  'first failure',
-] as const;
-
-export type ResultsCsvRow = Pick<
-  RankedResult,
-  'rank' | 'teamName' | 'score' | 'stars' | 'availability' | 'latencyP95Ms' | 'costUsd' | 'revenueUsd' | 'firstFailure'
->;
+export const RESULTS_CSV_HEADER = EXPORT_COLUMNS;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -31,29 +17,13 @@ export function csvText(value: string): string {
   return NEEDS_QUOTES.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-function csvNumber(value: number, decimals?: number): string {
-  if (!Number.isFinite(value)) return '';
-  return decimals === undefined ? String(value) : value.toFixed(decimals);
+function csvCell(cell: ExportCell): string {
+  if ('text' in cell) return csvText(cell.text);
+  return Number.isFinite(cell.number) ? cell.number.toFixed(cell.decimals) : '';
 }
 
-/** The CSV text, header first, each line ended by CRLF. With `bom`, starts with a UTF-8 byte order mark, which
- * Excel needs to read non-ASCII team names correctly. */
-export function resultsToCsv(rows: readonly ResultsCsvRow[], options: { bom?: boolean } = {}): string {
-  const lines = [RESULTS_CSV_HEADER.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [
-        csvNumber(row.rank),
-        csvText(row.teamName),
-        csvNumber(row.score),
-        csvNumber(row.stars),
-        csvNumber(row.availability),
-        csvNumber(row.latencyP95Ms),
-        csvNumber(row.costUsd, 2),
-        csvNumber(row.revenueUsd, 2),
-        row.firstFailure === null ? '' : csvText(row.firstFailure),
-      ].join(','),
-    );
-  }
-  return (options.bom ? '\uFEFF' : '') + lines.map((line) => `${line}\r\n`).join('');
+/** The CSV text, header first, each line ended by CRLF; with a byte order mark unless `bom` is false. */
+export function resultsToCsv(teams: readonly TeamExport[], options: { bom?: boolean } = {}): string {
+  const lines = [RESULTS_CSV_HEADER.join(','), ...exportRows(teams).map((row) => row.map(csvCell).join(','))];
+  return (options.bom === false ? '' : '\uFEFF') + lines.map((line) => `${line}\r\n`).join('');
 }

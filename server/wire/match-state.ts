@@ -170,6 +170,8 @@ export const TeamSummary = schema(
     name: t.string(),
     members: t.number(),
     score: t.number(),
+    /** Its place among the match's teams by score, 1 the best, ties sharing (shared/match/team-rank.ts). */
+    rank: t.number(),
     stars: t.number(),
     availability: t.number(),
     nines: t.number(),

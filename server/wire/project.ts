@@ -10,6 +10,7 @@ import { extendMetricKeys } from '../../shared/match/dashboard-metrics.ts';
 import { boardLines, boardPieces, chartPoint, FIRST_MINUTE, minuteMark, pieceStatuses, standingView, type ChartPoint, type MinuteMark } from '../../shared/match/board-view.ts';
 import { costView, type CostLine as CostLineView } from '../../shared/match/cost-view.ts';
 import { snapshotViews } from '../../shared/match/snapshot-view.ts';
+import { teamRanks } from '../../shared/match/team-rank.ts';
 import { debriefOf, worseMinute, worstMinuteOf, type WorstMinute as WorstMinuteView } from '../../shared/match/debrief.ts';
 import type { TimelineEntry } from '../../shared/sim/world.ts';
 import type { Match, Team } from '../../shared/match/match.ts';
@@ -366,6 +367,9 @@ export function projectMatch(state: MatchState, match: Match, seats: readonly Se
     projectSns(board, team, memo);
     projectDebrief(board, team, match, memo);
   }
+  // Ranked once every team's score is set: the results screen and the projector show the server's order.
+  const ranks = teamRanks([...state.teams.values()].map((x) => ({ id: x.id, score: x.score })));
+  for (const summary of state.teams.values()) set(summary, 'rank', ranks.get(summary.id) ?? 0);
 
   if (memo.directory !== match.directory) {
     const account = state.account.get('account') ?? new AccountState();

@@ -204,9 +204,12 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     const csv = await downloaded(teacher, '#export-csv');
     expect(csv.name).toBe(`five-nines-${code}-results.csv`);
     const rows = csv.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toMatch(/^rank,team,score,stars,availability/);
-    expect(rows.slice(1).map((r) => r.split(',')[1]).sort()).toEqual(['Team 1', 'Team 2']);
+    // One line per student, naming them and what they did (Grace built team 2's network in her browser).
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toMatch(/^rank,team,score,stars,availability %.*,student,actions,refused$/);
+    expect([...new Set(rows.slice(1).map((r) => r.split(',')[1]))].sort()).toEqual(['Team 1', 'Team 2']);
+    expect(rows.slice(1).map((r) => r.split(',')[9]).sort()).toEqual(['Ada', 'Alan', 'Grace', 'Linus']);
+    expect(Number(rows.find((r) => r.split(',')[9] === 'Grace')!.split(',')[10])).toBeGreaterThan(0);
     expect(await teacher.textContent('#export-message')).toContain(csv.name);
 
     const results = JSON.parse((await downloaded(teacher, '#export-json')).text) as { competition: { id: string; joinCode: string; status: string }; results: { teamName: string; score: number }[] };

@@ -86,16 +86,24 @@ describe('a classroom competition', () => {
     const auth = { authorization: `Bearer ${competition.hostToken}` };
     const base = `${server.url}/api/competitions/${competition.id}`;
     let csv = '';
-    for (let i = 0; i < 100 && csv.split('\n').filter(Boolean).length < 11; i++) {
+    for (let i = 0; i < 100 && csv.split('\n').filter(Boolean).length < 31; i++) {
       csv = await (await fetch(`${base}/results.csv`, { headers: auth })).text();
       await pause(100);
     }
     const rows = csv.trim().split(/\r?\n/);
-    if (rows.length !== 11) console.log('SERVER', server.output().slice(-3000), csv);
-    expect(rows).toHaveLength(11);
-    expect(rows[0]).toMatch(/rank.*team.*score.*stars.*availability/i);
-    const json = (await (await fetch(`${base}/results.json`, { headers: auth })).json()) as { results: { teamName: string; score: number }[] };
+    if (rows.length !== 31) console.log('SERVER', server.output().slice(-3000), csv);
+    // One line per student (30 of them, 3 a team) under the header, each naming the student and what they did.
+    expect(rows).toHaveLength(31);
+    expect(rows[0]).toMatch(/^\uFEFFrank,team,score,stars,availability %.*student,actions,refused$/);
+    const cells = rows.slice(1).map((r) => r.split(','));
+    expect(new Set(cells.map((c) => c[1])).size).toBe(10);
+    expect(cells.map((c) => c[9]).sort()).toEqual(all.map((p) => p.state().players[p.room.sessionId]!.nickname).sort());
+    const builder = cells.find((c) => c[9] === team2.state().players[team2.room.sessionId]!.nickname)!;
+    expect(builder[1]).toBe('Team 2');
+    expect(Number(builder[10])).toBeGreaterThanOrEqual(1);
+    const json = (await (await fetch(`${base}/results.json`, { headers: auth })).json()) as { results: { teamName: string; score: number; members: { nickname: string }[] }[] };
     expect(json.results).toHaveLength(10);
+    expect(json.results.every((r) => r.members.length === 3)).toBe(true);
     const replay = (await (await fetch(`${base}/replay.json`, { headers: auth })).json()) as { replays: { finalStateHash: string; intentLog: { inputs: unknown[] } }[] };
     expect(replay.replays).toHaveLength(10);
     expect(replay.replays[0]!.intentLog.inputs.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import type { MatchView, MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { chaosEvents } from '../chaos.ts';
 import { ClassroomControls } from './classroom-controls.ts';
+import { ClassroomScreenButtons } from '../classroom-screens.ts';
 import { CopyButton } from '../copy-button.ts';
 import { saveFile } from '../download.ts';
 import { useViewSlice } from '../hooks.ts';
@@ -206,6 +207,7 @@ export function Competition({ view, actions, competition, onLeave, onWatchTeam }
       h('h3', {}, t('teacher.status')),
       h('p', { id: 'competition-status', 'data-phase': m.phase }, h('span', { class: `phase ${m.phase}` }, t(`phase.${m.phase}`)), ' ', t(`teacher.statusText.${m.phase}`)),
       h('p', { class: 'muted' }, t('teacher.joined', { count: students.length, teams: m.teams.length })),
+      h(ClassroomScreenButtons, { phase: m.phase }),
       h('button', { type: 'button', class: m.phase === 'results' ? 'primary' : '', id: 'competition-leave', onClick: onLeave }, t('teacher.leave')),
     ),
     h('div', { class: 'competition-middle' }, h('h3', {}, t('teacher.teamsTitle', { count: m.teams.length })), h(Teams, { state, view, competition, watch: onWatchTeam && exports.stored.kind === 'ready' && !exports.busy ? exports.watch : null })),

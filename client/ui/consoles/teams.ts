@@ -4,10 +4,12 @@ import { h } from 'preact';
 import { formatNumber, formatUsd, t } from '../../i18n/index.ts';
 import { sayTeamName } from '../../i18n/team-name.ts';
 import type { MatchView, MatchViewState } from '../../view/match-view.ts';
+import { byRank } from '../debrief-boards.ts';
 import { Stars } from '../stars.ts';
 
 export function Teams({ state, view }: { state: MatchViewState; view: MatchView }) {
-  const teams = [...state.match.teams].sort((a, b) => b.score - a.score);
+  // In the server's ranking (shared/match/team-rank.ts), not sorted here.
+  const teams = byRank(state.match.teams);
   const host = state.match.me?.host === true;
   const seen = new Set(state.match.boards.map((b) => b.team));
   return h(
@@ -20,11 +22,11 @@ export function Teams({ state, view }: { state: MatchViewState; view: MatchView 
       h(
         'tbody',
         {},
-        teams.map((team, i) =>
+        teams.map((team) =>
           h(
             'tr',
             { key: team.id, class: team.id === state.match.board.team ? 'current' : '' },
-            h('td', {}, String(i + 1)),
+            h('td', {}, String(team.rank)),
             h('td', {}, sayTeamName(team.name)),
             h('td', {}, h('strong', {}, formatNumber(team.score))),
             h('td', {}, h(Stars, { earned: team.stars })),

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createCompetition } from '../../../server/persistence/queries/competitions.ts';
 import { getResult, listResults, saveResult, type TeamResult } from '../../../server/persistence/queries/results.ts';
-import { createTeams } from '../../../server/persistence/queries/teams.ts';
+import { saveReplay } from '../../../server/persistence/queries/replays.ts';
+import { createTeams, listTeams, seatPlayer } from '../../../server/persistence/queries/teams.ts';
+import { competitionExport } from '../../../server/competitions/results-export.ts';
 import { resultsToCsv } from '../../../server/persistence/results-csv.ts';
 import { describeOnBothDatabases } from './backends.ts';
 
@@ -73,15 +75,28 @@ describeOnBothDatabases('results', (db) => {
     ]);
   });
 
-  it('turn into CSV, one line per team', async () => {
+  it('turn into CSV, one line per student with what each did (the logged inputs), teams without students on one line', async () => {
     const id = await competition(['=cmd|calc', 'Plain']);
     await saveResult(db(), id, 0, result(450, { firstFailure: 'lb, then "db"' }));
     await saveResult(db(), id, 1, result(650));
-    const csv = resultsToCsv(await listResults(db(), id));
+    const [first] = await listTeams(db(), id);
+    await seatPlayer(db(), first!.id, '지민', 'session-a');
+    await seatPlayer(db(), first!.id, 'Ben', 'session-b');
+    // The match's inputs as the replay keeps them: 지민 acted twice, once refused; the host's start is nobody's.
+    const input = (seq: number, nickname: string, team: string | null, outcome: 'Success' | 'Failure', host = false) => ({
+      seq, simS: 0, wallMs: 0, team, principal: { type: 'Root', name: 'root' }, eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', params: {}, outcome,
+      userIdentity: { nickname, team, host },
+    });
+    await saveReplay(db(), {
+      matchId: id, teamIndex: 0, seed: 1, scenarioId: 'az-outage', initialDesign: {}, finalStateHash: 'h', recordedScore: 450,
+      intentLog: { origin: { teams: [{ id: 'team-1' }, { id: 'team-2' }] }, inputs: [input(0, 'Teacher', null, 'Success', true), input(1, '지민', 'team-1', 'Success'), input(2, '지민', 'team-1', 'Failure')] },
+    });
+    const csv = resultsToCsv((await competitionExport(db(), id)).teams, { bom: false });
     expect(csv.split('\r\n')).toEqual([
-      'rank,team,score,stars,availability,p95 ms,cost USD,revenue USD,first failure',
-      '1,Plain,650,2,0.9995,123.4,1234.50,9876.25,',
-      `2,'=cmd|calc,450,1,0.9995,123.4,1234.50,9876.25,"lb, then ""db"""`,
+      'rank,team,score,stars,availability %,p95 ms,cost USD,revenue USD,first failure,student,actions,refused',
+      '1,Plain,650,2,99.950,123,1234.50,9876.25,,,,',
+      `2,'=cmd|calc,450,1,99.950,123,1234.50,9876.25,"lb, then ""db""",지민,1,1`,
+      `2,'=cmd|calc,450,1,99.950,123,1234.50,9876.25,"lb, then ""db""",Ben,0,0`,
       '',
     ]);
   });
