@@ -1,6 +1,8 @@
 // The help card: what the board's shortcuts are and how a first build goes.
 import { h } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
+import { setSingleKeyShortcuts, singleKeyShortcutsOn } from './shortcut-setting.ts';
 
 const KEYS: [string, string][] = [
   ['1 … 0, Q, R', 'help.keyPalette'],
@@ -16,6 +18,26 @@ const KEYS: [string, string][] = [
   ['?', 'help.keyHelp'],
 ];
 
+/** The switch that turns single-key shortcuts off (and on again). */
+function ShortcutSwitch() {
+  const [on, setOn] = useState(singleKeyShortcutsOn());
+  return h(
+    'label',
+    { class: 'shortcut-switch' },
+    h('input', {
+      type: 'checkbox',
+      id: 'single-key-shortcuts',
+      checked: on,
+      onChange: (e: Event) => {
+        const value = (e.target as HTMLInputElement).checked;
+        setSingleKeyShortcuts(value);
+        setOn(value);
+      },
+    }),
+    ` ${t('help.singleKeys')}`,
+  );
+}
+
 export function Help({ onClose }: { onClose: () => void }) {
   return h(
     'div',
@@ -23,5 +45,6 @@ export function Help({ onClose }: { onClose: () => void }) {
     h('header', {}, h('h2', {}, t('help.title')), h('button', { type: 'button', class: 'ghost', onClick: onClose, 'aria-label': t('common.close') }, '✕')),
     h('ol', { class: 'steps' }, ['one', 'two', 'three', 'four'].map((k) => h('li', { key: k }, t(`help.step.${k}`)))),
     h('dl', { class: 'keys' }, KEYS.flatMap(([k, d]) => [h('dt', { key: `${k}t` }, h('kbd', {}, k)), h('dd', { key: `${k}d` }, t(d))])),
+    h(ShortcutSwitch, {}),
   );
 }
