@@ -8,6 +8,7 @@ import type { BoardLine } from '../view/board-model.ts';
 import type { Rect } from '../view/layout.ts';
 import type { MatchViewState } from '../view/match-view.ts';
 import { THEME } from './theme.ts';
+import { reducedMotion } from './motion.ts';
 
 interface Path {
   x1: number;
@@ -131,10 +132,13 @@ export class TrafficLayer {
     for (; i < this.bobs.length; i++) this.bobs[i]!.setVisible(false);
   }
 
-  /** Moves every particle along its line: called each frame, allocation-free. */
+  /**
+   * Moves every particle along its line: called each frame, allocation-free. With reduced motion asked for, the
+   * particles stand still, spaced evenly along their line: their number still tells the rate, nothing moves.
+   */
   step(timeMs: number): void {
     let i = 0;
-    const s = timeMs / 1000;
+    const s = reducedMotion() ? 0 : timeMs / 1000;
     for (const p of this.paths) {
       const base = (s * p.speed) / p.len;
       for (let k = 0; k < p.count; k++) {

@@ -35,8 +35,8 @@ export function CampaignMap({ scenarios, progress, onPick, onBack }: { scenarios
           { key: s.id, class: `level ${open ? 'open' : 'locked'} ${next?.id === s.id ? 'next' : ''} ${earned > 0 ? 'done' : ''}` },
           h(
             'button',
-            { type: 'button', class: 'level-button', 'data-scenario': s.id, onClick: () => onPick(s), 'aria-label': `${i + 1}. ${localised(s, lang).title}` },
-            h('span', { class: 'level-number', 'aria-hidden': 'true' }, String(i + 1)),
+            { type: 'button', class: 'level-button', 'data-scenario': s.id, onClick: () => onPick(s) },
+            h('span', { class: 'level-number' }, String(i + 1)),
             h(
               'span',
               { class: 'level-text' },

@@ -6,11 +6,15 @@ import { PALETTE } from '../../shared/design/plans/palette.ts';
 import type { PlayerActions } from '../view/player-actions.ts';
 import { CONSOLE_KEYS } from './consoles/dock.ts';
 import { PALETTE_KEYS } from './palette.ts';
+import { isSingleCharacterKey, singleKeyShortcutsOn } from './shortcut-setting.ts';
 
 export function bindKeys(view: MatchView, actions: PlayerActions, board: () => BoardControls | null): () => void {
   const onKey = (e: KeyboardEvent): void => {
     const target = e.target as HTMLElement | null;
     if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable)) return;
+    // Space on a focused button or list item is that control's own key, never the clock's.
+    if (e.key === ' ' && target && target !== document.body && (target.tagName === 'BUTTON' || target.getAttribute('role'))) return;
+    if (isSingleCharacterKey(e) && !singleKeyShortcutsOn()) return;
     const state = view.current;
     const key = e.key;
     if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'z') {

@@ -27,6 +27,7 @@ import { TopBar } from './top-bar.ts';
 import { InstructorBanner } from './instructor-banner.ts';
 import { Tooltip } from './tooltip.ts';
 import { bindKeys } from './keys.ts';
+import { BoardOutline } from './board-outline.ts';
 
 export interface MatchScreenProps {
   view: MatchView;
@@ -56,7 +57,7 @@ function TopBarSlice(props: { view: MatchView; actions: PlayerActions; canUndo: 
   return h(TopBar, { state, view: props.view, actions: props.actions, canUndo: props.canUndo, title: props.scenario ? localised(props.scenario, lang).title : state.match.title });
 }
 
-function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | undefined; allowed: (entry: string) => boolean }) {
+function SidebarSlice(props: { view: MatchView; actions: PlayerActions; scenario: ScenarioSummary | undefined; allowed: (entry: string) => boolean }) {
   const lang = useLanguage();
   const state = useViewSlice(props.view, (s) => `${s.armed}|${s.connectFrom}|${s.denied.join()}|${s.match.phase}|${guideSteps(s, props.allowed).map((g) => g.done).join()}|${s.match.board.timeline.at(-1)?.tS}|${s.match.board.timeline.length}|${s.match.me?.principal}|${s.match.board.hints.map((x) => x.id).join()}`);
   return h(
@@ -65,6 +66,7 @@ function SidebarSlice(props: { view: MatchView; scenario: ScenarioSummary | unde
     h(Palette, { state, view: props.view, allowed: props.allowed, watching: watchesOnly(state.match) }),
     h(Guide, { state, hints: props.scenario ? localised(props.scenario, lang).hints : [], allowed: props.allowed }),
     h('section', { class: 'recent' }, h('h2', {}, t('timeline.recent')), h(Timeline, { state, compact: true })),
+    h(BoardOutline, { view: props.view, actions: props.actions, watching: watchesOnly(state.match) }),
   );
 }
 
@@ -164,7 +166,7 @@ export function MatchScreen(props: MatchScreenProps) {
     'div',
     { class: `match ${state.console ? 'dock-open' : ''} ${state.selected ? 'inspecting' : ''}` },
     h(TopBarSlice, { view, actions, canUndo, scenario: props.scenario }),
-    h(SidebarSlice, { view, scenario: props.scenario, allowed: props.allowed }),
+    h(SidebarSlice, { view, actions, scenario: props.scenario, allowed: props.allowed }),
     h(
       'div',
       { class: `board-wrap ${state.armed ? 'armed' : ''} ${state.connectFrom ? 'connecting' : ''}` },

@@ -73,7 +73,11 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
     { class: `dock ${open ? 'open' : ''}`, 'aria-label': t('consoles.title') },
     h(
       'div',
-      { class: `tabs ${competition ? 'with-competition' : ''}`, role: 'tablist' },
+      { class: `tabs ${competition ? 'with-competition' : ''}` },
+      // A tablist holds tabs only (WAI-ARIA): the close button sits beside it, in the same row.
+      h(
+        'div',
+        { class: 'tab-list', role: 'tablist', 'aria-label': t('consoles.title') },
       competition
         ? h(
             'button',
@@ -89,8 +93,10 @@ export function Dock({ state, view, actions, objectiveMs, competition }: { state
           h('kbd', {}, tab.key),
         ),
       ),
+      ),
       open ? h('button', { type: 'button', class: 'ghost dock-close', 'aria-label': t('common.close'), onClick: () => (setCompetitionOpen(false), view.openConsole(null)) }, '▾') : null,
     ),
-    open ? h('div', { class: 'dock-body', role: 'tabpanel', id: `console-${open}` }, body) : null,
+    // The panel takes focus itself (tabindex 0), so a keyboard can scroll a console with nothing focusable in it.
+    open ? h('div', { class: 'dock-body', role: 'tabpanel', id: `console-${open}`, 'aria-labelledby': `tab-${open}`, tabIndex: 0 }, body) : null,
   );
 }
