@@ -109,7 +109,7 @@ export const sessionStore = {
   dynamoWritePerMillionUsd: figure(
     0.625,
     'USD/million WRU',
-    '$0.625 per million write request units (on-demand, us-east-1). "A standard write request unit can write an item up to ' +
+    'Writes cost $0.625 per million write request units (on-demand, us-east-1). "A standard write request unit can write an item up to ' +
       '1 KB": the game writes the session back (under 1 KB) once per write request of a logged-in user (an order placed ' +
       'changes the cart), one WRU each. Storage (the first 25 GB a month are free; sessions are kilobytes) is not billed.',
   ),

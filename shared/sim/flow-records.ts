@@ -121,7 +121,7 @@ function watched(world: World, log: ResourceOfKind<'flowLog'>): Watched {
 }
 
 /**
- * The flow log's records for the current capture window (or the interval closing now), filtered by its TrafficType, in a stable order
+ * The flow log's records for the current capture window, or of the interval closing now, filtered by its TrafficType, in a stable order
  * (interface, then source, then destination). Empty for a resource that is not a flow log.
  */
 export function flowRecords(world: World, flowLog: ResourceId, closing?: { startS: number }): FlowRecord[] {
