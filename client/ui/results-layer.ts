@@ -2,7 +2,7 @@
 // player came from with a button to bring the results back; and from the results, every team's board side by
 // side (the debrief), closed back to the results.
 import { h } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/index.ts';
 import type { MatchView, MatchViewState } from '../view/match-view.ts';
 import { DebriefBoards } from './debrief-boards.ts';
@@ -20,7 +20,8 @@ function layerKey(s: MatchViewState): string {
 export function ResultsLayer({ view, ...props }: Omit<ResultsProps, 'state' | 'onClose' | 'onCompare'> & { view: MatchView }) {
   const state = useViewSlice(view, layerKey);
   const [shown, setShown] = useState<Shown>('results');
-  useEffect(() => {
+  // A layout effect: Escape works from the moment the card is drawn (an effect would leave a frame where it does not).
+  useLayoutEffect(() => {
     if (shown !== 'results') return;
     const key = (e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), setShown('closed'));
     window.addEventListener('keydown', key, true);
