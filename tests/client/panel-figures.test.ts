@@ -152,8 +152,9 @@ function play(setup: MatchSetup): { match: Match; live: Map<string, MatchSnapsho
 
 // Reading rendered panels back: function components are expanded, except those that keep state (hooks) —
 // the charts, whose figures are their props, and the alarm table.
-// Components with hooks of their own (they ask the room for CloudTrail pages, or hold a draft): not expanded here.
-const KEEP = new Set(['Chart', 'AlarmsList', 'Dashboards', 'LogGroups']);
+// Components with hooks of their own (they ask the room for CloudTrail pages, or hold a draft): not expanded here;
+// Choice (the shown pane of Cost Explorer's group-by) is kept, and its panes, its children, are read.
+const KEEP = new Set(['Chart', 'AlarmsList', 'Dashboards', 'LogGroups', 'Choice']);
 
 function expand(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(expand);

@@ -1,35 +1,19 @@
 // Cost Explorer and Budgets: spend so far against the budget with the forecast to the end of the scenario,
-// the spend curve with the budget line, spend so far and the run rate by service and by region, the design's
+// the spend curve with the budget line, spend so far and the run rate by service and grouped by region, service or
+// an activated cost allocation tag (cost-groups.ts), the design's
 // budgets with the run's share, the three-month forecast, the Savings Plan bought and Savings Plans
 // recommendations, the Reserved Instances bought and Reserved Instance recommendations. Every figure is shared's own (shared/match/cost-view.ts, through the wire or the replay):
 // this draws them.
 import { h } from 'preact';
 import { catalogue } from '../../../shared/catalogue/index.ts';
-import type { CostLine, CostView } from '../../../shared/match/cost-view.ts';
+import type { CostView } from '../../../shared/match/cost-view.ts';
 import { formatUsd, t } from '../../i18n/index.ts';
 import type { MatchViewState } from '../../view/match-view.ts';
 import type { PlayerActions } from '../../view/player-actions.ts';
 import { Chart } from './chart.ts';
 import { BUY_FIELD, BuyPlan } from './savings-plan-buy.ts';
 import { ReservedInstances, RI_FIELD } from './reserved-instances.ts';
-
-function Bars({ rows, id, label }: { rows: CostLine[]; id: string; label: (name: string) => string }) {
-  const top = Math.max(0.0001, ...rows.map((r) => r.spentUsd));
-  if (rows.length === 0) return h('p', { class: 'muted', id }, t('cost.nothingYet'));
-  return h(
-    'ul',
-    { class: 'bars', id },
-    rows.map((r) =>
-      h(
-        'li',
-        { key: r.name, 'data-name': r.name },
-        h('span', { class: 'bar-name' }, label(r.name)),
-        h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: { width: `${(r.spentUsd / top) * 100}%` } })),
-        h('span', { class: 'bar-value' }, `${formatUsd(r.spentUsd)} · ${formatUsd(r.hourlyUsd, 3)}/${t('units.h')}`),
-      ),
-    ),
-  );
-}
+import { Bars, GroupedCost, TAG_FIELD } from './cost-groups.ts';
 
 const serviceName = (code: string): string => t(`cost.services.${code}`);
 const regionName = (code: string): string => (code === 'global' ? t('cost.global') : code);
@@ -69,7 +53,7 @@ export function CostExplorer({ state, actions }: { state: MatchViewState; action
       'div',
       { class: 'two-columns' },
       h('section', {}, h('h3', {}, t('cost.byService')), h(Bars, { rows: cost.byService, id: 'cost-by-service', label: serviceName })),
-      h('section', {}, h('h3', {}, t('cost.byRegion')), h(Bars, { rows: cost.byRegion, id: 'cost-by-region', label: regionName })),
+      h(GroupedCost, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[TAG_FIELD]?.message, serviceName, regionName }),
     ),
     h(Commitments, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[BUY_FIELD]?.message }),
     h(ReservedInstances, { cost, actions, running: m.phase === 'running' || m.phase === 'paused', refused: state.fieldErrors[RI_FIELD]?.message }),
