@@ -11,6 +11,8 @@ export const AWS_TERMS: readonly string[] = [
   'Average', 'Sum', 'Minimum', 'Maximum', 'SampleCount', 'RunInstances', 'RevokeSecurityGroupIngress', 'AuthorizeSecurityGroupIngress',
   // The root user's name as CloudTrail writes it.
   'root',
+  // Keyboard keys, named as printed on Korean keyboards.
+  'Tab', 'Enter', 'Delete', 'Esc', 'Space', 'Ctrl', 'Shift',
   // Acronyms, units and the game's own name.
   'VPC', 'VPN', 'CPU', 'AZ', 'DNS', 'TTL', 'ms', 'db.t3.micro', 't3.micro', 'Five', 'Nines',
 ];
