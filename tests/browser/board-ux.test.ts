@@ -71,8 +71,9 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
     await page.waitForSelector('body[data-ready="board"] #board canvas', { timeout: 120_000 });
     const code = (await page.textContent('#room-code-display'))!;
     for (const nickname of ['Grace Hopper', 'Linus', 'Margaret Hamilton']) guests.push(await joinRoom(server.url, code, { nickname }));
+    // The menu appears with the third player; the fourth may still be on the way.
     await page.waitForSelector('#players-menu summary', WAIT);
-    expect(await page.textContent('#players-menu summary')).toContain('4');
+    await expect.poll(() => page.textContent('#players-menu summary'), WAIT).toContain('4');
 
     // The room code: labelled, and copied by its button.
     expect(await page.getAttribute('#room-code-copy', 'aria-label')).toBe('Copy: Room code');
