@@ -41,7 +41,9 @@ describe.skipIf(!chromiumPath)('CloudTrail: who changed this security group', ()
       await page.selectOption('#trail-access', 'changes');
       await revokeRow(page).waitFor();
       const row = (await revokeRow(page).textContent())!;
-      expect(row).toContain('IAMUser: dana-ops');
+      // CloudTrail's identity type, in the player's language (the console's Korean says "IAM 사용자").
+      const who = lang === 'en' ? 'IAMUser: dana-ops' : 'IAM 사용자: dana-ops';
+      expect(row).toContain(who);
       expect(row).toContain('web/WebServerSecurityGroup');
       await page.screenshot({ path: screenshotPath(`trail-who-changed-${lang}`) });
 
@@ -58,7 +60,7 @@ describe.skipIf(!chromiumPath)('CloudTrail: who changed this security group', ()
       await page.fill('#trail-lookup-value', 'dana-ops');
       await revokeRow(page).waitFor();
       expect(await page.locator('#trail-table tbody tr:not(.json)').count()).toBeGreaterThan(0);
-      for (const text of await page.locator('#trail-table tbody tr:not(.json) td:nth-child(2)').allTextContents()) expect(text).toBe('IAMUser: dana-ops');
+      for (const text of await page.locator('#trail-table tbody tr:not(.json) td:nth-child(2)').allTextContents()) expect(text).toBe(who);
 
       // A click on a resource's name: that resource's changes, by Resource name.
       await page.fill('#trail-lookup-value', '');
