@@ -139,6 +139,8 @@ describe("a classroom's teacher controls", () => {
     const ana = await joinRoom(server.url, c.code, { nickname: 'Ana' });
     const ben = await joinRoom(server.url, c.code, { nickname: 'Ben' });
     await waitFor(() => ana.credential() !== undefined && ben.credential() !== undefined, 'the credentials');
+    // The teacher's view gets Ben's seat with the next patch, which may come after Ben's own credential.
+    await waitFor(() => seatOf(teacher, 'Ben') !== undefined, "Ben's seat in the teacher's view");
     const deadline = teacher.state().buildEndsAtMs;
     expect(deadline).toBeGreaterThan(Date.now());
     expect((ana.state() as unknown as { autoStart: boolean }).autoStart).toBe(true);
