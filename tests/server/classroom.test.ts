@@ -87,10 +87,11 @@ describe('a classroom competition', () => {
     const base = `${server.url}/api/competitions/${competition.id}`;
     let csv = '';
     for (let i = 0; i < 100 && csv.split('\n').filter(Boolean).length < 31; i++) {
-      csv = await (await fetch(`${base}/results.csv`, { headers: auth })).text();
+      // Decoded keeping the byte order mark (Response.text() drops it), to see the file as Excel gets it.
+      csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await fetch(`${base}/results.csv`, { headers: auth })).arrayBuffer());
       await pause(100);
     }
-    const rows = csv.trim().split(/\r?\n/);
+    const rows = csv.trimEnd().split(/\r?\n/); // trimEnd: trim() would take the byte order mark too
     if (rows.length !== 31) console.log('SERVER', server.output().slice(-3000), csv);
     // One line per student (30 of them, 3 a team) under the header, each naming the student and what they did.
     expect(rows).toHaveLength(31);
