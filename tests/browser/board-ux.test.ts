@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
     browser = await launchChromium(chromiumPath!);
   }, 320_000);
   afterAll(async () => {
-    await Promise.all(guests.map((g) => g.room.leave().catch(() => undefined)));
+    await Promise.all(guests.map((g) => g.leave()));
     await browser?.close();
     await server?.stop();
   });

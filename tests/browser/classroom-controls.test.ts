@@ -22,7 +22,7 @@ describe.skipIf(!chromiumPath)("the teacher's room controls", () => {
   afterAll(async () => {
     // What each page showed last: the first thing to look at when this test fails.
     for (const [i, page] of pages.entries()) await page.screenshot({ path: screenshotPath(`classroom-controls-last-${i}`) }).catch(() => undefined);
-    await ben?.room.leave().catch(() => undefined);
+    await ben?.leave();
     await browser?.close();
     await server?.stop();
   });

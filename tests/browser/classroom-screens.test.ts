@@ -44,7 +44,7 @@ describe.skipIf(!chromiumPath)('the classroom screens', () => {
     browser = await launchChromium(chromiumPath!);
   });
   afterAll(async () => {
-    await Promise.all(bots.map((s) => s.room.leave().catch(() => undefined)));
+    await Promise.all(bots.map((s) => s.leave()));
     await browser?.close();
     await server?.stop();
   });

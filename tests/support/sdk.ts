@@ -13,6 +13,11 @@ export interface Player {
   /** The state as plain JSON. */
   state(): WireJson;
   send(intent: unknown): void;
+  /**
+   * Leaves the room, or does nothing if the room already closed this client (removed, kicked, server gone): the SDK's
+   * own `room.leave()` then sends on a closed socket and its promise never settles, which hung an afterAll.
+   */
+  leave(): Promise<void>;
   /** Sends and waits for the room to have applied or refused it (a refusal arrives, or `until` holds). */
 }
 
@@ -42,6 +47,9 @@ export function player(room: Room): Player {
     credential: () => credential,
     state: () => (room.state as { toJSON(): WireJson }).toJSON(),
     send: (intent) => room.send(MESSAGE.intent, intent),
+    leave: async () => {
+      if (room.connection?.isOpen) await room.leave();
+    },
   };
 }
 
