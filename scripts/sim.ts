@@ -4,6 +4,7 @@
 //   npm run sim -- --design assets/designs/alb-asg-multi-az/manifest.yaml --scenario az-outage [--seed 7] [--json]
 //   npm run sim -- --list [--json]      every scenario with its reference and naive designs
 //   npm run sim -- --check [--json]     runs every scenario's reference and naive design: the proof table
+//   npm run sim -- --check --scenario <file>   the same proof for one scenario or level file (inline designs too)
 //   npm run sim -- --schema             the scenario format as JSON Schema (assets/schema/scenario.schema.json)
 //
 // A manifest's actions that name who plays them (`as`) are played through the room's rules
@@ -19,6 +20,8 @@ import { firstFailureOf } from '../shared/match/debrief.ts';
 import { parseScenarioText, scenarioAccount, scenarioJsonSchema, type Scenario } from '../shared/scenario/index.ts';
 import type { RunResult } from '../shared/sim/index.ts';
 import { runLevel, timedActionProblem } from '../shared/match/run-match.ts';
+import { loadSource, proveDesign } from '../shared/match/prove-level.ts';
+import type { DesignSource } from '../shared/scenario/schema.ts';
 import { timelineSentence } from '../shared/sim/timeline-text.ts';
 import { loadDesign, parseManifestText } from '../shared/template/index.ts';
 import type { DesignIssue } from '../shared/design/model.ts';
@@ -27,7 +30,7 @@ import { FRESH_ACCOUNT, type Account } from '../shared/account/default-vpc.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
   'usage: npm run sim -- --design <manifest.yaml> --scenario <id or file> [--seed N] [--json]\n' +
-  '       npm run sim -- --list [--json] | --check [--json] | --schema';
+  '       npm run sim -- --list [--json] | --check [--scenario <file>] [--json] | --schema';
 
 class InputError extends Error {}
 
@@ -61,7 +64,7 @@ function parseArgs(argv: string[]): { mode: Mode; design: string; scenario: stri
       process.exit(0);
     } else throw new InputError(`unknown argument ${arg}\n${USAGE}`);
   }
-  if (mode !== 'run') return { mode, design: '', scenario: '', seed, json };
+  if (mode !== 'run') return { mode, design: '', scenario: scenario ?? '', seed, json };
   if (!design || !scenario) throw new InputError(USAGE);
   return { mode, design, scenario, seed, json };
 }
@@ -197,6 +200,12 @@ interface Listed {
   naive: string | null;
 }
 
+/** Where a scenario's design is, as --list shows it: a path from the repository root, or "inline". */
+function shownSource(source: DesignSource | undefined): string | null {
+  if (source === undefined) return null;
+  return typeof source === 'string' ? `assets/${source}` : 'inline';
+}
+
 /** Every scenario in assets/scenarios: campaign order first, then the others by id. */
 function listScenarios(): { listed: Listed; scenario: Scenario }[] {
   const dir = join(ROOT, 'assets', 'scenarios');
@@ -206,10 +215,9 @@ function listScenarios(): { listed: Listed; scenario: Scenario }[] {
       const parsed = parseScenarioText(readText(join(dir, f), 'scenario'));
       if (!parsed.ok) throw new InputError(`assets/scenarios/${f}: ${parsed.code}: ${parsed.message}`);
       const s = parsed.scenario;
-      const asset = (p: string | undefined) => (p === undefined ? null : `assets/${p}`);
       return {
         scenario: s,
-        listed: { id: s.id, title: s.title, order: s.campaign?.order ?? null, reference: asset(s.solutions?.reference), naive: asset(s.solutions?.naive) },
+        listed: { id: s.id, title: s.title, order: s.campaign?.order ?? null, reference: shownSource(s.solutions?.reference), naive: shownSource(s.solutions?.naive) },
       };
     });
   const rank = (l: Listed) => l.order ?? Number.MAX_SAFE_INTEGER;
@@ -231,28 +239,33 @@ interface Checked {
   asExpected: boolean;
 }
 
-function checkAll(seed: number): Checked[] {
+/** A scenario's design: a manifest file through the CLI's loader (its messages name files), an inline one through the levels' loader. */
+function loadSolution(scenario: Scenario, which: 'reference' | 'naive') {
+  const source = scenario.solutions?.[which];
+  if (source === undefined) throw new InputError(`scenario ${scenario.id} names no ${which} design (solutions.${which})`);
+  if (typeof source === 'string') return loadManifest(join(ROOT, 'assets', source), scenarioAccount(scenario)).design;
+  const loaded = loadSource(scenario, source, `solutions.${which}`);
+  if (!loaded.ok) throw new InputError(loaded.issues.map((i) => `${scenario.id}: ${i.path}: ${i.message}`).join('\n'));
+  return loaded.design;
+}
+
+function checkScenarios(scenarios: Scenario[], seed: number): Checked[] {
   const out: Checked[] = [];
-  for (const { listed, scenario } of listScenarios()) {
+  for (const scenario of scenarios) {
     for (const which of ['reference', 'naive'] as const) {
-      const path = listed[which];
-      if (path === null) throw new InputError(`scenario ${listed.id} names no ${which} design (solutions.${which})`);
-      const { design } = loadManifest(join(ROOT, path), scenarioAccount(scenario));
-      const r = runLevel(design, scenario, { seed });
-      const missed = r.objectives.filter((o) => o.primary && !o.met).map((o) => o.id);
-      const primaryMet = missed.length === 0;
+      const r = proveDesign(loadSolution(scenario, which), scenario, seed);
       out.push({
-        id: listed.id,
+        id: scenario.id,
         design: which,
-        path,
+        path: shownSource(scenario.solutions?.[which]) ?? '-',
         availability: r.availability,
         latencyP95Ms: r.latencyP95Ms,
         costUsd: r.costUsd,
         score: r.score,
         stars: r.stars,
-        primaryMet,
-        missed,
-        asExpected: which === 'reference' ? primaryMet : !primaryMet,
+        primaryMet: r.primaryMet,
+        missed: r.missed,
+        asExpected: which === 'reference' ? r.primaryMet : !r.primaryMet,
       });
     }
   }
@@ -287,7 +300,7 @@ function main(): void {
       return;
     }
     if (args.mode === 'check') {
-      const rows = checkAll(args.seed);
+      const rows = checkScenarios(args.scenario ? [loadScenario(args.scenario)] : listScenarios().map((x) => x.scenario), args.seed);
       process.stdout.write(args.json ? `${JSON.stringify(rows)}\n` : checkTable(rows));
       if (rows.some((r) => !r.asExpected)) process.exitCode = 1;
       return;

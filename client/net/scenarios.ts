@@ -1,25 +1,8 @@
 // The scenario list the server offers (GET /api/scenarios): enough for the campaign map and the briefing.
-import type { ScenarioPeak } from '../../shared/scenario/peak.ts';
-import { serverEndpoint } from './endpoint.ts';
+import type { ScenarioSummary } from '../../shared/scenario/summary.ts';
 
-export interface ScenarioSummary {
-  id: string;
-  title: string;
-  teachingGoal: string;
-  durationS: number;
-  budgetUsd: number;
-  latencyObjectiveMs: number;
-  stars: [number, number, number];
-  hints: string[];
-  /** Korean title, goal and hints, when the scenario file has them. */
-  ko?: { title: string; teachingGoal?: string; hints?: string[] };
-  /** Place in the solo campaign (1 first), when the scenario is part of it. */
-  campaign?: { order: number };
-  /** The resource kinds the scenario lets players place; absent: all of them. */
-  allowedKinds?: string[];
-  /** The busiest minute the scenario plans (shared/scenario/peak.ts). */
-  peak?: ScenarioPeak;
-}
+export type { ScenarioSummary };
+import { serverEndpoint } from './endpoint.ts';
 
 /** The scenario's words in the player's language (English is the file's main text). */
 export function localised(s: ScenarioSummary, language: string): { title: string; teachingGoal: string; hints: string[] } {

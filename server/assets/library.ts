@@ -64,6 +64,16 @@ export function designFromManifest(path: string, account?: Account): LoadedDesig
   );
 }
 
+/** A file under assets/ by its path there (what shared/scenario/design-source.ts reads designs through). */
+export function readAsset(path: string): string | undefined {
+  if (path.split('/').includes('..') || isAbsolute(path)) return undefined;
+  try {
+    return readFileSync(join(ASSETS_DIR, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export function errorsOf(issues: readonly DesignIssue[]): DesignIssue[] {
   return issues.filter((i) => i.severity === 'error');
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { scenarioPeak } from '../../shared/scenario/peak.ts';
+import { scenarioSummary } from '../../shared/scenario/summary.ts';
 import { join } from 'node:path';
 import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
@@ -41,25 +41,7 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
   app.get('/api/scenarios', (_req, res) => {
     const list = scenarioIds().flatMap((id) => {
       const loaded = scenarioById(id);
-      if (!loaded.ok) return [];
-      const s = loaded.scenario;
-      return [
-        {
-          id: s.id,
-          title: s.title,
-          teachingGoal: s.teachingGoal ?? '',
-          ko: s.ko,
-          campaign: s.campaign,
-          allowedKinds: s.allowedKinds,
-          durationS: s.durationS,
-          budgetUsd: s.budgetUsd,
-          latencyObjectiveMs: s.latencyObjectiveMs,
-          stars: s.stars,
-          hints: s.hints,
-          // The busiest minute the scenario plans, for the briefing (shared/scenario/peak.ts).
-          peak: scenarioPeak(s),
-        },
-      ];
+      return loaded.ok ? [scenarioSummary(loaded.scenario)] : [];
     });
     // Campaign levels in their order first, then the rest by id.
     list.sort((a, b) => (a.campaign?.order ?? 1e9) - (b.campaign?.order ?? 1e9) || a.id.localeCompare(b.id));

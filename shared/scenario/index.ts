@@ -20,4 +20,4 @@ export { PRICED_SERVICES, untimedEventSchema, announceSchema, type PricedService
 export { hintConditionSchema, liveHintSchema, HINT_CONDITIONS, type HintCondition, type LiveHint } from './hints.ts';
 export { parseScenarioText, parseScenario, type ScenarioResult } from './parse.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
-export { startingManifest, startingRegions, startingDesign, emptyBoard, kindAllowed, scenarioAccount } from './start.ts';
+export { startingManifest, startingSource, startingRegions, startingDesign, emptyBoard, kindAllowed, scenarioAccount } from './start.ts';

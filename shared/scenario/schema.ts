@@ -7,6 +7,7 @@ import { PROPS_SCHEMAS } from '../design/schema.ts';
 import type { ResourceKind } from '../design/model.ts';
 import { areaSchema, randomEventSchema, regionSchema, scenarioEventSchema } from './events.ts';
 import { liveHintSchema } from './hints.ts';
+import { manifestActionSchema, manifestStackSchema } from '../template/manifest-schema.ts';
 
 export { areaSchema, scenarioEventSchema, randomEventSchema } from './events.ts';
 export type { ScenarioEvent, RandomEvent, ScenarioEventType } from './events.ts';
@@ -32,13 +33,43 @@ const mixSchema = z
   .refine((m) => Math.abs(m.static + m.read + m.write - 1) < 1e-6, { message: 'the request mix must add up to 1' });
 
 /**
+ * A design written out in the scenario itself: a manifest whose templates are inside it (CloudFormation as data,
+ * intrinsic functions in their long form), so a level a teacher writes carries its boards with it and names no
+ * file. The shape is the design manifest's (shared/template/manifest-schema.ts); what the templates mean is
+ * checked by the loader, as for any design.
+ */
+export const inlineDesignSchema = z
+  .object({
+    stacks: z
+      .array(manifestStackSchema.extend({ template: z.record(z.string(), z.unknown()).describe('The CloudFormation template itself (as data).') }).strict())
+      .min(1, 'a design has at least one stack')
+      .max(10),
+    actions: z.array(manifestActionSchema).max(200).optional().describe("Timed actions the design's run plays (as a manifest's actions:)."),
+  })
+  .strict();
+
+/** A design a scenario names: a manifest under assets/ (the campaign's files), or one written inline. */
+export const designSourceSchema = z.union([assetPath, inlineDesignSchema]);
+
+/**
  * The board a player starts from: a design manifest (a path under assets/, e.g.
- * `scenarios/solutions/budget-crunch/naive/manifest.yaml`), or an empty board with one stack per region.
+ * `scenarios/solutions/budget-crunch/naive/manifest.yaml`), a design written inline (`stacks:`), or an empty
+ * board with one stack per region.
  */
 export const startSchema = z.union([
   z.object({ design: assetPath }).strict(),
   z.object({ regions: z.array(regionSchema).min(1).max(6) }).strict(),
+  inlineDesignSchema,
 ]);
+
+/**
+ * Which published level and which of its versions a match plays (set by the server when a room is made from a
+ * level; a level's own file does not carry it). A replay or a checkpoint keeps the scenario it was played on,
+ * so it names the version, and a later version of the level never changes it.
+ */
+export const levelOriginSchema = z
+  .object({ code: z.string().regex(/^[A-Z0-9]{4,12}$/), version: z.number().int().positive() })
+  .strict();
 
 export const objectiveMetrics = [
   'availability',
@@ -199,7 +230,8 @@ export const scenarioSchema = z
     /** Tips shown during play while their condition holds on the running world. */
     liveHints: z.array(liveHintSchema).default([]),
     /** Designs that prove the scenario: one meets every primary objective, the other misses one. */
-    solutions: z.object({ reference: assetPath, naive: assetPath }).optional(),
+    solutions: z.object({ reference: designSourceSchema, naive: designSourceSchema }).optional(),
+    level: levelOriginSchema.optional().describe('Set by the server on a match made from a published level: its code and version.'),
   })
   .refine((s) => s.events.every((e) => e.atS <= s.durationS), { message: 'an event starts after the scenario ends' })
   .refine((s) => s.events.every((e) => !e.announce || e.announce.leadS <= e.atS), {
@@ -231,3 +263,6 @@ export type AllowList = z.output<typeof allowListSchema>;
 export type Sessions = z.output<typeof sessionsSchema>;
 export type Application = z.output<typeof applicationSchema>;
 export type Office = z.output<typeof officeSchema>;
+export type InlineDesign = z.output<typeof inlineDesignSchema>;
+export type DesignSource = z.output<typeof designSourceSchema>;
+export type LevelOrigin = z.output<typeof levelOriginSchema>;

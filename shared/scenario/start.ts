@@ -3,7 +3,7 @@
 // and hands it in.
 
 import type { Design, ResourceKind } from '../design/model.ts';
-import type { Scenario } from './schema.ts';
+import type { DesignSource, Scenario } from './schema.ts';
 import { copyPlain } from '../design/copy.ts';
 import { FRESH_ACCOUNT, type Account } from '../account/default-vpc.ts';
 
@@ -15,6 +15,13 @@ export function scenarioAccount(scenario: Scenario): Account {
 /** The manifest the scenario starts from, relative to the assets folder, or undefined for an empty board. */
 export function startingManifest(scenario: Scenario): string | undefined {
   return 'design' in scenario.start ? scenario.start.design : undefined;
+}
+
+/** The design the scenario starts from (a manifest under assets/, or written inline), or undefined for an empty board. */
+export function startingSource(scenario: Scenario): DesignSource | undefined {
+  if ('design' in scenario.start) return scenario.start.design;
+  if ('stacks' in scenario.start) return scenario.start;
+  return undefined;
 }
 
 /** The regions of an empty starting board (a design's own stacks say where it is otherwise). */
@@ -37,7 +44,7 @@ export function emptyBoard(regions: readonly string[]): Design {
  * (it is ignored for an empty board). Scripted `actions:` of a starting design are not the player's: dropped.
  */
 export function startingDesign(scenario: Scenario, loaded?: Design): Design {
-  if (startingManifest(scenario) === undefined || loaded === undefined) return emptyBoard(startingRegions(scenario).length > 0 ? startingRegions(scenario) : ['us-east-1']);
+  if (startingSource(scenario) === undefined || loaded === undefined) return emptyBoard(startingRegions(scenario).length > 0 ? startingRegions(scenario) : ['us-east-1']);
   return { ...copyPlain(loaded), actions: [] };
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { kindAllowed, startingManifest, type Scenario } from '../../../shared/scenario/index.ts';
 import { runLevel } from '../../../shared/match/run-match.ts';
 import type { RunResult } from '../../../shared/sim/index.ts';
-import { allScenarios, campaign, loadAssetDesign } from './files.ts';
+import { allScenarios, campaign, loadAssetDesign, assetPathOf } from './files.ts';
 
 const SEED = 1;
 const scenarios = allScenarios();
@@ -62,7 +62,7 @@ describe('every shipped scenario is proven', () => {
       });
 
       it('builds its proofs and its starting board from the kinds it allows', () => {
-        const paths = [s.solutions!.reference, s.solutions!.naive, ...(startingManifest(s) ? [startingManifest(s)!] : [])];
+        const paths = [assetPathOf(s.solutions!.reference), assetPathOf(s.solutions!.naive), ...(startingManifest(s) ? [startingManifest(s)!] : [])];
         for (const path of paths) {
           const kinds = new Set(loadAssetDesign(path).resources.map((r) => r.kind));
           expect([...kinds].filter((k) => !kindAllowed(s, k)), path).toEqual([]);

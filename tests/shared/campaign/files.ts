@@ -1,11 +1,13 @@
 // The shipped scenarios and the designs that prove them, read from assets/ as the server and the CLI read them.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '../../../shared/design/model.ts';
 import { parseScenarioText, type Scenario } from '../../../shared/scenario/index.ts';
-import { loadDesign, parseManifestText } from '../../../shared/template/index.ts';
+import { FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
+import { loadDesignSource } from '../../../shared/scenario/design-source.ts';
+import type { DesignSource } from '../../../shared/scenario/schema.ts';
 
 export const ASSETS = fileURLToPath(new URL('../../../assets/', import.meta.url));
 const SCENARIOS = join(ASSETS, 'scenarios');
@@ -31,13 +33,26 @@ export function campaign(): Scenario[] {
     .sort((a, b) => a.campaign!.order - b.campaign!.order);
 }
 
-/** A design manifest under assets/ (a path as scenarios give it), loaded; throws on any error. */
-export function loadAssetDesign(path: string): Design {
-  const file = join(ASSETS, path);
-  const parsed = parseManifestText(readFileSync(file, 'utf8'));
-  if (!parsed.manifest) throw new Error(`${path}: ${parsed.issues.map((i) => i.message).join('; ')}`);
-  const loaded = loadDesign(parsed.manifest, (t) => readFileSync(isAbsolute(t) ? t : join(dirname(file), t), 'utf8'));
+/** A design a scenario names (a manifest under assets/, or written inline), loaded; throws on any error. */
+export function loadAssetDesign(source: DesignSource): Design {
+  const loaded = loadDesignSource(source, FRESH_ACCOUNT, readAsset);
   const errors = loaded.issues.filter((i) => i.severity === 'error');
-  if (!loaded.design || errors.length > 0) throw new Error(`${path}: ${errors.map((i) => `${i.logicalId}: ${i.message}`).join('; ')}`);
+  const name = typeof source === 'string' ? source : 'inline design';
+  if (!loaded.design || errors.length > 0) throw new Error(`${name}: ${errors.map((i) => `${i.logicalId}: ${i.message}`).join('; ')}`);
   return loaded.design;
+}
+
+/** A file under assets/ by its path there, as shared/scenario/design-source.ts reads them. */
+export function readAsset(path: string): string | undefined {
+  try {
+    return readFileSync(join(ASSETS, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The assets/ path of a design the campaign names by file (the campaign's solutions all are). */
+export function assetPathOf(source: DesignSource): string {
+  if (typeof source !== 'string') throw new Error('the campaign names its designs by file, not inline');
+  return source;
 }

@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import { runScenario, type RunResult } from '../../../shared/sim/index.ts';
 import { loadDesign, parseManifestText } from '../../../shared/template/index.ts';
-import { ASSETS, allScenarios } from './files.ts';
+import { ASSETS, allScenarios, assetPathOf } from './files.ts';
 
 const level = allScenarios().find((s) => s.id === 'teams-keep-arriving')!;
-const REFERENCE = join(ASSETS, level.solutions!.reference);
-const NAIVE = join(ASSETS, level.solutions!.naive);
+const REFERENCE = join(ASSETS, assetPathOf(level.solutions!.reference));
+const NAIVE = join(ASSETS, assetPathOf(level.solutions!.naive));
 
 function variant(file: string, edit: (text: string) => string): Design {
   const text = edit(readFileSync(file, 'utf8'));

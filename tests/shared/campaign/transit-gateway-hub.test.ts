@@ -9,11 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { Design } from '../../../shared/design/model.ts';
 import { runScenario, type RunResult } from '../../../shared/sim/index.ts';
 import { loadDesign, parseManifestText } from '../../../shared/template/index.ts';
-import { ASSETS, allScenarios } from './files.ts';
+import { ASSETS, allScenarios, assetPathOf } from './files.ts';
 
 const level = allScenarios().find((s) => s.id === 'transit-gateway-hub')!;
-const REFERENCE = join(ASSETS, level.solutions!.reference);
-const NAIVE = join(ASSETS, level.solutions!.naive);
+const REFERENCE = join(ASSETS, assetPathOf(level.solutions!.reference));
+const NAIVE = join(ASSETS, assetPathOf(level.solutions!.naive));
 
 /** A manifest's text, edited, loaded against its own folder's templates; the design and the loader's warnings. */
 function variant(file: string, edit: (text: string) => string): { design: Design; warnings: string[] } {

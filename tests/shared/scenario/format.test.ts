@@ -17,7 +17,7 @@ import {
   startingManifest,
   type ScenarioInput,
 } from '../../../shared/scenario/index.ts';
-import { ASSETS, allScenarios } from '../campaign/files.ts';
+import { ASSETS, allScenarios, assetPathOf } from '../campaign/files.ts';
 
 const SCHEMA_FILE = join(ASSETS, 'schema', 'scenario.schema.json');
 
@@ -153,8 +153,8 @@ describe('the shipped scenarios', () => {
     for (const s of allScenarios()) {
       const start = startingManifest(s);
       if (start) expect(existsSync(join(ASSETS, start)), `${s.id} start ${start}`).toBe(true);
-      expect(existsSync(join(ASSETS, s.solutions!.reference)), `${s.id} reference`).toBe(true);
-      expect(existsSync(join(ASSETS, s.solutions!.naive)), `${s.id} naive`).toBe(true);
+      expect(existsSync(join(ASSETS, assetPathOf(s.solutions!.reference))), `${s.id} reference`).toBe(true);
+      expect(existsSync(join(ASSETS, assetPathOf(s.solutions!.naive))), `${s.id} naive`).toBe(true);
     }
   });
 });
