@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     reporters: ['default', new SummaryLineReporter()],
     projects: [
-      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts', 'tests/client/**/*.test.ts'] } },
+      // A timeout is a hang detector, not a speed check: a proof runs whole scenarios, which take seconds on a
+      // loaded two-core machine (vitest's 5 s default failed three of them while other work shared the cores).
+      { test: { name: 'shared', include: ['tests/shared/**/*.test.ts', 'tests/tooling/**/*.test.ts', 'tests/client/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'server', include: ['tests/server/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 } },
       {
         test: {
