@@ -209,6 +209,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override async onDispose(): Promise<void> {
     this.services.rooms.delete(this);
+    // Refused as it was created (an unknown level, bad options): it never started, and there is nothing to keep.
+    if (!this.recorder) return;
     // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
     if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats, chartMemory(this.memo), this.classroom);
     else await this.recorder.discard();

@@ -85,10 +85,12 @@ export function levelKey(code: string): string {
 }
 
 /**
- * A room asked for a level that cannot be played: refused as it is created, with a status in the join refusals'
- * range (shared/protocol/join-refusal.ts), which the page says by its code (refusals.<code>).
+ * A room asked for a level that cannot be played: refused as it is created, with a status of its own that the page
+ * says by its code (refusals.<code>, by shared/protocol/join-refusal.ts). A refusal while a room is created travels
+ * as the matchmaking request's HTTP status, so these are HTTP statuses no one else uses (not the classroom's
+ * 44xx, which travel over the room's socket).
  */
-export const LEVEL_JOIN_REFUSAL = { 'unknown-level': 4414, 'unknown-level-version': 4415 } as const;
+export const LEVEL_JOIN_REFUSAL = { 'unknown-level': 460, 'unknown-level-version': 461 } as const;
 export type LevelJoinRefusalCode = keyof typeof LEVEL_JOIN_REFUSAL;
 
 export function levelJoinRefusalOf(status: unknown): LevelJoinRefusalCode | undefined {
