@@ -29,7 +29,7 @@ export const levelChoiceSchema = z.strictObject({
 });
 export type LevelChoice = z.infer<typeof levelChoiceSchema>;
 
-/** The body of POST and PUT: the level document (checked by shared/scenario/level.ts, not here). */
+/** The body of POST and PUT: the level document, checked by shared/scenario/level.ts (not here). */
 export const publishLevelBodySchema = z.strictObject({ level: z.unknown() });
 
 /** What publishing (or a new version) answers. */
