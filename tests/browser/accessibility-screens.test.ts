@@ -106,7 +106,8 @@ describe.skipIf(!chromiumPath)('every screen, scanned for accessibility', () => 
     for (const lang of ['ko', 'en'] as const) {
       await switchLanguage(page, lang);
       const heardBefore = await page.evaluate(() => (window as unknown as Hooks).heard.length);
-      await drag(page, await instance(), [band.x + band.w / 2, band.y + band.h / 2]);
+      // Onto the band's left part: the toasts sit over its right end, and a drop on one never reaches the board.
+      await drag(page, await instance(), [band.x + band.w * 0.35, band.y + band.h * 0.7]);
       await page.waitForFunction((text) => [...document.querySelectorAll('.toast .toast-text')].some((t) => t.textContent === text), reasons[lang]);
       // In the live region, so it is read out.
       expect(await page.locator('[aria-live] .toast', { hasText: reasons[lang] }).count()).toBe(1);
@@ -176,7 +177,7 @@ describe.skipIf(!chromiumPath)('every screen, scanned for accessibility', () => 
     note(await blockingInBoth(ada, 'debrief boards', { within: '.debrief-sheet', screenshot: 'a11y-debrief-boards' }));
     await ada.click('#debrief-boards-close');
     await ada.click('#results-watch');
-    await ada.waitForSelector('body[data-ready="replay"] #board canvas', { timeout: 30_000 });
+    await ada.waitForSelector('body[data-ready="replay"] #board canvas', { timeout: 90_000 });
     await ada.waitForSelector('#chart-requests canvas');
     note(await blockingInBoth(ada, 'replay', { screenshot: 'a11y-replay' }));
     await teacher.bringToFront();
