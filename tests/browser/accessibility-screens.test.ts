@@ -121,7 +121,8 @@ describe.skipIf(!chromiumPath)('every screen, scanned for accessibility', () => 
   it("the teacher's form, card and console, the projector, the results, the boards side by side and the replay", async () => {
     const findings: string[] = [];
     // An overlay (the projector, the results, the boards side by side) is a modal dialog: scanned within itself, what
-    // is under it is hidden from the page; the console and the replay are scanned whole. Printed as found, so one run shows every screen's findings even if a later step fails.
+    // is under it is hidden from the page; the console and the replay are scanned whole. Findings are printed as they
+    // are found, so one run shows every screen's, even if a later step fails.
     const note = (found: string[]) => (findings.push(...found), found.length && console.log(found.join('\n')));
     const teacher = await openPage('/?lang=en');
     await teacher.fill('#nickname', 'Ms Kim');
