@@ -33,16 +33,17 @@ export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, h
     }
     for (const zone of region.zones) {
       const z = zone.rect;
-      g.fillStyle(THEME.zone, 0.9).fillRoundedRect(z.x, z.y, z.w, z.h, 12);
+      g.fillStyle(THEME.zone, THEME.zoneAlpha).fillRoundedRect(z.x, z.y, z.w, z.h, 12);
       g.lineStyle(1, THEME.zoneEdge, 1).strokeRoundedRect(z.x, z.y, z.w, z.h, 12);
     }
   }
   for (const vpc of layout.vpcs) {
     const r = vpc.rect;
     // The account's default VPC is there whether or not anyone builds in it: drawn quietly.
-    g.fillStyle(THEME.vpc, vpc.account ? 0.22 : 0.55).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
+    g.fillStyle(THEME.vpc, vpc.account ? THEME.accountVpcAlpha : THEME.vpcAlpha).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
     if (vpc.ref === selected) g.lineStyle(3, THEME.selected, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
-    else g.lineStyle(vpc.account ? 1 : 2, THEME.vpcEdge, vpc.account ? 0.4 : 0.8).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+    else if (vpc.account) g.lineStyle(1, THEME.accountVpcEdge, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
+    else g.lineStyle(2, THEME.vpcEdge, THEME.vpcEdgeAlpha).strokeRoundedRect(r.x, r.y, r.w, r.h, 14);
   }
   for (const cell of layout.cells) {
     if (highlight('cell', `${cell.vpc}|${cell.zone}`)) {
@@ -54,7 +55,7 @@ export function drawFrame(g: Phaser.GameObjects.Graphics, layout: BoardLayout, h
     g.fillStyle(subnet.public ? THEME.subnetPublic : THEME.subnetPrivate, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 10);
     const lit = highlight('subnet', subnet.ref);
     if (subnet.ref === selected) g.lineStyle(3, THEME.selected, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
-    else g.lineStyle(lit ? 2 : 1, lit ? THEME.armed : THEME.subnetEdge, lit ? 1 : 0.6).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
+    else g.lineStyle(lit ? 2 : 1, lit ? THEME.armed : THEME.subnetEdge, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
   }
   // Failed zones and regions: darkened and hatched, with a word on top (drawn by the labels).
   for (const region of layout.regions) {

@@ -87,7 +87,7 @@ export class TrafficLayer {
       const { x1, y1, x2, y2 } = clip(a, b);
       const len = Math.hypot(x2 - x1, y2 - y1);
       if (len < 4) continue;
-      const colour = !line.traffic ? THEME.control : line.health === 'down' ? THEME.health.down! : line.health === 'warning' ? THEME.health.warning! : 0x3b82f6;
+      const colour = !line.traffic ? THEME.control : line.health === 'down' ? THEME.health.down! : line.health === 'warning' ? THEME.health.warning! : THEME.traffic;
       drawn.push({ line, x1, y1, x2, y2, len, colour });
       look += `${line.from}>${line.to}:${colour}:${line.traffic && line.rps > 0 ? 1 : 0};`;
       const count = line.traffic && running ? particlesFor(line.rps) : 0;
@@ -100,18 +100,19 @@ export class TrafficLayer {
     g.clear();
     for (const { line, x1, y1, x2, y2, len, colour } of drawn) {
       if (!line.traffic) {
-        g.lineStyle(1.5, colour, 0.8);
+        g.lineStyle(1.5, colour, 1);
         const dashes = Math.floor(len / 12);
         for (let i = 0; i < dashes; i += 2) {
           g.lineBetween(x1 + ((x2 - x1) * i) / dashes, y1 + ((y2 - y1) * i) / dashes, x1 + ((x2 - x1) * (i + 1)) / dashes, y1 + ((y2 - y1) * (i + 1)) / dashes);
         }
         continue;
       }
-      g.lineStyle(line.rps > 0 ? 3 : 2, colour, line.rps > 0 ? 0.55 : 0.35).lineBetween(x1, y1, x2, y2);
+      // Opaque, so the line keeps 3:1 on the board (tests/client/board-contrast.test.ts); an idle one is thinner.
+      g.lineStyle(line.rps > 0 ? 3 : 1.5, colour, 1).lineBetween(x1, y1, x2, y2);
       // An arrow head at the receiving end says which way requests go.
       const ux = (x2 - x1) / len;
       const uy = (y2 - y1) / len;
-      g.fillStyle(colour, 0.8).fillTriangle(x2, y2, x2 - ux * 10 - uy * 5, y2 - uy * 10 + ux * 5, x2 - ux * 10 + uy * 5, y2 - uy * 10 - ux * 5);
+      g.fillStyle(colour, 1).fillTriangle(x2, y2, x2 - ux * 10 - uy * 5, y2 - uy * 10 + ux * 5, x2 - ux * 10 + uy * 5, y2 - uy * 10 - ux * 5);
     }
     return true;
   }

@@ -149,7 +149,16 @@ function Players({ players }: { players: MatchViewState['match']['players'] }) {
   return h(
     'details',
     { class: 'players-menu', id: 'players-menu', ref: menu },
-    h('summary', { 'aria-label': t('top.playersCount', { count: players.length }), title: t('top.playersCount', { count: players.length }) }, peopleIcon(), ` ${players.length}`, away > 0 ? h('span', { class: 'away-count' }, ` (${away} ${t('top.away')})`) : null),
+    // Named by its words, not an aria-label: a label must contain the visible text, and Korean's "…3명" does not
+    // contain a lone "3" (axe's label-content-name-mismatch).
+    h(
+      'summary',
+      { title: t('top.playersCount', { count: players.length }) },
+      peopleIcon(),
+      h('span', { 'aria-hidden': 'true' }, ` ${players.length}`),
+      h('span', { class: 'visually-hidden' }, t('top.playersCount', { count: players.length })),
+      away > 0 ? h('span', { class: 'away-count' }, ` (${away} ${t('top.away')})`) : null,
+    ),
     chips,
   );
 }
