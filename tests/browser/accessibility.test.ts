@@ -1,19 +1,10 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { blocking } from './support/axe.ts';
 
 const chromiumPath = chromiumOrSkip();
-
-/** axe-core's findings that block a player: the serious and critical ones (WCAG 2.2 A and AA rules). */
-async function blocking(page: Page, screen: string, within?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
-  const result = await (within ? builder.include(within) : builder).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Presses Tab (or Shift+Tab) until the focused element matches `selector`: how a keyboard user reaches it. */
 async function tabTo(page: Page, selector: string, back = false, max = 120): Promise<void> {
