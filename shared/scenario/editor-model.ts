@@ -9,7 +9,8 @@ import { parseTemplateText } from '../template/template-text.ts';
 import { parseLevel, type LevelIssue } from './level.ts';
 import { hintConditionSchema, HINT_CONDITIONS, type HintCondition } from './hints.ts';
 import { scenarioEventSchema, type ScenarioEventType } from './events.ts';
-import { objectiveMetrics, RESOURCE_KINDS, type InlineDesign, type Scenario, type ScenarioInput } from './schema.ts';
+import { plannedTraffic, type TrafficPlan } from './peak.ts';
+import { objectiveMetrics, RESOURCE_KINDS, scenarioSchema, type InlineDesign, type Scenario, type ScenarioInput } from './schema.ts';
 
 /** One stack of a board as the teacher writes it: the template is the pasted text (YAML or JSON). */
 export interface StackForm {
@@ -342,3 +343,53 @@ export function placeIssues(issues: readonly LevelIssue[], fields: Iterable<stri
 
 /** An id for the DOM made from a field path ('traffic.0.baselineRps' → 'level-traffic-0-baselineRps'). */
 export const fieldId = (path: string): string => `level-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
+
+/** The top-level fields the editor shows one input for. */
+export const SCENARIO_FIELDS = ['id', 'title', 'teachingGoal', 'ko.title', 'ko.teachingGoal', 'durationS', 'startHour', 'budgetUsd', 'latencyObjectiveMs', 'revenuePerGoodRequestUsd', 'allowedKinds', 'mix', 'mix.static', 'mix.read', 'mix.write', 'stars', 'stars.0', 'stars.1', 'stars.2'] as const;
+
+const EVENT_FIELDS = ['type', 'atS', 'durationS', 'params', 'announce', 'announce.leadS', 'announce.message', 'announce.messageKo'];
+const OBJECTIVE_FIELDS = ['id', 'primary', 'metric', 'comparison', 'target', 'description', 'descriptionKo'];
+const LIVE_HINT_FIELDS = ['id', 'when', 'afterS', 'beforeS', 'text.en', 'text.ko'];
+const STACK_FIELDS = ['name', 'region', 'template'];
+
+function designPaths(design: DesignForm, base: string): string[] {
+  return [base, `${base}.stacks`, ...design.stacks.flatMap((_, i) => STACK_FIELDS.map((f) => `${base}.stacks.${i}.${f}`))];
+}
+
+/** Every field path the editor shows, for placeIssues: what the form draws, it lists here. */
+export function formFieldPaths(form: LevelForm): string[] {
+  const d = form.document;
+  const list = (key: string): unknown[] => (Array.isArray(getAt(d, [key])) ? (getAt(d, [key]) as unknown[]) : []);
+  const paths: string[] = [...SCENARIO_FIELDS, 'traffic', 'events', 'objectives', 'hints', 'ko.hints', 'liveHints', 'solutions'];
+  list('traffic').forEach((_, i) => paths.push(...['area', 'baselineRps', 'dailyCurve'].map((f) => `traffic.${i}.${f}`)));
+  list('events').forEach((e, i) => {
+    paths.push(...EVENT_FIELDS.map((f) => `events.${i}.${f}`));
+    const type = (e as { type?: ScenarioEventType }).type;
+    if (type && EVENT_TYPES.includes(type)) paths.push(...eventParamFields(type).map((f) => `events.${i}.params.${f.key}`));
+  });
+  list('objectives').forEach((_, i) => paths.push(...OBJECTIVE_FIELDS.map((f) => `objectives.${i}.${f}`)));
+  const hintCount = Math.max(list('hints').length, (getAt(d, ['ko', 'hints']) as unknown[] | undefined)?.length ?? 0);
+  for (let i = 0; i < hintCount; i++) paths.push(`hints.${i}`, `ko.hints.${i}`);
+  list('liveHints').forEach((hint, i) => {
+    paths.push(...LIVE_HINT_FIELDS.map((f) => `liveHints.${i}.${f}`));
+    const condition = (hint as { when?: { condition?: HintCondition['condition'] } }).when?.condition;
+    if (condition && HINT_CONDITIONS.includes(condition)) paths.push(...hintConditionFields(condition).map((f) => `liveHints.${i}.when.${f.key}`));
+  });
+  if (form.start.kind === 'empty') paths.push('start', 'start.regions');
+  else paths.push(...designPaths(form.start.design, 'start'));
+  paths.push(...designPaths(form.reference, 'solutions.reference'), ...designPaths(form.naive, 'solutions.naive'));
+  return paths;
+}
+
+/**
+ * The traffic the form plans (shared/scenario/peak.ts, the briefing's own figures), for the preview chart: read from
+ * the scenario's figures alone, so the chart follows the traffic while a board is still being pasted. Undefined
+ * while the figures themselves do not parse (or plan more than a level may run).
+ */
+export function trafficPreview(form: LevelForm): TrafficPlan | undefined {
+  // Its words and boards play no part in the plan: a title still empty does not hide the chart.
+  const { start: _start, solutions: _solutions, ko: _ko, hints: _hints, liveHints: _live, objectives: _objectives, ...figures } = form.document;
+  const parsed = scenarioSchema.safeParse({ ...figures, id: 'preview', title: 'preview', start: { regions: ['us-east-1'] } });
+  if (!parsed.success || parsed.data.durationS > 86_400) return undefined;
+  return plannedTraffic(parsed.data);
+}

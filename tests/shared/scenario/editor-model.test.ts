@@ -6,6 +6,8 @@ import {
   EVENT_TYPES,
   eventHasDuration,
   eventParamFields,
+  formFieldPaths,
+  trafficPreview,
   formFromLevel,
   HINT_CONDITIONS,
   hintConditionFields,
@@ -147,5 +149,31 @@ describe('the level editor model', () => {
     const peak = scenarioPeak(level);
     expect(Math.round(Math.max(...plan.rps))).toBe(peak.rps);
     expect(plan.tS[plan.rps.indexOf(Math.max(...plan.rps))]).toBe(peak.atS);
+  });
+});
+
+describe('the fields the editor shows', () => {
+  it('hold every problem of a level broken in many places', () => {
+    const form = formFromLevel(levelOne());
+    let document = setAt(form.document, ['traffic', 0, 'baselineRps'], -1);
+    document = setAt(document, ['events', 0, 'params', 'message'], '');
+    document = setAt(document, ['objectives', 0, 'target'], Number.NaN);
+    document = setAt(document, ['liveHints', 0, 'when', 'above'], 500);
+    const broken = { ...form, document, naive: { stacks: [{ ...form.naive.stacks[0]!, template: '' }] } };
+    const checked = checkForm(broken);
+    const placed = placeIssues(checked.issues, formFieldPaths(broken));
+    expect(placed.unplaced).toEqual([]);
+    expect([...placed.at.keys()].sort()).toEqual(['events.0.params.message', 'liveHints.0.when.above', 'objectives.0.target', 'solutions.naive.stacks.0.template', 'traffic.0.baselineRps']);
+  });
+});
+
+describe('the traffic preview', () => {
+  it('draws the plan of the form’s figures before its boards are pasted, and nothing while they do not parse', () => {
+    const form = emptyLevelForm();
+    const plan = trafficPreview(form);
+    expect(plan?.rps[0]).toBeGreaterThan(0);
+    const one = levelOne();
+    expect(trafficPreview({ ...formFromLevel(one), reference: { stacks: [] } })).toEqual(plannedTraffic(one));
+    expect(trafficPreview({ ...form, document: setAt(form.document, ['durationS'], -5) })).toBeUndefined();
   });
 });
