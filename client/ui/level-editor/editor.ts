@@ -3,6 +3,7 @@
 // sharing. The model is shared/scenario/editor-model.ts; these files only draw it.
 import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { z } from 'zod';
 import type { LevelDocumentProof } from '../../../shared/match/prove-level.ts';
 import { checkForm, documentFromForm, emptyLevelForm, fieldId, formFieldPaths, formFromLevel, placeIssues, setAt, type LevelForm } from '../../../shared/scenario/editor-model.ts';
 import { levelToYaml, parseLevelText, type LevelIssue } from '../../../shared/scenario/level.ts';
@@ -60,11 +61,11 @@ function StartFrom({ scenarios, onForm, onProblem }: { scenarios: ScenarioSummar
     h(
       'div',
       { class: 'row' },
-      h('button', { type: 'button', class: 'ghost', id: 'level-start-new', onClick: () => onForm(emptyLevelForm(), t('levelEditor.startedEmpty')) }, t('levelEditor.startNew')),
+      h('button', { type: 'button', id: 'level-start-new', onClick: () => onForm(emptyLevelForm(), t('levelEditor.startedEmpty')) }, t('levelEditor.startNew')),
       h('label', { for: 'level-start-campaign', class: 'visually-hidden' }, t('levelEditor.campaignLevel')),
       h('select', { id: 'level-start-campaign', value: chosen, onChange: (e: Event) => setPick((e.target as HTMLSelectElement).value) }, levels.map((s) => h('option', { key: s.id, value: s.id }, localised(s, lang).title))),
-      h('button', { type: 'button', class: 'ghost', id: 'level-start-campaign-go', disabled: busy || !chosen, onClick: () => void fromCampaign() }, t('levelEditor.startCampaign')),
-      h('button', { type: 'button', class: 'ghost', id: 'level-open-file', onClick: () => file.current?.click() }, t('levelEditor.openFile')),
+      h('button', { type: 'button', id: 'level-start-campaign-go', disabled: busy || !chosen, onClick: () => void fromCampaign() }, t('levelEditor.startCampaign')),
+      h('button', { type: 'button', id: 'level-open-file', onClick: () => file.current?.click() }, t('levelEditor.openFile')),
       h('input', {
         type: 'file',
         id: 'level-file',
@@ -90,7 +91,7 @@ export async function readLevelFile(file: File, onForm: (form: LevelForm, note: 
 }
 
 export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: LevelEditorProps) {
-  useLanguage();
+  const lang = useLanguage();
   const [form, setForm] = useState<LevelForm>(() => (initial ? formFromLevel(initial.level) : emptyLevelForm()));
   const [issues, setIssues] = useState<LevelIssue[]>([]);
   const [level, setLevel] = useState<Scenario | null>(null);
@@ -102,6 +103,8 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
   const prover = useRef<Prover | null>(null);
 
   useEffect(() => () => prover.current?.stop(), []);
+  // The schema's own messages in the player's language (zod's locales; the level's limits say theirs in English).
+  useMemo(() => z.config(lang === 'ko' ? z.locales.ko() : z.locales.en()), [lang]);
   // Checked a moment after the last change, as the server will check it.
   useEffect(() => {
     const timer = setTimeout(() => {
@@ -110,7 +113,7 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
       setLevel(checked.ok ? checked.level : null);
     }, CHECK_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [form]);
+  }, [form, lang]);
   const problem = (text: string, found: LevelIssue[]) => {
     setNote(text);
     setServerIssues(found);
@@ -165,7 +168,7 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
         'header',
         { class: 'editor-head' },
         h('button', { type: 'button', class: 'ghost', id: 'level-back', onClick: onBack }, `← ${t('common.back')}`),
-        h('div', {}, h('p', { class: 'eyebrow' }, t('levelEditor.eyebrow')), h('h1', {}, t('levelEditor.title'))),
+        h('div', { class: 'editor-title' }, h('p', { class: 'eyebrow' }, t('levelEditor.eyebrow')), h('h1', {}, t('levelEditor.title'))),
         h(LanguageSwitch, {}),
       ),
       h('p', { class: 'tagline' }, t('levelEditor.intro')),

@@ -3,11 +3,13 @@
 // meets every primary objective; the naive design winning too is a warning.
 import { h } from 'preact';
 import type { DesignProof, LevelDocumentProof } from '../../../shared/match/prove-level.ts';
-import { formatNumber, t } from '../../i18n/index.ts';
+import { formatNumber, language, t } from '../../i18n/index.ts';
 import { Stars } from '../stars.ts';
 import { metricName } from './objectives-section.ts';
 
 const percent = (v: number) => `${(v * 100).toFixed(3)}%`;
+/** An objective's figure as read: four significant digits at most, in the player's number format. */
+const figure = (v: number) => Number(v.toPrecision(4)).toLocaleString(language() === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 4 });
 
 function DesignColumn({ which, proof }: { which: 'reference' | 'naive'; proof: DesignProof }) {
   return h(
@@ -36,7 +38,7 @@ function DesignColumn({ which, proof }: { which: 'reference' | 'naive'; proof: D
         h(
           'li',
           { key: o.id, class: o.met ? 'met' : 'missed', 'data-objective': o.id },
-          `${o.met ? '✓' : '✗'} ${o.id}${o.primary ? ` (${t('levelEditor.primaryShort')})` : ''}: ${metricName(o.metric)} ${formatNumber(o.value, 4)} / ${formatNumber(o.target, 4)} — ${o.met ? t('levelEditor.met') : t('levelEditor.missed')}`,
+          `${o.met ? '✓' : '✗'} ${o.id}${o.primary ? ` (${t('levelEditor.primaryShort')})` : ''}: ${metricName(o.metric)} ${figure(o.value)} / ${figure(o.target)} — ${o.met ? t('levelEditor.met') : t('levelEditor.missed')}`,
         ),
       ),
     ),
@@ -61,8 +63,8 @@ export function ProofPanel({ answer, stale, busy, canProve, onProve }: { answer:
             {},
             stale ? h('p', { class: 'warn' }, `⚠ ${t('levelEditor.proofStale')}`) : null,
             h('div', { class: 'proof-columns' }, h(DesignColumn, { which: 'reference', proof: answer.proof.reference }), h(DesignColumn, { which: 'naive', proof: answer.proof.naive })),
-            answer.proof.publishable ? h('p', { class: 'ok', id: 'level-publishable' }, `✓ ${t('levelEditor.publishable')}`) : h('p', { class: 'field-error' }, `⚠ ${t('levelEditor.notPublishable')}`),
-            answer.proof.naiveWins ? h('p', { class: 'warn', id: 'level-naive-wins' }, `⚠ ${t('levelEditor.naiveWins')}`) : null,
+            stale ? null : answer.proof.publishable ? h('p', { class: 'ok', id: 'level-publishable' }, `✓ ${t('levelEditor.publishable')}`) : h('p', { class: 'field-error' }, `⚠ ${t('levelEditor.notPublishable')}`),
+            !stale && answer.proof.naiveWins ? h('p', { class: 'warn', id: 'level-naive-wins' }, `⚠ ${t('levelEditor.naiveWins')}`) : null,
             answer.warnings.length ? h('ul', { class: 'muted' }, answer.warnings.slice(0, 5).map((w, i) => h('li', { key: i }, `${w.path}: ${w.message}`))) : null,
           )
         : null,
