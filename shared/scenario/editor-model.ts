@@ -111,17 +111,23 @@ export function newStack(number: number): StackForm {
   return { name: `stack-${number}`, region: 'us-east-1', template: '' };
 }
 
+/** The form's own problems (the editor shows them in the player's language by these keys). */
+export const FORM_MESSAGES = {
+  pasteTemplate: 'paste the stack’s CloudFormation template (YAML or JSON)',
+  templateMapping: 'a template is a mapping (Resources: …)',
+} as const;
+
 /** A board's pasted text read into an inline design, each text's problem on its stack's template field. */
 function readDesign(form: DesignForm, path: string[], issues: LevelIssue[]): unknown {
   const stacks = form.stacks.map((stack, i) => {
     const where = pathKey([...path, 'stacks', i, 'template']);
     let template: unknown = {};
-    if (stack.template.trim() === '') issues.push({ path: where, message: 'paste the stack’s CloudFormation template (YAML or JSON)' });
+    if (stack.template.trim() === '') issues.push({ path: where, message: FORM_MESSAGES.pasteTemplate });
     else {
       const parsed = parseTemplateText(stack.template, { stack: stack.name });
       const error = parsed.issues.find((x) => x.severity === 'error');
       if (error) issues.push({ path: where, message: error.message });
-      else if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) issues.push({ path: where, message: 'a template is a mapping (Resources: …)' });
+      else if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) issues.push({ path: where, message: FORM_MESSAGES.templateMapping });
       else template = parsed.value;
     }
     return { name: stack.name, region: stack.region, template, ...(stack.parameters ? { parameters: stack.parameters } : {}) };

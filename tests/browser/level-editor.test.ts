@@ -112,6 +112,13 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await page.click('#level-save-version');
     await page.waitForFunction(() => document.querySelector('#level-published')?.textContent?.includes('version 2'));
     expect((await page.textContent('#level-code'))!.trim()).toBe(code);
+    // Its address opens it again in the editor, as its author's (the token is in this browser).
+    expect(new URL(page.url()).search).toBe(`?edit=${code}`);
+    await page.reload();
+    await page.waitForSelector('#level-published');
+    expect(await page.inputValue('#level-title')).toBe(TITLE);
+    expect(await page.textContent('#level-published')).toContain('version 2');
+    expect(await page.locator('#level-delete').count()).toBe(1);
 
     // Exported, the file is the level; imported back and exported again, it is the same file.
     const file = await downloaded(page, '#level-export');
@@ -191,6 +198,17 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await teacher.click('#clock-end');
     await teacher.waitForSelector('#competition-console #competition-status[data-phase="results"]', { timeout: 90_000 });
     await teacher.close();
+
+    // Its author deletes it: its link then says it is gone.
+    const author = await openPage(`/?edit=${code}&lang=en`);
+    await author.waitForSelector('#level-published');
+    await author.click('#level-delete');
+    await author.click('#level-delete-yes');
+    await author.waitForFunction(() => document.querySelector('#level-published') === null);
+    expect(await author.evaluate((c) => (JSON.parse(localStorage.getItem('five-nines.level-tokens') ?? '{}') as Record<string, string>)[c], code)).toBeUndefined();
+    await author.goto(`${server.url}/?level=${code}&lang=en`);
+    await author.waitForFunction((c) => document.querySelector('.lobby-error')?.textContent?.includes(c), code);
+    await author.close();
   });
 
   it('shows the editor in Korean, with the schema’s messages in Korean', async () => {

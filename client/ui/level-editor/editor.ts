@@ -16,6 +16,7 @@ import { useLanguage } from '../hooks.ts';
 import { LanguageSwitch } from '../language-switch.ts';
 import { BoardsSection } from './boards-section.ts';
 import { EditorContext, type Editing } from './context.ts';
+import { sayProblem } from './fields.ts';
 import { EventsSection } from './events-section.ts';
 import { HintsSection } from './hints-section.ts';
 import { ObjectivesSection } from './objectives-section.ts';
@@ -182,7 +183,7 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
           ? h(
               'ul',
               {},
-              placed.unplaced.map((i, n) => h('li', { key: n, 'data-path': i.path }, `${i.path ? `${i.path}: ` : ''}${i.message}`)),
+              placed.unplaced.map((i, n) => h('li', { key: n, 'data-path': i.path }, `${i.path ? `${i.path}: ` : ''}${sayProblem(i.message)}`)),
             )
           : null,
         allIssues.length > placed.unplaced.length

@@ -1,9 +1,15 @@
 // The editor's fields: a label, the input, and the problems parseLevel placed on the field's path, announced and
 // tied to the input (aria-describedby, aria-invalid). Every input of the editor is one of these.
 import { h, type ComponentChildren } from 'preact';
-import { fieldId, getAt, numberFromText, pathKey, type Path } from '../../../shared/scenario/editor-model.ts';
+import { fieldId, FORM_MESSAGES, getAt, numberFromText, pathKey, type Path } from '../../../shared/scenario/editor-model.ts';
 import { t } from '../../i18n/index.ts';
 import { useEditing } from './context.ts';
+
+/** A problem as the player reads it: the form's own ones in their language (the schema's are already, by zod's locale). */
+export function sayProblem(message: string): string {
+  const key = (Object.keys(FORM_MESSAGES) as (keyof typeof FORM_MESSAGES)[]).find((k) => FORM_MESSAGES[k] === message);
+  return key ? t(`levelEditor.form.${key}`) : message;
+}
 
 export interface InputProps {
   id: string;
@@ -24,7 +30,7 @@ export function Field({ path, label, hint, wide, input }: { path: Path; label: s
     h('label', { for: id }, label),
     input({ id, ...(problems.length ? { 'aria-invalid': 'true' as const } : {}), ...(described ? { 'aria-describedby': described } : {}) }),
     hint ? h('p', { class: 'explain', id: `${id}-hint` }, hint) : null,
-    problems.length ? h('p', { class: 'field-error', id: `${id}-error`, role: 'status' }, problems.map((p) => `⚠ ${p}`).join(' · ')) : null,
+    problems.length ? h('p', { class: 'field-error', id: `${id}-error`, role: 'status' }, problems.map((p) => `⚠ ${sayProblem(p)}`).join(' · ')) : null,
   );
 }
 
@@ -33,7 +39,7 @@ export function Problems({ path }: { path: Path }) {
   const { placed } = useEditing();
   const key = pathKey(path);
   const problems = placed.at.get(key) ?? [];
-  return problems.length ? h('p', { class: 'field-error', id: `${fieldId(key)}-error`, role: 'status', 'data-path': key }, problems.map((p) => `⚠ ${p}`).join(' · ')) : null;
+  return problems.length ? h('p', { class: 'field-error', id: `${fieldId(key)}-error`, role: 'status', 'data-path': key }, problems.map((p) => `⚠ ${sayProblem(p)}`).join(' · ')) : null;
 }
 
 export function TextField({ path, label, hint, optional, long, wide }: { path: Path; label: string; hint?: string; optional?: boolean; long?: boolean; wide?: boolean }) {
