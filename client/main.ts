@@ -82,6 +82,8 @@ async function seat(request: SeatRequest): Promise<void> {
     levelSummary: async (code, version) => ((await levelRecord(code, version)) ?? undefined)?.summary,
     onExit: (solo, again) => {
       if (again) return void startSolo(again);
+      // A published level's player goes back to its page, not to the campaign.
+      if (solo && playing) return void openLevel(playing.code);
       show(solo ? { kind: 'campaign' } : { kind: 'home', error: '', busy: false });
     },
   });
@@ -95,6 +97,7 @@ async function startSolo(scenario: ScenarioSummary): Promise<void> {
     if (record) return playLevel(record, 'solo');
   }
   show({ kind: 'briefing', scenario, busy: true });
+  playing = null;
   try {
     await seat({ kind: 'create', nickname: nickname || t('home.defaultNickname'), match: { mode: 'solo', scenario: scenario.id } });
   } catch (error) {
@@ -137,10 +140,14 @@ async function openLevel(code: string): Promise<void> {
   show({ kind: 'level', record, busy: false });
 }
 
+/** The published level being played from its page (null for the campaign's scenarios). */
+let playing: LevelRecord | null = null;
+
 async function playLevel(record: LevelRecord, how: LevelPlay): Promise<void> {
   if (how === 'edit') return showEditor({ initial: { level: record.level, published: { code: record.code, version: record.version } } });
   if (how === 'competition') return showTeacher({ code: record.code, summary: record.summary });
   show({ kind: 'level', record, busy: true });
+  playing = record;
   try {
     const level = { code: record.code, version: record.version };
     await seat({ kind: 'create', nickname: nickname || t('home.defaultNickname'), match: { mode: how === 'solo' ? 'solo' : 'team', scenario: record.summary.id, level } });

@@ -195,6 +195,7 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await teacher.click('#clock-start');
     await teacher.waitForSelector('#competition-status[data-phase="running"]');
     await teacher.screenshot({ path: screenshotPath('level-competition-running') });
+    teacher.once('dialog', (d) => void d.accept());
     await teacher.click('#clock-end');
     await teacher.waitForSelector('#competition-console #competition-status[data-phase="results"]', { timeout: 90_000 });
     await teacher.close();
@@ -209,7 +210,7 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await author.goto(`${server.url}/?level=${code}&lang=en`);
     await author.waitForFunction((c) => document.querySelector('.lobby-error')?.textContent?.includes(c), code);
     await author.close();
-  });
+  }, 400_000);
 
   it('shows the editor in Korean, with the schema’s messages in Korean', async () => {
     const page = await openPage('/?editor&lang=ko');

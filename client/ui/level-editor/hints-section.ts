@@ -73,6 +73,11 @@ function LiveHints() {
           ...(HINT_CONDITIONS.includes(hint.when?.condition) ? hintConditionFields(hint.when.condition).map((spec) => h(ParamField, { key: spec.key, base: ['liveHints', i, 'when'], spec })) : []),
           h(NumberField, { path: ['liveHints', i, 'afterS'], label: t('levelEditor.afterS'), unit: t('levelEditor.seconds'), step: 60 }),
           h(NumberField, { path: ['liveHints', i, 'beforeS'], label: t('levelEditor.beforeS'), hint: t('levelEditor.beforeSHint'), unit: t('levelEditor.seconds'), step: 60 }),
+        ),
+        // The two languages side by side, whatever the condition's thresholds are.
+        h(
+          'div',
+          { class: 'editor-grid' },
           h(TextField, { path: ['liveHints', i, 'text', 'en'], label: t('levelEditor.liveTextEn') }),
           h(TextField, { path: ['liveHints', i, 'text', 'ko'], label: t('levelEditor.liveTextKo'), optional: true }),
         ),
