@@ -89,6 +89,7 @@ export async function startGameServer(config: ServerConfig): Promise<GameServer>
       services.shuttingDown = true;
       await server.gracefullyShutdown(false);
       await services.store?.close();
+      await services.prover.close();
     },
   };
 }

@@ -3,6 +3,7 @@
 // (see matchRoomClass) and the routes; no module keeps it as a global, so two servers in one process (tests)
 // never share it.
 import type { MatchStore } from './match-store.ts';
+import { LevelProver } from './levels/prover.ts';
 import { TurnBudget } from './rooms/turn-budget.ts';
 
 /** What the process's metrics read of a live room. */
@@ -25,10 +26,12 @@ export interface Services {
   turnBudget: TurnBudget;
   /** Intents dropped over the rooms' rate limit since start (see transport-guard.ts), for /metrics. */
   droppedIntents: number;
+  /** Proves published levels on a thread of its own (levels/prover.ts). */
+  prover: LevelProver;
   /** Tests only (see ServerConfig): how much faster than their speed clocks run, and where they stop once. */
   testClock: { timeScale: number; pauseAtS?: number };
 }
 
 export function newServices(): Services {
-  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0, testClock: { timeScale: 1 } };
+  return { rooms: new Set(), restoring: new Set(), ready: false, shuttingDown: false, competitionRooms: new Map(), turnBudget: new TurnBudget(), droppedIntents: 0, prover: new LevelProver(), testClock: { timeScale: 1 } };
 }

@@ -3,10 +3,12 @@
 import { matchMaker } from '@colyseus/core';
 import type { Application, Request, Response } from 'express';
 import express from 'express';
-import { newCompetitionSchema, type CompetitionPlan, type CreatedCompetition } from '../../shared/protocol/competition.ts';
+import { newCompetitionSchema, type CompetitionPlan, type CreatedCompetition, type NewCompetition as NewCompetitionRequest } from '../../shared/protocol/competition.ts';
+import { LEVEL_API_ERRORS, levelKey } from '../../shared/protocol/levels.ts';
 import { MATCH_ROOM } from '../../shared/protocol/messages.ts';
 import { scenarioById } from '../assets/library.ts';
 import type { Database } from '../persistence/database.ts';
+import { getLevel } from '../persistence/queries/levels.ts';
 import { createCompetition, getCompetition, setCompetitionStatus, verifyHostToken } from '../persistence/queries/competitions.ts';
 import { getReplay, listReplays } from '../persistence/queries/replays.ts';
 import { createTeams } from '../persistence/queries/teams.ts';
@@ -14,16 +16,10 @@ import { resultsToCsv } from '../persistence/results-csv.ts';
 import { newRoomCode } from '../rooms/room-codes.ts';
 import { competitionExport } from '../competitions/results-export.ts';
 import type { Services } from '../services.ts';
+import { bearer, databaseOr503, origin } from './request-parts.ts';
 
-async function database(services: Services, res: Response): Promise<Database | undefined> {
-  const db = await services.store?.ready;
-  if (!db) res.status(503).json({ code: 'no-database', message: 'Results cannot be stored: the database is not available.' });
-  return db;
-}
-
-function bearer(req: Request): string | undefined {
-  const header = req.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+function database(services: Services, res: Response): Promise<Database | undefined> {
+  return databaseOr503(services, res, 'Results cannot be stored: the database is not available.');
 }
 
 /** 404 for an unknown competition, 401 without the right token; otherwise the competition. */
@@ -41,6 +37,20 @@ async function guarded(req: Request, res: Response, db: Database) {
   return competition;
 }
 
+type Play = { ok: true; scenarioId: string; level?: { code: string; version: number } } | { ok: false; code: string; message: string };
+
+/** The campaign scenario or the published level a competition plays; a level's version is fixed here, at creation,
+ * so a new version published during the lesson changes nothing for the class. */
+async function whatItPlays(db: Database, asked: NewCompetitionRequest): Promise<Play> {
+  if (asked.level) {
+    const read = await getLevel(db, asked.level.code, asked.level.version);
+    if (!read.ok) return { ok: false, code: read.code, message: LEVEL_API_ERRORS[read.code] };
+    return { ok: true, scenarioId: levelKey(read.level.code), level: { code: read.level.code, version: read.level.version } };
+  }
+  const scenario = scenarioById(asked.scenario ?? '');
+  return scenario.ok ? { ok: true, scenarioId: scenario.scenario.id } : { ok: false, code: 'unknown-scenario', message: scenario.message };
+}
+
 export function mountCompetitionRoutes(app: Application, services: Services): void {
   app.post('/api/competitions', express.json({ limit: '16kb' }), async (req, res) => {
     const parsed = newCompetitionSchema.safeParse(req.body);
@@ -49,18 +59,19 @@ export function mountCompetitionRoutes(app: Application, services: Services): vo
       res.status(400).json({ code: 'invalid-competition', message: `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}` });
       return;
     }
-    const scenario = scenarioById(parsed.data.scenario);
-    if (!scenario.ok) {
-      res.status(400).json({ code: 'unknown-scenario', message: scenario.message });
-      return;
-    }
     const db = await database(services, res);
     if (!db) return;
+    const play = await whatItPlays(db, parsed.data);
+    if (!play.ok) {
+      res.status(400).json({ code: play.code, message: play.message });
+      return;
+    }
     const seed = parsed.data.seed ?? Math.floor(Math.random() * 2 ** 31);
     const code = await newRoomCode();
     const created = await createCompetition(db, {
       joinCode: code,
-      scenarioId: parsed.data.scenario,
+      scenarioId: play.scenarioId,
+      ...(play.level ? { level: play.level } : {}),
       seed,
       settings: { teamCount: parsed.data.teams, teamSize: parsed.data.teamSize, buildTimeS: parsed.data.buildTimeS, speed: parsed.data.speed },
       roomId: code,
@@ -76,7 +87,7 @@ export function mountCompetitionRoutes(app: Application, services: Services): vo
       // On this process: only it knows the code belongs to the competition (another would make a room of its own).
       await matchMaker.handleCreateRoom(MATCH_ROOM, {
         mode: 'classroom',
-        scenario: parsed.data.scenario,
+        ...(play.level ? { level: play.level } : { scenario: play.scenarioId }),
         seed,
         teams: parsed.data.teams,
         competitionCode: code,
@@ -89,8 +100,7 @@ export function mountCompetitionRoutes(app: Application, services: Services): vo
       return;
     }
     await setCompetitionStatus(db, created.competition.id, 'building');
-    const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    const body: CreatedCompetition = { id: created.competition.id, code, hostToken: created.hostToken, joinUrl: `${origin}/?code=${code}` };
+    const body: CreatedCompetition = { id: created.competition.id, code, hostToken: created.hostToken, joinUrl: `${origin(req)}/?code=${code}` };
     res.status(201).json(body);
   });
 

@@ -5,6 +5,7 @@ import express, { type Application } from 'express';
 import { scenarioById, scenarioIds } from '../assets/library.ts';
 import { readMetrics } from './metrics.ts';
 import { mountCompetitionRoutes } from './competition-routes.ts';
+import { mountLevelRoutes } from './level-routes.ts';
 import type { Services } from '../services.ts';
 
 // The plain HTTP side of the one port: a health check for operators and the built game page with its assets.
@@ -29,6 +30,7 @@ export function mountRoutes(app: Application, options: RouteOptions): void {
   });
 
   mountCompetitionRoutes(app, services);
+  mountLevelRoutes(app, services);
 
   // Process figures; `?reset=1` restarts the event-loop delay histogram (the load harness reads a window);
   // `?gc=1` collects garbage first, only in a process started with --expose-gc (the soak's heap readings).

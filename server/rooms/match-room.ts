@@ -29,6 +29,7 @@ import { answerChangeSet } from './change-set-request.ts';
 import { MatchLoop } from './match-loop.ts';
 import { TestClock } from './test-clock.ts';
 import { setUpMatch } from './match-setup.ts';
+import { levelMatch } from '../levels/level-match.ts';
 import { MatchRecorder } from './recorder.ts';
 import { newRoomCode } from './room-codes.ts';
 import { SeatPolicy } from './seats.ts';
@@ -86,8 +87,10 @@ export class MatchRoom extends Room<{ state: MatchState }> {
     const parsed = createOptionsSchema.safeParse(raw);
     if (!parsed.success) throw new ServerError(400, describeOptionsError(parsed.error.issues[0]));
     this.options = parsed.data;
-    const setup = setUpMatch(this.options, this.options.seed ?? randomInt(0, 2 ** 31));
-    if (!setup.ok) throw new ServerError(400, setup.message);
+    const seed = this.options.seed ?? randomInt(0, 2 ** 31);
+    // A published level is read from the database; a campaign scenario from assets/.
+    const setup = this.options.level ? await levelMatch(this.services, this.options.level, this.options, seed) : setUpMatch(this.options, seed);
+    if (!setup.ok) throw new ServerError((setup as { status?: number }).status ?? 400, setup.message);
     this.match = setup.match;
     // A competition's room takes the code its competition was given (only the server can ask for that).
     const code = (raw as { competitionCode?: unknown }).competitionCode;
@@ -206,6 +209,8 @@ export class MatchRoom extends Room<{ state: MatchState }> {
 
   override async onDispose(): Promise<void> {
     this.services.rooms.delete(this);
+    // Refused as it was created (an unknown level, bad options): it never started, and there is nothing to keep.
+    if (!this.recorder) return;
     // Shutting down mid-match: keep it for the restart. Finished, or abandoned by everyone: nothing to keep.
     if (this.services.shuttingDown && this.match.clock.phase !== 'results') await this.recorder.checkpoint(this.match, this.seats, chartMemory(this.memo), this.classroom);
     else await this.recorder.discard();

@@ -213,6 +213,9 @@ export const MatchState = schema(
     code: t.string(),
     mode: t.string(),
     scenarioId: t.string(),
+    /** A published level's code and version ('' and 0 for a campaign scenario): its summary is at /api/levels/CODE?version=N. */
+    levelCode: t.string(),
+    levelVersion: t.number(),
     title: t.string(),
     phase: t.string(),
     speed: t.number(),

@@ -311,6 +311,8 @@ function projectSummary(summary: TeamSummary, team: Team, members: number, match
 export function projectMatch(state: MatchState, match: Match, seats: readonly SeatView[], memo: ProjectionMemo, withStatus: boolean): void {
   set(state, 'mode', match.mode);
   set(state, 'scenarioId', match.scenario.id);
+  set(state, 'levelCode', match.scenario.level?.code ?? '');
+  set(state, 'levelVersion', match.scenario.level?.version ?? 0);
   setStrings(state.defaultVpcDeletedIn, scenarioAccount(match.scenario).defaultVpcDeletedIn);
   set(state, 'title', match.scenario.title);
   set(state, 'phase', match.clock.phase);

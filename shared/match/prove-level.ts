@@ -92,7 +92,7 @@ export type LevelDocumentProof =
   | { ok: false; code: LevelErrorCode | 'design-invalid'; message: string; issues: LevelIssue[] };
 
 /**
- * A level document (as the editor holds it, or as the API receives it) checked and proven: parsed with the level's
+ * A level document, as the editor holds it or as the API receives it, checked and proven: parsed with the level's
  * limits, its starting board and both designs loaded, both designs run. What the editor's worker posts back and
  * what the server runs before publishing.
  */

@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { MAX_TEAMS } from './join.ts';
+import { levelChoiceSchema } from './levels.ts';
 import { MAX_SPEED, MIN_SPEED } from '../match/clock.ts';
 
-// What a teacher sends to set up a classroom competition (POST /api/competitions).
+// What a teacher sends to set up a classroom competition (POST /api/competitions): a campaign scenario or a
+// published level, exactly one of them.
 export const newCompetitionSchema = z.strictObject({
-  scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+  scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
+  /** A published level; its version is fixed when the competition is created (the latest, unless one is named). */
+  level: levelChoiceSchema.optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   teams: z.number().int().min(1).max(MAX_TEAMS),
   teamSize: z.number().int().min(1).max(10).default(3),
@@ -17,7 +21,7 @@ export const newCompetitionSchema = z.strictObject({
   lateJoins: z.boolean().default(true),
   /** An example design every team starts from; omitted, the scenario's own or an empty board. */
   design: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
-});
+}).refine((c) => (c.scenario === undefined) !== (c.level === undefined), { message: 'name a scenario or a level, not both', path: ['scenario'] });
 
 export type NewCompetition = z.infer<typeof newCompetitionSchema>;
 

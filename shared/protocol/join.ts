@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { levelChoiceSchema } from './levels.ts';
 import { NICKNAME_MAX_LENGTH } from './messages.ts';
 
 // What a player sends when creating or joining a room. Checked by the room before it seats anyone.
@@ -27,6 +28,8 @@ export const createOptionsSchema = joinOptionsSchema.extend({
   nickname: nickname.optional(),
   mode: z.enum(['solo', 'team', 'classroom']).default('team'),
   scenario: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).default('az-outage'),
+  /** A published level to play instead of `scenario` (its latest version unless one is named). */
+  level: levelChoiceSchema.optional(),
   /** Starting design: an example under assets/designs; omitted, the scenario's own or an empty board. */
   design: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/).optional(),
   seed: z.number().int().min(0).max(0xffffffff).optional(),

@@ -29,7 +29,7 @@ export const levelChoiceSchema = z.strictObject({
 });
 export type LevelChoice = z.infer<typeof levelChoiceSchema>;
 
-/** The body of POST and PUT: the level document (checked by shared/scenario/level.ts, not here). */
+/** The body of POST and PUT: the level document, checked by shared/scenario/level.ts (not here). */
 export const publishLevelBodySchema = z.strictObject({ level: z.unknown() });
 
 /** What publishing (or a new version) answers. */
@@ -67,12 +67,41 @@ export const LEVEL_API_ERRORS = {
   unauthorized: "Send the level's author token as Authorization: Bearer <token>.",
   'no-database': 'Levels cannot be stored: the database is not available.',
   'invalid-request': 'The request is not what this address takes.',
+  'unknown-scenario': 'There is no campaign scenario with that id.',
+  'prover-busy': 'The server is proving other levels right now: try again in a moment.',
+  'prover-failed': 'The server could not prove the level.',
 } as const;
 export type LevelApiErrorCode = keyof typeof LEVEL_API_ERRORS;
+
+/** The link that opens a published level's page for players. */
+export function levelLink(origin: string, code: string): string {
+  return `${origin}/?level=${code}`;
+}
+
+/** What a level is kept under wherever a campaign scenario is kept by its id (personal bests, a competition's
+ * scenario): never the level's own id, which its author chose and which may repeat a campaign scenario's. */
+export function levelKey(code: string): string {
+  return `level:${code}`;
+}
+
+/**
+ * A room asked for a level that cannot be played: refused as it is created, with a status of its own that the page
+ * says by its code (refusals.<code>, by shared/protocol/join-refusal.ts). A refusal while a room is created travels
+ * as the matchmaking request's HTTP status, so these are HTTP statuses no one else uses (not the classroom's
+ * 44xx, which travel over the room's socket).
+ */
+export const LEVEL_JOIN_REFUSAL = { 'unknown-level': 460, 'unknown-level-version': 461 } as const;
+export type LevelJoinRefusalCode = keyof typeof LEVEL_JOIN_REFUSAL;
+
+export function levelJoinRefusalOf(status: unknown): LevelJoinRefusalCode | undefined {
+  return (Object.keys(LEVEL_JOIN_REFUSAL) as LevelJoinRefusalCode[]).find((code) => LEVEL_JOIN_REFUSAL[code] === status);
+}
 
 export interface LevelApiError {
   code: string;
   message: string;
   /** Problems placed on the fields they concern, for the editor to show under each. */
   issues?: LevelIssue[];
+  /** With `reference-fails`: the server's proof, to show which objectives the reference design missed. */
+  proof?: LevelProof;
 }

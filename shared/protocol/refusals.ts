@@ -46,6 +46,8 @@ export const REFUSALS = {
   removed: 'Your instructor removed you from this room. Ask your instructor to let you back in.',
   'server-unreachable': 'The game server could not be reached: check the network and try again.',
   'join-refused': 'The room did not let you in (see the detail).',
+  'unknown-level': 'There is no published level with that code: check it with whoever shared it.',
+  'unknown-level-version': 'That level has no such version: open its link again to play the latest one.',
   'drop-off-board': 'Nothing changed: drop it on the board, inside a region.',
   'drop-need-subnet': 'An instance runs in a subnet: drop it on a subnet to move it there.',
   'drop-database-running': 'A database moves to another zone only before the clock starts; while it runs, RDS changes zone only by a Multi-AZ failover.',

@@ -1,8 +1,8 @@
 // Classroom competitions: created by a host with a join code, moved through their statuses by the host.
 // The host token is made here, handed back once, and only its SHA-256 is kept.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../database.ts';
 import { isKey, isUuid, jsonText } from './input.ts';
+import { newSecretToken, tokenMatches } from './secret-token.ts';
 
 export const COMPETITION_STATUSES = ['created', 'building', 'running', 'paused', 'finished'] as const;
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
@@ -29,6 +29,8 @@ export interface Competition {
   id: string;
   joinCode: string;
   scenarioId: string;
+  /** The published level it plays, and the version fixed when it was created; null for a campaign scenario. */
+  level: { code: string; version: number } | null;
   seed: number;
   settings: CompetitionSettings;
   status: CompetitionStatus;
@@ -41,6 +43,7 @@ export interface Competition {
 export interface NewCompetition {
   joinCode: string;
   scenarioId: string;
+  level?: { code: string; version: number };
   seed: number;
   settings: CompetitionSettings;
   roomId?: string;
@@ -54,23 +57,20 @@ export type StatusChangeResult =
   | { ok: true; competition: Competition }
   | { ok: false; code: 'unknown-competition' | 'status-not-allowed' };
 
-const COLUMNS = `id, join_code AS "joinCode", scenario_id AS "scenarioId", seed, settings, status, room_id AS "roomId",
+const COLUMNS = `id, join_code AS "joinCode", scenario_id AS "scenarioId",
+  CASE WHEN level_code IS NULL THEN NULL ELSE json_build_object('code', level_code, 'version', level_version) END AS level, seed, settings, status, room_id AS "roomId",
   created_at AS "createdAt", started_at AS "startedAt", finished_at AS "finishedAt"`;
-
-function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** Creates a competition and its host token (returned here only). A join code still in use by a competition that
  * has not finished is refused. */
 export async function createCompetition(db: Queryable, input: NewCompetition): Promise<CreateCompetitionResult> {
-  const hostToken = randomBytes(32).toString('base64url');
+  const { token: hostToken, sha256 } = newSecretToken();
   const rows = await db.query<Competition>(
-    `INSERT INTO competitions (join_code, host_token_sha256, scenario_id, seed, settings, room_id)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+    `INSERT INTO competitions (join_code, host_token_sha256, scenario_id, seed, settings, room_id, level_code, level_version)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
      ON CONFLICT (join_code) WHERE status <> 'finished' DO NOTHING
      RETURNING ${COLUMNS}`,
-    [input.joinCode, sha256Hex(hostToken), input.scenarioId, input.seed, jsonText(input.settings, 'settings'), input.roomId ?? null],
+    [input.joinCode, sha256, input.scenarioId, input.seed, jsonText(input.settings, 'settings'), input.roomId ?? null, input.level?.code ?? null, input.level?.version ?? null],
   );
   const competition = rows[0];
   return competition ? { ok: true, competition, hostToken } : { ok: false, code: 'join-code-taken' };
@@ -115,15 +115,11 @@ export async function listCompetitions(
 /** True only when `token` is this competition's host token. Compares the hashes in constant time; a missing token,
  * a malformed id or an unknown competition is simply false. */
 export async function verifyHostToken(db: Queryable, competitionId: string, token: unknown): Promise<boolean> {
-  if (typeof token !== 'string' || token.length === 0 || token.length > 512) return false;
-  const presented = Buffer.from(sha256Hex(token), 'hex');
   if (!isUuid(competitionId)) return false;
   const rows = await db.query<{ hash: string }>('SELECT host_token_sha256 AS hash FROM competitions WHERE id = $1', [
     competitionId,
   ]);
-  const stored = rows[0] ? Buffer.from(rows[0].hash, 'hex') : undefined;
-  if (!stored || stored.length !== presented.length) return false;
-  return timingSafeEqual(stored, presented);
+  return tokenMatches(rows[0]?.hash, token);
 }
 
 /** Moves a competition to `status` if STATUS_MOVES allows it from where it is. The first move to running stamps

@@ -10,7 +10,7 @@ import { listResults, saveResult } from '../../../server/persistence/queries/res
 import { createTeams } from '../../../server/persistence/queries/teams.ts';
 import { dropSchema, newSchemaName, openTestDatabase, POSTGRES_URL, skipPostgres, type BackendName } from './backends.ts';
 
-const TABLES = ['audit_log', 'checkpoints', 'competitions', 'personal_bests', 'players', 'replays', 'results', 'teams'];
+const TABLES = ['audit_log', 'checkpoints', 'competitions', 'level_versions', 'levels', 'personal_bests', 'players', 'replays', 'results', 'teams'];
 
 describe('the migration files', () => {
   it('are numbered from 001 without gaps', () => {
