@@ -152,7 +152,8 @@ async function playLevel(record: LevelRecord, how: LevelPlay): Promise<void> {
     const level = { code: record.code, version: record.version };
     await seat({ kind: 'create', nickname: nickname || t('home.defaultNickname'), match: { mode: how === 'solo' ? 'solo' : 'team', scenario: record.summary.id, level } });
   } catch (error) {
-    toast(t('home.createFailed', { message: (error as Error).message }));
+    // A level gone or a version removed since its page opened: the refusal's own sentence.
+    toast(t('home.createFailed', { message: sayJoinRefusal(error) }));
     show({ kind: 'level', record, busy: false });
   }
 }

@@ -20,6 +20,7 @@ import { PALETTE, type PlaceTarget } from '../shared/design/plans/palette.ts';
 import { planDrop } from '../shared/design/plans/drop.ts';
 import { sayEntry } from './i18n/timeline-entry.ts';
 import { isEventEnding } from '../shared/sim/timeline-text.ts';
+import { levelKey } from '../shared/protocol/levels.ts';
 
 export type SeatRequest =
   | { kind: 'create'; nickname: string; match: NewMatch }
@@ -117,7 +118,7 @@ function finished(snapshot: MatchSnapshot): void {
   if (snapshot.mode !== 'solo') return;
   const team = snapshot.teams.find((x) => x.id === snapshot.board.team) ?? snapshot.teams[0];
   // A level's personal best is its own (`level:CODE`): its id may repeat a campaign level's, and it unlocks none.
-  if (team) recordRun(snapshot.levelCode ? `level:${snapshot.levelCode}` : snapshot.scenarioId, { stars: team.stars, score: team.score });
+  if (team) recordRun(snapshot.levelCode ? levelKey(snapshot.levelCode) : snapshot.scenarioId, { stars: team.stars, score: team.score });
 }
 
 /** Whether the scenario lets players place what a palette entry stands for (all kinds when it does not say). */

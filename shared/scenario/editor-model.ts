@@ -136,7 +136,7 @@ function readDesign(form: DesignForm, path: string[], issues: LevelIssue[]): unk
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Form ⇄ document.
+// Form ⇄ level file.
 
 /** A level (parsed, or a campaign level written as one) as the editor's form. */
 export function formFromLevel(level: Scenario | ScenarioInput): LevelForm {
@@ -149,11 +149,11 @@ export function formFromLevel(level: Scenario | ScenarioInput): LevelForm {
 /** The form as a level document, with the problems only the form can see (a template that is not YAML). */
 export function documentFromForm(form: LevelForm): { document: Record<string, unknown>; issues: LevelIssue[] } {
   const issues: LevelIssue[] = [];
-  const document: Record<string, unknown> = { ...form.document };
-  for (const key of BOARD_KEYS) delete document[key];
-  document.start = form.start.kind === 'empty' ? { regions: form.start.regions } : readDesign(form.start.design, ['start'], issues);
-  document.solutions = { reference: readDesign(form.reference, ['solutions', 'reference'], issues), naive: readDesign(form.naive, ['solutions', 'naive'], issues) };
-  return { document, issues };
+  const doc: Record<string, unknown> = { ...form.document };
+  for (const key of BOARD_KEYS) delete doc[key];
+  doc.start = form.start.kind === 'empty' ? { regions: form.start.regions } : readDesign(form.start.design, ['start'], issues);
+  doc.solutions = { reference: readDesign(form.reference, ['solutions', 'reference'], issues), naive: readDesign(form.naive, ['solutions', 'naive'], issues) };
+  return { document: doc, issues };
 }
 
 export type FormCheck = { ok: true; level: Scenario; issues: [] } | { ok: false; issues: LevelIssue[] };

@@ -2,6 +2,7 @@
 // a new version of a level this browser published, delete it, and export the level as a YAML file.
 import { h } from 'preact';
 import { useState } from 'preact/hooks';
+import { levelLink as linkOf } from '../../../shared/protocol/levels.ts';
 import type { LevelIssue } from '../../../shared/scenario/level.ts';
 import { t } from '../../i18n/index.ts';
 import { authorToken, deleteLevel, forgetAuthorToken, keepAuthorToken, publishLevel, publishVersion } from '../../net/levels.ts';
@@ -12,8 +13,8 @@ export interface Published {
   version: number;
 }
 
-/** The link players open: this page's address with `?level=CODE`. */
-export const levelLink = (code: string): string => `${location.origin}${location.pathname}?level=${code}`;
+/** The link players open (`/?level=CODE` on this server). */
+const levelLink = (code: string): string => linkOf(location.origin, code);
 
 export function SharePanel({
   document,
