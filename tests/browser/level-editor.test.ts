@@ -141,7 +141,6 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     writeFileSync(broken, file.text.replace('budgetUsd: 4', 'budgetUsd: lots'));
     await page.setInputFiles('#level-file', broken);
     await page.waitForSelector('#level-summary [data-path="budgetUsd"], [data-path="budgetUsd"] .field-error');
-    await page.close();
 
     // The link: the level's page, its briefing; solo play names the level and reaches the results.
     const player = await openPage(`/?level=${code}&lang=en`);
@@ -200,8 +199,9 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await teacher.waitForSelector('#competition-console #competition-status[data-phase="results"]', { timeout: 90_000 });
     await teacher.close();
 
-    // Its author deletes it: its link then says it is gone.
-    const author = await openPage(`/?edit=${code}&lang=en`);
+    // Its author (the browser that holds its token) deletes it: its link then says it is gone.
+    const author = page;
+    await author.goto(`${server.url}/?edit=${code}&lang=en`);
     await author.waitForSelector('#level-published');
     await author.click('#level-delete');
     await author.click('#level-delete-yes');
