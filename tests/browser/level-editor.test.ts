@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { levelToYaml, parseLevelText } from '../../shared/scenario/level.ts';
@@ -19,6 +20,12 @@ async function downloaded(page: Page, button: string): Promise<{ name: string; t
   const [download] = (await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), page.click(button)])) as [Download, void];
   const path = (await download.path())!;
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
+}
+
+/** axe-core's serious and critical findings (WCAG 2.2 A and AA rules) on the page. */
+async function blocking(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** The editor's long page in screen-high pieces, to look at. */
@@ -46,7 +53,9 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
   });
 
   async function openPage(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // A context of its own (axe-core asks for one), so each page is its own browser's storage too.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
     });
@@ -103,6 +112,8 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     const tokens = await page.evaluate(() => JSON.parse(localStorage.getItem('five-nines.level-tokens') ?? '{}') as Record<string, string>);
     expect(tokens[code]).toBeTruthy();
     expect(await page.textContent('#level-published')).toContain('version 1');
+    // The proof side by side and the published level's card: nothing axe-core finds serious.
+    expect(await blocking(page)).toEqual([]);
 
     // A new version: the editor asks for a new proof first, then saves it under the same code.
     await page.fill('#level-latencyObjectiveMs', '150');
@@ -212,16 +223,24 @@ describe.skipIf(!chromiumPath)('the level editor', () => {
     await author.close();
   }, 400_000);
 
-  it('shows the editor in Korean, with the schema’s messages in Korean', async () => {
-    const page = await openPage('/?editor&lang=ko');
+  it('shows the editor in Korean, with the schema’s messages in Korean; reached and used by keyboard, with no serious axe finding', async () => {
+    const page = await openPage('/?lang=ko');
+    // From home to the editor and a campaign level in it, by keyboard alone.
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.id === 'create-level')); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#level-editor');
     expect(await page.textContent('#level-editor h1')).toBe('레벨 만들기');
+    await page.focus('#level-start-campaign');
     await page.selectOption('#level-start-campaign', 'one-web-server');
-    await page.click('#level-start-campaign-go');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('level-start-campaign-go');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('#level-summary.clean');
+    expect(await blocking(page)).toEqual([]);
     await page.fill('#level-title', '');
     await page.waitForSelector('[data-path="title"] .field-error');
     expect(await page.textContent('[data-path="title"] .field-error')).toMatch(/[가-힣]/);
+    expect(await blocking(page)).toEqual([]);
     await page.click('#level-add-event');
     await page.waitForSelector('[data-item="event-1"]');
     await shootEditor(page, 'level-editor-ko');
