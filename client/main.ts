@@ -1,7 +1,8 @@
 // The page's entry: the home screen first (or straight back into a seat after a reload); then the campaign
 // and a scenario's briefing, or a room with others, or the teacher's screen for a classroom competition. The
 // match itself is a chunk of its own (match-app.ts), loaded when the player takes a seat, and so is the teacher's
-// screen, so the first screen is interactive without waiting for either.
+// screen, so the first screen is interactive without waiting for either. Published levels (issue 17) have their own
+// page (`?level=CODE`) and the level editor (`?editor`, `?edit=CODE`) is a chunk of its own too.
 import './styles.css';
 import { h, render } from 'preact';
 import { onLanguage, t } from './i18n/index.ts';
@@ -15,6 +16,10 @@ import { isOpen, readProgress } from './view/campaign-progress.ts';
 import type { SeatRequest } from './match-app.ts';
 import type { Teacher as TeacherScreen } from './ui/teacher.ts';
 import type { SavedCompetition } from './net/competition-store.ts';
+import type { LevelRecord } from '../shared/protocol/levels.ts';
+import { fetchLevel } from './net/levels.ts';
+import { LevelPage, type LevelPlay } from './ui/level-page.ts';
+import type { LevelEditor as LevelEditorScreen, LevelEditorProps } from './ui/level-editor/editor.ts';
 
 const root = document.getElementById('app')!;
 const toast = mountToasts(document.body);
@@ -23,7 +28,9 @@ type Screen =
   | { kind: 'home'; error: string; busy: boolean }
   | { kind: 'campaign' }
   | { kind: 'briefing'; scenario: ScenarioSummary; busy: boolean }
-  | { kind: 'teacher'; screen: typeof TeacherScreen; saved: SavedCompetition | null }
+  | { kind: 'teacher'; screen: typeof TeacherScreen; saved: SavedCompetition | null; level?: { code: string; summary?: ScenarioSummary } }
+  | { kind: 'editor'; screen: typeof LevelEditorScreen; props: Pick<LevelEditorProps, 'initial' | 'file'> }
+  | { kind: 'level'; record: LevelRecord; busy: boolean }
   | { kind: 'match' }
   | { kind: 'replay' };
 
@@ -44,7 +51,9 @@ function draw(): void {
   if (s.kind === 'match' || s.kind === 'replay') return;
   document.body.dataset.screen = s.kind;
   if (s.kind === 'home') render(h(Home, { scenarios, error: s.error, busy: s.busy, onChoice: choose, onReplayFile: (file) => void watchReplay(file) }), root);
-  else if (s.kind === 'teacher') render(h(s.screen, { scenarios, saved: s.saved, onOpen: openConsole, onBack: leaveTeacher }), root);
+  else if (s.kind === 'teacher') render(h(s.screen, { scenarios, saved: s.saved, onOpen: openConsole, onBack: leaveTeacher, ...(s.level ? { level: s.level } : {}) }), root);
+  else if (s.kind === 'editor') render(h(s.screen, { scenarios, ...s.props, onBack: goHome, onOpenLevel: (code) => void openLevel(code) }), root);
+  else if (s.kind === 'level') render(h(LevelPage, { record: s.record, busy: s.busy, onPlay: (how) => void playLevel(s.record, how), onBack: goHome }), root);
   else if (s.kind === 'campaign')
     render(h(CampaignMap, { scenarios: campaignLevels(scenarios), progress: readProgress(), onPick: (scenario) => show({ kind: 'briefing', scenario, busy: false }), onBack: () => show({ kind: 'home', error: '', busy: false }) }), root);
   else {
@@ -70,8 +79,11 @@ async function seat(request: SeatRequest): Promise<void> {
     root,
     toast,
     scenarios,
+    levelSummary: async (code, version) => ((await levelRecord(code, version)) ?? undefined)?.summary,
     onExit: (solo, again) => {
       if (again) return void startSolo(again);
+      // A published level's player goes back to its page, not to the campaign.
+      if (solo && playing) return void openLevel(playing.code);
       show(solo ? { kind: 'campaign' } : { kind: 'home', error: '', busy: false });
     },
   });
@@ -79,7 +91,13 @@ async function seat(request: SeatRequest): Promise<void> {
 }
 
 async function startSolo(scenario: ScenarioSummary): Promise<void> {
+  // A published level is played again (its same version) from its page.
+  if (scenario.level) {
+    const record = await levelRecord(scenario.level.code, scenario.level.version);
+    if (record) return playLevel(record, 'solo');
+  }
   show({ kind: 'briefing', scenario, busy: true });
+  playing = null;
   try {
     await seat({ kind: 'create', nickname: nickname || t('home.defaultNickname'), match: { mode: 'solo', scenario: scenario.id } });
   } catch (error) {
@@ -88,11 +106,71 @@ async function startSolo(scenario: ScenarioSummary): Promise<void> {
   }
 }
 
+function goHome(): void {
+  history.replaceState(null, '', location.pathname);
+  show({ kind: 'home', error: '', busy: false });
+}
+
+/** Published levels read this session, by code and version (the match screen and the page ask for the same ones). */
+const records = new Map<string, Promise<LevelRecord | null>>();
+
+/** A published level (its latest version when none is named), its summary naming its code and version; null when gone. */
+function levelRecord(code: string, version?: number): Promise<LevelRecord | null> {
+  const key = `${code}@${version ?? 'latest'}`;
+  let found = records.get(key);
+  if (!found) {
+    found = fetchLevel(code, version).then((a) => (a.ok ? { ...a.value, summary: { ...a.value.summary, level: { code: a.value.code, version: a.value.version } } } : null));
+    // A failure is not kept: the next look tries again.
+    void found.then((r) => r ?? records.delete(key));
+    records.set(key, found);
+  }
+  return found;
+}
+
+/** `?level=CODE`: the level's page, or home with the reason it cannot be opened. */
+async function openLevel(code: string): Promise<void> {
+  const answer = await fetchLevel(code);
+  if (!answer.ok) {
+    history.replaceState(null, '', location.pathname);
+    return show({ kind: 'home', busy: false, error: t('levelPage.missing', { code, message: answer.message }) });
+  }
+  history.replaceState(null, '', `?level=${answer.value.code}`);
+  const record = { ...answer.value, summary: { ...answer.value.summary, level: { code: answer.value.code, version: answer.value.version } } };
+  records.set(`${record.code}@${record.version}`, Promise.resolve(record));
+  show({ kind: 'level', record, busy: false });
+}
+
+/** The published level being played from its page (null for the campaign's scenarios). */
+let playing: LevelRecord | null = null;
+
+async function playLevel(record: LevelRecord, how: LevelPlay): Promise<void> {
+  if (how === 'edit') return showEditor({ initial: { level: record.level, published: { code: record.code, version: record.version } } });
+  if (how === 'competition') return showTeacher({ code: record.code, summary: record.summary });
+  show({ kind: 'level', record, busy: true });
+  playing = record;
+  try {
+    const level = { code: record.code, version: record.version };
+    await seat({ kind: 'create', nickname: nickname || t('home.defaultNickname'), match: { mode: how === 'solo' ? 'solo' : 'team', scenario: record.summary.id, level } });
+  } catch (error) {
+    // A level gone or a version removed since its page opened: the refusal's own sentence.
+    toast(t('home.createFailed', { message: sayJoinRefusal(error) }));
+    show({ kind: 'level', record, busy: false });
+  }
+}
+
+/** The level editor (a chunk of its own), empty, with a file, or with a published level to change. */
+async function showEditor(props: Pick<LevelEditorProps, 'initial' | 'file'> = {}): Promise<void> {
+  const { LevelEditor } = await import('./ui/level-editor/editor.ts');
+  history.replaceState(null, '', props.initial?.published ? `?edit=${props.initial.published.code}` : '?editor');
+  show({ kind: 'editor', screen: LevelEditor, props });
+}
+
 /** The teacher's screen: the form, or the card of the competition this tab set up last. */
-async function showTeacher(): Promise<void> {
+async function showTeacher(level?: { code: string; summary?: ScenarioSummary }): Promise<void> {
   const [{ Teacher }, { lastCompetition }] = await Promise.all([import('./ui/teacher.ts'), import('./net/competition-store.ts')]);
   history.replaceState(null, '', `?${TEACHER_PARAM}`);
-  show({ kind: 'teacher', screen: Teacher, saved: lastCompetition() });
+  // Coming from a level's page, the form comes first, with the level chosen.
+  show({ kind: 'teacher', screen: Teacher, saved: level ? null : lastCompetition(), ...(level ? { level } : {}) });
 }
 
 function leaveTeacher(): void {
@@ -116,6 +194,7 @@ async function choose(choice: HomeChoice): Promise<void> {
   nickname = choice.nickname || nickname;
   const c = choice.choice;
   if (c.kind === 'campaign') return show({ kind: 'campaign' });
+  if (c.kind === 'editor') return showEditor(c.file ? { file: c.file } : {});
   if (c.kind === 'teacher') {
     try {
       return await showTeacher();
@@ -153,12 +232,21 @@ async function boot(): Promise<void> {
       if (seatIsGone(error)) forgetSeat();
     }
   }
-  const teacher = new URLSearchParams(location.search).has(TEACHER_PARAM);
+  const params = new URLSearchParams(location.search);
+  const teacher = params.has(TEACHER_PARAM);
   show({ kind: 'home', error: '', busy: false });
   document.body.dataset.ready = 'lobby';
   await listing;
   if (teacher && screen.kind === 'home') await showTeacher().catch(() => leaveTeacher());
-  if (screen.kind === 'home' || screen.kind === 'teacher') draw();
+  // A level's link, the editor, or a published level to change (its author's token is in this browser).
+  const levelCode = params.get('level')?.trim().toUpperCase();
+  const editCode = params.get('edit')?.trim().toUpperCase();
+  if (levelCode && screen.kind === 'home') await openLevel(levelCode);
+  else if (editCode && screen.kind === 'home') {
+    const record = await levelRecord(editCode);
+    await showEditor(record ? { initial: { level: record.level, published: { code: record.code, version: record.version } } } : {});
+  } else if (params.has('editor') && screen.kind === 'home') await showEditor();
+  if (screen.kind === 'home' || screen.kind === 'teacher' || screen.kind === 'editor' || screen.kind === 'level') draw();
   // Warm the match's code while the player reads the home screen.
   setTimeout(() => void import('./match-app.ts'), 1500);
 }

@@ -20,6 +20,7 @@ import { PALETTE, type PlaceTarget } from '../shared/design/plans/palette.ts';
 import { planDrop } from '../shared/design/plans/drop.ts';
 import { sayEntry } from './i18n/timeline-entry.ts';
 import { isEventEnding } from '../shared/sim/timeline-text.ts';
+import { levelKey } from '../shared/protocol/levels.ts';
 
 export type SeatRequest =
   | { kind: 'create'; nickname: string; match: NewMatch }
@@ -33,6 +34,8 @@ export interface MatchHost {
   root: HTMLElement;
   toast(text: string, tone?: Tone): void;
   scenarios: ScenarioSummary[];
+  /** A published level's summary by its code and version (the match names them; issue 17). */
+  levelSummary(code: string, version: number): Promise<ScenarioSummary | undefined>;
   /** The player left: back to the campaign (solo) or home; `again` plays the same scenario once more. */
   onExit(solo: boolean, again?: ScenarioSummary): void;
 }
@@ -114,7 +117,8 @@ function announce(now: MatchSnapshot, before: MatchSnapshot, seenUntil: number):
 function finished(snapshot: MatchSnapshot): void {
   if (snapshot.mode !== 'solo') return;
   const team = snapshot.teams.find((x) => x.id === snapshot.board.team) ?? snapshot.teams[0];
-  if (team) recordRun(snapshot.scenarioId, { stars: team.stars, score: team.score });
+  // A level's personal best is its own (`level:CODE`): its id may repeat a campaign level's, and it unlocks none.
+  if (team) recordRun(snapshot.levelCode ? levelKey(snapshot.levelCode) : snapshot.scenarioId, { stars: team.stars, score: team.score });
 }
 
 /** Whether the scenario lets players place what a palette entry stands for (all kinds when it does not say). */
@@ -148,7 +152,9 @@ export async function seatPlayer(request: SeatRequest, host: MatchHost): Promise
   const actions = new PlayerActions(connection, view, (text, tone) => toast(text, tone), (key, params) => t(key, params));
   wiring.bind(view, actions);
   history.replaceState(null, '', `?code=${connection.code}`);
-  const scenario = host.scenarios.find((x) => x.id === snapshot.scenarioId);
+  const scenario = snapshot.levelCode
+    ? await host.levelSummary(snapshot.levelCode, snapshot.levelVersion ?? 0).catch(() => undefined)
+    : host.scenarios.find((x) => x.id === snapshot.scenarioId);
   const solo = snapshot.mode === 'solo';
   const leave = async (again?: ScenarioSummary): Promise<void> => {
     await connection.leave().catch(() => undefined);

@@ -1,12 +1,15 @@
 // The teacher's competitions in this tab's sessionStorage, keyed by their room code: the id and host token the
 // server showed once, so a reload keeps the competition card and the competition console (and its exports).
 import type { CreatedCompetition } from '../../shared/protocol/competition.ts';
+import type { ScenarioSummary } from '../../shared/scenario/summary.ts';
 
 const PREFIX = 'five-nines.competition.';
 const LAST = 'five-nines.competition-last';
 
 export interface SavedCompetition extends CreatedCompetition {
   scenario: string;
+  /** The published level it plays, when it plays one: its code and, when the teacher came from its page, its summary. */
+  level?: { code: string; summary?: ScenarioSummary };
   teams: number;
   teamSize: number;
   buildTimeS: number;

@@ -7,6 +7,7 @@
 // with the seat credential the room gave this client (message `seat`), which also survives a server restart.
 // The SDK's own automatic reconnection is switched off: it gives up on a restart (the token is gone with the
 // old process) and on Colyseus's error close, and two loops would race; this one covers every ending.
+import type { LevelChoice } from '../../shared/protocol/levels.ts';
 import { Client, type Room } from '@colyseus/sdk';
 import type { DesignNotice } from '../../shared/design/model.ts';
 import type { MatchIntent } from '../../shared/match/intents.ts';
@@ -214,7 +215,8 @@ function wire(first: Room, nickname: string, events: ConnectionEvents): MatchCon
   };
 }
 
-export type NewMatch = Pick<CreateOptions, 'mode' | 'scenario'> & { design?: string; seed?: number };
+/** `level`: a published level (issue 17) the room plays instead of `scenario`. */
+export type NewMatch = Pick<CreateOptions, 'mode' | 'scenario'> & { design?: string; seed?: number; level?: LevelChoice };
 
 export async function createMatch(nickname: string, match: NewMatch, events: ConnectionEvents): Promise<MatchConnection> {
   const room = await new Client(serverEndpoint()).create(MATCH_ROOM, { nickname, ...match });

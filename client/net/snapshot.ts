@@ -96,6 +96,9 @@ export interface MatchSnapshot {
   code: string;
   mode: string;
   scenarioId: string;
+  /** A published level's code and version when the match plays one ('' and 0 otherwise). */
+  levelCode?: string;
+  levelVersion?: number;
   title: string;
   phase: Phase;
   speed: number;
@@ -371,6 +374,9 @@ export class SnapshotReader {
       code: state.code,
       mode: state.mode,
       scenarioId: state.scenarioId,
+      // Read loosely: a server from before levels sends neither.
+      levelCode: (state as { levelCode?: string }).levelCode ?? '',
+      levelVersion: (state as { levelVersion?: number }).levelVersion ?? 0,
       title: state.title,
       phase: (state.phase || 'build') as Phase,
       speed: state.speed,

@@ -1,6 +1,6 @@
 // The solo campaign: the scenarios the server offers as a path of levels, with the stars earned in this
 // browser; a level opens when the one before it earned a star. Choosing one shows its briefing.
-import { h } from 'preact';
+import { h, type ComponentChildren } from 'preact';
 import { formatClock, formatNumber, t } from '../i18n/index.ts';
 import { localised, type ScenarioSummary } from '../net/scenarios.ts';
 import { isOpen, totalStars, type CampaignProgress } from '../view/campaign-progress.ts';
@@ -61,7 +61,8 @@ export function peakFact(scenario: ScenarioSummary) {
   return [h('dt', { key: 'peak-t' }, t('briefing.peak')), h('dd', { key: 'peak-d', class: 'peak' }, value)];
 }
 
-export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario: ScenarioSummary; locked: boolean; busy: boolean; onStart: () => void; onBack: () => void }) {
+/** `backLabel` names where Back goes (the campaign by default); `children` are more ways to play (a published level's). */
+export function Briefing({ scenario, locked, busy, onStart, onBack, backLabel, children }: { scenario: ScenarioSummary; locked: boolean; busy: boolean; onStart: () => void; onBack: () => void; backLabel?: string; children?: ComponentChildren }) {
   const words = localised(scenario, useLanguage());
   return h(
     'main',
@@ -69,7 +70,7 @@ export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario
     h(
       'section',
       { class: 'briefing-card' },
-      h('div', { class: 'briefing-top' }, h('button', { type: 'button', class: 'ghost', onClick: onBack }, `← ${t('campaign.title')}`), h(LanguageSwitch, {})),
+      h('div', { class: 'briefing-top' }, h('button', { type: 'button', class: 'ghost', onClick: onBack }, `← ${backLabel ?? t('campaign.title')}`), h(LanguageSwitch, {})),
       h('p', { class: 'eyebrow' }, t('briefing.eyebrow')),
       h('h1', { id: 'briefing-title' }, words.title),
       h('h2', {}, t('briefing.goal')),
@@ -93,6 +94,7 @@ export function Briefing({ scenario, locked, busy, onStart, onBack }: { scenario
       h('ol', { class: 'steps' }, ['build', 'connect', 'start', 'watch'].map((k) => h('li', { key: k }, t(`briefing.step.${k}`)))),
       locked ? h('p', { class: 'warn' }, t('briefing.locked')) : null,
       h('button', { id: 'start-scenario', type: 'button', class: 'primary big', disabled: busy, onClick: onStart }, busy ? t('common.wait') : t('briefing.start')),
+      children,
     ),
   );
 }

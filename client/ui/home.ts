@@ -1,5 +1,6 @@
 // The first screen: a nickname, then the solo campaign, a new room for a team, or a code to join one (with a
-// classroom team to ask for); and the way to the teacher's screen, to run a classroom competition.
+// classroom team to ask for); the way to the teacher's screen, to run a classroom competition; and the level
+// editor, to write a level of one's own or open a level file.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { NICKNAME_MAX_LENGTH } from '../../shared/protocol/messages.ts';
@@ -13,7 +14,7 @@ const NICKNAME_KEY = 'five-nines.nickname';
 
 export interface HomeChoice {
   nickname: string;
-  choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string; team?: string } | { kind: 'teacher' };
+  choice: { kind: 'campaign' } | { kind: 'create'; scenario: string } | { kind: 'join'; code: string; team?: string } | { kind: 'teacher' } | { kind: 'editor'; file?: File };
 }
 
 export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scenarios: ScenarioSummary[]; error: string; busy: boolean; onChoice: (c: HomeChoice) => void; onReplayFile?: (file: File) => void }) {
@@ -25,6 +26,7 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
   const [problem, setProblem] = useState('');
   const nicknameInput = useRef<HTMLInputElement>(null);
   const replayInput = useRef<HTMLInputElement>(null);
+  const levelInput = useRef<HTMLInputElement>(null);
   useEffect(() => nicknameInput.current?.focus(), []);
   useEffect(() => setProblem(error), [error]);
 
@@ -148,6 +150,26 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
           h('strong', {}, t('teacher.entry')),
           h('span', {}, t('teacher.entryHint')),
         ),
+        // A level of one's own (issue 17): the editor, empty or with a level file read into it.
+        h(
+          'div',
+          { class: 'row level-entries' },
+          h('button', { id: 'create-level', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => onChoice({ nickname: nickname.trim(), choice: { kind: 'editor' } }) }, h('strong', {}, t('levelEditor.entry')), h('span', {}, t('levelEditor.entryHint'))),
+          h('button', { id: 'open-level-file', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => levelInput.current?.click() }, h('strong', {}, t('levelEditor.openFile')), h('span', {}, t('levelEditor.openFileHint'))),
+        ),
+        h('input', {
+          id: 'level-file-home',
+          ref: levelInput,
+          type: 'file',
+          accept: '.yaml,.yml,.json',
+          hidden: true,
+          onChange: (e: Event) => {
+            const input = e.target as HTMLInputElement;
+            const file = input.files?.[0];
+            input.value = '';
+            if (file) onChoice({ nickname: nickname.trim(), choice: { kind: 'editor', file } });
+          },
+        }),
         // A finished match watched again from the replay.json a competition exported.
         onReplayFile
           ? h(

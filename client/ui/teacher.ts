@@ -9,7 +9,7 @@ import { t } from '../i18n/index.ts';
 import { saveCompetition, putAsideLastCompetition, type SavedCompetition } from '../net/competition-store.ts';
 import { createCompetition } from '../net/competitions.ts';
 import { campaignLevels, localised, type ScenarioSummary } from '../net/scenarios.ts';
-import { readCompetitionForm, type CompetitionForm, type FieldProblem, type FormField } from '../view/competition-form.ts';
+import { normalizeLevelCode, readCompetitionForm, type CompetitionForm, type FieldProblem, type FormField } from '../view/competition-form.ts';
 import { CopyButton } from './copy-button.ts';
 import { useLanguage } from './hooks.ts';
 import { LanguageSwitch } from './language-switch.ts';
@@ -22,9 +22,11 @@ export interface TeacherProps {
   /** Takes the host seat; rejects with the reason when the room cannot be joined. */
   onOpen(competition: SavedCompetition): Promise<void>;
   onBack(): void;
+  /** A published level to run (the teacher came from its page): its code and summary, chosen in the form. */
+  level?: { code: string; summary?: ScenarioSummary };
 }
 
-const INITIAL: CompetitionForm = { scenario: '', seed: '', teams: '2', teamSize: '3', buildTimeMin: '5', speed: '1', autoStart: false, lateJoins: true };
+const INITIAL: CompetitionForm = { scenario: '', level: '', seed: '', teams: '2', teamSize: '3', buildTimeMin: '5', speed: '1', autoStart: false, lateJoins: true };
 
 function problemText(problem: FieldProblem | undefined): string {
   return problem ? t(`teacher.invalid.${problem.key}`, problem.params ?? {}) : '';
@@ -54,8 +56,9 @@ function ScenarioChoice({ scenarios, value, onChange }: { scenarios: ScenarioSum
   );
 }
 
-function NewCompetitionForm({ scenarios, onCreated, onBack }: { scenarios: ScenarioSummary[]; onCreated: (c: SavedCompetition) => void; onBack: () => void }) {
-  const [form, setForm] = useState<CompetitionForm>(INITIAL);
+function NewCompetitionForm({ scenarios, level, onCreated, onBack }: { scenarios: ScenarioSummary[]; level: TeacherProps['level']; onCreated: (c: SavedCompetition) => void; onBack: () => void }) {
+  const lang = useLanguage();
+  const [form, setForm] = useState<CompetitionForm>(() => ({ ...INITIAL, level: level?.code ?? '' }));
   const [problems, setProblems] = useState<Partial<Record<FormField, FieldProblem>>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
@@ -78,7 +81,9 @@ function NewCompetitionForm({ scenarios, onCreated, onBack }: { scenarios: Scena
     setBusy(false);
     if (!answer.ok) return setFailure(t('teacher.createFailed', { message: answer.message }));
     const c = reading.competition;
-    const saved: SavedCompetition = { ...answer.value, scenario: c.scenario, teams: c.teams, teamSize: c.teamSize, buildTimeS: c.buildTimeS, speed: c.speed };
+    const code = normalizeLevelCode(form.level ?? '');
+    const chosenLevel = code ? { code, ...(level?.code === code && level.summary ? { summary: level.summary } : {}) } : undefined;
+    const saved: SavedCompetition = { ...answer.value, scenario: chosenLevel?.summary?.id ?? (c as { scenario?: string }).scenario ?? '', ...(chosenLevel ? { level: chosenLevel } : {}), teams: c.teams, teamSize: c.teamSize, buildTimeS: c.buildTimeS, speed: c.speed };
     saveCompetition(saved);
     onCreated(saved);
   };
@@ -87,7 +92,18 @@ function NewCompetitionForm({ scenarios, onCreated, onBack }: { scenarios: Scena
     'form',
     { class: 'teacher-form', id: 'competition-form', noValidate: true, onSubmit: (e: Event) => void submit(e) },
     h('div', { class: 'teacher-head' }, h('p', { class: 'eyebrow' }, t('teacher.eyebrow')), h('h1', {}, t('teacher.title')), h('p', { class: 'tagline' }, t('teacher.intro'))),
-    h(Field, { id: 'competition-scenario', label: t('teacher.scenario'), problem: problems.scenario }, h(ScenarioChoice, { scenarios, value: scenario, onChange: (id) => setForm({ ...form, scenario: id }) })),
+    h(Field, { id: 'competition-scenario', label: t('teacher.scenario'), problem: problems.scenario }, h(ScenarioChoice, { scenarios, value: scenario, onChange: (id) => setForm({ ...form, scenario: id, level: '' }) })),
+    // A published level (issue 17): its code, typed or brought from its page, is chosen instead of the scenario.
+    h(
+      Field,
+      {
+        id: 'competition-level',
+        label: t('teacher.levelCode'),
+        problem: problems.level,
+        hint: level?.summary && normalizeLevelCode(form.level ?? '') === level.code ? t('teacher.levelChosen', { title: localised(level.summary, lang).title }) : t('teacher.levelCodeHint'),
+      },
+      h('input', { id: 'competition-level', type: 'text', autocomplete: 'off', spellcheck: false, maxLength: 12, placeholder: 'ABC234', value: form.level, onInput: (e: Event) => setForm({ ...form, level: normalizeLevelCode((e.target as HTMLInputElement).value) }) }),
+    ),
     h(
       'div',
       { class: 'teacher-grid' },
@@ -116,7 +132,7 @@ function CompetitionCard({ competition, scenarios, onOpen, onAnother, onBack }: 
   const lang = useLanguage();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
-  const scenario = scenarios.find((s) => s.id === competition.scenario);
+  const scenario = competition.level ? competition.level.summary : scenarios.find((s) => s.id === competition.scenario);
   const open = async () => {
     setBusy(true);
     setFailure('');
@@ -131,7 +147,7 @@ function CompetitionCard({ competition, scenarios, onOpen, onAnother, onBack }: 
     'section',
     { class: 'competition-card', id: 'competition-card', 'aria-labelledby': 'competition-card-title' },
     h('p', { class: 'eyebrow' }, t('teacher.ready')),
-    h('h1', { id: 'competition-card-title' }, scenario ? localised(scenario, lang).title : competition.scenario),
+    h('h1', { id: 'competition-card-title' }, scenario ? localised(scenario, lang).title : competition.level ? t('teacher.levelTitle', { code: competition.level.code }) : competition.scenario),
     h('p', { class: 'muted' }, t('teacher.settings', { teams: competition.teams, size: competition.teamSize, minutes: Math.round(competition.buildTimeS / 6) / 10, speed: competition.speed })),
     h(
       'div',
@@ -164,7 +180,7 @@ function CompetitionCard({ competition, scenarios, onOpen, onAnother, onBack }: 
   );
 }
 
-export function Teacher({ scenarios, saved, onOpen, onBack }: TeacherProps) {
+export function Teacher({ scenarios, saved, onOpen, onBack, level }: TeacherProps) {
   useLanguage();
   const [competition, setCompetition] = useState<SavedCompetition | null>(saved);
   return h(
@@ -182,6 +198,6 @@ export function Teacher({ scenarios, saved, onOpen, onBack }: TeacherProps) {
             setCompetition(null);
           },
         })
-      : h('section', { class: 'home-card teacher-card' }, h(NewCompetitionForm, { scenarios, onCreated: setCompetition, onBack })),
+      : h('section', { class: 'home-card teacher-card' }, h(NewCompetitionForm, { scenarios, level, onCreated: setCompetition, onBack })),
   );
 }

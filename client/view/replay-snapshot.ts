@@ -98,6 +98,8 @@ export class ReplaySnapshots {
       code: this.code,
       mode: match.mode,
       scenarioId: match.scenario.id,
+      levelCode: match.scenario.level?.code ?? '',
+      levelVersion: match.scenario.level?.version ?? 0,
       title: match.scenario.title,
       phase: match.clock.phase,
       speed: match.clock.speed,

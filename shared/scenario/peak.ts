@@ -38,13 +38,30 @@ function plannedRps(scenario: Scenario, curve: Float64Array, baseline: Float64Ar
   return rps;
 }
 
-export function scenarioPeak(scenario: Scenario): ScenarioPeak {
+/** The traffic a scenario plans, one point a minute from the start to its end (the editor's preview chart draws it). */
+export interface TrafficPlan {
+  /** Simulated seconds from the start. */
+  tS: number[];
+  /** Requests per second from every area together at that moment. */
+  rps: number[];
+}
+
+export function plannedTraffic(scenario: Scenario): TrafficPlan {
   const { baseline, curve } = planScenario(scenario);
-  const startRps = plannedRps(scenario, curve, baseline, 0);
-  let peak = { rps: startRps, atS: 0 };
-  for (let tS = STEP_S; tS <= scenario.durationS; tS += STEP_S) {
-    const rps = plannedRps(scenario, curve, baseline, tS);
-    if (rps > peak.rps) peak = { rps, atS: tS };
+  const plan: TrafficPlan = { tS: [], rps: [] };
+  for (let tS = 0; tS <= scenario.durationS; tS += STEP_S) {
+    plan.tS.push(tS);
+    plan.rps.push(plannedRps(scenario, curve, baseline, tS));
   }
-  return { rps: Math.round(peak.rps), atS: peak.atS, startRps: Math.round(startRps) };
+  return plan;
+}
+
+/** The busiest minute of the plan (the first of equals) and its start. */
+export function scenarioPeak(scenario: Scenario): ScenarioPeak {
+  const plan = plannedTraffic(scenario);
+  let peak = { rps: plan.rps[0]!, atS: 0 };
+  plan.rps.forEach((rps, i) => {
+    if (rps > peak.rps) peak = { rps, atS: plan.tS[i]! };
+  });
+  return { rps: Math.round(peak.rps), atS: peak.atS, startRps: Math.round(plan.rps[0]!) };
 }

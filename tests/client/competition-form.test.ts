@@ -28,4 +28,13 @@ describe("the teacher's form, read by the shared schema", () => {
     expect(readCompetitionForm({ ...form, speed: String(MAX_SPEED + 1) })).toEqual({ ok: false, problems: { speed: { key: 'max', params: { max: MAX_SPEED } } } });
     expect(readCompetitionForm({ ...form, teams: '' })).toEqual({ ok: false, problems: { teams: { key: 'whole' } } });
   });
+
+  it('takes a published level by its code instead of the scenario, and refuses a code that is not one', () => {
+    const reading = readCompetitionForm({ ...form, level: ' tm5 sgx ' });
+    expect(reading.ok && reading.competition).toMatchObject({ level: { code: 'TM5SGX' }, teams: 2 });
+    expect(reading.ok && 'scenario' in reading.competition).toBe(false);
+    expect(readCompetitionForm({ ...form, level: 'ab1' })).toEqual({ ok: false, problems: { level: { key: 'level' } } });
+    // Codes have no 0, O, 1, I or L (people misread them).
+    expect(readCompetitionForm({ ...form, level: 'ABC10O' })).toEqual({ ok: false, problems: { level: { key: 'level' } } });
+  });
 });
