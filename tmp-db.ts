@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+let t = performance.now();
+const { PGlite } = await import('@electric-sql/pglite');
+console.log('import pglite', Math.round(performance.now() - t)); t = performance.now();
+const { openDatabase } = await import('./server/persistence/database.ts');
+console.log('import database', Math.round(performance.now() - t)); t = performance.now();
+const blob = new Blob([readFileSync('/tmp/fivenines-pglite-initdb-0.5.17.tar')]);
+const p = await PGlite.create('memory://', { loadDataDir: blob });
+console.log('load', Math.round(performance.now() - t)); t = performance.now();
+await p.close();
+const db = await openDatabase({ dataDir: 'memory://', pgliteTemplate: blob, migrate: false });
+console.log('load again', Math.round(performance.now() - t)); t = performance.now();
+const { migrate } = await import('./server/persistence/migrate.ts');
+await migrate(db);
+console.log('migrate', Math.round(performance.now() - t)); t = performance.now();
