@@ -29,6 +29,12 @@ export interface ServerConfig {
    * it there, so a test that waits for a moment is at that moment exactly however loaded its machine. Same guard.
    */
   testPauseAtS?: number;
+  /**
+   * Tests only (TEST_PGLITE_TEMPLATE): a PGlite data directory dumped after initdb (tests/support/pglite-template.ts),
+   * loaded instead of running initdb when the embedded database is in memory, so a test server is ready in a
+   * fraction of the seconds initdb takes. Same guard.
+   */
+  testPgliteTemplate?: string;
 }
 
 export class ConfigError extends Error {}
@@ -63,6 +69,12 @@ function testPauseAtFrom(value: string | undefined, nodeEnv: string | undefined)
   return simS;
 }
 
+function testPgliteTemplateFrom(value: string | undefined, nodeEnv: string | undefined): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (nodeEnv === 'production') throw new ConfigError('TEST_PGLITE_TEMPLATE is for tests: unset it when NODE_ENV is production');
+  return value.trim();
+}
+
 function optional(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -87,6 +99,7 @@ export function readConfig(env: NodeJS.ProcessEnv, version: string): ServerConfi
     dataDir: optional(env.DATA_DIR) ?? fileURLToPath(new URL('../data/pglite', import.meta.url)),
     testTimeScale: testTimeScaleFrom(env.TEST_TIME_SCALE, env.NODE_ENV),
     ...(env.TEST_PAUSE_AT_S ? { testPauseAtS: testPauseAtFrom(env.TEST_PAUSE_AT_S, env.NODE_ENV) } : {}),
+    ...(env.TEST_PGLITE_TEMPLATE ? { testPgliteTemplate: testPgliteTemplateFrom(env.TEST_PGLITE_TEMPLATE, env.NODE_ENV) } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(publicAddress ? { publicAddress } : {}),

@@ -54,7 +54,10 @@ export async function startGameServer(config: ServerConfig): Promise<GameServer>
   services.store = matchStore(() =>
     config.databaseUrl
       ? openDatabase({ databaseUrl: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) })
-      : openDatabaseInWorker({ dataDir: config.dataDir }),
+      : openDatabaseInWorker({
+          dataDir: config.dataDir,
+          ...(config.testPgliteTemplate ? { templatePath: config.testPgliteTemplate } : {}),
+        }),
   );
   const transport = new WebSocketTransport({ maxPayload: MAX_FRAME_BYTES });
   // One process: Colyseus's in-memory presence and driver. Several: Redis, so any process can matchmake a

@@ -2,9 +2,9 @@
 // directory) when no DATABASE_URL is set, so a fresh machine needs no database server; a PostgreSQL server through a
 // `pg` pool when it is. Both speak the same SQL (PostgreSQL dialect, $1 placeholders) and return the same JavaScript
 // types: bigint columns come back as numbers on both (exact up to 2^53), timestamptz as Date, jsonb as parsed JSON.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrate.ts';
@@ -38,7 +38,7 @@ export interface DatabaseOptions {
   /** Largest number of pooled connections to a PostgreSQL server (default 10). */
   maxConnections?: number;
   /** PGlite only: a data directory dumped by PGlite's dumpDataDir to start from instead of running initdb, which
-   * takes seconds. Tests use one to open many fresh in-memory databases quickly. Ignored for an existing data dir. */
+   * takes seconds. Tests use one to open many fresh databases quickly. Ignored for a data dir that holds a cluster. */
   pgliteTemplate?: Blob;
 }
 
@@ -82,7 +82,9 @@ function resolveDataDir(dataDir: string | undefined): string {
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   const dataDir = resolveDataDir(options.dataDir);
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir, options.pgliteTemplate ? { loadDataDir: options.pgliteTemplate } : {});
+  // PGlite refuses to load a dump over a cluster: a data folder that has one already opens as it is.
+  const fresh = dataDir.includes('://') || !existsSync(join(dataDir, 'PG_VERSION'));
+  const pglite = await PGlite.create(dataDir, options.pgliteTemplate && fresh ? { loadDataDir: options.pgliteTemplate } : {});
   // PGlite is one connection, so a session setting holds for every later query.
   if (options.schema !== undefined) await pglite.exec(`SET search_path TO "${options.schema}"`);
   const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({

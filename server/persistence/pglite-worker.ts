@@ -2,8 +2,10 @@
 // seconds and every query runs synchronously on the thread that calls it. Here it runs on a worker, so the
 // game loop never waits for the database. Requests arrive as messages; transactions are held open by id
 // until the main thread ends them.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase, type DatabaseOptions, type Queryable } from './database.ts';
+import { openDatabase, type Queryable } from './database.ts';
+import type { WorkerDatabaseOptions } from './worker-database.ts';
 
 interface Request {
   id: number;
@@ -15,7 +17,8 @@ interface Request {
 }
 
 const port = parentPort!;
-const opened = openDatabase(workerData as DatabaseOptions);
+const { templatePath, ...options } = workerData as WorkerDatabaseOptions;
+const opened = openDatabase(templatePath ? { ...options, pgliteTemplate: new Blob([readFileSync(templatePath)]) } : options);
 const open = new Map<number, { tx: Queryable; finish: (commit: boolean) => void }>();
 
 function reply(id: number, result: unknown): void {

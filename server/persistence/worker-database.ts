@@ -3,7 +3,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Database, DatabaseOptions, Queryable } from './database.ts';
 
-export async function openDatabaseInWorker(options: DatabaseOptions): Promise<Database> {
+/** What the worker opens: the options, and the path of a PGlite dump to start from (instead of a Blob, which the
+ * worker reads itself). */
+export type WorkerDatabaseOptions = DatabaseOptions & { templatePath?: string };
+
+export async function openDatabaseInWorker(options: WorkerDatabaseOptions): Promise<Database> {
   const worker = new Worker(new URL('./pglite-worker.ts', import.meta.url), { workerData: options });
   worker.unref();
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

@@ -4,6 +4,7 @@ import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/brows
 import { joinRoom, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { centre, clickWorld, hoverWorld, layoutOf, pieceRef, placeVpc } from './support/board.ts';
+import { gotoLobby, recordConnectionStates } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 const WAIT = { timeout: 30_000 };
@@ -21,8 +22,7 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
 
   // A busy two-core machine can take minutes to build the client and open the embedded database.
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', {}, 300_000);
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', {}, 300_000), launchChromium(chromiumPath!)]);
   }, 320_000);
   afterAll(async () => {
     await Promise.all(guests.map((g) => g.leave()));
@@ -41,21 +41,13 @@ describe.skipIf(!chromiumPath)('the board, as a new player meets it', () => {
     page.on('pageerror', (error) => {
       throw error;
     });
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { connectionSeen: string[] }).connectionSeen = seen;
-      new MutationObserver(() => {
-        const state = document.body?.dataset.connection;
-        if (state && seen[seen.length - 1] !== state) seen.push(state);
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-connection'] });
-    });
+    await recordConnectionStates(page);
     await page.addInitScript(() => {
       const copied: string[] = ((window as unknown as { copied: string[] }).copied = []);
       const write = navigator.clipboard.writeText.bind(navigator.clipboard);
       navigator.clipboard.writeText = (text: string) => (copied.push(text), write(text).catch(() => undefined));
     });
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    await gotoLobby(page, server.url);
     await page.fill('#nickname', 'Ada');
 
     // A code that names no room: the reason in words, not the matchmaker's sentence.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { joinRoom, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { gotoLobby, joinFromLobby, newPage } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -16,8 +17,7 @@ describe.skipIf(!chromiumPath)("the teacher's room controls", () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     // What each page showed last: the first thing to look at when this test fails.
@@ -28,15 +28,9 @@ describe.skipIf(!chromiumPath)("the teacher's room controls", () => {
   });
 
   async function openPage(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.setDefaultTimeout(20_000);
+    const page = await newPage(browser, { timeoutMs: 20_000, acceptDialogs: true });
     pages.push(page);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}${path}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    await gotoLobby(page, server.url, path);
     return page;
   }
 
@@ -59,8 +53,7 @@ describe.skipIf(!chromiumPath)("the teacher's room controls", () => {
     // A student in Korean, through the join link; another by the SDK.
     const ana = await openPage(`/?code=${code}&lang=ko`);
     await ana.fill('#nickname', 'Ana');
-    await ana.click('#join-room');
-    await ana.waitForSelector('body[data-ready="board"] #board canvas', { timeout: 60_000 });
+    await joinFromLobby(ana, { timeoutMs: 60_000 });
     // No "Press Start" for a student: the guide says the build time starts the match.
     expect(await ana.textContent('.guide')).toContain('준비 시간이 끝나면 경기가 자동으로 시작됩니다');
     ben = await joinRoom(server.url, code, { nickname: 'Ben' });

@@ -4,6 +4,7 @@ import type { CreatedCompetition } from '../../shared/protocol/competition.ts';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { joinRoom, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { gotoLobby, newPage } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -40,8 +41,7 @@ describe.skipIf(!chromiumPath)('the classroom screens', () => {
   const bots: Player[] = [];
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await Promise.all(bots.map((s) => s.leave()));
@@ -50,15 +50,9 @@ describe.skipIf(!chromiumPath)('the classroom screens', () => {
   });
 
   async function openPage(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // Two cores shared by many: a page's first board can take a while.
-    page.setDefaultTimeout(90_000);
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}${path}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    const page = await newPage(browser, { timeoutMs: 90_000, acceptDialogs: true });
+    await gotoLobby(page, server.url, path);
     return page;
   }
 

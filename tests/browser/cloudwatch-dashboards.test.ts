@@ -17,8 +17,7 @@ describe.skipIf(!chromiumPath)('CloudWatch dashboards', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { createRoom, gotoLobby, joinFromLobby, newPage, recordConnectionStates } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -17,8 +18,7 @@ describe.skipIf(!chromiumPath)('the page and its connection', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', { DATA_DIR: dataDir });
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', { DATA_DIR: dataDir }), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,22 +26,9 @@ describe.skipIf(!chromiumPath)('the page and its connection', () => {
   });
 
   async function openHome(nickname: string, lang = 'en'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    // Every connection state the page enters, in order: "back" shows for a few seconds only, and on a busy
-    // machine the seat can come back (and the banner go) before the test looks, so the test reads the record.
-    await page.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { connectionSeen: string[] }).connectionSeen = seen;
-      new MutationObserver(() => {
-        const state = document.body?.dataset.connection;
-        if (state && seen[seen.length - 1] !== state) seen.push(state);
-      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-connection'] });
-    });
-    await page.goto(`${server.url}/?lang=${lang}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    const page = await newPage(browser);
+    await recordConnectionStates(page);
+    await gotoLobby(page, server.url, `/?lang=${lang}`);
     await page.fill('#nickname', nickname);
     return page;
   }
@@ -63,13 +50,9 @@ describe.skipIf(!chromiumPath)('the page and its connection', () => {
 
   it('shows a lost connection and comes back, across a server restart too, each player in their own seat', async () => {
     const host = await openHome('Ada');
-    await host.click('#create-room');
-    await host.waitForSelector('body[data-ready="board"] #board canvas');
-    const code = (await host.textContent('#room-code-display'))!;
+    const code = await createRoom(host);
     const guest = await openHome('Grace', 'ko');
-    await guest.fill('#room-code', code);
-    await guest.click('#join-room');
-    await guest.waitForSelector('body[data-ready="board"] #board canvas');
+    await joinFromLobby(guest, { code });
     await host.waitForSelector('#players li:nth-child(2):not(.away)');
     expect(await host.$('#connection-status')).toBeNull();
 
@@ -115,8 +98,7 @@ describe.skipIf(!chromiumPath)('the page and its connection', () => {
 
   it('says the room has closed when the room is gone for good', async () => {
     const page = await openHome('Linus');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
+    await createRoom(page);
     const port = server.port;
     // A room that was never checkpointed (the data folder is new): after the restart it does not exist.
     expect(await server.stop('SIGKILL')).toBe(null);

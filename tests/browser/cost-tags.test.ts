@@ -38,8 +38,7 @@ describe.skipIf(!chromiumPath)('cost allocation tags in Cost Explorer', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', FAST_CLOCK);
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', FAST_CLOCK), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

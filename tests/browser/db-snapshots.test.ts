@@ -37,8 +37,7 @@ describe.skipIf(!chromiumPath)("the account's DB snapshots in the CloudFormation
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -25,8 +25,7 @@ describe.skipIf(!chromiumPath)('the IAM console plays MFA and least privilege ag
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', fastClockPausingAt(2420));
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', fastClockPausingAt(2420)), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

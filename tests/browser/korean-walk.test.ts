@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { clickPiece, waitForResource } from './support/board.ts';
+import { createRoom, openLobby } from './support/lobby.ts';
 import { koreanProblems } from './support/korean-screen.ts';
 
 const chromiumPath = chromiumOrSkip();
@@ -18,8 +19,7 @@ describe.skipIf(!chromiumPath)('every screen in Korean', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -34,14 +34,7 @@ describe.skipIf(!chromiumPath)('every screen in Korean', () => {
     const began = Date.now();
     /** A fresh tab (its own storage: no seat to take back) on the home screen in Korean. */
     async function home(): Promise<Page> {
-      const tab = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-      tab.on('pageerror', (error) => {
-        throw error;
-      });
-      tab.on('dialog', (dialog) => void dialog.accept());
-      await tab.goto(`${server.url}/?lang=ko`);
-      await tab.waitForSelector('body[data-ready="lobby"]');
-      return tab;
+      return openLobby(browser, server.url, '/?lang=ko', { acceptDialogs: true });
     }
     let page = await home();
     /** The screen now, at both widths (the 1280 one photographed). */
@@ -88,9 +81,7 @@ describe.skipIf(!chromiumPath)('every screen in Korean', () => {
     await page.close();
     page = await home();
     await page.fill('#nickname', '지수');
-    await page.selectOption('#team-scenario', 'az-outage');
-    await page.click('#create-room');
-    await page.waitForSelector('body[data-ready="board"] #board canvas');
+    await createRoom(page, 'az-outage');
     await check('board-empty');
     await page.keyboard.press('f');
     await page.fill('#cfn-stack', 'web');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
 import { centre, clickPiece, layoutOf, placeInCell, placeVpc, waitForResource } from './support/board.ts';
+import { openLobby } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -31,8 +32,7 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -40,12 +40,7 @@ describe.skipIf(!chromiumPath)('the game in Korean', () => {
   });
 
   it('shows every main screen in Korean and switches language at any moment', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    const page = await openLobby(browser, server.url);
     await page.click('.language-switch [data-lang="ko"]');
     await page.waitForSelector('html[lang="ko"]');
     expect(await page.textContent('#play-campaign')).toContain('캠페인');

@@ -9,6 +9,7 @@ import { matchReplayOf, replayRows } from '../../shared/match/replay-file.ts';
 import { runTick } from '../../shared/match/tick.ts';
 import { exampleDesign, exampleScenario, host } from '../support/match-fixtures.ts';
 import { clickWorld, layoutOf, placeVpc, waitForResource } from './support/board.ts';
+import { gotoLobby } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -56,8 +57,7 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
   const errors: Error[] = [];
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => errors.push(error));
   });
@@ -70,8 +70,7 @@ describe.skipIf(!chromiumPath)('a replay watched in the browser', () => {
     const listed = (await (await fetch(`${server.url}/api/scenarios`)).json()) as Listed[];
     const level = listed.filter((s) => s.campaign).sort((a, b) => a.campaign!.order - b.campaign!.order)[0]!;
 
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    await gotoLobby(page, server.url);
     await page.fill('#nickname', 'Ada');
     await page.click('#play-campaign');
     await page.click(`.level-button[data-scenario="${level.id}"]`);

@@ -19,8 +19,7 @@ describe.skipIf(!chromiumPath)('buying a Savings Plan in Cost Explorer', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', fastClockPausingAt(3705));
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', fastClockPausingAt(3705)), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,6 +4,7 @@ import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/brows
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { FAST_CLOCK } from './support/clock.ts';
 import { centre, clickPiece, clickWorld, hoverWorld, layoutOf, placeInCell, placeVpc, waitForResource } from './support/board.ts';
+import { gotoLobby, newPage } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -25,12 +26,8 @@ describe.skipIf(!chromiumPath)('a solo campaign scenario played in the browser',
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', FAST_CLOCK);
-    browser = await launchChromium(chromiumPath!);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', FAST_CLOCK), launchChromium(chromiumPath!)]);
+    page = await newPage(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,8 +40,7 @@ describe.skipIf(!chromiumPath)('a solo campaign scenario played in the browser',
     // The shortest level keeps the run quick on two cores; the UI does not care which one it is.
     const level = [...levels].sort((a, b) => a.durationS - b.durationS)[0]!;
 
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    await gotoLobby(page, server.url);
     await page.fill('#nickname', 'Ada');
     await page.click('#play-campaign');
     await page.waitForSelector('.levels');

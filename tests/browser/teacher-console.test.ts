@@ -6,6 +6,7 @@ import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/brows
 import { joinRoom, type Player } from '../support/sdk.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { placeVpc } from './support/board.ts';
+import { gotoLobby, joinFromLobby, newPage } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -35,8 +36,7 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
   const students: Player[] = [];
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await Promise.all(students.map((s) => s.leave()));
@@ -45,14 +45,9 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
   });
 
   async function openPage(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
     // The host's End asks to confirm.
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${server.url}${path}`);
-    await page.waitForSelector('body[data-ready="lobby"]');
+    const page = await newPage(browser, { acceptDownloads: true, acceptDialogs: true });
+    await gotoLobby(page, server.url, path);
     return page;
   }
 
@@ -118,8 +113,7 @@ describe.skipIf(!chromiumPath)("the teacher's console", () => {
     await grace.fill('#nickname', 'Grace');
     await grace.fill('#join-team', '2');
     await grace.screenshot({ path: screenshotPath('teacher-join-link') });
-    await grace.click('#join-room');
-    await grace.waitForSelector('body[data-ready="board"] #board canvas');
+    await joinFromLobby(grace);
     // A student's palette is the usual one.
     expect(await grace.locator('#palette-watching').count()).toBe(0);
     expect(await grace.locator('.palette-item:not([disabled])').count()).toBeGreaterThan(0);

@@ -16,8 +16,7 @@ describe.skipIf(!chromiumPath)('CloudTrail: who changed this security group', ()
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts', fastClockPausingAt(5465));
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts', fastClockPausingAt(5465)), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();

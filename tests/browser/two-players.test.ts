@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { clickPiece, clickWorld, layoutOf, placeVpc, waitForResource } from './support/board.ts';
+import { createRoom, joinFromLobby, openLobby } from './support/lobby.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -13,37 +14,23 @@ describe.skipIf(!chromiumPath)('two players share a board in the browser', () =>
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startServer('scripts/start.ts');
-    browser = await launchChromium(chromiumPath!);
+    [server, browser] = await Promise.all([startServer('scripts/start.ts'), launchChromium(chromiumPath!)]);
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  async function openHome(nickname: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (error) => {
-      throw error;
-    });
-    await page.goto(`${server.url}/?lang=en`);
-    await page.waitForSelector('body[data-ready="lobby"]');
-    await page.fill('#nickname', nickname);
-    return page;
-  }
+  const openHome = (nickname: string): Promise<Page> => openLobby(browser, server.url, '/?lang=en', { nickname });
 
   it('shows each player what the other builds, and a removal', async () => {
     const host = await openHome('Ada');
     await host.screenshot({ path: screenshotPath('home') });
-    await host.click('#create-room');
-    await host.waitForSelector('body[data-ready="board"] #board canvas');
-    const code = (await host.textContent('#room-code-display'))!;
+    const code = await createRoom(host);
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
 
     const guest = await openHome('Grace');
-    await guest.fill('#room-code', code.toLowerCase());
-    await guest.click('#join-room');
-    await guest.waitForSelector('body[data-ready="board"] #board canvas');
+    await joinFromLobby(guest, { code: code.toLowerCase() });
     await host.waitForSelector('#players li:nth-child(2)');
 
     // The host lays out the network; the guest sees it and puts a server in its second zone.

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { pgliteTemplatePath } from '../support/pglite-template.ts';
 import { REPO_ROOT } from '../support/server-process.ts';
 import { redisAndPostgres } from '../support/services.ts';
 
@@ -21,9 +22,11 @@ interface SoakResult {
   errorSamples: string[];
 }
 
-function soak(args: string[]): Promise<{ code: number | null; result: SoakResult }> {
+async function soak(args: string[]): Promise<{ code: number | null; result: SoakResult }> {
+  // Its server's embedded database starts from the dump made after initdb, as every test server's does.
+  const env = { ...process.env, TEST_PGLITE_TEMPLATE: await pgliteTemplatePath() };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['scripts/soak.ts', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/soak.ts', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

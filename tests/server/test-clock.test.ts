@@ -15,6 +15,10 @@ describe('the test clock', () => {
     expect(() => readConfig({ TEST_PAUSE_AT_S: '60', NODE_ENV: 'production' }, '1')).toThrow(ConfigError);
     for (const bad of ['0', '65', '1.5', 'x']) expect(() => readConfig({ TEST_TIME_SCALE: bad }, '1')).toThrow(ConfigError);
     for (const bad of ['0', '-5', '2.5']) expect(() => readConfig({ TEST_PAUSE_AT_S: bad }, '1')).toThrow(ConfigError);
+    // The embedded database's starting dump (tests/support/pglite-template.ts): the same guard.
+    expect(readConfig({}, '1').testPgliteTemplate).toBeUndefined();
+    expect(readConfig({ TEST_PGLITE_TEMPLATE: '/tmp/initdb.tar' }, '1').testPgliteTemplate).toBe('/tmp/initdb.tar');
+    expect(() => readConfig({ TEST_PGLITE_TEMPLATE: '/tmp/initdb.tar', NODE_ENV: 'production' }, '1')).toThrow(ConfigError);
   });
 
   it('changes nothing when unset', () => {

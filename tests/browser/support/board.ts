@@ -1,6 +1,7 @@
 // Driving the board from a browser test: where things are comes from the page's own view-model (the layout the
 // scene draws with), turned into canvas pixels by the board's camera, so a click lands where a player's would.
 import type { Browser, Page } from 'playwright-core';
+import { createRoom, openLobby } from './lobby.ts';
 
 export interface LayoutJson {
   regions: { code: string; rect: Rect; zones: { zone: string; rect: Rect; dark: boolean }[] }[];
@@ -87,16 +88,8 @@ export async function openBoard(
   lang: 'en' | 'ko',
   options: { scenario?: string; height?: number; nickname?: string } = {},
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: options.height ?? 1100 } });
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  await page.goto(`${url}/?lang=${lang}`);
-  await page.waitForSelector('body[data-ready="lobby"]');
-  await page.fill('#nickname', options.nickname ?? (lang === 'en' ? 'Ada' : '지수'));
-  if (options.scenario) await page.selectOption('#team-scenario', options.scenario);
-  await page.click('#create-room');
-  await page.waitForSelector('body[data-ready="board"] #board canvas');
+  const page = await openLobby(browser, url, `/?lang=${lang}`, { height: options.height ?? 1100, nickname: options.nickname ?? (lang === 'en' ? 'Ada' : '지수') });
+  await createRoom(page, options.scenario);
   return page;
 }
 

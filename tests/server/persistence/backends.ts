@@ -3,14 +3,10 @@
 // and parallel files never see each other's rows. Without a reachable server the PostgreSQL half is skipped with
 // the reason printed, unless CI is set: there a missing server is a failure.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { openDatabase, type Database, type DatabaseOptions } from '../../../server/persistence/database.ts';
+import { pgliteTemplate } from '../../support/pglite-template.ts';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -40,24 +36,6 @@ if (postgresProblem !== undefined) {
       ? `PostgreSQL tests skipped: ${postgresProblem}. Start a server or set TEST_DATABASE_URL to run them.`
       : `PostgreSQL tests will fail: ${postgresProblem}, and CI is set.`,
   );
-}
-
-/** A bare PGlite cluster (after initdb, before migrations), dumped once and kept in the temporary directory for
- * every later test file and run: initdb costs seconds, loading the dump a fraction of that. Keyed by PGlite's version;
- * written to a temporary name and renamed, so a reader never sees half a file. */
-async function pgliteTemplate(): Promise<Blob> {
-  const require = createRequire(import.meta.url);
-  const manifest = join(dirname(require.resolve('@electric-sql/pglite')), '..', 'package.json');
-  const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-  const path = join(tmpdir(), `fivenines-pglite-initdb-${version}.tar`);
-  if (existsSync(path)) return new Blob([readFileSync(path)]);
-  const pglite = await PGlite.create('memory://');
-  const dump = await pglite.dumpDataDir('none');
-  await pglite.close();
-  const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-  renameSync(partial, path);
-  return dump;
 }
 
 let template: Promise<Blob> | undefined;

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATA_DIR, databaseOptionsFromEnv, openDatabase } from '../../../server/persistence/database.ts';
+import { pgliteTemplate } from '../../support/pglite-template.ts';
 import { describeOnBothDatabases, postgresProblem } from './backends.ts';
 
 describe('databaseOptionsFromEnv', () => {
@@ -25,6 +29,19 @@ describe('openDatabase', () => {
   it('refuses a schema name that is not a plain identifier', async () => {
     await expect(openDatabase({ dataDir: 'memory://', schema: 'x"; DROP TABLE y; --' })).rejects.toThrow(/schema/);
   });
+
+  it('starts a new data folder from a dump and opens a folder that holds a cluster as it is', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'five-nines-template-'));
+    const template = await pgliteTemplate();
+    const first = await openDatabase({ dataDir, pgliteTemplate: template });
+    await first.exec('CREATE TABLE kept (n int); INSERT INTO kept VALUES (7)');
+    await first.close();
+    // Again with the dump: PGlite would refuse to load it over the cluster; the folder's own rows are there.
+    const again = await openDatabase({ dataDir, pgliteTemplate: template });
+    expect(await again.query<{ n: number }>('SELECT n FROM kept')).toEqual([{ n: 7 }]);
+    await again.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 
   it.skipIf(!process.env.CI)('finds the PostgreSQL server in CI', () => {
     expect(postgresProblem).toBeUndefined();
