@@ -4,7 +4,7 @@
 // each type, the parameters it shows for it, the conditions of live hints, where each problem goes — is decided
 // here, from the scenario's own zod schemas, so the form cannot offer what the format refuses. No DOM.
 
-import { stringify as toYaml } from 'yaml';
+import { parse as parseYaml, stringify as toYaml } from 'yaml';
 import { parseTemplateText } from '../template/template-text.ts';
 import { parseLevel, type LevelIssue } from './level.ts';
 import { hintConditionSchema, HINT_CONDITIONS, type HintCondition } from './hints.ts';
@@ -17,8 +17,8 @@ export interface StackForm {
   name: string;
   region: string;
   template: string;
-  /** Kept as they came (the form does not edit them). */
-  parameters?: Record<string, unknown>;
+  /** The stack's parameter values as the teacher writes them: YAML, one `Name: value` per line, as a manifest has them. */
+  parameters: string;
 }
 
 export interface DesignForm {
@@ -101,21 +101,44 @@ export function templateText(template: unknown): string {
 function designForm(design: InlineDesign | string | undefined): DesignForm {
   if (!design || typeof design === 'string') return { stacks: [newStack(1)] };
   return {
-    stacks: design.stacks.map((s) => ({ name: s.name, region: s.region, template: templateText(s.template), ...(s.parameters ? { parameters: s.parameters } : {}) })),
+    stacks: design.stacks.map((s) => ({ name: s.name, region: s.region, template: templateText(s.template), parameters: parametersText(s.parameters) })),
     ...(design.actions ? { actions: design.actions } : {}),
   };
 }
 
+/** A stack's parameter values as the YAML lines the teacher edits ('' for none). */
+export function parametersText(parameters: Record<string, unknown> | undefined): string {
+  return parameters && Object.keys(parameters).length > 0 ? toYaml(parameters, { lineWidth: 0 }).trimEnd() : '';
+}
+
 /** A new stack for a board: the next free name, in North Virginia, its template still to paste. */
 export function newStack(number: number): StackForm {
-  return { name: `stack-${number}`, region: 'us-east-1', template: '' };
+  return { name: `stack-${number}`, region: 'us-east-1', template: '', parameters: '' };
 }
 
 /** The form's own problems (the editor shows them in the player's language by these keys). */
 export const FORM_MESSAGES = {
   pasteTemplate: 'paste the stack’s CloudFormation template (YAML or JSON)',
   templateMapping: 'a template is a mapping (Resources: …)',
+  parametersMapping: 'parameters are lines of Name: value',
 } as const;
+
+/** The parameters' text read into the manifest's values, or undefined with the problem added on its field. */
+function readParameters(text: string, where: string, issues: LevelIssue[]): Record<string, unknown> | undefined {
+  if (text.trim() === '') return undefined;
+  let value: unknown;
+  try {
+    value = parseYaml(text, { maxAliasCount: 10 });
+  } catch {
+    issues.push({ path: where, message: FORM_MESSAGES.parametersMapping });
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    issues.push({ path: where, message: FORM_MESSAGES.parametersMapping });
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}
 
 /** A board's pasted text read into an inline design, each text's problem on its stack's template field. */
 function readDesign(form: DesignForm, path: string[], issues: LevelIssue[]): unknown {
@@ -130,7 +153,8 @@ function readDesign(form: DesignForm, path: string[], issues: LevelIssue[]): unk
       else if (parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) issues.push({ path: where, message: FORM_MESSAGES.templateMapping });
       else template = parsed.value;
     }
-    return { name: stack.name, region: stack.region, template, ...(stack.parameters ? { parameters: stack.parameters } : {}) };
+    const parameters = readParameters(stack.parameters, pathKey([...path, 'stacks', i, 'parameters']), issues);
+    return { name: stack.name, region: stack.region, template, ...(parameters ? { parameters } : {}) };
   });
   return { stacks, ...(form.actions ? { actions: form.actions } : {}) };
 }

@@ -48,6 +48,13 @@ function StackBox({ board, index, stack, count }: { board: Board; index: number;
         wide: true,
         input: (props) => h('textarea', { ...props, class: 'mono template', rows: 10, spellcheck: false, value: stack.template, onInput: (e: Event) => change({ template: (e.target as HTMLTextAreaElement).value }) }),
       }),
+      h(Field, {
+        path: [...base, 'parameters'],
+        label: t('levelEditor.parameters'),
+        hint: t('levelEditor.parametersHint'),
+        wide: true,
+        input: (props) => h('textarea', { ...props, class: 'mono stack-parameters', rows: 3, spellcheck: false, value: stack.parameters, onInput: (e: Event) => change({ parameters: (e.target as HTMLTextAreaElement).value }) }),
+      }),
     ),
     h(ItemButtons, {
       name: stack.name,

@@ -47,6 +47,19 @@ describe('the level editor model', () => {
     expect(checked.ok && checked.level).toEqual(level.level);
   });
 
+  it("shows a stack's parameter values as lines the teacher edits, and reads them back (the designs differ only there)", () => {
+    const form = formFromLevel(levelOne());
+    expect(form.reference.stacks[0]!.parameters).toBe('InstanceType: m5.large');
+    expect(form.naive.stacks[0]!.parameters).toBe('InstanceType: t3.small');
+    const bigger = { ...form, naive: { ...form.naive, stacks: [{ ...form.naive.stacks[0]!, parameters: 'InstanceType: m5.xlarge' }] } };
+    const checked = checkForm(bigger);
+    const naive = checked.ok ? checked.level.solutions!.naive : undefined;
+    expect(typeof naive === 'object' && naive.stacks[0]!.parameters).toEqual({ InstanceType: 'm5.xlarge' });
+    const broken = checkForm({ ...form, naive: { ...form.naive, stacks: [{ ...form.naive.stacks[0]!, parameters: '- not a mapping' }] } });
+    expect(broken.ok).toBe(false);
+    expect(broken.issues.map((i) => i.path)).toContain('solutions.naive.stacks.0.parameters');
+  });
+
   it('a change typed in the form reaches the document; a mistyped number is placed on its field', () => {
     const form = formFromLevel(levelOne());
     const renamed = { ...form, document: setAt(setAt(form.document, ['title'], 'My server'), ['traffic', 0, 'baselineRps'], 120) };
