@@ -3,6 +3,7 @@
 // editor, to write a level of one's own or open a level file.
 import { h } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { HiddenFileInput } from './file-picker.ts';
 import { NICKNAME_MAX_LENGTH } from '../../shared/protocol/messages.ts';
 import { isRoomCode, normalizeRoomCode, ROOM_CODE_LENGTH } from '../../shared/protocol/room-code.ts';
 import { t } from '../i18n/index.ts';
@@ -157,19 +158,7 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
           h('button', { id: 'create-level', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => onChoice({ nickname: nickname.trim(), choice: { kind: 'editor' } }) }, h('strong', {}, t('levelEditor.entry')), h('span', {}, t('levelEditor.entryHint'))),
           h('button', { id: 'open-level-file', type: 'button', class: 'teacher-entry', disabled: busy, onClick: () => levelInput.current?.click() }, h('strong', {}, t('levelEditor.openFile')), h('span', {}, t('levelEditor.openFileHint'))),
         ),
-        h('input', {
-          id: 'level-file-home',
-          ref: levelInput,
-          type: 'file',
-          accept: '.yaml,.yml,.json',
-          hidden: true,
-          onChange: (e: Event) => {
-            const input = e.target as HTMLInputElement;
-            const file = input.files?.[0];
-            input.value = '';
-            if (file) onChoice({ nickname: nickname.trim(), choice: { kind: 'editor', file } });
-          },
-        }),
+        h(HiddenFileInput, { id: 'level-file-home', inputRef: levelInput, accept: '.yaml,.yml,.json', onFile: (file) => onChoice({ nickname: nickname.trim(), choice: { kind: 'editor', file } }) }),
         // A finished match watched again from the replay.json a competition exported.
         onReplayFile
           ? h(
@@ -180,19 +169,7 @@ export function Home({ scenarios, error, busy, onChoice, onReplayFile }: { scena
             )
           : null,
         onReplayFile
-          ? h('input', {
-              id: 'replay-file',
-              ref: replayInput,
-              type: 'file',
-              accept: '.json,application/json',
-              hidden: true,
-              onChange: (e: Event) => {
-                const input = e.target as HTMLInputElement;
-                const file = input.files?.[0];
-                input.value = '';
-                if (file) onReplayFile(file);
-              },
-            })
+          ? h(HiddenFileInput, { id: 'replay-file', inputRef: replayInput, accept: '.json,application/json', onFile: onReplayFile })
           : null,
       ),
       h('p', { class: 'lobby-error', role: 'alert' }, problem),

@@ -1,12 +1,13 @@
 // The game's files on disk: scenarios and designs under assets/. The rules are pure and never read files;
 // the server, the command-line tools and the tests load through here.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Account } from '../../shared/account/default-vpc.ts';
 import type { DesignIssue } from '../../shared/design/model.ts';
 import { parseScenarioText, type Scenario } from '../../shared/scenario/index.ts';
-import { loadDesign, parseManifestText, type LoadedDesign } from '../../shared/template/index.ts';
+import { loadDesignSource } from '../../shared/scenario/design-source.ts';
+import type { LoadedDesign } from '../../shared/template/index.ts';
 
 export const ASSETS_DIR = fileURLToPath(new URL('../../assets/', import.meta.url));
 const SCENARIOS_DIR = join(ASSETS_DIR, 'scenarios');
@@ -40,28 +41,10 @@ export function scenarioIds(): string[] {
     .sort();
 }
 
-/** A design manifest and the templates it names, relative to the manifest's folder. */
+/** A design manifest under assets/ (by its path on disk) and the templates it names, relative to its folder. */
 export function designFromManifest(path: string, account?: Account): LoadedDesign {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { issues: [{ severity: 'error', code: 'unreadable', message: `cannot read ${path}` }] };
-  }
-  const parsed = parseManifestText(text);
-  if (!parsed.manifest) return { issues: parsed.issues };
-  const folder = dirname(path);
-  return loadDesign(
-    parsed.manifest,
-    (template) => {
-      try {
-        return readFileSync(isAbsolute(template) ? template : join(folder, template), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    account ? { account } : {},
-  );
+  const inAssets = relative(ASSETS_DIR, path).split(sep).join('/');
+  return loadDesignSource(inAssets, account, readAsset);
 }
 
 /** A file under assets/ by its path there (what shared/scenario/design-source.ts reads designs through). */

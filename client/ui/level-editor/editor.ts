@@ -3,6 +3,7 @@
 // sharing. The model is shared/scenario/editor-model.ts; these files only draw it.
 import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { HiddenFileInput } from '../file-picker.ts';
 import { z } from 'zod';
 import type { LevelDocumentProof } from '../../../shared/match/prove-level.ts';
 import { checkForm, documentFromForm, emptyLevelForm, fieldId, formFieldPaths, formFromLevel, placeIssues, setAt, type LevelForm } from '../../../shared/scenario/editor-model.ts';
@@ -67,19 +68,7 @@ function StartFrom({ scenarios, onForm, onProblem }: { scenarios: ScenarioSummar
       h('select', { id: 'level-start-campaign', value: chosen, onChange: (e: Event) => setPick((e.target as HTMLSelectElement).value) }, levels.map((s) => h('option', { key: s.id, value: s.id }, localised(s, lang).title))),
       h('button', { type: 'button', id: 'level-start-campaign-go', disabled: busy || !chosen, onClick: () => void fromCampaign() }, t('levelEditor.startCampaign')),
       h('button', { type: 'button', id: 'level-open-file', onClick: () => file.current?.click() }, t('levelEditor.openFile')),
-      h('input', {
-        type: 'file',
-        id: 'level-file',
-        ref: file,
-        accept: '.yaml,.yml,.json',
-        hidden: true,
-        onChange: (e: Event) => {
-          const input = e.target as HTMLInputElement;
-          const chosenFile = input.files?.[0];
-          input.value = '';
-          if (chosenFile) void readLevelFile(chosenFile, onForm, onProblem);
-        },
-      }),
+      h(HiddenFileInput, { id: 'level-file', inputRef: file, accept: '.yaml,.yml,.json', onFile: (chosen) => void readLevelFile(chosen, onForm, onProblem) }),
     ),
   );
 }

@@ -7,6 +7,7 @@ import type { Design } from '../../../shared/design/model.ts';
 import { parseScenarioText, type Scenario } from '../../../shared/scenario/index.ts';
 import { FRESH_ACCOUNT } from '../../../shared/account/default-vpc.ts';
 import { loadDesignSource } from '../../../shared/scenario/design-source.ts';
+import { readAsset } from '../../../server/assets/library.ts';
 import type { DesignSource } from '../../../shared/scenario/schema.ts';
 
 export const ASSETS = fileURLToPath(new URL('../../../assets/', import.meta.url));
@@ -42,14 +43,7 @@ export function loadAssetDesign(source: DesignSource): Design {
   return loaded.design;
 }
 
-/** A file under assets/ by its path there, as shared/scenario/design-source.ts reads them. */
-export function readAsset(path: string): string | undefined {
-  try {
-    return readFileSync(join(ASSETS, path), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+export { readAsset };
 
 /** The assets/ path of a design the campaign names by file (the campaign's solutions all are). */
 export function assetPathOf(source: DesignSource): string {
