@@ -6,6 +6,7 @@ import { refusal } from '../../shared/protocol/refusals.ts';
 import { chromiumOrSkip, launchChromium } from '../support/browser.ts';
 import { joinRoom, type Player } from '../support/sdk.ts';
 import { REPO_ROOT, startServer, type RunningServer } from '../support/server-process.ts';
+import { recordLiveRegions } from './support/live-regions.ts';
 import { blockingInBoth, switchLanguage } from './support/axe.ts';
 import { centre, layoutOf, placeInCell, placeVpc, waitForResource } from './support/board.ts';
 import { fastClockPausingAt } from './support/clock.ts';
@@ -15,16 +16,6 @@ const chromiumPath = chromiumOrSkip();
 type Hooks = { fiveNines: { board: { toScreen(x: number, y: number): { x: number; y: number } }; view: { current: { layout: { global: { x: number; y: number; w: number; h: number } }; match: { board: { resources: { kind: string; props: Record<string, unknown> }[] } } } } }; heard: string[] };
 
 /** What a screen reader hears: every text added under an aria-live region, an alert or a status, kept on the page. */
-function listen(): void {
-  const heard: string[] = ((window as unknown as Hooks).heard = []);
-  new MutationObserver((records) => {
-    for (const r of records)
-      for (const n of r.addedNodes) {
-        const el = n instanceof Element ? n : n.parentElement;
-        if (el?.closest('[aria-live], [role="alert"], [role="status"]') && n.textContent) heard.push(n.textContent);
-      }
-  }).observe(document, { childList: true, subtree: true });
-}
 
 /** Drags a piece's centre to a point of the board's world with the mouse, as a player would. */
 async function drag(page: Page, from: [number, number], to: [number, number]): Promise<void> {
@@ -68,7 +59,7 @@ describe.skipIf(!chromiumPath)('every screen, scanned for accessibility', () => 
     });
     // The host's End asks to confirm.
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.addInitScript(listen);
+    await page.addInitScript(recordLiveRegions);
     await page.goto(`${server.url}${path}`);
     await page.waitForSelector('body[data-ready="lobby"]');
     return page;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumOrSkip, launchChromium, screenshotPath } from '../support/browser.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { blocking } from './support/axe.ts';
+import { recordLiveRegions } from './support/live-regions.ts';
 
 const chromiumPath = chromiumOrSkip();
 
@@ -55,16 +56,7 @@ describe.skipIf(!chromiumPath)('accessibility', () => {
   async function freshPage(lang: string, reducedMotion: 'reduce' | 'no-preference'): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion });
     // Everything a live region says, as a screen reader would hear it: texts added under aria-live or an alert.
-    await context.addInitScript(() => {
-      const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
-      new MutationObserver((records) => {
-        for (const r of records)
-          for (const n of r.addedNodes) {
-            const el = n instanceof Element ? n : n.parentElement;
-            if (el?.closest('[aria-live], [role="alert"], [role="status"]') && n.textContent) heard.push(n.textContent);
-          }
-      }).observe(document, { childList: true, subtree: true });
-    });
+    await context.addInitScript(recordLiveRegions);
     const page = await context.newPage();
     page.on('pageerror', (error) => {
       throw error;
