@@ -1,9 +1,20 @@
 // The command-line simulator, run as a user runs it: a separate Node process on the repository's files.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAsset } from '../../server/assets/library.ts';
+import { levelToYaml } from '../../shared/scenario/level.ts';
+import { levelFromScenario } from '../../shared/scenario/level-from-scenario.ts';
+import { parseScenarioText, type Scenario } from '../../shared/scenario/index.ts';
+
+function parsed(text: string): Scenario {
+  const r = parseScenarioText(text);
+  if (!r.ok) throw new Error(r.message);
+  return r.scenario;
+}
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // Node 22 runs the TypeScript directly; inside vitest process.execPath usually is it already.
@@ -122,6 +133,25 @@ describe('npm run sim', () => {
     expect(deleted.stdout).toBe('');
     expect(deleted.stderr).toMatch(/web\/WebServer: No default VPC for this user/);
   }, 60_000);
+
+  it('--check --scenario proves one exported level file, its designs inline, as the editor and the server do', () => {
+    const level = levelFromScenario(parsed(readFileSync(join(ROOT, 'assets/scenarios/one-web-server.yaml'), 'utf8')), readAsset)!;
+    const dir = mkdtempSync(join(tmpdir(), 'five-nines-level-'));
+    const file = join(dir, 'my-level.yaml');
+    writeFileSync(file, levelToYaml(level));
+    const r = sim('--check', '--scenario', file, '--json');
+    expect(r.status, r.stderr).toBe(0);
+    const rows = JSON.parse(r.stdout) as { design: string; path: string; primaryMet: boolean; asExpected: boolean }[];
+    expect(rows.map((x) => [x.design, x.path, x.primaryMet, x.asExpected])).toEqual([
+      ['reference', 'inline', true, true],
+      ['naive', 'inline', false, true],
+    ]);
+    // A level whose designs are swapped is caught: exit 1, the reference marked.
+    writeFileSync(file, levelToYaml({ ...level, solutions: { reference: level.solutions!.naive, naive: level.solutions!.reference } }));
+    const swapped = sim('--check', '--scenario', file);
+    expect(swapped.status).toBe(1);
+    expect(swapped.stdout).toContain('NOT AS EXPECTED');
+  });
 
   it('has the scenarios it names by id', () => {
     expect(existsSync(join(ROOT, 'assets/scenarios/az-outage.yaml'))).toBe(true);
