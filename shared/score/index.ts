@@ -62,6 +62,9 @@ export interface ScoreResult {
 
 export const SCORE_MAX = 1000;
 
+/** The objectives read from the latency of the requests served. */
+const LATENCY_METRICS: ReadonlySet<ObjectiveMetric> = new Set(['latencyP50', 'latencyP95', 'latencyP99']);
+
 function metricValue(metric: ObjectiveMetric, m: RunMeasures, availability: number, nines: number, budgetUsd: number): number {
   switch (metric) {
     case 'availability':
@@ -114,7 +117,10 @@ export function scoreRun(measures: RunMeasures, rules: ScoringRules): ScoreResul
   const score = Math.round((availabilityPart + latencyPart + costPart) * 10) / 10;
   const objectives = rules.objectives.map((o) => {
     const value = metricValue(o.metric, measures, availability, nines, rules.budgetUsd);
-    return { id: o.id, primary: o.primary, metric: o.metric, target: o.target, value, met: compare(o.comparison, value, o.target) };
+    // A latency percentile of no served request measures nothing: when users asked and nothing was served, a
+    // latency objective is missed ("p95 0 ms ✓" would tell the debrief the opposite of what happened).
+    const unmeasured = LATENCY_METRICS.has(o.metric) && measures.requests > 0 && measures.served === 0;
+    return { id: o.id, primary: o.primary, metric: o.metric, target: o.target, value, met: !unmeasured && compare(o.comparison, value, o.target) };
   });
   const primaryMet = objectives.every((o) => !o.primary || o.met);
   const stars = primaryMet ? rules.stars.filter((threshold) => score >= threshold).length : 0;

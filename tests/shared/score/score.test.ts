@@ -75,6 +75,12 @@ describe('scoreRun', () => {
     const nothing = scoreRun({ ...good, served: 0, latencyP50Ms: 0, latencyP95Ms: 0, latencyP99Ms: 0, costUsd: 0, revenueUsd: 0 }, rules);
     expect(nothing.score).toBe(0);
     expect(nothing.stars).toBe(0);
+    // And its latency objective is missed, not met at "0 ms": nothing was measured.
+    const latency = { id: 'latency', primary: false, metric: 'latencyP95' as const, comparison: '<=' as const, target: 120 };
+    const withLatency = { ...rules, objectives: [...rules.objectives, latency] };
+    expect(scoreRun({ ...good, served: 0, latencyP95Ms: 0 }, withLatency).objectives.find((o) => o.id === 'latency')!.met).toBe(false);
+    expect(scoreRun({ ...good, latencyP95Ms: 80 }, withLatency).objectives.find((o) => o.id === 'latency')!.met).toBe(true);
+    expect(scoreRun({ ...good, requests: 0, served: 0, latencyP95Ms: 0 }, withLatency).objectives.find((o) => o.id === 'latency')!.met).toBe(true);
     fc.assert(
       fc.property(fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), fc.double({ min: 0, max: 200, noNaN: true }), (share, p95, cost) => {
         const r = scoreRun({ ...good, served: Math.floor(share * good.requests), latencyP95Ms: p95, costUsd: cost }, rules);
