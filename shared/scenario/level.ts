@@ -46,7 +46,16 @@ export const LEVEL_LIMITS = {
 export interface LevelIssue {
   /** Dot-separated path from the document's top; '' for the document as a whole. */
   path: string;
+  /** In English (the API's and the CLI's words). */
   message: string;
+  /** For a level's own limits: which sentence it is and its figures, for the editor to say it in the player's language. */
+  say?: LevelSay;
+}
+
+/** A limit's sentence by key (the editor's `levelEditor.limits.<key>`), with its figures. */
+export interface LevelSay {
+  key: 'tooMany' | 'atMost' | 'textAtMost' | 'tooLarge' | 'tooDeep' | 'stringTooLong' | 'inlineOnly' | 'needsSolutions' | 'noOrigin';
+  values?: Record<string, string | number>;
 }
 
 export const LEVEL_ERRORS = {
@@ -60,16 +69,21 @@ export type LevelResult = { ok: true; level: Scenario } | { ok: false; code: Lev
 
 type Ctx = z.RefinementCtx;
 
+function problem(ctx: Ctx, path: (string | number)[], message: string, say: LevelSay): void {
+  ctx.addIssue({ code: 'custom', path, message, params: { say } });
+}
+
+/** `what` is the list's name in the sentence; `whatKey` names it for the editor's translation. */
 function tooMany(ctx: Ctx, path: (string | number)[], count: number, limit: number, what: string): void {
-  if (count > limit) ctx.addIssue({ code: 'custom', path, message: `at most ${limit} ${what} (this level has ${count})` });
+  if (count > limit) problem(ctx, path, `at most ${limit} ${what} (this level has ${count})`, { key: 'tooMany', values: { limit, count, what } });
 }
 
 function atMost(ctx: Ctx, path: (string | number)[], value: number | undefined, limit: number, what: string): void {
-  if (value !== undefined && value > limit) ctx.addIssue({ code: 'custom', path, message: `${what} is at most ${limit}` });
+  if (value !== undefined && value > limit) problem(ctx, path, `${what} is at most ${limit}`, { key: 'atMost', values: { limit, what } });
 }
 
 function textAtMost(ctx: Ctx, path: (string | number)[], text: string | undefined, limit: number = LEVEL_LIMITS.textChars): void {
-  if (text !== undefined && text.length > limit) ctx.addIssue({ code: 'custom', path, message: `at most ${limit} characters (this has ${text.length})` });
+  if (text !== undefined && text.length > limit) problem(ctx, path, `at most ${limit} characters (this has ${text.length})`, { key: 'textAtMost', values: { limit, count: text.length } });
 }
 
 /** The limits that need the parsed scenario (the generic ones, size and depth, are checked on the raw document). */
@@ -113,11 +127,11 @@ function checkLimits(s: Scenario, ctx: Ctx): void {
     textAtMost(ctx, ['liveHints', i, 'text', 'ko'], h.text.ko);
   });
   // Self-contained: every board the level needs is inside it.
-  if ('design' in s.start) ctx.addIssue({ code: 'custom', path: ['start'], message: 'a level writes its starting board inline (stacks) or starts empty (regions); it cannot name a file' });
-  if (!s.solutions) ctx.addIssue({ code: 'custom', path: ['solutions'], message: 'a level needs a reference design and a naive one, to prove it can be won and lost' });
+  if ('design' in s.start) problem(ctx, ['start'], 'a level writes its starting board inline (stacks) or starts empty (regions); it cannot name a file', { key: 'inlineOnly' });
+  if (!s.solutions) problem(ctx, ['solutions'], 'a level needs a reference design and a naive one, to prove it can be won and lost', { key: 'needsSolutions' });
   else
     for (const which of ['reference', 'naive'] as const) {
-      if (typeof s.solutions[which] === 'string') ctx.addIssue({ code: 'custom', path: ['solutions', which], message: 'a level writes its designs inline (stacks); it cannot name a file' });
+      if (typeof s.solutions[which] === 'string') problem(ctx, ['solutions', which], 'a level writes its designs inline (stacks); it cannot name a file', { key: 'inlineOnly' });
     }
   for (const [path, design] of [
     [['start'], 'stacks' in s.start ? s.start : undefined],
@@ -126,7 +140,7 @@ function checkLimits(s: Scenario, ctx: Ctx): void {
   ] as const) {
     if (design) tooMany(ctx, [...path, 'stacks'], design.stacks.length, L.stacks, 'stacks');
   }
-  if (s.level) ctx.addIssue({ code: 'custom', path: ['level'], message: 'the server sets which level and version a match plays; a level file does not carry it' });
+  if (s.level) problem(ctx, ['level'], 'the server sets which level and version a match plays; a level file does not carry it', { key: 'noOrigin' });
 }
 
 /** The scenario format with a level's limits: what the editor checks field by field and the server checks again. */
@@ -140,11 +154,12 @@ function rawProblem(raw: unknown): LevelIssue | undefined {
   } catch {
     return { path: '', message: 'the level is not plain data' };
   }
-  if (text.length > LEVEL_LIMITS.documentChars) return { path: '', message: `a level is at most ${LEVEL_LIMITS.documentChars} characters (this one has ${text.length})` };
+  if (text.length > LEVEL_LIMITS.documentChars)
+    return { path: '', message: `a level is at most ${LEVEL_LIMITS.documentChars} characters (this one has ${text.length})`, say: { key: 'tooLarge', values: { limit: LEVEL_LIMITS.documentChars, count: text.length } } };
   const walk = (value: unknown, path: string[], depth: number): LevelIssue | undefined => {
-    if (depth > LEVEL_LIMITS.depth) return { path: path.join('.'), message: `nested more than ${LEVEL_LIMITS.depth} levels deep` };
+    if (depth > LEVEL_LIMITS.depth) return { path: path.join('.'), message: `nested more than ${LEVEL_LIMITS.depth} levels deep`, say: { key: 'tooDeep', values: { limit: LEVEL_LIMITS.depth } } };
     if (typeof value === 'string' && value.length > LEVEL_LIMITS.templateStringChars)
-      return { path: path.join('.'), message: `a string of at most ${LEVEL_LIMITS.templateStringChars} characters` };
+      return { path: path.join('.'), message: `a string of at most ${LEVEL_LIMITS.templateStringChars} characters`, say: { key: 'stringTooLong', values: { limit: LEVEL_LIMITS.templateStringChars } } };
     if (Array.isArray(value)) {
       for (const [i, item] of value.entries()) {
         const found = walk(item, [...path, String(i)], depth + 1);
@@ -163,7 +178,10 @@ function rawProblem(raw: unknown): LevelIssue | undefined {
 
 /** Every problem of a parsed document, each on its field (the first 50). */
 function issuesOf(error: z.ZodError): LevelIssue[] {
-  return error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.slice(0, 50).map((i) => {
+    const say = i.code === 'custom' ? (i.params?.say as LevelSay | undefined) : undefined;
+    return { path: i.path.map(String).join('.'), message: i.message, ...(say ? { say } : {}) };
+  });
 }
 
 /** Checks a level given as data (JSON from the editor or the API). Never throws. */

@@ -17,7 +17,7 @@ import { useLanguage } from '../hooks.ts';
 import { LanguageSwitch } from '../language-switch.ts';
 import { BoardsSection } from './boards-section.ts';
 import { EditorContext, type Editing } from './context.ts';
-import { sayProblem } from './fields.ts';
+import { sayIssue, sayProblem } from './fields.ts';
 import { EventsSection } from './events-section.ts';
 import { HintsSection } from './hints-section.ts';
 import { ObjectivesSection } from './objectives-section.ts';
@@ -93,7 +93,8 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
   const prover = useRef<Prover | null>(null);
 
   useEffect(() => () => prover.current?.stop(), []);
-  // The schema's own messages in the player's language (zod's locales; the level's limits say theirs in English).
+  // The schema's generic messages in the player's language (zod's locales; the level's limits and the format's own
+  // sentences are said by sayIssue).
   useMemo(() => z.config(lang === 'ko' ? z.locales.ko() : z.locales.en()), [lang]);
   // Checked a moment after the last change, as the server will check it.
   useEffect(() => {
@@ -120,7 +121,8 @@ export function LevelEditor({ scenarios, initial, file, onBack, onOpenLevel }: L
     setNote(text);
   };
   const allIssues = proof && proof.form === form && !proof.answer.ok ? [...issues, ...proof.answer.issues, ...serverIssues] : [...issues, ...serverIssues];
-  const placed = useMemo(() => placeIssues(allIssues, formFieldPaths(form)), [issues, serverIssues, proof, form]);
+  // Each problem in the player's language before it is placed (the limits by their key, the format's sentences by theirs).
+  const placed = useMemo(() => placeIssues(allIssues.map(sayIssue), formFieldPaths(form)), [issues, serverIssues, proof, form, lang]);
   const editing: Editing = {
     form,
     placed,

@@ -2,13 +2,32 @@
 // tied to the input (aria-describedby, aria-invalid). Every input of the editor is one of these.
 import { h, type ComponentChildren } from 'preact';
 import { fieldId, FORM_MESSAGES, getAt, numberFromText, pathKey, type Path } from '../../../shared/scenario/editor-model.ts';
+import type { LevelIssue } from '../../../shared/scenario/level.ts';
 import { t } from '../../i18n/index.ts';
 import { useEditing } from './context.ts';
 
-/** A problem as the player reads it: the form's own ones in their language (the schema's are already, by zod's locale). */
+/** A sentence's key in the translation files: its words joined by dashes ('each area appears once' → each-area-appears-once). */
+function sentenceKey(sentence: string): string {
+  return sentence.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/**
+ * A problem as the player reads it: the form's own ones by their key, the scenario format's own sentences by their
+ * words (zod's generic ones are already in the player's language, by zod's locale).
+ */
 export function sayProblem(message: string): string {
   const key = (Object.keys(FORM_MESSAGES) as (keyof typeof FORM_MESSAGES)[]).find((k) => FORM_MESSAGES[k] === message);
-  return key ? t(`levelEditor.form.${key}`) : message;
+  if (key) return t(`levelEditor.form.${key}`);
+  const sentence = sentenceKey(message);
+  return sentence ? t(`levelEditor.schemaSays.${sentence}`, { defaultValue: message }) : message;
+}
+
+/** A level's problem in the player's language: a limit by its key and figures (shared/scenario/level.ts), else its sentence. */
+export function sayIssue(issue: LevelIssue): LevelIssue {
+  if (!issue.say) return { ...issue, message: sayProblem(issue.message) };
+  const values = { ...issue.say.values };
+  if (typeof values.what === 'string') values.what = t(`levelEditor.limits.what.${sentenceKey(values.what)}`, { defaultValue: values.what });
+  return { ...issue, message: t(`levelEditor.limits.${issue.say.key}`, values) };
 }
 
 export interface InputProps {
